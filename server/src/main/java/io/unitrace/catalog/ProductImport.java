@@ -1,0 +1,134 @@
+package io.unitrace.catalog;
+
+import io.unitrace.shared.Problem;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Products from CSV, all or nothing: every row is checked before anything is written, and one bad
+ * row refuses the file, naming the row and column. Existing SKUs are replaced, new ones created.
+ *
+ * <p>Columns: sku, name, gtins (separated by '|'), tracking, expiry_tracked, shelf_life_days,
+ * warranty_months, serial_scope, manufacturer, serial_pattern. Only sku, name and tracking are required.
+ */
+@Component
+class ProductImport {
+
+  record Result(int created, int updated) {}
+
+  static final Set<String> COLUMNS = Set.of("sku", "name", "gtins", "tracking", "expiry_tracked", "shelf_life_days",
+      "warranty_months", "serial_scope", "manufacturer", "serial_pattern");
+
+  private final Catalog catalog;
+
+  ProductImport(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @Transactional
+  Result run(long tenantId, Reader csv) {
+    List<Catalog.ProductSpec> specs = new ArrayList<>();
+    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+        .setIgnoreEmptyLines(true).get().parse(csv)) {
+      for (String h : parser.getHeaderNames()) {
+        if (!COLUMNS.contains(h)) {
+          throw Problem.badRequest("unknown-column", "header", "unknown column '" + h + "'; known: " + COLUMNS);
+        }
+      }
+      for (String required : List.of("sku", "name", "tracking")) {
+        if (!parser.getHeaderNames().contains(required)) {
+          throw Problem.badRequest("missing-column", "header", "the column '" + required + "' is required");
+        }
+      }
+      for (CSVRecord r : parser) {
+        String row = "row " + (r.getRecordNumber() + 1) + ": ";
+        specs.add(catalog.validate(new Catalog.ProductSpec(get(r, "sku"), get(r, "name"), gtins(r),
+            parseEnum(Tracking.class, get(r, "tracking"), row + "tracking"), bool(get(r, "expiry_tracked"), row + "expiry_tracked"),
+            integer(get(r, "shelf_life_days"), row + "shelf_life_days"), integer(get(r, "warranty_months"), row + "warranty_months"),
+            parseEnum(SerialScope.class, get(r, "serial_scope"), row + "serial_scope"), get(r, "manufacturer"),
+            get(r, "serial_pattern"), List.of()), row));
+      }
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      if (e instanceof Problem p) {
+        throw p;
+      }
+      throw Problem.badRequest("malformed-csv", null, "the CSV cannot be read: " + e.getMessage());
+    }
+    int created = 0;
+    int updated = 0;
+    int row = 1;
+    for (Catalog.ProductSpec spec : specs) {
+      row++;
+      try {
+        if (catalog.bySku(tenantId, spec.sku()).isPresent()) {
+          var existing = catalog.bySku(tenantId, spec.sku()).orElseThrow();
+          catalog.replace(tenantId, spec.sku(), new Catalog.ProductSpec(spec.sku(), spec.name(), spec.gtins(), spec.tracking(),
+              spec.expiryTracked(), spec.shelfLifeDays(), spec.warrantyMonths(), spec.serialScope(), spec.manufacturer(),
+              spec.serialPattern(), existing.customFields()));
+          updated++;
+        } else {
+          catalog.create(tenantId, spec);
+          created++;
+        }
+      } catch (Problem p) {
+        throw new Problem(p.status(), p.code(), "row " + row + ": " + p.field(), "row " + row + ": " + p.getMessage());
+      }
+    }
+    return new Result(created, updated);
+  }
+
+  private static String get(CSVRecord r, String column) {
+    if (!r.isMapped(column) || !r.isSet(column)) {
+      return null;
+    }
+    String v = r.get(column);
+    return v == null || v.isBlank() ? null : v;
+  }
+
+  private static List<String> gtins(CSVRecord r) {
+    String v = get(r, "gtins");
+    return v == null ? List.of() : Arrays.stream(v.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String v, String field) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, v.strip().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw Problem.badRequest("invalid-field", field, "'" + v + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  private static Boolean bool(String v, String field) {
+    if (v == null) {
+      return false;
+    }
+    return switch (v.strip().toLowerCase()) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw Problem.badRequest("invalid-field", field, "'" + v + "' is not true or false");
+    };
+  }
+
+  private static Integer integer(String v, String field) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(v.strip());
+    } catch (NumberFormatException e) {
+      throw Problem.badRequest("invalid-field", field, "'" + v + "' is not a whole number");
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package io.unitrace.facility;
+
+import io.unitrace.gs1.Sscc;
+import io.unitrace.shared.CursorPage;
+import io.unitrace.shared.Database;
+import io.unitrace.shared.Problem;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The site: warehouses and their locations belong to the operator and are shared by all clients;
+ * containers belong to one client. Containers move only through the ledger, which records the
+ * units that move with them; this class only keeps their rows.
+ */
+@Service
+public class Facility {
+
+  public record Warehouse(long id, String code, String name, String gln) {}
+
+  static final Set<String> LEVELS = Set.of("ZONE", "AISLE", "RACK", "BIN", "AREA");
+  static final Set<String> KINDS = Set.of("PALLET", "CASE", "TOTE", "BOX");
+
+  private final JdbcClient db;
+  private final Clock clock;
+
+  Facility(JdbcClient db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Warehouse createWarehouse(String code, String name, String gln) {
+    if (code == null || !code.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,39}")) {
+      throw Problem.badRequest("invalid-field", "code", "a warehouse code is 1-40 letters, digits, '-' or '_'");
+    }
+    if (name == null || name.isBlank()) {
+      throw Problem.badRequest("invalid-field", "name", "a warehouse needs a name");
+    }
+    if (gln != null && (gln.length() != 13 || !io.unitrace.gs1.CheckDigit.isValid(gln))) {
+      throw Problem.badRequest("invalid-field", "gln", "a GLN has 13 digits with a valid check digit");
+    }
+    try {
+      long id = db.sql("INSERT INTO warehouse (code, name, gln, created_at) VALUES (?, ?, ?, ?) RETURNING id")
+          .params(code, name.strip(), gln, clock.millis()).query(Long.class).single();
+      return new Warehouse(id, code, name.strip(), gln);
+    } catch (DataAccessException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw Problem.conflict("duplicate-warehouse", "code", "a warehouse with code " + code + " exists");
+      }
+      throw e;
+    }
+  }
+
+  public List<Warehouse> warehouses() {
+    return db.sql("SELECT id, code, name, gln FROM warehouse ORDER BY code").query(Warehouse.class).list();
+  }
+
+  @Transactional
+  public Location createLocation(String warehouseCode, String parentCode, String code, String name, String level, LocationType type) {
+    Warehouse wh = db.sql("SELECT id, code, name, gln FROM warehouse WHERE code = ?").param(warehouseCode == null ? "" : warehouseCode)
+        .query(Warehouse.class).optional()
+        .orElseThrow(() -> Problem.badRequest("unknown-warehouse", "warehouse", "no warehouse with code " + warehouseCode));
+    if (code == null || !code.matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,59}")) {
+      throw Problem.badRequest("invalid-field", "code", "a location code is 1-60 letters, digits or . _ / -");
+    }
+    String lvl = level == null ? "BIN" : level.toUpperCase();
+    if (!LEVELS.contains(lvl)) {
+      throw Problem.badRequest("invalid-field", "level", "level is one of " + LEVELS);
+    }
+    if (type == null) {
+      throw Problem.badRequest("invalid-field", "type", "type is one of DOCK, STORAGE, STAGING, PACKING, QUARANTINE, REPAIR");
+    }
+    Long parentId = null;
+    if (parentCode != null && !parentCode.isBlank()) {
+      Location parent = byCode(parentCode).orElseThrow(() -> Problem.badRequest("unknown-location", "parent", "no location with code " + parentCode));
+      if (!parent.warehouse().equals(wh.code())) {
+        throw Problem.badRequest("invalid-field", "parent", "the parent " + parentCode + " is in another warehouse");
+      }
+      parentId = parent.id();
+    }
+    try {
+      long id = db.sql("""
+              INSERT INTO location (warehouse_id, parent_id, code, name, level, type, created_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+          .params(wh.id(), parentId, code, name == null || name.isBlank() ? code : name.strip(), lvl, type.name(), clock.millis())
+          .query(Long.class).single();
+      return byId(id).orElseThrow();
+    } catch (DataAccessException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw Problem.conflict("duplicate-location", "code", "a location with code " + code + " exists");
+      }
+      throw e;
+    }
+  }
+
+  private static final String LOCATION = """
+      SELECT l.id, w.code AS warehouse, l.parent_id, l.code, l.name, l.level, l.type
+      FROM location l JOIN warehouse w ON w.id = l.warehouse_id""";
+
+  public Optional<Location> byCode(String code) {
+    return db.sql(LOCATION + " WHERE l.code = ?").param(code).query(Location.class).optional();
+  }
+
+  public Optional<Location> byId(long id) {
+    return db.sql(LOCATION + " WHERE l.id = ?").param(id).query(Location.class).optional();
+  }
+
+  /** The location a scan or request names, or a refusal naming {@code field}. */
+  public Location require(String code, String field) {
+    if (code == null || code.isBlank()) {
+      throw Problem.badRequest("invalid-field", field, field + " is required: scan or type a location code");
+    }
+    return byCode(code.strip()).orElseThrow(() -> Problem.unprocessable("unknown-location", field, "no location with code " + code));
+  }
+
+  public CursorPage<Location> locations(String warehouse, String cursor, int limit) {
+    List<Location> rows = db.sql(LOCATION + " WHERE l.id > ? AND (? IS NULL OR w.code = ?) ORDER BY l.id LIMIT ?")
+        .params(CursorPage.decode(cursor), warehouse, warehouse, limit + 1).query(Location.class).list();
+    return CursorPage.of(rows, limit, Location::id);
+  }
+
+  // Containers
+
+  @Transactional
+  public Container createContainer(long tenantId, Sscc sscc, String kind, Long locationId) {
+    String k = kind == null ? "PALLET" : kind.toUpperCase();
+    if (!KINDS.contains(k)) {
+      throw Problem.badRequest("invalid-field", "kind", "kind is one of " + KINDS);
+    }
+    try {
+      long id = db.sql("INSERT INTO container (tenant_id, sscc, kind, location_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
+          .params(tenantId, sscc.value(), k, locationId, clock.millis()).query(Long.class).single();
+      return container(tenantId, id).orElseThrow();
+    } catch (DataAccessException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw Problem.conflict("duplicate-sscc", "sscc", "a container with SSCC " + sscc + " exists");
+      }
+      throw e;
+    }
+  }
+
+  public Optional<Container> container(long tenantId, Sscc sscc) {
+    return db.sql("SELECT id, tenant_id, sscc, kind, parent_id, location_id FROM container WHERE tenant_id = ? AND sscc = ?")
+        .params(tenantId, sscc.value()).query((rs, n) -> containerOf(rs)).optional();
+  }
+
+  public Optional<Container> container(long tenantId, long id) {
+    return db.sql("SELECT id, tenant_id, sscc, kind, parent_id, location_id FROM container WHERE tenant_id = ? AND id = ?")
+        .params(tenantId, id).query((rs, n) -> containerOf(rs)).optional();
+  }
+
+  /** The container and every container nested in it, at any depth. */
+  public List<Long> containerTree(long tenantId, long rootId) {
+    return db.sql("""
+            WITH RECURSIVE tree (id) AS (
+              SELECT id FROM container WHERE tenant_id = ? AND id = ?
+              UNION ALL
+              SELECT c.id FROM container c JOIN tree t ON c.parent_id = t.id
+            )
+            SELECT id FROM tree""")
+        .params(tenantId, rootId).query(Long.class).list();
+  }
+
+  /** Moves a container tree's rows to a location (the ledger records the units inside). */
+  public void placeContainers(long tenantId, List<Long> ids, long locationId) {
+    for (Long id : ids) {
+      db.sql("UPDATE container SET location_id = ? WHERE tenant_id = ? AND id = ?").params(locationId, tenantId, id).update();
+    }
+  }
+
+  /** Nests {@code childId} in {@code parentId} (or takes it out with null); refuses a cycle. */
+  public void nest(long tenantId, long childId, Long parentId) {
+    if (parentId != null && containerTree(tenantId, childId).contains(parentId)) {
+      throw Problem.unprocessable("container-cycle", "into", "a container cannot be packed into itself or into one it holds");
+    }
+    db.sql("UPDATE container SET parent_id = ? WHERE tenant_id = ? AND id = ?").params(parentId, tenantId, childId).update();
+  }
+
+  private static Container containerOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Container(rs.getLong(1), rs.getLong(2), new Sscc(rs.getString(3)), rs.getString(4),
+        io.unitrace.shared.Rows.longOrNull(rs, 5), io.unitrace.shared.Rows.longOrNull(rs, 6));
+  }
+}

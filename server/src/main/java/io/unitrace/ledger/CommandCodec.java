@@ -1,0 +1,100 @@
+package io.unitrace.ledger;
+
+import io.unitrace.facility.LocationType;
+import io.unitrace.ledger.domain.UnitCommand;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Writes a unit command into its ledger entry ({@code data}) and reads it back for replay and
+ * history. Compact JSON with the command name in "c"; the text is covered by the entry's hash.
+ */
+@Component
+class CommandCodec {
+
+  private final ObjectMapper json;
+
+  CommandCodec(ObjectMapper json) {
+    this.json = json;
+  }
+
+  String encode(UnitCommand command) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (command instanceof UnitCommand.Register r) {
+      m.put("c", "register");
+      m.put("loc", r.location());
+      m.put("type", r.type() == null ? null : r.type().name());
+      if (!r.fields().isEmpty()) {
+        m.put("fields", new TreeMap<>(r.fields()));
+      }
+    } else if (command instanceof UnitCommand.Move v) {
+      m.put("c", "move");
+      m.put("loc", v.location());
+      m.put("type", v.type().name());
+    } else if (command instanceof UnitCommand.Carry v) {
+      m.put("c", "carry");
+      m.put("loc", v.location());
+      m.put("type", v.type().name());
+    } else if (command instanceof UnitCommand.Pack v) {
+      m.put("c", "pack");
+      m.put("container", v.container());
+      m.put("loc", v.location());
+    } else if (command instanceof UnitCommand.Unpack) {
+      m.put("c", "unpack");
+    } else if (command instanceof UnitCommand.PlaceHold v) {
+      m.put("c", "hold");
+      m.put("hold", v.hold().name());
+    } else if (command instanceof UnitCommand.ReleaseHold v) {
+      m.put("c", "release");
+      m.put("hold", v.hold().name());
+    } else if (command instanceof UnitCommand.Lose) {
+      m.put("c", "lose");
+    } else if (command instanceof UnitCommand.Find v) {
+      m.put("c", "find");
+      m.put("loc", v.location());
+      m.put("type", v.type().name());
+    } else if (command instanceof UnitCommand.SetFields v) {
+      m.put("c", "fields");
+      m.put("fields", new TreeMap<>(v.fields()));
+    } else if (command instanceof UnitCommand.Observe v) {
+      m.put("c", "observe");
+      m.put("loc", v.location());
+    }
+    return json.writeValueAsString(m);
+  }
+
+  UnitCommand decode(String text) {
+    JsonNode n = json.readTree(text);
+    String c = n.path("c").asString();
+    return switch (c) {
+      case "register" -> new UnitCommand.Register(n.path("loc").isNull() || n.path("loc").isMissingNode() ? null : n.path("loc").asLong(),
+          n.path("type").isNull() || n.path("type").isMissingNode() ? null : LocationType.valueOf(n.path("type").asString()), fields(n));
+      case "move" -> new UnitCommand.Move(n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
+      case "carry" -> new UnitCommand.Carry(n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
+      case "pack" -> new UnitCommand.Pack(n.path("container").asLong(), n.path("loc").asLong());
+      case "unpack" -> new UnitCommand.Unpack();
+      case "hold" -> new UnitCommand.PlaceHold(Hold.valueOf(n.path("hold").asString()));
+      case "release" -> new UnitCommand.ReleaseHold(Hold.valueOf(n.path("hold").asString()));
+      case "lose" -> new UnitCommand.Lose();
+      case "find" -> new UnitCommand.Find(n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
+      case "fields" -> new UnitCommand.SetFields(fields(n));
+      case "observe" -> new UnitCommand.Observe(n.path("loc").asLong());
+      default -> throw new IllegalStateException("unknown ledger command '" + c + "' in an entry");
+    };
+  }
+
+  private static Map<String, String> fields(JsonNode n) {
+    Map<String, String> fields = new TreeMap<>();
+    JsonNode f = n.path("fields");
+    if (f.isObject()) {
+      for (var e : f.properties()) {
+        fields.put(e.getKey(), e.getValue().asString());
+      }
+    }
+    return fields;
+  }
+}

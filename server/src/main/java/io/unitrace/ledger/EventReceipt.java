@@ -1,0 +1,20 @@
+package io.unitrace.ledger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a command recorded. A repeated request (same Idempotency-Key) gets the first receipt back
+ * with {@code repeated = true} and writes nothing. {@code units} lists up to 1,000 units.
+ */
+public record EventReceipt(long eventId, EventType type, String requestKey, Instant recordedAt, boolean repeated,
+    int unitCount, List<UnitOutcome> units) {
+
+  public record UnitOutcome(String gtin, String serial, int seq, UnitState state, String location, List<Hold> holds) {}
+
+  public static final int LISTED_UNITS = 1000;
+
+  EventReceipt asRepeat() {
+    return new EventReceipt(eventId, type, requestKey, recordedAt, true, unitCount, units);
+  }
+}

@@ -1,0 +1,25 @@
+package io.unitrace.ledger;
+
+/** What a ledger event did, with the CBV 2.0 business step it is recorded under. */
+public enum EventType {
+  REGISTERED("commissioning"),
+  MOVED("storing"),
+  PACKED("packing"),
+  UNPACKED("unpacking"),
+  HOLD_PLACED("holding"),
+  HOLD_RELEASED("holding"),
+  LOST("cycle_counting"),
+  FOUND("cycle_counting"),
+  FIELDS_SET("encoding"),
+  OBSERVED("inspecting");
+
+  private final String bizStep;
+
+  EventType(String bizStep) {
+    this.bizStep = bizStep;
+  }
+
+  public String bizStep() {
+    return bizStep;
+  }
+}

@@ -1,0 +1,384 @@
+package io.unitrace.ledger;
+
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.CustomField;
+import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.LotCode;
+import io.unitrace.catalog.Product;
+import io.unitrace.catalog.Serial;
+import io.unitrace.facility.Container;
+import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
+import io.unitrace.gs1.Gtin;
+import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.domain.UnitCommand;
+import io.unitrace.ledger.domain.UnitStatus;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.Role;
+import io.unitrace.tenancy.TenantScope;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+
+/**
+ * The inventory commands. Each resolves its input (refusing bad input before anything is
+ * written), plans the change through the unit state machine, and hands the plan to the
+ * {@link Recorder}, which writes event, entries and projection in one transaction.
+ */
+@Service
+public class Ledger {
+
+  /** One unit to register. {@code expiry} and {@code manufactured} describe its lot. */
+  public record NewUnit(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Map<String, String> fields) {}
+
+  /**
+   * Units to register at {@code location} (RECEIVED on a dock, STORED elsewhere), or, with
+   * {@code expected}, announced without a location. {@code reason} is OPENING_STOCK or COMMISSIONING.
+   */
+  public record Registration(List<NewUnit> units, String location, boolean expected, String reason) {}
+
+  public enum Adjustment {
+    FOUND,
+    LOST
+  }
+
+  private final Recorder recorder;
+  private final UnitRows rows;
+  private final Catalog catalog;
+  private final Facility facility;
+
+  Ledger(Recorder recorder, UnitRows rows, Catalog catalog, Facility facility) {
+    this.recorder = recorder;
+    this.rows = rows;
+    this.catalog = catalog;
+    this.facility = facility;
+  }
+
+  public EventReceipt register(TenantScope scope, Registration r, RequestMeta meta) {
+    scope.requireWrite();
+    if (r.units() == null || r.units().isEmpty()) {
+      throw Problem.badRequest("invalid-field", "units", "name at least one unit to register");
+    }
+    String reason = r.reason() == null ? "OPENING_STOCK" : r.reason().toUpperCase();
+    if (!reason.equals("OPENING_STOCK") && !reason.equals("COMMISSIONING")) {
+      throw Problem.badRequest("invalid-field", "reason", "reason is OPENING_STOCK or COMMISSIONING");
+    }
+    Location location = r.expected() ? null : facility.require(r.location(), "location");
+    return recorder.record(scope, meta, r, () -> {
+      Map<String, Product> products = new HashMap<>();
+      Map<String, Lot> lots = new HashMap<>();
+      Set<String> seen = new HashSet<>(r.units().size() * 2);
+      List<Recorder.Registration> planned = new ArrayList<>(r.units().size());
+      for (int i = 0; i < r.units().size(); i++) {
+        NewUnit u = r.units().get(i);
+        String at = "units[" + i + "].";
+        if (u == null) {
+          throw Problem.badRequest("invalid-field", "units[" + i + "]", "a unit entry is empty");
+        }
+        Gtin gtin = gtin(u.gtin(), at + "gtin");
+        Product product = products.computeIfAbsent(gtin.value(), g -> catalog.byGtin(scope.tenantId(), gtin)
+            .orElseThrow(() -> Problem.unprocessable("unknown-gtin", at + "gtin", "no product of client " + scope.tenantCode() + " has GTIN " + g)));
+        if (!product.tracking().serialized()) {
+          throw Problem.unprocessable("not-serialized", at + "gtin", product.sku() + " is tracked by " + product.tracking() + ", not by serial");
+        }
+        Serial serial = at(at + "serial", () -> new Serial(u.serial()));
+        if (!product.acceptsSerial(serial.value())) {
+          throw Problem.badRequest("serial-format", at + "serial", "serial " + serial + " does not match the pattern of " + product.sku() + ": " + product.serialPattern());
+        }
+        if (!seen.add(product.serialScopeKey(gtin) + "|" + serial.value())) {
+          throw Problem.badRequest("duplicate-in-request", at + "serial", "serial " + serial + " appears twice in this request");
+        }
+        Long lotId = null;
+        if (product.tracking().lotted()) {
+          if (u.lot() == null || u.lot().isBlank()) {
+            throw Problem.badRequest("lot-required", at + "lot", product.sku() + " is tracked by lot: name the lot");
+          }
+          LotCode code = at(at + "lot", () -> new LotCode(u.lot().strip()));
+          Lot lot = lots.computeIfAbsent(product.id() + "|" + code.value() + "|" + u.expiry() + "|" + u.manufactured(),
+              k -> at(at + "lot", () -> catalog.lot(scope.tenantId(), product, code, u.manufactured(), u.expiry())));
+          if (product.expiryTracked() && lot.expiresOn() == null) {
+            throw Problem.badRequest("expiry-required", at + "expiry", product.sku() + " tracks expiry: lot " + code + " needs an expiry date");
+          }
+          lotId = lot.id();
+        } else if (u.lot() != null && !u.lot().isBlank()) {
+          throw Problem.badRequest("not-lot-tracked", at + "lot", product.sku() + " is not tracked by lot");
+        }
+        Map<String, String> fields = fields(product, u.fields(), at + "fields", true);
+        UnitCommand.Register command = new UnitCommand.Register(location == null ? null : location.id(),
+            location == null ? null : location.type(), fields);
+        planned.add(new Recorder.Registration(product, gtin, serial.value(), lotId, command, UnitStatus.register(command)));
+      }
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("reason", reason);
+      if (location != null) {
+        details.put("at", location.code());
+      }
+      return new Recorder.Plan(EventType.REGISTERED, r.expected() ? "encoded" : "active", location == null ? null : location.id(),
+          location == null ? null : location.id(), details, planned, List.of(), () -> {});
+    });
+  }
+
+  public record MoveRequest(UnitRef unit, String location) {}
+
+  public EventReceipt move(TenantScope scope, UnitRef ref, String locationCode, RequestMeta meta) {
+    Location to = facility.require(locationCode, "location");
+    return single(scope, ref, meta, new MoveRequest(ref, to.code()), EventType.MOVED, null, to,
+        Map.of("to", to.code()), () -> new UnitCommand.Move(to.id(), to.type()));
+  }
+
+  public record ObserveRequest(UnitRef unit, String location) {}
+
+  public EventReceipt observe(TenantScope scope, UnitRef ref, String locationCode, RequestMeta meta) {
+    Location at = facility.require(locationCode, "location");
+    return recorder.record(scope, meta, new ObserveRequest(ref, at.code()), () -> {
+      UnitRows.Loaded u = load(scope, ref);
+      UnitStatus after = Recorder.apply(ref, u.status(), new UnitCommand.Observe(at.id()));
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("at", at.code());
+      details.put("elsewhere", u.status().location() == null || u.status().location() != at.id());
+      return new Recorder.Plan(EventType.OBSERVED, null, at.id(), u.status().location(), details,
+          List.of(new Recorder.Change(u, new UnitCommand.Observe(at.id()), after)));
+    });
+  }
+
+  public record HoldRequest(UnitRef unit, Hold hold, String reason, boolean release) {}
+
+  public EventReceipt placeHold(TenantScope scope, UnitRef ref, Hold hold, String reason, RequestMeta meta) {
+    requireHold(hold);
+    return single(scope, ref, meta, new HoldRequest(ref, hold, reason, false), EventType.HOLD_PLACED, hold.disposition(), null,
+        reasonDetails(Map.of("hold", hold.name()), reason), () -> new UnitCommand.PlaceHold(hold));
+  }
+
+  /** Releasing a hold is a supervisor's decision. */
+  public EventReceipt releaseHold(TenantScope scope, UnitRef ref, Hold hold, String reason, RequestMeta meta) {
+    scope.requireRole(Role.SUPERVISOR);
+    requireHold(hold);
+    requireReason(reason);
+    return single(scope, ref, meta, new HoldRequest(ref, hold, reason, true), EventType.HOLD_RELEASED, null, null,
+        reasonDetails(Map.of("hold", hold.name()), reason), () -> new UnitCommand.ReleaseHold(hold));
+  }
+
+  public record AdjustRequest(UnitRef unit, Adjustment kind, String reason, String location) {}
+
+  /** Found and lost are stock corrections: a supervisor's, with a reason. */
+  public EventReceipt adjust(TenantScope scope, UnitRef ref, Adjustment kind, String reason, String locationCode, RequestMeta meta) {
+    scope.requireRole(Role.SUPERVISOR);
+    if (kind == null) {
+      throw Problem.badRequest("invalid-field", "kind", "kind is FOUND or LOST");
+    }
+    requireReason(reason);
+    if (kind == Adjustment.LOST) {
+      return single(scope, ref, meta, new AdjustRequest(ref, kind, reason, null), EventType.LOST, "unknown", null,
+          reasonDetails(Map.of(), reason), UnitCommand.Lose::new);
+    }
+    Location at = facility.require(locationCode, "location");
+    return single(scope, ref, meta, new AdjustRequest(ref, kind, reason, at.code()), EventType.FOUND, "sellable_accessible", at,
+        reasonDetails(Map.of("at", at.code()), reason), () -> new UnitCommand.Find(at.id(), at.type()));
+  }
+
+  public record FieldsRequest(UnitRef unit, Map<String, String> fields) {}
+
+  public EventReceipt setFields(TenantScope scope, UnitRef ref, Map<String, String> fields, RequestMeta meta) {
+    if (fields == null || fields.isEmpty()) {
+      throw Problem.badRequest("invalid-field", "fields", "name at least one field to set");
+    }
+    return recorder.record(scope, meta, new FieldsRequest(ref, new TreeMap<>(fields)), () -> {
+      UnitRows.Loaded u = load(scope, ref);
+      Product product = catalog.byId(scope.tenantId(), u.productId()).orElseThrow();
+      Map<String, String> values = fields(product, fields, "fields", false);
+      UnitCommand command = new UnitCommand.SetFields(values);
+      return new Recorder.Plan(EventType.FIELDS_SET, null, null, u.status().location(), Map.of("fields", new TreeMap<>(values)),
+          List.of(new Recorder.Change(u, command, Recorder.apply(ref, u.status(), command))));
+    });
+  }
+
+  public record PackRequest(List<UnitRef> units, String into) {}
+
+  /** Packs units into a container; they take its location and from now on move with it. */
+  public EventReceipt pack(TenantScope scope, List<UnitRef> refs, Sscc into, RequestMeta meta) {
+    if (refs == null || refs.isEmpty()) {
+      throw Problem.badRequest("invalid-field", "units", "name at least one unit to pack");
+    }
+    return recorder.record(scope, meta, new PackRequest(refs, into.value()), () -> {
+      Container c = container(scope, into, "into");
+      UnitCommand command = new UnitCommand.Pack(c.id(), c.locationId());
+      List<Recorder.Change> changes = new ArrayList<>();
+      for (UnitRef ref : distinct(refs)) {
+        UnitRows.Loaded u = load(scope, ref);
+        changes.add(new Recorder.Change(u, command, Recorder.apply(ref, u.status(), command)));
+      }
+      return new Recorder.Plan(EventType.PACKED, null, c.locationId(), c.locationId(), Map.of("into", into.value()), changes);
+    });
+  }
+
+  public record UnpackRequest(List<UnitRef> units) {}
+
+  public EventReceipt unpack(TenantScope scope, List<UnitRef> refs, RequestMeta meta) {
+    if (refs == null || refs.isEmpty()) {
+      throw Problem.badRequest("invalid-field", "units", "name at least one unit to unpack");
+    }
+    return recorder.record(scope, meta, new UnpackRequest(refs), () -> {
+      List<Recorder.Change> changes = new ArrayList<>();
+      Long at = null;
+      for (UnitRef ref : distinct(refs)) {
+        UnitRows.Loaded u = load(scope, ref);
+        changes.add(new Recorder.Change(u, new UnitCommand.Unpack(), Recorder.apply(ref, u.status(), new UnitCommand.Unpack())));
+        at = u.status().location();
+      }
+      return new Recorder.Plan(EventType.UNPACKED, null, at, at, Map.of(), changes);
+    });
+  }
+
+  public record ContainerMoveRequest(String sscc, String location) {}
+
+  /** Moves a container with everything in it, at any depth: every unit inside gets its entry. */
+  public EventReceipt moveContainer(TenantScope scope, Sscc sscc, String locationCode, RequestMeta meta) {
+    Location to = facility.require(locationCode, "location");
+    return recorder.record(scope, meta, new ContainerMoveRequest(sscc.value(), to.code()), () -> {
+      Container c = container(scope, sscc, "sscc");
+      if (c.parentId() != null) {
+        throw Problem.conflict("illegal-transition", "sscc", "container " + sscc + " sits inside another: move the outer one, or take it out first")
+            .with("rule", "container-nested");
+      }
+      List<Long> tree = facility.containerTree(scope.tenantId(), c.id());
+      return new Recorder.Plan(EventType.MOVED, null, to.id(), to.id(), Map.of("container", sscc.value(), "to", to.code()),
+          List.of(), carry(scope, tree, to), () -> facility.placeContainers(scope.tenantId(), tree, to.id()));
+    });
+  }
+
+  public record NestRequest(String sscc, String into) {}
+
+  /** Packs a container into another (a case onto a pallet); its contents travel to the outer one's location. */
+  public EventReceipt nestContainer(TenantScope scope, Sscc child, Sscc parent, RequestMeta meta) {
+    return recorder.record(scope, meta, new NestRequest(child.value(), parent == null ? null : parent.value()), () -> {
+      Container c = container(scope, child, "sscc");
+      if (parent == null) {
+        if (c.parentId() == null) {
+          throw Problem.conflict("illegal-transition", "sscc", "container " + child + " is not inside another").with("rule", "container-not-nested");
+        }
+        return new Recorder.Plan(EventType.UNPACKED, null, c.locationId(), c.locationId(), Map.of("container", child.value()),
+            List.of(), List.of(), () -> facility.nest(scope.tenantId(), c.id(), null));
+      }
+      Container outer = container(scope, parent, "into");
+      if (c.parentId() != null) {
+        throw Problem.conflict("illegal-transition", "sscc", "container " + child + " is already inside another: take it out first")
+            .with("rule", "container-nested");
+      }
+      List<Long> tree = facility.containerTree(scope.tenantId(), c.id());
+      Location to = facility.byId(outer.locationId()).orElseThrow();
+      return new Recorder.Plan(EventType.PACKED, null, to.id(), to.id(), Map.of("container", child.value(), "into", parent.value()),
+          List.of(), carry(scope, tree, to), () -> {
+            facility.nest(scope.tenantId(), c.id(), outer.id());
+            facility.placeContainers(scope.tenantId(), tree, to.id());
+          });
+    });
+  }
+
+  public Container createContainer(TenantScope scope, Sscc sscc, String kind, String locationCode) {
+    scope.requireWrite();
+    Location at = facility.require(locationCode, "location");
+    return facility.createContainer(scope.tenantId(), sscc, kind, at.id());
+  }
+
+  private List<Recorder.Change> carry(TenantScope scope, List<Long> tree, Location to) {
+    UnitCommand command = new UnitCommand.Carry(to.id(), to.type());
+    List<Recorder.Change> changes = new ArrayList<>();
+    for (UnitRows.Loaded u : rows.inContainers(scope.tenantId(), tree)) {
+      UnitRef ref = new UnitRef(u.gtin(), new Serial(u.serial()));
+      changes.add(new Recorder.Change(u, command, Recorder.apply(ref, u.status(), command)));
+    }
+    return changes;
+  }
+
+  private EventReceipt single(TenantScope scope, UnitRef ref, RequestMeta meta, Object request, EventType type, String disposition,
+      Location at, Map<String, Object> details, Supplier<UnitCommand> command) {
+    return recorder.record(scope, meta, request, () -> {
+      UnitRows.Loaded u = load(scope, ref);
+      UnitCommand c = command.get();
+      UnitStatus after = Recorder.apply(ref, u.status(), c);
+      Long where = at == null ? after.location() : Long.valueOf(at.id());
+      return new Recorder.Plan(type, disposition, at == null ? null : at.id(), where, details, List.of(new Recorder.Change(u, c, after)));
+    });
+  }
+
+  private UnitRows.Loaded load(TenantScope scope, UnitRef ref) {
+    return rows.find(scope.tenantId(), ref)
+        .orElseThrow(() -> Problem.notFound("unknown-unit", "client " + scope.tenantCode() + " has no unit " + ref));
+  }
+
+  private Container container(TenantScope scope, Sscc sscc, String field) {
+    return facility.container(scope.tenantId(), sscc)
+        .orElseThrow(() -> Problem.unprocessable("unknown-container", field, "client " + scope.tenantCode() + " has no container " + sscc));
+  }
+
+  /** Checks custom field values against the product's schema and returns them in stored form. */
+  private static Map<String, String> fields(Product product, Map<String, String> given, String path, boolean registration) {
+    Map<String, String> values = new TreeMap<>();
+    if (given != null) {
+      for (var e : given.entrySet()) {
+        CustomField field = product.field(e.getKey()).orElseThrow(() -> Problem.badRequest("unknown-field", path + "." + e.getKey(),
+            product.sku() + " has no custom field '" + e.getKey() + "'"));
+        values.put(field.name(), field.normalise(e.getValue(), path + "." + e.getKey()));
+      }
+    }
+    if (registration) {
+      for (CustomField f : product.customFields()) {
+        if (f.required() && !values.containsKey(f.name())) {
+          throw Problem.badRequest("missing-field", path + "." + f.name(), product.sku() + " units need the field " + f.name());
+        }
+      }
+    }
+    return values;
+  }
+
+  static Gtin gtin(String text, String field) {
+    try {
+      return Gtin.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw Problem.badRequest("invalid-gtin", field, e.getMessage());
+    }
+  }
+
+  /** Runs {@code s}, relocating a refusal to {@code field} (e.g. "units[7].serial"). */
+  private static <T> T at(String field, Supplier<T> s) {
+    try {
+      return s.get();
+    } catch (Problem p) {
+      Problem moved = new Problem(p.status(), p.code(), field, p.getMessage());
+      p.extras().forEach(moved::with);
+      throw moved;
+    }
+  }
+
+  private static List<UnitRef> distinct(List<UnitRef> refs) {
+    return new ArrayList<>(new java.util.LinkedHashSet<>(refs));
+  }
+
+  private static void requireHold(Hold hold) {
+    if (hold == null) {
+      throw Problem.badRequest("invalid-field", "hold", "hold is one of SUSPECT, RECALL, QC, EXPIRED, DAMAGED");
+    }
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw Problem.badRequest("invalid-field", "reason", "say why: a reason is required");
+    }
+  }
+
+  private static Map<String, Object> reasonDetails(Map<String, Object> base, String reason) {
+    Map<String, Object> d = new LinkedHashMap<>(base);
+    if (reason != null && !reason.isBlank()) {
+      d.put("reason", reason.strip());
+    }
+    return d;
+  }
+}

@@ -1,0 +1,333 @@
+package io.unitrace.ledger;
+
+import io.unitrace.catalog.Product;
+import io.unitrace.gs1.Gtin;
+import io.unitrace.ledger.domain.HashChain;
+import io.unitrace.ledger.domain.TransitionRefused;
+import io.unitrace.ledger.domain.UnitCommand;
+import io.unitrace.ledger.domain.UnitStatus;
+import io.unitrace.shared.Database;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.TenantScope;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The one write path of the ledger. A command is planned (units read, the state machine applied
+ * in memory), then written in one transaction: the event row, new and changed units, their
+ * entries with hash links, custom field values.
+ *
+ * <p>Concurrency without any in-process lock: a changed unit is written with
+ * {@code WHERE id = ? AND version = ?}; if another writer got there first the whole transaction
+ * is rolled back and planned again from fresh reads. New units rely on the unique serial index.
+ *
+ * <p>Idempotency: the event row claims {@code (tenant, request key)} before anything else is
+ * written. A repeat finds the first event and answers with its receipt; a concurrent twin hits
+ * the unique key, rolls back, and does the same. A key reused for a different request is refused.
+ */
+@Component
+class Recorder {
+
+  /** A change of an existing unit. */
+  record Change(UnitRows.Loaded before, UnitCommand command, UnitStatus after) {}
+
+  /** A unit to create. */
+  record Registration(Product product, Gtin gtin, String serial, Long lotId, UnitCommand.Register command, UnitStatus after) {}
+
+  /** Everything one event will write. {@code sideWrites} run inside the transaction (container rows). */
+  record Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details,
+      List<Registration> registrations, List<Change> changes, Runnable sideWrites) {
+
+    Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details, List<Change> changes) {
+      this(type, disposition, readPoint, bizLocation, details, List.of(), changes, () -> {});
+    }
+  }
+
+  static final class UnitChanged extends RuntimeException {
+    UnitChanged() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final int ATTEMPTS = 10;
+
+  private final UnitRows rows;
+  private final JdbcClient db;
+  private final TransactionTemplate tx;
+  private final ObjectMapper json;
+  private final CommandCodec codec;
+  private final Clock clock;
+
+  Recorder(UnitRows rows, JdbcClient db, TransactionTemplate tx, ObjectMapper json, CommandCodec codec, Clock clock) {
+    this.rows = rows;
+    this.db = db;
+    this.tx = tx;
+    this.json = json;
+    this.codec = codec;
+    this.clock = clock;
+  }
+
+  /** Applies a command to a unit, turning a refusal into a problem that names the unit and the rule. */
+  static UnitStatus apply(UnitRef ref, UnitStatus status, UnitCommand command) {
+    try {
+      return status.apply(command);
+    } catch (TransitionRefused r) {
+      throw refused(ref, r);
+    }
+  }
+
+  static Problem refused(UnitRef ref, TransitionRefused r) {
+    return Problem.conflict("illegal-transition", "unit", ref + ": " + r.getMessage()).with("rule", r.rule()).with("unit", ref.toString());
+  }
+
+  EventReceipt record(TenantScope scope, RequestMeta meta, Object request, Supplier<Plan> planner) {
+    scope.requireWrite();
+    boolean clientKey = meta.idempotencyKey() != null && !meta.idempotencyKey().isBlank();
+    String key = clientKey ? meta.idempotencyKey().strip() : "auto:" + UUID.randomUUID();
+    if (key.length() > 100) {
+      throw Problem.badRequest("invalid-header", "Idempotency-Key", "an Idempotency-Key has at most 100 characters");
+    }
+    String digest = digest(request);
+    if (clientKey) {
+      Optional<EventReceipt> first = receipt(scope.tenantId(), key, digest);
+      if (first.isPresent()) {
+        return first.get();
+      }
+    }
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        return tx.execute(s -> write(scope, meta, key, digest, planner.get()));
+      } catch (UnitChanged e) {
+        continue;
+      } catch (DataAccessException e) {
+        if (clientKey && Database.isUniqueViolation(e)) {
+          Optional<EventReceipt> first = receipt(scope.tenantId(), key, digest);
+          if (first.isPresent()) {
+            return first.get();
+          }
+        }
+        throw e;
+      } catch (Problem p) {
+        // A twin with the same key may have committed while this one was planning.
+        if (clientKey) {
+          Optional<EventReceipt> first = receipt(scope.tenantId(), key, digest);
+          if (first.isPresent()) {
+            return first.get();
+          }
+        }
+        throw p;
+      }
+    }
+    throw Problem.conflict("concurrent-change", null, "the units kept changing under this request; try again");
+  }
+
+  private EventReceipt write(TenantScope scope, RequestMeta meta, String key, String digest, Plan p) {
+    long tenant = scope.tenantId();
+    long now = clock.millis();
+    long eventTime = meta.eventTime() == null ? now : meta.eventTime().toInstant().toEpochMilli();
+    String offset = meta.eventTime() == null ? "+00:00" : meta.eventTime().getOffset().equals(ZoneOffset.UTC) ? "+00:00" : meta.eventTime().getOffset().getId();
+    String details = p.details() == null || p.details().isEmpty() ? null : json.writeValueAsString(p.details());
+    String bizTx = meta.bizTransactions() == null || meta.bizTransactions().isEmpty() ? null : json.writeValueAsString(meta.bizTransactions());
+    String actor = scope.actor().who();
+    int unitCount = p.registrations().size() + p.changes().size();
+    String eventCanonical = HashChain.canonical("v1", tenant, key, p.type().name(), eventTime, offset, now, p.type().bizStep(),
+        p.disposition(), p.readPoint(), p.bizLocation(), bizTx, actor, meta.device(), meta.rawScan(), details);
+
+    long eventId = rows.insertEvent(tenant, key, digest, p.type(), eventTime, offset, now, p.disposition(), p.readPoint(),
+        p.bizLocation(), bizTx, actor, meta.device(), meta.rawScan(), details, unitCount);
+    p.sideWrites().run();
+
+    List<UnitRows.Entry> entries = new ArrayList<>(unitCount);
+    List<EventReceipt.UnitOutcome> outcomes = new ArrayList<>(Math.min(unitCount, EventReceipt.LISTED_UNITS));
+
+    if (!p.registrations().isEmpty()) {
+      List<UnitRows.Fresh> fresh = new ArrayList<>(p.registrations().size());
+      List<String> data = new ArrayList<>(p.registrations().size());
+      for (Registration r : p.registrations()) {
+        String d = codec.encode(r.command());
+        String hash = HashChain.link(HashChain.GENESIS, eventCanonical, entryCanonical(r.gtin(), r.serial(), 1, r.after(), d));
+        fresh.add(new UnitRows.Fresh(r.product().id(), r.gtin(), r.serial(), r.product().serialScopeKey(r.gtin()), r.lotId(), r.after(), hash));
+        data.add(d);
+      }
+      Map<String, Long> ids = rows.insertUnits(tenant, fresh, now);
+      if (ids.size() < fresh.size()) {
+        throw duplicates(p.registrations(), ids);
+      }
+      List<Object[]> fieldRows = new ArrayList<>();
+      for (int i = 0; i < fresh.size(); i++) {
+        UnitRows.Fresh f = fresh.get(i);
+        long unitId = ids.get(f.gtin().value() + "|" + f.serial());
+        entries.add(new UnitRows.Entry(unitId, 1, f.status(), data.get(i), HashChain.GENESIS, f.hash()));
+        Product product = p.registrations().get(i).product();
+        for (var field : f.status().fields().entrySet()) {
+          boolean unique = product.field(field.getKey()).map(cf -> cf.unique()).orElse(false);
+          fieldRows.add(new Object[] {tenant, unitId, field.getKey(), field.getValue(), unique ? 1 : 0});
+        }
+        outcome(outcomes, f.gtin().value(), f.serial(), 1, f.status());
+      }
+      if (!fieldRows.isEmpty()) {
+        guardFieldUniqueness(() -> rows.writeFieldsBulk(tenant, fieldRows));
+      }
+    }
+
+    if (!p.changes().isEmpty()) {
+      List<UnitRows.Loaded> before = new ArrayList<>(p.changes().size());
+      List<UnitStatus> after = new ArrayList<>(p.changes().size());
+      List<String> hashes = new ArrayList<>(p.changes().size());
+      for (Change c : p.changes()) {
+        UnitRows.Loaded b = c.before();
+        int seq = b.version() + 1;
+        String d = codec.encode(c.command());
+        String hash = HashChain.link(b.lastHash(), eventCanonical, entryCanonical(b.gtin(), b.serial(), seq, c.after(), d));
+        before.add(b);
+        after.add(c.after());
+        hashes.add(hash);
+        entries.add(new UnitRows.Entry(b.id(), seq, c.after(), d, b.lastHash(), hash));
+        outcome(outcomes, b.gtin().value(), b.serial(), seq, c.after());
+      }
+      if (!rows.update(before, after, hashes, now)) {
+        throw new UnitChanged();
+      }
+      for (Change c : p.changes()) {
+        if (c.command() instanceof UnitCommand.SetFields s) {
+          Set<String> unique = new HashSet<>();
+          db.sql("SELECT custom_fields FROM product WHERE id = ?").param(c.before().productId()).query(String.class).optional()
+              .ifPresent(text -> unique.addAll(uniqueFieldNames(text)));
+          guardFieldUniqueness(() -> rows.writeFields(tenant, c.before().id(), s.fields(), unique));
+        }
+      }
+    }
+    rows.insertEntries(tenant, eventId, entries);
+    return new EventReceipt(eventId, p.type(), key, Instant.ofEpochMilli(now), false, unitCount, withLocationCodes(outcomes));
+  }
+
+  static String entryCanonical(Gtin gtin, String serial, int seq, UnitStatus after, String data) {
+    return HashChain.canonical(gtin.value(), serial, seq, after.state().name(), after.location(), after.container(), after.holds(), data);
+  }
+
+  private Set<String> uniqueFieldNames(String customFieldsJson) {
+    Set<String> names = new HashSet<>();
+    for (var node : json.readTree(customFieldsJson)) {
+      if (node.path("unique").asBoolean(false)) {
+        names.add(node.path("name").asString());
+      }
+    }
+    return names;
+  }
+
+  private static void guardFieldUniqueness(Runnable write) {
+    try {
+      write.run();
+    } catch (DataAccessException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw Problem.conflict("duplicate-field-value", "fields",
+            "a unique custom field value (e.g. an IMEI) is already recorded on another unit: " + rootMessage(e));
+      }
+      throw e;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String m = String.valueOf(t.getMessage());
+    int i = m.indexOf("Detail:");
+    return i >= 0 ? m.substring(i + 7).strip() : "see the unit's fields";
+  }
+
+  private Problem duplicates(List<Registration> wanted, Map<String, Long> inserted) {
+    List<String> dup = new ArrayList<>();
+    int firstIndex = -1;
+    for (int i = 0; i < wanted.size(); i++) {
+      Registration r = wanted.get(i);
+      if (!inserted.containsKey(r.gtin().value() + "|" + r.serial())) {
+        if (firstIndex < 0) {
+          firstIndex = i;
+        }
+        if (dup.size() < 20) {
+          dup.add(r.serial());
+        }
+      }
+    }
+    int count = wanted.size() - inserted.size();
+    return Problem.conflict("duplicate-serial", "units[" + firstIndex + "].serial",
+            count + " serial(s) already exist in their uniqueness scope, e.g. " + dup + "; nothing was registered")
+        .with("serials", dup).with("count", count);
+  }
+
+  private static void outcome(List<EventReceipt.UnitOutcome> outcomes, String gtin, String serial, int seq, UnitStatus s) {
+    if (outcomes.size() < EventReceipt.LISTED_UNITS) {
+      outcomes.add(new EventReceipt.UnitOutcome(gtin, serial, seq, s.state(), s.location() == null ? null : Long.toString(s.location()),
+          Hold.of(s.holds())));
+    }
+  }
+
+  /** Outcomes carry location ids while planning; clients see location codes. */
+  private List<EventReceipt.UnitOutcome> withLocationCodes(List<EventReceipt.UnitOutcome> outcomes) {
+    Set<String> ids = new HashSet<>();
+    outcomes.forEach(o -> {
+      if (o.location() != null) {
+        ids.add(o.location());
+      }
+    });
+    if (ids.isEmpty()) {
+      return outcomes;
+    }
+    Map<String, String> codes = new HashMap<>();
+    db.sql("SELECT id, code FROM location WHERE id IN (" + UnitRows.marks(ids.size()) + ")")
+        .params(ids.stream().map(Long::valueOf).toList())
+        .query((rs, n) -> codes.put(Long.toString(rs.getLong(1)), rs.getString(2))).list();
+    return outcomes.stream()
+        .map(o -> new EventReceipt.UnitOutcome(o.gtin(), o.serial(), o.seq(), o.state(), o.location() == null ? null : codes.get(o.location()), o.holds()))
+        .toList();
+  }
+
+  /** The receipt of the event recorded under {@code key}, if any, refusing a key reused for another request. */
+  Optional<EventReceipt> receipt(long tenantId, String key, String digest) {
+    record Head(long id, String type, String digest, long recordedAt, int unitCount) {}
+    Optional<Head> head = db.sql("SELECT id, type, request_digest AS digest, recorded_at, unit_count FROM ledger_event WHERE tenant_id = ? AND request_key = ?")
+        .params(tenantId, key).query(Head.class).optional();
+    if (head.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!head.get().digest().equals(digest)) {
+      throw Problem.unprocessable("idempotency-key-reused", "Idempotency-Key",
+          "the Idempotency-Key " + key + " was already used for a different request (event " + head.get().id() + ")");
+    }
+    List<EventReceipt.UnitOutcome> units = db.sql("""
+            SELECT u.gtin, u.serial, e.seq, e.state, l.code, e.holds
+            FROM ledger_entry e JOIN unit u ON u.id = e.unit_id LEFT JOIN location l ON l.id = e.location_id
+            WHERE e.event_id = ? ORDER BY e.id LIMIT ?""")
+        .params(head.get().id(), EventReceipt.LISTED_UNITS)
+        .query((rs, n) -> new EventReceipt.UnitOutcome(rs.getString(1), rs.getString(2), rs.getInt(3), UnitState.valueOf(rs.getString(4)),
+            rs.getString(5), Hold.of(rs.getInt(6))))
+        .list();
+    return Optional.of(new EventReceipt(head.get().id(), EventType.valueOf(head.get().type()), key,
+        Instant.ofEpochMilli(head.get().recordedAt()), true, head.get().unitCount(), units));
+  }
+
+  private String digest(Object request) {
+    var sha = HashChain.sha256();
+    sha.update(request.getClass().getName().getBytes(StandardCharsets.UTF_8));
+    sha.update(json.writeValueAsBytes(request));
+    return HashChain.hex(sha.digest());
+  }
+}

@@ -1,0 +1,167 @@
+package io.unitrace.ledger;
+
+import io.unitrace.gs1.Gtin;
+import io.unitrace.ledger.domain.UnitStatus;
+import io.unitrace.shared.MultiRowInsert;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** The SQL of the unit projection and the ledger tables. Bulk paths are set-based. */
+@Repository
+class UnitRows {
+
+  /** A unit as read for a change: its status plus what the conditional update and the hash chain need. */
+  record Loaded(long id, long productId, Gtin gtin, String serial, Long lotId, UnitStatus status, int version, String lastHash) {}
+
+  /** A unit about to be registered. */
+  record Fresh(long productId, Gtin gtin, String serial, String scopeKey, Long lotId, UnitStatus status, String hash) {}
+
+  /** An entry about to be appended. */
+  record Entry(long unitId, int seq, UnitStatus after, String data, String prevHash, String hash) {}
+
+  private static final TypeReference<TreeMap<String, String>> FIELDS = new TypeReference<>() {};
+
+  private static final String SELECT = """
+      SELECT u.id, u.product_id, u.gtin, u.serial, u.lot_id, u.state, u.location_id, u.container_id, u.holds, u.fields,
+             u.version, u.last_hash
+      FROM unit u""";
+
+  private final JdbcClient db;
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  UnitRows(JdbcClient db, JdbcTemplate jdbc, ObjectMapper json) {
+    this.db = db;
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  Optional<Loaded> find(long tenantId, UnitRef ref) {
+    return db.sql(SELECT + " WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial = ?")
+        .params(tenantId, ref.gtin().value(), ref.serial().value())
+        .query(this::loaded).optional();
+  }
+
+  /** Every unit inside the given containers, ordered by id so concurrent writers lock in one order. */
+  List<Loaded> inContainers(long tenantId, List<Long> containerIds) {
+    if (containerIds.isEmpty()) {
+      return List.of();
+    }
+    return db.sql(SELECT + " WHERE u.tenant_id = ? AND u.container_id IN (" + marks(containerIds.size()) + ") ORDER BY u.id")
+        .params(concat(tenantId, containerIds)).query(this::loaded).list();
+  }
+
+  private Loaded loaded(ResultSet rs, int n) throws SQLException {
+    UnitStatus status = new UnitStatus(UnitState.valueOf(rs.getString(6)), io.unitrace.shared.Rows.longOrNull(rs, 7),
+        io.unitrace.shared.Rows.longOrNull(rs, 8), rs.getInt(9), fields(rs.getString(10)));
+    return new Loaded(rs.getLong(1), rs.getLong(2), new Gtin(rs.getString(3)), rs.getString(4), io.unitrace.shared.Rows.longOrNull(rs, 5),
+        status, rs.getInt(11), rs.getString(12));
+  }
+
+  Map<String, String> fields(String text) {
+    return text == null ? Map.of() : json.readValue(text, FIELDS);
+  }
+
+  String fieldsText(Map<String, String> fields) {
+    return fields.isEmpty() ? null : json.writeValueAsString(new TreeMap<>(fields));
+  }
+
+  long insertEvent(long tenantId, String requestKey, String requestDigest, EventType type, long eventTime, String offset,
+      long recordedAt, String disposition, Long readPoint, Long bizLocation, String bizTransactions, String actor, String device,
+      String rawScan, String details, int unitCount) {
+    return db.sql("""
+            INSERT INTO ledger_event (tenant_id, request_key, request_digest, type, event_time, event_offset, recorded_at, biz_step,
+                                      disposition, read_point, biz_location, biz_transactions, actor, device, raw_scan, details, unit_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+        .params(tenantId, requestKey, requestDigest, type.name(), eventTime, offset, recordedAt, type.bizStep(), disposition,
+            readPoint, bizLocation, bizTransactions, actor, device, rawScan, details, unitCount)
+        .query(Long.class).single();
+  }
+
+  /**
+   * Inserts new units, skipping any whose serial exists in its scope; returns the ids of those
+   * inserted by (gtin, serial). A shorter answer than the input means duplicates, found without a
+   * read per serial.
+   */
+  Map<String, Long> insertUnits(long tenantId, List<Fresh> units, long now) {
+    List<Object[]> rows = new ArrayList<>(units.size());
+    for (Fresh u : units) {
+      UnitStatus s = u.status();
+      rows.add(new Object[] {tenantId, u.productId(), u.gtin().value(), u.serial(), u.scopeKey(), u.lotId(), s.state().name(),
+          s.location(), s.container(), s.holds(), fieldsText(s.fields()), 1, u.hash(), now, now});
+    }
+    Map<String, Long> ids = new java.util.HashMap<>(units.size() * 2);
+    MultiRowInsert.insertReturning(db, "unit",
+        List.of("tenant_id", "product_id", "gtin", "serial", "serial_scope_key", "lot_id", "state", "location_id", "container_id",
+            "holds", "fields", "version", "last_hash", "registered_at", "updated_at"),
+        rows, "ON CONFLICT DO NOTHING RETURNING id, gtin, serial",
+        (rs, n) -> ids.put(rs.getString(2) + "|" + rs.getString(3), rs.getLong(1)));
+    return ids;
+  }
+
+  /**
+   * Writes the new status of existing units, each only if nobody changed it since it was read
+   * (version check). Returns false when any was changed meanwhile: the caller retries afresh.
+   */
+  boolean update(List<Loaded> before, List<UnitStatus> after, List<String> hashes, long now) {
+    List<Object[]> args = new ArrayList<>(before.size());
+    for (int i = 0; i < before.size(); i++) {
+      Loaded b = before.get(i);
+      UnitStatus a = after.get(i);
+      args.add(new Object[] {a.state().name(), a.location(), a.container(), a.holds(), fieldsText(a.fields()), b.version() + 1,
+          hashes.get(i), now, b.id(), b.version()});
+    }
+    int[] counts = jdbc.batchUpdate("""
+        UPDATE unit SET state = ?, location_id = ?, container_id = ?, holds = ?, fields = ?, version = ?, last_hash = ?, updated_at = ?
+        WHERE id = ? AND version = ?""", args);
+    return Arrays.stream(counts).allMatch(c -> c == 1 || c == java.sql.Statement.SUCCESS_NO_INFO);
+  }
+
+  void insertEntries(long tenantId, long eventId, List<Entry> entries) {
+    List<Object[]> rows = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      UnitStatus a = e.after();
+      rows.add(new Object[] {tenantId, eventId, e.unitId(), e.seq(), a.state().name(), a.location(), a.container(), a.holds(),
+          e.data(), e.prevHash(), e.hash()});
+    }
+    MultiRowInsert.insert(db, "ledger_entry",
+        List.of("tenant_id", "event_id", "unit_id", "seq", "state", "location_id", "container_id", "holds", "data", "prev_hash", "hash"),
+        rows, null);
+  }
+
+  /** Replaces searchable custom field values; a unique one already on another unit is a unique violation. */
+  void writeFields(long tenantId, long unitId, Map<String, String> values, java.util.Set<String> uniqueNames) {
+    for (var f : values.entrySet()) {
+      db.sql("""
+              INSERT INTO unit_field (tenant_id, unit_id, name, value, unique_value) VALUES (?, ?, ?, ?, ?)
+              ON CONFLICT (unit_id, name) DO UPDATE SET value = excluded.value, unique_value = excluded.unique_value""")
+          .params(tenantId, unitId, f.getKey(), f.getValue(), uniqueNames.contains(f.getKey()) ? 1 : 0).update();
+    }
+  }
+
+  void writeFieldsBulk(long tenantId, List<Object[]> rows) {
+    MultiRowInsert.insert(db, "unit_field", List.of("tenant_id", "unit_id", "name", "value", "unique_value"), rows, null);
+  }
+
+  static String marks(int n) {
+    return "?, ".repeat(n - 1) + "?";
+  }
+
+  static List<Object> concat(Object first, List<?> rest) {
+    List<Object> all = new ArrayList<>(rest.size() + 1);
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+}

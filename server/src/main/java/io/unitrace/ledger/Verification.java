@@ -1,0 +1,214 @@
+package io.unitrace.ledger;
+
+import io.unitrace.gs1.Gtin;
+import io.unitrace.ledger.domain.HashChain;
+import io.unitrace.ledger.domain.TransitionRefused;
+import io.unitrace.ledger.domain.UnitCommand;
+import io.unitrace.ledger.domain.UnitStatus;
+import io.unitrace.shared.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes everything the ledger claims and names the first broken link. For each unit, in
+ * order: its entries are numbered 1..n without gaps, each links to the previous hash, each hash
+ * matches the recomputed one (event and entry content), replaying the entries' commands through
+ * the state machine gives the recorded states, and the projection row equals the replayed end
+ * state. Then every checkpoint's digest is recomputed along its chain.
+ *
+ * <p>Entries stream ordered by (unit, seq) with a bounded fetch size, so memory stays flat at
+ * millions of entries.
+ */
+@Service
+public class Verification {
+
+  public record Break(String kind, String unit, Integer seq, Long entryId, Long eventId, Long checkpointId, String expected,
+      String found, String message) {}
+
+  public record Report(boolean intact, long units, long entries, long checkpoints, Break firstBreak) {}
+
+  private final JdbcTemplate jdbc;
+  private final JdbcClient db;
+  private final TransactionTemplate tx;
+  private final Database database;
+  private final CommandCodec codec;
+
+  Verification(JdbcTemplate jdbc, JdbcClient db, TransactionTemplate tx, Database database, CommandCodec codec) {
+    this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+    this.jdbc.setFetchSize(2000);
+    this.db = db;
+    this.tx = tx;
+    this.database = database;
+    this.codec = codec;
+  }
+
+  public Report verify(long tenantId) {
+    // PostgreSQL streams a result only inside a transaction; SQLite streams anyway, and a write
+    // transaction there would hold the database's only write lock for the whole run.
+    return database == Database.POSTGRESQL ? tx.execute(s -> run(tenantId)) : run(tenantId);
+  }
+
+  private final class Walk {
+    long units;
+    long entries;
+    Break broken;
+    long unitId = -1;
+    String unitName;
+    int expectedSeq;
+    String prev;
+    UnitStatus status;
+    String rowHash;
+    int rowVersion;
+    UnitStatus rowStatus;
+
+    void row(ResultSet rs) throws SQLException {
+      if (broken != null) {
+        return;
+      }
+      long uid = rs.getLong("unit_id");
+      if (uid != unitId) {
+        finishUnit();
+        if (broken != null) {
+          return;
+        }
+        unitId = uid;
+        units++;
+        unitName = "(01)" + rs.getString("gtin") + "(21)" + rs.getString("serial");
+        expectedSeq = 1;
+        prev = HashChain.GENESIS;
+        status = null;
+        rowHash = rs.getString("u_hash");
+        rowVersion = rs.getInt("u_version");
+        rowStatus = new UnitStatus(UnitState.valueOf(rs.getString("u_state")), io.unitrace.shared.Rows.longOrNull(rs, "u_location"),
+            io.unitrace.shared.Rows.longOrNull(rs, "u_container"), rs.getInt("u_holds"), null);
+      }
+      entries++;
+      int seq = rs.getInt("seq");
+      long entryId = rs.getLong("entry_id");
+      long eventId = rs.getLong("event_id");
+      if (seq != expectedSeq) {
+        broken = new Break("entry-missing", unitName, expectedSeq, entryId, eventId, null, "seq " + expectedSeq, "seq " + seq,
+            "an entry of this unit is missing or out of order");
+        return;
+      }
+      if (!prev.equals(rs.getString("prev_hash"))) {
+        broken = new Break("chain-broken", unitName, seq, entryId, eventId, null, prev, rs.getString("prev_hash"),
+            "the entry does not link to the unit's previous entry");
+        return;
+      }
+      UnitStatus after = new UnitStatus(UnitState.valueOf(rs.getString("state")), io.unitrace.shared.Rows.longOrNull(rs, "location_id"),
+          io.unitrace.shared.Rows.longOrNull(rs, "container_id"), rs.getInt("holds"), null);
+      String data = rs.getString("data");
+      String eventCanonical = HashChain.canonical("v1", rs.getLong("tenant_id"), rs.getString("request_key"), rs.getString("type"),
+          rs.getLong("event_time"), rs.getString("event_offset"), rs.getLong("recorded_at"), rs.getString("biz_step"),
+          rs.getString("disposition"), io.unitrace.shared.Rows.longOrNull(rs, "read_point"), io.unitrace.shared.Rows.longOrNull(rs, "biz_location"),
+          rs.getString("biz_transactions"), rs.getString("actor"), rs.getString("device"), rs.getString("raw_scan"), rs.getString("details"));
+      String recomputed = HashChain.link(prev, eventCanonical,
+          Recorder.entryCanonical(new Gtin(rs.getString("gtin")), rs.getString("serial"), seq, after, data));
+      if (!recomputed.equals(rs.getString("hash"))) {
+        broken = new Break("content-altered", unitName, seq, entryId, eventId, null, recomputed, rs.getString("hash"),
+            "the entry or its event was changed after it was recorded");
+        return;
+      }
+      UnitStatus replayed;
+      try {
+        UnitCommand command = codec.decode(data);
+        replayed = seq == 1 ? UnitStatus.register((UnitCommand.Register) command) : status.apply(command);
+      } catch (TransitionRefused | ClassCastException | IllegalStateException e) {
+        broken = new Break("replay-refused", unitName, seq, entryId, eventId, null, null, null,
+            "replaying this entry through the state machine fails: " + e.getMessage());
+        return;
+      }
+      if (!sameSnapshot(replayed, after)) {
+        broken = new Break("replay-differs", unitName, seq, entryId, eventId, null, snapshot(replayed), snapshot(after),
+            "the recorded state differs from the state machine's replay");
+        return;
+      }
+      status = replayed;
+      prev = recomputed;
+      expectedSeq++;
+    }
+
+    void finishUnit() {
+      if (unitId < 0 || broken != null) {
+        return;
+      }
+      int last = expectedSeq - 1;
+      if (!prev.equals(rowHash) || rowVersion != last) {
+        broken = new Break("projection-ahead", unitName, last, null, null, null, prev + " @" + last, rowHash + " @" + rowVersion,
+            "the unit's current record does not end its history (an entry was removed, or the row was edited)");
+      } else if (!sameSnapshot(status, rowStatus)) {
+        broken = new Break("projection-differs", unitName, last, null, null, null, snapshot(status), snapshot(rowStatus),
+            "the unit's current record differs from the replay of its history");
+      }
+    }
+  }
+
+  private Report run(long tenantId) {
+    Walk walk = new Walk();
+    jdbc.query("""
+        SELECT e.id AS entry_id, e.unit_id, e.seq, e.state, e.location_id, e.container_id, e.holds, e.data, e.prev_hash, e.hash,
+               ev.id AS event_id, ev.tenant_id, ev.request_key, ev.type, ev.event_time, ev.event_offset, ev.recorded_at, ev.biz_step,
+               ev.disposition, ev.read_point, ev.biz_location, ev.biz_transactions, ev.actor, ev.device, ev.raw_scan, ev.details,
+               u.gtin, u.serial, u.last_hash AS u_hash, u.version AS u_version, u.state AS u_state, u.location_id AS u_location,
+               u.container_id AS u_container, u.holds AS u_holds
+        FROM ledger_entry e
+        JOIN ledger_event ev ON ev.id = e.event_id
+        JOIN unit u ON u.id = e.unit_id
+        WHERE e.tenant_id = ?
+        ORDER BY e.unit_id, e.seq""", walk::row, tenantId);
+    walk.finishUnit();
+    if (walk.broken == null) {
+      db.sql("SELECT u.gtin, u.serial FROM unit u WHERE u.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM ledger_entry e WHERE e.unit_id = u.id) LIMIT 1")
+          .param(tenantId)
+          .query((rs, n) -> "(01)" + rs.getString(1) + "(21)" + rs.getString(2)).optional()
+          .ifPresent(u -> walk.broken = new Break("history-missing", u, 1, null, null, null, null, null, "the unit has no ledger entries at all"));
+    }
+    long checkpoints = 0;
+    if (walk.broken == null) {
+      var result = checkpoints(tenantId);
+      checkpoints = result.count();
+      walk.broken = result.broken();
+    }
+    return new Report(walk.broken == null, walk.units, walk.entries, checkpoints, walk.broken);
+  }
+
+  record CheckpointResult(long count, Break broken) {}
+
+  private CheckpointResult checkpoints(long tenantId) {
+    record Cp(long id, long firstEntryId, long lastEntryId, int entryCount, String prevDigest, String digest) {}
+    var list = db.sql("SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest FROM ledger_checkpoint WHERE tenant_id = ? ORDER BY first_entry_id")
+        .param(tenantId).query(Cp.class).list();
+    String prev = HashChain.GENESIS;
+    long expectedFirst = 1;
+    for (Cp cp : list) {
+      if (!cp.prevDigest().equals(prev) || cp.firstEntryId() > expectedFirst) {
+        return new CheckpointResult(list.size(), new Break("checkpoint-chain-broken", null, null, null, null, cp.id(), prev, cp.prevDigest(),
+            "the checkpoint does not follow the previous one"));
+      }
+      Checkpoints.Digest d = Checkpoints.digest(jdbc, tenantId, cp.firstEntryId(), cp.lastEntryId(), cp.prevDigest());
+      if (!d.hex().equals(cp.digest()) || d.count() != cp.entryCount()) {
+        return new CheckpointResult(list.size(), new Break("checkpoint-mismatch", null, null, null, null, cp.id(),
+            cp.digest() + " over " + cp.entryCount(), d.hex() + " over " + d.count(),
+            "the entries a checkpoint covers were changed, added or removed after it was taken"));
+      }
+      prev = cp.digest();
+      expectedFirst = cp.lastEntryId() + 1;
+    }
+    return new CheckpointResult(list.size(), null);
+  }
+
+  private static boolean sameSnapshot(UnitStatus a, UnitStatus b) {
+    return a.state() == b.state() && Objects.equals(a.location(), b.location()) && Objects.equals(a.container(), b.container())
+        && a.holds() == b.holds();
+  }
+
+  private static String snapshot(UnitStatus s) {
+    return s.state() + " at " + s.location() + " in " + s.container() + " holds " + Hold.of(s.holds());
+  }
+}

@@ -1,0 +1,45 @@
+package io.unitrace.ledger.domain;
+
+import io.unitrace.facility.LocationType;
+import io.unitrace.ledger.Hold;
+import io.unitrace.ledger.UnitState;
+import java.util.Map;
+
+/**
+ * What one ledger entry did to one unit. The live write path and the replay apply the very same
+ * commands through {@link UnitStatus#apply}, so a replay proves the projection, not a copy of it.
+ */
+public sealed interface UnitCommand {
+
+  /** A new unit: EXPECTED without a location, else RECEIVED on a dock or STORED elsewhere. */
+  record Register(Long location, LocationType type, Map<String, String> fields) implements UnitCommand {}
+
+  record Move(long location, LocationType type) implements UnitCommand {}
+
+  /** The unit travels inside a container that moved. */
+  record Carry(long location, LocationType type) implements UnitCommand {}
+
+  record Pack(long container, long location) implements UnitCommand {}
+
+  record Unpack() implements UnitCommand {}
+
+  record PlaceHold(Hold hold) implements UnitCommand {}
+
+  record ReleaseHold(Hold hold) implements UnitCommand {}
+
+  record Lose() implements UnitCommand {}
+
+  record Find(long location, LocationType type) implements UnitCommand {}
+
+  record SetFields(Map<String, String> fields) implements UnitCommand {}
+
+  record Observe(long location) implements UnitCommand {}
+
+  /** The state a newly registered unit starts in. */
+  static UnitState initialState(Register r) {
+    if (r.location() == null) {
+      return UnitState.EXPECTED;
+    }
+    return r.type() == LocationType.DOCK ? UnitState.RECEIVED : UnitState.STORED;
+  }
+}

@@ -1,0 +1,107 @@
+package io.unitrace.tenancy;
+
+import io.unitrace.shared.Problem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens for scanners and integrations. The secret is 256 random bits, shown once; the
+ * database keeps its SHA-256. A high-entropy secret needs no slow hash (nothing to brute-force),
+ * so checking a token is one indexed lookup per request, and revocation counts at once.
+ */
+@Service
+public class ApiTokens {
+
+  public static final String PREFIX = "ut_";
+
+  public record Issued(long id, String token, String name, String tenant, String scope) {}
+
+  public record TokenInfo(long id, String name, String hint, String tenant, String scope, long createdAt, Long revokedAt) {}
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient db;
+  private final Clock clock;
+
+  ApiTokens(JdbcClient db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Issued issue(Actor owner, Tenants.Tenant tenant, String name, String scope) {
+    if (!"read".equals(scope) && !"write".equals(scope)) {
+      throw Problem.badRequest("invalid-field", "scope", "scope is 'read' or 'write'");
+    }
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw Problem.badRequest("invalid-field", "name", "a token needs a name of 1-100 characters");
+    }
+    if (!owner.mayRead(tenant.id())) {
+      throw Problem.forbidden(owner.who() + " has no access to client " + tenant.code());
+    }
+    if ("write".equals(scope) && !owner.mayWrite(tenant.id())) {
+      throw Problem.forbidden(owner.who() + " may not write for client " + tenant.code() + ", so neither may a token of theirs");
+    }
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    long id = db.sql("""
+            INSERT INTO api_token (digest, hint, name, user_id, tenant_id, scope, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+        .params(digest(token), token.substring(0, 7), name.strip(), owner.userId(), tenant.id(), scope, clock.millis())
+        .query(Long.class).single();
+    return new Issued(id, token, name.strip(), tenant.code(), scope);
+  }
+
+  @Transactional
+  public void revoke(Actor actor, long tokenId) {
+    int n = db.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND (user_id = ? OR ? = 1)")
+        .params(clock.millis(), tokenId, actor.userId(), actor.role() == Role.ADMIN ? 1 : 0).update();
+    if (n == 0) {
+      throw Problem.notFound("unknown-token", "no active token " + tokenId + " of yours");
+    }
+  }
+
+  public List<TokenInfo> of(Actor actor) {
+    return db.sql("""
+            SELECT t.id, t.name, t.hint, n.code AS tenant, t.scope, t.created_at, t.revoked_at
+            FROM api_token t JOIN tenant n ON n.id = t.tenant_id WHERE t.user_id = ? ORDER BY t.id""")
+        .param(actor.userId()).query(TokenInfo.class).list();
+  }
+
+  /** The actor a presented token stands for, if it is known, live, and its owner still enabled. */
+  Optional<Actor> authenticate(String token) {
+    if (token == null || !token.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    return db.sql("""
+            SELECT t.id, t.name, t.tenant_id, t.scope, u.id, u.username, u.role,
+                   (SELECT count(*) FROM user_tenant g WHERE g.user_id = u.id AND g.tenant_id = t.tenant_id) AS granted
+            FROM api_token t JOIN app_user u ON u.id = t.user_id
+            WHERE t.digest = ? AND t.revoked_at IS NULL AND u.enabled = 1""")
+        .param(digest(token))
+        .query((rs, n) -> new Actor(rs.getLong(5), rs.getString(6), Role.valueOf(rs.getString(7)),
+            rs.getInt(8) > 0 ? Set.of(rs.getLong(3)) : Set.of(),
+            rs.getLong(1), rs.getString(2), rs.getLong(3), "read".equals(rs.getString(4))))
+        .optional();
+  }
+
+  static String digest(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.unitrace.tenancy.web;
+
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.Accounts;
+import io.unitrace.tenancy.Actor;
+import io.unitrace.tenancy.ApiTokens;
+import io.unitrace.tenancy.CurrentActor;
+import io.unitrace.tenancy.Role;
+import io.unitrace.tenancy.Tenants;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tenants, users and API tokens. Creating tenants and users is the ADMIN's job. */
+@RestController
+@RequestMapping("/api/v1")
+class TenancyApi {
+
+  record NewTenant(String code, String name) {}
+
+  record NewUser(String username, String displayName, String password, Role role, List<String> tenants) {}
+
+  record NewToken(String name, String tenant, String scope) {}
+
+  record Me(String username, Role role, List<Tenants.Tenant> tenants) {}
+
+  private final Tenants tenants;
+  private final Accounts accounts;
+  private final ApiTokens tokens;
+  private final CurrentActor current;
+
+  TenancyApi(Tenants tenants, Accounts accounts, ApiTokens tokens, CurrentActor current) {
+    this.tenants = tenants;
+    this.accounts = accounts;
+    this.tokens = tokens;
+    this.current = current;
+  }
+
+  @GetMapping("/me")
+  Me me() {
+    Actor actor = current.get();
+    return new Me(actor.username(), actor.role(), tenants.visibleTo(actor));
+  }
+
+  @GetMapping("/tenants")
+  List<Tenants.Tenant> tenants() {
+    return tenants.visibleTo(current.get());
+  }
+
+  @PostMapping("/tenants")
+  @ResponseStatus(HttpStatus.CREATED)
+  Tenants.Tenant createTenant(@RequestBody NewTenant body) {
+    requireAdmin();
+    return tenants.create(body.code(), body.name());
+  }
+
+  @GetMapping("/users")
+  List<Accounts.Account> users() {
+    requireAdmin();
+    return accounts.all();
+  }
+
+  @PostMapping("/users")
+  @ResponseStatus(HttpStatus.CREATED)
+  Accounts.Account createUser(@RequestBody NewUser body) {
+    requireAdmin();
+    List<String> codes = body.tenants() == null ? List.of() : body.tenants();
+    Set<Long> ids = new java.util.HashSet<>();
+    for (String code : codes) {
+      ids.add(tenants.byCode(code)
+          .orElseThrow(() -> Problem.badRequest("unknown-tenant", "tenants", "no client with code " + code)).id());
+    }
+    return accounts.create(body.username(), body.displayName(), body.password(), body.role(), ids);
+  }
+
+  @GetMapping("/tokens")
+  List<ApiTokens.TokenInfo> tokens() {
+    return tokens.of(current.get());
+  }
+
+  /** Issues a token; the secret is in this response and nowhere else, ever. */
+  @PostMapping("/tokens")
+  @ResponseStatus(HttpStatus.CREATED)
+  ApiTokens.Issued issue(@RequestBody NewToken body) {
+    Actor actor = current.get();
+    if (actor.tokenId() != null) {
+      throw Problem.forbidden("an API token cannot issue tokens; sign in as a person");
+    }
+    var tenant = tenants.byCode(body.tenant() == null ? "" : body.tenant())
+        .filter(t -> actor.mayRead(t.id()))
+        .orElseThrow(() -> Problem.forbidden(actor.who() + " has no access to client " + body.tenant()));
+    return tokens.issue(actor, tenant, body.name(), body.scope() == null ? "write" : body.scope());
+  }
+
+  @DeleteMapping("/tokens/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void revoke(@PathVariable long id) {
+    tokens.revoke(current.get(), id);
+  }
+
+  private void requireAdmin() {
+    Actor actor = current.get();
+    if (actor.role() != Role.ADMIN || actor.tokenId() != null) {
+      throw Problem.forbidden("only an ADMIN, signed in as a person, manages clients and users");
+    }
+  }
+}
