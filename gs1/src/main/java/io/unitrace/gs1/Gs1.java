@@ -57,11 +57,16 @@ public final class Gs1 {
       throw new Gs1SyntaxException(Gs1SyntaxException.UNSUPPORTED_SYMBOLOGY, null, 0, 0,
           "an AIM symbology identifier has three characters, e.g. ]d2");
     }
+    // Compared character by character: this runs for every DataMatrix scan.
+    char symbology = input.charAt(1);
+    char modifier = input.charAt(2);
+    if ((symbology == 'd' && modifier == '2') || (symbology == 'C' && modifier == '1')
+        || (symbology == 'Q' && modifier == '3') || (symbology == 'e' && modifier == '0')
+        || (symbology == 'J' && modifier == '1')) {
+      return ElementStringReader.readRaw(input, 3, Gs1Data.Form.AIM_GS1);
+    }
     String identifier = input.substring(0, 3);
     switch (identifier) {
-      case "]d2", "]C1", "]Q3", "]e0", "]J1" -> {
-        return ElementStringReader.readRaw(input, 3, Gs1Data.Form.AIM_GS1);
-      }
       case "]d1", "]Q1" -> {
         if (input.length() == 3) {
           throw new Gs1SyntaxException(Gs1SyntaxException.EMPTY, null, 0, 3, "no data after " + identifier);

@@ -1,7 +1,7 @@
 package io.unitrace.gs1;
 
 import java.util.Arrays;
-import java.util.List;
+import java.util.Collections;
 
 /**
  * The elements read from one input so far, with where each came from in that input. Every value is
@@ -68,7 +68,8 @@ final class ParsedElements {
     for (int i = 0; i < size; i++) {
       elements[i] = new Element(definitions[i].ai, values[i]);
     }
-    return new Gs1Data(form, List.of(elements), null);
+    // Wrapped rather than copied: the array never escapes this method.
+    return new Gs1Data(form, Collections.unmodifiableList(Arrays.asList(elements)), null);
   }
 
   // The same AI may legitimately appear twice with the same value (e.g. printed in two symbols
