@@ -28,10 +28,12 @@ public class Facility {
 
   private final JdbcClient db;
   private final Clock clock;
+  private final SsccAllocator sscc;
 
-  Facility(JdbcClient db, Clock clock) {
+  Facility(JdbcClient db, Clock clock, SsccAllocator sscc) {
     this.db = db;
     this.clock = clock;
+    this.sscc = sscc;
   }
 
   @Transactional
@@ -129,10 +131,28 @@ public class Facility {
 
   @Transactional
   public Container createContainer(long tenantId, Sscc sscc, String kind, Long locationId) {
+    return insertContainer(tenantId, sscc, kind(kind), locationId);
+  }
+
+  /**
+   * Creates a container under a newly allocated SSCC. Not one transaction on purpose: the SSCC is
+   * spent when allocated (see {@link SsccAllocator}), and the kind is checked first so that bad
+   * input spends none.
+   */
+  public Container createContainer(long tenantId, String kind, Long locationId) {
+    String k = kind(kind);
+    return insertContainer(tenantId, sscc.allocate(tenantId), k, locationId);
+  }
+
+  private static String kind(String kind) {
     String k = kind == null ? "PALLET" : kind.toUpperCase();
     if (!KINDS.contains(k)) {
       throw Problem.badRequest("invalid-field", "kind", "kind is one of " + KINDS);
     }
+    return k;
+  }
+
+  private Container insertContainer(long tenantId, Sscc sscc, String k, Long locationId) {
     try {
       long id = db.sql("INSERT INTO container (tenant_id, sscc, kind, location_id, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
           .params(tenantId, sscc.value(), k, locationId, clock.millis()).query(Long.class).single();

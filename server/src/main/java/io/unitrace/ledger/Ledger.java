@@ -282,9 +282,13 @@ public class Ledger {
     });
   }
 
+  /** Creates a container at a location; with a null {@code sscc} it gets the next SSCC of the client's numbering. */
   public Container createContainer(TenantScope scope, Sscc sscc, String kind, String locationCode) {
     scope.requireWrite();
     Location at = facility.require(locationCode, "location");
+    if (sscc == null) {
+      return facility.createContainer(scope.tenantId(), kind, at.id());
+    }
     return facility.createContainer(scope.tenantId(), sscc, kind, at.id());
   }
 

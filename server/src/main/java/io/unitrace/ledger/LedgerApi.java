@@ -174,10 +174,12 @@ class LedgerApi {
     return ledger.unpack(scope, refs(b.units()), meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
+  /** Without an {@code sscc} the container gets the next one of the client's numbering. */
   @PostMapping("/containers")
   @ResponseStatus(HttpStatus.CREATED)
   Container createContainer(TenantScope scope, @RequestBody NewContainer b) {
-    return ledger.createContainer(scope, sscc(b.sscc(), "sscc"), b.kind(), b.location());
+    Sscc given = b.sscc() == null || b.sscc().isBlank() ? null : sscc(b.sscc(), "sscc");
+    return ledger.createContainer(scope, given, b.kind(), b.location());
   }
 
   @GetMapping("/containers/{sscc}")
