@@ -103,7 +103,7 @@ public class Ledger {
           }
           LotCode code = at(at + "lot", () -> new LotCode(u.lot().strip()));
           Lot lot = lots.computeIfAbsent(product.id() + "|" + code.value() + "|" + u.expiry() + "|" + u.manufactured(),
-              k -> at(at + "lot", () -> catalog.lot(scope.tenantId(), product, code, u.manufactured(), u.expiry())));
+              k -> atLot(at, () -> catalog.lot(scope.tenantId(), product, code, u.manufactured(), u.expiry())));
           if (product.expiryTracked() && lot.expiresOn() == null) {
             throw Problem.badRequest("expiry-required", at + "expiry", product.sku() + " tracks expiry: lot " + code + " needs an expiry date");
           }
@@ -352,6 +352,22 @@ public class Ledger {
     try {
       return s.get();
     } catch (Problem p) {
+      Problem moved = new Problem(p.status(), p.code(), field, p.getMessage());
+      p.extras().forEach(moved::with);
+      throw moved;
+    }
+  }
+
+  /** Like {@link #at}, but a lot's dates keep their own field: a wrong expiry is the unit's "expiry", not its "lot". */
+  private static <T> T atLot(String unit, Supplier<T> s) {
+    try {
+      return s.get();
+    } catch (Problem p) {
+      String field = switch (p.field() == null ? "" : p.field()) {
+        case "expiry", "expiresOn" -> unit + "expiry";
+        case "manufacturedOn" -> unit + "manufactured";
+        default -> unit + "lot";
+      };
       Problem moved = new Problem(p.status(), p.code(), field, p.getMessage());
       p.extras().forEach(moved::with);
       throw moved;
