@@ -31,16 +31,16 @@ class ConcurrencyIT extends IntegrationTest {
 
   @Test
   void twoClerksMovingTheSameUnitToDifferentBinsLeaveOneUnbrokenHistory() throws Exception {
-    Site site = Site.create(admin);
-    Api clerkA = Floor.clerk(admin, port, site, "clerk-a");
-    Api clerkB = Floor.clerk(admin, port, site, "clerk-b");
-    site.register(site.dock, "SN-1");
+    Clerk clerk = Clerk.forNewClient(admin, port);
+    Api clerkA = clerk.api;
+    Api clerkB = clerk.colleague(admin, port, "clerk-b");
+    clerk.register(clerk.dock, "SN-1");
     int recorded = 1;
 
     for (int round = 0; round < ROUNDS; round++) {
       List<Api.Response> answers = StartGate.together(
-          () -> clerkA.post(site.unitPath("SN-1") + "/move", map("location", site.bin1)),
-          () -> clerkB.post(site.unitPath("SN-1") + "/move", map("location", site.bin2)));
+          () -> clerkA.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1)),
+          () -> clerkB.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2)));
       for (Api.Response r : answers) {
         if (r.status() == 200) {
           recorded++;
@@ -51,109 +51,109 @@ class ConcurrencyIT extends IntegrationTest {
       }
     }
 
-    List<Entry> history = history(site, "SN-1");
+    List<Entry> history = history(clerk, "SN-1");
     assertThat(history).hasSize(recorded);
     assertUnbroken(history);
-    JsonNode unit = ok(site.api.get(site.unitPath("SN-1"))).json();
+    JsonNode unit = ok(clerk.api.get(clerk.unitPath("SN-1"))).json();
     assertThat(unit.path("version").asInt()).isEqualTo(recorded);
     assertThat(unit.path("lastHash").asString()).isEqualTo(history.get(history.size() - 1).hash());
     assertThat(unit.path("location").asString()).as("the unit is where its last entry put it")
         .isEqualTo(history.get(history.size() - 1).location());
-    assertThat(Footprint.events(db, site.tenant)).isEqualTo(recorded);
-    assertIntact(site);
+    assertThat(Footprint.events(db, clerk.tenant)).isEqualTo(recorded);
+    assertIntact(clerk);
   }
 
   @Test
   void twoClerksRegisteringTheSameSerialAtOnceGetOneUnitAndOneConflict() throws Exception {
-    Site site = Site.create(admin);
-    Api clerkA = Floor.clerk(admin, port, site, "clerk-a");
-    Api clerkB = Floor.clerk(admin, port, site, "clerk-b");
+    Clerk clerk = Clerk.forNewClient(admin, port);
+    Api clerkA = clerk.api;
+    Api clerkB = clerk.colleague(admin, port, "clerk-b");
 
     for (int round = 0; round < ROUNDS; round++) {
       String serial = "SN-" + round;
       List<Api.Response> answers = StartGate.together(
-          () -> clerkA.post("/api/v1/units", map("location", site.dock, "units", list(site.unitKey(serial)))),
-          () -> clerkB.post("/api/v1/units", map("location", site.bin1, "units", list(site.unitKey(serial)))));
+          () -> clerkA.post("/api/v1/units", map("location", clerk.dock, "units", list(clerk.unitKey(serial)))),
+          () -> clerkB.post("/api/v1/units", map("location", clerk.bin1, "units", list(clerk.unitKey(serial)))));
 
       assertThat(answers).extracting(Api.Response::status).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
       Api.Response conflict = answers.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
       assertThat(conflict.problemCode()).isEqualTo("duplicate-serial");
       assertThat(conflict.at("/field").asString()).isEqualTo("units[0].serial");
       assertThat(conflict.at("/serials/0").asString()).isEqualTo(serial);
-      assertThat(history(site, serial)).hasSize(1);
+      assertThat(history(clerk, serial)).hasSize(1);
     }
-    assertThat(Footprint.of(db, site.tenant).units()).isEqualTo(ROUNDS);
-    assertThat(Footprint.events(db, site.tenant)).isEqualTo(ROUNDS);
-    assertIntact(site);
+    assertThat(Footprint.of(db, clerk.tenant).units()).isEqualTo(ROUNDS);
+    assertThat(Footprint.events(db, clerk.tenant)).isEqualTo(ROUNDS);
+    assertIntact(clerk);
   }
 
   @Test
   void palletMovedWhileAUnitIsPackedOntoItTakesTheUnitAlongOrLeavesItBehindButNeverHalfway() throws Exception {
-    Site site = Site.create(admin);
-    Api mover = Floor.clerk(admin, port, site, "forklift");
-    Api packer = Floor.clerk(admin, port, site, "packing-bench");
-    String pallet = Floor.container(site, "PALLET", site.bin1);
-    site.register(site.bin1, "FIRST");
-    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey("FIRST")), "into", pallet)));
+    Clerk clerk = Clerk.forNewClient(admin, port);
+    Api mover = clerk.api;
+    Api packer = clerk.colleague(admin, port, "packing-bench");
+    String pallet = clerk.container("PALLET", clerk.bin1);
+    clerk.register(clerk.bin1, "FIRST");
+    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("FIRST")), "into", pallet)));
 
     for (int round = 0; round < ROUNDS; round++) {
       String serial = "LATE-" + round;
-      String to = round % 2 == 0 ? site.bin2 : site.bin1;
-      site.register(site.quarantine, serial);
+      String to = round % 2 == 0 ? clerk.bin2 : clerk.bin1;
+      clerk.register(clerk.quarantine, serial);
 
       List<Api.Response> answers = StartGate.together(
           () -> mover.post("/api/v1/containers/" + pallet + "/move", map("location", to)),
-          () -> packer.post("/api/v1/units/pack", map("units", list(site.unitKey(serial)), "into", pallet)));
+          () -> packer.post("/api/v1/units/pack", map("units", list(clerk.unitKey(serial)), "into", pallet)));
 
       assertThat(answers).as(answers.toString()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
-      JsonNode unit = ok(site.api.get(site.unitPath(serial))).json();
+      JsonNode unit = ok(clerk.api.get(clerk.unitPath(serial))).json();
       assertThat(unit.path("container").asString()).isEqualTo(pallet);
       assertThat(unit.path("location").asString()).as("round %d: a unit on the pallet is where the pallet is", round).isEqualTo(to);
     }
 
-    long palletLocation = ok(site.api.get("/api/v1/containers/" + pallet)).at("/locationId").asLong();
+    long palletLocation = ok(clerk.api.get("/api/v1/containers/" + pallet)).at("/locationId").asLong();
     List<String> elsewhere = db.sql("""
             SELECT u.serial FROM unit u JOIN container c ON c.id = u.container_id
             WHERE u.tenant_id = ? AND (u.location_id IS NULL OR u.location_id <> c.location_id)""")
-        .param(Footprint.tenantId(db, site.tenant)).query(String.class).list();
+        .param(Footprint.tenantId(db, clerk.tenant)).query(String.class).list();
     assertThat(elsewhere).as("units not where their pallet is").isEmpty();
-    assertThat(ok(site.api.get("/api/v1/units?container=" + pallet + "&limit=1000")).at("/items").size()).isEqualTo(ROUNDS + 1);
+    assertThat(ok(clerk.api.get("/api/v1/units?container=" + pallet + "&limit=1000")).at("/items").size()).isEqualTo(ROUNDS + 1);
     assertThat(palletLocation).isPositive();
-    assertIntact(site);
+    assertIntact(clerk);
   }
 
   @Test
   void caseNestedOnAPalletWhileThePalletMovesEndsUpWhereThePalletIs() throws Exception {
-    Site site = Site.create(admin);
-    Api mover = Floor.clerk(admin, port, site, "forklift");
-    Api packer = Floor.clerk(admin, port, site, "palletiser");
-    String pallet = Floor.container(site, "PALLET", site.bin1);
+    Clerk clerk = Clerk.forNewClient(admin, port);
+    Api mover = clerk.api;
+    Api packer = clerk.colleague(admin, port, "palletiser");
+    String pallet = clerk.container("PALLET", clerk.bin1);
 
     for (int round = 0; round < ROUNDS; round++) {
-      String to = round % 2 == 0 ? site.bin2 : site.bin1;
-      String kase = Floor.container(site, "CASE", site.quarantine);
+      String to = round % 2 == 0 ? clerk.bin2 : clerk.bin1;
+      String kase = clerk.container("CASE", clerk.quarantine);
       String serial = "IN-CASE-" + round;
-      site.register(site.quarantine, serial);
-      ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey(serial)), "into", kase)));
+      clerk.register(clerk.quarantine, serial);
+      ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey(serial)), "into", kase)));
 
       List<Api.Response> answers = StartGate.together(
           () -> mover.post("/api/v1/containers/" + pallet + "/move", map("location", to)),
           () -> packer.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
 
       assertThat(answers).as(answers.toString()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
-      assertThat(ok(site.api.get(site.unitPath(serial))).at("/location").asString())
+      assertThat(ok(clerk.api.get(clerk.unitPath(serial))).at("/location").asString())
           .as("round %d: a unit in a case on the pallet is where the pallet is", round).isEqualTo(to);
     }
-    assertIntact(site);
+    assertIntact(clerk);
   }
 
-  private List<Entry> history(Site site, String serial) {
+  private List<Entry> history(Clerk clerk, String serial) {
     return db.sql("""
             SELECT e.seq, e.prev_hash, e.hash, l.code
             FROM ledger_entry e JOIN unit u ON u.id = e.unit_id LEFT JOIN location l ON l.id = e.location_id
             WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial = ?
             ORDER BY e.seq, e.id""")
-        .params(Footprint.tenantId(db, site.tenant), site.gtin, serial)
+        .params(Footprint.tenantId(db, clerk.tenant), clerk.gtin, serial)
         .query((rs, n) -> new Entry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();
   }
@@ -169,8 +169,8 @@ class ConcurrencyIT extends IntegrationTest {
     }
   }
 
-  private static void assertIntact(Site site) {
-    JsonNode report = ok(site.api.post("/api/v1/ledger/verify", null)).json();
+  private static void assertIntact(Clerk clerk) {
+    JsonNode report = ok(clerk.api.post("/api/v1/ledger/verify", null)).json();
     assertThat(report.path("intact").asBoolean()).as(report.toString()).isTrue();
   }
 }

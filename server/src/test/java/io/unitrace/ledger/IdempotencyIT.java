@@ -22,13 +22,13 @@ class IdempotencyIT extends IntegrationTest {
 
   @Test
   void sameKeyTwiceReturnsTheFirstReceiptAndRecordsOneEvent() {
-    Site site = Site.create(admin);
-    site.register(site.dock, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.dock, "SN-1");
     String key = unique("scan-");
 
-    Api.Response first = site.api.post(site.unitPath("SN-1") + "/move", map("location", site.bin1), key);
-    Footprint afterFirst = Footprint.of(db, site.tenant);
-    Api.Response second = site.api.post(site.unitPath("SN-1") + "/move", map("location", site.bin1), key);
+    Api.Response first = clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1), key);
+    Footprint afterFirst = Footprint.of(db, clerk.tenant);
+    Api.Response second = clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1), key);
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(second.status()).as(second.toString()).isEqualTo(200);
@@ -38,19 +38,18 @@ class IdempotencyIT extends IntegrationTest {
     assertThat(second.at("/requestKey").asString()).isEqualTo(key);
     assertThat(second.at("/recordedAt").asString()).isEqualTo(first.at("/recordedAt").asString());
     assertThat(second.at("/units")).isEqualTo(first.at("/units"));
-    assertThat(Footprint.of(db, site.tenant)).isEqualTo(afterFirst);
-    assertThat(afterFirst.events()).isEqualTo(2);
-    assertThat(ok(site.api.get(site.unitPath("SN-1"))).at("/version").asInt()).isEqualTo(2);
+    assertThat(Footprint.of(db, clerk.tenant)).isEqualTo(afterFirst);
+    assertThat(ok(clerk.api.get(clerk.unitPath("SN-1"))).at("/version").asInt()).isEqualTo(2);
   }
 
   @Test
   void repeatedRegistrationIsAnsweredWithTheFirstReceiptNotADuplicateSerial() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.forNewClient(admin, port);
     String key = unique("reg-");
-    Object body = Floor.registration(site, site.dock, List.of("SN-1", "SN-2"));
+    Object body = clerk.registration(clerk.dock, List.of("SN-1", "SN-2"));
 
-    Api.Response first = site.api.post("/api/v1/units", body, key);
-    Api.Response second = site.api.post("/api/v1/units", body, key);
+    Api.Response first = clerk.api.post("/api/v1/units", body, key);
+    Api.Response second = clerk.api.post("/api/v1/units", body, key);
 
     assertThat(first.status()).as(first.toString()).isEqualTo(201);
     assertThat(second.status()).as(second.toString()).isBetween(200, 201);
@@ -58,20 +57,20 @@ class IdempotencyIT extends IntegrationTest {
     assertThat(second.at("/eventId").asLong()).isEqualTo(first.at("/eventId").asLong());
     assertThat(second.at("/unitCount").asInt()).isEqualTo(2);
     assertThat(second.at("/units/1/serial").asString()).isEqualTo("SN-2");
-    assertThat(Footprint.of(db, site.tenant).units()).isEqualTo(2);
-    assertThat(Footprint.events(db, site.tenant)).isEqualTo(1);
+    assertThat(Footprint.of(db, clerk.tenant).units()).isEqualTo(2);
+    assertThat(Footprint.events(db, clerk.tenant)).isEqualTo(1);
   }
 
   @Test
   void sameKeyWithADifferentBodyIsRefusedAndWritesNothing() {
-    Site site = Site.create(admin);
-    site.register(site.dock, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.dock, "SN-1");
     String key = unique("scan-");
-    ok(site.api.post(site.unitPath("SN-1") + "/move", map("location", site.bin1), key));
-    Footprint before = Footprint.of(db, site.tenant);
+    ok(clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1), key));
+    Footprint before = Footprint.of(db, clerk.tenant);
 
-    Api.Response otherBin = site.api.post(site.unitPath("SN-1") + "/move", map("location", site.bin2), key);
-    Api.Response otherCommand = site.api.post(site.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "x"), key);
+    Api.Response otherBin = clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2), key);
+    Api.Response otherCommand = clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "x"), key);
 
     for (Api.Response r : List.of(otherBin, otherCommand)) {
       assertThat(r.status()).as(r.toString()).isEqualTo(422);
@@ -79,20 +78,20 @@ class IdempotencyIT extends IntegrationTest {
       assertThat(r.at("/field").asString()).isEqualTo("Idempotency-Key");
       assertThat(r.contentType()).startsWith("application/problem+json");
     }
-    assertThat(Footprint.of(db, site.tenant)).isEqualTo(before);
-    assertThat(ok(site.api.get(site.unitPath("SN-1"))).at("/location").asString()).isEqualTo(site.bin1);
+    assertThat(Footprint.of(db, clerk.tenant)).isEqualTo(before);
+    assertThat(ok(clerk.api.get(clerk.unitPath("SN-1"))).at("/location").asString()).isEqualTo(clerk.bin1);
   }
 
   @Test
   void repeatedLossReportReturnsTheFirstReceiptThoughTheUnitIsNowMissing() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
     String key = unique("count-");
     Object body = map("kind", "LOST", "reason", "cycle count 7");
 
-    Api.Response first = site.api.post(site.unitPath("SN-1") + "/adjustments", body, key);
-    Api.Response repeat = site.api.post(site.unitPath("SN-1") + "/adjustments", body, key);
-    Api.Response fresh = site.api.post(site.unitPath("SN-1") + "/adjustments", body, unique("count-"));
+    Api.Response first = clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", body, key);
+    Api.Response repeat = clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", body, key);
+    Api.Response fresh = clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", body, unique("count-"));
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(repeat.status()).as(repeat.toString()).isEqualTo(200);
@@ -101,13 +100,13 @@ class IdempotencyIT extends IntegrationTest {
     assertThat(repeat.at("/units/0/state").asString()).isEqualTo("MISSING");
     assertThat(fresh.status()).as("a new key is a new request: the unit is already missing").isEqualTo(409);
     assertThat(fresh.at("/rule").asString()).isEqualTo("unit-missing");
-    assertThat(ok(site.api.get(site.unitPath("SN-1") + "/history")).at("/items").size()).isEqualTo(2);
+    assertThat(ok(clerk.api.get(clerk.unitPath("SN-1") + "/history")).at("/items").size()).isEqualTo(2);
   }
 
   @Test
   void keysBelongToOneClientSoAnotherMayUseTheSameOne() {
-    Site a = Site.create(admin);
-    Site b = Site.create(admin);
+    Clerk a = Clerk.inSharedClient(admin, port);
+    Clerk b = Clerk.forNewClient(admin, port);
     a.register(a.dock, "SN-1");
     b.register(b.dock, "SN-1");
     String key = unique("shared-");
@@ -122,15 +121,14 @@ class IdempotencyIT extends IntegrationTest {
 
   @Test
   void eightClerksSendingTheSameMoveAtOnceRecordItOnce() throws Exception {
-    Site site = Site.create(admin);
-    Api clerk = Floor.clerk(admin, port, site, "handhelds");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
     for (int round = 0; round < 3; round++) {
       String serial = "SN-" + round;
-      site.register(site.dock, serial);
-      long eventsBefore = Footprint.events(db, site.tenant);
+      clerk.register(clerk.dock, serial);
+      long eventsBefore = Footprint.events(db, clerk.tenant);
       String key = unique("double-tap-");
 
-      List<Api.Response> answers = StartGate.times(CLERKS, () -> clerk.post(site.unitPath(serial) + "/move", map("location", site.bin1), key));
+      List<Api.Response> answers = StartGate.times(CLERKS, () -> clerk.api.post(clerk.unitPath(serial) + "/move", map("location", clerk.bin1), key));
 
       for (Api.Response r : answers) {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -138,21 +136,20 @@ class IdempotencyIT extends IntegrationTest {
         assertThat(r.at("/units/0/seq").asInt()).isEqualTo(2);
       }
       assertThat(answers.stream().filter(r -> !r.at("/repeated").asBoolean()).count()).as("exactly one recorded it").isEqualTo(1);
-      assertThat(Footprint.events(db, site.tenant)).isEqualTo(eventsBefore + 1);
-      assertThat(ok(site.api.get(site.unitPath(serial))).at("/version").asInt()).isEqualTo(2);
+      assertThat(Footprint.events(db, clerk.tenant)).isEqualTo(eventsBefore + 1);
+      assertThat(ok(clerk.api.get(clerk.unitPath(serial))).at("/version").asInt()).isEqualTo(2);
     }
   }
 
   @Test
   void eightClerksSendingTheSameRegistrationAtOnceRegisterItOnce() throws Exception {
-    Site site = Site.create(admin);
-    Api clerk = Floor.clerk(admin, port, site, "handhelds");
+    Clerk clerk = Clerk.forNewClient(admin, port);
     for (int round = 0; round < 3; round++) {
       List<String> serials = Floor.serials("R" + round + "-", 20);
-      Object body = Floor.registration(site, site.dock, serials);
+      Object body = clerk.registration(clerk.dock, serials);
       String key = unique("double-tap-");
 
-      List<Api.Response> answers = StartGate.times(CLERKS, () -> clerk.post("/api/v1/units", body, key));
+      List<Api.Response> answers = StartGate.times(CLERKS, () -> clerk.api.post("/api/v1/units", body, key));
 
       for (Api.Response r : answers) {
         assertThat(r.status()).as(r.toString()).isBetween(200, 201);
@@ -160,8 +157,8 @@ class IdempotencyIT extends IntegrationTest {
         assertThat(r.at("/unitCount").asInt()).isEqualTo(20);
       }
     }
-    assertThat(Footprint.events(db, site.tenant)).isEqualTo(3);
-    assertThat(Footprint.of(db, site.tenant).units()).isEqualTo(60);
-    assertThat(ok(site.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
+    assertThat(Footprint.events(db, clerk.tenant)).isEqualTo(3);
+    assertThat(Footprint.of(db, clerk.tenant).units()).isEqualTo(60);
+    assertThat(ok(clerk.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
   }
 }

@@ -26,9 +26,9 @@ class LedgerRefusalsIT extends IntegrationTest {
   JdbcClient db;
 
   /** Sends a request that must be refused and checks that it wrote nothing, neither in the ledger nor in the unit's history. */
-  private Api.Response refused(Site site, String serial, Supplier<Api.Response> request) {
-    Footprint before = Footprint.of(db, site.tenant);
-    int historyBefore = serial == null ? 0 : ok(site.api.get(site.unitPath(serial) + "/history")).at("/items").size();
+  private Api.Response refused(Clerk clerk, String serial, Supplier<Api.Response> request) {
+    Footprint before = Footprint.of(db, clerk.tenant);
+    int historyBefore = serial == null ? 0 : ok(clerk.api.get(clerk.unitPath(serial) + "/history")).at("/items").size();
 
     Api.Response r = request.get();
 
@@ -36,15 +36,15 @@ class LedgerRefusalsIT extends IntegrationTest {
     assertThat(r.contentType()).as(r.toString()).startsWith("application/problem+json");
     assertThat(r.at("/type").asString()).isEqualTo("/problems/" + r.problemCode());
     assertThat(r.at("/detail").asString()).isNotBlank();
-    assertThat(Footprint.of(db, site.tenant)).as("nothing was written by " + r).isEqualTo(before);
+    assertThat(Footprint.of(db, clerk.tenant)).as("nothing was written by " + r).isEqualTo(before);
     if (serial != null) {
-      assertThat(ok(site.api.get(site.unitPath(serial) + "/history")).at("/items").size()).isEqualTo(historyBefore);
+      assertThat(ok(clerk.api.get(clerk.unitPath(serial) + "/history")).at("/items").size()).isEqualTo(historyBefore);
     }
     return r;
   }
 
-  private Api.Response refused(Site site, Supplier<Api.Response> request) {
-    return refused(site, null, request);
+  private Api.Response refused(Clerk clerk, Supplier<Api.Response> request) {
+    return refused(clerk, null, request);
   }
 
   private static void assertIllegal(Api.Response r, String rule) {
@@ -63,15 +63,15 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsRegistrationWithAnUnknownGtinNamingTheUnitItIsIn() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
     List<Object> units = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      units.add(site.unitKey("SN-" + i));
+      units.add(clerk.unitKey("SN-" + i));
     }
     String stranger = Site.randomGtin();
     units.set(3, map("gtin", stranger, "serial", "SN-3"));
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units", units)));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", units)));
 
     assertProblem(r, 422, "unknown-gtin", "units[3].gtin");
     assertThat(r.at("/detail").asString()).contains(stranger);
@@ -79,40 +79,40 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsRegistrationWithAGtinWhoseCheckDigitIsWrong() {
-    Site site = Site.create(admin);
-    String wrong = site.gtin.substring(0, 13) + (char) ('0' + (site.gtin.charAt(13) - '0' + 1) % 10);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String wrong = clerk.gtin.substring(0, 13) + (char) ('0' + (clerk.gtin.charAt(13) - '0' + 1) % 10);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(site.unitKey("SN-1"), map("gtin", wrong, "serial", "SN-2")))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(clerk.unitKey("SN-1"), map("gtin", wrong, "serial", "SN-2")))));
 
     assertProblem(r, 400, "invalid-gtin", "units[1].gtin");
   }
 
   @Test
   void rejectsASerialLongerThanTwentyCharacters() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(site.unitKey("SN-1"), site.unitKey("SN-2"), site.unitKey("S".repeat(21))))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(clerk.unitKey("SN-1"), clerk.unitKey("SN-2"), clerk.unitKey("S".repeat(21))))));
 
     assertProblem(r, 400, "invalid-serial", "units[2].serial");
   }
 
   @Test
   void rejectsAnEmptySerial() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units", list(site.unitKey("")))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", list(clerk.unitKey("")))));
 
     assertProblem(r, 400, "invalid-serial", "units[0].serial");
   }
 
   @Test
   void rejectsASerialWithACharacterOutsideGs1CharacterSet82() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(site.unitKey("SN-1"), site.unitKey("SN#2")))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(clerk.unitKey("SN-1"), clerk.unitKey("SN#2")))));
 
     assertProblem(r, 400, "invalid-serial", "units[1].serial");
     assertThat(r.at("/detail").asString()).contains("'#'").contains("position 3");
@@ -120,12 +120,12 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsASerialThatDoesNotMatchTheProductsPattern() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
     String gtin = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", unique("PAT"), "name", "Router", "gtins", list(gtin), "tracking", "SERIAL",
+    ok(clerk.api.post("/api/v1/products", map("sku", unique("PAT"), "name", "Router", "gtins", list(gtin), "tracking", "SERIAL",
         "serialPattern", "R[0-9]{6}")));
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
         list(map("gtin", gtin, "serial", "R123456"), map("gtin", gtin, "serial", "X123456")))));
 
     assertProblem(r, 400, "serial-format", "units[1].serial");
@@ -133,21 +133,21 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsTheSameSerialTwiceInOneRequest() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(site.unitKey("SN-1"), site.unitKey("SN-2"), site.unitKey("SN-1")))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(clerk.unitKey("SN-1"), clerk.unitKey("SN-2"), clerk.unitKey("SN-1")))));
 
     assertProblem(r, 400, "duplicate-in-request", "units[2].serial");
   }
 
   @Test
   void rejectsAUnitWithoutARequiredCustomField() {
-    Site site = Site.create(admin);
-    String handset = Floor.handset(site);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String handset = clerk.handset();
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(map("gtin", handset, "serial", "H1", "fields", map("IMEI", "356938035643809")),
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(map("gtin", handset, "serial", "H1", "fields", map("IMEI", Floor.imei())),
             map("gtin", handset, "serial", "H2", "fields", map("firmware", "1.0"))))));
 
     assertProblem(r, 400, "missing-field", "units[1].fields.IMEI");
@@ -155,76 +155,80 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsACustomFieldTheProductDoesNotHave() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(map("gtin", site.gtin, "serial", "SN-1", "fields", map("colour", "red"))))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("colour", "red"))))));
 
     assertProblem(r, 400, "unknown-field", "units[0].fields.colour");
   }
 
   @Test
   void rejectsAnImeiAlreadyRecordedOnAnotherUnit() {
-    Site site = Site.create(admin);
-    ok(site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(map("gtin", site.gtin, "serial", "SN-1", "fields", map("IMEI", "356938035643809"))))));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String imei = Floor.imei();
+    ok(clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("IMEI", imei))))));
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(map("gtin", site.gtin, "serial", "SN-2", "fields", map("IMEI", "490154203237518")),
-            map("gtin", site.gtin, "serial", "SN-3", "fields", map("IMEI", "356938035643809"))))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(map("gtin", clerk.gtin, "serial", "SN-2", "fields", map("IMEI", Floor.imei())),
+            map("gtin", clerk.gtin, "serial", "SN-3", "fields", map("IMEI", imei))))));
 
     assertProblem(r, 409, "duplicate-field-value", "fields");
   }
 
   @Test
   void rejectsTwoNewUnitsSharingAnImei() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String imei = Floor.imei();
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(map("gtin", site.gtin, "serial", "SN-1", "fields", map("IMEI", "356938035643809")),
-            map("gtin", site.gtin, "serial", "SN-2", "fields", map("IMEI", "356938035643809"))))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("IMEI", imei)),
+            map("gtin", clerk.gtin, "serial", "SN-2", "fields", map("IMEI", imei))))));
 
     assertProblem(r, 409, "duplicate-field-value", "fields");
   }
 
   @Test
   void rejectsSettingAnImeiThatAnotherUnitCarries() {
-    Site site = Site.create(admin);
-    ok(site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(map("gtin", site.gtin, "serial", "SN-1", "fields", map("IMEI", "356938035643809")), site.unitKey("SN-2")))));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String imei = Floor.imei();
+    ok(clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("IMEI", imei)), clerk.unitKey("SN-2")))));
 
-    Api.Response r = refused(site, "SN-2", () -> site.api.post(site.unitPath("SN-2") + "/fields", map("fields", map("IMEI", "356938035643809"))));
+    Api.Response r = refused(clerk, "SN-2", () -> clerk.api.post(clerk.unitPath("SN-2") + "/fields", map("fields", map("IMEI", imei))));
 
     assertProblem(r, 409, "duplicate-field-value", "fields");
   }
 
   @Test
   void sameImeiIsFineForAnotherClient() {
-    Site a = Site.create(admin);
-    Site b = Site.create(admin);
-    ok(a.api.post("/api/v1/units", map("location", a.bin1, "units", list(map("gtin", a.gtin, "serial", "SN-1", "fields", map("IMEI", "356938035643809"))))));
+    Clerk a = Clerk.inSharedClient(admin, port);
+    Clerk b = Clerk.forNewClient(admin, port);
+    String imei = Floor.imei();
+    ok(a.api.post("/api/v1/units", map("location", a.bin1, "units", list(map("gtin", a.gtin, "serial", "SN-1", "fields", map("IMEI", imei))))));
 
-    Api.Response r = b.api.post("/api/v1/units", map("location", b.bin1, "units", list(map("gtin", b.gtin, "serial", "SN-1", "fields", map("IMEI", "356938035643809")))));
+    Api.Response r = b.api.post("/api/v1/units", map("location", b.bin1, "units", list(map("gtin", b.gtin, "serial", "SN-1", "fields", map("IMEI", imei)))));
 
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
   }
 
   @Test
   void rejectsAnEmptyFieldValue() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/fields", map("fields", map("IMEI", " "))));
+    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/fields", map("fields", map("IMEI", " "))));
 
     assertProblem(r, 400, "invalid-field", "fields.IMEI");
   }
 
   @Test
   void rejectsAUnitOfALotTrackedProductWithoutItsLot() {
-    Site site = Site.create(admin);
-    String vaccine = Floor.medicine(site);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String vaccine = clerk.medicine();
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
         list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2027-01-31"), map("gtin", vaccine, "serial", "V2")))));
 
     assertProblem(r, 400, "lot-required", "units[1].lot");
@@ -232,10 +236,10 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsANewLotOfAnExpiryTrackedProductWithoutItsExpiry() {
-    Site site = Site.create(admin);
-    String vaccine = Floor.medicine(site);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String vaccine = clerk.medicine();
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
         list(map("gtin", vaccine, "serial", "V1", "lot", "L1")))));
 
     assertProblem(r, 400, "expiry-required", "units[0].expiry");
@@ -243,11 +247,11 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsAnExpiryThatContradictsTheLotsRecordedOne() {
-    Site site = Site.create(admin);
-    String vaccine = Floor.medicine(site);
-    ok(site.api.post("/api/v1/units", map("location", site.bin1, "units", list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2027-01-31")))));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String vaccine = clerk.medicine();
+    ok(clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2027-01-31")))));
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
         list(map("gtin", vaccine, "serial", "V2", "lot", "L1", "expiry", "2028-01-31")))));
 
     assertProblem(r, 422, "lot-expiry-mismatch", "units[0].expiry");
@@ -255,10 +259,10 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsALotThatWouldExpireBeforeItWasMade() {
-    Site site = Site.create(admin);
-    String vaccine = Floor.medicine(site);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String vaccine = clerk.medicine();
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
         list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2024-01-31", "manufactured", "2025-01-31")))));
 
     assertProblem(r, 400, "invalid-field", "units[0].expiry");
@@ -266,12 +270,12 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsAManufacturingDateThatContradictsTheLotsRecordedOne() {
-    Site site = Site.create(admin);
-    String vaccine = Floor.medicine(site);
-    ok(site.api.post("/api/v1/units", map("location", site.bin1, "units",
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String vaccine = clerk.medicine();
+    ok(clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
         list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2027-01-31", "manufactured", "2025-01-31")))));
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
         list(map("gtin", vaccine, "serial", "V2", "lot", "L1", "manufactured", "2025-02-28")))));
 
     assertProblem(r, 422, "lot-date-mismatch", "units[0].manufactured");
@@ -279,10 +283,10 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsALotCodeOutsideGs1CharacterSet82() {
-    Site site = Site.create(admin);
-    String vaccine = Floor.medicine(site);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String vaccine = clerk.medicine();
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
         list(map("gtin", vaccine, "serial", "V1", "lot", "L#1", "expiry", "2027-01-31")))));
 
     assertProblem(r, 400, "invalid-lot", "units[0].lot");
@@ -291,46 +295,46 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsALotForAProductNotTrackedByLot() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units",
-        list(map("gtin", site.gtin, "serial", "SN-1", "lot", "L1")))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
+        list(map("gtin", clerk.gtin, "serial", "SN-1", "lot", "L1")))));
 
     assertProblem(r, 400, "not-lot-tracked", "units[0].lot");
   }
 
   @Test
   void rejectsRegistrationAtAnUnknownLocation() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("location", "NOWHERE-" + unique("L"), "units", list(site.unitKey("SN-1")))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", "NOWHERE-" + unique("L"), "units", list(clerk.unitKey("SN-1")))));
 
     assertProblem(r, 422, "unknown-location", "location");
   }
 
   @Test
   void rejectsRegistrationWithoutALocationUnlessTheUnitsAreExpected() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", map("units", list(site.unitKey("SN-1")))));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("units", list(clerk.unitKey("SN-1")))));
 
     assertProblem(r, 400, "invalid-field", "location");
   }
 
   @Test
   void rejectsRegistrationOfNoUnitsAndOfAnUnknownReason() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    assertProblem(refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "units", list()))), 400, "invalid-field", "units");
-    assertProblem(refused(site, () -> site.api.post("/api/v1/units", map("location", site.bin1, "reason", "FOUND_ON_STREET",
-        "units", list(site.unitKey("SN-1"))))), 400, "invalid-field", "reason");
+    assertProblem(refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", list()))), 400, "invalid-field", "units");
+    assertProblem(refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "reason", "FOUND_ON_STREET",
+        "units", list(clerk.unitKey("SN-1"))))), 400, "invalid-field", "reason");
   }
 
   @Test
   void rejectsABodyThatIsNotJsonNamingNothingWritten() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/units", "{\"units\": [ {\"gtin\": "));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", "{\"units\": [ {\"gtin\": "));
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.problemCode()).isEqualTo("malformed-body");
@@ -338,50 +342,50 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsBulkRegistrationWhenOneOfFiveThousandSerialsExistsAndCreatesNoneOfThem() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
     List<String> serials = Floor.serials("BULK-", 5000);
-    site.register(site.bin1, serials.get(3210));
-    Footprint before = Footprint.of(db, site.tenant);
+    clerk.register(clerk.bin1, serials.get(3210));
+    Footprint before = Footprint.of(db, clerk.tenant);
 
-    Api.Response r = site.api.post("/api/v1/units", Floor.registration(site, site.dock, serials));
+    Api.Response r = clerk.api.post("/api/v1/units", clerk.registration(clerk.dock, serials));
 
     assertProblem(r, 409, "duplicate-serial", "units[3210].serial");
     assertThat(r.at("/count").asInt()).isEqualTo(1);
     assertThat(r.at("/serials").toString()).isEqualTo("[\"" + serials.get(3210) + "\"]");
-    assertThat(Footprint.of(db, site.tenant)).isEqualTo(before);
-    assertThat(before.units()).isEqualTo(1);
-    assertThat(site.api.get(site.unitPath(serials.get(0))).status()).isEqualTo(404);
+    assertThat(Footprint.of(db, clerk.tenant)).isEqualTo(before);
+    assertThat(ok(clerk.api.get("/api/v1/units?gtin=" + clerk.gtin)).at("/items").size()).isEqualTo(1);
+    assertThat(clerk.api.get(clerk.unitPath(serials.get(0))).status()).isEqualTo(404);
   }
 
   // Locations, tenants, roles, containers
 
   @Test
   void rejectsAMoveToAnUnknownLocation() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/move", map("location", "NO-SUCH-BIN-" + unique("X"))));
+    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", "NO-SUCH-BIN-" + unique("X"))));
 
     assertProblem(r, 422, "unknown-location", "location");
   }
 
   @Test
   void rejectsAMoveWithoutALocation() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/move", map("device", "gun-1")));
+    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("device", "gun-1")));
 
     assertProblem(r, 400, "invalid-field", "location");
   }
 
   @Test
   void rejectsAFoundUnitAtAnUnknownLocation() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
-    ok(site.api.post(site.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "count")));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
+    ok(clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "count")));
 
-    Api.Response r = refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/adjustments",
+    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments",
         map("kind", "FOUND", "reason", "count", "location", "NOWHERE-" + unique("X"))));
 
     assertProblem(r, 422, "unknown-location", "location");
@@ -389,8 +393,8 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void unitOfAnotherClientDoesNotExistForThisOne() {
-    Site owner = Site.create(admin);
-    Site other = Site.create(admin);
+    Clerk owner = Clerk.inSharedClient(admin, port);
+    Clerk other = Clerk.forNewClient(admin, port);
     owner.register(owner.bin1, "SN-1");
     Footprint ownerBefore = Footprint.of(db, owner.tenant);
 
@@ -411,10 +415,10 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void operatorCannotWorkForAClientNotGrantedToThem() {
-    Site mine = Site.create(admin);
-    Site theirs = Site.create(admin);
+    Clerk mine = Clerk.forNewClient(admin, port);
+    Clerk theirs = Clerk.inSharedClient(admin, port);
     theirs.register(theirs.bin1, "SN-1");
-    Api operator = Floor.person(admin, port, mine, "OPERATOR");
+    Api operator = Floor.person(admin, port, mine.tenant, "OPERATOR");
 
     Api.Response r = refused(theirs, "SN-1", () -> operator.in(theirs.tenant).post(theirs.unitPath("SN-1") + "/move",
         map("location", theirs.bin2)));
@@ -425,9 +429,9 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void containerOfAnotherClientIsUnknownToThisOne() {
-    Site owner = Site.create(admin);
-    Site other = Site.create(admin);
-    String pallet = Floor.container(owner, "PALLET", owner.bin1);
+    Clerk owner = Clerk.inSharedClient(admin, port);
+    Clerk other = Clerk.forNewClient(admin, port);
+    String pallet = owner.container("PALLET", owner.bin1);
     other.register(other.bin1, "SN-1");
 
     Api.Response r = refused(other, "SN-1", () -> other.api.post("/api/v1/units/pack", map("units", list(other.unitKey("SN-1")), "into", pallet)));
@@ -437,69 +441,69 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void onlyASupervisorReleasesHoldsAndAdjustsStock() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
-    ok(site.api.post(site.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "sample")));
-    Api operator = Floor.person(admin, port, site, "OPERATOR");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
+    ok(clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "sample")));
+    Api operator = Floor.person(admin, port, clerk.tenant, "OPERATOR");
 
-    Api.Response release = refused(site, "SN-1", () -> operator.post(site.unitPath("SN-1") + "/holds/release", map("hold", "QC", "reason", "ok")));
-    Api.Response lost = refused(site, "SN-1", () -> operator.post(site.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "gone")));
+    Api.Response release = refused(clerk, "SN-1", () -> operator.post(clerk.unitPath("SN-1") + "/holds/release", map("hold", "QC", "reason", "ok")));
+    Api.Response lost = refused(clerk, "SN-1", () -> operator.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "gone")));
 
     assertThat(release.status()).isEqualTo(403);
     assertThat(lost.status()).isEqualTo(403);
-    assertThat(ok(operator.post(site.unitPath("SN-1") + "/move", map("location", site.bin2))).at("/units/0/location").asString())
-        .as("an operator moves units").isEqualTo(site.bin2);
+    assertThat(ok(operator.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2))).at("/units/0/location").asString())
+        .as("an operator moves units").isEqualTo(clerk.bin2);
   }
 
   @Test
   void clientUserReadsButNeverWrites() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
-    Api client = Floor.person(admin, port, site, "CLIENT");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
+    Api client = Floor.person(admin, port, clerk.tenant, "CLIENT");
 
-    Api.Response r = refused(site, "SN-1", () -> client.post(site.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "mine")));
+    Api.Response r = refused(clerk, "SN-1", () -> client.post(clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "mine")));
 
     assertThat(r.status()).isEqualTo(403);
-    assertThat(ok(client.get(site.unitPath("SN-1"))).at("/state").asString()).isEqualTo("STORED");
+    assertThat(ok(client.get(clerk.unitPath("SN-1"))).at("/state").asString()).isEqualTo("STORED");
   }
 
   @Test
   void rejectsHoldAndReleaseWithoutTheirInputs() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
-    ok(site.api.post(site.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "sample")));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
+    ok(clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "sample")));
 
-    assertProblem(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/holds", map("reason", "which?"))), 400, "invalid-field", "hold");
-    assertProblem(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/holds/release", map("hold", "QC"))), 400, "invalid-field", "reason");
-    assertProblem(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/holds", map("hold", "STOLEN"))), 400, "malformed-body", "hold");
-    assertProblem(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/adjustments", map("kind", "LOST"))), 400, "invalid-field", "reason");
-    assertProblem(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/adjustments", map("reason", "?"))), 400, "invalid-field", "kind");
+    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("reason", "which?"))), 400, "invalid-field", "hold");
+    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds/release", map("hold", "QC"))), 400, "invalid-field", "reason");
+    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "STOLEN"))), 400, "malformed-body", "hold");
+    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST"))), 400, "invalid-field", "reason");
+    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("reason", "?"))), 400, "invalid-field", "kind");
   }
 
   @Test
   void rejectsAnInvalidSsccNamingWhereItCameFrom() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
 
-    assertProblem(refused(site, () -> site.api.post("/api/v1/units/pack", map("units", list(site.unitKey("SN-1")), "into", "123"))), 400, "invalid-sscc", "into");
-    assertProblem(refused(site, () -> site.api.post("/api/v1/containers/123456789012345678/move", map("location", site.bin1))), 400, "invalid-sscc", "sscc");
+    assertProblem(refused(clerk, () -> clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", "123"))), 400, "invalid-sscc", "into");
+    assertProblem(refused(clerk, () -> clerk.api.post("/api/v1/containers/123456789012345678/move", map("location", clerk.bin1))), 400, "invalid-sscc", "sscc");
   }
 
   @Test
   void rejectsAnIdempotencyKeyLongerThanOneHundredCharacters() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/move", map("location", site.bin2), "k".repeat(101)));
+    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2), "k".repeat(101)));
 
     assertProblem(r, 400, "invalid-header", "Idempotency-Key");
   }
 
   @Test
   void rejectsACommandForAUnitThatWasNeverRegistered() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post(site.unitPath("GHOST") + "/move", map("location", site.bin1)));
+    Api.Response r = refused(clerk, () -> clerk.api.post(clerk.unitPath("GHOST") + "/move", map("location", clerk.bin1)));
 
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.problemCode()).isEqualTo("unknown-unit");
@@ -509,28 +513,28 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsMoveOfUnitInsideAContainer() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
-    String tote = Floor.container(site, "TOTE", site.bin1);
-    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey("SN-1")), "into", tote)));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
+    String tote = clerk.container("TOTE", clerk.bin1);
+    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", tote)));
 
-    Api.Response r = refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/move", map("location", site.bin2)));
+    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2)));
 
     assertIllegal(r, "unit-in-container");
     assertThat(r.at("/field").asString()).isEqualTo("unit");
-    assertThat(r.at("/unit").asString()).isEqualTo("(01)" + site.gtin + "(21)SN-1");
+    assertThat(r.at("/unit").asString()).isEqualTo("(01)" + clerk.gtin + "(21)SN-1");
   }
 
   @Test
   void rejectsPackingAUnitThatIsAlreadyPackedAndWritesNoneOfTheOthers() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1", "SN-2", "SN-3");
-    String tote = Floor.container(site, "TOTE", site.bin1);
-    String other = Floor.container(site, "TOTE", site.bin2);
-    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey("SN-2")), "into", tote)));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1", "SN-2", "SN-3");
+    String tote = clerk.container("TOTE", clerk.bin1);
+    String other = clerk.container("TOTE", clerk.bin2);
+    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-2")), "into", tote)));
 
-    Api.Response r = refused(site, "SN-1", () -> site.api.post("/api/v1/units/pack",
-        map("units", list(site.unitKey("SN-1"), site.unitKey("SN-2"), site.unitKey("SN-3")), "into", other)));
+    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/units/pack",
+        map("units", list(clerk.unitKey("SN-1"), clerk.unitKey("SN-2"), clerk.unitKey("SN-3")), "into", other)));
 
     assertIllegal(r, "unit-in-container");
     assertThat(r.at("/unit").asString()).endsWith("(21)SN-2");
@@ -538,76 +542,76 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void rejectsUnpackingAUnitInNoContainer() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
 
-    assertIllegal(refused(site, "SN-1", () -> site.api.post("/api/v1/units/unpack", map("units", list(site.unitKey("SN-1"))))), "unit-not-in-container");
+    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/units/unpack", map("units", list(clerk.unitKey("SN-1"))))), "unit-not-in-container");
   }
 
   @Test
   void missingUnitCannotMoveBeObservedPackedOrLostAgainUntilFound() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
-    String tote = Floor.container(site, "TOTE", site.bin1);
-    ok(site.api.post(site.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "count")));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
+    String tote = clerk.container("TOTE", clerk.bin1);
+    ok(clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "count")));
 
-    assertIllegal(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/move", map("location", site.bin2))), "unit-missing");
-    assertIllegal(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/observations", map("location", site.bin2))), "unit-missing");
-    assertIllegal(refused(site, "SN-1", () -> site.api.post("/api/v1/units/pack", map("units", list(site.unitKey("SN-1")), "into", tote))), "unit-missing");
-    assertIllegal(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "again"))), "unit-missing");
+    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2))), "unit-missing");
+    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/observations", map("location", clerk.bin2))), "unit-missing");
+    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", tote))), "unit-missing");
+    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "again"))), "unit-missing");
   }
 
   @Test
   void onlyAMissingUnitCanBeFound() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/adjustments",
-        map("kind", "FOUND", "reason", "count", "location", site.bin2)));
+    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments",
+        map("kind", "FOUND", "reason", "count", "location", clerk.bin2)));
 
     assertIllegal(r, "unit-not-missing");
   }
 
   @Test
   void expectedUnitCannotMoveOrBeCountedBeforeItIsReceived() {
-    Site site = Site.create(admin);
-    ok(site.api.post("/api/v1/units", map("expected", true, "units", list(site.unitKey("SN-1")))));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    ok(clerk.api.post("/api/v1/units", map("expected", true, "units", list(clerk.unitKey("SN-1")))));
 
-    assertIllegal(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/move", map("location", site.bin1))), "unit-not-received");
-    assertIllegal(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "x"))), "unit-not-received");
+    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1))), "unit-not-received");
+    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "x"))), "unit-not-received");
   }
 
   @Test
   void holdIsPlacedOnceAndReleasedOnce() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
-    ok(site.api.post(site.unitPath("SN-1") + "/holds", map("hold", "RECALL", "reason", "campaign")));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
+    ok(clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "RECALL", "reason", "campaign")));
 
-    assertIllegal(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/holds", map("hold", "RECALL", "reason", "again"))), "hold-already-placed");
-    assertIllegal(refused(site, "SN-1", () -> site.api.post(site.unitPath("SN-1") + "/holds/release", map("hold", "QC", "reason", "not on it"))), "hold-not-placed");
+    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "RECALL", "reason", "again"))), "hold-already-placed");
+    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds/release", map("hold", "QC", "reason", "not on it"))), "hold-not-placed");
   }
 
   @Test
   void registeringASerialThatExistsIsAConflictNamingIt() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(site, "SN-1", () -> site.api.post("/api/v1/units", map("location", site.dock, "units",
-        list(site.unitKey("SN-0"), site.unitKey("SN-1")))));
+    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/units", map("location", clerk.dock, "units",
+        list(clerk.unitKey("SN-0"), clerk.unitKey("SN-1")))));
 
     assertProblem(r, 409, "duplicate-serial", "units[1].serial");
   }
 
   @Test
   void containerInsideAnotherMovesOnlyWithItsOuterContainer() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
-    String pallet = Floor.container(site, "PALLET", site.bin1);
-    String kase = Floor.container(site, "CASE", site.bin1);
-    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey("SN-1")), "into", kase)));
-    ok(site.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
+    String pallet = clerk.container("PALLET", clerk.bin1);
+    String kase = clerk.container("CASE", clerk.bin1);
+    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", kase)));
+    ok(clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
 
-    Api.Response r = refused(site, "SN-1", () -> site.api.post("/api/v1/containers/" + kase + "/move", map("location", site.bin2)));
+    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/containers/" + kase + "/move", map("location", clerk.bin2)));
 
     assertIllegal(r, "container-nested");
     assertThat(r.at("/field").asString()).isEqualTo("sscc");
@@ -615,34 +619,34 @@ class LedgerRefusalsIT extends IntegrationTest {
 
   @Test
   void containerIsNestedOnlyOnceAndTakenOutOnlyWhenNested() {
-    Site site = Site.create(admin);
-    String pallet = Floor.container(site, "PALLET", site.bin1);
-    String other = Floor.container(site, "PALLET", site.bin1);
-    String kase = Floor.container(site, "CASE", site.bin1);
-    ok(site.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    String pallet = clerk.container("PALLET", clerk.bin1);
+    String other = clerk.container("PALLET", clerk.bin1);
+    String kase = clerk.container("CASE", clerk.bin1);
+    ok(clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
 
-    assertIllegal(refused(site, () -> site.api.post("/api/v1/containers/" + kase + "/pack", map("into", other))), "container-nested");
-    assertIllegal(refused(site, () -> site.api.post("/api/v1/containers/" + other + "/unpack", null)), "container-not-nested");
+    assertIllegal(refused(clerk, () -> clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", other))), "container-nested");
+    assertIllegal(refused(clerk, () -> clerk.api.post("/api/v1/containers/" + other + "/unpack", null)), "container-not-nested");
   }
 
   @Test
   void containerCannotBePackedIntoItselfOrIntoOneItHolds() {
-    Site site = Site.create(admin);
-    site.register(site.bin1, "SN-1");
-    String pallet = Floor.container(site, "PALLET", site.bin1);
-    String kase = Floor.container(site, "CASE", site.bin2);
-    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey("SN-1")), "into", pallet)));
-    ok(site.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
+    Clerk clerk = Clerk.inSharedClient(admin, port);
+    clerk.register(clerk.bin1, "SN-1");
+    String pallet = clerk.container("PALLET", clerk.bin1);
+    String kase = clerk.container("CASE", clerk.bin2);
+    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", pallet)));
+    ok(clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
 
-    assertProblem(refused(site, "SN-1", () -> site.api.post("/api/v1/containers/" + pallet + "/pack", map("into", kase))), 422, "container-cycle", "into");
-    assertProblem(refused(site, "SN-1", () -> site.api.post("/api/v1/containers/" + pallet + "/pack", map("into", pallet))), 422, "container-cycle", "into");
+    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/containers/" + pallet + "/pack", map("into", kase))), 422, "container-cycle", "into");
+    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/containers/" + pallet + "/pack", map("into", pallet))), 422, "container-cycle", "into");
   }
 
   @Test
   void unknownContainerCannotBeMoved() {
-    Site site = Site.create(admin);
+    Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(site, () -> site.api.post("/api/v1/containers/" + Floor.newSscc() + "/move", map("location", site.bin1)));
+    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/containers/" + Floor.newSscc() + "/move", map("location", clerk.bin1)));
 
     assertProblem(r, 422, "unknown-container", "sscc");
   }

@@ -41,9 +41,9 @@ class ReplayIT extends IntegrationTest {
 
   @Test
   void replayingTheLedgerRebuildsEveryUnitExactlyAsTheProjectionHasIt() {
-    Site site = Site.create(admin);
-    workday(site);
-    long tenant = Footprint.tenantId(db, site.tenant);
+    Clerk clerk = Clerk.forNewClient(admin, port);
+    workday(clerk);
+    long tenant = Footprint.tenantId(db, clerk.tenant);
 
     Map<Long, Projection> replayed = replay(tenant);
     Map<Long, Projection> live = projection(tenant);
@@ -56,57 +56,57 @@ class ReplayIT extends IntegrationTest {
     assertThat(live.values()).anySatisfy(p -> assertThat(p.fields()).containsKey("firmware"));
     assertThat(searchableFields(tenant)).as("the searchable copy of the fields").isEqualTo(fieldsOf(live));
 
-    JsonNode report = ok(site.api.post("/api/v1/ledger/verify", null)).json();
+    JsonNode report = ok(clerk.api.post("/api/v1/ledger/verify", null)).json();
     assertThat(report.path("intact").asBoolean()).as(report.toString()).isTrue();
     assertThat(report.path("units").asInt()).isEqualTo(13);
-    assertThat(report.path("entries").asLong()).isEqualTo(Footprint.of(db, site.tenant).entries());
+    assertThat(report.path("entries").asLong()).isEqualTo(Footprint.of(db, clerk.tenant).entries());
   }
 
   /** Every command of the ledger, several times over, on a dock, bins, quarantine, a pallet with a case with a box. */
-  private void workday(Site site) {
-    String vaccine = Floor.medicine(site);
-    String handset = Floor.handset(site);
-    site.register(site.dock, "D1", "D2", "D3", "D4", "D5", "D6");
-    site.register(site.bin1, "B1");
-    ok(site.api.post("/api/v1/units", map("expected", true, "reason", "COMMISSIONING", "units", list(site.unitKey("E1"), site.unitKey("E2")))));
-    ok(site.api.post("/api/v1/units", map("location", site.dock, "units", list(
+  private void workday(Clerk clerk) {
+    String vaccine = clerk.medicine();
+    String handset = clerk.handset();
+    clerk.register(clerk.dock, "D1", "D2", "D3", "D4", "D5", "D6");
+    clerk.register(clerk.bin1, "B1");
+    ok(clerk.api.post("/api/v1/units", map("expected", true, "reason", "COMMISSIONING", "units", list(clerk.unitKey("E1"), clerk.unitKey("E2")))));
+    ok(clerk.api.post("/api/v1/units", map("location", clerk.dock, "units", list(
         map("gtin", vaccine, "serial", "V1", "lot", "L-A", "expiry", "2027-01-31"),
         map("gtin", vaccine, "serial", "V2", "lot", "L-B", "expiry", "2027-06-30", "manufactured", "2025-06-30"),
         map("gtin", handset, "serial", "H1", "fields", map("IMEI", "356938035643809", "firmware", "1.0")),
         map("gtin", handset, "serial", "H2", "fields", map("IMEI", "490154203237518"))))));
-    String pallet = Floor.container(site, "PALLET", site.dock);
-    String kase = Floor.container(site, "CASE", site.dock);
-    String box = Floor.container(site, "BOX", site.quarantine);
+    String pallet = clerk.container("PALLET", clerk.dock);
+    String kase = clerk.container("CASE", clerk.dock);
+    String box = clerk.container("BOX", clerk.quarantine);
 
-    ok(site.api.post(site.unitPath("D1") + "/move", map("location", site.bin1)));
-    ok(site.api.post(site.unitPath("D1") + "/move", map("location", site.quarantine)));
-    ok(site.api.post(site.unitPath("D2") + "/move", map("location", site.quarantine)));
-    ok(site.api.post(site.unitPath("D2") + "/observations", map("location", site.bin2)));
-    ok(site.api.post(site.unitPath("B1") + "/observations", map("location", site.bin1)));
-    ok(site.api.post(site.unitPath("D3") + "/holds", map("hold", "QC", "reason", "sample")));
-    ok(site.api.post(site.unitPath("D3") + "/holds", map("hold", "RECALL", "reason", "campaign")));
-    ok(site.api.post(site.unitPath("D3") + "/holds/release", map("hold", "QC", "reason", "passed")));
-    ok(site.api.post(site.unitPath("D4") + "/adjustments", map("kind", "LOST", "reason", "count")));
-    ok(site.api.post(site.unitPath("B1") + "/adjustments", map("kind", "LOST", "reason", "count")));
-    ok(site.api.post(site.unitPath("B1") + "/adjustments", map("kind", "FOUND", "reason", "count", "location", site.dock)));
-    ok(site.api.post(Floor.path(handset, "H1") + "/fields", map("fields", map("firmware", "2.0"))));
-    ok(site.api.post(Floor.path(handset, "H2") + "/fields", map("fields", map("IMEI", "352099001761481", "firmware", "1.1"))));
-    ok(site.api.post(site.unitPath("E1") + "/fields", map("fields", map("IMEI", "358240051111110"))));
-    ok(site.api.post(site.unitPath("E2") + "/holds", map("hold", "SUSPECT", "reason", "unknown supplier")));
+    ok(clerk.api.post(clerk.unitPath("D1") + "/move", map("location", clerk.bin1)));
+    ok(clerk.api.post(clerk.unitPath("D1") + "/move", map("location", clerk.quarantine)));
+    ok(clerk.api.post(clerk.unitPath("D2") + "/move", map("location", clerk.quarantine)));
+    ok(clerk.api.post(clerk.unitPath("D2") + "/observations", map("location", clerk.bin2)));
+    ok(clerk.api.post(clerk.unitPath("B1") + "/observations", map("location", clerk.bin1)));
+    ok(clerk.api.post(clerk.unitPath("D3") + "/holds", map("hold", "QC", "reason", "sample")));
+    ok(clerk.api.post(clerk.unitPath("D3") + "/holds", map("hold", "RECALL", "reason", "campaign")));
+    ok(clerk.api.post(clerk.unitPath("D3") + "/holds/release", map("hold", "QC", "reason", "passed")));
+    ok(clerk.api.post(clerk.unitPath("D4") + "/adjustments", map("kind", "LOST", "reason", "count")));
+    ok(clerk.api.post(clerk.unitPath("B1") + "/adjustments", map("kind", "LOST", "reason", "count")));
+    ok(clerk.api.post(clerk.unitPath("B1") + "/adjustments", map("kind", "FOUND", "reason", "count", "location", clerk.dock)));
+    ok(clerk.api.post(Floor.path(handset, "H1") + "/fields", map("fields", map("firmware", "2.0"))));
+    ok(clerk.api.post(Floor.path(handset, "H2") + "/fields", map("fields", map("IMEI", "352099001761481", "firmware", "1.1"))));
+    ok(clerk.api.post(clerk.unitPath("E1") + "/fields", map("fields", map("IMEI", "358240051111110"))));
+    ok(clerk.api.post(clerk.unitPath("E2") + "/holds", map("hold", "SUSPECT", "reason", "unknown supplier")));
 
-    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey("D5"), map("gtin", vaccine, "serial", "V1")), "into", pallet)));
-    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey("D6"), map("gtin", handset, "serial", "H1")), "into", kase)));
-    ok(site.api.post("/api/v1/units/pack", map("units", list(map("gtin", vaccine, "serial", "V2")), "into", box)));
-    ok(site.api.post("/api/v1/containers/" + box + "/pack", map("into", kase)));
-    ok(site.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
-    ok(site.api.post("/api/v1/containers/" + pallet + "/move", map("location", site.bin2)));
-    ok(site.api.post(site.unitPath("D5") + "/holds", map("hold", "DAMAGED", "reason", "forklift")));
-    ok(site.api.post("/api/v1/units/unpack", map("units", list(site.unitKey("D5")))));
-    ok(site.api.post(site.unitPath("D5") + "/move", map("location", site.quarantine)));
-    ok(site.api.post("/api/v1/containers/" + kase + "/unpack", null));
-    ok(site.api.post("/api/v1/containers/" + kase + "/move", map("location", site.bin1)));
-    ok(site.api.post("/api/v1/containers/" + pallet + "/move", map("location", site.dock)));
-    ok(site.api.post(Floor.path(handset, "H1") + "/adjustments", map("kind", "LOST", "reason", "count")));
+    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("D5"), map("gtin", vaccine, "serial", "V1")), "into", pallet)));
+    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("D6"), map("gtin", handset, "serial", "H1")), "into", kase)));
+    ok(clerk.api.post("/api/v1/units/pack", map("units", list(map("gtin", vaccine, "serial", "V2")), "into", box)));
+    ok(clerk.api.post("/api/v1/containers/" + box + "/pack", map("into", kase)));
+    ok(clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
+    ok(clerk.api.post("/api/v1/containers/" + pallet + "/move", map("location", clerk.bin2)));
+    ok(clerk.api.post(clerk.unitPath("D5") + "/holds", map("hold", "DAMAGED", "reason", "forklift")));
+    ok(clerk.api.post("/api/v1/units/unpack", map("units", list(clerk.unitKey("D5")))));
+    ok(clerk.api.post(clerk.unitPath("D5") + "/move", map("location", clerk.quarantine)));
+    ok(clerk.api.post("/api/v1/containers/" + kase + "/unpack", null));
+    ok(clerk.api.post("/api/v1/containers/" + kase + "/move", map("location", clerk.bin1)));
+    ok(clerk.api.post("/api/v1/containers/" + pallet + "/move", map("location", clerk.dock)));
+    ok(clerk.api.post(Floor.path(handset, "H1") + "/adjustments", map("kind", "LOST", "reason", "count")));
   }
 
   /** The units as the ledger alone tells them: each unit's entries, in seq order, through the state machine. */
