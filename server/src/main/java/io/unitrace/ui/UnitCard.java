@@ -25,6 +25,7 @@ record UnitCard(Units.UnitView unit, String registered, String updated, List<Mom
 
   record Fact(String name, String value) {}
 
+  private static final java.util.Set<String> REPEATS_LOCATION = java.util.Set.of("to", "at");
   private static final DateTimeFormatter FLOOR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
   private static final DateTimeFormatter SERVER_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -40,7 +41,7 @@ record UnitCard(Units.UnitView unit, String registered, String updated, List<Mom
   private static Moment moment(Units.HistoryEntry e) {
     String readPoint = e.readPoint() != null && !e.readPoint().equals(e.location()) ? e.readPoint() : null;
     List<Fact> facts = new ArrayList<>();
-    facts(e.details(), facts);
+    facts(e.details(), e.location(), facts);
     transactions(e.bizTransactions(), facts);
     return new Moment(e.type().name().toLowerCase(Locale.ROOT), label(e.type().name()), FLOOR_TIME.format(e.eventTime()),
         e.eventTime().toString(), serverTime(e.recordedAt()), e.who(), e.location(), readPoint, e.container(), e.device(),
@@ -58,13 +59,17 @@ record UnitCard(Units.UnitView unit, String registered, String updated, List<Mom
     return instant == null ? null : SERVER_TIME.format(instant);
   }
 
-  /** The event's details object as name/value lines; nested objects (fields set) on one line. */
-  private static void facts(JsonNode details, List<Fact> into) {
+  /**
+   * The event's details object as name/value lines; nested objects (fields set) on one line. A
+   * location the details repeat ("to", "at") is left out when the timeline shows it already.
+   */
+  private static void facts(JsonNode details, String location, List<Fact> into) {
     if (details == null || !details.isObject()) {
       return;
     }
     for (Map.Entry<String, JsonNode> p : details.properties()) {
-      if (p.getValue().isNull()) {
+      JsonNode value = p.getValue();
+      if (value.isNull() || (value.isString() && value.asString().equals(location) && REPEATS_LOCATION.contains(p.getKey()))) {
         continue;
       }
       into.add(new Fact(label(p.getKey()), text(p.getValue())));

@@ -10,10 +10,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -39,6 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class UnitLookupBrowserIT extends IntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(20);
+  private static final int PHONE_WIDTH = 390;
 
   private ChromeDriver driver;
   private Path profile;
@@ -52,6 +53,8 @@ class UnitLookupBrowserIT extends IntegrationTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=390,844", "--user-data-dir=" + profile.toAbsolutePath());
+    // Headless Chromium keeps a window at least 500 px wide; a phone's viewport needs its emulation.
+    options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 844, "pixelRatio", 1.0)));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver"))
         .usingAnyFreePort()
@@ -89,6 +92,7 @@ class UnitLookupBrowserIT extends IntegrationTest {
 
     signIn();
     driver.get(url("/units/lookup?tenant=" + site.tenant));
+    assertThat(driver.findElements(By.cssSelector(".choose-client"))).as("the client is picked").isEmpty();
 
     // A GS1 scan, as a scanner in bracketed mode sends it, ending with Enter.
     scan("(01)" + site.gtin + "(21)" + scanned);
@@ -137,10 +141,11 @@ class UnitLookupBrowserIT extends IntegrationTest {
     assertThat(unreadable.findElement(By.tagName("mark")).getText()).isNotEmpty();
     assertThat(driver.switchTo().activeElement()).isEqualTo(driver.findElement(By.id("q")));
     assertNoSidewaysScrolling();
+    saveScreenshot("ui-gs1-error.png");
   }
 
   @Test
-  void severalUnitsWithTheSameSerialAreOfferedAndTheChosenOneIsShown() {
+  void severalUnitsWithTheSameSerialAreOfferedAndTheChosenOneIsShown() throws IOException {
     Site site = Site.create(admin);
     String serial = unique("SN");
     String otherGtin = Site.randomGtin();
@@ -155,6 +160,7 @@ class UnitLookupBrowserIT extends IntegrationTest {
     List<WebElement> links = choices.findElements(By.cssSelector("ul.choices a"));
     assertThat(links).hasSize(2);
     assertNoSidewaysScrolling();
+    saveScreenshot("ui-choices.png");
 
     links.stream().filter(a -> a.getText().contains("Charger")).findFirst().orElseThrow().click();
     WebElement card = waitForCard(serial);
@@ -163,17 +169,19 @@ class UnitLookupBrowserIT extends IntegrationTest {
   }
 
   @Test
-  void stockAndSignInPagesFitAPhoneScreen() {
+  void stockAndSignInPagesFitAPhoneScreen() throws IOException {
     Site site = Site.create(admin);
     site.register(site.bin1, unique("SN"), unique("SN"));
 
     driver.get(url("/login"));
     assertNoSidewaysScrolling();
+    saveScreenshot("ui-signin.png");
     signIn();
     driver.get(url("/stock?tenant=" + site.tenant));
     WebElement table = until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=stock]")));
     assertThat(table.getText()).contains(site.bin1, site.sku);
     assertNoSidewaysScrolling();
+    saveScreenshot("ui-stock.png");
   }
 
   private void signIn() {
@@ -203,18 +211,20 @@ class UnitLookupBrowserIT extends IntegrationTest {
   }
 
   private void assertNoSidewaysScrolling() {
-    Object fits = ((JavascriptExecutor) driver).executeScript(
-        "return document.documentElement.scrollWidth <= window.innerWidth");
-    Object widths = ((JavascriptExecutor) driver).executeScript(
-        "return document.documentElement.scrollWidth + ' > ' + window.innerWidth");
+    JavascriptExecutor js = driver;
+    assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).as("a phone's viewport").isEqualTo(PHONE_WIDTH);
+    Object fits = js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+    Object widths = js.executeScript("return document.documentElement.scrollWidth + ' > ' + window.innerWidth");
     assertThat(fits).as("no horizontal scrollbar on " + driver.getCurrentUrl() + ": " + widths).isEqualTo(Boolean.TRUE);
   }
 
-  /** Kept with the build output for a look at what the test saw. */
+  /** The whole page at phone width, kept with the build output for a look at what the test saw. */
   private void saveScreenshot(String name) throws IOException {
     Path dir = Files.createDirectories(Path.of("target", "ui-screenshots"));
-    File shot = driver.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+        "clip", Map.of("x", 0, "y", 0, "width", PHONE_WIDTH, "height", height.intValue(), "scale", 1)));
+    Files.write(dir.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
   }
 
   private String url(String path) {
