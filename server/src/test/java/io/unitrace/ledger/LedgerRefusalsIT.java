@@ -331,7 +331,7 @@ class LedgerRefusalsIT extends IntegrationTest {
   }
 
   @Test
-  void rejectsABodyThatIsNotJsonNamingNothingWritten() {
+  void rejectsABodyThatIsNotJson() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
     Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", "{\"units\": [ {\"gtin\": "));
