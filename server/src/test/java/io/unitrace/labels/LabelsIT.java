@@ -42,7 +42,8 @@ class LabelsIT extends IntegrationTest {
     Site site = Site.create(admin);
     String gtin = lotProduct(site, "Insulin pen <5 ml> & cap");
     Site.ok(site.api.post("/api/v1/units", map("location", site.dock, "units",
-        list(map("gtin", gtin, "serial", "SN_1>(2)", "lot", "LOT-42", "expiry", "2031-03-31")))));
+        list(map("gtin", gtin, "serial", "SN_1>(2)", "lot", "LOT-42", "expiry", "2031-03-31"),
+            map("gtin", gtin, "serial", "A/B%C", "lot", "LOT-42", "expiry", "2031-03-31")))));
     String path = "/api/v1/labels/units/01/" + gtin + "/21/SN_1%3E(2)";
     Map<String, String> unit = new TreeMap<>(Map.of("01", gtin, "21", "SN_1>(2)", "10", "LOT-42", "17", "310331"));
 
@@ -77,6 +78,9 @@ class LabelsIT extends IntegrationTest {
     assertThat(LabelScanner.elements(ZplReader.scans(zpl.text()))).isEqualTo(unit);
     assertThat(zpl128.text()).contains("^BCN,80,N,N,N^FD>;>801" + gtin).contains(">8").contains("SN_1>0(2)");
     assertThat(LabelScanner.elements(ZplReader.scans(zpl128.text()))).isEqualTo(unit);
+
+    Fetched slash = fetch(site.tenant, "/api/v1/labels/units/01/" + gtin + "/21/A%2FB%25C");
+    assertThat(LabelScanner.elements(LabelScanner.scanLabel(slash.body())).get("21")).isEqualTo("A/B%C");
   }
 
   @Test
