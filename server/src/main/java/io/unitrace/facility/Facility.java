@@ -28,12 +28,12 @@ public class Facility {
 
   private final JdbcClient db;
   private final Clock clock;
-  private final SsccAllocator sscc;
+  private final SsccAllocator allocator;
 
-  Facility(JdbcClient db, Clock clock, SsccAllocator sscc) {
+  Facility(JdbcClient db, Clock clock, SsccAllocator allocator) {
     this.db = db;
     this.clock = clock;
-    this.sscc = sscc;
+    this.allocator = allocator;
   }
 
   @Transactional
@@ -141,7 +141,7 @@ public class Facility {
    */
   public Container createContainer(long tenantId, String kind, Long locationId) {
     String k = kind(kind);
-    return insertContainer(tenantId, sscc.allocate(tenantId), k, locationId);
+    return insertContainer(tenantId, allocator.allocate(tenantId), k, locationId);
   }
 
   private static String kind(String kind) {

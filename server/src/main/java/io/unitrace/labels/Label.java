@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a label shows, top to bottom: lines of text and symbols (each with its human-readable
- * line under it, unless {@code withHumanReadable} is off). The three kinds Unitrace prints are built here from plain facts, so that what
- * goes on a label can be tested without a database; {@link LabelLayout} places the blocks and the
- * PNG, SVG and ZPL writers draw the same placement.
+ * What a label shows, top to bottom: lines of text and symbols, each symbol with its
+ * human-readable line under it unless {@code withHumanReadable} is off. The three kinds Unitrace
+ * prints are built here from plain facts, so that what goes on a label can be tested without a
+ * database; {@link LabelLayout} places the blocks and the PNG, SVG and ZPL writers draw the same
+ * placement.
  */
 record Label(String name, List<Block> blocks, boolean withHumanReadable) {
 
