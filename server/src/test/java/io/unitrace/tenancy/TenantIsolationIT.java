@@ -152,6 +152,7 @@ class TenantIsolationIT extends IntegrationTest {
 
     Map<String, HandlerMethod> mapped = mappedApiEndpoints();
     Map<String, Endpoint> table = table();
+    assertThat(table.keySet()).as("the walk's table").containsExactlyInAnyOrderElementsOf(mapped.keySet());
     SoftAssertions soft = new SoftAssertions();
     int calls = 0;
     for (Principal p : principals) {
@@ -272,6 +273,69 @@ class TenantIsolationIT extends IntegrationTest {
     assertThat(unknown.status()).isEqualTo(403);
     assertThat(other.status()).isEqualTo(403);
     assertThat(unknown.problemCode()).isEqualTo(other.problemCode());
+  }
+
+  @Test
+  void theTenantQueryParameterIsCheckedLikeTheHeader() {
+    Site a = Site.create(admin);
+    Site b = Site.create(admin);
+    String serial = unique("SNB");
+    b.register(b.dock, serial);
+    Api operator = user(a, "OPERATOR");
+    var products = operator.get("/api/v1/products?tenant=" + b.tenant);
+    assertThat(products.status()).isEqualTo(403);
+    var unit = operator.get(b.unitPath(serial) + "?tenant=" + b.tenant);
+    assertThat(unit.status()).isEqualTo(403);
+    var moved = operator.post(b.unitPath(serial) + "/move?tenant=" + b.tenant, map("location", b.bin1));
+    assertThat(moved.status()).isEqualTo(403);
+    // the header wins over the parameter, and in A there is no such unit
+    assertThat(operator.in(a.tenant).get(b.unitPath(serial) + "?tenant=" + b.tenant).status()).isEqualTo(404);
+    assertThat(b.api.get(b.unitPath(serial)).at("/version").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherClientsIdentifiersNeitherCollideWithOursNorRevealThemselves() {
+    Site a = Site.create(admin);
+    Site b = Site.create(admin);
+    String serial = unique("SN");
+    String imei = "35" + unique("").replaceAll("[^0-9]", "7");
+    String sscc = randomSscc();
+    ok(b.api.post("/api/v1/units", map("location", b.dock, "units", list(map("gtin", b.gtin, "serial", serial, "fields", map("IMEI", imei))))));
+    ok(b.api.post("/api/v1/containers", map("sscc", sscc, "location", b.bin1)));
+
+    // the same article, serial, IMEI and SSCC in client A: a conflict here would tell A that B has them
+    ok(a.api.put("/api/v1/products/" + a.sku, map("sku", a.sku, "name", "Phone", "gtins", list(a.gtin, b.gtin), "tracking", "SERIAL",
+        "customFields", list(map("name", "IMEI", "type", "TEXT", "required", false, "unique", true)))));
+    var registered = a.api.post("/api/v1/units", map("location", a.dock, "units",
+        list(map("gtin", b.gtin, "serial", serial, "fields", map("IMEI", imei)))));
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    assertThat(a.api.post("/api/v1/containers", map("sscc", sscc, "location", a.bin1)).status()).isEqualTo(201);
+
+    var searched = ok(a.api.get("/api/v1/units?identifier=" + imei));
+    assertThat(searched.at("/items").size()).isEqualTo(1);
+    assertThat(searched.at("/items/0/location").asString()).isEqualTo(a.dock);
+    assertThat(ok(b.api.get("/api/v1/units?identifier=" + imei)).at("/items/0/location").asString()).isEqualTo(b.dock);
+    assertThat(ok(b.api.get(b.unitPath(serial) + "/history")).at("/items").size()).isEqualTo(1);
+  }
+
+  @Test
+  void anIdempotencyKeyUsedByAnotherClientIsNotAnsweredWithThatClientsReceipt() {
+    Site a = Site.create(admin);
+    Site b = Site.create(admin);
+    String serialB = unique("SNB");
+    String serialA = unique("SNA");
+    b.register(b.dock, serialB);
+    a.register(a.dock, serialA);
+    String key = unique("scan-");
+    var first = ok(b.api.post(b.unitPath(serialB) + "/move", map("location", b.bin1), key));
+
+    Api writer = Api.token(port, issue(user(a, "OPERATOR"), a.tenant, "write"));
+    var same = writer.post(a.unitPath(serialA) + "/move", map("location", a.bin1), key);
+    assertThat(same.status()).isEqualTo(200);
+    assertThat(same.at("/repeated").asBoolean()).isFalse();
+    assertThat(same.at("/eventId").asLong()).isNotEqualTo(first.at("/eventId").asLong());
+    assertThat(same.body()).doesNotContain(serialB).doesNotContain(b.gtin);
+    assertThat(a.api.get(a.unitPath(serialA)).at("/location").asString()).isEqualTo(a.bin1);
   }
 
   // Fixture
