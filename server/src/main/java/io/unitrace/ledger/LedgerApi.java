@@ -36,7 +36,10 @@ class LedgerApi {
 
   record Context(OffsetDateTime eventTime, String device, String scan, List<RequestMeta.BizTransaction> bizTransactions) {}
 
-  record RegisterBody(List<Ledger.NewUnit> units, String location, Boolean expected, String reason, OffsetDateTime eventTime,
+  /** A unit to register: its fields, or a GS1 {@code scan} carrying GTIN, serial and, if any, lot, expiry, production date. */
+  record UnitBody(String scan, String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Map<String, String> fields) {}
+
+  record RegisterBody(List<UnitBody> units, String location, Boolean expected, String reason, OffsetDateTime eventTime,
       String device, String scan, List<RequestMeta.BizTransaction> bizTransactions) {}
 
   record MoveBody(String location, OffsetDateTime eventTime, String device, String scan, List<RequestMeta.BizTransaction> bizTransactions) {}
@@ -68,7 +71,15 @@ class LedgerApi {
   @PostMapping("/units")
   @ResponseStatus(HttpStatus.CREATED)
   EventReceipt register(TenantScope scope, @RequestHeader(name = KEY, required = false) String key, @RequestBody RegisterBody b) {
-    return ledger.register(scope, new Ledger.Registration(b.units(), b.location(), Boolean.TRUE.equals(b.expected()), b.reason()),
+    List<Ledger.NewUnit> units = b.units() == null ? null : new java.util.ArrayList<>(b.units().size());
+    if (b.units() != null) {
+      for (int i = 0; i < b.units().size(); i++) {
+        UnitBody u = b.units().get(i);
+        units.add(u == null ? null : u.scan() != null ? Scans.newUnit(u.scan(), "units[" + i + "].scan", u.fields())
+            : new Ledger.NewUnit(u.gtin(), u.serial(), u.lot(), u.expiry(), u.manufactured(), u.fields()));
+      }
+    }
+    return ledger.register(scope, new Ledger.Registration(units, b.location(), Boolean.TRUE.equals(b.expected()), b.reason()),
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 
@@ -97,6 +108,24 @@ class LedgerApi {
   CursorPage<Units.HistoryEntry> history(TenantScope scope, @PathVariable String gtin, @PathVariable String serial,
       @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
     return units.history(scope, ref(gtin, serial), cursor, CursorPage.limit(limit));
+  }
+
+  record ScanBody(String scan, String location, OffsetDateTime eventTime, String device, List<RequestMeta.BizTransaction> bizTransactions) {}
+
+  /** The unit a scan names (any GS1 form), for scanners that do not build URLs. */
+  @GetMapping("/units/by-scan")
+  Units.UnitView unitByScan(TenantScope scope, @RequestParam String scan) {
+    return units.require(scope, Scans.unit(scan, "scan"));
+  }
+
+  @PostMapping("/units/by-scan/move")
+  EventReceipt moveByScan(TenantScope scope, @RequestHeader(name = KEY, required = false) String key, @RequestBody ScanBody b) {
+    return ledger.move(scope, Scans.unit(b.scan(), "scan"), b.location(), new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
+  }
+
+  @PostMapping("/units/by-scan/observations")
+  EventReceipt observeByScan(TenantScope scope, @RequestHeader(name = KEY, required = false) String key, @RequestBody ScanBody b) {
+    return ledger.observe(scope, Scans.unit(b.scan(), "scan"), b.location(), new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 
   @PostMapping(UNIT + "/move")

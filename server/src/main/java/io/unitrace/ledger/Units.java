@@ -47,6 +47,11 @@ public class Units {
       LEFT JOIN location loc ON loc.id = u.location_id
       LEFT JOIN container c ON c.id = u.container_id""";
 
+  /** The unit is at the location or anywhere below it (a zone covers its aisles, racks and bins). */
+  private static final String WITHIN_LOCATION = """
+      u.location_id IN (WITH RECURSIVE sub (id) AS (SELECT ? UNION ALL SELECT x.id FROM location x JOIN sub ON x.parent_id = sub.id)
+                        SELECT id FROM sub)""";
+
   private final JdbcClient db;
   private final UnitRows rows;
   private final Facility facility;
@@ -126,12 +131,8 @@ public class Units {
       }
     }
     if (s.location() != null) {
-      long root = facility.byCode(s.location()).map(l -> l.id())
-          .orElseThrow(() -> Problem.badRequest("unknown-location", "location", "no location with code " + s.location()));
-      where.add("""
-          u.location_id IN (WITH RECURSIVE sub (id) AS (SELECT ? UNION ALL SELECT x.id FROM location x JOIN sub ON x.parent_id = sub.id)
-                            SELECT id FROM sub)""");
-      params.add(root);
+      where.add(WITHIN_LOCATION);
+      params.add(locationId(s.location()));
     }
     if (s.container() != null) {
       Sscc sscc;
@@ -197,12 +198,8 @@ public class Units {
       params.add(Times.iso(f.expiresBefore()));
     }
     if (f.location() != null) {
-      long root = facility.byCode(f.location()).map(l -> l.id())
-          .orElseThrow(() -> Problem.badRequest("unknown-location", "location", "no location with code " + f.location()));
-      where.add("""
-          u.location_id IN (WITH RECURSIVE sub (id) AS (SELECT ? UNION ALL SELECT x.id FROM location x JOIN sub ON x.parent_id = sub.id)
-                            SELECT id FROM sub)""");
-      params.add(root);
+      where.add(WITHIN_LOCATION);
+      params.add(locationId(f.location()));
     }
     params.add(limit + 1);
     record Row(long locationId, long productId, long lotId, StockLine line) {}
@@ -244,6 +241,11 @@ public class Units {
     } catch (NumberFormatException e) {
       throw Problem.badRequest("invalid-cursor", "cursor", "the cursor is not one this server issued");
     }
+  }
+
+  private long locationId(String code) {
+    return facility.byCode(code).map(l -> l.id())
+        .orElseThrow(() -> Problem.badRequest("unknown-location", "location", "no location with code " + code));
   }
 
   static Hold parseHold(String text) {

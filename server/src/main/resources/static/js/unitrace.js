@@ -1,0 +1,53 @@
+// Small behaviours on top of server-rendered pages. Every page works without them.
+(function () {
+  'use strict';
+
+  document.documentElement.classList.add('js');
+
+  // After each lookup the scan field is empty and focused again, ready for the next scan.
+  document.addEventListener('htmx:afterRequest', function (e) {
+    var form = e.detail.elt;
+    if (!form || !form.matches || !form.matches('form[data-scan]')) {
+      return;
+    }
+    var field = form.querySelector('input[name=q]');
+    if (field) {
+      field.value = '';
+      field.focus();
+    }
+  });
+
+  // A link in the result (a choice) also hands focus back to the scan field.
+  document.addEventListener('htmx:afterSwap', function (e) {
+    if (e.detail.target && e.detail.target.id === 'result') {
+      var field = document.querySelector('form[data-scan] input[name=q]');
+      if (field && document.activeElement !== field) {
+        field.focus();
+      }
+    }
+  });
+
+  // A lookup after the session expired is redirected to the sign-in page: show that page whole,
+  // not inside the result area.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var xhr = e.detail.xhr;
+    if (xhr && xhr.responseURL && new URL(xhr.responseURL).pathname.endsWith('/login')) {
+      e.detail.shouldSwap = false;
+      window.location.assign(xhr.responseURL);
+    }
+  });
+
+  // A refused or failed request: load the same URL as a page, which explains the failure.
+  document.addEventListener('htmx:responseError', function (e) {
+    if (e.detail.xhr && e.detail.xhr.responseURL) {
+      window.location.assign(e.detail.xhr.responseURL);
+    }
+  });
+
+  // Picking a client in the switcher is enough; the button is for browsers without JavaScript.
+  document.addEventListener('change', function (e) {
+    if (e.target.matches && e.target.matches('select[data-autosubmit]')) {
+      e.target.form.submit();
+    }
+  });
+})();
