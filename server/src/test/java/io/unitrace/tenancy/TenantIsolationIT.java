@@ -56,6 +56,11 @@ class TenantIsolationIT extends IntegrationTest {
     String unit(String serial) {
       return site.unitPath(serial);
     }
+
+    /** What a scanner reads off the unit's DataMatrix, in bracketed form. */
+    String scan(String serial) {
+      return "(01)" + site.gtin + "(21)" + serial;
+    }
   }
 
   /** How the walk calls one endpoint; {@code addressesTarget}: the path names one of B's objects. */
@@ -104,6 +109,11 @@ class TenantIsolationIT extends IntegrationTest {
     t.put("GET /api/v1/stock", site(b -> get("/api/v1/stock?sku=" + b.site().sku)));
     t.put("GET /api/v1/units/01/{gtin}/21/{serial}", target(b -> get(b.unit(b.stored()))));
     t.put("GET /api/v1/units/01/{gtin}/21/{serial}/history", target(b -> get(b.unit(b.stored()) + "/history")));
+    t.put("GET /api/v1/units/by-scan", target(b -> get("/api/v1/units/by-scan?scan=" + query(b.scan(b.stored())))));
+    t.put("POST /api/v1/units/by-scan/move", target(b -> json("/api/v1/units/by-scan/move",
+        map("scan", b.scan(b.onDock()), "location", b.site().bin2))));
+    t.put("POST /api/v1/units/by-scan/observations", target(b -> json("/api/v1/units/by-scan/observations",
+        map("scan", b.scan(b.onDock()), "location", b.site().dock))));
     t.put("POST /api/v1/units/01/{gtin}/21/{serial}/move", target(b -> json(b.unit(b.onDock()) + "/move", map("location", b.site().bin2))));
     t.put("POST /api/v1/units/01/{gtin}/21/{serial}/observations",
         target(b -> json(b.unit(b.onDock()) + "/observations", map("location", b.site().dock))));
@@ -456,6 +466,10 @@ class TenantIsolationIT extends IntegrationTest {
 
   private static Endpoint target(Function<Target, Call> call) {
     return new Endpoint(true, call);
+  }
+
+  private static String query(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static Call get(String path) {
