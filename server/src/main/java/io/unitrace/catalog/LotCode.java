@@ -9,7 +9,11 @@ public record LotCode(String value) {
     if (value == null || value.isEmpty() || value.length() > 20) {
       throw Problem.badRequest("invalid-lot", "lot", "a lot code has 1 to 20 characters");
     }
-    new Serial(value); // same character set as a serial: GS1 CSET 82
+    try {
+      new Serial(value); // same character set as a serial: GS1 CSET 82
+    } catch (Problem p) {
+      throw Problem.badRequest("invalid-lot", "lot", p.getMessage().replace("a serial", "a lot code"));
+    }
   }
 
   @Override

@@ -103,7 +103,7 @@ public class Ledger {
           }
           LotCode code = at(at + "lot", () -> new LotCode(u.lot().strip()));
           Lot lot = lots.computeIfAbsent(product.id() + "|" + code.value() + "|" + u.expiry() + "|" + u.manufactured(),
-              k -> at(at + "lot", () -> catalog.lot(scope.tenantId(), product, code, u.manufactured(), u.expiry())));
+              k -> atLot(at, () -> catalog.lot(scope.tenantId(), product, code, u.manufactured(), u.expiry())));
           if (product.expiryTracked() && lot.expiresOn() == null) {
             throw Problem.badRequest("expiry-required", at + "expiry", product.sku() + " tracks expiry: lot " + code + " needs an expiry date");
           }
@@ -215,7 +215,8 @@ public class Ledger {
         UnitRows.Loaded u = load(scope, ref);
         changes.add(new Recorder.Change(u, command, Recorder.apply(ref, u.status(), command)));
       }
-      return new Recorder.Plan(EventType.PACKED, null, c.locationId(), c.locationId(), Map.of("into", into.value()), changes);
+      return new Recorder.Plan(EventType.PACKED, null, c.locationId(), c.locationId(), Map.of("into", into.value()), List.of(), changes,
+          () -> holdStill(scope, c.id(), c.locationId()));
     });
   }
 
@@ -249,8 +250,12 @@ public class Ledger {
             .with("rule", "container-nested");
       }
       List<Long> tree = facility.containerTree(scope.tenantId(), c.id());
+      List<Recorder.Change> carried = carry(scope, tree, to);
       return new Recorder.Plan(EventType.MOVED, null, to.id(), to.id(), Map.of("container", sscc.value(), "to", to.code()),
-          List.of(), carry(scope, tree, to), () -> facility.placeContainers(scope.tenantId(), tree, to.id()));
+          List.of(), carried, () -> {
+            facility.placeContainers(scope.tenantId(), tree, to.id());
+            requireSameContents(scope, c.id(), tree, carried);
+          });
     });
   }
 
@@ -274,10 +279,13 @@ public class Ledger {
       }
       List<Long> tree = facility.containerTree(scope.tenantId(), c.id());
       Location to = facility.byId(outer.locationId()).orElseThrow();
+      List<Recorder.Change> carried = carry(scope, tree, to);
       return new Recorder.Plan(EventType.PACKED, null, to.id(), to.id(), Map.of("container", child.value(), "into", parent.value()),
-          List.of(), carry(scope, tree, to), () -> {
+          List.of(), carried, () -> {
+            holdStill(scope, outer.id(), outer.locationId());
             facility.nest(scope.tenantId(), c.id(), outer.id());
             facility.placeContainers(scope.tenantId(), tree, to.id());
+            requireSameContents(scope, c.id(), tree, carried);
           });
     });
   }
@@ -286,6 +294,34 @@ public class Ledger {
     scope.requireWrite();
     Location at = facility.require(locationCode, "location");
     return facility.createContainer(scope.tenantId(), sscc, kind, at.id());
+  }
+
+  /*
+   * Units packed into a container take its location, and a moving container takes its contents
+   * along. Neither is covered by a unit's version check: the unit being packed is not yet in the
+   * container, the container being moved is not a unit. So these writes meet on the container
+   * rows, which each of them updates (and so locks) before it writes any unit: packing and nesting
+   * go ahead only if the container is still where they planned; a move or nest goes ahead only if
+   * the tree and its units are still what it planned. Otherwise the command is planned again.
+   */
+
+  /** Locks a container's row; refuses to go on (so the command is planned afresh) if it moved since planning. */
+  private void holdStill(TenantScope scope, long containerId, Long plannedLocation) {
+    if (!rows.holdContainer(scope.tenantId(), containerId, plannedLocation)) {
+      throw new Recorder.UnitChanged();
+    }
+  }
+
+  /** With the tree's rows locked: refuses to go on if a container or unit joined or left the tree since planning. */
+  private void requireSameContents(TenantScope scope, long rootId, List<Long> plannedTree, List<Recorder.Change> plannedUnits) {
+    List<Long> tree = facility.containerTree(scope.tenantId(), rootId);
+    Set<Long> planned = new HashSet<>();
+    plannedUnits.forEach(c -> planned.add(c.before().id()));
+    Set<Long> now = new HashSet<>();
+    rows.inContainers(scope.tenantId(), tree).forEach(u -> now.add(u.id()));
+    if (!new HashSet<>(tree).equals(new HashSet<>(plannedTree)) || !now.equals(planned)) {
+      throw new Recorder.UnitChanged();
+    }
   }
 
   private List<Recorder.Change> carry(TenantScope scope, List<Long> tree, Location to) {
@@ -352,6 +388,22 @@ public class Ledger {
     try {
       return s.get();
     } catch (Problem p) {
+      Problem moved = new Problem(p.status(), p.code(), field, p.getMessage());
+      p.extras().forEach(moved::with);
+      throw moved;
+    }
+  }
+
+  /** Like {@link #at}, but a lot's dates keep their own field: a wrong expiry is the unit's "expiry", not its "lot". */
+  private static <T> T atLot(String unit, Supplier<T> s) {
+    try {
+      return s.get();
+    } catch (Problem p) {
+      String field = switch (p.field() == null ? "" : p.field()) {
+        case "expiry", "expiresOn" -> unit + "expiry";
+        case "manufacturedOn" -> unit + "manufactured";
+        default -> unit + "lot";
+      };
       Problem moved = new Problem(p.status(), p.code(), field, p.getMessage());
       p.extras().forEach(moved::with);
       throw moved;

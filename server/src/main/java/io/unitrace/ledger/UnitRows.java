@@ -154,6 +154,15 @@ class UnitRows {
     MultiRowInsert.insert(db, "unit_field", List.of("tenant_id", "unit_id", "name", "value", "unique_value"), rows, null);
   }
 
+  /**
+   * Locks a container's row for the rest of the transaction, if it is still at {@code locationId}.
+   * False when it was moved meanwhile (on PostgreSQL, after waiting for the mover to commit).
+   */
+  boolean holdContainer(long tenantId, long containerId, Long locationId) {
+    return db.sql("UPDATE container SET location_id = location_id WHERE tenant_id = ? AND id = ? AND location_id = ?")
+        .params(tenantId, containerId, locationId).update() == 1;
+  }
+
   static String marks(int n) {
     return "?, ".repeat(n - 1) + "?";
   }

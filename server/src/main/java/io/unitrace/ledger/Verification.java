@@ -37,14 +37,16 @@ public class Verification {
   private final TransactionTemplate tx;
   private final Database database;
   private final CommandCodec codec;
+  private final UnitRows rows;
 
-  Verification(JdbcTemplate jdbc, JdbcClient db, TransactionTemplate tx, Database database, CommandCodec codec) {
+  Verification(JdbcTemplate jdbc, JdbcClient db, TransactionTemplate tx, Database database, CommandCodec codec, UnitRows rows) {
     this.jdbc = new JdbcTemplate(jdbc.getDataSource());
     this.jdbc.setFetchSize(2000);
     this.db = db;
     this.tx = tx;
     this.database = database;
     this.codec = codec;
+    this.rows = rows;
   }
 
   public Report verify(long tenantId) {
@@ -85,7 +87,7 @@ public class Verification {
         rowHash = rs.getString("u_hash");
         rowVersion = rs.getInt("u_version");
         rowStatus = new UnitStatus(UnitState.valueOf(rs.getString("u_state")), io.unitrace.shared.Rows.longOrNull(rs, "u_location"),
-            io.unitrace.shared.Rows.longOrNull(rs, "u_container"), rs.getInt("u_holds"), null);
+            io.unitrace.shared.Rows.longOrNull(rs, "u_container"), rs.getInt("u_holds"), rows.fields(rs.getString("u_fields")));
       }
       entries++;
       int seq = rs.getInt("seq");
@@ -142,9 +144,10 @@ public class Verification {
       if (!prev.equals(rowHash) || rowVersion != last) {
         broken = new Break("projection-ahead", unitName, last, null, null, null, prev + " @" + last, rowHash + " @" + rowVersion,
             "the unit's current record does not end its history (an entry was removed, or the row was edited)");
-      } else if (!sameSnapshot(status, rowStatus)) {
-        broken = new Break("projection-differs", unitName, last, null, null, null, snapshot(status), snapshot(rowStatus),
-            "the unit's current record differs from the replay of its history");
+      } else if (!sameSnapshot(status, rowStatus) || !status.fields().equals(rowStatus.fields())) {
+        // Custom fields (an IMEI is an identity) are part of the replayed state just as much as the location.
+        broken = new Break("projection-differs", unitName, last, null, null, null, snapshot(status) + " fields " + status.fields(),
+            snapshot(rowStatus) + " fields " + rowStatus.fields(), "the unit's current record differs from the replay of its history");
       }
     }
   }
@@ -156,7 +159,7 @@ public class Verification {
                ev.id AS event_id, ev.tenant_id, ev.request_key, ev.type, ev.event_time, ev.event_offset, ev.recorded_at, ev.biz_step,
                ev.disposition, ev.read_point, ev.biz_location, ev.biz_transactions, ev.actor, ev.device, ev.raw_scan, ev.details,
                u.gtin, u.serial, u.last_hash AS u_hash, u.version AS u_version, u.state AS u_state, u.location_id AS u_location,
-               u.container_id AS u_container, u.holds AS u_holds
+               u.container_id AS u_container, u.holds AS u_holds, u.fields AS u_fields
         FROM ledger_entry e
         JOIN ledger_event ev ON ev.id = e.event_id
         JOIN unit u ON u.id = e.unit_id
