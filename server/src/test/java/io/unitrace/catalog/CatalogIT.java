@@ -264,7 +264,7 @@ class CatalogIT extends IntegrationTest {
         list(map("gtin", gtin, "serial", "PM-1", "lot", "L77", "expiry", "2028-04-30"))));
     assertThat(mismatch.status()).isEqualTo(422);
     assertThat(mismatch.problemCode()).isEqualTo("lot-expiry-mismatch");
-    assertThat(mismatch.at("/field").asString()).isEqualTo("units[0].lot");
+    assertThat(mismatch.at("/field").asString()).isEqualTo("units[0].expiry");
     assertThat(site.api.get("/api/v1/units/01/" + gtin + "/21/PM-1").status()).isEqualTo(404);
 
     ok(site.api.post("/api/v1/units", map("location", site.dock, "units",
