@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.core.JacksonException;
 
@@ -70,13 +71,43 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     String field = null;
     String message = "the request body is not valid JSON";
     Throwable cause = ex.getCause();
-    if (cause instanceof MismatchedInputException mie) {
+    Problem refusal = refusalInside(cause);
+    if (refusal != null) {
+      // A value type refused its input while the body was read (e.g. a custom field's name):
+      // answer with that refusal, located at the JSON path where it happened.
+      return problem(located(refusal, cause));
+    }
+    if (cause instanceof InvalidNullException ine) {
+      field = pathOf(ine.getPath());
+      message = "the field '" + field + "' is required and must not be null";
+    } else if (cause instanceof MismatchedInputException mie) {
       field = mie.getPath().isEmpty() ? null : pathOf(mie.getPath());
       message = "the field '" + field + "' has a value of the wrong type";
     } else if (cause instanceof JacksonException je) {
       message = "the request body is not valid JSON: " + je.getOriginalMessage();
     }
     return problem(Problem.badRequest("malformed-body", field, message));
+  }
+
+  private static Problem refusalInside(Throwable t) {
+    for (; t != null; t = t.getCause()) {
+      if (t instanceof Problem p) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The refusal with its field prefixed by where in the body it happened: "customFields.name" at customFields[0] → "customFields[0].name". */
+  private static Problem located(Problem p, Throwable cause) {
+    if (!(cause instanceof tools.jackson.databind.DatabindException de) || de.getPath().isEmpty() || p.field() == null) {
+      return p;
+    }
+    String at = pathOf(de.getPath());
+    String leaf = p.field().substring(p.field().lastIndexOf('.') + 1);
+    Problem moved = new Problem(p.status(), p.code(), at.endsWith(leaf) ? at : at + "." + leaf, p.getMessage());
+    p.extras().forEach(moved::with);
+    return moved;
   }
 
   private static String pathOf(List<tools.jackson.databind.DatabindException.Reference> path) {
@@ -109,13 +140,57 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem(Problem.badRequest("missing-parameter", ex.getParameterName(), "parameter '" + ex.getParameterName() + "' is required"));
   }
 
+  /** The problem code of a refusal Spring itself raised, by its status. */
+  static String codeOf(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 415 -> "unsupported-media-type";
+      default -> "bad-request";
+    };
+  }
+
+  /**
+   * Requests that reach no controller (an unknown route, a method the route does not take): the
+   * advice above applies only to our controllers, so without this the API would answer them with
+   * Spring Boot's plain JSON error. Only {@code /api/**} is answered here; other paths keep the
+   * default handling.
+   */
+  @RestControllerAdvice
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+  static class UnmatchedRoutes {
+
+    @ExceptionHandler({org.springframework.web.servlet.resource.NoResourceFoundException.class,
+        org.springframework.web.servlet.NoHandlerFoundException.class,
+        org.springframework.web.HttpRequestMethodNotSupportedException.class,
+        org.springframework.web.HttpMediaTypeNotSupportedException.class,
+        org.springframework.web.HttpMediaTypeNotAcceptableException.class})
+    ResponseEntity<Object> unmatched(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
+      if (!request.getRequestURI().startsWith("/api/")) {
+        throw e;
+      }
+      var error = (org.springframework.web.ErrorResponse) e;
+      HttpStatusCode status = error.getStatusCode();
+      String code = codeOf(status);
+      String message = switch (status.value()) {
+        case 404 -> "no such resource: " + request.getMethod() + " " + request.getRequestURI();
+        default -> error.getBody().getDetail();
+      };
+      return ResponseEntity.status(status)
+          .headers(error.getHeaders())
+          .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+          .body(detail(status, code, null, message));
+    }
+  }
+
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
     if (body instanceof ProblemDetail pd && pd.getProperties() != null && pd.getProperties().containsKey("code")) {
       return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
-    String code = statusCode.value() == 404 ? "not-found" : statusCode.value() == 405 ? "method-not-allowed" : "bad-request";
+    String code = codeOf(statusCode);
     if (ex instanceof MissingRequestHeaderException mh) {
       return problem(Problem.badRequest("missing-header", mh.getHeaderName(), "header '" + mh.getHeaderName() + "' is required"));
     }

@@ -66,18 +66,26 @@ public class ApiTokens {
 
   @Transactional
   public void revoke(Actor actor, long tokenId) {
-    int n = db.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND (user_id = ? OR ? = 1)")
-        .params(clock.millis(), tokenId, actor.userId(), actor.role() == Role.ADMIN ? 1 : 0).update();
+    // A token acts only within its own client: it cannot revoke a token of another client.
+    int n = db.sql("""
+            UPDATE api_token SET revoked_at = ?
+            WHERE id = ? AND revoked_at IS NULL AND (user_id = ? OR ? = 1) AND (? = 0 OR tenant_id = ?)""")
+        .params(clock.millis(), tokenId, actor.userId(), actor.role() == Role.ADMIN ? 1 : 0,
+            actor.tokenTenant() == null ? 0 : 1, actor.tokenTenant() == null ? -1L : actor.tokenTenant())
+        .update();
     if (n == 0) {
       throw Problem.notFound("unknown-token", "no active token " + tokenId + " of yours");
     }
   }
 
+  /** The actor's tokens; seen through a token, only those of that token's client (others would name other clients). */
   public List<TokenInfo> of(Actor actor) {
     return db.sql("""
             SELECT t.id, t.name, t.hint, n.code AS tenant, t.scope, t.created_at, t.revoked_at
-            FROM api_token t JOIN tenant n ON n.id = t.tenant_id WHERE t.user_id = ? ORDER BY t.id""")
-        .param(actor.userId()).query(TokenInfo.class).list();
+            FROM api_token t JOIN tenant n ON n.id = t.tenant_id
+            WHERE t.user_id = ? AND (? = 0 OR t.tenant_id = ?) ORDER BY t.id""")
+        .params(actor.userId(), actor.tokenTenant() == null ? 0 : 1, actor.tokenTenant() == null ? -1L : actor.tokenTenant())
+        .query(TokenInfo.class).list();
   }
 
   /** The actor a presented token stands for, if it is known, live, and its owner still enabled. */

@@ -1,0 +1,482 @@
+package io.unitrace.tenancy;
+
+import static io.unitrace.support.Api.list;
+import static io.unitrace.support.Api.map;
+import static io.unitrace.support.Site.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unitrace.gs1.CheckDigit;
+import io.unitrace.support.Api;
+import io.unitrace.support.IntegrationTest;
+import io.unitrace.support.Site;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * One client must never see or change another's goods. The walk calls every {@code /api/**}
+ * endpoint the server maps, aimed at client B's real identifiers, as each principal of client A
+ * (a CLIENT user, an OPERATOR granted only A, and API tokens bound to A), once asking for B and
+ * once in A. The table of how to call each endpoint must cover exactly what is mapped, so a new
+ * endpoint fails this test until the walk knows it.
+ */
+class TenantIsolationIT extends IntegrationTest {
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mapping;
+
+  @Autowired
+  JdbcClient db;
+
+  /** Client B's identifiers that the walk aims at. */
+  record Target(Site site, long tenantId, String lotSku, String lotGtin, String lotCode, String stored, String held,
+      String onDock, String lotted, String innerSscc, String outerSscc, String looseSscc, long tokenId, String tokenName,
+      String token) {
+
+    /** Everything that names B's data: none of it may appear in an answer given to A. */
+    List<String> secrets() {
+      return List.of(site.tenant, site.sku, site.gtin, lotSku, lotGtin, lotCode, stored, held, onDock, lotted, innerSscc,
+          outerSscc, looseSscc, tokenName);
+    }
+
+    String unit(String serial) {
+      return site.unitPath(serial);
+    }
+
+    /** What a scanner reads off the unit's DataMatrix, in bracketed form. */
+    String scan(String serial) {
+      return "(01)" + site.gtin + "(21)" + serial;
+    }
+  }
+
+  /** How the walk calls one endpoint; {@code addressesTarget}: the path names one of B's objects. */
+  record Call(String path, Object body, String contentType) {}
+
+  record Endpoint(boolean addressesTarget, Function<Target, Call> call) {}
+
+  record Principal(String name, Api api) {}
+
+  /** method + path pattern → how to call it with B's identifiers. */
+  static Map<String, Endpoint> table() {
+    Map<String, Endpoint> t = new LinkedHashMap<>();
+    // tenancy (installation-level)
+    t.put("GET /api/v1/me", site(b -> get("/api/v1/me")));
+    t.put("GET /api/v1/tenants", site(b -> get("/api/v1/tenants")));
+    t.put("POST /api/v1/tenants", site(b -> json("/api/v1/tenants", map("code", unique("TX"), "name", "Intruder"))));
+    t.put("GET /api/v1/users", site(b -> get("/api/v1/users")));
+    t.put("POST /api/v1/users", site(b -> json("/api/v1/users",
+        map("username", unique("intruder"), "password", "a-long-password", "role", "OPERATOR", "tenants", list(b.site().tenant)))));
+    t.put("GET /api/v1/tokens", site(b -> get("/api/v1/tokens")));
+    t.put("POST /api/v1/tokens", site(b -> json("/api/v1/tokens", map("name", "stolen", "tenant", b.site().tenant, "scope", "write"))));
+    t.put("DELETE /api/v1/tokens/{id}", target(b -> new Call("/api/v1/tokens/" + b.tokenId(), null, null)));
+    // facility (installation-level: the operator's site, shared by all clients)
+    t.put("GET /api/v1/warehouses", site(b -> get("/api/v1/warehouses")));
+    t.put("POST /api/v1/warehouses", site(b -> json("/api/v1/warehouses", map("code", unique("WX"), "name", "Intruder"))));
+    t.put("GET /api/v1/locations", site(b -> get("/api/v1/locations?warehouse=" + b.site().warehouse)));
+    t.put("POST /api/v1/locations", site(b -> json("/api/v1/locations",
+        map("warehouse", b.site().warehouse, "code", unique("LX"), "type", "STORAGE", "level", "BIN"))));
+    t.put("GET /api/v1/locations/{code}", site(b -> get("/api/v1/locations/" + b.site().bin1)));
+    // catalog
+    t.put("GET /api/v1/products", site(b -> get("/api/v1/products")));
+    t.put("POST /api/v1/products", site(b -> json("/api/v1/products",
+        map("sku", unique("SKUX"), "name", "Intruder", "gtins", list(Site.randomGtin()), "tracking", "SERIAL"))));
+    t.put("POST /api/v1/products/import", site(b -> new Call("/api/v1/products/import",
+        "sku,name,tracking\n" + unique("SKUX") + ",Intruder,SERIAL\n", "text/csv")));
+    t.put("GET /api/v1/products/{sku}", target(b -> get("/api/v1/products/" + b.site().sku)));
+    t.put("PUT /api/v1/products/{sku}", target(b -> new Call("/api/v1/products/" + b.site().sku,
+        map("sku", b.site().sku, "name", "Hijacked", "gtins", list(b.site().gtin), "tracking", "NONE"), null)));
+    t.put("GET /api/v1/products/{sku}/lots", target(b -> get("/api/v1/products/" + b.lotSku() + "/lots")));
+    t.put("POST /api/v1/products/{sku}/lots", target(b -> json("/api/v1/products/" + b.lotSku() + "/lots",
+        map("code", unique("L"), "expiresOn", "2031-01-31"))));
+    // ledger: units
+    t.put("POST /api/v1/units", site(b -> json("/api/v1/units",
+        map("location", b.site().dock, "units", list(map("gtin", b.site().gtin, "serial", unique("SNX")))))));
+    t.put("GET /api/v1/units", site(b -> get("/api/v1/units?gtin=" + b.site().gtin)));
+    t.put("GET /api/v1/stock", site(b -> get("/api/v1/stock?sku=" + b.site().sku)));
+    t.put("GET /api/v1/units/01/{gtin}/21/{serial}", target(b -> get(b.unit(b.stored()))));
+    t.put("GET /api/v1/units/01/{gtin}/21/{serial}/history", target(b -> get(b.unit(b.stored()) + "/history")));
+    t.put("GET /api/v1/units/by-scan", target(b -> get("/api/v1/units/by-scan?scan=" + query(b.scan(b.stored())))));
+    t.put("POST /api/v1/units/by-scan/move", target(b -> json("/api/v1/units/by-scan/move",
+        map("scan", b.scan(b.onDock()), "location", b.site().bin2))));
+    t.put("POST /api/v1/units/by-scan/observations", target(b -> json("/api/v1/units/by-scan/observations",
+        map("scan", b.scan(b.onDock()), "location", b.site().dock))));
+    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/move", target(b -> json(b.unit(b.onDock()) + "/move", map("location", b.site().bin2))));
+    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/observations",
+        target(b -> json(b.unit(b.onDock()) + "/observations", map("location", b.site().dock))));
+    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/holds",
+        target(b -> json(b.unit(b.onDock()) + "/holds", map("hold", "RECALL", "reason", "intruder"))));
+    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/holds/release",
+        target(b -> json(b.unit(b.held()) + "/holds/release", map("hold", "QC", "reason", "intruder"))));
+    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/adjustments",
+        target(b -> json(b.unit(b.onDock()) + "/adjustments", map("kind", "LOST", "reason", "intruder"))));
+    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/fields",
+        target(b -> json(b.unit(b.onDock()) + "/fields", map("fields", map("IMEI", "35693803564" + ThreadLocalRandom.current().nextInt(1000, 9999))))));
+    t.put("POST /api/v1/units/pack", target(b -> json("/api/v1/units/pack",
+        map("units", list(map("gtin", b.site().gtin, "serial", b.onDock())), "into", b.looseSscc()))));
+    t.put("POST /api/v1/units/unpack", target(b -> json("/api/v1/units/unpack",
+        map("units", list(map("gtin", b.site().gtin, "serial", b.stored()))))));
+    // ledger: containers
+    t.put("POST /api/v1/containers", site(b -> json("/api/v1/containers", map("sscc", randomSscc(), "location", b.site().bin1))));
+    t.put("GET /api/v1/containers/{sscc}", target(b -> get("/api/v1/containers/" + b.innerSscc())));
+    t.put("POST /api/v1/containers/{sscc}/move", target(b -> json("/api/v1/containers/" + b.outerSscc() + "/move",
+        map("location", b.site().bin2))));
+    t.put("POST /api/v1/containers/{sscc}/pack", target(b -> json("/api/v1/containers/" + b.looseSscc() + "/pack",
+        map("into", b.outerSscc()))));
+    t.put("POST /api/v1/containers/{sscc}/unpack", target(b -> new Call("/api/v1/containers/" + b.innerSscc() + "/unpack", null, null)));
+    // ledger: integrity
+    t.put("POST /api/v1/ledger/verify", site(b -> new Call("/api/v1/ledger/verify", null, null)));
+    t.put("GET /api/v1/ledger/checkpoints", site(b -> get("/api/v1/ledger/checkpoints")));
+    t.put("POST /api/v1/ledger/checkpoints", site(b -> new Call("/api/v1/ledger/checkpoints", null, null)));
+    return t;
+  }
+
+  @Test
+  void theWalkKnowsHowToCallExactlyTheMappedApiEndpoints() {
+    assertThat(table().keySet())
+        .as("every /api/** endpoint needs a row in the isolation walk's table, and no row may name a gone endpoint")
+        .containsExactlyInAnyOrderElementsOf(mappedApiEndpoints().keySet());
+  }
+
+  @Test
+  void principalsOfOneClientNeitherSeeNorChangeAnotherClientsGoodsOnAnyEndpoint() {
+    Target b = clientB();
+    Site a = Site.create(admin);
+    a.register(a.dock, unique("SNA"));
+    ok(a.api.post("/api/v1/containers", map("sscc", randomSscc(), "location", a.bin1)));
+    List<Principal> principals = principalsOf(a);
+    Map<String, Object> before = snapshot(b);
+
+    Map<String, HandlerMethod> mapped = mappedApiEndpoints();
+    Map<String, Endpoint> table = table();
+    assertThat(table.keySet()).as("the walk's table").containsExactlyInAnyOrderElementsOf(mapped.keySet());
+    SoftAssertions soft = new SoftAssertions();
+    int calls = 0;
+    for (Principal p : principals) {
+      for (String asked : List.of(b.site().tenant, a.tenant)) {
+        boolean askingForB = asked.equals(b.site().tenant);
+        for (var e : mapped.entrySet()) {
+          String key = e.getKey();
+          boolean tenantScoped = Arrays.stream(e.getValue().getMethodParameters()).anyMatch(m -> m.getParameterType() == TenantScope.class);
+          Endpoint endpoint = table.get(key);
+          Call call = endpoint.call().apply(b);
+          String method = key.substring(0, key.indexOf(' '));
+          Api.Response r = p.api().in(asked).send(method, call.path(), call.body(),
+              call.contentType() == null ? Map.of() : Map.of("Content-Type", call.contentType()));
+          calls++;
+          String what = p.name() + " asking for " + (askingForB ? "B" : "A") + ": " + method + " " + call.path() + " → " + r;
+          if (tenantScoped && askingForB) {
+            soft.assertThat(r.status()).as(what).isEqualTo(403);
+          } else {
+            soft.assertThat(r.status()).as(what).isIn(200, 201, 204, 400, 403, 404, 409, 422);
+          }
+          if (endpoint.addressesTarget()) {
+            soft.assertThat(r.status() / 100).as(what + " (the path names B's data)").isNotEqualTo(2);
+          }
+          if (r.status() >= 400) {
+            soft.assertThat(r.contentType()).as(what).startsWith("application/problem+json");
+          } else {
+            for (String secret : b.secrets()) {
+              soft.assertThat(r.body()).as(what + " (a success answer to A must not name B's " + secret + ")").doesNotContain(secret);
+            }
+          }
+        }
+      }
+    }
+    soft.assertAll();
+    assertThat(calls).isEqualTo(principals.size() * 2 * table.size());
+
+    assertThat(snapshot(b)).as("client B's data after the walk").isEqualTo(before);
+    var verified = ok(b.site().api.post("/api/v1/ledger/verify", null));
+    assertThat(verified.at("/intact").asBoolean()).isTrue();
+    assertThat(Api.token(port, b.token()).get("/api/v1/me").status()).as("B's token was not revoked").isEqualTo(200);
+  }
+
+  @Test
+  void aClientUserDoesNotSeeTheSiteLayout() {
+    Site a = Site.create(admin);
+    Api client = user(a, "CLIENT");
+    for (String path : List.of("/api/v1/warehouses", "/api/v1/locations", "/api/v1/locations/" + a.bin1)) {
+      var r = client.get(path);
+      assertThat(r.status()).as(path + " " + r).isEqualTo(403);
+      assertThat(r.problemCode()).isEqualTo("forbidden");
+    }
+    var operator = user(a, "OPERATOR");
+    assertThat(operator.get("/api/v1/locations/" + a.bin1).at("/code").asString()).isEqualTo(a.bin1);
+    assertThat(operator.get("/api/v1/warehouses").status()).isEqualTo(200);
+  }
+
+  @Test
+  void onlySupervisorsAndAdminsChangeTheSiteLayout() {
+    Site a = Site.create(admin);
+    Map<String, Api> people = new LinkedHashMap<>();
+    people.put("CLIENT", user(a, "CLIENT"));
+    people.put("OPERATOR", user(a, "OPERATOR"));
+    people.put("SUPERVISOR", user(a, "SUPERVISOR"));
+    Api supervisorReadToken = Api.token(port, issue(people.get("SUPERVISOR"), a.tenant, "read"));
+    for (var e : Map.of("CLIENT", people.get("CLIENT"), "OPERATOR", people.get("OPERATOR"), "read token", supervisorReadToken).entrySet()) {
+      String wh = unique("WH");
+      var r = e.getValue().post("/api/v1/warehouses", map("code", wh, "name", "W"));
+      assertThat(r.status()).as(e.getKey() + " " + r).isEqualTo(403);
+      var l = e.getValue().post("/api/v1/locations", map("warehouse", a.warehouse, "code", unique("L"), "type", "STORAGE"));
+      assertThat(l.status()).as(e.getKey() + " " + l).isEqualTo(403);
+      assertThat(admin.get("/api/v1/warehouses").body()).doesNotContain(wh);
+    }
+    String wh = unique("WH");
+    assertThat(people.get("SUPERVISOR").post("/api/v1/warehouses", map("code", wh, "name", "W")).status()).isEqualTo(201);
+    assertThat(people.get("SUPERVISOR").post("/api/v1/locations", map("warehouse", wh, "code", wh + "-B1", "type", "STORAGE")).status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void onlyAnAdminSignedInAsAPersonManagesClientsAndUsers() {
+    Site a = Site.create(admin);
+    Map<String, Api> refused = new LinkedHashMap<>();
+    refused.put("CLIENT", user(a, "CLIENT"));
+    refused.put("OPERATOR", user(a, "OPERATOR"));
+    refused.put("SUPERVISOR", user(a, "SUPERVISOR"));
+    refused.put("admin's write token", Api.token(port, issue(admin, a.tenant, "write")));
+    for (var e : refused.entrySet()) {
+      String code = unique("T");
+      var t = e.getValue().post("/api/v1/tenants", map("code", code, "name", "N"));
+      assertThat(t.status()).as(e.getKey() + " " + t).isEqualTo(403);
+      String username = unique("u");
+      var u = e.getValue().post("/api/v1/users", map("username", username, "password", "long-enough-pw", "role", "ADMIN"));
+      assertThat(u.status()).as(e.getKey() + " " + u).isEqualTo(403);
+      assertThat(e.getValue().get("/api/v1/users").status()).as(e.getKey()).isEqualTo(403);
+      assertThat(db.sql("SELECT count(*) FROM tenant WHERE code = ?").param(code).query(Integer.class).single()).isZero();
+      assertThat(db.sql("SELECT count(*) FROM app_user WHERE username = ?").param(username).query(Integer.class).single()).isZero();
+    }
+    String code = unique("T");
+    assertThat(admin.post("/api/v1/tenants", map("code", code, "name", "N")).status()).isEqualTo(201);
+    assertThat(admin.post("/api/v1/users", map("username", unique("u"), "password", "long-enough-pw", "role", "OPERATOR",
+        "tenants", list(code))).status()).isEqualTo(201);
+  }
+
+  @Test
+  void anOperatorSeesOnlyTheClientsGrantedToThem() {
+    Site a = Site.create(admin);
+    Site b = Site.create(admin);
+    Api operator = user(a, "OPERATOR");
+    var me = operator.get("/api/v1/me");
+    assertThat(me.at("/tenants").size()).isEqualTo(1);
+    assertThat(me.at("/tenants/0/code").asString()).isEqualTo(a.tenant);
+    assertThat(operator.get("/api/v1/tenants").body()).contains(a.tenant).doesNotContain(b.tenant);
+    // with a single client, no X-Tenant header is needed: it is that one
+    assertThat(operator.get("/api/v1/products").at("/items/0/sku").asString()).isEqualTo(a.sku);
+    // a client that does not exist is refused exactly like one that exists but is not granted, so codes do not leak
+    var unknown = operator.in(unique("NOPE")).get("/api/v1/products");
+    var other = operator.in(b.tenant).get("/api/v1/products");
+    assertThat(unknown.status()).isEqualTo(403);
+    assertThat(other.status()).isEqualTo(403);
+    assertThat(unknown.problemCode()).isEqualTo(other.problemCode());
+  }
+
+  @Test
+  void theTenantQueryParameterIsCheckedLikeTheHeader() {
+    Site a = Site.create(admin);
+    Site b = Site.create(admin);
+    String serial = unique("SNB");
+    b.register(b.dock, serial);
+    Api operator = user(a, "OPERATOR");
+    var products = operator.get("/api/v1/products?tenant=" + b.tenant);
+    assertThat(products.status()).isEqualTo(403);
+    var unit = operator.get(b.unitPath(serial) + "?tenant=" + b.tenant);
+    assertThat(unit.status()).isEqualTo(403);
+    var moved = operator.post(b.unitPath(serial) + "/move?tenant=" + b.tenant, map("location", b.bin1));
+    assertThat(moved.status()).isEqualTo(403);
+    // the header wins over the parameter, and in A there is no such unit
+    assertThat(operator.in(a.tenant).get(b.unitPath(serial) + "?tenant=" + b.tenant).status()).isEqualTo(404);
+    assertThat(b.api.get(b.unitPath(serial)).at("/version").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherClientsIdentifiersNeitherCollideWithOursNorRevealThemselves() {
+    Site a = Site.create(admin);
+    Site b = Site.create(admin);
+    String serial = unique("SN");
+    String imei = "35" + unique("").replaceAll("[^0-9]", "7");
+    String sscc = randomSscc();
+    ok(b.api.post("/api/v1/units", map("location", b.dock, "units", list(map("gtin", b.gtin, "serial", serial, "fields", map("IMEI", imei))))));
+    ok(b.api.post("/api/v1/containers", map("sscc", sscc, "location", b.bin1)));
+
+    // the same article, serial, IMEI and SSCC in client A: a conflict here would tell A that B has them
+    ok(a.api.put("/api/v1/products/" + a.sku, map("sku", a.sku, "name", "Phone", "gtins", list(a.gtin, b.gtin), "tracking", "SERIAL",
+        "customFields", list(map("name", "IMEI", "type", "TEXT", "required", false, "unique", true)))));
+    var registered = a.api.post("/api/v1/units", map("location", a.dock, "units",
+        list(map("gtin", b.gtin, "serial", serial, "fields", map("IMEI", imei)))));
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    assertThat(a.api.post("/api/v1/containers", map("sscc", sscc, "location", a.bin1)).status()).isEqualTo(201);
+
+    var searched = ok(a.api.get("/api/v1/units?identifier=" + imei));
+    assertThat(searched.at("/items").size()).isEqualTo(1);
+    assertThat(searched.at("/items/0/location").asString()).isEqualTo(a.dock);
+    assertThat(ok(b.api.get("/api/v1/units?identifier=" + imei)).at("/items/0/location").asString()).isEqualTo(b.dock);
+    assertThat(ok(b.api.get(b.unitPath(serial) + "/history")).at("/items").size()).isEqualTo(1);
+  }
+
+  @Test
+  void anIdempotencyKeyUsedByAnotherClientIsNotAnsweredWithThatClientsReceipt() {
+    Site a = Site.create(admin);
+    Site b = Site.create(admin);
+    String serialB = unique("SNB");
+    String serialA = unique("SNA");
+    b.register(b.dock, serialB);
+    a.register(a.dock, serialA);
+    String key = unique("scan-");
+    var first = ok(b.api.post(b.unitPath(serialB) + "/move", map("location", b.bin1), key));
+
+    Api writer = Api.token(port, issue(user(a, "OPERATOR"), a.tenant, "write"));
+    var same = writer.post(a.unitPath(serialA) + "/move", map("location", a.bin1), key);
+    assertThat(same.status()).isEqualTo(200);
+    assertThat(same.at("/repeated").asBoolean()).isFalse();
+    assertThat(same.at("/eventId").asLong()).isNotEqualTo(first.at("/eventId").asLong());
+    assertThat(same.body()).doesNotContain(serialB).doesNotContain(b.gtin);
+    assertThat(a.api.get(a.unitPath(serialA)).at("/location").asString()).isEqualTo(a.bin1);
+  }
+
+  // Fixture
+
+  private Target clientB() {
+    Site b = Site.create(admin);
+    String stored = unique("SNB");
+    String held = unique("SNB");
+    String onDock = unique("SNB");
+    b.register(b.dock, stored, held, onDock);
+    ok(b.api.post(b.unitPath(stored) + "/move", map("location", b.bin1)));
+    ok(b.api.post(b.unitPath(held) + "/holds", map("hold", "QC", "reason", "inspection")));
+
+    String lotSku = unique("SKUB");
+    String lotGtin = Site.randomGtin();
+    ok(b.api.post("/api/v1/products", map("sku", lotSku, "name", "Vaccine " + lotSku, "gtins", list(lotGtin),
+        "tracking", "LOT_AND_SERIAL", "expiryTracked", true)));
+    String lotCode = unique("LB");
+    ok(b.api.post("/api/v1/products/" + lotSku + "/lots", map("code", lotCode, "manufacturedOn", "2025-01-01", "expiresOn", "2030-12-31")));
+    String lotted = unique("SNB");
+    ok(b.api.post("/api/v1/units", map("location", b.bin2, "units",
+        list(map("gtin", lotGtin, "serial", lotted, "lot", lotCode, "expiry", "2030-12-31")))));
+
+    String inner = randomSscc();
+    String outer = randomSscc();
+    String loose = randomSscc();
+    ok(b.api.post("/api/v1/containers", map("sscc", inner, "kind", "CASE", "location", b.bin1)));
+    ok(b.api.post("/api/v1/containers", map("sscc", outer, "kind", "PALLET", "location", b.bin1)));
+    ok(b.api.post("/api/v1/containers", map("sscc", loose, "kind", "CASE", "location", b.bin2)));
+    ok(b.api.post("/api/v1/units/pack", map("units", list(b.unitKey(stored)), "into", inner)));
+    ok(b.api.post("/api/v1/containers/" + inner + "/pack", map("into", outer)));
+    ok(b.api.post("/api/v1/ledger/checkpoints", null));
+
+    // B's token is the admin's, so an A-bound token of the same admin is the sharpest test of the binding
+    String tokenName = unique("b-scanner-");
+    var issued = ok(admin.post("/api/v1/tokens", map("name", tokenName, "tenant", b.tenant, "scope", "write")));
+    long tenantId = db.sql("SELECT id FROM tenant WHERE code = ?").param(b.tenant).query(Long.class).single();
+    return new Target(b, tenantId, lotSku, lotGtin, lotCode, stored, held, onDock, lotted, inner, outer, loose,
+        issued.at("/id").asLong(), tokenName, issued.at("/token").asString());
+  }
+
+  private List<Principal> principalsOf(Site a) {
+    Api client = user(a, "CLIENT");
+    Api operator = user(a, "OPERATOR");
+    List<Principal> p = new ArrayList<>();
+    p.add(new Principal("CLIENT user of A", client));
+    p.add(new Principal("OPERATOR granted A", operator));
+    p.add(new Principal("OPERATOR's write token of A", Api.token(port, issue(operator, a.tenant, "write"))));
+    p.add(new Principal("admin's read token of A", Api.token(port, issue(admin, a.tenant, "read"))));
+    p.add(new Principal("admin's write token of A", Api.token(port, issue(admin, a.tenant, "write"))));
+    return p;
+  }
+
+  /** Everything about B that the walk could have changed, read as B's admin and straight from the tables. */
+  private Map<String, Object> snapshot(Target b) {
+    Map<String, Object> s = new TreeMap<>();
+    Api api = b.site().api;
+    for (String serial : List.of(b.stored(), b.held(), b.onDock())) {
+      s.put("unit " + serial, ok(api.get(b.unit(serial))).body());
+      s.put("history " + serial, ok(api.get(b.unit(serial) + "/history")).body());
+    }
+    s.put("unit " + b.lotted(), ok(api.get("/api/v1/units/01/" + b.lotGtin() + "/21/" + b.lotted())).body());
+    s.put("products", ok(api.get("/api/v1/products")).body());
+    s.put("lots", ok(api.get("/api/v1/products/" + b.lotSku() + "/lots")).body());
+    for (String sscc : List.of(b.innerSscc(), b.outerSscc(), b.looseSscc())) {
+      s.put("container " + sscc, ok(api.get("/api/v1/containers/" + sscc)).body());
+    }
+    s.put("checkpoints", ok(api.get("/api/v1/ledger/checkpoints")).body());
+    for (String table : List.of("product", "product_gtin", "lot", "container", "unit", "unit_field", "ledger_event", "ledger_entry",
+        "ledger_checkpoint", "user_tenant")) {
+      s.put("rows of " + table, db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?").param(b.tenantId()).query(Long.class).single());
+    }
+    s.put("revoked tokens", db.sql("SELECT count(*) FROM api_token WHERE tenant_id = ? AND revoked_at IS NOT NULL")
+        .param(b.tenantId()).query(Long.class).single());
+    return s;
+  }
+
+  private Map<String, HandlerMethod> mappedApiEndpoints() {
+    Map<String, HandlerMethod> endpoints = new TreeMap<>();
+    mapping.getHandlerMethods().forEach((info, handler) -> {
+      for (String pattern : info.getPatternValues()) {
+        if (!pattern.startsWith("/api/")) {
+          continue;
+        }
+        var methods = info.getMethodsCondition().getMethods();
+        if (methods.isEmpty()) {
+          endpoints.put("ANY " + pattern, handler);
+        }
+        for (RequestMethod m : methods) {
+          endpoints.put(m.name() + " " + pattern, handler);
+        }
+      }
+    });
+    return endpoints;
+  }
+
+  /** A person with {@code role} granted only client {@code site}, signed in with HTTP Basic. */
+  private Api user(Site site, String role) {
+    String username = unique(role.toLowerCase() + "-");
+    String password = "pw-" + unique("");
+    ok(admin.post("/api/v1/users", map("username", username, "password", password, "role", role, "tenants",
+        role.equals("SUPERVISOR") ? list() : list(site.tenant))));
+    return Api.basic(port, username, password);
+  }
+
+  private static String issue(Api person, String tenant, String scope) {
+    return ok(person.post("/api/v1/tokens", map("name", unique("token-"), "tenant", tenant, "scope", scope))).at("/token").asString();
+  }
+
+  static String randomSscc() {
+    String body = "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+    return body + CheckDigit.compute(body);
+  }
+
+  private static Endpoint site(Function<Target, Call> call) {
+    return new Endpoint(false, call);
+  }
+
+  private static Endpoint target(Function<Target, Call> call) {
+    return new Endpoint(true, call);
+  }
+
+  private static String query(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static Call get(String path) {
+    return new Call(path, null, null);
+  }
+
+  private static Call json(String path, Object body) {
+    return new Call(path, body, null);
+  }
+}
