@@ -141,6 +141,18 @@ class TenantIsolationIT extends IntegrationTest {
     t.put("POST /api/v1/ledger/verify", site(b -> new Call("/api/v1/ledger/verify", null, null)));
     t.put("GET /api/v1/ledger/checkpoints", site(b -> get("/api/v1/ledger/checkpoints")));
     t.put("POST /api/v1/ledger/checkpoints", site(b -> new Call("/api/v1/ledger/checkpoints", null, null)));
+    // SSCC numbering
+    t.put("POST /api/v1/sscc", site(b -> json("/api/v1/sscc", map("count", 1))));
+    t.put("GET /api/v1/tenants/{code}/sscc", target(b -> get("/api/v1/tenants/" + b.site().tenant + "/sscc")));
+    t.put("PUT /api/v1/tenants/{code}/sscc", target(b -> new Call("/api/v1/tenants/" + b.site().tenant + "/sscc",
+        map("companyPrefix", "9506000", "extensionDigit", 1), null)));
+    // labels (text formats, so that the walk can look for B's identifiers in them)
+    t.put("POST /api/v1/gs1/parse", site(b -> new Call("/api/v1/gs1/parse", "(01)09506000134352(21)A1", "text/plain")));
+    t.put("GET /api/v1/labels/units/01/{gtin}/21/{serial}", target(b -> get("/api/v1/labels/units/01/" + b.site().gtin + "/21/"
+        + b.stored() + "?format=svg")));
+    t.put("GET /api/v1/labels/containers/{sscc}", target(b -> get("/api/v1/labels/containers/" + b.outerSscc() + "?format=zpl")));
+    t.put("GET /api/v1/labels/containers/{sscc}/units", target(b -> get("/api/v1/labels/containers/" + b.outerSscc() + "/units")));
+    t.put("GET /api/v1/labels/locations/{code}", site(b -> get("/api/v1/labels/locations/" + b.site().bin1 + "?format=zpl")));
     return t;
   }
 
@@ -414,6 +426,7 @@ class TenantIsolationIT extends IntegrationTest {
       s.put("container " + sscc, ok(api.get("/api/v1/containers/" + sscc)).body());
     }
     s.put("checkpoints", ok(api.get("/api/v1/ledger/checkpoints")).body());
+    s.put("sscc numbering", ok(api.get("/api/v1/tenants/" + b.site().tenant + "/sscc")).body());
     for (String table : List.of("product", "product_gtin", "lot", "container", "unit", "unit_field", "ledger_event", "ledger_entry",
         "ledger_checkpoint", "user_tenant")) {
       s.put("rows of " + table, db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?").param(b.tenantId()).query(Long.class).single());
