@@ -37,28 +37,29 @@ final class SyntheticMoves {
     int binCount = binIds.size();
     // The hash of seq n is hash(unit, n); seq 2 links to the real registration hash (last_hash).
     String hash = "md5('h' || %1$s || ':' || %2$s) || md5('i' || %1$s || ':' || %2$s)";
+    // Event ids come from the table's own sequence inside the first CTE, so each entry knows its event without a join back.
     String insert = """
-        WITH moves AS (
-          SELECT u.id AS unit_id, s.n AS seq, u.registered_at + s.n * 60000 AS at, l.id AS loc, l.code AS code,
+        WITH moves AS MATERIALIZED (
+          SELECT nextval(pg_get_serial_sequence('ledger_event', 'id')) AS event_id, u.id AS unit_id, s.n AS seq,
+                 u.registered_at + s.n * 60000 AS at, l.id AS loc, l.code AS code,
                  CASE WHEN s.n = 2 THEN u.last_hash ELSE %1$s END AS prev_hash, %2$s AS hash
           FROM unit u
           CROSS JOIN generate_series(2, ?) AS s (n)
           JOIN location l ON l.id = (%3$s)[1 + ((u.id + s.n) %% %4$d)]
           WHERE u.tenant_id = ? AND u.id >= ? AND u.id < ?
         ), events AS (
-          INSERT INTO ledger_event (tenant_id, request_key, request_digest, type, event_time, event_offset, recorded_at, biz_step,
+          INSERT INTO ledger_event (id, tenant_id, request_key, request_digest, type, event_time, event_offset, recorded_at, biz_step,
                                     disposition, read_point, biz_location, biz_transactions, actor, device, raw_scan, details, unit_count)
-          SELECT ?, 'synthetic:' || m.unit_id || ':' || m.seq, md5('d' || m.unit_id || ':' || m.seq) || md5('e' || m.unit_id || ':' || m.seq),
+          SELECT m.event_id, ?, 'synthetic:' || m.unit_id || ':' || m.seq,
+                 md5('d' || m.unit_id || ':' || m.seq) || md5('e' || m.unit_id || ':' || m.seq),
                  'MOVED', m.at, '+00:00', m.at, 'storing', NULL, m.loc, m.loc, NULL, 'token:admin/synthetic', NULL, NULL,
                  '{"to":"' || m.code || '"}', 1
           FROM moves m
-          RETURNING id, request_key
         )
         INSERT INTO ledger_entry (tenant_id, event_id, unit_id, seq, state, location_id, container_id, holds, data, prev_hash, hash)
-        SELECT ?, e.id, m.unit_id, m.seq, 'STORED', m.loc, NULL, 0, '{"c":"move","loc":' || m.loc || ',"type":"STORAGE"}',
+        SELECT ?, m.event_id, m.unit_id, m.seq, 'STORED', m.loc, NULL, 0, '{"c":"move","loc":' || m.loc || ',"type":"STORAGE"}',
                m.prev_hash, m.hash
-        FROM events e JOIN moves m ON e.request_key = 'synthetic:' || m.unit_id || ':' || m.seq""".formatted(
-        hash.formatted("u.id", "(s.n - 1)"), hash.formatted("u.id", "s.n"), bins, binCount);
+        FROM moves m""".formatted(hash.formatted("u.id", "(s.n - 1)"), hash.formatted("u.id", "s.n"), bins, binCount);
     String project = """
         UPDATE unit SET state = 'STORED', location_id = (%1$s)[1 + ((id + ?) %% %2$d)], version = ?,
                         last_hash = %3$s, updated_at = registered_at + ? * 60000
