@@ -122,7 +122,7 @@ public class Ledger {
         details.put("at", location.code());
       }
       return new Recorder.Plan(EventType.REGISTERED, r.expected() ? "encoded" : "active", location == null ? null : location.id(),
-          location == null ? null : location.id(), details, planned, List.of(), () -> {});
+          location == null ? null : location.id(), details, planned, List.of(), () -> {}).knowing(location);
     });
   }
 
@@ -345,7 +345,8 @@ public class Ledger {
       UnitCommand c = command.get();
       UnitStatus after = Recorder.apply(ref, u.status(), c);
       Long where = at == null ? after.location() : Long.valueOf(at.id());
-      return new Recorder.Plan(type, disposition, at == null ? null : at.id(), where, details, List.of(new Recorder.Change(u, c, after)));
+      return new Recorder.Plan(type, disposition, at == null ? null : at.id(), where, details, List.of(new Recorder.Change(u, c, after)))
+          .knowing(at);
     });
   }
 

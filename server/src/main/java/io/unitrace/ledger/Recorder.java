@@ -1,6 +1,7 @@
 package io.unitrace.ledger;
 
 import io.unitrace.catalog.Product;
+import io.unitrace.facility.Location;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.ledger.domain.TransitionRefused;
@@ -38,8 +39,10 @@ import tools.jackson.databind.ObjectMapper;
  * is rolled back and planned again from fresh reads. New units rely on the unique serial index.
  *
  * <p>Idempotency: the event row claims {@code (tenant, request key)} before anything else is
- * written. A repeat finds the first event and answers with its receipt; a concurrent twin hits
- * the unique key, rolls back, and does the same. A key reused for a different request is refused.
+ * written. A repeat, whether it comes after the first or races it, hits that unique key (or is
+ * refused while planning), rolls back, finds the first event and answers with its receipt. A key
+ * reused for a different request is refused. Repeats are rare, so the common first request pays
+ * no look-up for a key that is not there.
  */
 @Component
 class Recorder {
@@ -50,12 +53,27 @@ class Recorder {
   /** A unit to create. */
   record Registration(Product product, Gtin gtin, String serial, Long lotId, UnitCommand.Register command, UnitStatus after) {}
 
-  /** Everything one event will write. {@code sideWrites} run inside the transaction (container rows). */
+  /**
+   * Everything one event will write. {@code sideWrites} run inside the transaction (container rows).
+   * {@code knownCodes} are location codes the command already resolved (id to code): the receipt
+   * names locations by code and looks up only the others.
+   */
   record Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details,
-      List<Registration> registrations, List<Change> changes, Runnable sideWrites) {
+      List<Registration> registrations, List<Change> changes, Runnable sideWrites, Map<Long, String> knownCodes) {
+
+    Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details,
+        List<Registration> registrations, List<Change> changes, Runnable sideWrites) {
+      this(type, disposition, readPoint, bizLocation, details, registrations, changes, sideWrites, Map.of());
+    }
 
     Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details, List<Change> changes) {
       this(type, disposition, readPoint, bizLocation, details, List.of(), changes, () -> {});
+    }
+
+    /** This plan, knowing the code of {@code location} (may be null). */
+    Plan knowing(Location location) {
+      return location == null ? this
+          : new Plan(type, disposition, readPoint, bizLocation, details, registrations, changes, sideWrites, Map.of(location.id(), location.code()));
     }
   }
 
@@ -104,12 +122,6 @@ class Recorder {
       throw Problem.badRequest("invalid-header", "Idempotency-Key", "an Idempotency-Key has at most 100 characters");
     }
     String digest = digest(request);
-    if (clientKey) {
-      Optional<EventReceipt> first = receipt(scope.tenantId(), key, digest);
-      if (first.isPresent()) {
-        return first.get();
-      }
-    }
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         return tx.execute(s -> write(scope, meta, key, digest, planner.get()));
@@ -214,7 +226,7 @@ class Recorder {
       }
     }
     rows.insertEntries(tenant, eventId, entries);
-    return new EventReceipt(eventId, p.type(), key, Instant.ofEpochMilli(now), false, unitCount, withLocationCodes(outcomes));
+    return new EventReceipt(eventId, p.type(), key, Instant.ofEpochMilli(now), false, unitCount, withLocationCodes(outcomes, p.knownCodes()));
   }
 
   static String entryCanonical(Gtin gtin, String serial, int seq, UnitStatus after, String data) {
@@ -281,20 +293,23 @@ class Recorder {
   }
 
   /** Outcomes carry location ids while planning; clients see location codes. */
-  private List<EventReceipt.UnitOutcome> withLocationCodes(List<EventReceipt.UnitOutcome> outcomes) {
+  private List<EventReceipt.UnitOutcome> withLocationCodes(List<EventReceipt.UnitOutcome> outcomes, Map<Long, String> known) {
+    Map<String, String> codes = new HashMap<>();
+    known.forEach((id, code) -> codes.put(Long.toString(id), code));
     Set<String> ids = new HashSet<>();
     outcomes.forEach(o -> {
-      if (o.location() != null) {
+      if (o.location() != null && !codes.containsKey(o.location())) {
         ids.add(o.location());
       }
     });
-    if (ids.isEmpty()) {
+    if (ids.isEmpty() && codes.isEmpty()) {
       return outcomes;
     }
-    Map<String, String> codes = new HashMap<>();
-    db.sql("SELECT id, code FROM location WHERE id IN (" + UnitRows.marks(ids.size()) + ")")
-        .params(ids.stream().map(Long::valueOf).toList())
-        .query((rs, n) -> codes.put(Long.toString(rs.getLong(1)), rs.getString(2))).list();
+    if (!ids.isEmpty()) {
+      db.sql("SELECT id, code FROM location WHERE id IN (" + UnitRows.marks(ids.size()) + ")")
+          .params(ids.stream().map(Long::valueOf).toList())
+          .query((rs, n) -> codes.put(Long.toString(rs.getLong(1)), rs.getString(2))).list();
+    }
     return outcomes.stream()
         .map(o -> new EventReceipt.UnitOutcome(o.gtin(), o.serial(), o.seq(), o.state(), o.location() == null ? null : codes.get(o.location()), o.holds()))
         .toList();

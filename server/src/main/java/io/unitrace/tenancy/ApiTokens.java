@@ -88,20 +88,25 @@ public class ApiTokens {
         .query(TokenInfo.class).list();
   }
 
+  /** A live token: who it stands for, and its client, read together so a request needs no second look-up. */
+  record Holder(Actor actor, Tenants.Tenant tenant) {}
+
   /** The actor a presented token stands for, if it is known, live, and its owner still enabled. */
-  Optional<Actor> authenticate(String token) {
+  Optional<Holder> authenticate(String token) {
     if (token == null || !token.startsWith(PREFIX)) {
       return Optional.empty();
     }
     return db.sql("""
             SELECT t.id, t.name, t.tenant_id, t.scope, u.id, u.username, u.role,
-                   (SELECT count(*) FROM user_tenant g WHERE g.user_id = u.id AND g.tenant_id = t.tenant_id) AS granted
-            FROM api_token t JOIN app_user u ON u.id = t.user_id
+                   (SELECT count(*) FROM user_tenant g WHERE g.user_id = u.id AND g.tenant_id = t.tenant_id) AS granted,
+                   n.code, n.name
+            FROM api_token t JOIN app_user u ON u.id = t.user_id JOIN tenant n ON n.id = t.tenant_id
             WHERE t.digest = ? AND t.revoked_at IS NULL AND u.enabled = 1""")
         .param(digest(token))
-        .query((rs, n) -> new Actor(rs.getLong(5), rs.getString(6), Role.valueOf(rs.getString(7)),
+        .query((rs, n) -> new Holder(new Actor(rs.getLong(5), rs.getString(6), Role.valueOf(rs.getString(7)),
             rs.getInt(8) > 0 ? Set.of(rs.getLong(3)) : Set.of(),
-            rs.getLong(1), rs.getString(2), rs.getLong(3), "read".equals(rs.getString(4))))
+            rs.getLong(1), rs.getString(2), rs.getLong(3), "read".equals(rs.getString(4))),
+            new Tenants.Tenant(rs.getLong(3), rs.getString(9), rs.getString(10))))
         .optional();
   }
 

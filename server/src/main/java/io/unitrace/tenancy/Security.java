@@ -101,26 +101,33 @@ class Security {
         chain.doFilter(request, response);
         return;
       }
-      var actor = tokens.authenticate(header.substring(7).strip());
-      if (actor.isEmpty()) {
+      var holder = tokens.authenticate(header.substring(7).strip());
+      if (holder.isEmpty()) {
         unauthorized.commence(request, response, null);
         return;
       }
       var context = SecurityContextHolder.createEmptyContext();
-      context.setAuthentication(new TokenAuthentication(actor.get()));
+      context.setAuthentication(new TokenAuthentication(holder.get().actor(), holder.get().tenant()));
       SecurityContextHolder.setContext(context);
       chain.doFilter(request, response);
     }
   }
 
+  /** A token's authentication; it carries the token's client, read with the token, for {@link TenantScopes}. */
   static final class TokenAuthentication extends AbstractAuthenticationToken {
 
     private final Actor actor;
+    private final Tenants.Tenant tenant;
 
-    TokenAuthentication(Actor actor) {
+    TokenAuthentication(Actor actor, Tenants.Tenant tenant) {
       super(List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
       this.actor = actor;
+      this.tenant = tenant;
       setAuthenticated(true);
+    }
+
+    Tenants.Tenant tenant() {
+      return tenant;
     }
 
     @Override

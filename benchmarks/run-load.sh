@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The foundation load benchmark (BENCHMARKS.md, "Foundation (ledger over HTTP)"):
+# a fresh PostgreSQL database, a fresh build, the server jar started on it, the load driver run
+# against it over HTTP (plus JDBC for the raw ceiling and the synthetic history), the server
+# stopped, the figures printed. Arguments are passed to the driver, e.g. "--phases moves".
+#
+# Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust or ~/.pgpass),
+# BENCH_DB (unitrace_bench), BENCH_PORT (18080), SKIP_BUILD=1 to reuse the jars, KEEP_DB=1 to
+# keep the database afterwards, SERVER_JAVA_OPTS for the server JVM, SERVER_JAR to run another
+# build of the server (for before/after comparisons), QUIET_LOAD=1.0 to wait (at most an hour)
+# until the 1-minute load average is below that before starting, on a machine shared with others.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+DB=${BENCH_DB:-unitrace_bench}
+PORT=${BENCH_PORT:-18080}
+OUT=benchmarks/target/load
+JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
+PASSWORD="bench-$(date +%s)-$RANDOM"
+mkdir -p "$OUT"
+
+if [ -n "${QUIET_LOAD:-}" ]; then
+  for i in $(seq 1 360); do
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    if awk -v l="$load" -v q="$QUIET_LOAD" 'BEGIN { exit !(l < q) }'; then
+      break
+    fi
+    if [ "$i" = 360 ]; then
+      echo "== the load average stayed above $QUIET_LOAD for an hour; running anyway (now $load)"
+      break
+    fi
+    sleep 10
+  done
+  echo "== load average $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
+
+echo "== fresh database $DB"
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -v ON_ERROR_STOP=1 -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "== build"
+  ./mvnw -q -pl server,benchmarks -am package -DskipTests
+fi
+
+echo "== server on port $PORT (log: $OUT/server.log)"
+# Checkpoints are closed once an hour here instead of every 5 minutes: the first one would digest
+# every entry loaded so far in the middle of a measurement, which a running site never does.
+UNITRACE_DB_URL="$JDBC" UNITRACE_DB_USER="$PGUSER" UNITRACE_ADMIN_PASSWORD="$PASSWORD" UNITRACE_PORT="$PORT" \
+  UNITRACE_CHECKPOINT_INTERVAL_MS=3600000 \
+  java ${SERVER_JAVA_OPTS:-} -jar "${SERVER_JAR:-server/target/unitrace-server-0.1.0-SNAPSHOT.jar}" > "$OUT/server.log" 2>&1 &
+SERVER=$!
+stop_server() {
+  if kill -0 "$SERVER" 2>/dev/null; then
+    kill "$SERVER"
+    wait "$SERVER" 2>/dev/null || true
+  fi
+  if [ "${KEEP_DB:-0}" != 1 ]; then
+    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -q -c "DROP DATABASE IF EXISTS $DB" || true
+  fi
+}
+trap stop_server EXIT
+
+for i in $(seq 1 300); do
+  if curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; then
+    break
+  fi
+  if ! kill -0 "$SERVER" 2>/dev/null; then
+    echo "the server stopped during startup:"; tail -30 "$OUT/server.log"; exit 1
+  fi
+  if [ "$i" = 300 ]; then
+    echo "the server was not healthy after 300 s"; exit 1
+  fi
+  sleep 1
+done
+echo "== server up (pid $SERVER)"
+
+java -cp benchmarks/target/benchmarks.jar io.unitrace.bench.load.LoadDriver \
+  --url "http://127.0.0.1:$PORT" --admin-password "$PASSWORD" --jdbc "$JDBC" --jdbc-user "$PGUSER" \
+  --server-pid "$SERVER" --report "$OUT/figures.txt" "$@"
+
+echo "== figures (also in $OUT/figures.txt)"
+cat "$OUT/figures.txt"

@@ -1,0 +1,224 @@
+package io.unitrace.bench.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The foundation load benchmark (BENCHMARKS.md, "Foundation (ledger over HTTP)"): a running
+ * server on PostgreSQL, driven over real HTTP from this process, plus a JDBC connection to the
+ * same database for the raw insert ceiling and for bulk synthetic history. Phases, chosen by
+ * {@code --phases} (default all, in this order):
+ * <ul>
+ *   <li>{@code registration}: 100,000 units registered through {@code POST /api/v1/units} in
+ *       requests of 10,000, against plain JDBC batched inserts of the same rows;</li>
+ *   <li>{@code moves}: single-unit moves from 32 concurrent scanners, throughput and latency;</li>
+ *   <li>{@code history}: 1,000,000 units registered through the API, 4,000,000 synthetic moves
+ *       added in SQL, then history lookups of random units.</li>
+ * </ul>
+ * Run {@code benchmarks/run-load.sh}, which builds, starts a server on a fresh database, runs this
+ * and stops the server; or start a server yourself and run
+ * {@code java -cp benchmarks/target/benchmarks.jar io.unitrace.bench.load.LoadDriver --url ... --admin-password ... --jdbc ...}.
+ */
+public final class LoadDriver {
+
+  private final Map<String, String> options;
+  private final URI base;
+  private final HttpClient http = Terminal.client();
+  private final Terminal admin;
+  private final List<String> figures = new ArrayList<>();
+  private final CpuMeter meter;
+
+  private LoadDriver(Map<String, String> options) {
+    this.options = options;
+    this.base = URI.create(option("url", "http://127.0.0.1:8080"));
+    this.admin = Terminal.basic(http, base, "admin", required("admin-password"));
+    this.meter = new CpuMeter(Long.parseLong(option("server-pid", "0")), required("jdbc"), option("jdbc-user", "postgres"),
+        option("jdbc-password", ""));
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        System.err.println("usage: LoadDriver --url http://127.0.0.1:8080 --admin-password SECRET --jdbc jdbc:postgresql://127.0.0.1:5432/db "
+            + "[--jdbc-user postgres] [--jdbc-password ''] [--phases registration,moves,history] [--report FILE] [tuning options, see BENCHMARKS.md]");
+        System.exit(2);
+      }
+      options.put(args[i].substring(2), args[++i]);
+    }
+    new LoadDriver(options).run();
+  }
+
+  private void run() throws Exception {
+    Set<String> phases = new LinkedHashSet<>(List.of(option("phases", "registration,moves,history").split(",")));
+    figure("Run started " + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + " against " + base + " on "
+        + Runtime.getRuntime().availableProcessors() + " CPUs (client, server and database on one machine)");
+    for (String phase : phases) {
+      switch (phase.strip()) {
+        case "registration" -> registration();
+        case "moves" -> moves();
+        case "history" -> history();
+        default -> throw new IllegalArgumentException("unknown phase " + phase + " (registration, moves, history)");
+      }
+    }
+    System.out.println();
+    System.out.println("==== Figures ====");
+    figures.forEach(System.out::println);
+    String report = options.get("report");
+    if (report != null) {
+      Files.write(Path.of(report), figures);
+    }
+  }
+
+  /** Target 1: bulk registration over HTTP at 40 % or more of the raw JDBC insert rate of the same rows. */
+  private void registration() throws SQLException {
+    int units = integer("units", 100_000);
+    int perRequest = integer("per-request", 10_000);
+    int streams = integer("streams", 1);
+    int warmUpUnits = integer("warmup-units", 20_000);
+    int batch = integer("jdbc-batch", 1_000);
+
+    BenchSite site = BenchSite.create(admin, "REG", 2);
+    Terminal scanner = Terminal.bearer(http, base, site.token());
+    log("registration: warm-up, " + BulkRegistration.register(scanner, site, site.dock(), "W", warmUpUnits, perRequest, streams));
+    CpuMeter.Snapshot before = meter.snapshot();
+    BulkRegistration.Result api = BulkRegistration.register(scanner, site, site.dock(), "R", units, perRequest, streams);
+    CpuMeter.Usage apiCpu = CpuMeter.between(before, meter.snapshot());
+    log("registration: measured, " + api);
+    log("registration: " + apiCpu.per(units / 1000, "1,000 units"));
+
+    BenchSite raw = BenchSite.create(admin, "RAW", 2);
+    RawInsertCeiling.Result ceiling;
+    try (Connection c = jdbc(true)) {
+      log("raw ceiling: warm-up, " + RawInsertCeiling.insert(c, raw, "W", warmUpUnits, perRequest, batch));
+      before = meter.snapshot();
+      ceiling = RawInsertCeiling.insert(c, raw, "R", units, perRequest, batch);
+      CpuMeter.Usage rawCpu = CpuMeter.between(before, meter.snapshot());
+      log("raw ceiling: measured, " + ceiling);
+      log("raw ceiling: " + rawCpu.per(units / 1000, "1,000 units"));
+      expectRows(c, site, warmUpUnits + units);
+      expectRows(c, raw, warmUpUnits + units);
+    }
+    double ratio = api.unitsPerSecond() / ceiling.unitsPerSecond();
+    figure(String.format("1. Bulk registration over HTTP (%,d units, %,d per request, %d stream(s), Bearer token): %,.0f units/s", units,
+        perRequest, streams, api.unitsPerSecond()));
+    figure(String.format("   Raw JDBC ceiling (same rows, batches of %,d, reWriteBatchedInserts, one transaction per %,d units): %,.0f units/s",
+        batch, perRequest, ceiling.unitsPerSecond()));
+    figure(String.format("   Ratio registration / raw: %.0f %% (target >= 40 %%): %s", 100 * ratio, ratio >= 0.40 ? "MET" : "MISSED"));
+    figure("   Registration " + apiCpu.per(units / 1000, "1,000 units"));
+  }
+
+  /** Target 2: at least 1,500 single-unit moves per second from 32 clients, p99 under 50 ms. */
+  private void moves() {
+    int clients = integer("move-clients", 32);
+    int unitsPerClient = integer("units-per-client", 20);
+    Duration warmUp = Duration.ofSeconds(integer("warmup-seconds", 15));
+    Duration measured = Duration.ofSeconds(integer("measure-seconds", 30));
+    BenchSite site = BenchSite.create(admin, "MOV", 4);
+    boolean keys = Boolean.parseBoolean(option("idempotency-keys", "true"));
+    ClosedLoop.Result r = MoveLoad.run(http, base, site, clients, unitsPerClient, warmUp, measured, keys, meter);
+    log("moves: " + r);
+    requireNoErrors("moves", r);
+    boolean met = r.perSecond() >= 1_500 && r.latency().p99Ms() < 50;
+    figure(String.format("2. Single-unit moves over HTTP, %d clients x %d units, %s, %d s warm-up + %d s measured: %,.0f moves/s; %s",
+        clients, unitsPerClient, keys ? "Idempotency-Key per move" : "no Idempotency-Key", warmUp.toSeconds(), measured.toSeconds(),
+        r.perSecond(), r.latency()));
+    figure("   " + r.cpu().per(r.completed(), "move"));
+    figure(String.format("   Target >= 1,500 moves/s and p99 < 50 ms: %s", met ? "MET" : "MISSED"));
+  }
+
+  /** Target 3: history lookups with p99 under 5 ms on 1,000,000 units and 5,000,000 entries. */
+  private void history() throws SQLException {
+    int units = integer("history-units", 1_000_000);
+    int movesPerUnit = integer("history-moves", 4);
+    int clients = integer("history-clients", 4);
+    int streams = integer("history-streams", 2);
+    Duration warmUp = Duration.ofSeconds(integer("warmup-seconds", 15));
+    Duration measured = Duration.ofSeconds(integer("measure-seconds", 30));
+    BenchSite site = BenchSite.create(admin, "HIS", 8);
+    Terminal scanner = Terminal.bearer(http, base, site.token());
+    BulkRegistration.Result loaded = BulkRegistration.register(scanner, site, site.dock(), "H", units, 10_000, streams);
+    log("history: loaded through the API, " + loaded);
+    SyntheticMoves.Result synthetic;
+    long entries;
+    try (Connection c = jdbc(false)) {
+      synthetic = SyntheticMoves.add(c, site, movesPerUnit, 50_000);
+      log("history: synthetic, " + synthetic);
+      entries = RawInsertCeiling.single(c, "SELECT count(*) FROM ledger_entry WHERE tenant_id = ?", site.tenantId());
+      if (entries != (long) units * (movesPerUnit + 1)) {
+        throw new IllegalStateException("expected " + (long) units * (movesPerUnit + 1) + " entries, found " + entries);
+      }
+    }
+    ClosedLoop.Result r = HistoryLookups.run(http, base, site, "H", units, movesPerUnit + 1, clients, warmUp, measured, meter);
+    log("history lookups: " + r);
+    requireNoErrors("history lookups", r);
+    figure(String.format("   Loading: %s; then %s", loaded, synthetic));
+    figure(String.format("3. History lookups over HTTP, %,d units / %,d entries (%,d per unit), %d clients, random units: %,.0f lookups/s; %s",
+        units, entries, movesPerUnit + 1, clients, r.perSecond(), r.latency()));
+    figure("   " + r.cpu().per(r.completed(), "lookup"));
+    figure(String.format("   Target p99 < 5 ms: %s", r.latency().p99Ms() < 5 ? "MET" : "MISSED"));
+  }
+
+  private void expectRows(Connection c, BenchSite site, long units) throws SQLException {
+    long u = RawInsertCeiling.single(c, "SELECT count(*) FROM unit WHERE tenant_id = ?", site.tenantId());
+    long e = RawInsertCeiling.single(c, "SELECT count(*) FROM ledger_entry WHERE tenant_id = ?", site.tenantId());
+    if (u != units || e != units) {
+      throw new IllegalStateException(site.tenant() + ": expected " + units + " units and entries, found " + u + " and " + e);
+    }
+  }
+
+  private static void requireNoErrors(String phase, ClosedLoop.Result r) {
+    if (r.errors() > 0) {
+      throw new IllegalStateException(phase + ": " + r.errors() + " requests failed, the first: " + r.firstError());
+    }
+  }
+
+  private Connection jdbc(boolean rewriteBatches) throws SQLException {
+    String url = required("jdbc");
+    if (rewriteBatches) {
+      url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    }
+    return DriverManager.getConnection(url, option("jdbc-user", "postgres"), option("jdbc-password", ""));
+  }
+
+  private void figure(String line) {
+    figures.add(line);
+    log(line);
+  }
+
+  private static void log(Object line) {
+    System.out.println("[" + OffsetDateTime.now(ZoneOffset.UTC).toLocalTime().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+  }
+
+  private String option(String name, String fallback) {
+    return options.getOrDefault(name, fallback);
+  }
+
+  private String required(String name) {
+    String v = options.get(name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException("--" + name + " is required");
+    }
+    return v;
+  }
+
+  private int integer(String name, int fallback) {
+    return Integer.parseInt(option(name, Integer.toString(fallback)).replace("_", ""));
+  }
+}
