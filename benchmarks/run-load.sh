@@ -6,8 +6,8 @@
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust or ~/.pgpass),
 # BENCH_DB (unitrace_bench), BENCH_PORT (18080), SKIP_BUILD=1 to reuse the jars, KEEP_DB=1 to
-# keep the database afterwards, SERVER_JAVA_OPTS for the server JVM, SERVER_JAR to run another
-# build of the server (for before/after comparisons), QUIET_LOAD=1.0 to wait (at most an hour)
+# keep the database afterwards, SERVER_JAVA_OPTS for the server JVM, SERVER_JAR (DRIVER_JAR) to run another
+# build of the server (driver), e.g. for before/after comparisons, QUIET_LOAD=1.0 to wait (at most an hour)
 # until the 1-minute load average is below that before starting, on a machine shared with others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,12 +45,18 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -q -pl server,benchmarks -am package -DskipTests
 fi
 
+# Run copies of the jars: a build started meanwhile (in this checkout) must not swap classes under
+# the running server or driver.
+mkdir -p "$OUT/jars"
+cp "${SERVER_JAR:-server/target/unitrace-server-0.1.0-SNAPSHOT.jar}" "$OUT/jars/server.jar"
+cp "${DRIVER_JAR:-benchmarks/target/benchmarks.jar}" "$OUT/jars/benchmarks.jar"
+
 echo "== server on port $PORT (log: $OUT/server.log)"
 # Checkpoints are closed once an hour here instead of every 5 minutes: the first one would digest
 # every entry loaded so far in the middle of a measurement, which a running site never does.
 UNITRACE_DB_URL="$JDBC" UNITRACE_DB_USER="$PGUSER" UNITRACE_ADMIN_PASSWORD="$PASSWORD" UNITRACE_PORT="$PORT" \
   UNITRACE_CHECKPOINT_INTERVAL_MS=3600000 \
-  java ${SERVER_JAVA_OPTS:-} -jar "${SERVER_JAR:-server/target/unitrace-server-0.1.0-SNAPSHOT.jar}" > "$OUT/server.log" 2>&1 &
+  java ${SERVER_JAVA_OPTS:-} -jar "$OUT/jars/server.jar" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 stop_server() {
   if kill -0 "$SERVER" 2>/dev/null; then
@@ -77,7 +83,7 @@ for i in $(seq 1 300); do
 done
 echo "== server up (pid $SERVER)"
 
-java -cp benchmarks/target/benchmarks.jar io.unitrace.bench.load.LoadDriver \
+java -cp "$OUT/jars/benchmarks.jar" io.unitrace.bench.load.LoadDriver \
   --url "http://127.0.0.1:$PORT" --admin-password "$PASSWORD" --jdbc "$JDBC" --jdbc-user "$PGUSER" \
   --server-pid "$SERVER" --report "$OUT/figures.txt" "$@"
 

@@ -97,6 +97,7 @@ CREATE TABLE receipt_scan (
   quantity INTEGER NOT NULL,
   unit_id BIGINT REFERENCES unit (id),
   event_id BIGINT REFERENCES ledger_event (id),
+  location VARCHAR(60),
   message VARCHAR(400) NOT NULL,
   scan TEXT,
   operator VARCHAR(120) NOT NULL,

@@ -28,6 +28,12 @@ class CommandCodec {
       m.put("c", "register");
       m.put("loc", r.location());
       m.put("type", r.type() == null ? null : r.type().name());
+      if (r.container() != null) {
+        m.put("container", r.container());
+      }
+      if (r.holds() != 0) {
+        m.put("holds", r.holds());
+      }
       if (!r.fields().isEmpty()) {
         m.put("fields", new TreeMap<>(r.fields()));
       }
@@ -60,6 +66,16 @@ class CommandCodec {
     } else if (command instanceof UnitCommand.SetFields v) {
       m.put("c", "fields");
       m.put("fields", new TreeMap<>(v.fields()));
+    } else if (command instanceof UnitCommand.Receive v) {
+      m.put("c", "receive");
+      m.put("loc", v.location());
+      m.put("type", v.type().name());
+      if (v.container() != null) {
+        m.put("container", v.container());
+      }
+      if (v.holds() != 0) {
+        m.put("holds", v.holds());
+      }
     } else if (command instanceof UnitCommand.Observe v) {
       m.put("c", "observe");
       m.put("loc", v.location());
@@ -72,7 +88,10 @@ class CommandCodec {
     String c = n.path("c").asString();
     return switch (c) {
       case "register" -> new UnitCommand.Register(n.path("loc").isNull() || n.path("loc").isMissingNode() ? null : n.path("loc").asLong(),
-          n.path("type").isNull() || n.path("type").isMissingNode() ? null : LocationType.valueOf(n.path("type").asString()), fields(n));
+          n.path("type").isNull() || n.path("type").isMissingNode() ? null : LocationType.valueOf(n.path("type").asString()),
+          optionalLong(n, "container"), n.path("holds").asInt(0), fields(n));
+      case "receive" -> new UnitCommand.Receive(n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()),
+          optionalLong(n, "container"), n.path("holds").asInt(0));
       case "move" -> new UnitCommand.Move(n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
       case "carry" -> new UnitCommand.Carry(n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
       case "pack" -> new UnitCommand.Pack(n.path("container").asLong(), n.path("loc").asLong());
@@ -85,6 +104,11 @@ class CommandCodec {
       case "observe" -> new UnitCommand.Observe(n.path("loc").asLong());
       default -> throw new IllegalStateException("unknown ledger command '" + c + "' in an entry");
     };
+  }
+
+  private static Long optionalLong(JsonNode n, String name) {
+    JsonNode v = n.path(name);
+    return v.isNull() || v.isMissingNode() ? null : v.asLong();
   }
 
   private static Map<String, String> fields(JsonNode n) {

@@ -3,6 +3,7 @@ package io.unitrace.ledger;
 /** What a ledger event did, with the CBV 2.0 business step it is recorded under. */
 public enum EventType {
   REGISTERED("commissioning"),
+  RECEIVED("receiving"),
   MOVED("storing"),
   PACKED("packing"),
   UNPACKED("unpacking"),

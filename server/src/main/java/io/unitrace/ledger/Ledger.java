@@ -73,48 +73,17 @@ public class Ledger {
     }
     Location location = r.expected() ? null : facility.require(r.location(), "location");
     return recorder.record(scope, meta, r, () -> {
-      Map<String, Product> products = new HashMap<>();
-      Map<String, Lot> lots = new HashMap<>();
-      Set<String> seen = new HashSet<>(r.units().size() * 2);
+      UnitPlanner plan = new UnitPlanner(scope, r.units().size());
       List<Recorder.Registration> planned = new ArrayList<>(r.units().size());
       for (int i = 0; i < r.units().size(); i++) {
         NewUnit u = r.units().get(i);
-        String at = "units[" + i + "].";
         if (u == null) {
           throw Problem.badRequest("invalid-field", "units[" + i + "]", "a unit entry is empty");
         }
-        Gtin gtin = gtin(u.gtin(), at + "gtin");
-        Product product = products.computeIfAbsent(gtin.value(), g -> catalog.byGtin(scope.tenantId(), gtin)
-            .orElseThrow(() -> Problem.unprocessable("unknown-gtin", at + "gtin", "no product of client " + scope.tenantCode() + " has GTIN " + g)));
-        if (!product.tracking().serialized()) {
-          throw Problem.unprocessable("not-serialized", at + "gtin", product.sku() + " is tracked by " + product.tracking() + ", not by serial");
-        }
-        Serial serial = at(at + "serial", () -> new Serial(u.serial()));
-        if (!product.acceptsSerial(serial.value())) {
-          throw Problem.badRequest("serial-format", at + "serial", "serial " + serial + " does not match the pattern of " + product.sku() + ": " + product.serialPattern());
-        }
-        if (!seen.add(product.serialScopeKey(gtin) + "|" + serial.value())) {
-          throw Problem.badRequest("duplicate-in-request", at + "serial", "serial " + serial + " appears twice in this request");
-        }
-        Long lotId = null;
-        if (product.tracking().lotted()) {
-          if (u.lot() == null || u.lot().isBlank()) {
-            throw Problem.badRequest("lot-required", at + "lot", product.sku() + " is tracked by lot: name the lot");
-          }
-          LotCode code = at(at + "lot", () -> new LotCode(u.lot().strip()));
-          Lot lot = lots.computeIfAbsent(product.id() + "|" + code.value() + "|" + u.expiry() + "|" + u.manufactured(),
-              k -> atLot(at, () -> catalog.lot(scope.tenantId(), product, code, u.manufactured(), u.expiry())));
-          if (product.expiryTracked() && lot.expiresOn() == null) {
-            throw Problem.badRequest("expiry-required", at + "expiry", product.sku() + " tracks expiry: lot " + code + " needs an expiry date");
-          }
-          lotId = lot.id();
-        } else if (u.lot() != null && !u.lot().isBlank()) {
-          throw Problem.badRequest("not-lot-tracked", at + "lot", product.sku() + " is not tracked by lot");
-        }
-        Map<String, String> fields = fields(product, u.fields(), at + "fields", true);
+        Planned p = plan.unit(u, "units[" + i + "].");
         UnitCommand.Register command = new UnitCommand.Register(location == null ? null : location.id(),
-            location == null ? null : location.type(), fields);
-        planned.add(new Recorder.Registration(product, gtin, serial.value(), lotId, command, UnitStatus.register(command)));
+            location == null ? null : location.type(), p.fields());
+        planned.add(new Recorder.Registration(p.product(), p.gtin(), p.serial().value(), p.lotId(), command, UnitStatus.register(command)));
       }
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("reason", reason);
@@ -124,6 +93,167 @@ public class Ledger {
       return new Recorder.Plan(EventType.REGISTERED, r.expected() ? "encoded" : "active", location == null ? null : location.id(),
           location == null ? null : location.id(), details, planned, List.of(), () -> {}).knowing(location);
     });
+  }
+
+  /**
+   * A unit arriving on a receipt at {@code location} (the dock, or quarantine for an exception),
+   * inside the container {@code container} if it came in one, with the holds an exception calls for.
+   */
+  public record Arrival(NewUnit unit, String location, Sscc container, Set<Hold> holds) {}
+
+  /** A container announced or built at a receipt; a case names the pallet it sits on in {@code parent}. */
+  public record ArrivingContainer(Sscc sscc, String kind, Sscc parent) {}
+
+  /** Units arriving at {@code dock} in one event; {@code details} says which receipt, vendor and so on. */
+  public record Arrivals(String dock, List<Arrival> units, List<ArrivingContainer> containers, Map<String, Object> details) {}
+
+  /**
+   * Receives units at a dock in one event (CBV "receiving"): a new serial is registered, a unit
+   * announced earlier (EXPECTED) is received; any other existing unit is a duplicate and refuses
+   * the whole event, as a registration would. Containers are created at the dock, nested as
+   * announced, unless the client already has them there.
+   */
+  public EventReceipt receive(TenantScope scope, Arrivals r, RequestMeta meta) {
+    scope.requireWrite();
+    if (r.units() == null || r.units().isEmpty()) {
+      throw Problem.badRequest("invalid-field", "units", "name at least one arriving unit");
+    }
+    Location dock = facility.require(r.dock(), "dock");
+    Map<String, Location> places = new HashMap<>();
+    places.put(dock.code(), dock);
+    for (int i = 0; i < r.units().size(); i++) {
+      String code = r.units().get(i).location();
+      if (code != null && !places.containsKey(code)) {
+        places.put(code, facility.require(code, "units[" + i + "].location"));
+      }
+    }
+    return recorder.record(scope, meta, r, () -> {
+      Map<Sscc, Long> containers = containersAt(scope, r.containers(), dock);
+      UnitPlanner plan = new UnitPlanner(scope, r.units().size());
+      List<UnitRef> refs = new ArrayList<>(r.units().size());
+      List<Planned> units = new ArrayList<>(r.units().size());
+      for (int i = 0; i < r.units().size(); i++) {
+        Planned p = plan.unit(r.units().get(i).unit(), "units[" + i + "].");
+        units.add(p);
+        refs.add(new UnitRef(p.gtin(), p.serial()));
+      }
+      Map<String, UnitRows.Loaded> existing = rows.findAll(scope.tenantId(), refs);
+      List<Recorder.Registration> registrations = new ArrayList<>();
+      List<Recorder.Change> changes = new ArrayList<>();
+      for (int i = 0; i < units.size(); i++) {
+        Arrival a = r.units().get(i);
+        Planned p = units.get(i);
+        Location at = places.get(a.location() == null ? dock.code() : a.location());
+        Long container = null;
+        if (a.container() != null) {
+          container = containers.get(a.container());
+          if (container == null) {
+            throw Problem.badRequest("unknown-container", "units[" + i + "].container", "container " + a.container() + " is not among the arriving containers");
+          }
+        }
+        int holds = 0;
+        for (Hold h : a.holds() == null ? Set.<Hold>of() : a.holds()) {
+          holds |= h.bit();
+        }
+        UnitRows.Loaded known = existing.get(p.gtin().value() + "|" + p.serial().value());
+        if (known != null) {
+          UnitCommand.Receive command = new UnitCommand.Receive(at.id(), at.type(), container, holds);
+          changes.add(new Recorder.Change(known, command, Recorder.apply(refs.get(i), known.status(), command)));
+        } else {
+          UnitCommand.Register command = new UnitCommand.Register(at.id(), at.type(), container, holds, p.fields());
+          registrations.add(new Recorder.Registration(p.product(), p.gtin(), p.serial().value(), p.lotId(), command, UnitStatus.register(command)));
+        }
+      }
+      Map<String, Object> details = new LinkedHashMap<>(r.details() == null ? Map.of() : r.details());
+      details.put("at", dock.code());
+      return new Recorder.Plan(EventType.RECEIVED, "in_progress", dock.id(), dock.id(), details, registrations, changes, () -> {})
+          .knowing(dock);
+    });
+  }
+
+  /** The arriving containers' ids, creating at the dock those the client does not have yet, parents first. */
+  private Map<Sscc, Long> containersAt(TenantScope scope, List<ArrivingContainer> arriving, Location dock) {
+    Map<Sscc, Long> ids = new HashMap<>();
+    if (arriving == null) {
+      return ids;
+    }
+    List<ArrivingContainer> pending = new ArrayList<>(arriving);
+    while (!pending.isEmpty()) {
+      int before = pending.size();
+      for (var it = pending.iterator(); it.hasNext(); ) {
+        ArrivingContainer c = it.next();
+        if (c.parent() != null && !ids.containsKey(c.parent())) {
+          continue;
+        }
+        Container known = facility.container(scope.tenantId(), c.sscc()).orElse(null);
+        if (known != null && !Long.valueOf(dock.id()).equals(known.locationId())) {
+          throw Problem.conflict("container-elsewhere", "containers", "container " + c.sscc() + " already exists and is not on " + dock.code());
+        }
+        long id = known != null ? known.id() : facility.createContainer(scope.tenantId(), c.sscc(), c.kind(), dock.id()).id();
+        if (c.parent() != null && (known == null || !ids.get(c.parent()).equals(known.parentId()))) {
+          facility.nest(scope.tenantId(), id, ids.get(c.parent()));
+        }
+        ids.put(c.sscc(), id);
+        it.remove();
+      }
+      if (pending.size() == before) {
+        throw Problem.badRequest("invalid-field", "containers", "container " + pending.get(0).sscc() + " names a parent that is not arriving: "
+            + pending.get(0).parent());
+      }
+    }
+    return ids;
+  }
+
+  /** A unit to register, checked against its product: what the registration and the receipt paths share. */
+  private record Planned(Product product, Gtin gtin, Serial serial, Long lotId, Map<String, String> fields) {}
+
+  /** Checks new units one by one, looking each product and lot up once per command, and refusing a serial named twice. */
+  private final class UnitPlanner {
+
+    private final TenantScope scope;
+    private final Map<String, Product> products = new HashMap<>();
+    private final Map<String, Lot> lots = new HashMap<>();
+    private final Set<String> seen;
+
+    UnitPlanner(TenantScope scope, int size) {
+      this.scope = scope;
+      this.seen = new HashSet<>(size * 2);
+    }
+
+    Planned unit(NewUnit u, String at) {
+      if (u == null) {
+        throw Problem.badRequest("invalid-field", at.substring(0, at.length() - 1), "a unit entry is empty");
+      }
+      Gtin gtin = gtin(u.gtin(), at + "gtin");
+      Product product = products.computeIfAbsent(gtin.value(), g -> catalog.byGtin(scope.tenantId(), gtin)
+          .orElseThrow(() -> Problem.unprocessable("unknown-gtin", at + "gtin", "no product of client " + scope.tenantCode() + " has GTIN " + g)));
+      if (!product.tracking().serialized()) {
+        throw Problem.unprocessable("not-serialized", at + "gtin", product.sku() + " is tracked by " + product.tracking() + ", not by serial");
+      }
+      Serial serial = at(at + "serial", () -> new Serial(u.serial()));
+      if (!product.acceptsSerial(serial.value())) {
+        throw Problem.badRequest("serial-format", at + "serial", "serial " + serial + " does not match the pattern of " + product.sku() + ": " + product.serialPattern());
+      }
+      if (!seen.add(product.serialScopeKey(gtin) + "|" + serial.value())) {
+        throw Problem.badRequest("duplicate-in-request", at + "serial", "serial " + serial + " appears twice in this request");
+      }
+      Long lotId = null;
+      if (product.tracking().lotted()) {
+        if (u.lot() == null || u.lot().isBlank()) {
+          throw Problem.badRequest("lot-required", at + "lot", product.sku() + " is tracked by lot: name the lot");
+        }
+        LotCode code = at(at + "lot", () -> new LotCode(u.lot().strip()));
+        Lot lot = lots.computeIfAbsent(product.id() + "|" + code.value() + "|" + u.expiry() + "|" + u.manufactured(),
+            k -> atLot(at, () -> catalog.lot(scope.tenantId(), product, code, u.manufactured(), u.expiry())));
+        if (product.expiryTracked() && lot.expiresOn() == null) {
+          throw Problem.badRequest("expiry-required", at + "expiry", product.sku() + " tracks expiry: lot " + code + " needs an expiry date");
+        }
+        lotId = lot.id();
+      } else if (u.lot() != null && !u.lot().isBlank()) {
+        throw Problem.badRequest("not-lot-tracked", at + "lot", product.sku() + " is not tracked by lot");
+      }
+      return new Planned(product, gtin, serial, lotId, fields(product, u.fields(), at + "fields", true));
+    }
   }
 
   public record MoveRequest(UnitRef unit, String location) {}

@@ -23,7 +23,7 @@ public record UnitStatus(UnitState state, Long location, Long container, int hol
   }
 
   public static UnitStatus register(UnitCommand.Register r) {
-    return new UnitStatus(UnitCommand.initialState(r), r.location(), null, 0, r.fields());
+    return new UnitStatus(UnitCommand.initialState(r), r.location(), r.container(), r.holds(), r.fields());
   }
 
   public UnitStatus apply(UnitCommand command) {
@@ -80,6 +80,13 @@ public record UnitStatus(UnitState state, Long location, Long container, int hol
       Map<String, String> merged = new TreeMap<>(fields);
       merged.putAll(s.fields());
       return new UnitStatus(state, location, container, holds, merged);
+    }
+    if (command instanceof UnitCommand.Receive r) {
+      if (state != UnitState.EXPECTED) {
+        throw new TransitionRefused("unit-not-expected", "only an EXPECTED unit can be received; this one is " + state);
+      }
+      return new UnitStatus(r.type() == LocationType.DOCK ? UnitState.RECEIVED : UnitState.STORED, r.location(), r.container(),
+          holds | r.holds(), fields);
     }
     if (command instanceof UnitCommand.Observe) {
       requireInBuilding("be observed");

@@ -1,0 +1,350 @@
+package io.unitrace.inbound;
+
+import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Ledger;
+import io.unitrace.ledger.UnitState;
+import io.unitrace.shared.MultiRowInsert;
+import io.unitrace.shared.Rows;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+/** The SQL of receipts: their rows, the facts a scan is judged on (read in chunks), and the report. */
+@Repository
+class ReceiptRows {
+
+  record AsnRef(long id, long poId, String poNumber) {}
+
+  record AnnouncedItem(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc) {}
+
+  /** A unit already in the client's stock with a scanned serial. */
+  record Existing(long id, UnitState state) {}
+
+  /** A scan as listed: newest last, with who and when. */
+  record ScanView(long id, ScanOutcome outcome, String sku, String gtin, String serial, String lot, String expiry, String sscc, String location,
+      String message, String scan, String operator, String device, java.time.Instant at) {}
+
+  /** A judged line to keep, with what the answer does not show. */
+  record ScanRow(Receiving.Line line, Long productId, Long unitId, String scan) {}
+
+  private static final int CHUNK = 500;
+
+  private final JdbcClient db;
+  private final ObjectMapper json;
+
+  ReceiptRows(JdbcClient db, ObjectMapper json) {
+    this.db = db;
+    this.json = json;
+  }
+
+  Optional<AsnRef> asn(long tenantId, String number) {
+    return db.sql("SELECT a.id, a.po_id, p.number FROM asn a JOIN purchase_order p ON p.id = a.po_id WHERE a.tenant_id = ? AND a.number = ?")
+        .params(tenantId, number).query((rs, n) -> new AsnRef(rs.getLong(1), rs.getLong(2), rs.getString(3))).optional();
+  }
+
+  Optional<Long> purchaseOrderId(long tenantId, String number) {
+    return db.sql("SELECT id FROM purchase_order WHERE tenant_id = ? AND number = ?").params(tenantId, number).query(Long.class).optional();
+  }
+
+  Optional<Long> firstQuarantine(String warehouseCode) {
+    return db.sql("""
+            SELECT l.id FROM location l JOIN warehouse w ON w.id = l.warehouse_id
+            WHERE w.code = ? AND l.type = 'QUARANTINE' ORDER BY l.code LIMIT 1""")
+        .param(warehouseCode).query(Long.class).optional();
+  }
+
+  long insertReceipt(long tenantId, Long poId, Long asnId, long dockId, Long quarantineId, String who, long now) {
+    return db.sql("""
+            INSERT INTO receipt (tenant_id, po_id, asn_id, dock_id, quarantine_id, status, opened_by, opened_at)
+            VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?) RETURNING id""")
+        .params(tenantId, poId, asnId, dockId, quarantineId, who, now).query(Long.class).single();
+  }
+
+  Optional<Receipt> receipt(long tenantId, long id) {
+    return db.sql("""
+            SELECT r.id, r.po_id, p.number, p.vendor, r.asn_id, a.number, d.code, q.code, r.status, r.opened_by, r.opened_at,
+                   r.closed_by, r.closed_at, r.report
+            FROM receipt r JOIN location d ON d.id = r.dock_id LEFT JOIN location q ON q.id = r.quarantine_id
+              LEFT JOIN purchase_order p ON p.id = r.po_id LEFT JOIN asn a ON a.id = r.asn_id
+            WHERE r.tenant_id = ? AND r.id = ?""")
+        .params(tenantId, id)
+        .query((rs, n) -> new Receipt(rs.getLong(1), Rows.longOrNull(rs, 2), rs.getString(3), rs.getString(4), Rows.longOrNull(rs, 5),
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11), rs.getString(12),
+            Rows.longOrNull(rs, 13), rs.getString(14) == null ? null : json.readValue(rs.getString(14), Report.class)))
+        .optional();
+  }
+
+  boolean closeReceipt(long tenantId, long id, String who, long now, Report report) {
+    return db.sql("UPDATE receipt SET status = 'CLOSED', closed_by = ?, closed_at = ?, report = ? WHERE tenant_id = ? AND id = ? AND status = 'OPEN'")
+        .params(who, now, json.writeValueAsString(report), tenantId, id).update() == 1;
+  }
+
+  /** Units the receipt expects: the ASN's (serials count one each), else the PO's ordered quantity, else none. */
+  int expected(Receipt r) {
+    if (r.asnId() != null) {
+      return db.sql("SELECT COALESCE(SUM(quantity), 0) FROM asn_item WHERE asn_id = ?").param(r.asnId()).query(Integer.class).single();
+    }
+    if (r.poId() != null) {
+      return db.sql("SELECT COALESCE(SUM(quantity), 0) FROM po_line WHERE po_id = ?").param(r.poId()).query(Integer.class).single();
+    }
+    return 0;
+  }
+
+  int receivedCount(long receiptId) {
+    return db.sql("""
+            SELECT COALESCE(SUM(CASE WHEN received = 1 THEN quantity WHEN outcome = 'NOT_FOUND' THEN -quantity ELSE 0 END), 0)
+            FROM receipt_scan WHERE receipt_id = ?""").param(receiptId).query(Integer.class).single();
+  }
+
+  Map<ScanOutcome, Integer> outcomeCounts(long receiptId) {
+    Map<ScanOutcome, Integer> counts = new EnumMap<>(ScanOutcome.class);
+    db.sql("SELECT outcome, COUNT(*) FROM receipt_scan WHERE receipt_id = ? GROUP BY outcome").param(receiptId)
+        .query((rs, n) -> counts.put(ScanOutcome.valueOf(rs.getString(1)), rs.getInt(2))).list();
+    return counts;
+  }
+
+  /** The lines a request key recorded: one for a unit scan, "key#0".. for a container or a bulk confirmation. */
+  List<Receiving.Line> scansByKey(long receiptId, String key) {
+    return db.sql("""
+            SELECT s.outcome, p.sku, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message
+            FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id
+            WHERE s.receipt_id = ? AND (s.request_key = ? OR (s.request_key >= ? AND s.request_key < ?)) ORDER BY s.id""")
+        .params(receiptId, key, key + "#", key + "$")
+        .query((rs, n) -> new Receiving.Line(ScanOutcome.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), date(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9)))
+        .list();
+  }
+
+  io.unitrace.shared.CursorPage<ScanView> scans(long receiptId, long after, int limit) {
+    List<ScanView> fetched = db.sql("""
+            SELECT s.id, s.outcome, p.sku, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message, s.scan, s.operator, s.device,
+                   s.scanned_at
+            FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id
+            WHERE s.receipt_id = ? AND s.id > ? ORDER BY s.id LIMIT ?""")
+        .params(receiptId, after, limit + 1)
+        .query((rs, n) -> new ScanView(rs.getLong(1), ScanOutcome.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+            rs.getString(13), java.time.Instant.ofEpochMilli(rs.getLong(14))))
+        .list();
+    return io.unitrace.shared.CursorPage.of(fetched, limit, ScanView::id);
+  }
+
+  void insertScans(long tenantId, long receiptId, String key, List<ScanRow> scans, Long eventId, String operator, String device, long now) {
+    List<Object[]> rows = new ArrayList<>(scans.size());
+    for (int i = 0; i < scans.size(); i++) {
+      ScanRow s = scans.get(i);
+      Receiving.Line l = s.line();
+      rows.add(new Object[] {tenantId, receiptId, scans.size() == 1 ? key : key + "#" + i, l.outcome().name(), l.outcome().received() ? 1 : 0,
+          s.productId(), l.gtin(), l.serial(), l.lot(), l.expiry() == null ? null : l.expiry().toString(), l.sscc(), 1, s.unitId(),
+          l.outcome().received() ? eventId : null, l.location(), truncate(l.message(), 400), s.scan(), operator, device, now});
+    }
+    MultiRowInsert.insert(db, "receipt_scan", List.of("tenant_id", "receipt_id", "request_key", "outcome", "received", "product_id", "gtin",
+        "serial", "lot", "expiry", "sscc", "quantity", "unit_id", "event_id", "location", "message", "scan", "operator", "device", "scanned_at"),
+        rows, null);
+  }
+
+  /** Of the given serials, those ("gtin|serial") this receipt already received. */
+  Set<String> receivedSerials(long receiptId, List<String> serials) {
+    Set<String> found = new HashSet<>();
+    chunked(serials, chunk -> db.sql("SELECT gtin, serial FROM receipt_scan WHERE receipt_id = ? AND received = 1 AND serial IN ("
+            + marks(chunk.size()) + ")")
+        .params(concat(receiptId, chunk)).query((rs, n) -> found.add(rs.getString(1) + "|" + rs.getString(2))).list());
+    return found;
+  }
+
+  /** Units of the client with any of the given serials, by "serial scope key|serial" (the key the uniqueness rule uses). */
+  Map<String, Existing> existingUnits(long tenantId, List<String> serials) {
+    Map<String, Existing> found = new HashMap<>();
+    chunked(serials, chunk -> db.sql("SELECT serial_scope_key, serial, id, state FROM unit WHERE tenant_id = ? AND serial IN ("
+            + marks(chunk.size()) + ")")
+        .params(concat(tenantId, chunk))
+        .query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), new Existing(rs.getLong(3), UnitState.valueOf(rs.getString(4)))))
+        .list());
+    return found;
+  }
+
+  UnitState unitState(long tenantId, long unitId) {
+    return db.sql("SELECT state FROM unit WHERE tenant_id = ? AND id = ?").params(tenantId, unitId).query(String.class).optional()
+        .map(UnitState::valueOf).orElse(null);
+  }
+
+  int unitHolds(long tenantId, long unitId) {
+    return db.sql("SELECT holds FROM unit WHERE tenant_id = ? AND id = ?").params(tenantId, unitId).query(Integer.class).optional().orElse(0);
+  }
+
+  /** What the ASN announced for the given "gtin|serial" keys. */
+  Map<String, ScanChecks.Announced> announced(long asnId, List<String> keys) {
+    Set<String> wanted = new HashSet<>(keys);
+    Map<String, ScanChecks.Announced> found = new HashMap<>();
+    List<String> serials = keys.stream().map(k -> k.substring(k.indexOf('|') + 1)).distinct().toList();
+    chunked(serials, chunk -> db.sql("SELECT gtin, serial, lot, expiry FROM asn_item WHERE asn_id = ? AND serial IN (" + marks(chunk.size()) + ")")
+        .params(concat(asnId, chunk))
+        .query((rs, n) -> {
+          String k = rs.getString(1) + "|" + rs.getString(2);
+          return wanted.contains(k) ? found.put(k, new ScanChecks.Announced(rs.getString(3), date(rs.getString(4)))) : null;
+        }).list());
+    return found;
+  }
+
+  /** Ordered quantity per product. */
+  Map<Long, Integer> ordered(long poId) {
+    Map<Long, Integer> q = new HashMap<>();
+    db.sql("SELECT product_id, SUM(quantity) FROM po_line WHERE po_id = ? GROUP BY product_id").param(poId)
+        .query((rs, n) -> q.put(rs.getLong(1), rs.getInt(2))).list();
+    return q;
+  }
+
+  /** Units received against the PO per product, over all its receipts; wrong products and overs do not count. */
+  Map<Long, Integer> receivedForPo(long poId) {
+    Map<Long, Integer> q = new HashMap<>();
+    db.sql("""
+            SELECT s.product_id, SUM(s.quantity) FROM receipt_scan s JOIN receipt r ON r.id = s.receipt_id
+            WHERE r.po_id = ? AND s.received = 1 AND s.outcome NOT IN ('WRONG_PRODUCT', 'OVER_QUANTITY') GROUP BY s.product_id""")
+        .param(poId).query((rs, n) -> q.put(rs.getLong(1), rs.getInt(2))).list();
+    return q;
+  }
+
+  private static final String ANNOUNCED = """
+      SELECT i.gtin, i.serial, i.lot, i.expiry, i.manufactured, i.sscc FROM asn_item i
+      WHERE i.asn_id = ? AND i.serial IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM receipt_scan s WHERE s.receipt_id = ? AND s.received = 1 AND s.gtin = i.gtin AND s.serial = i.serial)""";
+
+  /** Announced serials this receipt has not received yet. */
+  List<AnnouncedItem> pendingItems(Receipt r) {
+    return db.sql(ANNOUNCED + " ORDER BY i.id").params(r.asnId(), r.id()).query(this::item).list();
+  }
+
+  /** Announced serials not received yet inside the container and everything nested in it; null if the ASN does not announce it. */
+  List<AnnouncedItem> announcedIn(Receipt r, Sscc sscc) {
+    List<String> tree = tree(r.asnId(), sscc.value());
+    if (tree.isEmpty()) {
+      return null;
+    }
+    return db.sql(ANNOUNCED + " AND i.sscc IN (" + marks(tree.size()) + ") ORDER BY i.id")
+        .params(concat(r.asnId(), concat(r.id(), tree))).query(this::item).list();
+  }
+
+  /** The announced containers the given cases need: each case and the pallets above it, parents named. */
+  List<Ledger.ArrivingContainer> containersFor(Receipt r, List<Sscc> cases) {
+    Map<String, String[]> all = new HashMap<>();
+    db.sql("SELECT sscc, parent_sscc, kind FROM asn_container WHERE asn_id = ?").param(r.asnId())
+        .query((rs, n) -> all.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)})).list();
+    Map<String, Ledger.ArrivingContainer> needed = new LinkedHashMap<>();
+    for (Sscc c : cases) {
+      String s = c.value();
+      while (s != null && !needed.containsKey(s) && all.containsKey(s)) {
+        String[] row = all.get(s);
+        needed.put(s, new Ledger.ArrivingContainer(new Sscc(s), row[1], row[0] == null ? null : new Sscc(row[0])));
+        s = row[0];
+      }
+    }
+    return new ArrayList<>(needed.values());
+  }
+
+  private List<String> tree(long asnId, String root) {
+    return db.sql("""
+            WITH RECURSIVE t(sscc) AS (
+              SELECT sscc FROM asn_container WHERE asn_id = ? AND sscc = ?
+              UNION ALL
+              SELECT c.sscc FROM asn_container c JOIN t ON c.parent_sscc = t.sscc WHERE c.asn_id = ?)
+            SELECT sscc FROM t""")
+        .params(asnId, root, asnId).query(String.class).list();
+  }
+
+  /** The discrepancy report as of now. */
+  Report report(Receipt r, Receiving.Counters counters) {
+    List<Report.Line> shortLines = new ArrayList<>();
+    if (r.asnId() != null) {
+      Map<String, List<String>> missing = new LinkedHashMap<>();
+      Map<String, String> skus = new HashMap<>();
+      db.sql("""
+              SELECT p.sku, i.gtin, i.serial FROM asn_item i JOIN product p ON p.id = i.product_id
+              WHERE i.asn_id = ? AND i.serial IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM receipt_scan s WHERE s.receipt_id = ? AND s.received = 1 AND s.gtin = i.gtin AND s.serial = i.serial)
+              ORDER BY i.gtin, i.serial""")
+          .params(r.asnId(), r.id())
+          .query((rs, n) -> {
+            skus.put(rs.getString(2), rs.getString(1));
+            return missing.computeIfAbsent(rs.getString(2), g -> new ArrayList<>()).add(rs.getString(3));
+          }).list();
+      missing.forEach((gtin, serials) -> shortLines.add(new Report.Line("SHORT", skus.get(gtin), gtin, serials.size(), serials)));
+    } else if (r.poId() != null) {
+      Map<Long, Integer> got = receivedForPo(r.poId());
+      db.sql("SELECT l.product_id, p.sku, SUM(l.quantity) FROM po_line l JOIN product p ON p.id = l.product_id WHERE l.po_id = ? GROUP BY l.product_id, p.sku")
+          .param(r.poId())
+          .query((rs, n) -> {
+            int open = rs.getInt(3) - got.getOrDefault(rs.getLong(1), 0);
+            return open > 0 && shortLines.add(new Report.Line("SHORT", rs.getString(2), null, open, List.of()));
+          }).list();
+    }
+    record Exception(String outcome, String sku, String gtin, String serial) {}
+    List<Exception> exceptions = db.sql("""
+            SELECT s.outcome, p.sku, s.gtin, s.serial FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id
+            WHERE s.receipt_id = ? AND s.outcome NOT IN ('RECEIVED', 'REPEAT') ORDER BY s.outcome, s.gtin, s.id""")
+        .param(r.id()).query((rs, n) -> new Exception(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    Map<String, Report.Line> byKey = new LinkedHashMap<>();
+    for (Exception e : exceptions) {
+      Report.Line l = byKey.getOrDefault(e.outcome() + "|" + e.gtin(), new Report.Line(e.outcome(), e.sku(), e.gtin(), 0, new ArrayList<>()));
+      if (e.serial() != null) {
+        l.serials().add(e.serial());
+      }
+      byKey.put(e.outcome() + "|" + e.gtin(), new Report.Line(l.outcome(), l.sku(), l.gtin(), l.count() + 1, l.serials()));
+    }
+    Map<String, List<Report.Line>> groups = new HashMap<>();
+    for (Report.Line l : byKey.values()) {
+      String group = switch (ScanOutcome.valueOf(l.outcome())) {
+        case OVER_QUANTITY -> "over";
+        case UNEXPECTED, WRONG_PRODUCT, UNKNOWN_GTIN -> "unexpected";
+        case DAMAGED, MARKED_DAMAGED -> "damaged";
+        case DUPLICATE -> "suspect";
+        case NOT_FOUND -> "short";
+        default -> "quality";
+      };
+      groups.computeIfAbsent(group, g -> new ArrayList<>()).add(l);
+    }
+    shortLines.addAll(groups.getOrDefault("short", List.of()));
+    return new Report(r.id(), r.status(), r.poNumber(), r.asnNumber(), r.vendor(), r.dock(), counters.expected(), counters.received(),
+        shortLines, groups.getOrDefault("over", List.of()), groups.getOrDefault("unexpected", List.of()), groups.getOrDefault("damaged", List.of()),
+        groups.getOrDefault("suspect", List.of()), groups.getOrDefault("quality", List.of()));
+  }
+
+  private AnnouncedItem item(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new AnnouncedItem(rs.getString(1), rs.getString(2), rs.getString(3), date(rs.getString(4)), date(rs.getString(5)),
+        rs.getString(6) == null ? null : new Sscc(rs.getString(6)));
+  }
+
+  private static LocalDate date(String iso) {
+    return iso == null ? null : LocalDate.parse(iso);
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static void chunked(List<String> values, java.util.function.Consumer<List<String>> query) {
+    for (int from = 0; from < values.size(); from += CHUNK) {
+      query.accept(values.subList(from, Math.min(values.size(), from + CHUNK)));
+    }
+  }
+
+  private static String marks(int n) {
+    return "?, ".repeat(n - 1) + "?";
+  }
+
+  private static List<Object> concat(Object first, List<?> rest) {
+    List<Object> all = new ArrayList<>(rest.size() + 1);
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+}

@@ -1,0 +1,499 @@
+package io.unitrace.inbound;
+
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Product;
+import io.unitrace.catalog.Serial;
+import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationType;
+import io.unitrace.gs1.Gs1Data;
+import io.unitrace.gs1.Gtin;
+import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Hold;
+import io.unitrace.ledger.Ledger;
+import io.unitrace.ledger.RequestMeta;
+import io.unitrace.ledger.Scans;
+import io.unitrace.ledger.UnitRef;
+import io.unitrace.ledger.UnitState;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.TenantScope;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Receiving sessions. Every scan is judged against the receipt's ASN and PO ({@link ScanChecks})
+ * and answered at once; whatever is physically taken in goes through the ledger in one event per
+ * scan (or per container, or per bulk confirmation), with the PO, the ASN, the vendor, the dock,
+ * the operator and the scan text on it. The scan's row in {@code receipt_scan} is written in the
+ * same transaction, so the receipt and the ledger never disagree.
+ *
+ * <p>Concurrency: judging reads, writing relies on the ledger's unique serial index. If two docks
+ * take the same serial at the same moment, one registration wins; the other transaction fails
+ * on the index, rolls back, and is judged again, now finding the serial: DUPLICATE.
+ */
+@Service
+public class Receiving {
+
+  public record Opening(String dock, String purchaseOrder, String asn, String quarantine) {}
+
+  /** One item as scanned or listed: by scan text, or by its parts. {@code product} is a GTIN scanned before a plain serial. */
+  public record ScanRequest(String scan, String product, String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured,
+      boolean damaged, boolean missing, Map<String, String> fields, String device) {
+
+    public ScanRequest(String scan) {
+      this(scan, null, null, null, null, null, null, false, false, null, null);
+    }
+  }
+
+  /** One judged unit, as answered and as kept. */
+  public record Line(ScanOutcome outcome, String sku, String gtin, String serial, String lot, LocalDate expiry, String sscc,
+      String location, String message) {}
+
+  public record Counters(int expected, int received) {}
+
+  /**
+   * The answer to a scan. {@code kind} is UNIT, CONTAINER (an SSCC received with its announced
+   * content; {@code lines} then lists only the exceptions) or PRODUCT (a GTIN without serial:
+   * serials typed or scanned next belong to it). {@code outcomes} counts the units by outcome.
+   */
+  public record ScanAnswer(String kind, ScanOutcome outcome, String message, boolean received, String product, List<Line> lines,
+      Map<ScanOutcome, Integer> outcomes, Counters counters, boolean repeated) {}
+
+  private static final int ATTEMPTS = 4;
+  private static final int LISTED_LINES = 200;
+
+  private final ReceiptRows rows;
+  private final Ledger ledger;
+  private final Catalog catalog;
+  private final Facility facility;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  Receiving(ReceiptRows rows, Ledger ledger, Catalog catalog, Facility facility, TransactionTemplate tx, Clock clock) {
+    this.rows = rows;
+    this.ledger = ledger;
+    this.catalog = catalog;
+    this.facility = facility;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public Receipt open(TenantScope scope, Opening o) {
+    scope.requireWrite();
+    Location dock = facility.require(o.dock(), "dock");
+    if (dock.type() != LocationType.DOCK) {
+      throw Problem.unprocessable("not-a-dock", "dock", dock.code() + " is a " + dock.type() + " location, not a DOCK");
+    }
+    Long poId = null;
+    Long asnId = null;
+    if (o.asn() != null && !o.asn().isBlank()) {
+      ReceiptRows.AsnRef asn = rows.asn(scope.tenantId(), o.asn().strip())
+          .orElseThrow(() -> Problem.unprocessable("unknown-asn", "asn", "client " + scope.tenantCode() + " has no ASN " + o.asn()));
+      asnId = asn.id();
+      poId = asn.poId();
+      if (o.purchaseOrder() != null && !o.purchaseOrder().isBlank() && !o.purchaseOrder().strip().equals(asn.poNumber())) {
+        throw Problem.unprocessable("asn-not-of-po", "purchaseOrder", "ASN " + o.asn() + " belongs to PO " + asn.poNumber() + ", not " + o.purchaseOrder());
+      }
+    } else if (o.purchaseOrder() != null && !o.purchaseOrder().isBlank()) {
+      poId = rows.purchaseOrderId(scope.tenantId(), o.purchaseOrder().strip()).orElseThrow(() -> Problem.unprocessable("unknown-purchase-order",
+          "purchaseOrder", "client " + scope.tenantCode() + " has no purchase order " + o.purchaseOrder()));
+    }
+    Location quarantine = quarantineFor(o.quarantine(), dock);
+    long id = rows.insertReceipt(scope.tenantId(), poId, asnId, dock.id(), quarantine == null ? null : quarantine.id(), scope.actor().who(),
+        clock.millis());
+    return require(scope, id);
+  }
+
+  public Receipt require(TenantScope scope, long id) {
+    return rows.receipt(scope.tenantId(), id).orElseThrow(() -> Problem.notFound("unknown-receipt", "client " + scope.tenantCode() + " has no receipt " + id));
+  }
+
+  public Counters counters(Receipt r) {
+    return new Counters(rows.expected(r), rows.receivedCount(r.id()));
+  }
+
+  public Map<ScanOutcome, Integer> outcomes(Receipt r) {
+    return rows.outcomeCounts(r.id());
+  }
+
+  /** Judges one scan and records what it takes in. A repeated request (same key) answers as the first did. */
+  public ScanAnswer scan(TenantScope scope, long receiptId, ScanRequest s, String idempotencyKey) {
+    scope.requireWrite();
+    Receipt r = requireOpen(scope, receiptId);
+    String key = key(idempotencyKey);
+    List<Line> earlier = rows.scansByKey(r.id(), key);
+    if (!earlier.isEmpty()) {
+      return answer(r, earlier.size() == 1 ? "UNIT" : "CONTAINER", earlier, null, true);
+    }
+    if (s == null || (blank(s.scan()) && blank(s.serial()))) {
+      throw Problem.badRequest("invalid-field", "scan", "scan is required: the scanned text (or gtin and serial)");
+    }
+    Gs1Data data = blank(s.scan()) ? null : parsed(s);
+    if (data != null && data.sscc().isPresent() && data.gtin().isEmpty()) {
+      return container(scope, r, data.sscc().get(), s, key);
+    }
+    if (data != null && data.gtin().isPresent() && data.serial().isEmpty()) {
+      Gtin gtin = data.gtin().get();
+      Optional<Product> product = catalog.byGtin(scope.tenantId(), gtin);
+      if (product.isEmpty()) {
+        return record(scope, r, key, List.of(candidate(s, gtin.value(), null, data)), s, null);
+      }
+      return new ScanAnswer("PRODUCT", null, product.get().sku() + " selected: scan or type its serials", false, gtin.value(), List.of(),
+          Map.of(), counters(r), false);
+    }
+    Candidate c;
+    if (data != null) {
+      c = candidate(s, data.gtin().get().value(), data.serial().get(), data);
+    } else {
+      String gtin = !blank(s.gtin()) ? s.gtin() : s.product();
+      if (blank(gtin)) {
+        throw Problem.badRequest("product-required", "product", "a plain serial needs its product: scan the product's GTIN first");
+      }
+      String serial = blank(s.serial()) ? s.scan().strip() : s.serial().strip();
+      c = candidate(s, gtinOf(gtin, blank(s.gtin()) ? "product" : "gtin").value(), serial, null);
+    }
+    return record(scope, r, key, List.of(c), s, null);
+  }
+
+  /**
+   * Receives in one call what a conveyor or tunnel reader saw: the listed items, or with none
+   * listed, everything the ASN announced that this receipt has not received yet. Same checks as
+   * scans, read and written set-based.
+   */
+  public ScanAnswer confirm(TenantScope scope, long receiptId, List<ScanRequest> items, String idempotencyKey) {
+    scope.requireWrite();
+    Receipt r = requireOpen(scope, receiptId);
+    String key = key(idempotencyKey);
+    List<Line> earlier = rows.scansByKey(r.id(), key);
+    if (!earlier.isEmpty()) {
+      return answer(r, "BULK", earlier, null, true);
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    if (items == null || items.isEmpty()) {
+      if (r.asnId() == null) {
+        throw Problem.badRequest("invalid-field", "items", "this receipt has no ASN to confirm: list the items received");
+      }
+      for (ReceiptRows.AnnouncedItem a : rows.pendingItems(r)) {
+        candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), null, false, false, Map.of()));
+      }
+      if (candidates.isEmpty()) {
+        throw Problem.conflict("nothing-pending", "asn", "everything ASN " + r.asnNumber() + " announced is already received on this receipt");
+      }
+    } else {
+      for (int i = 0; i < items.size(); i++) {
+        ScanRequest s = items.get(i);
+        String at = "items[" + i + "]";
+        if (s == null) {
+          throw Problem.badRequest("invalid-field", at, "an item is empty");
+        }
+        if (!blank(s.scan())) {
+          Gs1Data data = Scans.parse(s.scan(), at + ".scan");
+          if (data.gtin().isEmpty() || data.serial().isEmpty()) {
+            throw Problem.badRequest("scan-not-a-unit", at + ".scan", "the scan " + data.toBracketed() + " names no unit: it needs (01) and (21)");
+          }
+          candidates.add(candidate(s, data.gtin().get().value(), data.serial().get(), data));
+        } else {
+          if (blank(s.gtin()) || blank(s.serial())) {
+            throw Problem.badRequest("invalid-field", at, "an item is a scan, or a gtin and a serial");
+          }
+          candidates.add(candidate(s, gtinOf(s.gtin(), at + ".gtin").value(), s.serial().strip(), null));
+        }
+      }
+    }
+    return record(scope, r, key, candidates, null, "BULK");
+  }
+
+  /** Closes the receipt: no more scans; the discrepancy report is frozen. */
+  public Report close(TenantScope scope, long receiptId) {
+    scope.requireWrite();
+    return tx.execute(t -> {
+      Receipt r = requireOpen(scope, receiptId);
+      Report report = rows.report(r.closed(), counters(r));
+      if (!rows.closeReceipt(scope.tenantId(), r.id(), scope.actor().who(), clock.millis(), report)) {
+        throw Problem.conflict("receipt-closed", null, "receipt " + receiptId + " was closed meanwhile");
+      }
+      return report;
+    });
+  }
+
+  /** The discrepancy report: frozen at close, live before. */
+  public Report report(TenantScope scope, long receiptId) {
+    Receipt r = require(scope, receiptId);
+    return r.report() != null ? r.report() : rows.report(r, counters(r));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** An item to judge. {@code sscc} is the case it arrived in (when received by container). */
+  private record Candidate(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc, String scan,
+      boolean damaged, boolean missing, Map<String, String> fields) {}
+
+  private record Judged(Candidate c, Product product, ScanOutcome outcome, String message, LocalDate expiry, String lot, Long existingId) {}
+
+  private ScanAnswer container(TenantScope scope, Receipt r, Sscc sscc, ScanRequest s, String key) {
+    if (r.asnId() == null) {
+      throw Problem.unprocessable("unknown-container", "scan", "container " + sscc + " was not announced: this receipt has no ASN; scan its units");
+    }
+    List<ReceiptRows.AnnouncedItem> content = rows.announcedIn(r, sscc);
+    if (content == null) {
+      throw Problem.unprocessable("unknown-container", "scan", "container " + sscc + " is not on ASN " + r.asnNumber() + ": break it down and scan its units");
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    for (ReceiptRows.AnnouncedItem a : content) {
+      candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), s.scan(), false, false, Map.of()));
+    }
+    if (candidates.isEmpty()) {
+      throw Problem.conflict("nothing-pending", "scan", "everything announced in container " + sscc + " is already received on this receipt");
+    }
+    return record(scope, r, key, candidates, s, "CONTAINER:" + sscc.value());
+  }
+
+  /** Judges and writes, again from fresh reads if a concurrent receipt took one of the serials first. */
+  private ScanAnswer record(TenantScope scope, Receipt r, String key, List<Candidate> candidates, ScanRequest single, String batch) {
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        return tx.execute(t -> write(scope, r, key, candidates, single, batch));
+      } catch (Problem p) {
+        if (!p.code().equals("duplicate-serial") && !p.code().equals("illegal-transition")) {
+          throw p;
+        }
+        last = p;
+      } catch (TransactionException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private ScanAnswer write(TenantScope scope, Receipt r, String key, List<Candidate> candidates, ScanRequest single, String batch) {
+    List<Judged> judged = judge(scope, r, candidates);
+    List<Ledger.Arrival> arrivals = new ArrayList<>();
+    List<Ledger.ArrivingContainer> containers = new ArrayList<>();
+    for (Judged j : judged) {
+      if (j.outcome().received()) {
+        Candidate c = j.c();
+        Set<Hold> holds = j.outcome().hold() == null ? Set.of() : Set.of(j.outcome().hold());
+        boolean quarantined = j.outcome().quarantine() && r.quarantine() != null;
+        // A unit going to quarantine leaves its case on the dock: it is set aside, not stored with the rest.
+        Sscc in = quarantined ? null : c.sscc();
+        arrivals.add(new Ledger.Arrival(new Ledger.NewUnit(c.gtin(), c.serial(), j.lot(), j.expiry(), c.manufactured(), c.fields()),
+            quarantined ? r.quarantine() : r.dock(), in, holds));
+      }
+    }
+    if (!arrivals.isEmpty() && batch != null && r.asnId() != null) {
+      containers.addAll(rows.containersFor(r, arrivals.stream().map(Ledger.Arrival::container).filter(x -> x != null).distinct().toList()));
+    }
+    Long eventId = null;
+    String device = single == null ? null : single.device();
+    String scanText = single == null ? null : single.scan();
+    if (!arrivals.isEmpty()) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("receipt", r.id());
+      if (r.vendor() != null) {
+        details.put("vendor", r.vendor());
+      }
+      eventId = ledger.receive(scope, new Ledger.Arrivals(r.dock(), arrivals, containers, details),
+          new RequestMeta("receipt:" + r.id() + ":" + key, null, device, scanText, r.bizTransactions())).eventId();
+    }
+    for (Judged j : judged) {
+      if (j.outcome() == ScanOutcome.DUPLICATE && j.existingId() != null) {
+        suspect(scope, r, key, j);
+      } else if (j.outcome() == ScanOutcome.MARKED_DAMAGED || j.outcome() == ScanOutcome.NOT_FOUND) {
+        correct(scope, r, key, j, device);
+      }
+    }
+    List<Line> lines = new ArrayList<>(judged.size());
+    for (Judged j : judged) {
+      String location = j.outcome().received() || j.outcome() == ScanOutcome.DUPLICATE
+          ? (j.outcome().quarantine() && r.quarantine() != null ? r.quarantine() : r.dock()) : null;
+      lines.add(new Line(j.outcome(), j.product() == null ? null : j.product().sku(), j.c().gtin(), j.c().serial(), j.lot(), j.expiry(),
+          j.c().sscc() == null ? null : j.c().sscc().value(), location, j.message()));
+    }
+    rows.insertScans(scope.tenantId(), r.id(), key, judged.stream().map(j -> new ReceiptRows.ScanRow(
+        lines.get(judged.indexOf(j)), j.product() == null ? null : j.product().id(), j.existingId(), j.c().scan())).toList(),
+        eventId, scope.actor().who(), device, clock.millis());
+    return answer(r, batch == null ? "UNIT" : batch.startsWith("CONTAINER") ? "CONTAINER" : "BULK", lines, batch, false);
+  }
+
+  private void suspect(TenantScope scope, Receipt r, String key, Judged j) {
+    UnitRef ref = new UnitRef(new Gtin(j.c().gtin()), new Serial(j.c().serial()));
+    UnitState state = rows.unitState(scope.tenantId(), j.existingId());
+    int holds = rows.unitHolds(scope.tenantId(), j.existingId());
+    if (state != null && !state.terminal() && (holds & Hold.SUSPECT.bit()) == 0) {
+      ledger.placeHold(scope, ref, Hold.SUSPECT, "the same serial was scanned again at receipt " + r.id() + " on " + r.dock(),
+          new RequestMeta("receipt:" + r.id() + ":" + key + ":suspect:" + j.c().gtin() + ":" + j.c().serial(), null,
+              null, j.c().scan(), r.bizTransactions()));
+    }
+  }
+
+  /** An exception scan inside a container received as a whole corrects what was inferred for one unit. */
+  private void correct(TenantScope scope, Receipt r, String key, Judged j, String device) {
+    UnitRef ref = new UnitRef(new Gtin(j.c().gtin()), new Serial(j.c().serial()));
+    RequestMeta meta = new RequestMeta("receipt:" + r.id() + ":" + key, null, device, j.c().scan(), r.bizTransactions());
+    if (j.outcome() == ScanOutcome.MARKED_DAMAGED) {
+      ledger.placeHold(scope, ref, Hold.DAMAGED, "found damaged at receipt " + r.id() + " on " + r.dock(), meta);
+    } else {
+      ledger.adjust(scope, ref, Ledger.Adjustment.LOST, "announced but not found at receipt " + r.id() + " on " + r.dock(), null, meta);
+    }
+  }
+
+  /** Reads the facts for all candidates in bulk, then applies the rules in order. */
+  private List<Judged> judge(TenantScope scope, Receipt r, List<Candidate> candidates) {
+    long tenant = scope.tenantId();
+    LocalDate today = LocalDate.now(clock);
+    Map<String, Optional<Product>> products = new HashMap<>();
+    List<String> keys = candidates.stream().filter(c -> c.serial() != null).map(c -> c.gtin() + "|" + c.serial()).toList();
+    Set<String> receivedHere = rows.receivedSerials(r.id(), candidates.stream().map(Candidate::serial).filter(x -> x != null).toList());
+    Map<String, ReceiptRows.Existing> existing = rows.existingUnits(tenant, candidates.stream().map(Candidate::serial).filter(x -> x != null).toList());
+    Map<String, ScanChecks.Announced> announced = r.asnId() == null ? Map.of() : rows.announced(r.asnId(), keys);
+    Map<Long, Integer> ordered = r.poId() == null ? Map.of() : rows.ordered(r.poId());
+    Map<Long, Integer> receivedForPo = r.poId() == null ? new HashMap<>() : rows.receivedForPo(r.poId());
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Judged> out = new ArrayList<>(candidates.size());
+    for (Candidate c : candidates) {
+      Product p = products.computeIfAbsent(c.gtin(), g -> catalog.byGtin(tenant, new Gtin(g))).orElse(null);
+      if (p != null && !p.tracking().serialized()) {
+        throw Problem.unprocessable("not-serialized", "scan", p.sku() + " is tracked by " + p.tracking()
+            + ": receiving by quantity is not available yet; scan serialized goods");
+      }
+      String k = c.gtin() + "|" + c.serial();
+      if (c.missing() && !receivedHere.contains(k)) {
+        throw Problem.conflict("not-received-here", "scan", "serial " + c.serial() + " was not received on this receipt: only a unit it took in "
+            + "can be reported not found");
+      }
+      ReceiptRows.Existing e = p == null ? null : existing.get(p.serialScopeKey(new Gtin(c.gtin())) + "|" + c.serial());
+      ScanChecks.Announced a = announced.get(k);
+      String lot = c.lot() != null ? c.lot() : a == null ? null : a.lot();
+      LocalDate expiry = c.expiry() != null ? c.expiry() : a == null ? null : a.expiry();
+      if (expiry == null && p != null && lot != null) {
+        expiry = catalog.findLot(tenant, p.id(), lot).map(io.unitrace.catalog.Lot::expiresOn).orElse(null);
+      }
+      Integer orderedQty = r.poId() == null ? null : p == null ? Integer.valueOf(0) : ordered.getOrDefault(p.id(), 0);
+      int before = p == null ? 0 : receivedForPo.getOrDefault(p.id(), 0);
+      ScanChecks.Verdict v = ScanChecks.judge(new ScanChecks.Facts(p != null, p == null ? null : p.sku(),
+          receivedHere.contains(k) || !seen.add(k), e == null ? null : e.state(), r.poId() != null, orderedQty, before,
+          r.asnId() != null, a, c.lot(), c.expiry() != null ? c.expiry() : expiry, p == null ? null : minShelfLife(p), c.damaged(), c.missing(),
+          today));
+      if (v.outcome().received() && p != null && v.outcome() != ScanOutcome.WRONG_PRODUCT && v.outcome() != ScanOutcome.OVER_QUANTITY) {
+        receivedForPo.merge(p.id(), 1, Integer::sum);
+      }
+      out.add(new Judged(c, p, v.outcome(), v.message(), expiry, lot, e == null || e.state() == UnitState.EXPECTED ? null : e.id()));
+    }
+    return out;
+  }
+
+  private static Integer minShelfLife(Product p) {
+    return null;
+  }
+
+  private ScanAnswer answer(Receipt r, String kind, List<Line> lines, String batch, boolean repeated) {
+    Map<ScanOutcome, Integer> counts = new EnumMap<>(ScanOutcome.class);
+    lines.forEach(l -> counts.merge(l.outcome(), 1, Integer::sum));
+    boolean single = lines.size() == 1 && "UNIT".equals(kind);
+    List<Line> listed = single ? lines : lines.stream().filter(l -> l.outcome().exception()).limit(LISTED_LINES).toList();
+    ScanOutcome outcome = single ? lines.get(0).outcome()
+        : counts.keySet().stream().filter(ScanOutcome::exception).findFirst().orElse(ScanOutcome.RECEIVED);
+    int taken = lines.stream().mapToInt(l -> l.outcome().received() ? 1 : 0).sum();
+    String message = single ? lines.get(0).message()
+        : (batch != null && batch.startsWith("CONTAINER:") ? "container " + batch.substring(10) + ": " : "") + taken + " of " + lines.size()
+            + " units received" + (counts.size() > 1 || outcome != ScanOutcome.RECEIVED ? ", " + summary(counts) : "");
+    return new ScanAnswer(kind, outcome, message, taken > 0, lines.isEmpty() ? null : lines.get(0).gtin(), listed, counts, counters(r), repeated);
+  }
+
+  private static String summary(Map<ScanOutcome, Integer> counts) {
+    List<String> parts = new ArrayList<>();
+    counts.forEach((o, n) -> {
+      if (o.exception()) {
+        parts.add(n + " " + o.name().toLowerCase().replace('_', ' '));
+      }
+    });
+    return String.join(", ", parts);
+  }
+
+  private Receipt requireOpen(TenantScope scope, long id) {
+    Receipt r = require(scope, id);
+    if (!r.open()) {
+      throw Problem.conflict("receipt-closed", null, "receipt " + id + " is closed: open a new one");
+    }
+    return r;
+  }
+
+  private Location quarantineFor(String code, Location dock) {
+    if (code != null && !code.isBlank()) {
+      Location q = facility.require(code, "quarantine");
+      if (q.type() != LocationType.QUARANTINE) {
+        throw Problem.unprocessable("not-a-quarantine", "quarantine", q.code() + " is a " + q.type() + " location, not QUARANTINE");
+      }
+      return q;
+    }
+    return rows.firstQuarantine(dock.warehouse()).flatMap(facility::byId).orElse(null);
+  }
+
+  private static Candidate candidate(ScanRequest s, String gtin, String serial, Gs1Data data) {
+    String lot = data != null && data.lot().isPresent() ? data.lot().get() : blank(s.lot()) ? null : s.lot().strip();
+    LocalDate expiry = data != null && data.expiry().isPresent() ? data.expiry().get() : s.expiry();
+    LocalDate made = data != null && data.productionDate().isPresent() ? data.productionDate().get() : s.manufactured();
+    return new Candidate(gtin, serial, lot, expiry, made, null, s.scan(), s.damaged(), s.missing(), s.fields() == null ? Map.of() : s.fields());
+  }
+
+  /**
+   * The scan as GS1 data, or null for a plain serial. After a product scan, digits alone may be a
+   * serial that happens to read as GS1 (a bare GTIN, or raw AIs), so only unmistakable GS1 counts
+   * then: brackets, a symbology identifier, a Digital Link, or raw data with a GS separator.
+   */
+  private static Gs1Data parsed(ScanRequest s) {
+    boolean context = !blank(s.product()) || !blank(s.gtin());
+    try {
+      Gs1Data data = Scans.parse(s.scan(), "scan");
+      boolean unmistakable = switch (data.form()) {
+        case BRACKETED, AIM_GS1, DIGITAL_LINK -> true;
+        case RAW -> s.scan().indexOf('\u001d') >= 0 || s.scan().contains("\\x1d");
+        default -> false;
+      };
+      return context && !unmistakable ? null : data;
+    } catch (Problem p) {
+      if (context) {
+        return null;
+      }
+      throw p;
+    }
+  }
+
+  private static Gtin gtinOf(String text, String field) {
+    try {
+      return Gtin.parse(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw Problem.badRequest("invalid-gtin", field, e.getMessage());
+    }
+  }
+
+  private static String key(String idempotencyKey) {
+    String key = idempotencyKey == null || idempotencyKey.isBlank() ? "auto:" + UUID.randomUUID() : idempotencyKey.strip();
+    if (key.length() > 80) {
+      throw Problem.badRequest("invalid-header", "Idempotency-Key", "an Idempotency-Key has at most 80 characters here");
+    }
+    return key;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  static Instant instant(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+}

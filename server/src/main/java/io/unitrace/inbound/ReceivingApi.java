@@ -1,0 +1,102 @@
+package io.unitrace.inbound;
+
+import io.unitrace.shared.CursorPage;
+import io.unitrace.tenancy.TenantScope;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Receiving over HTTP: open a receipt at a dock (for an ASN, a PO, or blind), send scans one by
+ * one (each answered with its outcome and the live counters), confirm in bulk, close, and read the
+ * discrepancy report. Scans and confirmations take an {@code Idempotency-Key}.
+ */
+@RestController
+@RequestMapping("/api/v1/receipts")
+class ReceivingApi {
+
+  record OpenBody(String dock, String purchaseOrder, String asn, String quarantine) {}
+
+  /**
+   * A scan: {@code scan} in any GS1 form, or a plain serial after {@code product} (a GTIN). {@code damaged} flags the
+   * item; {@code missing} reports a unit received with its container as not actually there.
+   */
+  record ScanBody(String scan, String product, String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured,
+      Boolean damaged, Boolean missing, Map<String, String> fields, String device) {
+
+    Receiving.ScanRequest request() {
+      return new Receiving.ScanRequest(scan, product, gtin, serial, lot, expiry, manufactured, Boolean.TRUE.equals(damaged),
+          Boolean.TRUE.equals(missing), fields, device);
+    }
+  }
+
+  /** Items a conveyor or tunnel read; none: the whole ASN as announced. */
+  record ConfirmBody(List<ScanBody> items) {}
+
+  record ReceiptView(long id, String status, String dock, String quarantine, String purchaseOrder, String vendor, String asn,
+      Receiving.Counters counters, Map<ScanOutcome, Integer> outcomes, String openedBy, Instant openedAt, String closedBy, Instant closedAt) {}
+
+  private final Receiving receiving;
+  private final ReceiptRows rows;
+
+  ReceivingApi(Receiving receiving, ReceiptRows rows) {
+    this.receiving = receiving;
+    this.rows = rows;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  ReceiptView open(TenantScope scope, @RequestBody OpenBody b) {
+    return view(receiving.open(scope, new Receiving.Opening(b.dock(), b.purchaseOrder(), b.asn(), b.quarantine())));
+  }
+
+  @GetMapping("/{id}")
+  ReceiptView get(TenantScope scope, @PathVariable long id) {
+    return view(receiving.require(scope, id));
+  }
+
+  @PostMapping("/{id}/scans")
+  Receiving.ScanAnswer scan(TenantScope scope, @PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody ScanBody b) {
+    return receiving.scan(scope, id, b == null ? null : b.request(), key);
+  }
+
+  @GetMapping("/{id}/scans")
+  CursorPage<ReceiptRows.ScanView> scans(TenantScope scope, @PathVariable long id, @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
+    Receipt r = receiving.require(scope, id);
+    return rows.scans(r.id(), CursorPage.decode(cursor), CursorPage.limit(limit));
+  }
+
+  @PostMapping("/{id}/confirm")
+  Receiving.ScanAnswer confirm(TenantScope scope, @PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody(required = false) ConfirmBody b) {
+    return receiving.confirm(scope, id, b == null || b.items() == null ? null : b.items().stream().map(i -> i == null ? null : i.request()).toList(), key);
+  }
+
+  @PostMapping("/{id}/close")
+  Report close(TenantScope scope, @PathVariable long id) {
+    return receiving.close(scope, id);
+  }
+
+  @GetMapping("/{id}/report")
+  Report report(TenantScope scope, @PathVariable long id) {
+    return receiving.report(scope, id);
+  }
+
+  private ReceiptView view(Receipt r) {
+    return new ReceiptView(r.id(), r.status(), r.dock(), r.quarantine(), r.poNumber(), r.vendor(), r.asnNumber(), receiving.counters(r),
+        receiving.outcomes(r), r.openedBy(), Instant.ofEpochMilli(r.openedAt()), r.closedBy(), Receiving.instant(r.closedAt()));
+  }
+}
