@@ -4,6 +4,8 @@
 # against it over HTTP (plus JDBC for the raw ceiling and the synthetic history), the server
 # stopped, the figures printed. Arguments are passed to the driver, e.g. "--phases moves".
 #
+# BENCH_ENGINE=sqlite runs the server on the embedded database (a fresh file under
+# benchmarks/target/load) instead of PostgreSQL.
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust or ~/.pgpass),
 # BENCH_DB (unitrace_bench), BENCH_PORT (18080), SKIP_BUILD=1 to reuse the jars, KEEP_DB=1 to
 # keep the database afterwards, SERVER_JAVA_OPTS for the server JVM, SERVER_JAR (DRIVER_JAR) to run another
@@ -18,7 +20,12 @@ PGUSER=${PGUSER:-postgres}
 DB=${BENCH_DB:-unitrace_bench}
 PORT=${BENCH_PORT:-18080}
 OUT=benchmarks/target/load
+ENGINE=${BENCH_ENGINE:-postgresql}
 JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
+if [ "$ENGINE" = sqlite ]; then
+  # The embedded database, as `run` uses it (same pragmas as application.yml), in a fresh file.
+  JDBC="jdbc:sqlite:$OUT/bench.db?journal_mode=WAL&synchronous=FULL&busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE"
+fi
 PASSWORD="bench-$(date +%s)-$RANDOM"
 mkdir -p "$OUT"
 
@@ -37,8 +44,13 @@ if [ -n "${QUIET_LOAD:-}" ]; then
   echo "== load average $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
-echo "== fresh database $DB"
-psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -v ON_ERROR_STOP=1 -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+if [ "$ENGINE" = sqlite ]; then
+  echo "== fresh embedded database $OUT/bench.db"
+  rm -f "$OUT"/bench.db*
+else
+  echo "== fresh database $DB"
+  psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -v ON_ERROR_STOP=1 -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "== build"
@@ -54,7 +66,11 @@ cp "${DRIVER_JAR:-benchmarks/target/benchmarks.jar}" "$OUT/jars/benchmarks.jar"
 echo "== server on port $PORT (log: $OUT/server.log)"
 # Checkpoints are closed once an hour here instead of every 5 minutes: the first one would digest
 # every entry loaded so far in the middle of a measurement, which a running site never does.
-UNITRACE_DB_URL="$JDBC" UNITRACE_DB_USER="$PGUSER" UNITRACE_ADMIN_PASSWORD="$PASSWORD" UNITRACE_PORT="$PORT" \
+DB_USER=$PGUSER
+if [ "$ENGINE" = sqlite ]; then
+  DB_USER=""
+fi
+UNITRACE_DB_URL="$JDBC" UNITRACE_DB_USER="$DB_USER" UNITRACE_ADMIN_PASSWORD="$PASSWORD" UNITRACE_PORT="$PORT" \
   UNITRACE_CHECKPOINT_INTERVAL_MS=3600000 \
   java ${SERVER_JAVA_OPTS:-} -jar "$OUT/jars/server.jar" > "$OUT/server.log" 2>&1 &
 SERVER=$!
@@ -63,7 +79,7 @@ stop_server() {
     kill "$SERVER"
     wait "$SERVER" 2>/dev/null || true
   fi
-  if [ "${KEEP_DB:-0}" != 1 ]; then
+  if [ "${KEEP_DB:-0}" != 1 ] && [ "$ENGINE" != sqlite ]; then
     psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -q -c "DROP DATABASE IF EXISTS $DB" || true
   fi
 }
@@ -84,7 +100,7 @@ done
 echo "== server up (pid $SERVER)"
 
 java -cp "$OUT/jars/benchmarks.jar" io.unitrace.bench.load.LoadDriver \
-  --url "http://127.0.0.1:$PORT" --admin-password "$PASSWORD" --jdbc "$JDBC" --jdbc-user "$PGUSER" \
+  --url "http://127.0.0.1:$PORT" --admin-password "$PASSWORD" --jdbc "$JDBC" --jdbc-user "$DB_USER" \
   --server-pid "$SERVER" --report "$OUT/figures.txt" "$@"
 
 echo "== figures (also in $OUT/figures.txt)"

@@ -71,12 +71,29 @@ CREATE TABLE receipt (
   asn_id BIGINT REFERENCES asn (id),
   dock_id BIGINT NOT NULL REFERENCES location (id),
   quarantine_id BIGINT REFERENCES location (id),
+  expected INTEGER NOT NULL,
   status VARCHAR(10) NOT NULL,
   opened_by VARCHAR(120) NOT NULL,
   opened_at BIGINT NOT NULL,
   closed_by VARCHAR(120),
   closed_at BIGINT,
   report TEXT
+);
+
+CREATE INDEX receipt_po_idx ON receipt (po_id);
+
+-- Running counts per receipt and product, so a scan's answer (received so far; received against the
+-- PO) costs a few rows, not a count over every scan. Each transaction adds to one of 16 stripes
+-- chosen at random: operators scanning into one receipt at once seldom wait on the same row.
+-- received: units taken in; counted: those that count against the PO (not wrong products, not overs).
+CREATE TABLE receipt_tally (
+  tenant_id BIGINT NOT NULL REFERENCES tenant (id),
+  receipt_id BIGINT NOT NULL REFERENCES receipt (id),
+  product_id BIGINT NOT NULL REFERENCES product (id),
+  stripe SMALLINT NOT NULL,
+  received INTEGER NOT NULL,
+  counted INTEGER NOT NULL,
+  PRIMARY KEY (receipt_id, product_id, stripe)
 );
 
 -- Every answered scan of a receipt, in order: the outcome, what it named, the unit it received or
@@ -98,6 +115,7 @@ CREATE TABLE receipt_scan (
   unit_id BIGINT REFERENCES unit (id),
   event_id BIGINT REFERENCES ledger_event (id),
   location VARCHAR(60),
+  needs_label SMALLINT NOT NULL DEFAULT 0,
   message VARCHAR(400) NOT NULL,
   scan TEXT,
   operator VARCHAR(120) NOT NULL,
@@ -106,3 +124,14 @@ CREATE TABLE receipt_scan (
   CONSTRAINT receipt_scan_request_key UNIQUE (receipt_id, request_key)
 );
 CREATE INDEX receipt_scan_receipt_idx ON receipt_scan (receipt_id, gtin, serial);
+
+-- Containers built on the dock during a receipt (a pallet made up of received units); their SSCC
+-- labels are printed from here.
+CREATE TABLE receipt_container (
+  tenant_id BIGINT NOT NULL REFERENCES tenant (id),
+  receipt_id BIGINT NOT NULL REFERENCES receipt (id),
+  container_id BIGINT NOT NULL REFERENCES container (id),
+  request_key VARCHAR(100) NOT NULL,
+  PRIMARY KEY (receipt_id, container_id),
+  CONSTRAINT receipt_container_request_key UNIQUE (receipt_id, request_key)
+);

@@ -35,7 +35,7 @@ class ReceiptRows {
       String message, String scan, String operator, String device, java.time.Instant at) {}
 
   /** A judged line to keep, with what the answer does not show. */
-  record ScanRow(Receiving.Line line, Long productId, Long unitId, String scan) {}
+  record ScanRow(Receiving.Line line, Long productId, Long unitId, String scan, boolean needsLabel) {}
 
   private static final int CHUNK = 500;
 
@@ -63,24 +63,28 @@ class ReceiptRows {
         .param(warehouseCode).query(Long.class).optional();
   }
 
+  /** Opens a receipt expecting what the ASN announces (serials count one each), else what the PO orders, else nothing. */
   long insertReceipt(long tenantId, Long poId, Long asnId, long dockId, Long quarantineId, String who, long now) {
+    int expected = asnId != null
+        ? db.sql("SELECT COALESCE(SUM(quantity), 0) FROM asn_item WHERE asn_id = ?").param(asnId).query(Integer.class).single()
+        : poId != null ? db.sql("SELECT COALESCE(SUM(quantity), 0) FROM po_line WHERE po_id = ?").param(poId).query(Integer.class).single() : 0;
     return db.sql("""
-            INSERT INTO receipt (tenant_id, po_id, asn_id, dock_id, quarantine_id, status, opened_by, opened_at)
-            VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?) RETURNING id""")
-        .params(tenantId, poId, asnId, dockId, quarantineId, who, now).query(Long.class).single();
+            INSERT INTO receipt (tenant_id, po_id, asn_id, dock_id, quarantine_id, expected, status, opened_by, opened_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?) RETURNING id""")
+        .params(tenantId, poId, asnId, dockId, quarantineId, expected, who, now).query(Long.class).single();
   }
 
   Optional<Receipt> receipt(long tenantId, long id) {
     return db.sql("""
             SELECT r.id, r.po_id, p.number, p.vendor, r.asn_id, a.number, d.code, q.code, r.status, r.opened_by, r.opened_at,
-                   r.closed_by, r.closed_at, r.report
+                   r.closed_by, r.closed_at, r.report, r.expected
             FROM receipt r JOIN location d ON d.id = r.dock_id LEFT JOIN location q ON q.id = r.quarantine_id
               LEFT JOIN purchase_order p ON p.id = r.po_id LEFT JOIN asn a ON a.id = r.asn_id
             WHERE r.tenant_id = ? AND r.id = ?""")
         .params(tenantId, id)
         .query((rs, n) -> new Receipt(rs.getLong(1), Rows.longOrNull(rs, 2), rs.getString(3), rs.getString(4), Rows.longOrNull(rs, 5),
             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11), rs.getString(12),
-            Rows.longOrNull(rs, 13), rs.getString(14) == null ? null : json.readValue(rs.getString(14), Report.class)))
+            Rows.longOrNull(rs, 13), rs.getString(14) == null ? null : json.readValue(rs.getString(14), Report.class), rs.getInt(15)))
         .optional();
   }
 
@@ -89,21 +93,19 @@ class ReceiptRows {
         .params(who, now, json.writeValueAsString(report), tenantId, id).update() == 1;
   }
 
-  /** Units the receipt expects: the ASN's (serials count one each), else the PO's ordered quantity, else none. */
-  int expected(Receipt r) {
-    if (r.asnId() != null) {
-      return db.sql("SELECT COALESCE(SUM(quantity), 0) FROM asn_item WHERE asn_id = ?").param(r.asnId()).query(Integer.class).single();
-    }
-    if (r.poId() != null) {
-      return db.sql("SELECT COALESCE(SUM(quantity), 0) FROM po_line WHERE po_id = ?").param(r.poId()).query(Integer.class).single();
-    }
-    return 0;
+  /** Units taken in so far (less those found missing afterwards). */
+  int receivedCount(long receiptId) {
+    return db.sql("SELECT COALESCE(SUM(received), 0) FROM receipt_tally WHERE receipt_id = ?").param(receiptId).query(Integer.class).single();
   }
 
-  int receivedCount(long receiptId) {
-    return db.sql("""
-            SELECT COALESCE(SUM(CASE WHEN received = 1 THEN quantity WHEN outcome = 'NOT_FOUND' THEN -quantity ELSE 0 END), 0)
-            FROM receipt_scan WHERE receipt_id = ?""").param(receiptId).query(Integer.class).single();
+  /** Adds to the running counts: per product, {received, counted against the PO}. */
+  void tally(long tenantId, long receiptId, Map<Long, int[]> deltas) {
+    int stripe = java.util.concurrent.ThreadLocalRandom.current().nextInt(16);
+    deltas.forEach((product, d) -> db.sql("""
+            INSERT INTO receipt_tally (tenant_id, receipt_id, product_id, stripe, received, counted) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (receipt_id, product_id, stripe)
+            DO UPDATE SET received = receipt_tally.received + excluded.received, counted = receipt_tally.counted + excluded.counted""")
+        .params(tenantId, receiptId, product, stripe, d[0], d[1]).update());
   }
 
   Map<ScanOutcome, Integer> outcomeCounts(long receiptId) {
@@ -146,30 +148,58 @@ class ReceiptRows {
       Receiving.Line l = s.line();
       rows.add(new Object[] {tenantId, receiptId, scans.size() == 1 ? key : key + "#" + i, l.outcome().name(), l.outcome().received() ? 1 : 0,
           s.productId(), l.gtin(), l.serial(), l.lot(), l.expiry() == null ? null : l.expiry().toString(), l.sscc(), 1, s.unitId(),
-          l.outcome().received() ? eventId : null, l.location(), truncate(l.message(), 400), s.scan(), operator, device, now});
+          l.outcome().received() ? eventId : null, l.location(), s.needsLabel() ? 1 : 0, truncate(l.message(), 400), s.scan(), operator, device,
+          now});
     }
     MultiRowInsert.insert(db, "receipt_scan", List.of("tenant_id", "receipt_id", "request_key", "outcome", "received", "product_id", "gtin",
-        "serial", "lot", "expiry", "sscc", "quantity", "unit_id", "event_id", "location", "message", "scan", "operator", "device", "scanned_at"),
+        "serial", "lot", "expiry", "sscc", "quantity", "unit_id", "event_id", "location", "needs_label", "message", "scan", "operator", "device",
+        "scanned_at"),
         rows, null);
   }
 
-  /** Of the given serials, those ("gtin|serial") this receipt already received. */
-  Set<String> receivedSerials(long receiptId, List<String> serials) {
+  void insertContainer(long tenantId, long receiptId, long containerId, String key) {
+    db.sql("INSERT INTO receipt_container (tenant_id, receipt_id, container_id, request_key) VALUES (?, ?, ?, ?)")
+        .params(tenantId, receiptId, containerId, key).update();
+  }
+
+  /** The container a request key built, if it did: a retried request answers with it instead of building another. */
+  Optional<Receiving.Built> builtBy(long receiptId, String key, String dock) {
+    return db.sql("""
+            SELECT c.sscc, c.kind, (SELECT COUNT(*) FROM unit u WHERE u.container_id = c.id)
+            FROM receipt_container r JOIN container c ON c.id = r.container_id WHERE r.receipt_id = ? AND r.request_key = ?""")
+        .params(receiptId, key).query((rs, n) -> new Receiving.Built(rs.getString(1), rs.getString(2), dock, rs.getInt(3))).optional();
+  }
+
+  List<Sscc> containersBuilt(long tenantId, long receiptId) {
+    return db.sql("""
+            SELECT c.sscc FROM receipt_container r JOIN container c ON c.id = r.container_id
+            WHERE r.tenant_id = ? AND r.receipt_id = ? ORDER BY c.id""")
+        .params(tenantId, receiptId).query((rs, n) -> new Sscc(rs.getString(1))).list();
+  }
+
+  List<io.unitrace.ledger.UnitRef> unitsNeedingLabels(long receiptId) {
+    return db.sql("SELECT gtin, serial FROM receipt_scan WHERE receipt_id = ? AND needs_label = 1 ORDER BY id").param(receiptId)
+        .query((rs, n) -> new io.unitrace.ledger.UnitRef(new io.unitrace.gs1.Gtin(rs.getString(1)), new io.unitrace.catalog.Serial(rs.getString(2))))
+        .list();
+  }
+
+  /** Of the given "gtin|serial" keys, those this receipt already received (read by gtin, so the index serves). */
+  Set<String> receivedSerials(long receiptId, List<String> keys) {
     Set<String> found = new HashSet<>();
-    chunked(serials, chunk -> db.sql("SELECT gtin, serial FROM receipt_scan WHERE receipt_id = ? AND received = 1 AND serial IN ("
-            + marks(chunk.size()) + ")")
-        .params(concat(receiptId, chunk)).query((rs, n) -> found.add(rs.getString(1) + "|" + rs.getString(2))).list());
+    byFirstPart(keys).forEach((gtin, serials) -> chunked(serials, chunk -> db.sql(
+            "SELECT gtin, serial FROM receipt_scan WHERE receipt_id = ? AND gtin = ? AND received = 1 AND serial IN (" + marks(chunk.size()) + ")")
+        .params(concat(receiptId, concat(gtin, chunk))).query((rs, n) -> found.add(rs.getString(1) + "|" + rs.getString(2))).list()));
     return found;
   }
 
-  /** Units of the client with any of the given serials, by "serial scope key|serial" (the key the uniqueness rule uses). */
-  Map<String, Existing> existingUnits(long tenantId, List<String> serials) {
+  /** Units of the client, by "serial scope key|serial" (the key the uniqueness rule uses), for the given keys of that form. */
+  Map<String, Existing> existingUnits(long tenantId, List<String> scopedSerials) {
     Map<String, Existing> found = new HashMap<>();
-    chunked(serials, chunk -> db.sql("SELECT serial_scope_key, serial, id, state FROM unit WHERE tenant_id = ? AND serial IN ("
-            + marks(chunk.size()) + ")")
-        .params(concat(tenantId, chunk))
+    byFirstPart(scopedSerials).forEach((scope, serials) -> chunked(serials, chunk -> db.sql(
+            "SELECT serial_scope_key, serial, id, state FROM unit WHERE tenant_id = ? AND serial_scope_key = ? AND serial IN (" + marks(chunk.size()) + ")")
+        .params(concat(tenantId, concat(scope, chunk)))
         .query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), new Existing(rs.getLong(3), UnitState.valueOf(rs.getString(4)))))
-        .list());
+        .list()));
     return found;
   }
 
@@ -184,16 +214,25 @@ class ReceiptRows {
 
   /** What the ASN announced for the given "gtin|serial" keys. */
   Map<String, ScanChecks.Announced> announced(long asnId, List<String> keys) {
-    Set<String> wanted = new HashSet<>(keys);
     Map<String, ScanChecks.Announced> found = new HashMap<>();
-    List<String> serials = keys.stream().map(k -> k.substring(k.indexOf('|') + 1)).distinct().toList();
-    chunked(serials, chunk -> db.sql("SELECT gtin, serial, lot, expiry FROM asn_item WHERE asn_id = ? AND serial IN (" + marks(chunk.size()) + ")")
-        .params(concat(asnId, chunk))
-        .query((rs, n) -> {
-          String k = rs.getString(1) + "|" + rs.getString(2);
-          return wanted.contains(k) ? found.put(k, new ScanChecks.Announced(rs.getString(3), date(rs.getString(4)))) : null;
-        }).list());
+    byFirstPart(keys).forEach((gtin, serials) -> chunked(serials, chunk -> db.sql(
+            "SELECT gtin, serial, lot, expiry FROM asn_item WHERE asn_id = ? AND gtin = ? AND serial IN (" + marks(chunk.size()) + ")")
+        .params(concat(asnId, concat(gtin, chunk)))
+        .query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), new ScanChecks.Announced(rs.getString(3), date(rs.getString(4)))))
+        .list()));
     return found;
+  }
+
+  /** "a|b" keys grouped by a, each with its distinct b's. */
+  private static Map<String, List<String>> byFirstPart(List<String> keys) {
+    Map<String, java.util.LinkedHashSet<String>> groups = new LinkedHashMap<>();
+    for (String k : keys) {
+      int bar = k.indexOf('|');
+      groups.computeIfAbsent(k.substring(0, bar), x -> new java.util.LinkedHashSet<>()).add(k.substring(bar + 1));
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    groups.forEach((a, b) -> out.put(a, new ArrayList<>(b)));
+    return out;
   }
 
   /** Ordered quantity per product. */
@@ -208,8 +247,8 @@ class ReceiptRows {
   Map<Long, Integer> receivedForPo(long poId) {
     Map<Long, Integer> q = new HashMap<>();
     db.sql("""
-            SELECT s.product_id, SUM(s.quantity) FROM receipt_scan s JOIN receipt r ON r.id = s.receipt_id
-            WHERE r.po_id = ? AND s.received = 1 AND s.outcome NOT IN ('WRONG_PRODUCT', 'OVER_QUANTITY') GROUP BY s.product_id""")
+            SELECT t.product_id, SUM(t.counted) FROM receipt_tally t JOIN receipt r ON r.id = t.receipt_id
+            WHERE r.po_id = ? GROUP BY t.product_id""")
         .param(poId).query((rs, n) -> q.put(rs.getLong(1), rs.getInt(2))).list();
     return q;
   }

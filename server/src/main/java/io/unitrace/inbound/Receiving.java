@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import io.unitrace.shared.Database;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -122,7 +124,7 @@ public class Receiving {
   }
 
   public Counters counters(Receipt r) {
-    return new Counters(rows.expected(r), rows.receivedCount(r.id()));
+    return new Counters(r.expected(), rows.receivedCount(r.id()));
   }
 
   public Map<ScanOutcome, Integer> outcomes(Receipt r) {
@@ -187,7 +189,7 @@ public class Receiving {
         throw Problem.badRequest("invalid-field", "items", "this receipt has no ASN to confirm: list the items received");
       }
       for (ReceiptRows.AnnouncedItem a : rows.pendingItems(r)) {
-        candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), null, false, false, Map.of()));
+        candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), null, false, false, Map.of(), false));
       }
       if (candidates.isEmpty()) {
         throw Problem.conflict("nothing-pending", "asn", "everything ASN " + r.asnNumber() + " announced is already received on this receipt");
@@ -216,6 +218,58 @@ public class Receiving {
     return record(scope, r, key, candidates, null, "BULK");
   }
 
+  /** A container built on the dock: its SSCC (allocated from the client's numbering) and what went into it. */
+  public record Built(String sscc, String kind, String dock, int units) {}
+
+  /**
+   * Builds a container on the receipt's dock from units this receipt took in: a new SSCC from the
+   * client's numbering, the units packed into it through the ledger. Its label is printed from the
+   * receipt's container labels.
+   */
+  public Built buildContainer(TenantScope scope, long receiptId, String kind, List<ScanRequest> units, String idempotencyKey) {
+    scope.requireWrite();
+    Receipt r = requireOpen(scope, receiptId);
+    if (units == null || units.isEmpty()) {
+      throw Problem.badRequest("invalid-field", "units", "name the units to put in the container");
+    }
+    List<UnitRef> refs = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      ScanRequest s = units.get(i);
+      String at = "units[" + i + "]";
+      if (s == null || (blank(s.scan()) && (blank(s.gtin()) || blank(s.serial())))) {
+        throw Problem.badRequest("invalid-field", at, "a unit is a scan, or a gtin and a serial");
+      }
+      refs.add(!blank(s.scan()) ? Scans.unit(s.scan(), at + ".scan") : new UnitRef(gtinOf(s.gtin(), at + ".gtin"), new Serial(s.serial().strip())));
+    }
+    Set<String> here = rows.receivedSerials(r.id(), refs.stream().map(u -> u.gtin().value() + "|" + u.serial().value()).toList());
+    for (int i = 0; i < refs.size(); i++) {
+      if (!here.contains(refs.get(i).gtin().value() + "|" + refs.get(i).serial().value())) {
+        throw Problem.unprocessable("not-received-here", "units[" + i + "]", refs.get(i) + " was not received on this receipt");
+      }
+    }
+    String key = key(idempotencyKey);
+    Optional<Built> earlier = rows.builtBy(r.id(), key, r.dock());
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    return tx.execute(t -> {
+      var container = ledger.createContainer(scope, null, kind == null ? "PALLET" : kind.strip().toUpperCase(), r.dock());
+      ledger.pack(scope, refs, container.sscc(), new RequestMeta("receipt:" + r.id() + ":" + key, null, null, null, r.bizTransactions()));
+      rows.insertContainer(scope.tenantId(), r.id(), container.id(), key);
+      return new Built(container.sscc().value(), container.kind(), r.dock(), refs.size());
+    });
+  }
+
+  /** Units this receipt took in without a GS1 label of their own (typed or plain serials): they need one printed. */
+  public List<UnitRef> unitsNeedingLabels(TenantScope scope, long receiptId) {
+    return rows.unitsNeedingLabels(require(scope, receiptId).id());
+  }
+
+  /** Containers built on the dock during this receipt. */
+  public List<Sscc> containersBuilt(TenantScope scope, long receiptId) {
+    return rows.containersBuilt(scope.tenantId(), require(scope, receiptId).id());
+  }
+
   /** Closes the receipt: no more scans; the discrepancy report is frozen. */
   public Report close(TenantScope scope, long receiptId) {
     scope.requireWrite();
@@ -239,7 +293,7 @@ public class Receiving {
 
   /** An item to judge. {@code sscc} is the case it arrived in (when received by container). */
   private record Candidate(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc, String scan,
-      boolean damaged, boolean missing, Map<String, String> fields) {}
+      boolean damaged, boolean missing, Map<String, String> fields, boolean needsLabel) {}
 
   private record Judged(Candidate c, Product product, ScanOutcome outcome, String message, LocalDate expiry, String lot, Long existingId) {}
 
@@ -253,7 +307,7 @@ public class Receiving {
     }
     List<Candidate> candidates = new ArrayList<>();
     for (ReceiptRows.AnnouncedItem a : content) {
-      candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), s.scan(), false, false, Map.of()));
+      candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), s.scan(), false, false, Map.of(), false));
     }
     if (candidates.isEmpty()) {
       throw Problem.conflict("nothing-pending", "scan", "everything announced in container " + sscc + " is already received on this receipt");
@@ -274,6 +328,13 @@ public class Receiving {
         last = p;
       } catch (TransactionException e) {
         last = e;
+      } catch (DataAccessException e) {
+        // The same request sent twice at once: the twin that committed first answers for both.
+        List<Line> twin = Database.isUniqueViolation(e) ? rows.scansByKey(r.id(), key) : List.of();
+        if (twin.isEmpty()) {
+          throw e;
+        }
+        return answer(r, batch == null ? "UNIT" : batch.startsWith("CONTAINER") ? "CONTAINER" : "BULK", twin, batch, true);
       }
     }
     throw last;
@@ -324,8 +385,20 @@ public class Receiving {
           j.c().sscc() == null ? null : j.c().sscc().value(), location, j.message()));
     }
     rows.insertScans(scope.tenantId(), r.id(), key, judged.stream().map(j -> new ReceiptRows.ScanRow(
-        lines.get(judged.indexOf(j)), j.product() == null ? null : j.product().id(), j.existingId(), j.c().scan())).toList(),
+        lines.get(judged.indexOf(j)), j.product() == null ? null : j.product().id(), j.existingId(), j.c().scan(),
+        j.c().needsLabel() && j.outcome().received())).toList(),
         eventId, scope.actor().who(), device, clock.millis());
+    Map<Long, int[]> deltas = new HashMap<>();
+    for (Judged j : judged) {
+      int sign = j.outcome().received() ? 1 : j.outcome() == ScanOutcome.NOT_FOUND ? -1 : 0;
+      if (sign != 0 && j.product() != null) {
+        boolean counts = j.outcome() != ScanOutcome.WRONG_PRODUCT && j.outcome() != ScanOutcome.OVER_QUANTITY;
+        int[] d = deltas.computeIfAbsent(j.product().id(), x -> new int[2]);
+        d[0] += sign;
+        d[1] += counts ? sign : 0;
+      }
+    }
+    rows.tally(scope.tenantId(), r.id(), deltas);
     return answer(r, batch == null ? "UNIT" : batch.startsWith("CONTAINER") ? "CONTAINER" : "BULK", lines, batch, false);
   }
 
@@ -357,8 +430,15 @@ public class Receiving {
     LocalDate today = LocalDate.now(clock);
     Map<String, Optional<Product>> products = new HashMap<>();
     List<String> keys = candidates.stream().filter(c -> c.serial() != null).map(c -> c.gtin() + "|" + c.serial()).toList();
-    Set<String> receivedHere = rows.receivedSerials(r.id(), candidates.stream().map(Candidate::serial).filter(x -> x != null).toList());
-    Map<String, ReceiptRows.Existing> existing = rows.existingUnits(tenant, candidates.stream().map(Candidate::serial).filter(x -> x != null).toList());
+    List<String> scoped = new ArrayList<>(keys.size());
+    for (Candidate c : candidates) {
+      Product p = products.computeIfAbsent(c.gtin(), g -> catalog.byGtin(tenant, new Gtin(g))).orElse(null);
+      if (p != null && c.serial() != null) {
+        scoped.add(p.serialScopeKey(new Gtin(c.gtin())) + "|" + c.serial());
+      }
+    }
+    Set<String> receivedHere = rows.receivedSerials(r.id(), keys);
+    Map<String, ReceiptRows.Existing> existing = rows.existingUnits(tenant, scoped);
     Map<String, ScanChecks.Announced> announced = r.asnId() == null ? Map.of() : rows.announced(r.asnId(), keys);
     Map<Long, Integer> ordered = r.poId() == null ? Map.of() : rows.ordered(r.poId());
     Map<Long, Integer> receivedForPo = r.poId() == null ? new HashMap<>() : rows.receivedForPo(r.poId());
@@ -447,7 +527,10 @@ public class Receiving {
     String lot = data != null && data.lot().isPresent() ? data.lot().get() : blank(s.lot()) ? null : s.lot().strip();
     LocalDate expiry = data != null && data.expiry().isPresent() ? data.expiry().get() : s.expiry();
     LocalDate made = data != null && data.productionDate().isPresent() ? data.productionDate().get() : s.manufactured();
-    return new Candidate(gtin, serial, lot, expiry, made, null, s.scan(), s.damaged(), s.missing(), s.fields() == null ? Map.of() : s.fields());
+    // Typed, or read off a plain barcode: the unit carries no GS1 label of its own, so it gets one printed.
+    boolean needsLabel = data == null;
+    return new Candidate(gtin, serial, lot, expiry, made, null, s.scan(), s.damaged(), s.missing(), s.fields() == null ? Map.of() : s.fields(),
+        needsLabel);
   }
 
   /**

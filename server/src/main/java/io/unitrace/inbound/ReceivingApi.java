@@ -44,6 +44,8 @@ class ReceivingApi {
   /** Items a conveyor or tunnel read; none: the whole ASN as announced. */
   record ConfirmBody(List<ScanBody> items) {}
 
+  record BuildBody(String kind, List<ScanBody> units) {}
+
   record ReceiptView(long id, String status, String dock, String quarantine, String purchaseOrder, String vendor, String asn,
       Receiving.Counters counters, Map<ScanOutcome, Integer> outcomes, String openedBy, Instant openedAt, String closedBy, Instant closedAt) {}
 
@@ -83,6 +85,15 @@ class ReceivingApi {
   Receiving.ScanAnswer confirm(TenantScope scope, @PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestBody(required = false) ConfirmBody b) {
     return receiving.confirm(scope, id, b == null || b.items() == null ? null : b.items().stream().map(i -> i == null ? null : i.request()).toList(), key);
+  }
+
+  /** Builds a container (new SSCC) on the dock from units this receipt took in. */
+  @PostMapping("/{id}/containers")
+  @ResponseStatus(HttpStatus.CREATED)
+  Receiving.Built build(TenantScope scope, @PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody BuildBody b) {
+    return receiving.buildContainer(scope, id, b == null ? null : b.kind(),
+        b == null || b.units() == null ? null : b.units().stream().map(i -> i == null ? null : i.request()).toList(), key);
   }
 
   @PostMapping("/{id}/close")

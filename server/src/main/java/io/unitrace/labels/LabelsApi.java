@@ -1,5 +1,8 @@
 package io.unitrace.labels;
 
+import io.unitrace.inbound.Receiving;
+import java.util.List;
+
 import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
@@ -36,10 +39,12 @@ class LabelsApi {
 
   private final Labels labels;
   private final CurrentActor current;
+  private final Receiving receiving;
 
-  LabelsApi(Labels labels, CurrentActor current) {
+  LabelsApi(Labels labels, CurrentActor current, Receiving receiving) {
     this.labels = labels;
     this.current = current;
+    this.receiving = receiving;
   }
 
   @GetMapping("/units/01/{gtin}/21/{serial}")
@@ -85,6 +90,32 @@ class LabelsApi {
         throw new UncheckedIOException(e);
       }
     });
+    out.flush();
+  }
+
+  /** Unit labels for the units a receipt took in without a GS1 label of their own (typed or plain serials), as one ZPL document. */
+  @GetMapping("/receipts/{id}/units")
+  void receiptUnits(TenantScope scope, @PathVariable long id, @RequestParam(required = false) String symbology, HttpServletResponse response)
+      throws IOException {
+    Symbology s = Symbology.forUnitLabel(symbology);
+    List<UnitRef> units = receiving.unitsNeedingLabels(scope, id);
+    zpl(response, "receipt-" + id + "-units", units.stream().map(u -> labels.unit(scope, u, s)).toList());
+  }
+
+  /** SSCC labels for the containers built on the dock during a receipt, as one ZPL document. */
+  @GetMapping("/receipts/{id}/containers")
+  void receiptContainers(TenantScope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
+    List<Sscc> built = receiving.containersBuilt(scope, id);
+    zpl(response, "receipt-" + id + "-containers", built.stream().map(c -> labels.containerLabel(scope, c)).toList());
+  }
+
+  private static void zpl(HttpServletResponse response, String name, List<Label> batch) throws IOException {
+    response.setContentType(LabelFormat.ZPL.mediaType.toString());
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition(name, LabelFormat.ZPL));
+    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    for (Label label : batch) {
+      out.write(ZplLabel.render(LabelLayout.of(label)));
+    }
     out.flush();
   }
 

@@ -53,23 +53,20 @@ class UnitRows {
         .query(this::loaded).optional();
   }
 
-  /** The units among {@code refs} that exist, by "gtin|serial"; read in chunks, by serial, so 30,000 refs cost 60 queries. */
+  /** The units among {@code refs} that exist, by "gtin|serial"; read by GTIN in chunks of serials, so the unique index serves. */
   Map<String, Loaded> findAll(long tenantId, List<UnitRef> refs) {
     Map<String, Loaded> found = new java.util.HashMap<>();
-    java.util.Set<String> wanted = new java.util.HashSet<>(refs.size() * 2);
-    refs.forEach(r -> wanted.add(r.gtin().value() + "|" + r.serial().value()));
-    List<String> serials = refs.stream().map(r -> r.serial().value()).distinct().toList();
-    for (int from = 0; from < serials.size(); from += 500) {
-      List<String> chunk = serials.subList(from, Math.min(serials.size(), from + 500));
-      db.sql(SELECT + " WHERE u.tenant_id = ? AND u.serial IN (" + marks(chunk.size()) + ")")
-          .params(concat(tenantId, chunk)).query(this::loaded).list()
-          .forEach(u -> {
-            String key = u.gtin().value() + "|" + u.serial();
-            if (wanted.contains(key)) {
-              found.put(key, u);
-            }
-          });
-    }
+    Map<String, java.util.Set<String>> byGtin = new java.util.LinkedHashMap<>();
+    refs.forEach(r -> byGtin.computeIfAbsent(r.gtin().value(), g -> new java.util.LinkedHashSet<>()).add(r.serial().value()));
+    byGtin.forEach((gtin, set) -> {
+      List<String> serials = new ArrayList<>(set);
+      for (int from = 0; from < serials.size(); from += 500) {
+        List<String> chunk = serials.subList(from, Math.min(serials.size(), from + 500));
+        db.sql(SELECT + " WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial IN (" + marks(chunk.size()) + ")")
+            .params(concat(tenantId, concat(gtin, chunk))).query(this::loaded).list()
+            .forEach(u -> found.put(u.gtin().value() + "|" + u.serial(), u));
+      }
+    });
     return found;
   }
 

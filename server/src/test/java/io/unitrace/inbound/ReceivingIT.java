@@ -269,6 +269,35 @@ class ReceivingIT extends IntegrationTest {
   }
 
   @Test
+  void unitsWithoutALabelAndContainersBuiltOnTheDockGetTheirLabelsPrinted() {
+    Site site = Site.create(admin);
+    long receipt = open(site, map("dock", site.dock));
+    scan(site, receipt, map("scan", "LBL-1", "product", site.gtin));
+    scan(site, receipt, map("scan", "LBL-2", "product", site.gtin));
+    scan(site, receipt, map("scan", "(01)" + site.gtin + "(21)LBL-3"));
+    var built = site.api.post("/api/v1/receipts/" + receipt + "/containers",
+        map("kind", "PALLET", "units", list(map("gtin", site.gtin, "serial", "LBL-1"), map("scan", "(01)" + site.gtin + "(21)LBL-3"))), "pallet-1");
+    assertThat(built.status()).as(built.toString()).isEqualTo(201);
+    String sscc = built.at("/sscc").asString();
+    assertThat(sscc).hasSize(18);
+    var again = site.api.post("/api/v1/receipts/" + receipt + "/containers",
+        map("kind", "PALLET", "units", list(map("gtin", site.gtin, "serial", "LBL-1"))), "pallet-1");
+    assertThat(again.at("/sscc").asString()).as("a retried request builds nothing more").isEqualTo(sscc);
+    assertThat(site.api.get(site.unitPath("LBL-3")).at("/container").asString()).isEqualTo(sscc);
+
+    var unitLabels = site.api.get("/api/v1/labels/receipts/" + receipt + "/units");
+    assertThat(unitLabels.status()).isEqualTo(200);
+    assertThat(unitLabels.body()).contains("LBL-1").contains("LBL-2").doesNotContain("LBL-3");
+    assertThat(unitLabels.body().split("\\^XA", -1)).hasSize(3);
+    var containerLabels = site.api.get("/api/v1/labels/receipts/" + receipt + "/containers");
+    assertThat(containerLabels.body()).contains(sscc);
+
+    var notHere = site.api.post("/api/v1/receipts/" + receipt + "/containers", map("units", list(map("gtin", site.gtin, "serial", "NOPE"))));
+    assertThat(notHere.status()).isEqualTo(422);
+    assertThat(notHere.at("/field").asString()).isEqualTo("units[0]");
+  }
+
+  @Test
   void twoDocksScanningTheSameSerialAtTheSameMomentReceiveItOnceAndTheOtherAnswersDuplicate() throws Exception {
     Site site = Site.create(admin);
     String dock2 = site.warehouse + "-DOCK2";

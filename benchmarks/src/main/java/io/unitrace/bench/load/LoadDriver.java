@@ -74,7 +74,8 @@ public final class LoadDriver {
         case "registration" -> registration();
         case "moves" -> moves();
         case "history" -> history();
-        default -> throw new IllegalArgumentException("unknown phase " + phase + " (registration, moves, history)");
+        case "receiving" -> receiving();
+        default -> throw new IllegalArgumentException("unknown phase " + phase + " (registration, moves, history, receiving)");
       }
     }
     System.out.println();
@@ -175,6 +176,67 @@ public final class LoadDriver {
     figure(String.format("   Target p99 < 5 ms: %s", r.latency().p99Ms() < 5 ? "MET" : "MISSED"));
   }
 
+  /**
+   * Inbound targets: a 30,000-serial ASN (30 pallets x 10 cases x 100 units) received by one bulk
+   * confirmation in under 2 s, and by 30,000 single scans from 16 clients at 1,000 scans/s or more;
+   * in the same run the raw JDBC insert of the same rows, and the ratio.
+   */
+  private void receiving() throws Exception {
+    int pallets = integer("asn-pallets", 30);
+    int cases = integer("asn-cases", 10);
+    int perCase = integer("asn-units", 100);
+    int clients = integer("scan-clients", 16);
+    int total = pallets * cases * perCase;
+    String engine = required("jdbc").startsWith("jdbc:sqlite") ? "SQLite" : "PostgreSQL";
+    BenchSite site = BenchSite.create(admin, "RCV", 2);
+    Terminal scanner = Terminal.bearer(http, base, site.token());
+
+    ReceivingLoad.Asn warm = ReceivingLoad.announce(admin, site, "WB", 3, 10, 100);
+    log("receiving: warm-up bulk, " + ReceivingLoad.confirm(scanner, ReceivingLoad.open(scanner, site, warm), 3_000));
+    ReceivingLoad.Asn warmScans = ReceivingLoad.announce(admin, site, "WS", 2, 10, 100);
+    log("receiving: warm-up scans, " + ReceivingLoad.scans(http, base, site, ReceivingLoad.open(scanner, site, warmScans), warmScans.serials(), clients));
+
+    ReceivingLoad.Asn bulkAsn = ReceivingLoad.announce(admin, site, "B", pallets, cases, perCase);
+    long bulkReceipt = ReceivingLoad.open(scanner, site, bulkAsn);
+    CpuMeter.Snapshot before = meter.snapshot();
+    ReceivingLoad.Timed bulk = ReceivingLoad.confirm(scanner, bulkReceipt, total);
+    CpuMeter.Usage bulkCpu = CpuMeter.between(before, meter.snapshot());
+    log("receiving: bulk confirmation, " + bulk);
+
+    ReceivingLoad.Asn scanAsn = ReceivingLoad.announce(admin, site, "S", pallets, cases, perCase);
+    long scanReceipt = ReceivingLoad.open(scanner, site, scanAsn);
+    before = meter.snapshot();
+    ReceivingLoad.Timed scans = ReceivingLoad.scans(http, base, site, scanReceipt, scanAsn.serials(), clients);
+    CpuMeter.Usage scanCpu = CpuMeter.between(before, meter.snapshot());
+    log("receiving: single scans, " + scans);
+    if (scans.errors() > 0) {
+      throw new IllegalStateException("single scans: " + scans.errors() + " failed, the first: " + scans.firstError());
+    }
+    int counted = ReceivingLoad.received(scanner, scanReceipt);
+    if (counted != total || ReceivingLoad.received(scanner, bulkReceipt) != total) {
+      throw new IllegalStateException("the receipts count " + counted + " and " + ReceivingLoad.received(scanner, bulkReceipt) + " received, not " + total);
+    }
+
+    BenchSite raw = BenchSite.create(admin, "RCR", 2);
+    ReceivingLoad.Timed ceiling;
+    try (Connection c = jdbc(true)) {
+      log("raw ceiling: warm-up, " + ReceivingLoad.rawInsert(c, raw, "W", 3_000, 1_000));
+      ceiling = ReceivingLoad.rawInsert(c, raw, "R", total, 1_000);
+      log("raw ceiling: measured, " + ceiling);
+    }
+    figure(String.format("4. Receiving a %,d-serial ASN (%d pallets x %d cases x %d units) on %s, 16 clients for scans", total, pallets, cases,
+        perCase, engine));
+    figure(String.format("   Bulk confirmation, one request: %.2f s (%,.0f units/s); target < 2 s: %s", bulk.seconds(), bulk.perSecond(),
+        bulk.seconds() < 2 ? "MET" : "MISSED"));
+    figure("   Bulk " + bulkCpu.per(total / 1000, "1,000 units"));
+    figure(String.format("   Single scans over HTTP, %d clients: %,.0f scans/s; %s; target >= 1,000/s: %s", clients, scans.perSecond(),
+        scans.latency(), scans.perSecond() >= 1_000 ? "MET" : "MISSED"));
+    figure("   Scans " + scanCpu.per(total, "scan"));
+    figure(String.format("   Raw JDBC ceiling (same rows: receipt, event, units, entries, scan rows; batches of 1,000, one transaction): "
+        + "%.2f s (%,.0f units/s); bulk confirmation / raw: %.0f %%; single scans / raw: %.0f %%", ceiling.seconds(), ceiling.perSecond(),
+        100 * bulk.perSecond() / ceiling.perSecond(), 100 * scans.perSecond() / ceiling.perSecond()));
+  }
+
   private void expectRows(Connection c, BenchSite site, long units) throws SQLException {
     long u = RawInsertCeiling.single(c, "SELECT count(*) FROM unit WHERE tenant_id = ?", site.tenantId());
     long e = RawInsertCeiling.single(c, "SELECT count(*) FROM ledger_entry WHERE tenant_id = ?", site.tenantId());
@@ -191,7 +253,7 @@ public final class LoadDriver {
 
   private Connection jdbc(boolean rewriteBatches) throws SQLException {
     String url = required("jdbc");
-    if (rewriteBatches) {
+    if (rewriteBatches && url.startsWith("jdbc:postgresql")) {
       url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
     return DriverManager.getConnection(url, option("jdbc-user", "postgres"), option("jdbc-password", ""));

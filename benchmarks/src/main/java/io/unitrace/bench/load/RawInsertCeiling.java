@@ -153,6 +153,14 @@ final class RawInsertCeiling {
     }
   }
 
+  /** Runs an INSERT ... RETURNING id and gives the id. */
+  static long returnedId(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
