@@ -1,5 +1,8 @@
 package io.unitrace.catalog;
 
+import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Database;
@@ -26,21 +29,26 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class Catalog {
 
-  /** What a client sends to create or replace a product. */
+  /**
+   * What a client sends to create or replace a product. {@code fixedBin} is a location code (the
+   * label on the bin), {@code minShelfLifeDays} the least remaining shelf life on arrival, in days.
+   */
   public record ProductSpec(String sku, String name, List<String> gtins, Tracking tracking, Boolean expiryTracked,
       Integer shelfLifeDays, Integer warrantyMonths, SerialScope serialScope, String manufacturer, String serialPattern,
-      List<CustomField> customFields) {}
+      List<CustomField> customFields, String fixedBin, Integer minShelfLifeDays) {}
 
   private static final TypeReference<List<CustomField>> FIELDS = new TypeReference<>() {};
 
   private final JdbcClient db;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Facility facility;
 
-  Catalog(JdbcClient db, ObjectMapper json, Clock clock) {
+  Catalog(JdbcClient db, ObjectMapper json, Clock clock, Facility facility) {
     this.db = db;
     this.json = json;
     this.clock = clock;
+    this.facility = facility;
   }
 
   @Transactional
@@ -51,11 +59,12 @@ public class Catalog {
     try {
       id = db.sql("""
               INSERT INTO product (tenant_id, sku, name, tracking, expiry_tracked, shelf_life_days, warranty_months,
-                                   serial_scope, manufacturer, serial_pattern, custom_fields, created_at, updated_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                   serial_scope, manufacturer, serial_pattern, custom_fields, fixed_bin_id, min_shelf_life_days,
+                                   created_at, updated_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
           .params(tenantId, s.sku(), s.name(), s.tracking().name(), s.expiryTracked() ? 1 : 0, s.shelfLifeDays(),
               s.warrantyMonths(), s.serialScope().name(), s.manufacturer(), s.serialPattern(),
-              json.writeValueAsString(s.customFields()), now, now)
+              json.writeValueAsString(s.customFields()), fixedBinId(s.fixedBin(), ""), s.minShelfLifeDays(), now, now)
           .query(Long.class).single();
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
@@ -82,11 +91,12 @@ public class Catalog {
     }
     db.sql("""
             UPDATE product SET name = ?, tracking = ?, expiry_tracked = ?, shelf_life_days = ?, warranty_months = ?,
-                   serial_scope = ?, manufacturer = ?, serial_pattern = ?, custom_fields = ?, updated_at = ?
+                   serial_scope = ?, manufacturer = ?, serial_pattern = ?, custom_fields = ?, fixed_bin_id = ?,
+                   min_shelf_life_days = ?, updated_at = ?
             WHERE id = ? AND tenant_id = ?""")
         .params(s.name(), s.tracking().name(), s.expiryTracked() ? 1 : 0, s.shelfLifeDays(), s.warrantyMonths(),
             s.serialScope().name(), s.manufacturer(), s.serialPattern(), json.writeValueAsString(s.customFields()),
-            clock.millis(), existing.id(), tenantId)
+            fixedBinId(s.fixedBin(), ""), s.minShelfLifeDays(), clock.millis(), existing.id(), tenantId)
         .update();
     List<String> wanted = s.gtins();
     List<String> current = existing.gtins().stream().map(Gtin::value).toList();
@@ -148,12 +158,37 @@ public class Catalog {
     }
     nonNegative(s.shelfLifeDays(), prefix + "shelfLifeDays");
     nonNegative(s.warrantyMonths(), prefix + "warrantyMonths");
+    nonNegative(s.minShelfLifeDays(), prefix + "minShelfLifeDays");
+    String fixedBin = blankToNull(s.fixedBin());
+    fixedBinId(fixedBin, prefix);
     List<CustomField> fields = s.customFields() == null ? List.of() : List.copyOf(s.customFields());
     if (fields.stream().map(CustomField::name).distinct().count() != fields.size()) {
       throw Problem.badRequest("invalid-field", prefix + "customFields", "custom field names must be distinct");
     }
     return new ProductSpec(s.sku().strip(), s.name().strip(), gtins, s.tracking(), Boolean.TRUE.equals(s.expiryTracked()),
-        s.shelfLifeDays(), s.warrantyMonths(), scope, manufacturer, pattern, fields);
+        s.shelfLifeDays(), s.warrantyMonths(), scope, manufacturer, pattern, fields, fixedBin, s.minShelfLifeDays());
+  }
+
+  /**
+   * The id of the location a product's fixed bin names, or null for none. Only a STORAGE location
+   * will do: putaway sends the product there, and goods put anywhere else are not stored.
+   */
+  private Long fixedBinId(String code, String prefix) {
+    if (code == null) {
+      return null;
+    }
+    Location bin = facility.byCode(code).orElseThrow(() -> Problem.badRequest("invalid-field", prefix + "fixedBin",
+        "no location with code " + code));
+    if (bin.type() != LocationType.STORAGE) {
+      throw Problem.badRequest("invalid-field", prefix + "fixedBin",
+          "the fixed bin must be a STORAGE location; " + code + " is " + bin.type());
+    }
+    return bin.id();
+  }
+
+  /** The code of a product's fixed bin, as clients see it, or null. */
+  public String fixedBinCode(Product product) {
+    return product.fixedBinId() == null ? null : facility.byId(product.fixedBinId()).map(Location::code).orElse(null);
   }
 
   private static void nonNegative(Integer n, String field) {
@@ -193,13 +228,14 @@ public class Catalog {
     all.add(limit);
     List<Product> products = db.sql("""
             SELECT p.id, p.tenant_id, p.sku, p.name, p.tracking, p.expiry_tracked, p.shelf_life_days, p.warranty_months,
-                   p.serial_scope, p.manufacturer, p.serial_pattern, p.custom_fields
+                   p.serial_scope, p.manufacturer, p.serial_pattern, p.custom_fields, p.fixed_bin_id, p.min_shelf_life_days
             FROM product p WHERE p.tenant_id = ? AND \s""" + where + " ORDER BY p.id LIMIT ?")
         .params(all)
         .query((rs, n) -> new Product(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), List.of(),
             Tracking.valueOf(rs.getString(5)), rs.getInt(6) == 1, io.unitrace.shared.Rows.intOrNull(rs, 7),
             io.unitrace.shared.Rows.intOrNull(rs, 8), SerialScope.valueOf(rs.getString(9)), rs.getString(10),
-            rs.getString(11), json.readValue(rs.getString(12), FIELDS)))
+            rs.getString(11), json.readValue(rs.getString(12), FIELDS), io.unitrace.shared.Rows.longOrNull(rs, 13),
+            io.unitrace.shared.Rows.intOrNull(rs, 14)))
         .list();
     if (products.isEmpty()) {
       return products;
@@ -213,7 +249,7 @@ public class Catalog {
     return products.stream()
         .map(p -> new Product(p.id(), p.tenantId(), p.sku(), p.name(), gtins.getOrDefault(p.id(), List.of()), p.tracking(),
             p.expiryTracked(), p.shelfLifeDays(), p.warrantyMonths(), p.serialScope(), p.manufacturer(), p.serialPattern(),
-            p.customFields()))
+            p.customFields(), p.fixedBinId(), p.minShelfLifeDays()))
         .toList();
   }
 

@@ -1,11 +1,14 @@
 package io.unitrace.catalog;
 
+import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +27,17 @@ class CatalogApi {
 
   record NewLot(String code, LocalDate manufacturedOn, LocalDate expiresOn) {}
 
+  /** A product as clients read it: the fixed bin by its code (what the bin's label says), not its row id. */
+  record ProductView(long id, long tenantId, String sku, String name, List<Gtin> gtins, Tracking tracking, boolean expiryTracked,
+      Integer shelfLifeDays, Integer warrantyMonths, SerialScope serialScope, String manufacturer, String serialPattern,
+      List<CustomField> customFields, String fixedBin, Integer minShelfLifeDays) {
+
+    static ProductView of(Product p, String fixedBin) {
+      return new ProductView(p.id(), p.tenantId(), p.sku(), p.name(), p.gtins(), p.tracking(), p.expiryTracked(), p.shelfLifeDays(),
+          p.warrantyMonths(), p.serialScope(), p.manufacturer(), p.serialPattern(), p.customFields(), fixedBin, p.minShelfLifeDays());
+    }
+  }
+
   private final Catalog catalog;
   private final ProductImport productImport;
 
@@ -33,15 +47,17 @@ class CatalogApi {
   }
 
   @GetMapping
-  CursorPage<Product> list(TenantScope scope, @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-    return catalog.list(scope.tenantId(), cursor, CursorPage.limit(limit));
+  CursorPage<ProductView> list(TenantScope scope, @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+    Map<Long, String> codes = new HashMap<>();
+    return catalog.list(scope.tenantId(), cursor, CursorPage.limit(limit))
+        .map(p -> ProductView.of(p, p.fixedBinId() == null ? null : codes.computeIfAbsent(p.fixedBinId(), id -> catalog.fixedBinCode(p))));
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  Product create(TenantScope scope, @RequestBody Catalog.ProductSpec spec) {
+  ProductView create(TenantScope scope, @RequestBody Catalog.ProductSpec spec) {
     scope.requireRole(Role.SUPERVISOR);
-    return catalog.create(scope.tenantId(), spec);
+    return view(catalog.create(scope.tenantId(), spec));
   }
 
   @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
@@ -51,14 +67,18 @@ class CatalogApi {
   }
 
   @GetMapping("/{sku}")
-  Product get(TenantScope scope, @PathVariable String sku) {
-    return catalog.bySku(scope.tenantId(), sku).orElseThrow(() -> Catalog.unknownSku(sku));
+  ProductView get(TenantScope scope, @PathVariable String sku) {
+    return view(catalog.bySku(scope.tenantId(), sku).orElseThrow(() -> Catalog.unknownSku(sku)));
   }
 
   @PutMapping("/{sku}")
-  Product replace(TenantScope scope, @PathVariable String sku, @RequestBody Catalog.ProductSpec spec) {
+  ProductView replace(TenantScope scope, @PathVariable String sku, @RequestBody Catalog.ProductSpec spec) {
     scope.requireRole(Role.SUPERVISOR);
-    return catalog.replace(scope.tenantId(), sku, spec);
+    return view(catalog.replace(scope.tenantId(), sku, spec));
+  }
+
+  private ProductView view(Product p) {
+    return ProductView.of(p, catalog.fixedBinCode(p));
   }
 
   @GetMapping("/{sku}/lots")

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * row refuses the file, naming the row and column. Existing SKUs are replaced, new ones created.
  *
  * <p>Columns: sku, name, gtins (separated by '|'), tracking, expiry_tracked, shelf_life_days,
- * warranty_months, serial_scope, manufacturer, serial_pattern. Only sku, name and tracking are required.
+ * warranty_months, serial_scope, manufacturer, serial_pattern, fixed_bin (a STORAGE location code),
+ * min_shelf_life_days. Only sku, name and tracking are required.
  */
 @Component
 class ProductImport {
@@ -26,7 +27,7 @@ class ProductImport {
   record Result(int created, int updated) {}
 
   static final Set<String> COLUMNS = Set.of("sku", "name", "gtins", "tracking", "expiry_tracked", "shelf_life_days",
-      "warranty_months", "serial_scope", "manufacturer", "serial_pattern");
+      "warranty_months", "serial_scope", "manufacturer", "serial_pattern", "fixed_bin", "min_shelf_life_days");
 
   private final Catalog catalog;
 
@@ -51,11 +52,12 @@ class ProductImport {
       }
       for (CSVRecord r : parser) {
         String row = "row " + (r.getRecordNumber() + 1) + ": ";
-        specs.add(catalog.validate(new Catalog.ProductSpec(get(r, "sku"), get(r, "name"), gtins(r),
+        Catalog.ProductSpec spec = new Catalog.ProductSpec(get(r, "sku"), get(r, "name"), gtins(r),
             parseEnum(Tracking.class, get(r, "tracking"), row + "tracking"), bool(get(r, "expiry_tracked"), row + "expiry_tracked"),
             integer(get(r, "shelf_life_days"), row + "shelf_life_days"), integer(get(r, "warranty_months"), row + "warranty_months"),
             parseEnum(SerialScope.class, get(r, "serial_scope"), row + "serial_scope"), get(r, "manufacturer"),
-            get(r, "serial_pattern"), List.of()), row));
+            get(r, "serial_pattern"), List.of(), get(r, "fixed_bin"), integer(get(r, "min_shelf_life_days"), row + "min_shelf_life_days"));
+        specs.add(inColumns(() -> catalog.validate(spec, row)));
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       if (e instanceof Problem p) {
@@ -73,7 +75,7 @@ class ProductImport {
           var existing = catalog.bySku(tenantId, spec.sku()).orElseThrow();
           catalog.replace(tenantId, spec.sku(), new Catalog.ProductSpec(spec.sku(), spec.name(), spec.gtins(), spec.tracking(),
               spec.expiryTracked(), spec.shelfLifeDays(), spec.warrantyMonths(), spec.serialScope(), spec.manufacturer(),
-              spec.serialPattern(), existing.customFields()));
+              spec.serialPattern(), existing.customFields(), spec.fixedBin(), spec.minShelfLifeDays()));
           updated++;
         } else {
           catalog.create(tenantId, spec);
@@ -84,6 +86,24 @@ class ProductImport {
       }
     }
     return new Result(created, updated);
+  }
+
+  /**
+   * Runs a check whose refusal names a JSON field ("row 7: fixedBin") and names the CSV column
+   * instead ("row 7: fixed_bin"): the person fixing the file sees column headers, not JSON.
+   */
+  private static <T> T inColumns(java.util.function.Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (Problem p) {
+      if (p.field() == null) {
+        throw p;
+      }
+      String column = p.field().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+      Problem renamed = new Problem(p.status(), p.code(), column, p.getMessage().replace(p.field(), column));
+      p.extras().forEach(renamed::with);
+      throw renamed;
+    }
   }
 
   private static String get(CSVRecord r, String column) {

@@ -307,6 +307,61 @@ class CatalogIT extends IntegrationTest {
     assertThat(ok(site.api.get("/api/v1/products")).at("/items").size()).isEqualTo(1);
   }
 
+  @Test
+  void aProductKeepsItsFixedStorageBinAndMinimumShelfLifeAcrossCreateReplaceAndList() {
+    Site site = Site.create(admin);
+    String sku = unique("SKU");
+    var created = site.api.post("/api/v1/products", map("sku", sku, "name", "Vaccine", "gtins", list(Site.randomGtin()),
+        "tracking", "LOT", "expiryTracked", true, "fixedBin", site.bin1, "minShelfLifeDays", 90));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.at("/fixedBin").asString()).isEqualTo(site.bin1);
+    assertThat(created.at("/minShelfLifeDays").asInt()).isEqualTo(90);
+    assertThat(ok(site.api.get("/api/v1/products/" + sku)).json()).isEqualTo(created.json());
+
+    var replaced = ok(site.api.put("/api/v1/products/" + sku, map("sku", sku, "name", "Vaccine", "tracking", "LOT", "expiryTracked", true,
+        "fixedBin", site.bin2, "minShelfLifeDays", 0)));
+    assertThat(replaced.at("/fixedBin").asString()).isEqualTo(site.bin2);
+    assertThat(replaced.at("/minShelfLifeDays").asInt()).isZero();
+    JsonNode listed = null;
+    for (JsonNode p : ok(site.api.get("/api/v1/products")).at("/items")) {
+      if (p.path("sku").asString().equals(sku)) {
+        listed = p;
+      }
+    }
+    assertThat(listed).isNotNull();
+    assertThat(listed.path("fixedBin").asString()).isEqualTo(site.bin2);
+
+    var cleared = ok(site.api.put("/api/v1/products/" + sku, map("sku", sku, "name", "Vaccine", "tracking", "LOT")));
+    assertThat(cleared.at("/fixedBin").isMissingNode()).as(cleared.toString()).isTrue();
+    assertThat(cleared.at("/minShelfLifeDays").isMissingNode()).as(cleared.toString()).isTrue();
+  }
+
+  @Test
+  void aFixedBinMustBeAnExistingStorageLocationAndShelfLifeNotNegative() {
+    Site site = Site.create(admin);
+    record Case(Object body, String field, String detail) {}
+    List<Case> cases = List.of(
+        new Case(map("sku", unique("S"), "name", "n", "tracking", "NONE", "fixedBin", unique("NOWHERE")), "fixedBin", "no location"),
+        new Case(map("sku", unique("S"), "name", "n", "tracking", "NONE", "fixedBin", site.dock), "fixedBin", "DOCK"),
+        new Case(map("sku", unique("S"), "name", "n", "tracking", "NONE", "fixedBin", site.quarantine), "fixedBin", "QUARANTINE"),
+        new Case(map("sku", unique("S"), "name", "n", "tracking", "NONE", "minShelfLifeDays", -1), "minShelfLifeDays", "negative"));
+    for (Case c : cases) {
+      var r = site.api.post("/api/v1/products", c.body());
+      assertThat(r.status()).as(r.toString()).isEqualTo(400);
+      assertThat(r.problemCode()).isEqualTo("invalid-field");
+      assertThat(r.at("/field").asString()).as(r.toString()).isEqualTo(c.field());
+      assertThat(r.at("/detail").asString()).contains(c.detail());
+    }
+    var replace = site.api.put("/api/v1/products/" + site.sku, map("sku", site.sku, "name", "Renamed", "gtins", list(site.gtin),
+        "tracking", "SERIAL", "fixedBin", site.dock));
+    assertThat(replace.status()).isEqualTo(400);
+    assertThat(replace.at("/field").asString()).isEqualTo("fixedBin");
+    var unchanged = ok(site.api.get("/api/v1/products/" + site.sku));
+    assertThat(unchanged.at("/name").asString()).startsWith("Phone");
+    assertThat(unchanged.at("/fixedBin").isMissingNode()).isTrue();
+    assertThat(ok(site.api.get("/api/v1/products")).at("/items").size()).isEqualTo(1);
+  }
+
   private static String product(Site site, String tracking) {
     String sku = unique("SKU");
     ok(site.api.post("/api/v1/products", map("sku", sku, "name", "Item " + sku, "gtins", list(Site.randomGtin()), "tracking", tracking)));

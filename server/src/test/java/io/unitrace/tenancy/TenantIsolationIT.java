@@ -141,6 +141,9 @@ class TenantIsolationIT extends IntegrationTest {
     t.put("POST /api/v1/ledger/verify", site(b -> new Call("/api/v1/ledger/verify", null, null)));
     t.put("GET /api/v1/ledger/checkpoints", site(b -> get("/api/v1/ledger/checkpoints")));
     t.put("POST /api/v1/ledger/checkpoints", site(b -> new Call("/api/v1/ledger/checkpoints", null, null)));
+    // inbound: putaway
+    t.put("POST /api/v1/putaway/suggestions", target(b -> json("/api/v1/putaway/suggestions", map("scan", b.scan(b.onDock())))));
+    t.put("POST /api/v1/putaway", target(b -> json("/api/v1/putaway", map("scan", b.scan(b.onDock()), "location", b.site().bin2))));
     // SSCC numbering
     t.put("POST /api/v1/sscc", site(b -> json("/api/v1/sscc", map("count", 1))));
     t.put("GET /api/v1/tenants/{code}/sscc", target(b -> get("/api/v1/tenants/" + b.site().tenant + "/sscc")));

@@ -1,0 +1,44 @@
+package io.unitrace.inbound;
+
+import io.unitrace.ledger.RequestMeta;
+import io.unitrace.tenancy.TenantScope;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Putaway from a handheld: scan the goods (a unit's DataMatrix or a pallet's SSCC, or type
+ * {@code gtin} + {@code serial} or {@code sscc}), get suggestions, scan the bin. The putaway takes
+ * an {@code Idempotency-Key} header, passed on to the ledger: a repeat answers the first result.
+ */
+@RestController
+@RequestMapping("/api/v1/putaway")
+class PutawayApi {
+
+  record Goods(String scan, String gtin, String serial, String sscc) {}
+
+  record PutawayBody(String scan, String gtin, String serial, String sscc, String location, OffsetDateTime eventTime, String device,
+      List<RequestMeta.BizTransaction> bizTransactions) {}
+
+  private final Putaway putaway;
+
+  PutawayApi(Putaway putaway) {
+    this.putaway = putaway;
+  }
+
+  @PostMapping("/suggestions")
+  Putaway.Suggestions suggestions(TenantScope scope, @RequestBody Goods b) {
+    return putaway.suggest(scope, Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc()));
+  }
+
+  @PostMapping
+  Putaway.Done putAway(TenantScope scope, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody PutawayBody b) {
+    return putaway.putAway(scope, Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc()), b.location(),
+        new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
+  }
+}
