@@ -466,7 +466,7 @@ public class Receiving {
       int before = p == null ? 0 : receivedForPo.getOrDefault(p.id(), 0);
       ScanChecks.Verdict v = ScanChecks.judge(new ScanChecks.Facts(p != null, p == null ? null : p.sku(),
           receivedHere.contains(k) || !seen.add(k), e == null ? null : e.state(), r.poId() != null, orderedQty, before,
-          r.asnId() != null, a, c.lot(), c.expiry() != null ? c.expiry() : expiry, p == null ? null : minShelfLife(p), c.damaged(), c.missing(),
+          r.asnId() != null, a, c.lot(), c.expiry() != null ? c.expiry() : expiry, p == null ? null : p.minShelfLifeDays(), c.damaged(), c.missing(),
           today));
       if (v.outcome().received() && p != null && v.outcome() != ScanOutcome.WRONG_PRODUCT && v.outcome() != ScanOutcome.OVER_QUANTITY) {
         receivedForPo.merge(p.id(), 1, Integer::sum);
@@ -474,10 +474,6 @@ public class Receiving {
       out.add(new Judged(c, p, v.outcome(), v.message(), expiry, lot, e == null || e.state() == UnitState.EXPECTED ? null : e.id()));
     }
     return out;
-  }
-
-  private static Integer minShelfLife(Product p) {
-    return null;
   }
 
   private ScanAnswer answer(Receipt r, String kind, List<Line> lines, String batch, boolean repeated) {

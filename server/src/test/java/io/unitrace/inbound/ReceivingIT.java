@@ -152,6 +152,27 @@ class ReceivingIT extends IntegrationTest {
   }
 
   @Test
+  void aUnitExpiringSoonerThanTheProductsMinimumShelfLifeIsQuarantined() {
+    Site site = Site.create(admin);
+    String gtin = Site.randomGtin();
+    ok(site.api.post("/api/v1/products", map("sku", unique("SKU"), "name", "Vaccine", "gtins", list(gtin), "tracking", "LOT_AND_SERIAL",
+        "expiryTracked", true, "minShelfLifeDays", 90)));
+    long receipt = open(site, map("dock", site.dock));
+    String soon = LocalDate.now().plusDays(30).toString();
+    String later = LocalDate.now().plusDays(200).toString();
+    var shortLife = scan(site, receipt, map("scan", "(01)" + gtin + "(17)" + yymmdd(soon) + "(10)V1(21)S-1"));
+    assertThat(shortLife.at("/outcome").asString()).isEqualTo("SHORT_SHELF_LIFE");
+    assertThat(shortLife.at("/message").asString()).contains("90 days");
+    assertThat(site.api.get("/api/v1/units/01/" + gtin + "/21/S-1").at("/location").asString()).isEqualTo(site.quarantine);
+    var fine = scan(site, receipt, map("scan", "(01)" + gtin + "(17)" + yymmdd(later) + "(10)V2(21)S-2"));
+    assertThat(fine.at("/outcome").asString()).isEqualTo("RECEIVED");
+  }
+
+  private static String yymmdd(String iso) {
+    return iso.substring(2, 4) + iso.substring(5, 7) + iso.substring(8, 10);
+  }
+
+  @Test
   void unitsBeyondTheOrderedQuantityAreOverAndQuarantined() {
     Site site = Site.create(admin);
     Inbound in = inbound(site, 1, "O-1", "O-2");
@@ -271,6 +292,7 @@ class ReceivingIT extends IntegrationTest {
   @Test
   void unitsWithoutALabelAndContainersBuiltOnTheDockGetTheirLabelsPrinted() {
     Site site = Site.create(admin);
+    ok(admin.put("/api/v1/tenants/" + site.tenant + "/sscc", map("companyPrefix", "9506000", "extensionDigit", 3)));
     long receipt = open(site, map("dock", site.dock));
     scan(site, receipt, map("scan", "LBL-1", "product", site.gtin));
     scan(site, receipt, map("scan", "LBL-2", "product", site.gtin));

@@ -45,7 +45,7 @@ class TenantIsolationIT extends IntegrationTest {
   /** Client B's identifiers that the walk aims at. */
   record Target(Site site, long tenantId, String lotSku, String lotGtin, String lotCode, String stored, String held,
       String onDock, String lotted, String innerSscc, String outerSscc, String looseSscc, long tokenId, String tokenName,
-      String token) {
+      String token, long receipt) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
@@ -144,6 +144,19 @@ class TenantIsolationIT extends IntegrationTest {
     // inbound: putaway
     t.put("POST /api/v1/putaway/suggestions", target(b -> json("/api/v1/putaway/suggestions", map("scan", b.scan(b.onDock())))));
     t.put("POST /api/v1/putaway", target(b -> json("/api/v1/putaway", map("scan", b.scan(b.onDock()), "location", b.site().bin2))));
+    // inbound: receiving (A may open a receipt at the shared dock, in its own name; B's receipts stay B's)
+    t.put("POST /api/v1/receipts", site(b -> json("/api/v1/receipts", map("dock", b.site().dock))));
+    t.put("GET /api/v1/receipts/{id}", target(b -> get("/api/v1/receipts/" + b.receipt())));
+    t.put("POST /api/v1/receipts/{id}/scans", target(b -> json("/api/v1/receipts/" + b.receipt() + "/scans", map("scan", b.scan(unique("RX"))))));
+    t.put("GET /api/v1/receipts/{id}/scans", target(b -> get("/api/v1/receipts/" + b.receipt() + "/scans")));
+    t.put("POST /api/v1/receipts/{id}/confirm", target(b -> json("/api/v1/receipts/" + b.receipt() + "/confirm",
+        map("items", list(map("scan", b.scan(unique("RX"))))))));
+    t.put("POST /api/v1/receipts/{id}/containers", target(b -> json("/api/v1/receipts/" + b.receipt() + "/containers",
+        map("units", list(map("gtin", b.site().gtin, "serial", "B-LABEL-1"))))));
+    t.put("POST /api/v1/receipts/{id}/close", target(b -> new Call("/api/v1/receipts/" + b.receipt() + "/close", null, null)));
+    t.put("GET /api/v1/receipts/{id}/report", target(b -> get("/api/v1/receipts/" + b.receipt() + "/report")));
+    t.put("GET /api/v1/labels/receipts/{id}/units", target(b -> get("/api/v1/labels/receipts/" + b.receipt() + "/units")));
+    t.put("GET /api/v1/labels/receipts/{id}/containers", target(b -> get("/api/v1/labels/receipts/" + b.receipt() + "/containers")));
     // SSCC numbering
     t.put("POST /api/v1/sscc", site(b -> json("/api/v1/sscc", map("count", 1))));
     t.put("GET /api/v1/tenants/{code}/sscc", target(b -> get("/api/v1/tenants/" + b.site().tenant + "/sscc")));
@@ -398,8 +411,11 @@ class TenantIsolationIT extends IntegrationTest {
     String tokenName = unique("b-scanner-");
     var issued = ok(admin.post("/api/v1/tokens", map("name", tokenName, "tenant", b.tenant, "scope", "write")));
     long tenantId = db.sql("SELECT id FROM tenant WHERE code = ?").param(b.tenant).query(Long.class).single();
+    // A receipt of B's with a unit typed in (so it has a label to print)
+    long receipt = ok(b.api.post("/api/v1/receipts", map("dock", b.dock))).at("/id").asLong();
+    ok(b.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "B-LABEL-1", "product", b.gtin)));
     return new Target(b, tenantId, lotSku, lotGtin, lotCode, stored, held, onDock, lotted, inner, outer, loose,
-        issued.at("/id").asLong(), tokenName, issued.at("/token").asString());
+        issued.at("/id").asLong(), tokenName, issued.at("/token").asString(), receipt);
   }
 
   private List<Principal> principalsOf(Site a) {
@@ -431,7 +447,7 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("checkpoints", ok(api.get("/api/v1/ledger/checkpoints")).body());
     s.put("sscc numbering", ok(api.get("/api/v1/tenants/" + b.site().tenant + "/sscc")).body());
     for (String table : List.of("product", "product_gtin", "lot", "container", "unit", "unit_field", "ledger_event", "ledger_entry",
-        "ledger_checkpoint", "user_tenant")) {
+        "ledger_checkpoint", "user_tenant", "receipt", "receipt_scan", "receipt_tally", "receipt_container")) {
       s.put("rows of " + table, db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?").param(b.tenantId()).query(Long.class).single());
     }
     s.put("revoked tokens", db.sql("SELECT count(*) FROM api_token WHERE tenant_id = ? AND revoked_at IS NOT NULL")
