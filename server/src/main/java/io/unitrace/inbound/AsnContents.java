@@ -53,6 +53,8 @@ final class AsnContents {
     boolean isParent;
     /** Where the parent was named, for a refusal about it. */
     String parentField;
+    /** When the parent was named (in request order): the latest one closes a cycle. */
+    int parentOrder;
 
     Node(String sscc, String parent, String kind, boolean known) {
       this.sscc = sscc;
@@ -70,6 +72,7 @@ final class AsnContents {
   private final Set<String> serials = new HashSet<>();
   private final Map<String, String> lotExpiry = new HashMap<>();
   private final List<NewItem> items = new ArrayList<>();
+  private int parentsNamed;
 
   /**
    * @param known the ASN's containers so far
@@ -97,6 +100,7 @@ final class AsnContents {
     String parent = parentText == null || parentText.isBlank() ? null : sscc(parentText, field.apply("parent"));
     Node n = new Node(sscc, parent, kind, false);
     n.parentField = field.apply("parent");
+    n.parentOrder = ++parentsNamed;
     containers.put(sscc, n);
   }
 
@@ -117,6 +121,7 @@ final class AsnContents {
       String sscc = sscc(ssccText, field.apply("sscc"));
       n = new Node(sscc, parent, null, false);
       n.parentField = field.apply("parent_sscc");
+      n.parentOrder = ++parentsNamed;
       containers.put(sscc, n);
     } else if (parent != null && !parent.equals(n.parent)) {
       if (n.parent != null || n.known) {
@@ -125,6 +130,7 @@ final class AsnContents {
       }
       n.parent = parent;
       n.parentField = field.apply("parent_sscc");
+      n.parentOrder = ++parentsNamed;
     }
     if (parent != null && !containers.containsKey(parent)) {
       Node p = new Node(parent, null, null, false);
@@ -250,19 +256,16 @@ final class AsnContents {
     return created;
   }
 
-  /** The refusal of a cycle through {@code start}, naming the parent field of a container this request added to it. */
+  /** The refusal of a cycle through {@code start}, naming the parent that closed it: the last one this request named. */
   private Problem cycleThrough(Node start) {
-    Node blame = start;
-    for (Node at = start; ; ) {
-      if (!at.known) {
+    Node blame = null;
+    Node at = start;
+    do {
+      if (!at.known && (blame == null || at.parentOrder > blame.parentOrder)) {
         blame = at;
-        break;
       }
       at = containers.get(at.parent);
-      if (at == start) {
-        break;
-      }
-    }
+    } while (at != start);
     return Problem.badRequest("container-cycle", blame.parentField, "SSCC " + blame.sscc + " would contain itself through its parents");
   }
 
