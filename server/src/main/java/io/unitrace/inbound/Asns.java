@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ class Asns {
   }
 
   Set<String> knownSerials(long tenantId, long asnId) {
-    Set<String> keys = new java.util.HashSet<>();
+    Set<String> keys = new HashSet<>();
     db.sql("SELECT gtin, serial FROM asn_item WHERE tenant_id = ? AND asn_id = ? AND serial IS NOT NULL")
         .params(tenantId, asnId)
         .query(rs -> {
