@@ -169,6 +169,17 @@ class TenantIsolationIT extends IntegrationTest {
     t.put("GET /api/v1/labels/containers/{sscc}", target(b -> get("/api/v1/labels/containers/" + b.outerSscc() + "?format=zpl")));
     t.put("GET /api/v1/labels/containers/{sscc}/units", target(b -> get("/api/v1/labels/containers/" + b.outerSscc() + "/units")));
     t.put("GET /api/v1/labels/locations/{code}", site(b -> get("/api/v1/labels/locations/" + b.site().bin1 + "?format=zpl")));
+    // inbound: purchase orders and ASNs (B's are named after B's tenant code: see clientB())
+    t.put("GET /api/v1/purchase-orders", site(b -> get("/api/v1/purchase-orders")));
+    t.put("POST /api/v1/purchase-orders", site(b -> json("/api/v1/purchase-orders",
+        map("number", unique("POX"), "vendor", "Intruder", "lines", list(map("sku", b.site().sku, "quantity", 1))))));
+    t.put("GET /api/v1/purchase-orders/{number}", target(b -> get("/api/v1/purchase-orders/PO-" + b.site().tenant)));
+    t.put("POST /api/v1/asns", site(b -> json("/api/v1/asns", map("number", unique("ASNX"), "purchaseOrder", "PO-" + b.site().tenant,
+        "items", list(map("gtin", b.site().gtin, "serial", unique("SNX")))))));
+    t.put("GET /api/v1/asns/{number}", target(b -> get("/api/v1/asns/ASN-" + b.site().tenant)));
+    t.put("GET /api/v1/asns/{number}/items", target(b -> get("/api/v1/asns/ASN-" + b.site().tenant + "/items")));
+    t.put("POST /api/v1/asns/{number}/items", target(b -> new Call("/api/v1/asns/ASN-" + b.site().tenant + "/items",
+        "gtin,serial\n" + b.site().gtin + "," + unique("SNX") + "\n", "text/csv")));
     return t;
   }
 
@@ -406,6 +417,10 @@ class TenantIsolationIT extends IntegrationTest {
     ok(b.api.post("/api/v1/units/pack", map("units", list(b.unitKey(stored)), "into", inner)));
     ok(b.api.post("/api/v1/containers/" + inner + "/pack", map("into", outer)));
     ok(b.api.post("/api/v1/ledger/checkpoints", null));
+    ok(b.api.post("/api/v1/purchase-orders", map("number", "PO-" + b.tenant, "vendor", "Acme",
+        "lines", list(map("sku", b.sku, "quantity", 5)))));
+    ok(b.api.post("/api/v1/asns", map("number", "ASN-" + b.tenant, "purchaseOrder", "PO-" + b.tenant,
+        "containers", list(map("sscc", randomSscc(), "kind", "PALLET")), "items", list(map("gtin", b.gtin, "serial", unique("SNB"))))));
 
     // B's token is the admin's, so an A-bound token of the same admin is the sharpest test of the binding
     String tokenName = unique("b-scanner-");
@@ -446,8 +461,12 @@ class TenantIsolationIT extends IntegrationTest {
     }
     s.put("checkpoints", ok(api.get("/api/v1/ledger/checkpoints")).body());
     s.put("sscc numbering", ok(api.get("/api/v1/tenants/" + b.site().tenant + "/sscc")).body());
+    s.put("purchase order", ok(api.get("/api/v1/purchase-orders/PO-" + b.site().tenant)).body());
+    s.put("asn", ok(api.get("/api/v1/asns/ASN-" + b.site().tenant)).body());
+    s.put("asn items", ok(api.get("/api/v1/asns/ASN-" + b.site().tenant + "/items")).body());
     for (String table : List.of("product", "product_gtin", "lot", "container", "unit", "unit_field", "ledger_event", "ledger_entry",
-        "ledger_checkpoint", "user_tenant", "receipt", "receipt_scan", "receipt_tally", "receipt_container")) {
+        "ledger_checkpoint", "user_tenant", "purchase_order", "po_line", "asn", "asn_container", "asn_item", "receipt", "receipt_scan",
+        "receipt_tally", "receipt_container")) {
       s.put("rows of " + table, db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?").param(b.tenantId()).query(Long.class).single());
     }
     s.put("revoked tokens", db.sql("SELECT count(*) FROM api_token WHERE tenant_id = ? AND revoked_at IS NOT NULL")
