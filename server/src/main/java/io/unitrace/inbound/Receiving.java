@@ -295,7 +295,9 @@ public class Receiving {
   private record Candidate(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc, String scan,
       boolean damaged, boolean missing, Map<String, String> fields, boolean needsLabel) {}
 
-  private record Judged(Candidate c, Product product, ScanOutcome outcome, String message, LocalDate expiry, String lot, Long existingId) {}
+  /** {@code expiry} as seen (label or ASN); {@code lotExpiry} what the unit is registered with. */
+  private record Judged(Candidate c, Product product, ScanOutcome outcome, String message, LocalDate expiry, String lot, Long existingId,
+      LocalDate lotExpiry) {}
 
   private ScanAnswer container(TenantScope scope, Receipt r, Sscc sscc, ScanRequest s, String key) {
     if (r.asnId() == null) {
@@ -351,7 +353,8 @@ public class Receiving {
         boolean quarantined = j.outcome().quarantine() && r.quarantine() != null;
         // A unit going to quarantine leaves its case on the dock: it is set aside, not stored with the rest.
         Sscc in = quarantined ? null : c.sscc();
-        arrivals.add(new Ledger.Arrival(new Ledger.NewUnit(c.gtin(), c.serial(), j.lot(), j.expiry(), c.manufactured(), c.fields()),
+        arrivals.add(new Ledger.Arrival(new Ledger.NewUnit(c.gtin(), c.serial(), j.lot(), j.lotExpiry(),
+            j.lotExpiry() != null && !j.lotExpiry().equals(j.expiry()) ? null : c.manufactured(), c.fields()),
             quarantined ? r.quarantine() : r.dock(), in, holds));
       }
     }
@@ -459,19 +462,23 @@ public class Receiving {
       ScanChecks.Announced a = announced.get(k);
       String lot = c.lot() != null ? c.lot() : a == null ? null : a.lot();
       LocalDate expiry = c.expiry() != null ? c.expiry() : a == null ? null : a.expiry();
-      if (expiry == null && p != null && lot != null) {
-        expiry = catalog.findLot(tenant, p.id(), lot).map(io.unitrace.catalog.Lot::expiresOn).orElse(null);
+      LocalDate lotExpiry = p == null || lot == null || !p.tracking().lotted() ? null
+          : catalog.findLot(tenant, p.id(), lot).map(io.unitrace.catalog.Lot::expiresOn).orElse(null);
+      if (expiry == null) {
+        expiry = lotExpiry;
       }
       Integer orderedQty = r.poId() == null ? null : p == null ? Integer.valueOf(0) : ordered.getOrDefault(p.id(), 0);
       int before = p == null ? 0 : receivedForPo.getOrDefault(p.id(), 0);
       ScanChecks.Verdict v = ScanChecks.judge(new ScanChecks.Facts(p != null, p == null ? null : p.sku(),
           receivedHere.contains(k) || !seen.add(k), e == null ? null : e.state(), r.poId() != null, orderedQty, before,
           r.asnId() != null, a, c.lot(), c.expiry() != null ? c.expiry() : expiry, p == null ? null : p.minShelfLifeDays(), c.damaged(), c.missing(),
-          today));
+          today, lotExpiry));
       if (v.outcome().received() && p != null && v.outcome() != ScanOutcome.WRONG_PRODUCT && v.outcome() != ScanOutcome.OVER_QUANTITY) {
         receivedForPo.merge(p.id(), 1, Integer::sum);
       }
-      out.add(new Judged(c, p, v.outcome(), v.message(), expiry, lot, e == null || e.state() == UnitState.EXPECTED ? null : e.id()));
+      // A lot already known keeps its expiry: a label that contradicts it is an exception, not a new date for the lot.
+      out.add(new Judged(c, p, v.outcome(), v.message(), expiry, lot, e == null || e.state() == UnitState.EXPECTED ? null : e.id(),
+          lotExpiry != null ? lotExpiry : expiry));
     }
     return out;
   }

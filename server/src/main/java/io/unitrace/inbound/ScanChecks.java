@@ -23,7 +23,15 @@ final class ScanChecks {
    */
   record Facts(boolean knownProduct, String sku, boolean receivedInThisReceipt, UnitState existing, boolean hasPo,
       Integer orderedQuantity, int receivedBefore, boolean hasAsn, Announced announced, String lot, LocalDate expiry,
-      Integer minShelfLifeDays, boolean damaged, boolean missing, LocalDate today) {}
+      Integer minShelfLifeDays, boolean damaged, boolean missing, LocalDate today, LocalDate lotExpiry) {
+
+    Facts(boolean knownProduct, String sku, boolean receivedInThisReceipt, UnitState existing, boolean hasPo, Integer orderedQuantity,
+        int receivedBefore, boolean hasAsn, Announced announced, String lot, LocalDate expiry, Integer minShelfLifeDays, boolean damaged,
+        boolean missing, LocalDate today) {
+      this(knownProduct, sku, receivedInThisReceipt, existing, hasPo, orderedQuantity, receivedBefore, hasAsn, announced, lot, expiry,
+          minShelfLifeDays, damaged, missing, today, null);
+    }
+  }
 
   record Verdict(ScanOutcome outcome, String message) {}
 
@@ -62,6 +70,10 @@ final class ScanChecks {
     }
     if (f.damaged()) {
       return new Verdict(ScanOutcome.DAMAGED, "DAMAGED: received on DAMAGED hold; quarantine it");
+    }
+    if (f.lotExpiry() != null && f.expiry() != null && !f.lotExpiry().equals(f.expiry())) {
+      return new Verdict(ScanOutcome.LOT_MISMATCH, "EXPIRY differs from lot " + f.lot() + ": the label says " + f.expiry() + ", the lot expires "
+          + f.lotExpiry() + "; quarantine it");
     }
     if (f.announced() != null && differs(f.announced(), f.lot(), f.expiry())) {
       return new Verdict(ScanOutcome.LOT_MISMATCH, "LOT/EXPIRY differs from the ASN: announced lot " + f.announced().lot() + " expiring "
