@@ -154,7 +154,8 @@ class ReceivingPage {
     } catch (Problem p) {
       response.setStatus(p.status().value());
       // Text that is not GS1 with no product selected is most often a serial typed before its product.
-      String hint = selected == null && "scan".equals(p.field()) && scan != null && !Lookup.announcesGs1(scan.strip())
+      String hint = selected == null && "scan".equals(p.field()) && scan != null && !scan.isBlank()
+          && !Lookup.announcesGs1(scan.strip())
           ? "A plain serial needs its product: scan the product's GTIN first, then its serials." : null;
       model.addAttribute("answer", new Answer("outcome-REFUSED", "Scan refused", p.getMessage(), hint, true, null, null, null, false, List.of()));
     }
