@@ -1,0 +1,360 @@
+package io.unitrace.ui;
+
+import static io.unitrace.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unitrace.support.IntegrationTest;
+import io.unitrace.support.Site;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The receiving screens over plain HTTP, as a browser without JavaScript and as htmx see them:
+ * a receipt opened at a dock, scans answered with their outcome and the counter, refusals shown
+ * where they belong, and a closed receipt that takes no more scans and shows its report.
+ */
+class ReceivingPageIT extends IntegrationTest {
+
+  @Autowired
+  JdbcClient db;
+
+  private Site site;
+  private Handheld handheld;
+
+  @BeforeEach
+  void signedInAtASite() {
+    site = Site.create(admin);
+    handheld = new Handheld(port);
+    assertThat(handheld.signIn("admin", ADMIN_PASSWORD).status()).isEqualTo(302);
+    assertThat(handheld.get("/receiving?tenant=" + site.tenant).status()).isEqualTo(200);
+  }
+
+  @Test
+  void opensABlindReceiptAtTheDockAndListsItAsOpen() {
+    var empty = handheld.get("/receiving");
+    assertThat(empty.body()).contains("data-test=\"open-form\"", "data-test=\"no-receipts\"");
+
+    long id = open(site.dock);
+
+    var screen = handheld.get("/receiving/" + id);
+    assertThat(screen.status()).isEqualTo(200);
+    assertThat(screen.body()).contains("id=\"scan\"", "autofocus", "name=\"key\"", "data-test=\"dock\">" + site.dock + "<", "Blind receipt",
+        "data-test=\"received\">0<", "data-test=\"expected\">0<", "data-test=\"close-form\"");
+    var listed = handheld.get("/receiving");
+    assertThat(listed.body()).contains("/receiving/" + id, site.dock, "blind").doesNotContain("data-test=\"no-receipts\"");
+  }
+
+  @Test
+  void scansAreAnsweredWithTheirOutcomeAndTheCounterAsAnHtmxFragment() {
+    long id = open(site.dock);
+    String serial = unique("SN");
+
+    var received = scan(id, "(01)" + site.gtin + "(21)" + serial);
+    assertThat(received.status()).isEqualTo(200);
+    assertThat(received.header("Vary")).contains("HX-Request");
+    assertThat(received.body()).doesNotContain("<html", "id=\"scan\"")
+        .contains("data-outcome=\"RECEIVED\"", "role=\"status\"", "answer outcome-RECEIVED quiet", "(21)" + serial)
+        .contains("id=\"counter\"", "hx-swap-oob=\"true\"", "data-test=\"received\">1<")
+        .contains("id=\"recent\"", "data-outcome=\"RECEIVED\"");
+
+    var repeat = scan(id, "(01)" + site.gtin + "(21)" + serial);
+    assertThat(repeat.body()).contains("data-outcome=\"REPEAT\"", "outcome-REPEAT loud", "role=\"alert\"", "Repeat scan",
+        "already received on this receipt", "data-test=\"received\">1<");
+
+    String strangeGtin = Site.randomGtin();
+    var unknown = scan(id, "(01)" + strangeGtin + "(21)" + unique("SN"));
+    assertThat(unknown.body()).contains("data-outcome=\"UNKNOWN_GTIN\"", "outcome-UNKNOWN_GTIN loud", "role=\"alert\"",
+        "unknown GTIN: no product of this client has it", "data-test=\"received\">1<");
+
+    var damaged = handheld.post("/receiving/" + id + "/scans",
+        fields("scan", "(01)" + site.gtin + "(21)" + unique("SN"), "damaged", "true", "key", key()), htmx());
+    assertThat(damaged.body()).contains("data-outcome=\"DAMAGED\"", "outcome-DAMAGED loud", "DAMAGED: received on DAMAGED hold",
+        "data-test=\"received\">2<");
+
+    var duplicate = scan(id, "(01)" + site.gtin + "(21)" + registeredElsewhere());
+    assertThat(duplicate.body()).contains("data-outcome=\"DUPLICATE\"", "outcome-DUPLICATE loud", "DUPLICATE serial");
+  }
+
+  @Test
+  void aProductGtinSelectsTheProductForThePlainSerialsThatFollow() {
+    long id = open(site.dock);
+
+    var product = scan(id, site.gtin);
+    assertThat(product.body()).contains("data-outcome=\"PRODUCT\"", "Product selected", site.sku + " selected",
+        "data-test=\"product-selected\"", "name=\"product\" value=\"" + site.gtin + "\"", "id=\"product-pick\" hx-swap-oob=\"true\"");
+
+    String serial = unique("SN");
+    var plain = handheld.post("/receiving/" + id + "/scans", fields("scan", serial, "product", site.gtin, "key", key()), htmx());
+    assertThat(plain.body()).contains("data-outcome=\"RECEIVED\"", "(21)" + serial, "data-test=\"received\">1<")
+        .as("the product stays selected for the next serial").contains("name=\"product\" value=\"" + site.gtin + "\"");
+    Site.ok(site.api.get(site.unitPath(serial)));
+  }
+
+  @Test
+  void aPlainSerialWithoutAProductIsRefusedLoudlyInPlace() {
+    long id = open(site.dock);
+
+    var refused = scan(id, unique("SN"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.header("X-Unitrace-Fragment")).isEqualTo("scan-answer");
+    assertThat(refused.body()).contains("outcome-REFUSED loud", "role=\"alert\"", "Scan refused",
+        "not valid GS1 data", "data-test=\"answer-hint\">A plain serial needs its product: scan the product&#39;s GTIN first",
+        "data-test=\"received\">0<").doesNotContain("<html");
+
+    var typed = handheld.post("/receiving/" + id + "/scans", fields("scan", " ", "key", key()), htmx());
+    assertThat(typed.status()).isEqualTo(400);
+    assertThat(typed.body()).contains("outcome-REFUSED loud", "scan is required");
+  }
+
+  @Test
+  void theSameFormPostedTwiceIsOneScan() {
+    long id = open(site.dock);
+    String serial = unique("SN");
+    Map<String, String> form = fields("scan", "(01)" + site.gtin + "(21)" + serial, "key", key());
+
+    var first = handheld.post("/receiving/" + id + "/scans", form, htmx());
+    var again = handheld.post("/receiving/" + id + "/scans", form, htmx());
+
+    assertThat(first.body()).contains("data-outcome=\"RECEIVED\"");
+    assertThat(again.body()).as("answered as the first time, not as a repeat scan").contains("data-outcome=\"RECEIVED\"",
+        "The same request again", "data-test=\"received\">1<").doesNotContain("data-outcome=\"REPEAT\"");
+    assertThat(count(handheld.get("/receiving/" + id).body(), "<li class=\"outcome-")).as("one line in the last scans").isEqualTo(1);
+  }
+
+  @Test
+  void withoutJavaScriptAScanDrawsTheWholeScreenWithItsAnswer() {
+    long id = open(site.dock);
+    String serial = unique("SN");
+
+    var page = handheld.post("/receiving/" + id + "/scans", fields("scan", "(01)" + site.gtin + "(21)" + serial, "key", key()), Map.of());
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<html", "id=\"scan\"", "data-outcome=\"RECEIVED\"", "data-test=\"received\">1<")
+        .doesNotContain("hx-swap-oob");
+    assertThat(handheld.get("/receiving/" + id + "/scans").location()).as("a reload of the POST lands on the screen")
+        .endsWith("/receiving/" + id);
+  }
+
+  @Test
+  void anUnknownDockIsShownNextToTheDockField() {
+    var unknown = handheld.post("/receiving", fields("dock", "NO-SUCH-DOCK"), Map.of());
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.body()).contains("data-test=\"dock-error\"", "no location with code NO-SUCH-DOCK", "value=\"NO-SUCH-DOCK\"",
+        "aria-invalid=\"true\"");
+
+    var bin = handheld.post("/receiving", fields("dock", site.bin1), Map.of());
+    assertThat(bin.status()).isEqualTo(422);
+    assertThat(bin.body()).contains("data-test=\"dock-error\"", site.bin1 + " is a STORAGE location, not a DOCK");
+
+    var blank = handheld.post("/receiving", fields("dock", " "), Map.of());
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.body()).contains("data-test=\"dock-error\"", "dock is required");
+
+    var asn = handheld.post("/receiving", fields("dock", site.dock, "asn", "NO-SUCH-ASN"), Map.of());
+    assertThat(asn.status()).isEqualTo(422);
+    assertThat(asn.body()).contains("data-test=\"asn-error\"", "has no ASN NO-SUCH-ASN").doesNotContain("data-test=\"dock-error\"");
+    assertThat(handheld.get("/receiving").body()).as("nothing was opened").contains("data-test=\"no-receipts\"");
+  }
+
+  @Test
+  void aClosedReceiptShowsItsReportAndRefusesScans() {
+    long id = open(site.dock);
+    String good = unique("SN");
+    String broken = unique("SN");
+    String strangeGtin = Site.randomGtin();
+    scan(id, "(01)" + site.gtin + "(21)" + good);
+    handheld.post("/receiving/" + id + "/scans", fields("scan", "(01)" + site.gtin + "(21)" + broken, "damaged", "true", "key", key()), htmx());
+    scan(id, "(01)" + strangeGtin + "(21)X1");
+
+    var closed = handheld.post("/receiving/" + id + "/close", fields(), Map.of());
+    assertThat(closed.status()).isEqualTo(302);
+    assertThat(closed.location()).endsWith("/receiving/" + id);
+
+    var report = handheld.get("/receiving/" + id);
+    assertThat(report.body()).contains("data-test=\"report\"", "data-test=\"status\">CLOSED<", "data-test=\"report-tally\">2 / 0<",
+        "data-section=\"damaged\"", broken, "data-section=\"unexpected\"", strangeGtin, "X1")
+        .doesNotContain("id=\"scan\"", "data-test=\"close-form\"", "data-section=\"short\"");
+    assertThat(handheld.get("/receiving").body()).as("no longer listed as open").doesNotContain("/receiving/" + id + "\"");
+
+    var refused = scan(id, "(01)" + site.gtin + "(21)" + unique("SN"));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body()).contains("outcome-REFUSED loud", "receipt " + id + " is closed: open a new one");
+    var again = handheld.post("/receiving/" + id + "/close", fields(), Map.of());
+    assertThat(again.location()).as("a second close shows the report all the same").endsWith("/receiving/" + id);
+  }
+
+  @Test
+  void aReceiptForAnAsnCountsAgainstWhatWasAnnouncedAndReportsWhatIsShort() {
+    String asn = unique("ASN");
+    String first = unique("SN");
+    String second = unique("SN");
+    announce(asn, first, second);
+    var opened = handheld.post("/receiving", fields("dock", site.dock, "asn", asn), Map.of());
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(302);
+    long id = Long.parseLong(opened.location().substring(opened.location().lastIndexOf('/') + 1));
+    assertThat(handheld.get("/receiving/" + id).body()).contains(asn, "Acme Phones", "data-test=\"received\">0<", "data-test=\"expected\">2<");
+
+    assertThat(scan(id, "(01)" + site.gtin + "(21)" + first).body()).contains("data-outcome=\"RECEIVED\"", "data-test=\"received\">1<",
+        "data-test=\"expected\">2<");
+    assertThat(scan(id, "(01)" + site.gtin + "(21)" + unique("SN")).body()).contains("data-outcome=\"UNEXPECTED\"", "outcome-UNEXPECTED loud",
+        "NOT ON THE ASN", "data-test=\"received\">2<");
+
+    handheld.post("/receiving/" + id + "/close", fields(), Map.of());
+    var report = handheld.get("/receiving/" + id).body();
+    assertThat(report).contains("data-section=\"short\"", second, "data-section=\"unexpected\"").doesNotContain(">" + first + "<");
+  }
+
+  @Test
+  void aReceiptOfAnotherClientIsNotFound() {
+    Site other = Site.create(admin);
+    var r = other.api.post("/api/v1/receipts", map("dock", other.dock));
+    assertThat(r.status()).isEqualTo(201);
+    long theirs = r.at("/id").asLong();
+
+    assertThat(handheld.get("/receiving/" + theirs).status()).isEqualTo(404);
+    var scan = scan(theirs, "(01)" + other.gtin + "(21)" + unique("SN"));
+    assertThat(scan.status()).isEqualTo(404);
+    assertThat(scan.body()).contains("outcome-REFUSED", "has no receipt " + theirs);
+    assertThat(other.api.get("/api/v1/receipts/" + theirs).at("/counters/received").asInt()).isZero();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private long open(String dock) {
+    var opened = handheld.post("/receiving", fields("dock", dock), Map.of());
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(302);
+    assertThat(opened.location()).matches(".*/receiving/\\d+$");
+    return Long.parseLong(opened.location().substring(opened.location().lastIndexOf('/') + 1));
+  }
+
+  private FormSession.Page scan(long receipt, String text) {
+    return handheld.post("/receiving/" + receipt + "/scans", fields("scan", text, "key", key()), htmx());
+  }
+
+  /** A serial already in the client's stock (registered on a bin), so receiving it again is a duplicate. */
+  private String registeredElsewhere() {
+    String serial = unique("SN");
+    site.register(site.bin1, serial);
+    return serial;
+  }
+
+  /** A PO of the site's product from Acme Phones, and an ASN announcing the serials (written directly: the PO/ASN API is elsewhere). */
+  private void announce(String asn, String... serials) {
+    long tenant = db.sql("SELECT id FROM tenant WHERE code = ?").param(site.tenant).query(Long.class).single();
+    long product = db.sql("SELECT product_id FROM product_gtin WHERE tenant_id = ? AND gtin = ?").params(tenant, site.gtin).query(Long.class).single();
+    long now = System.currentTimeMillis();
+    long po = db.sql("INSERT INTO purchase_order (tenant_id, number, vendor, status, created_at) VALUES (?, ?, 'Acme Phones', 'OPEN', ?) RETURNING id")
+        .params(tenant, unique("PO"), now).query(Long.class).single();
+    db.sql("INSERT INTO po_line (tenant_id, po_id, line_no, product_id, quantity) VALUES (?, ?, 1, ?, ?)")
+        .params(tenant, po, product, serials.length + 5).update();
+    long asnId = db.sql("INSERT INTO asn (tenant_id, po_id, number, created_at) VALUES (?, ?, ?, ?) RETURNING id")
+        .params(tenant, po, asn, now).query(Long.class).single();
+    for (String s : serials) {
+      db.sql("INSERT INTO asn_item (tenant_id, asn_id, product_id, gtin, serial, quantity) VALUES (?, ?, ?, ?, ?, 1)")
+          .params(tenant, asnId, product, site.gtin, s).update();
+    }
+  }
+
+  private Map<String, String> fields(String... pairs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  private static Map<String, String> htmx() {
+    return Map.of("HX-Request", "true");
+  }
+
+  private static String key() {
+    return "test-" + UUID.randomUUID();
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * A handheld's browser session: the cookie jar of {@link FormSession}, plus request headers on a
+   * POST (htmx's {@code HX-Request}) and the CSRF token taken from the page last seen, as a form carries it.
+   */
+  static final class Handheld {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    private final int port;
+    private final HttpClient http;
+    private String csrf;
+
+    Handheld(int port) {
+      this.port = port;
+      this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    FormSession.Page signIn(String username, String password) {
+      get("/login");
+      Map<String, String> form = new LinkedHashMap<>();
+      form.put("username", username);
+      form.put("password", password);
+      return post("/login", form, Map.of());
+    }
+
+    FormSession.Page get(String path) {
+      return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html").build());
+    }
+
+    /** Posts the fields with the session's CSRF token, as every form of the UI carries it. */
+    FormSession.Page post(String path, Map<String, String> fields, Map<String, String> headers) {
+      Map<String, String> all = new LinkedHashMap<>(fields);
+      all.put("_csrf", csrf);
+      String body = all.entrySet().stream().map(e -> FormSession.encode(e.getKey()) + "=" + FormSession.encode(e.getValue()))
+          .collect(Collectors.joining("&"));
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+          .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+      headers.forEach(b::header);
+      return send(b.build());
+    }
+
+    private URI uri(String path) {
+      return URI.create("http://localhost:" + port + path);
+    }
+
+    private FormSession.Page send(HttpRequest request) {
+      try {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        Matcher m = CSRF.matcher(r.body());
+        if (m.find()) {
+          csrf = m.group(1);
+        }
+        return new FormSession.Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), r);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
