@@ -30,10 +30,6 @@ class ReceiptRows {
   /** A unit already in the client's stock with a scanned serial. */
   record Existing(long id, UnitState state) {}
 
-  /** A scan as listed: newest last, with who and when. */
-  record ScanView(long id, ScanOutcome outcome, String sku, String gtin, String serial, String lot, String expiry, String sscc, String location,
-      String message, String scan, String operator, String device, java.time.Instant at) {}
-
   /** A judged line to keep, with what the answer does not show. */
   record ScanRow(Receiving.Line line, Long productId, Long unitId, String scan, boolean needsLabel) {}
 
@@ -127,18 +123,32 @@ class ReceiptRows {
         .list();
   }
 
-  io.unitrace.shared.CursorPage<ScanView> scans(long receiptId, long after, int limit) {
-    List<ScanView> fetched = db.sql("""
-            SELECT s.id, s.outcome, p.sku, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message, s.scan, s.operator, s.device,
-                   s.scanned_at
-            FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id
-            WHERE s.receipt_id = ? AND s.id > ? ORDER BY s.id LIMIT ?""")
-        .params(receiptId, after, limit + 1)
-        .query((rs, n) -> new ScanView(rs.getLong(1), ScanOutcome.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-            rs.getString(13), java.time.Instant.ofEpochMilli(rs.getLong(14))))
-        .list();
-    return io.unitrace.shared.CursorPage.of(fetched, limit, ScanView::id);
+  private static final String SCAN = """
+      SELECT s.id, s.outcome, p.sku, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message, s.scan, s.operator, s.device,
+             s.scanned_at
+      FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id""";
+
+  io.unitrace.shared.CursorPage<ReceiptScan> scans(long receiptId, long after, int limit) {
+    List<ReceiptScan> fetched = db.sql(SCAN + " WHERE s.receipt_id = ? AND s.id > ? ORDER BY s.id LIMIT ?")
+        .params(receiptId, after, limit + 1).query(this::scan).list();
+    return io.unitrace.shared.CursorPage.of(fetched, limit, ReceiptScan::id);
+  }
+
+  /** The newest lines of a receipt, newest first. */
+  List<ReceiptScan> lastScans(long receiptId, int limit) {
+    return db.sql(SCAN + " WHERE s.receipt_id = ? ORDER BY s.id DESC LIMIT ?").params(receiptId, limit).query(this::scan).list();
+  }
+
+  /** The client's open receipts, newest first. */
+  List<Long> openReceipts(long tenantId, int limit) {
+    return db.sql("SELECT id FROM receipt WHERE tenant_id = ? AND status = 'OPEN' ORDER BY id DESC LIMIT ?").params(tenantId, limit)
+        .query(Long.class).list();
+  }
+
+  private ReceiptScan scan(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new ReceiptScan(rs.getLong(1), ScanOutcome.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+        rs.getString(13), java.time.Instant.ofEpochMilli(rs.getLong(14)));
   }
 
   void insertScans(long tenantId, long receiptId, String key, List<ScanRow> scans, Long eventId, String operator, String device, long now) {

@@ -123,6 +123,16 @@ public class Receiving {
     return rows.receipt(scope.tenantId(), id).orElseThrow(() -> Problem.notFound("unknown-receipt", "client " + scope.tenantCode() + " has no receipt " + id));
   }
 
+  /** The client's open receipts, newest first. */
+  public List<Receipt> openReceipts(TenantScope scope, int limit) {
+    return rows.openReceipts(scope.tenantId(), limit).stream().map(id -> require(scope, id)).toList();
+  }
+
+  /** The newest lines of a receipt, newest first. */
+  public List<ReceiptScan> lastScans(TenantScope scope, long receiptId, int limit) {
+    return rows.lastScans(require(scope, receiptId).id(), limit);
+  }
+
   public Counters counters(Receipt r) {
     return new Counters(r.expected(), rows.receivedCount(r.id()));
   }

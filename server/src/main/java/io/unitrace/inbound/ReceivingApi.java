@@ -75,7 +75,7 @@ class ReceivingApi {
   }
 
   @GetMapping("/{id}/scans")
-  CursorPage<ReceiptRows.ScanView> scans(TenantScope scope, @PathVariable long id, @RequestParam(required = false) String cursor,
+  CursorPage<ReceiptScan> scans(TenantScope scope, @PathVariable long id, @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     Receipt r = receiving.require(scope, id);
     return rows.scans(r.id(), CursorPage.decode(cursor), CursorPage.limit(limit));

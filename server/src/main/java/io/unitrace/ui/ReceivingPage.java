@@ -62,13 +62,11 @@ class ReceivingPage {
 
   private final ClientChoice clients;
   private final Receiving receiving;
-  private final ReceivingBoard board;
   private final Catalog catalog;
 
-  ReceivingPage(ClientChoice clients, Receiving receiving, ReceivingBoard board, Catalog catalog) {
+  ReceivingPage(ClientChoice clients, Receiving receiving, Catalog catalog) {
     this.clients = clients;
     this.receiving = receiving;
-    this.board = board;
     this.catalog = catalog;
   }
 
@@ -196,7 +194,7 @@ class ReceivingPage {
     model.addAttribute("openedAt", TIME.format(Instant.ofEpochMilli(r.openedAt())));
     model.addAttribute("closedAt", r.closedAt() == null ? null : TIME.format(Instant.ofEpochMilli(r.closedAt())));
     model.addAttribute("counters", counters);
-    model.addAttribute("recent", board.lastScans(scope, r.id(), RECENT));
+    model.addAttribute("recent", receiving.lastScans(scope, r.id(), RECENT));
     // Rendered for the page without JavaScript; the page's script replaces it with one of its own.
     model.addAttribute("key", "ui-" + UUID.randomUUID());
     if (product != null) {
@@ -218,9 +216,9 @@ class ReceivingPage {
 
   private List<OpenReceipt> openReceipts(TenantScope scope) {
     List<OpenReceipt> out = new ArrayList<>();
-    for (long id : board.openReceipts(scope, LISTED)) {
-      find(scope, id).ifPresent(r -> out.add(new OpenReceipt(r.id(), r.dock(), r.asnNumber(), r.poNumber(), r.vendor(), r.openedBy(),
-          TIME.format(Instant.ofEpochMilli(r.openedAt())), receiving.counters(r))));
+    for (Receipt r : receiving.openReceipts(scope, LISTED)) {
+      out.add(new OpenReceipt(r.id(), r.dock(), r.asnNumber(), r.poNumber(), r.vendor(), r.openedBy(),
+          TIME.format(Instant.ofEpochMilli(r.openedAt())), receiving.counters(r)));
     }
     return out;
   }
