@@ -25,7 +25,12 @@ class ReceiptRows {
 
   record AsnRef(long id, long poId, String poNumber) {}
 
-  record AnnouncedItem(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc) {}
+  record AnnouncedItem(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc) {
+
+    ScanChecks.Announced announcement() {
+      return new ScanChecks.Announced(lot, expiry);
+    }
+  }
 
   /** A unit already in the client's stock with a scanned serial. */
   record Existing(long id, UnitState state) {}
@@ -111,16 +116,29 @@ class ReceiptRows {
     return counts;
   }
 
-  /** The lines a request key recorded: one for a unit scan, "key#0".. for a container or a bulk confirmation. */
+  /**
+   * The lines a request key recorded: one ("key") for a unit scan, "key#0", "key#1".. for a container
+   * or a bulk confirmation. Equality on the (receipt, request key) index first, which is all a new
+   * scan costs; the range only for a repeated multi-line request.
+   */
   List<Receiving.Line> scansByKey(long receiptId, String key) {
-    return db.sql("""
-            SELECT s.outcome, p.sku, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message
-            FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id
-            WHERE s.receipt_id = ? AND (s.request_key = ? OR (s.request_key >= ? AND s.request_key < ?)) ORDER BY s.id""")
-        .params(receiptId, key, key + "#", key + "$")
-        .query((rs, n) -> new Receiving.Line(ScanOutcome.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), date(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9)))
-        .list();
+    List<Receiving.Line> first = db.sql(LINE + " WHERE s.receipt_id = ? AND s.request_key IN (?, ?) ORDER BY s.id")
+        .params(receiptId, key, key + "#0").query(this::line).list();
+    if (first.isEmpty() || db.sql("SELECT COUNT(*) FROM receipt_scan WHERE receipt_id = ? AND request_key = ?").params(receiptId, key)
+        .query(Integer.class).single() == 1) {
+      return first;
+    }
+    return db.sql(LINE + " WHERE s.receipt_id = ? AND s.request_key >= ? AND s.request_key < ? ORDER BY s.id")
+        .params(receiptId, key + "#", key + "$").query(this::line).list();
+  }
+
+  private static final String LINE = """
+      SELECT s.outcome, p.sku, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message
+      FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id""";
+
+  private Receiving.Line line(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Receiving.Line(ScanOutcome.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        date(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9));
   }
 
   private static final String SCAN = """

@@ -199,7 +199,7 @@ public class Receiving {
         throw Problem.badRequest("invalid-field", "items", "this receipt has no ASN to confirm: list the items received");
       }
       for (ReceiptRows.AnnouncedItem a : rows.pendingItems(r)) {
-        candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), null, false, false, Map.of(), false));
+        candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), null, false, false, Map.of(), false, a.announcement()));
       }
       if (candidates.isEmpty()) {
         throw Problem.conflict("nothing-pending", "asn", "everything ASN " + r.asnNumber() + " announced is already received on this receipt");
@@ -302,8 +302,9 @@ public class Receiving {
   // ---------------------------------------------------------------------------------------------
 
   /** An item to judge. {@code sscc} is the case it arrived in (when received by container). */
+  /** {@code announced}: what the ASN says of it, when the candidate was taken from the ASN itself (no look-up needed). */
   private record Candidate(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc, String scan,
-      boolean damaged, boolean missing, Map<String, String> fields, boolean needsLabel) {}
+      boolean damaged, boolean missing, Map<String, String> fields, boolean needsLabel, ScanChecks.Announced announced) {}
 
   /** {@code expiry} as seen (label or ASN); {@code lotExpiry} what the unit is registered with. */
   private record Judged(Candidate c, Product product, ScanOutcome outcome, String message, LocalDate expiry, String lot, Long existingId,
@@ -319,7 +320,7 @@ public class Receiving {
     }
     List<Candidate> candidates = new ArrayList<>();
     for (ReceiptRows.AnnouncedItem a : content) {
-      candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), s.scan(), false, false, Map.of(), false));
+      candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), s.scan(), false, false, Map.of(), false, a.announcement()));
     }
     if (candidates.isEmpty()) {
       throw Problem.conflict("nothing-pending", "scan", "everything announced in container " + sscc + " is already received on this receipt");
@@ -397,10 +398,13 @@ public class Receiving {
       lines.add(new Line(j.outcome(), j.product() == null ? null : j.product().sku(), j.c().gtin(), j.c().serial(), j.lot(), j.expiry(),
           j.c().sscc() == null ? null : j.c().sscc().value(), location, j.message()));
     }
-    rows.insertScans(scope.tenantId(), r.id(), key, judged.stream().map(j -> new ReceiptRows.ScanRow(
-        lines.get(judged.indexOf(j)), j.product() == null ? null : j.product().id(), j.existingId(), j.c().scan(),
-        j.c().needsLabel() && j.outcome().received())).toList(),
-        eventId, scope.actor().who(), device, clock.millis());
+    List<ReceiptRows.ScanRow> kept = new ArrayList<>(judged.size());
+    for (int i = 0; i < judged.size(); i++) {
+      Judged j = judged.get(i);
+      kept.add(new ReceiptRows.ScanRow(lines.get(i), j.product() == null ? null : j.product().id(), j.existingId(), j.c().scan(),
+          j.c().needsLabel() && j.outcome().received()));
+    }
+    rows.insertScans(scope.tenantId(), r.id(), key, kept, eventId, scope.actor().who(), device, clock.millis());
     Map<Long, int[]> deltas = new HashMap<>();
     for (Judged j : judged) {
       int sign = j.outcome().received() ? 1 : j.outcome() == ScanOutcome.NOT_FOUND ? -1 : 0;
@@ -452,7 +456,9 @@ public class Receiving {
     }
     Set<String> receivedHere = rows.receivedSerials(r.id(), keys);
     Map<String, ReceiptRows.Existing> existing = rows.existingUnits(tenant, scoped);
-    Map<String, ScanChecks.Announced> announced = r.asnId() == null ? Map.of() : rows.announced(r.asnId(), keys);
+    List<String> unknown = candidates.stream().filter(c -> c.serial() != null && c.announced() == null).map(c -> c.gtin() + "|" + c.serial())
+        .toList();
+    Map<String, ScanChecks.Announced> announced = r.asnId() == null || unknown.isEmpty() ? Map.of() : rows.announced(r.asnId(), unknown);
     Map<Long, Integer> ordered = r.poId() == null ? Map.of() : rows.ordered(r.poId());
     Map<Long, Integer> receivedForPo = r.poId() == null ? new HashMap<>() : rows.receivedForPo(r.poId());
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -469,7 +475,7 @@ public class Receiving {
             + "can be reported not found");
       }
       ReceiptRows.Existing e = p == null ? null : existing.get(p.serialScopeKey(new Gtin(c.gtin())) + "|" + c.serial());
-      ScanChecks.Announced a = announced.get(k);
+      ScanChecks.Announced a = c.announced() != null ? c.announced() : announced.get(k);
       String lot = c.lot() != null ? c.lot() : a == null ? null : a.lot();
       LocalDate expiry = c.expiry() != null ? c.expiry() : a == null ? null : a.expiry();
       LocalDate lotExpiry = p == null || lot == null || !p.tracking().lotted() ? null
@@ -543,7 +549,7 @@ public class Receiving {
     // Typed, or read off a plain barcode: the unit carries no GS1 label of its own, so it gets one printed.
     boolean needsLabel = data == null;
     return new Candidate(gtin, serial, lot, expiry, made, null, s.scan(), s.damaged(), s.missing(), s.fields() == null ? Map.of() : s.fields(),
-        needsLabel);
+        needsLabel, null);
   }
 
   /**

@@ -197,13 +197,18 @@ public final class LoadDriver {
     log("receiving: warm-up scans, " + ReceivingLoad.scans(http, base, site, ReceivingLoad.open(scanner, site, warmScans), warmScans.serials(), clients));
 
     ReceivingLoad.Asn bulkAsn = ReceivingLoad.announce(admin, site, "B", pallets, cases, perCase);
+    ReceivingLoad.Asn scanAsn = ReceivingLoad.announce(admin, site, "S", pallets, cases, perCase);
+    // Fresh planner statistics, as autovacuum keeps them on a running site within a minute of a large
+    // import: tables that grew from nothing seconds ago would otherwise be planned as if still empty.
+    try (Connection c = jdbc(false); var st = c.createStatement()) {
+      st.execute("ANALYZE");
+    }
     long bulkReceipt = ReceivingLoad.open(scanner, site, bulkAsn);
     CpuMeter.Snapshot before = meter.snapshot();
     ReceivingLoad.Timed bulk = ReceivingLoad.confirm(scanner, bulkReceipt, total);
     CpuMeter.Usage bulkCpu = CpuMeter.between(before, meter.snapshot());
     log("receiving: bulk confirmation, " + bulk);
 
-    ReceivingLoad.Asn scanAsn = ReceivingLoad.announce(admin, site, "S", pallets, cases, perCase);
     long scanReceipt = ReceivingLoad.open(scanner, site, scanAsn);
     before = meter.snapshot();
     ReceivingLoad.Timed scans = ReceivingLoad.scans(http, base, site, scanReceipt, scanAsn.serials(), clients);

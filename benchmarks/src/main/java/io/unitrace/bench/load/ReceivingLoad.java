@@ -148,7 +148,7 @@ final class ReceivingLoad {
     long dockId = RawInsertCeiling.single(c, "SELECT id FROM location WHERE code = ?", site.dock());
     long receiptId;
     try (PreparedStatement r = c.prepareStatement("""
-        INSERT INTO receipt (tenant_id, dock_id, status, opened_by, opened_at) VALUES (?, ?, 'OPEN', 'raw', ?) RETURNING id""")) {
+        INSERT INTO receipt (tenant_id, dock_id, expected, status, opened_by, opened_at) VALUES (?, ?, 0, 'OPEN', 'raw', ?) RETURNING id""")) {
       r.setLong(1, site.tenantId());
       r.setLong(2, dockId);
       r.setLong(3, now);
