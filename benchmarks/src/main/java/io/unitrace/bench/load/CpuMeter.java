@@ -62,6 +62,9 @@ final class CpuMeter {
   /** The backends connected to this database now; the server's pool keeps its connections, so the set is stable during a phase. */
   private List<Long> backends() {
     List<Long> pids = new ArrayList<>();
+    if (jdbcUrl.startsWith("jdbc:sqlite")) {
+      return pids; // embedded: the database works inside the server process and is counted there
+    }
     try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, user, password);
         PreparedStatement ps = c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
         ResultSet rs = ps.executeQuery()) {
