@@ -39,13 +39,11 @@ class PutawayPage {
    */
   record Answer(String css, String title, String message, String hint, boolean loud, boolean repeated) {}
 
-  /** The goods of step 2: what the scan named, as hidden fields, and what Putaway says of them. */
-  record Goods(String gtin, String serial, String sscc, Putaway.Suggestions found) {
-
-    Putaway.UnitLine unit() {
-      return sscc == null && !found.units().isEmpty() ? found.units().get(0) : null;
-    }
-  }
+  /**
+   * The goods of step 2: what the scan named, as hidden fields, and what Putaway says of them;
+   * {@code unit} is the unit scanned, null for a container.
+   */
+  record Goods(String gtin, String serial, String sscc, Putaway.Suggestions found, Putaway.UnitLine unit) {}
 
   private final ClientChoice clients;
   private final Putaway putaway;
@@ -160,8 +158,8 @@ class PutawayPage {
   }
 
   private static Goods goods(Putaway.Target target, Putaway.Suggestions found) {
-    return target.sscc() != null ? new Goods(null, null, target.sscc().value(), found)
-        : new Goods(target.unit().gtin().value(), target.unit().serial().value(), null, found);
+    return target.sscc() != null ? new Goods(null, null, target.sscc().value(), found, null)
+        : new Goods(target.unit().gtin().value(), target.unit().serial().value(), null, found, found.units().get(0));
   }
 
   private static Answer done(Putaway.Done done, Putaway.Target target) {

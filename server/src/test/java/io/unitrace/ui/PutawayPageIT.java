@@ -65,11 +65,11 @@ class PutawayPageIT extends IntegrationTest {
         .contains("data-outcome=\"GOODS\"", "role=\"status\"", "Unit on " + site.dock, site.bin2 + " is suggested")
         .contains("id=\"step\" hx-swap-oob=\"true\"", "data-step=\"2\"", "Scan the location",
             "name=\"gtin\" value=\"" + site.gtin + "\"", "name=\"serial\" value=\"" + serial + "\"")
-        .contains("id=\"goods\" hx-swap-oob=\"true\"", "data-test=\"goods-sku\">" + site.sku + "<", "data-test=\"goods-serial\">" + serial + "<",
+        .contains("id=\"goods\" class=\"goods\" hx-swap-oob=\"true\"", "data-test=\"goods-sku\">" + site.sku + "<", "data-test=\"goods-serial\">" + serial + "<",
             "data-test=\"goods-at\">" + site.dock + "<");
     assertThat(shown.body()).as("the fixed bin first and highlighted, then an empty bin")
-        .containsSubsequence("<li class=\"first\" data-code=\"" + site.bin2 + "\" data-reason=\"FIXED_BIN\"", "Fixed bin of the product",
-            "<li data-code=\"" + site.bin1 + "\" data-reason=\"EMPTY_BIN\"", "Empty bin nearby");
+        .containsSubsequence("<li data-code=\"" + site.bin2 + "\" data-reason=\"FIXED_BIN\" class=\"first\">", "Fixed bin of the product",
+            "<li data-code=\"" + site.bin1 + "\" data-reason=\"EMPTY_BIN\">", "Empty bin nearby");
     assertThat(location(serial)).as("a scan of the goods moves nothing").isEqualTo(site.dock);
   }
 
@@ -192,7 +192,7 @@ class PutawayPageIT extends IntegrationTest {
         .doesNotContain("hx-swap-oob");
 
     var cancelled = handheld.get("/putaway", htmx());
-    assertThat(cancelled.body()).doesNotContain("<html").contains("data-outcome=\"CANCELLED\"", "data-step=\"1\"", "id=\"goods\" hx-swap-oob=\"true\"")
+    assertThat(cancelled.body()).doesNotContain("<html").contains("data-outcome=\"CANCELLED\"", "data-step=\"1\"", "id=\"goods\" class=\"goods\" hx-swap-oob=\"true\"")
         .doesNotContain("data-test=\"goods-card\"");
     assertThat(handheld.get("/putaway").body()).as("a plain link back is the first step").contains("<html", "data-step=\"1\"");
     assertThat(handheld.get("/putaway/scans").location()).as("a reload of the POST lands on the screen").endsWith("/putaway");
