@@ -6,7 +6,8 @@
 (function () {
   'use strict';
 
-  var form = document.querySelector('form[data-receiving-scan]');
+  // Receiving's scan form, and putaway's (data-scan-queue), which shares this queue and focus keeping.
+  var form = document.querySelector('form[data-receiving-scan], form[data-scan-queue]');
   if (!form || !window.htmx || !window.crypto || !window.crypto.getRandomValues) {
     return; // the form still works as a plain POST, with the key the server rendered
   }
@@ -162,6 +163,18 @@
     }, 0);
   });
   window.addEventListener('focus', refocus);
+
+  // Escape in the field does what the screen's Cancel link does (putaway: back to the first step).
+  field.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') {
+      var cancel = document.querySelector('[data-cancel]');
+      if (cancel) {
+        e.preventDefault();
+        field.value = '';
+        cancel.click();
+      }
+    }
+  });
 
   // Closing asks first; the answer is a page with the discrepancy report.
   document.addEventListener('submit', function (e) {

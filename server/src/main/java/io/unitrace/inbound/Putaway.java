@@ -44,18 +44,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ledger itself locks them in, so putaway and a concurrent container command cannot deadlock.
  */
 @Service
-class Putaway {
+public class Putaway {
 
   /** What was scanned: a unit (GTIN + serial) or a container (SSCC); exactly one is set. */
-  record Target(UnitRef unit, Sscc sscc) {}
+  public record Target(UnitRef unit, Sscc sscc) {}
 
   /** A unit as putaway shows it. {@code location} is a location code. */
-  record UnitLine(String gtin, String serial, String sku, String lot, UnitState state, String location, List<Hold> holds) {}
+  public record UnitLine(String gtin, String serial, String sku, String lot, UnitState state, String location, List<Hold> holds) {}
 
   /** A container and how many units it carries at any depth. */
-  record ContainerLine(String sscc, String kind, String location, int unitCount) {}
+  public record ContainerLine(String sscc, String kind, String location, int unitCount) {}
 
-  enum Reason {
+  public enum Reason {
     /** The product's fixed bin. */
     FIXED_BIN,
     /** A bin already holding the same product and lot. */
@@ -66,17 +66,17 @@ class Putaway {
     HELD
   }
 
-  record Suggestion(String code, Reason reason) {}
+  public record Suggestion(String code, Reason reason) {}
 
   /** {@code units} lists up to 1,000 of the units that would move. */
-  record Suggestions(ContainerLine container, List<UnitLine> units, String at, boolean held, List<Suggestion> suggestions) {}
+  public record Suggestions(ContainerLine container, List<UnitLine> units, String at, boolean held, List<Suggestion> suggestions) {}
 
   /**
    * What a putaway did. {@code suggested} is the first suggestion at the time of the scan, and
    * {@code followedSuggestion} whether the goods went there; on a repeated request (same
    * Idempotency-Key) neither is known any more and both are absent.
    */
-  record Done(String location, String suggested, Boolean followedSuggestion, EventReceipt receipt) {}
+  public record Done(String location, String suggested, Boolean followedSuggestion, EventReceipt receipt) {}
 
   static final int MAX_SUGGESTIONS = 3;
   private static final int LISTED_UNITS = 1000;
@@ -104,7 +104,7 @@ class Putaway {
   }
 
   /** What a scan (any GS1 form), a GTIN + serial, or an SSCC names, or a refusal naming the field. */
-  static Target target(String scan, String gtin, String serial, String sscc) {
+  public static Target target(String scan, String gtin, String serial, String sscc) {
     if (scan != null && !scan.isBlank()) {
       Gs1Data data = Scans.parse(scan, "scan");
       if (data.sscc().isPresent()) {
@@ -137,12 +137,12 @@ class Putaway {
     throw Problem.badRequest("invalid-field", "scan", "scan a unit or an SSCC (or give gtin and serial, or sscc)");
   }
 
-  Suggestions suggest(TenantScope scope, Target target) {
+  public Suggestions suggest(TenantScope scope, Target target) {
     Goods goods = goods(scope, target);
     return new Suggestions(containerLine(goods), unitLines(scope, goods), goods.dock().code(), goods.held(), suggestions(scope, goods));
   }
 
-  Done putAway(TenantScope scope, Target target, String locationCode, RequestMeta meta) {
+  public Done putAway(TenantScope scope, Target target, String locationCode, RequestMeta meta) {
     scope.requireWrite();
     Location to = facility.require(locationCode, "location");
     String key = meta.idempotencyKey() == null || meta.idempotencyKey().isBlank() ? null : meta.idempotencyKey().strip();

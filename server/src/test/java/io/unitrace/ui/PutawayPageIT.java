@@ -1,0 +1,313 @@
+package io.unitrace.ui;
+
+import static io.unitrace.support.Api.list;
+import static io.unitrace.support.Api.map;
+import static io.unitrace.support.Site.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unitrace.gs1.CheckDigit;
+import io.unitrace.support.IntegrationTest;
+import io.unitrace.support.Site;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The putaway screen over plain HTTP, as htmx and a browser without JavaScript see it: the goods
+ * scanned are shown with the suggested places, the location scanned confirms the move through
+ * Putaway, refusals are loud and move nothing, and a pallet goes away by its SSCC.
+ */
+class PutawayPageIT extends IntegrationTest {
+
+  @Autowired
+  JdbcClient db;
+
+  private Site site;
+  private Handheld handheld;
+
+  @BeforeEach
+  void signedInAtASite() {
+    site = Site.create(admin);
+    handheld = new Handheld(port);
+    assertThat(handheld.signIn("admin", ADMIN_PASSWORD).status()).isEqualTo(302);
+    var screen = handheld.get("/putaway?tenant=" + site.tenant);
+    assertThat(screen.status()).isEqualTo(200);
+    assertThat(screen.body()).contains("id=\"scan\"", "autofocus", "data-step=\"1\"", "Scan a unit or an SSCC", "name=\"key\"");
+  }
+
+  @Test
+  void aScannedUnitIsShownWithItsSuggestionsTheFixedBinFirstAndHighlighted() {
+    fixedBin(site.bin2);
+    String serial = unique("SN");
+    site.register(site.dock, serial);
+
+    var shown = scan(unitScan(serial));
+
+    assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+    assertThat(shown.header("Vary")).contains("HX-Request");
+    assertThat(shown.body()).doesNotContain("<html", "id=\"scan\"")
+        .contains("data-outcome=\"GOODS\"", "role=\"status\"", "Unit on " + site.dock, site.bin2 + " is suggested")
+        .contains("id=\"step\" hx-swap-oob=\"true\"", "data-step=\"2\"", "Scan the location",
+            "name=\"gtin\" value=\"" + site.gtin + "\"", "name=\"serial\" value=\"" + serial + "\"")
+        .contains("id=\"goods\" class=\"goods\" hx-swap-oob=\"true\"", "data-test=\"goods-sku\">" + site.sku + "<", "data-test=\"goods-serial\">" + serial + "<",
+            "data-test=\"goods-at\">" + site.dock + "<");
+    assertThat(shown.body()).as("the fixed bin first and highlighted, then an empty bin")
+        .containsSubsequence("<li data-code=\"" + site.bin2 + "\" data-reason=\"FIXED_BIN\" class=\"first\">", "Fixed bin of the product",
+            "<li data-code=\"" + site.bin1 + "\" data-reason=\"EMPTY_BIN\">", "Empty bin nearby");
+    assertThat(location(serial)).as("a scan of the goods moves nothing").isEqualTo(site.dock);
+  }
+
+  @Test
+  void theLocationScannedConfirmsTheMoveAndTheUnitIsStoredThere() {
+    fixedBin(site.bin2);
+    String serial = unique("SN");
+    site.register(site.dock, serial);
+    scan(unitScan(serial));
+
+    Map<String, String> confirm = fields("scan", site.bin2, "gtin", site.gtin, "serial", serial, "key", key());
+    var done = handheld.post("/putaway/scans", confirm, htmx());
+
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    assertThat(done.body()).contains("data-outcome=\"PUT_AWAY\"", "role=\"status\"", "Put away to " + site.bin2, "As suggested.")
+        .as("back at the first step").contains("data-step=\"1\"", "Scan a unit or an SSCC").doesNotContain("name=\"gtin\"", "data-test=\"goods-card\"");
+    JsonNode unit = ok(site.api.get(site.unitPath(serial))).json();
+    assertThat(unit.at("/state").asString()).isEqualTo("STORED");
+    assertThat(unit.at("/location").asString()).isEqualTo(site.bin2);
+    assertThat(db.sql("SELECT l.code FROM unit u JOIN location l ON l.id = u.location_id WHERE u.gtin = ? AND u.serial = ? AND u.state = 'STORED'")
+        .params(site.gtin, serial).query(String.class).single()).isEqualTo(site.bin2);
+
+    var again = handheld.post("/putaway/scans", confirm, htmx());
+    assertThat(again.status()).as("the same form posted twice is one move").isEqualTo(200);
+    assertThat(again.body()).contains("data-outcome=\"PUT_AWAY\"", "Put away to " + site.bin2, "The same request again");
+    assertThat(history(serial)).as("received, then put away once").isEqualTo(2);
+  }
+
+  @Test
+  void aLocationThatIsNotTheSuggestionIsTakenAndSaidSo() {
+    fixedBin(site.bin2);
+    String serial = unique("SN");
+    site.register(site.dock, serial);
+
+    var done = handheld.post("/putaway/scans", fields("scan", site.bin1, "gtin", site.gtin, "serial", serial, "key", key()), htmx());
+
+    assertThat(done.body()).contains("Put away to " + site.bin1, "Not the suggestion: " + site.bin2 + " was suggested.");
+    assertThat(location(serial)).isEqualTo(site.bin1);
+  }
+
+  @Test
+  void aWrongLocationTypeIsRefusedLoudlyNothingMovesAndTheGoodsStayOnScreen() {
+    String serial = unique("SN");
+    site.register(site.dock, serial);
+
+    for (String wrong : new String[] {site.quarantine, site.dock}) {
+      var refused = handheld.post("/putaway/scans", fields("scan", wrong, "gtin", site.gtin, "serial", serial, "key", key()), htmx());
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+      assertThat(refused.header("X-Unitrace-Fragment")).isEqualTo("scan-answer");
+      assertThat(refused.body()).contains("outcome-REFUSED loud", "role=\"alert\"", "Wrong location type",
+              wrong + " is a ", "putaway goes to a STORAGE location")
+          .as("still at the second step for another location").contains("data-step=\"2\"", "name=\"serial\" value=\"" + serial + "\"");
+    }
+    var unknown = handheld.post("/putaway/scans", fields("scan", "NO-SUCH-BIN", "gtin", site.gtin, "serial", serial, "key", key()), htmx());
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.body()).contains("outcome-REFUSED loud", "Unknown location", "no location with code NO-SUCH-BIN");
+
+    JsonNode unit = ok(site.api.get(site.unitPath(serial))).json();
+    assertThat(unit.at("/state").asString()).isEqualTo("RECEIVED");
+    assertThat(unit.at("/location").asString()).isEqualTo(site.dock);
+    assertThat(history(serial)).as("nothing recorded but the receipt").isEqualTo(1);
+  }
+
+  @Test
+  void goodsThatCannotBePutAwayAreRefusedLoudlyAtTheFirstScan() {
+    String stored = unique("SN");
+    site.register(site.bin1, stored);
+
+    var notOnDock = scan(unitScan(stored));
+    assertThat(notOnDock.status()).isEqualTo(409);
+    assertThat(notOnDock.body()).contains("outcome-REFUSED loud", "role=\"alert\"", "Not on a dock", "is STORED at " + site.bin1,
+        "data-step=\"1\"");
+
+    String nobody = unique("SN");
+    var unknown = scan(unitScan(nobody));
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body()).contains("outcome-REFUSED loud", "Unknown unit", "has no unit", nobody);
+
+    var plain = scan(unique("SN"));
+    assertThat(plain.status()).isEqualTo(400);
+    assertThat(plain.body()).contains("outcome-REFUSED loud", "Scan refused", "data-test=\"answer-hint\">Scan the unit&#39;s GS1 code");
+  }
+
+  @Test
+  void aPalletGoesAwayByItsSsccAndAUnitPackedOnItIsSentToTheSscc() {
+    String first = unique("SN");
+    String second = unique("SN");
+    site.register(site.dock, first, second);
+    String pallet = randomSscc();
+    ok(site.api.post("/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", site.dock)));
+    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey(first), site.unitKey(second)), "into", pallet)));
+
+    var packed = scan(unitScan(first));
+    assertThat(packed.status()).isEqualTo(409);
+    assertThat(packed.body()).contains("outcome-REFUSED loud", "Packed in a container", "data-test=\"answer-hint\">Scan the SSCC " + pallet,
+        "data-step=\"1\"");
+
+    var shown = scan("(00)" + pallet);
+    assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+    assertThat(shown.body()).contains("data-outcome=\"GOODS\"", "Container on " + site.dock, "data-test=\"goods-sscc\">" + pallet + "<",
+        "data-test=\"goods-units\">2<", "name=\"sscc\" value=\"" + pallet + "\"", "data-reason=\"EMPTY_BIN\"");
+
+    var done = handheld.post("/putaway/scans", fields("scan", site.bin1, "sscc", pallet, "key", key()), htmx());
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    assertThat(done.body()).contains("data-outcome=\"PUT_AWAY\"", "Put away to " + site.bin1, "Container " + pallet + " with 2 units");
+    assertThat(location(first)).isEqualTo(site.bin1);
+    assertThat(location(second)).isEqualTo(site.bin1);
+    assertThat(db.sql("SELECT l.code FROM container c JOIN location l ON l.id = c.location_id WHERE c.sscc = ?").param(pallet)
+        .query(String.class).single()).isEqualTo(site.bin1);
+  }
+
+  @Test
+  void cancelGoesBackToTheFirstStepAndWithoutJavaScriptEveryAnswerIsAPage() {
+    String serial = unique("SN");
+    site.register(site.dock, serial);
+
+    var page = handheld.post("/putaway/scans", fields("scan", unitScan(serial), "key", key()), Map.of());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<html", "id=\"scan\"", "data-outcome=\"GOODS\"", "data-step=\"2\"", "data-test=\"cancel\"")
+        .doesNotContain("hx-swap-oob");
+
+    var cancelled = handheld.get("/putaway", htmx());
+    assertThat(cancelled.body()).doesNotContain("<html").contains("data-outcome=\"CANCELLED\"", "data-step=\"1\"", "id=\"goods\" class=\"goods\" hx-swap-oob=\"true\"")
+        .doesNotContain("data-test=\"goods-card\"");
+    assertThat(handheld.get("/putaway").body()).as("a plain link back is the first step").contains("<html", "data-step=\"1\"");
+    assertThat(handheld.get("/putaway/scans").location()).as("a reload of the POST lands on the screen").endsWith("/putaway");
+
+    var stored = handheld.post("/putaway/scans", fields("scan", site.bin1, "gtin", site.gtin, "serial", serial, "key", key()), Map.of());
+    assertThat(stored.body()).contains("<html", "data-outcome=\"PUT_AWAY\"", "data-step=\"1\"");
+    assertThat(location(serial)).isEqualTo(site.bin1);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private FormSession.Page scan(String text) {
+    return handheld.post("/putaway/scans", fields("scan", text, "key", key()), htmx());
+  }
+
+  private void fixedBin(String bin) {
+    ok(site.api.put("/api/v1/products/" + site.sku, map("sku", site.sku, "name", "Phone", "gtins", list(site.gtin), "tracking", "SERIAL",
+        "fixedBin", bin)));
+  }
+
+  private String unitScan(String serial) {
+    return "(01)" + site.gtin + "(21)" + serial;
+  }
+
+  private String location(String serial) {
+    return ok(site.api.get(site.unitPath(serial))).at("/location").asString();
+  }
+
+  private int history(String serial) {
+    return ok(site.api.get(site.unitPath(serial) + "/history")).at("/items").size();
+  }
+
+  private static String randomSscc() {
+    String body = "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+    return body + CheckDigit.compute(body);
+  }
+
+  private static Map<String, String> fields(String... pairs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  private static Map<String, String> htmx() {
+    return Map.of("HX-Request", "true");
+  }
+
+  private static String key() {
+    return "test-" + UUID.randomUUID();
+  }
+
+  /**
+   * A handheld's browser session as in {@link ReceivingPageIT.Handheld} (one cookie jar, the CSRF
+   * token of the page last seen on every POST), with request headers on a GET too: htmx's Cancel is one.
+   */
+  static final class Handheld {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    private final int port;
+    private final HttpClient http;
+    private String csrf;
+
+    Handheld(int port) {
+      this.port = port;
+      this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    FormSession.Page signIn(String username, String password) {
+      get("/login");
+      return post("/login", fields("username", username, "password", password), Map.of());
+    }
+
+    FormSession.Page get(String path) {
+      return get(path, Map.of());
+    }
+
+    FormSession.Page get(String path, Map<String, String> headers) {
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html");
+      headers.forEach(b::header);
+      return send(b.build());
+    }
+
+    FormSession.Page post(String path, Map<String, String> fields, Map<String, String> headers) {
+      Map<String, String> all = new LinkedHashMap<>(fields);
+      all.put("_csrf", csrf);
+      String body = all.entrySet().stream().map(e -> FormSession.encode(e.getKey()) + "=" + FormSession.encode(e.getValue()))
+          .collect(Collectors.joining("&"));
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+          .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+      headers.forEach(b::header);
+      return send(b.build());
+    }
+
+    private URI uri(String path) {
+      return URI.create("http://localhost:" + port + path);
+    }
+
+    private FormSession.Page send(HttpRequest request) {
+      try {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        Matcher m = CSRF.matcher(r.body());
+        if (m.find()) {
+          csrf = m.group(1);
+        }
+        return new FormSession.Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), r);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
