@@ -181,8 +181,7 @@ public class Putaway {
    * must not meet the "still on the dock" claim: the first request has moved the goods.
    */
   private boolean recorded(TenantScope scope, String key) {
-    return db.sql("SELECT count(*) FROM ledger_event WHERE tenant_id = ? AND request_key = ?")
-        .params(scope.tenantId(), key).query(Integer.class).single() > 0;
+    return ledger.recorded(scope, key);
   }
 
   // Reading the goods

@@ -256,6 +256,11 @@ public class Ledger {
     }
   }
 
+  /** Whether an event was already recorded under this request key for the client: a command sent again is a repeat. */
+  public boolean recorded(TenantScope scope, String idempotencyKey) {
+    return idempotencyKey != null && rows.eventRecorded(scope.tenantId(), idempotencyKey.strip());
+  }
+
   public record MoveRequest(UnitRef unit, String location) {}
 
   public EventReceipt move(TenantScope scope, UnitRef ref, String locationCode, RequestMeta meta) {

@@ -70,6 +70,11 @@ class UnitRows {
     return found;
   }
 
+  boolean eventRecorded(long tenantId, String requestKey) {
+    return db.sql("SELECT count(*) FROM ledger_event WHERE tenant_id = ? AND request_key = ?").params(tenantId, requestKey)
+        .query(Integer.class).single() > 0;
+  }
+
   /** Every unit inside the given containers, ordered by id so concurrent writers lock in one order. */
   List<Loaded> inContainers(long tenantId, List<Long> containerIds) {
     if (containerIds.isEmpty()) {
