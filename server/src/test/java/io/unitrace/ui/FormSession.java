@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * A browser without a browser: one cookie jar (the UI session), HTML forms posted as a browser
- * posts them, redirects not followed so a test can see where it is sent.
+ * posts them (with the CSRF token of the page last seen, as the page's form carries it), request
+ * headers where htmx sends them, redirects not followed so a test can see where it is sent.
  */
 final class FormSession {
 
@@ -41,8 +42,11 @@ final class FormSession {
     }
   }
 
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
   private final int port;
   private final HttpClient http;
+  private String csrf;
 
   FormSession(int port) {
     this.port = port;
@@ -74,6 +78,19 @@ final class FormSession {
         .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  /** Posts a form as the page last seen would: its CSRF token added, with extra request headers (e.g. htmx's HX-Request). */
+  Page post(String path, Map<String, String> fields, Map<String, String> headers) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+    if (csrf != null) {
+      all.put("_csrf", csrf);
+    }
+    String body = all.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(b::header);
+    return send(b.build());
+  }
+
   static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
@@ -85,6 +102,10 @@ final class FormSession {
   private Page send(HttpRequest request) {
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      Matcher m = CSRF.matcher(r.body());
+      if (m.find()) {
+        csrf = m.group(1);
+      }
       return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), r);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,31 +5,14 @@ import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Putaway as a clerk does it with a handheld: headless Chromium at a phone's width (390 px), units
@@ -38,51 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * keyboard-wedge scanner sends it. The browser and its driver are the system's (Debian's chromium
  * and chromedriver), never downloaded.
  */
-class PutawayBrowserIT extends IntegrationTest {
-
-  private static final Duration PATIENCE = Duration.ofSeconds(20);
-  private static final int PHONE_WIDTH = 390;
-
-  private ChromeDriver driver;
-  private Path profile;
-  private WebDriverWait until;
-
-  @BeforeEach
-  void openBrowser() throws IOException {
-    profile = Files.createTempDirectory("unitrace-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=390,844", "--user-data-dir=" + profile.toAbsolutePath());
-    // Headless Chromium keeps a window at least 500 px wide; a phone's viewport needs its emulation.
-    options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 844, "pixelRatio", 1.0)));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-        .usingAnyFreePort()
-        .build();
-    driver = new ChromeDriver(service, options);
-    // Answers are swapped in while the test looks: an element found a moment ago may be gone.
-    until = new WebDriverWait(driver, PATIENCE);
-    until.ignoring(StaleElementReferenceException.class);
-  }
-
-  @AfterEach
-  void closeBrowser() throws IOException {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      if (profile != null) {
-        try (Stream<Path> files = Files.walk(profile)) {
-          for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
-    }
-  }
+class PutawayBrowserIT extends BrowserTest {
 
   @Test
   void clerkScansAUnitSeesWhereItGoesScansTheBinAndTheFocusStaysInTheField() throws IOException {
@@ -173,14 +112,6 @@ class PutawayBrowserIT extends IntegrationTest {
     assertThat(ok(site.api.get(site.unitPath(second))).at("/location").asString()).isEqualTo(site.bin1);
   }
 
-  private void signIn() {
-    driver.get(url("/login"));
-    driver.findElement(By.id("username")).sendKeys("admin");
-    driver.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    until.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user]")));
-  }
-
   /** Types into whatever has the focus and presses Enter, as a keyboard-wedge scanner does. */
   private void scan(String text) {
     driver.switchTo().activeElement().sendKeys(text, Keys.ENTER);
@@ -199,30 +130,5 @@ class PutawayBrowserIT extends IntegrationTest {
 
   private String step() {
     return (String) driver.executeScript("var s = document.getElementById('step'); return s ? s.getAttribute('data-step') : null");
-  }
-
-  private String activeId() {
-    return (String) driver.executeScript("return document.activeElement ? document.activeElement.id : null");
-  }
-
-  private void assertNoSidewaysScrolling() {
-    JavascriptExecutor js = driver;
-    assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).as("a phone's viewport").isEqualTo(PHONE_WIDTH);
-    Object fits = js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
-    Object widths = js.executeScript("return document.documentElement.scrollWidth + ' > ' + window.innerWidth");
-    assertThat(fits).as("no horizontal scrollbar on " + driver.getCurrentUrl() + ": " + widths).isEqualTo(Boolean.TRUE);
-  }
-
-  /** The whole page at phone width, kept with the build output for a look at what the test saw. */
-  private void saveScreenshot(String name) throws IOException {
-    Path dir = Files.createDirectories(Path.of("target", "ui-screenshots"));
-    Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
-    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-        "clip", Map.of("x", 0, "y", 0, "width", PHONE_WIDTH, "height", height.intValue(), "scale", 1)));
-    Files.write(dir.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

@@ -8,20 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unitrace.gs1.CheckDigit;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +29,12 @@ class PutawayPageIT extends IntegrationTest {
   JdbcClient db;
 
   private Site site;
-  private Handheld handheld;
+  private FormSession handheld;
 
   @BeforeEach
   void signedInAtASite() {
     site = Site.create(admin);
-    handheld = new Handheld(port);
+    handheld = new FormSession(port);
     assertThat(handheld.signIn("admin", ADMIN_PASSWORD).status()).isEqualTo(302);
     var screen = handheld.get("/putaway?tenant=" + site.tenant);
     assertThat(screen.status()).isEqualTo(200);
@@ -244,70 +234,5 @@ class PutawayPageIT extends IntegrationTest {
 
   private static String key() {
     return "test-" + UUID.randomUUID();
-  }
-
-  /**
-   * A handheld's browser session as in {@link ReceivingPageIT.Handheld} (one cookie jar, the CSRF
-   * token of the page last seen on every POST), with request headers on a GET too: htmx's Cancel is one.
-   */
-  static final class Handheld {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-    private final int port;
-    private final HttpClient http;
-    private String csrf;
-
-    Handheld(int port) {
-      this.port = port;
-      this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    FormSession.Page signIn(String username, String password) {
-      get("/login");
-      return post("/login", fields("username", username, "password", password), Map.of());
-    }
-
-    FormSession.Page get(String path) {
-      return get(path, Map.of());
-    }
-
-    FormSession.Page get(String path, Map<String, String> headers) {
-      HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html");
-      headers.forEach(b::header);
-      return send(b.build());
-    }
-
-    FormSession.Page post(String path, Map<String, String> fields, Map<String, String> headers) {
-      Map<String, String> all = new LinkedHashMap<>(fields);
-      all.put("_csrf", csrf);
-      String body = all.entrySet().stream().map(e -> FormSession.encode(e.getKey()) + "=" + FormSession.encode(e.getValue()))
-          .collect(Collectors.joining("&"));
-      HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-          .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
-      headers.forEach(b::header);
-      return send(b.build());
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
-
-    private FormSession.Page send(HttpRequest request) {
-      try {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        Matcher m = CSRF.matcher(r.body());
-        if (m.find()) {
-          csrf = m.group(1);
-        }
-        return new FormSession.Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), r);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -5,19 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,12 +24,12 @@ class ReceivingPageIT extends IntegrationTest {
   JdbcClient db;
 
   private Site site;
-  private Handheld handheld;
+  private FormSession handheld;
 
   @BeforeEach
   void signedInAtASite() {
     site = Site.create(admin);
-    handheld = new Handheld(port);
+    handheld = new FormSession(port);
     assertThat(handheld.signIn("admin", ADMIN_PASSWORD).status()).isEqualTo(302);
     assertThat(handheld.get("/receiving?tenant=" + site.tenant).status()).isEqualTo(200);
   }
@@ -293,68 +283,5 @@ class ReceivingPageIT extends IntegrationTest {
       n++;
     }
     return n;
-  }
-
-  /**
-   * A handheld's browser session: the cookie jar of {@link FormSession}, plus request headers on a
-   * POST (htmx's {@code HX-Request}) and the CSRF token taken from the page last seen, as a form carries it.
-   */
-  static final class Handheld {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-    private final int port;
-    private final HttpClient http;
-    private String csrf;
-
-    Handheld(int port) {
-      this.port = port;
-      this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-          .followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    FormSession.Page signIn(String username, String password) {
-      get("/login");
-      Map<String, String> form = new LinkedHashMap<>();
-      form.put("username", username);
-      form.put("password", password);
-      return post("/login", form, Map.of());
-    }
-
-    FormSession.Page get(String path) {
-      return send(HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/html").build());
-    }
-
-    /** Posts the fields with the session's CSRF token, as every form of the UI carries it. */
-    FormSession.Page post(String path, Map<String, String> fields, Map<String, String> headers) {
-      Map<String, String> all = new LinkedHashMap<>(fields);
-      all.put("_csrf", csrf);
-      String body = all.entrySet().stream().map(e -> FormSession.encode(e.getKey()) + "=" + FormSession.encode(e.getValue()))
-          .collect(Collectors.joining("&"));
-      HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-          .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
-      headers.forEach(b::header);
-      return send(b.build());
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
-
-    private FormSession.Page send(HttpRequest request) {
-      try {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        Matcher m = CSRF.matcher(r.body());
-        if (m.find()) {
-          csrf = m.group(1);
-        }
-        return new FormSession.Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body(), r);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

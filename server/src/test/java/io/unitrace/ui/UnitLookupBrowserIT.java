@@ -4,30 +4,14 @@ import static io.unitrace.support.Api.list;
 import static io.unitrace.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The lookup as a person with a handheld uses it: headless Chromium at a phone's width (390 px),
@@ -36,49 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>The browser and its driver come from the system (Debian's chromium and chromedriver), never
  * downloaded: the build runs without network.
  */
-class UnitLookupBrowserIT extends IntegrationTest {
-
-  private static final Duration PATIENCE = Duration.ofSeconds(20);
-  private static final int PHONE_WIDTH = 390;
-
-  private ChromeDriver driver;
-  private Path profile;
-  private WebDriverWait until;
-
-  @BeforeEach
-  void openBrowser() throws IOException {
-    profile = Files.createTempDirectory("unitrace-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=390,844", "--user-data-dir=" + profile.toAbsolutePath());
-    // Headless Chromium keeps a window at least 500 px wide; a phone's viewport needs its emulation.
-    options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 844, "pixelRatio", 1.0)));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-        .usingAnyFreePort()
-        .build();
-    driver = new ChromeDriver(service, options);
-    until = new WebDriverWait(driver, PATIENCE);
-  }
-
-  @AfterEach
-  void closeBrowser() throws IOException {
-    try {
-      if (driver != null) {
-        driver.quit();
-      }
-    } finally {
-      if (profile != null) {
-        try (Stream<Path> files = Files.walk(profile)) {
-          for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
-    }
-  }
+class UnitLookupBrowserIT extends BrowserTest {
 
   @Test
   void operatorScansUnitsOneAfterAnotherAndSeesEachCardWithItsHistory() throws IOException {
@@ -184,14 +126,6 @@ class UnitLookupBrowserIT extends IntegrationTest {
     saveScreenshot("ui-stock.png");
   }
 
-  private void signIn() {
-    driver.get(url("/login"));
-    driver.findElement(By.id("username")).sendKeys("admin");
-    driver.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    until.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=user]")));
-  }
-
   /** Types into the scan field and presses Enter, as a keyboard-wedge scanner does. */
   private void scan(String text) {
     WebElement field = driver.findElement(By.id("q"));
@@ -208,26 +142,5 @@ class UnitLookupBrowserIT extends IntegrationTest {
   private WebElement waitForResult(String selector, String text) {
     until.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(selector), text));
     return driver.findElement(By.cssSelector(selector));
-  }
-
-  private void assertNoSidewaysScrolling() {
-    JavascriptExecutor js = driver;
-    assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).as("a phone's viewport").isEqualTo(PHONE_WIDTH);
-    Object fits = js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
-    Object widths = js.executeScript("return document.documentElement.scrollWidth + ' > ' + window.innerWidth");
-    assertThat(fits).as("no horizontal scrollbar on " + driver.getCurrentUrl() + ": " + widths).isEqualTo(Boolean.TRUE);
-  }
-
-  /** The whole page at phone width, kept with the build output for a look at what the test saw. */
-  private void saveScreenshot(String name) throws IOException {
-    Path dir = Files.createDirectories(Path.of("target", "ui-screenshots"));
-    Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
-    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-        "clip", Map.of("x", 0, "y", 0, "width", PHONE_WIDTH, "height", height.intValue(), "scale", 1)));
-    Files.write(dir.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }
