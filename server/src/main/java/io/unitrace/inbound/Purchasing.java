@@ -44,7 +44,8 @@ class Purchasing {
 
   record NewPurchaseOrder(String number, String vendor, String vendorGln, LocalDate expectedOn, List<NewLine> lines) {}
 
-  record LineView(int lineNo, String sku, List<String> gtins, int quantity) {}
+  /** {@code received}: units received against the line so far, over all the PO's receipts (a product on two lines fills them in order). */
+  record LineView(int lineNo, String sku, List<String> gtins, int quantity, int received) {}
 
   record PurchaseOrderView(String number, String vendor, String vendorGln, LocalDate expectedOn, String status, Instant createdAt,
       List<LineView> lines) {}
@@ -294,7 +295,19 @@ class Purchasing {
         .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
         .list().stream()
         .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    return rows.stream().map(r -> new LineView(r.lineNo(), r.sku(), gtins.getOrDefault(r.productId(), List.of()), r.quantity())).toList();
+    Map<Long, Integer> received = new java.util.HashMap<>(db.sql("""
+            SELECT t.product_id, SUM(t.counted) FROM receipt_tally t JOIN receipt r ON r.id = t.receipt_id
+            WHERE r.tenant_id = ? AND r.po_id = ? GROUP BY t.product_id""")
+        .params(tenantId, poId).query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2))).list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    List<LineView> views = new java.util.ArrayList<>(rows.size());
+    for (Row r : rows) {
+      int left = received.getOrDefault(r.productId(), 0);
+      int here = Math.max(0, Math.min(r.quantity(), left));
+      received.put(r.productId(), left - here);
+      views.add(new LineView(r.lineNo(), r.sku(), gtins.getOrDefault(r.productId(), List.of()), r.quantity(), here));
+    }
+    return views;
   }
 
   CursorPage<PurchaseOrderSummary> list(long tenantId, String cursor, int limit) {

@@ -157,6 +157,16 @@ class ReceiptRows {
     return db.sql(SCAN + " WHERE s.receipt_id = ? ORDER BY s.id DESC LIMIT ?").params(receiptId, limit).query(this::scan).list();
   }
 
+  /** The client's receipts in one status (or all), oldest first from the cursor. */
+  List<Long> receiptIds(long tenantId, String status, long after, int limit) {
+    if (status == null) {
+      return db.sql("SELECT id FROM receipt WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?").params(tenantId, after, limit)
+          .query(Long.class).list();
+    }
+    return db.sql("SELECT id FROM receipt WHERE tenant_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?")
+        .params(tenantId, status, after, limit).query(Long.class).list();
+  }
+
   /** The client's open receipts, newest first. */
   List<Long> openReceipts(long tenantId, int limit) {
     return db.sql("SELECT id FROM receipt WHERE tenant_id = ? AND status = 'OPEN' ORDER BY id DESC LIMIT ?").params(tenantId, limit)

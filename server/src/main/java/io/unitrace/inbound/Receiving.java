@@ -123,6 +123,17 @@ public class Receiving {
     return rows.receipt(scope.tenantId(), id).orElseThrow(() -> Problem.notFound("unknown-receipt", "client " + scope.tenantCode() + " has no receipt " + id));
   }
 
+  /** The client's receipts, OPEN or CLOSED (null: both), by cursor. */
+  public io.unitrace.shared.CursorPage<Receipt> receipts(TenantScope scope, String status, String cursor, int limit) {
+    String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase();
+    if (wanted != null && !wanted.equals("OPEN") && !wanted.equals("CLOSED")) {
+      throw Problem.badRequest("invalid-parameter", "status", "status is OPEN or CLOSED");
+    }
+    List<Receipt> fetched = rows.receiptIds(scope.tenantId(), wanted, io.unitrace.shared.CursorPage.decode(cursor), limit + 1).stream()
+        .map(id -> require(scope, id)).toList();
+    return io.unitrace.shared.CursorPage.of(fetched, limit, Receipt::id);
+  }
+
   /** The client's open receipts, newest first. */
   public List<Receipt> openReceipts(TenantScope scope, int limit) {
     return rows.openReceipts(scope.tenantId(), limit).stream().map(id -> require(scope, id)).toList();

@@ -63,6 +63,12 @@ class ReceivingApi {
     return view(receiving.open(scope, new Receiving.Opening(b.dock(), b.purchaseOrder(), b.asn(), b.quarantine())));
   }
 
+  @GetMapping
+  CursorPage<ReceiptView> list(TenantScope scope, @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
+    return receiving.receipts(scope, status, cursor, CursorPage.limit(limit)).map(this::view);
+  }
+
   @GetMapping("/{id}")
   ReceiptView get(TenantScope scope, @PathVariable long id) {
     return view(receiving.require(scope, id));

@@ -277,12 +277,20 @@ class ReceivingIT extends IntegrationTest {
     assertThat(repeated.at("/repeated").asBoolean()).isTrue();
     assertThat(repeated.at("/outcomes/RECEIVED").asInt()).isEqualTo(4);
 
+    var po = site.api.get("/api/v1/purchase-orders/" + in.po());
+    assertThat(po.at("/lines/0/quantity").asInt()).isEqualTo(4);
+    assertThat(po.at("/lines/0/received").asInt()).as("received against the PO line").isEqualTo(4);
+    assertThat(site.api.get("/api/v1/receipts?status=OPEN").at("/items/0/id").asLong()).isEqualTo(receipt);
+
     var closed = site.api.post("/api/v1/receipts/" + receipt + "/close", map());
     assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
     assertThat(closed.at("/status").asString()).isEqualTo("CLOSED");
     assertThat(closed.at("/suspect/0/serials").toString()).contains("B-3");
     assertThat(closed.at("/shortLines/0/serials").toString()).contains("B-3");
     assertThat(closed.at("/received").asInt()).isEqualTo(4);
+    assertThat(site.api.get("/api/v1/receipts?status=OPEN").at("/items").size()).isZero();
+    assertThat(site.api.get("/api/v1/receipts?status=CLOSED").at("/items/0/status").asString()).isEqualTo("CLOSED");
+    assertThat(site.api.get("/api/v1/receipts?status=LOST").status()).isEqualTo(400);
     var late = site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + site.gtin + "(21)B-9"));
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.problemCode()).isEqualTo("receipt-closed");

@@ -146,6 +146,7 @@ class TenantIsolationIT extends IntegrationTest {
     t.put("POST /api/v1/putaway", target(b -> json("/api/v1/putaway", map("scan", b.scan(b.onDock()), "location", b.site().bin2))));
     // inbound: receiving (A may open a receipt at the shared dock, in its own name; B's receipts stay B's)
     t.put("POST /api/v1/receipts", site(b -> json("/api/v1/receipts", map("dock", b.site().dock))));
+    t.put("GET /api/v1/receipts", site(b -> get("/api/v1/receipts")));
     t.put("GET /api/v1/receipts/{id}", target(b -> get("/api/v1/receipts/" + b.receipt())));
     t.put("POST /api/v1/receipts/{id}/scans", target(b -> json("/api/v1/receipts/" + b.receipt() + "/scans", map("scan", b.scan(unique("RX"))))));
     t.put("GET /api/v1/receipts/{id}/scans", target(b -> get("/api/v1/receipts/" + b.receipt() + "/scans")));
