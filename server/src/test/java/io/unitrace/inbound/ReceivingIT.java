@@ -81,6 +81,28 @@ class ReceivingIT extends IntegrationTest {
   }
 
   @Test
+  void aUnitCommissionedAsExpectedIsReceivedNotTakenForADuplicate() {
+    Site site = Site.create(admin);
+    ok(site.api.post("/api/v1/units", map("expected", true, "reason", "COMMISSIONING", "units", list(site.unitKey("E-1")))));
+    Inbound in = inbound(site, 2, "E-1", "E-2");
+    long receipt = openFor(in);
+    assertThat(scanUnit(site, receipt, "E-1").at("/outcome").asString()).isEqualTo("RECEIVED");
+    var unit = site.api.get(site.unitPath("E-1"));
+    assertThat(unit.at("/state").asString()).isEqualTo("RECEIVED");
+    assertThat(unit.at("/location").asString()).isEqualTo(site.dock);
+    var history = site.api.get(site.unitPath("E-1") + "/history").at("/items");
+    assertThat(history.size()).isEqualTo(2);
+    assertThat(history.get(1).at("/type").asString()).isEqualTo("RECEIVED");
+    assertIntact(site);
+  }
+
+  /** The ledger verifies: every chain recomputed, every unit's commands replayed through the state machine. */
+  private static void assertIntact(Site site) {
+    var report = ok(site.api.post("/api/v1/ledger/verify", null));
+    assertThat(report.at("/intact").asBoolean()).as(report.toString()).isTrue();
+  }
+
+  @Test
   void receivesASerialTheAsnDidNotAnnounceAsUnexpected() {
     Site site = Site.create(admin);
     Inbound in = inbound(site, 5, "U-1");
@@ -149,6 +171,7 @@ class ReceivingIT extends IntegrationTest {
     assertThat(site.api.get("/api/v1/units/01/" + gtin + "/21/L-3").at("/holds").toString()).contains("EXPIRED");
     var report = site.api.get("/api/v1/receipts/" + receipt + "/report");
     assertThat(report.at("/quality").toString()).contains("LOT_MISMATCH").contains("L-2").contains("EXPIRED").contains("L-3");
+    assertIntact(site);
   }
 
   @Test
@@ -261,6 +284,7 @@ class ReceivingIT extends IntegrationTest {
     var report = site.api.get("/api/v1/receipts/" + receipt + "/report");
     assertThat(report.at("/damaged/0/serials").toString()).contains("P-2");
     assertThat(report.at("/shortLines/0/serials").toString()).contains("P-4");
+    assertIntact(site);
   }
 
   @Test

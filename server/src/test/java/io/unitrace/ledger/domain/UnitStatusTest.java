@@ -91,6 +91,35 @@ class UnitStatusTest {
     }
 
     @Test
+    void unitArrivingAtAReceiptMayComeInItsCaseAndOnHold() {
+      UnitStatus s = UnitStatus.register(new UnitCommand.Register(DOCK, LocationType.DOCK, 77L, Hold.QC.bit(), Map.of()));
+
+      assertThat(s.state()).isEqualTo(UnitState.RECEIVED);
+      assertThat(s.container()).isEqualTo(77L);
+      assertThat(s.has(Hold.QC)).isTrue();
+    }
+
+    @Test
+    void expectedUnitIsReceivedOnTheDockKeepingItsHoldsAndAddingNew() {
+      UnitStatus expected = UnitStatus.register(new UnitCommand.Register(null, null, Map.of()))
+          .apply(new UnitCommand.PlaceHold(Hold.RECALL));
+
+      UnitStatus s = expected.apply(new UnitCommand.Receive(DOCK, LocationType.DOCK, 5L, Hold.DAMAGED.bit()));
+
+      assertThat(s.state()).isEqualTo(UnitState.RECEIVED);
+      assertThat(s.location()).isEqualTo(DOCK);
+      assertThat(s.container()).isEqualTo(5L);
+      assertThat(s.has(Hold.RECALL)).isTrue();
+      assertThat(s.has(Hold.DAMAGED)).isTrue();
+    }
+
+    @Test
+    void onlyAnExpectedUnitCanBeReceived() {
+      assertThat(ruleBrokenBy(in(UnitState.STORED, BIN), new UnitCommand.Receive(DOCK, LocationType.DOCK, null, 0)))
+          .isEqualTo("unit-not-expected");
+    }
+
+    @Test
     void registeringAnExistingUnitAgainIsRefused() {
       assertThat(ruleBrokenBy(in(UnitState.STORED, BIN), new UnitCommand.Register(BIN, LocationType.STORAGE, Map.of())))
           .isEqualTo("unit-exists");
