@@ -163,6 +163,10 @@ class Asns {
         rows.add(new Object[] {tenantId, asnId, i.productId(), i.gtin(), i.serial(), i.lot(), i.expiry(), i.manufactured(), i.sscc(), i.quantity()});
       }
       MultiRowInsert.insert(db, "asn_item", ITEM_COLUMNS, rows, null);
+      // Receipts already open for this ASN expect the appended items too.
+      int added = items.stream().mapToInt(AsnContents.NewItem::quantity).sum();
+      db.sql("UPDATE receipt SET expected = expected + ? WHERE tenant_id = ? AND asn_id = ? AND status = 'OPEN'").params(added, tenantId, asnId)
+          .update();
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
         // Checked in memory first; only a concurrent change to the same ASN gets here.

@@ -96,6 +96,17 @@ class ReceivingIT extends IntegrationTest {
     assertIntact(site);
   }
 
+  @Test
+  void itemsAppendedToTheAsnAfterTheReceiptOpenedAreExpectedToo() {
+    Site site = Site.create(admin);
+    Inbound in = inbound(site, 5, "A-1");
+    long receipt = openFor(in);
+    assertThat(site.api.get("/api/v1/receipts/" + receipt).at("/counters/expected").asInt()).isEqualTo(1);
+    ok(site.api.postCsv("/api/v1/asns/" + in.asn() + "/items", "gtin,serial\n" + site.gtin + ",A-2\n" + site.gtin + ",A-3\n"));
+    assertThat(site.api.get("/api/v1/receipts/" + receipt).at("/counters/expected").asInt()).isEqualTo(3);
+    assertThat(scanUnit(site, receipt, "A-3").at("/outcome").asString()).isEqualTo("RECEIVED");
+  }
+
   /** The ledger verifies: every chain recomputed, every unit's commands replayed through the state machine. */
   private static void assertIntact(Site site) {
     var report = ok(site.api.post("/api/v1/ledger/verify", null));
