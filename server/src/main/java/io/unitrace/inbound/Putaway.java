@@ -17,6 +17,7 @@ import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.Scans;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.UnitState;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import java.util.ArrayList;
@@ -216,7 +217,7 @@ public class Putaway {
           .with("location", dock == null ? null : dock.code());
     }
     List<Long> tree = facility.containerTree(scope.tenantId(), c.id());
-    List<UnitRow> units = db.sql(UNIT + " WHERE tenant_id = ? AND container_id IN (" + marks(tree.size()) + ") ORDER BY id")
+    List<UnitRow> units = db.sql(UNIT + " WHERE tenant_id = ? AND container_id IN (" + InList.marks(tree.size()) + ") ORDER BY id")
         .params(withTenant(scope.tenantId(), tree)).query((rs, n) -> unitRow(rs)).list();
     for (UnitRow u : units) {
       if (u.state() != UnitState.RECEIVED) {
@@ -363,7 +364,7 @@ public class Putaway {
     List<Object> params = new ArrayList<>(List.of(dock));
     params.addAll(withTenant(scope.tenantId(), ids));
     int claimed = db.sql("UPDATE unit SET version = version WHERE state = 'RECEIVED' AND location_id = ? AND tenant_id = ? AND id IN ("
-            + marks(ids.size()) + ")" + (goods.container() == null ? " AND container_id IS NULL" : ""))
+            + InList.marks(ids.size()) + ")" + (goods.container() == null ? " AND container_id IS NULL" : ""))
         .params(params).update();
     if (claimed != ids.size()) {
       throw gone(scope, goods);
@@ -421,10 +422,6 @@ public class Putaway {
 
   private static String refOf(UnitRow u) {
     return "(01)" + u.gtin() + "(21)" + u.serial();
-  }
-
-  private static String marks(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   private static List<Object> withTenant(long tenantId, List<Long> ids) {

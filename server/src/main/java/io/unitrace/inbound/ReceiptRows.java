@@ -3,6 +3,7 @@ package io.unitrace.inbound;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.Ledger;
 import io.unitrace.ledger.UnitState;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
 import java.time.LocalDate;
@@ -225,8 +226,8 @@ class ReceiptRows {
   Set<String> receivedSerials(long receiptId, List<String> keys) {
     Set<String> found = new HashSet<>();
     byFirstPart(keys).forEach((gtin, serials) -> chunked(serials, chunk -> db.sql(
-            "SELECT gtin, serial FROM receipt_scan WHERE receipt_id = ? AND gtin = ? AND received = 1 AND serial IN (" + marks(chunk.size()) + ")")
-        .params(concat(receiptId, concat(gtin, chunk))).query((rs, n) -> found.add(rs.getString(1) + "|" + rs.getString(2))).list()));
+            "SELECT gtin, serial FROM receipt_scan WHERE receipt_id = ? AND gtin = ? AND received = 1 AND serial IN (" + InList.marks(chunk.size()) + ")")
+        .params(InList.concat(receiptId, InList.concat(gtin, chunk))).query((rs, n) -> found.add(rs.getString(1) + "|" + rs.getString(2))).list()));
     return found;
   }
 
@@ -234,8 +235,8 @@ class ReceiptRows {
   Map<String, Existing> existingUnits(long tenantId, List<String> scopedSerials) {
     Map<String, Existing> found = new HashMap<>();
     byFirstPart(scopedSerials).forEach((scope, serials) -> chunked(serials, chunk -> db.sql(
-            "SELECT serial_scope_key, serial, id, state FROM unit WHERE tenant_id = ? AND serial_scope_key = ? AND serial IN (" + marks(chunk.size()) + ")")
-        .params(concat(tenantId, concat(scope, chunk)))
+            "SELECT serial_scope_key, serial, id, state FROM unit WHERE tenant_id = ? AND serial_scope_key = ? AND serial IN (" + InList.marks(chunk.size()) + ")")
+        .params(InList.concat(tenantId, InList.concat(scope, chunk)))
         .query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), new Existing(rs.getLong(3), UnitState.valueOf(rs.getString(4)))))
         .list()));
     return found;
@@ -254,8 +255,8 @@ class ReceiptRows {
   Map<String, ScanChecks.Announced> announced(long asnId, List<String> keys) {
     Map<String, ScanChecks.Announced> found = new HashMap<>();
     byFirstPart(keys).forEach((gtin, serials) -> chunked(serials, chunk -> db.sql(
-            "SELECT gtin, serial, lot, expiry FROM asn_item WHERE asn_id = ? AND gtin = ? AND serial IN (" + marks(chunk.size()) + ")")
-        .params(concat(asnId, concat(gtin, chunk)))
+            "SELECT gtin, serial, lot, expiry FROM asn_item WHERE asn_id = ? AND gtin = ? AND serial IN (" + InList.marks(chunk.size()) + ")")
+        .params(InList.concat(asnId, InList.concat(gtin, chunk)))
         .query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), new ScanChecks.Announced(rs.getString(3), date(rs.getString(4)))))
         .list()));
     return found;
@@ -307,8 +308,8 @@ class ReceiptRows {
     if (tree.isEmpty()) {
       return null;
     }
-    return db.sql(ANNOUNCED + " AND i.sscc IN (" + marks(tree.size()) + ") ORDER BY i.id")
-        .params(concat(r.asnId(), concat(r.id(), tree))).query(this::item).list();
+    return db.sql(ANNOUNCED + " AND i.sscc IN (" + InList.marks(tree.size()) + ") ORDER BY i.id")
+        .params(InList.concat(r.asnId(), InList.concat(r.id(), tree))).query(this::item).list();
   }
 
   /** The announced containers the given cases need: each case and the pallets above it, parents named. */
@@ -414,14 +415,4 @@ class ReceiptRows {
     }
   }
 
-  private static String marks(int n) {
-    return "?, ".repeat(n - 1) + "?";
-  }
-
-  private static List<Object> concat(Object first, List<?> rest) {
-    List<Object> all = new ArrayList<>(rest.size() + 1);
-    all.add(first);
-    all.addAll(rest);
-    return all;
-  }
 }

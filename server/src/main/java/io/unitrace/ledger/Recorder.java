@@ -8,6 +8,7 @@ import io.unitrace.ledger.domain.TransitionRefused;
 import io.unitrace.ledger.domain.UnitCommand;
 import io.unitrace.ledger.domain.UnitStatus;
 import io.unitrace.shared.Database;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import java.nio.charset.StandardCharsets;
@@ -306,7 +307,7 @@ class Recorder {
       return outcomes;
     }
     if (!ids.isEmpty()) {
-      db.sql("SELECT id, code FROM location WHERE id IN (" + UnitRows.marks(ids.size()) + ")")
+      db.sql("SELECT id, code FROM location WHERE id IN (" + InList.marks(ids.size()) + ")")
           .params(ids.stream().map(Long::valueOf).toList())
           .query((rs, n) -> codes.put(Long.toString(rs.getLong(1)), rs.getString(2))).list();
     }

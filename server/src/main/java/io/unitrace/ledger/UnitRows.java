@@ -2,6 +2,7 @@ package io.unitrace.ledger;
 
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.UnitStatus;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,8 +63,8 @@ class UnitRows {
       List<String> serials = new ArrayList<>(set);
       for (int from = 0; from < serials.size(); from += 500) {
         List<String> chunk = serials.subList(from, Math.min(serials.size(), from + 500));
-        db.sql(SELECT + " WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial IN (" + marks(chunk.size()) + ")")
-            .params(concat(tenantId, concat(gtin, chunk))).query(this::loaded).list()
+        db.sql(SELECT + " WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial IN (" + InList.marks(chunk.size()) + ")")
+            .params(InList.concat(tenantId, InList.concat(gtin, chunk))).query(this::loaded).list()
             .forEach(u -> found.put(u.gtin().value() + "|" + u.serial(), u));
       }
     });
@@ -80,8 +81,8 @@ class UnitRows {
     if (containerIds.isEmpty()) {
       return List.of();
     }
-    return db.sql(SELECT + " WHERE u.tenant_id = ? AND u.container_id IN (" + marks(containerIds.size()) + ") ORDER BY u.id")
-        .params(concat(tenantId, containerIds)).query(this::loaded).list();
+    return db.sql(SELECT + " WHERE u.tenant_id = ? AND u.container_id IN (" + InList.marks(containerIds.size()) + ") ORDER BY u.id")
+        .params(InList.concat(tenantId, containerIds)).query(this::loaded).list();
   }
 
   private Loaded loaded(ResultSet rs, int n) throws SQLException {
@@ -185,14 +186,4 @@ class UnitRows {
         .params(tenantId, containerId, locationId).update() == 1;
   }
 
-  static String marks(int n) {
-    return "?, ".repeat(n - 1) + "?";
-  }
-
-  static List<Object> concat(Object first, List<?> rest) {
-    List<Object> all = new ArrayList<>(rest.size() + 1);
-    all.add(first);
-    all.addAll(rest);
-    return all;
-  }
 }

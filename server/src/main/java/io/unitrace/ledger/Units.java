@@ -3,6 +3,7 @@ package io.unitrace.ledger;
 import io.unitrace.facility.Facility;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.CursorPage;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Times;
 import io.unitrace.tenancy.TenantScope;
@@ -145,7 +146,7 @@ public class Units {
       if (tree.isEmpty()) {
         return new CursorPage<>(List.of(), null);
       }
-      where.add("u.container_id IN (" + UnitRows.marks(tree.size()) + ")");
+      where.add("u.container_id IN (" + InList.marks(tree.size()) + ")");
       params.addAll(tree);
     }
     if (s.field() != null) {
