@@ -33,8 +33,8 @@ class ReceiptRows {
     }
   }
 
-  /** A unit already in the client's stock with a scanned serial. */
-  record Existing(long id, UnitState state) {}
+  /** A unit already in the client's stock with a scanned serial; {@code holds} as a bit set. */
+  record Existing(long id, UnitState state, int holds) {}
 
   /** A judged line to keep, with what the answer does not show. */
   record ScanRow(Receiving.Line line, Long productId, Long unitId, String scan, boolean needsLabel) {}
@@ -76,18 +76,36 @@ class ReceiptRows {
         .params(tenantId, poId, asnId, dockId, quarantineId, expected, who, now).query(Long.class).single();
   }
 
+  private static final String RECEIPT = """
+      SELECT r.id, r.po_id, p.number, p.vendor, r.asn_id, a.number, d.code, q.code, r.status, r.opened_by, r.opened_at,
+             r.closed_by, r.closed_at, r.report, r.expected
+      FROM receipt r JOIN location d ON d.id = r.dock_id LEFT JOIN location q ON q.id = r.quarantine_id
+        LEFT JOIN purchase_order p ON p.id = r.po_id LEFT JOIN asn a ON a.id = r.asn_id""";
+
   Optional<Receipt> receipt(long tenantId, long id) {
-    return db.sql("""
-            SELECT r.id, r.po_id, p.number, p.vendor, r.asn_id, a.number, d.code, q.code, r.status, r.opened_by, r.opened_at,
-                   r.closed_by, r.closed_at, r.report, r.expected
-            FROM receipt r JOIN location d ON d.id = r.dock_id LEFT JOIN location q ON q.id = r.quarantine_id
-              LEFT JOIN purchase_order p ON p.id = r.po_id LEFT JOIN asn a ON a.id = r.asn_id
-            WHERE r.tenant_id = ? AND r.id = ?""")
-        .params(tenantId, id)
-        .query((rs, n) -> new Receipt(rs.getLong(1), Rows.longOrNull(rs, 2), rs.getString(3), rs.getString(4), Rows.longOrNull(rs, 5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11), rs.getString(12),
-            Rows.longOrNull(rs, 13), rs.getString(14) == null ? null : json.readValue(rs.getString(14), Report.class), rs.getInt(15)))
-        .optional();
+    return db.sql(RECEIPT + " WHERE r.tenant_id = ? AND r.id = ?").params(tenantId, id).query(this::receipt).optional();
+  }
+
+  /** The client's receipts in one status (or all: null), in id order from the cursor. */
+  List<Receipt> receipts(long tenantId, String status, long after, int limit) {
+    if (status == null) {
+      return db.sql(RECEIPT + " WHERE r.tenant_id = ? AND r.id > ? ORDER BY r.id LIMIT ?").params(tenantId, after, limit)
+          .query(this::receipt).list();
+    }
+    return db.sql(RECEIPT + " WHERE r.tenant_id = ? AND r.status = ? AND r.id > ? ORDER BY r.id LIMIT ?")
+        .params(tenantId, status, after, limit).query(this::receipt).list();
+  }
+
+  /** The client's open receipts, newest first. */
+  List<Receipt> openReceipts(long tenantId, int limit) {
+    return db.sql(RECEIPT + " WHERE r.tenant_id = ? AND r.status = 'OPEN' ORDER BY r.id DESC LIMIT ?").params(tenantId, limit)
+        .query(this::receipt).list();
+  }
+
+  private Receipt receipt(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Receipt(rs.getLong(1), Rows.longOrNull(rs, 2), rs.getString(3), rs.getString(4), Rows.longOrNull(rs, 5),
+        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11), rs.getString(12),
+        Rows.longOrNull(rs, 13), rs.getString(14) == null ? null : json.readValue(rs.getString(14), Report.class), rs.getInt(15));
   }
 
   boolean closeReceipt(long tenantId, long id, String who, long now, Report report) {
@@ -158,22 +176,6 @@ class ReceiptRows {
     return db.sql(SCAN + " WHERE s.receipt_id = ? ORDER BY s.id DESC LIMIT ?").params(receiptId, limit).query(this::scan).list();
   }
 
-  /** The client's receipts in one status (or all), oldest first from the cursor. */
-  List<Long> receiptIds(long tenantId, String status, long after, int limit) {
-    if (status == null) {
-      return db.sql("SELECT id FROM receipt WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?").params(tenantId, after, limit)
-          .query(Long.class).list();
-    }
-    return db.sql("SELECT id FROM receipt WHERE tenant_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?")
-        .params(tenantId, status, after, limit).query(Long.class).list();
-  }
-
-  /** The client's open receipts, newest first. */
-  List<Long> openReceipts(long tenantId, int limit) {
-    return db.sql("SELECT id FROM receipt WHERE tenant_id = ? AND status = 'OPEN' ORDER BY id DESC LIMIT ?").params(tenantId, limit)
-        .query(Long.class).list();
-  }
-
   private ReceiptScan scan(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new ReceiptScan(rs.getLong(1), ScanOutcome.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
@@ -235,20 +237,12 @@ class ReceiptRows {
   Map<String, Existing> existingUnits(long tenantId, List<String> scopedSerials) {
     Map<String, Existing> found = new HashMap<>();
     byFirstPart(scopedSerials).forEach((scope, serials) -> chunked(serials, chunk -> db.sql(
-            "SELECT serial_scope_key, serial, id, state FROM unit WHERE tenant_id = ? AND serial_scope_key = ? AND serial IN (" + InList.marks(chunk.size()) + ")")
+            "SELECT serial_scope_key, serial, id, state, holds FROM unit WHERE tenant_id = ? AND serial_scope_key = ? AND serial IN ("
+                + InList.marks(chunk.size()) + ")")
         .params(InList.concat(tenantId, InList.concat(scope, chunk)))
-        .query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), new Existing(rs.getLong(3), UnitState.valueOf(rs.getString(4)))))
+        .query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), new Existing(rs.getLong(3), UnitState.valueOf(rs.getString(4)), rs.getInt(5))))
         .list()));
     return found;
-  }
-
-  UnitState unitState(long tenantId, long unitId) {
-    return db.sql("SELECT state FROM unit WHERE tenant_id = ? AND id = ?").params(tenantId, unitId).query(String.class).optional()
-        .map(UnitState::valueOf).orElse(null);
-  }
-
-  int unitHolds(long tenantId, long unitId) {
-    return db.sql("SELECT holds FROM unit WHERE tenant_id = ? AND id = ?").params(tenantId, unitId).query(Integer.class).optional().orElse(0);
   }
 
   /** What the ASN announced for the given "gtin|serial" keys. */

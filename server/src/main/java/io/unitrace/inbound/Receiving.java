@@ -129,14 +129,13 @@ public class Receiving {
     if (wanted != null && !wanted.equals("OPEN") && !wanted.equals("CLOSED")) {
       throw Problem.badRequest("invalid-parameter", "status", "status is OPEN or CLOSED");
     }
-    List<Receipt> fetched = rows.receiptIds(scope.tenantId(), wanted, io.unitrace.shared.CursorPage.decode(cursor), limit + 1).stream()
-        .map(id -> require(scope, id)).toList();
+    List<Receipt> fetched = rows.receipts(scope.tenantId(), wanted, io.unitrace.shared.CursorPage.decode(cursor), limit + 1);
     return io.unitrace.shared.CursorPage.of(fetched, limit, Receipt::id);
   }
 
   /** The client's open receipts, newest first. */
   public List<Receipt> openReceipts(TenantScope scope, int limit) {
-    return rows.openReceipts(scope.tenantId(), limit).stream().map(id -> require(scope, id)).toList();
+    return rows.openReceipts(scope.tenantId(), limit);
   }
 
   /** The newest lines of a receipt, newest first. */
@@ -312,14 +311,19 @@ public class Receiving {
 
   // ---------------------------------------------------------------------------------------------
 
-  /** An item to judge. {@code sscc} is the case it arrived in (when received by container). */
-  /** {@code announced}: what the ASN says of it, when the candidate was taken from the ASN itself (no look-up needed). */
+  /**
+   * An item to judge. {@code sscc} is the case it arrived in (when received by container);
+   * {@code announced}: what the ASN says of it, when the candidate was taken from the ASN itself (no look-up needed).
+   */
   private record Candidate(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc, String scan,
       boolean damaged, boolean missing, Map<String, String> fields, boolean needsLabel, ScanChecks.Announced announced) {}
 
-  /** {@code expiry} as seen (label or ASN); {@code lotExpiry} what the unit is registered with. */
-  private record Judged(Candidate c, Product product, ScanOutcome outcome, String message, LocalDate expiry, String lot, Long existingId,
-      LocalDate lotExpiry) {}
+  /**
+   * {@code expiry} as seen (label or ASN); {@code lotExpiry} what the unit is registered with;
+   * {@code existing} the unit in stock that makes this item a duplicate (null if none).
+   */
+  private record Judged(Candidate c, Product product, ScanOutcome outcome, String message, LocalDate expiry, String lot,
+      ReceiptRows.Existing existing, LocalDate lotExpiry) {}
 
   private ScanAnswer container(TenantScope scope, Receipt r, Sscc sscc, ScanRequest s, String key) {
     if (r.asnId() == null) {
@@ -358,7 +362,7 @@ public class Receiving {
         if (twin.isEmpty()) {
           throw e;
         }
-        return answer(r, batch == null ? "UNIT" : batch.startsWith("CONTAINER") ? "CONTAINER" : "BULK", twin, batch, true);
+        return answer(r, kindOf(batch), twin, batch, true);
       }
     }
     throw last;
@@ -396,7 +400,7 @@ public class Receiving {
           new RequestMeta("receipt:" + r.id() + ":" + key, null, device, scanText, r.bizTransactions())).eventId();
     }
     for (Judged j : judged) {
-      if (j.outcome() == ScanOutcome.DUPLICATE && j.existingId() != null) {
+      if (j.outcome() == ScanOutcome.DUPLICATE && j.existing() != null) {
         suspect(scope, r, key, j);
       } else if (j.outcome() == ScanOutcome.MARKED_DAMAGED || j.outcome() == ScanOutcome.NOT_FOUND) {
         correct(scope, r, key, j, device);
@@ -412,7 +416,8 @@ public class Receiving {
     List<ReceiptRows.ScanRow> kept = new ArrayList<>(judged.size());
     for (int i = 0; i < judged.size(); i++) {
       Judged j = judged.get(i);
-      kept.add(new ReceiptRows.ScanRow(lines.get(i), j.product() == null ? null : j.product().id(), j.existingId(), j.c().scan(),
+      kept.add(new ReceiptRows.ScanRow(lines.get(i), j.product() == null ? null : j.product().id(),
+          j.existing() == null ? null : j.existing().id(), j.c().scan(),
           j.c().needsLabel() && j.outcome().received()));
     }
     rows.insertScans(scope.tenantId(), r.id(), key, kept, eventId, scope.actor().who(), device, clock.millis());
@@ -427,14 +432,12 @@ public class Receiving {
       }
     }
     rows.tally(scope.tenantId(), r.id(), deltas);
-    return answer(r, batch == null ? "UNIT" : batch.startsWith("CONTAINER") ? "CONTAINER" : "BULK", lines, batch, false);
+    return answer(r, kindOf(batch), lines, batch, false);
   }
 
   private void suspect(TenantScope scope, Receipt r, String key, Judged j) {
     UnitRef ref = new UnitRef(new Gtin(j.c().gtin()), new Serial(j.c().serial()));
-    UnitState state = rows.unitState(scope.tenantId(), j.existingId());
-    int holds = rows.unitHolds(scope.tenantId(), j.existingId());
-    if (state != null && !state.terminal() && (holds & Hold.SUSPECT.bit()) == 0) {
+    if (!j.existing().state().terminal() && (j.existing().holds() & Hold.SUSPECT.bit()) == 0) {
       ledger.placeHold(scope, ref, Hold.SUSPECT, "the same serial was scanned again at receipt " + r.id() + " on " + r.dock(),
           new RequestMeta("receipt:" + r.id() + ":" + key + ":suspect:" + j.c().gtin() + ":" + j.c().serial(), null,
               null, j.c().scan(), r.bizTransactions()));
@@ -504,10 +507,15 @@ public class Receiving {
         receivedForPo.merge(p.id(), 1, Integer::sum);
       }
       // A lot already known keeps its expiry: a label that contradicts it is an exception, not a new date for the lot.
-      out.add(new Judged(c, p, v.outcome(), v.message(), expiry, lot, e == null || e.state() == UnitState.EXPECTED ? null : e.id(),
+      out.add(new Judged(c, p, v.outcome(), v.message(), expiry, lot, e == null || e.state() == UnitState.EXPECTED ? null : e,
           lotExpiry != null ? lotExpiry : expiry));
     }
     return out;
+  }
+
+  /** What a request was: a unit scan (no batch), an SSCC ("CONTAINER:<sscc>") or a bulk confirmation. */
+  private static String kindOf(String batch) {
+    return batch == null ? "UNIT" : batch.startsWith("CONTAINER") ? "CONTAINER" : "BULK";
   }
 
   private ScanAnswer answer(Receipt r, String kind, List<Line> lines, String batch, boolean repeated) {
