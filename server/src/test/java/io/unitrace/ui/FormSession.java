@@ -91,6 +91,25 @@ final class FormSession {
     return send(b.build());
   }
 
+  /** Form fields from name, value pairs, in order. */
+  static Map<String, String> fields(String... pairs) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  /** The header htmx sends with the requests it makes. */
+  static Map<String, String> htmx() {
+    return Map.of("HX-Request", "true");
+  }
+
+  /** A fresh Idempotency-Key, as a page generates for each scan. */
+  static String key() {
+    return "test-" + java.util.UUID.randomUUID();
+  }
+
   static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }

@@ -3,14 +3,15 @@ package io.unitrace.ui;
 import static io.unitrace.support.Api.list;
 import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
+import static io.unitrace.ui.FormSession.fields;
+import static io.unitrace.ui.FormSession.htmx;
+import static io.unitrace.ui.FormSession.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.gs1.CheckDigit;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,21 +219,5 @@ class PutawayPageIT extends IntegrationTest {
   private static String randomSscc() {
     String body = "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
     return body + CheckDigit.compute(body);
-  }
-
-  private static Map<String, String> fields(String... pairs) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put(pairs[i], pairs[i + 1]);
-    }
-    return m;
-  }
-
-  private static Map<String, String> htmx() {
-    return Map.of("HX-Request", "true");
-  }
-
-  private static String key() {
-    return "test-" + UUID.randomUUID();
   }
 }

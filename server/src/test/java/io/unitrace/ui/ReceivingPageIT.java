@@ -1,13 +1,14 @@
 package io.unitrace.ui;
 
 import static io.unitrace.support.Api.map;
+import static io.unitrace.ui.FormSession.fields;
+import static io.unitrace.ui.FormSession.htmx;
+import static io.unitrace.ui.FormSession.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -259,22 +260,6 @@ class ReceivingPageIT extends IntegrationTest {
       db.sql("INSERT INTO asn_item (tenant_id, asn_id, product_id, gtin, serial, quantity) VALUES (?, ?, ?, ?, ?, 1)")
           .params(tenant, asnId, product, site.gtin, s).update();
     }
-  }
-
-  private Map<String, String> fields(String... pairs) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put(pairs[i], pairs[i + 1]);
-    }
-    return m;
-  }
-
-  private static Map<String, String> htmx() {
-    return Map.of("HX-Request", "true");
-  }
-
-  private static String key() {
-    return "test-" + UUID.randomUUID();
   }
 
   private static int count(String text, String part) {
