@@ -396,7 +396,7 @@ public class Receiving {
       if (r.vendor() != null) {
         details.put("vendor", r.vendor());
       }
-      eventId = ledger.receive(scope, new Ledger.Arrivals(r.dock(), arrivals, containers, details),
+      eventId = ledger.receive(scope, new Ledger.Arrivals(r.dock(), arrivals, List.of(), containers, details),
           new RequestMeta("receipt:" + r.id() + ":" + key, null, device, scanText, r.bizTransactions())).eventId();
     }
     for (Judged j : judged) {

@@ -5,6 +5,7 @@ import io.unitrace.shared.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,13 +26,31 @@ import org.springframework.stereotype.Service;
  * checkpoint therefore stops at entries whose event was recorded at least {@code settle-ms} ago,
  * so no transaction that could still add a smaller id is in flight. Several servers may try to
  * close the same checkpoint; the unique (tenant, first entry) lets exactly one succeed.
+ *
+ * <p>The ledger keeps two books, each with its own entries and its own checkpoint chain: unit
+ * entries (serialized units) and stock entries (lot and untracked quantities).
  */
 @Service
 public class Checkpoints {
 
   private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
 
-  public record Checkpoint(long id, long firstEntryId, long lastEntryId, int entryCount, String prevDigest, String digest, long createdAt) {}
+  public record Checkpoint(Book book, long id, long firstEntryId, long lastEntryId, int entryCount, String prevDigest, String digest,
+      long createdAt) {}
+
+  /** A book of entries and the table of its checkpoints. */
+  public enum Book {
+    UNITS("ledger_entry", "ledger_checkpoint"),
+    STOCK("stock_entry", "stock_checkpoint");
+
+    final String entries;
+    final String checkpoints;
+
+    Book(String entries, String checkpoints) {
+      this.entries = entries;
+      this.checkpoints = checkpoints;
+    }
+  }
 
   record Digest(String hex, int count) {}
 
@@ -54,51 +73,72 @@ public class Checkpoints {
     }
   }
 
-  /** Closes a checkpoint over the settled entries since the last one; empty when there are none. */
-  public Optional<Checkpoint> close(long tenantId) {
-    Optional<Checkpoint> last = latest(tenantId);
+  /** Closes a checkpoint in each book over its settled entries since the last one; empty when neither has any. */
+  public List<Checkpoint> close(long tenantId) {
+    List<Checkpoint> closed = new ArrayList<>(2);
+    for (Book book : Book.values()) {
+      close(tenantId, book).ifPresent(closed::add);
+    }
+    return closed;
+  }
+
+  private Optional<Checkpoint> close(long tenantId, Book book) {
+    Optional<Checkpoint> last = latest(tenantId, book);
     long first = last.map(c -> c.lastEntryId() + 1).orElse(1L);
     String prevDigest = last.map(Checkpoint::digest).orElse(HashChain.GENESIS);
-    Long horizon = db.sql("""
-            SELECT max(e.id) FROM ledger_entry e JOIN ledger_event ev ON ev.id = e.event_id
+    Long horizon = db.sql("SELECT max(e.id) FROM " + book.entries + """
+             e JOIN ledger_event ev ON ev.id = e.event_id
             WHERE e.tenant_id = ? AND e.id >= ? AND ev.recorded_at < ?""")
         .params(tenantId, first, clock.millis() - settleMillis).query(Long.class).optional().orElse(null);
     if (horizon == null) {
       return Optional.empty();
     }
-    Digest d = digest(jdbc, tenantId, first, horizon, prevDigest);
+    Digest d = digest(jdbc, book, tenantId, first, horizon, prevDigest);
     try {
-      long id = db.sql("""
-              INSERT INTO ledger_checkpoint (tenant_id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at)
+      long id = db.sql("INSERT INTO " + book.checkpoints + """
+               (tenant_id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at)
               VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
           .params(tenantId, first, horizon, d.count(), prevDigest, d.hex(), clock.millis()).query(Long.class).single();
-      return Optional.of(new Checkpoint(id, first, horizon, d.count(), prevDigest, d.hex(), clock.millis()));
+      return Optional.of(new Checkpoint(book, id, first, horizon, d.count(), prevDigest, d.hex(), clock.millis()));
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
-        log.debug("another server closed the checkpoint of tenant {} from entry {}", tenantId, first);
+        log.debug("another server closed the {} checkpoint of tenant {} from entry {}", book, tenantId, first);
         return Optional.empty();
       }
       throw e;
     }
   }
 
+  /** Both books' checkpoints, units first, each in order. */
   public List<Checkpoint> list(long tenantId) {
-    return db.sql("SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at FROM ledger_checkpoint WHERE tenant_id = ? ORDER BY first_entry_id")
-        .param(tenantId).query(Checkpoint.class).list();
+    List<Checkpoint> all = new ArrayList<>();
+    for (Book book : Book.values()) {
+      all.addAll(list(tenantId, book));
+    }
+    return all;
   }
 
-  private Optional<Checkpoint> latest(long tenantId) {
-    return db.sql("""
-            SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at FROM ledger_checkpoint
-            WHERE tenant_id = ? ORDER BY last_entry_id DESC LIMIT 1""")
-        .param(tenantId).query(Checkpoint.class).optional();
+  List<Checkpoint> list(long tenantId, Book book) {
+    return db.sql("SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at FROM " + book.checkpoints
+            + " WHERE tenant_id = ? ORDER BY first_entry_id")
+        .param(tenantId).query((rs, n) -> checkpoint(book, rs)).list();
   }
 
-  static Digest digest(JdbcTemplate jdbc, long tenantId, long first, long last, String prevDigest) {
+  private Optional<Checkpoint> latest(long tenantId, Book book) {
+    return db.sql("SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at FROM " + book.checkpoints
+            + " WHERE tenant_id = ? ORDER BY last_entry_id DESC LIMIT 1")
+        .param(tenantId).query((rs, n) -> checkpoint(book, rs)).optional();
+  }
+
+  private static Checkpoint checkpoint(Book book, java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Checkpoint(book, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getLong(7));
+  }
+
+  static Digest digest(JdbcTemplate jdbc, Book book, long tenantId, long first, long last, String prevDigest) {
     MessageDigest sha = HashChain.sha256();
     sha.update(prevDigest.getBytes(StandardCharsets.US_ASCII));
     int[] count = {0};
-    jdbc.query("SELECT hash FROM ledger_entry WHERE tenant_id = ? AND id >= ? AND id <= ? ORDER BY id", rs -> {
+    jdbc.query("SELECT hash FROM " + book.entries + " WHERE tenant_id = ? AND id >= ? AND id <= ? ORDER BY id", rs -> {
       sha.update(rs.getString(1).getBytes(StandardCharsets.US_ASCII));
       count[0]++;
     }, tenantId, first, last);

@@ -104,8 +104,17 @@ public class Ledger {
   /** A container announced or built at a receipt; a case names the pallet it sits on in {@code parent}. */
   public record ArrivingContainer(Sscc sscc, String kind, Sscc parent) {}
 
-  /** Units arriving at {@code dock} in one event; {@code details} says which receipt, vendor and so on. */
-  public record Arrivals(String dock, List<Arrival> units, List<ArrivingContainer> containers, Map<String, Object> details) {}
+  /**
+   * A quantity of a lot-tracked or untracked product arriving on a receipt at {@code location} (the
+   * dock, or quarantine), with the holds an exception calls for. {@code lot}, {@code expiry} and
+   * {@code manufactured} name and describe the lot of a lot-tracked product.
+   */
+  public record ArrivingQuantity(String gtin, String lot, LocalDate expiry, LocalDate manufactured, long quantity, String location,
+      Set<Hold> holds) {}
+
+  /** Units and quantities arriving at {@code dock} in one event; {@code details} says which receipt, vendor and so on. */
+  public record Arrivals(String dock, List<Arrival> units, List<ArrivingQuantity> quantities, List<ArrivingContainer> containers,
+      Map<String, Object> details) {}
 
   /**
    * Receives units at a dock in one event (CBV "receiving"): a new serial is registered, a unit
@@ -115,33 +124,41 @@ public class Ledger {
    */
   public EventReceipt receive(TenantScope scope, Arrivals r, RequestMeta meta) {
     scope.requireWrite();
-    if (r.units() == null || r.units().isEmpty()) {
-      throw Problem.badRequest("invalid-field", "units", "name at least one arriving unit");
+    List<Arrival> arriving = r.units() == null ? List.of() : r.units();
+    List<ArrivingQuantity> quantities = r.quantities() == null ? List.of() : r.quantities();
+    if (arriving.isEmpty() && quantities.isEmpty()) {
+      throw Problem.badRequest("invalid-field", "units", "name at least one arriving unit or quantity");
     }
     Location dock = facility.require(r.dock(), "dock");
     Map<String, Location> places = new HashMap<>();
     places.put(dock.code(), dock);
-    for (int i = 0; i < r.units().size(); i++) {
-      String code = r.units().get(i).location();
+    for (int i = 0; i < arriving.size(); i++) {
+      String code = arriving.get(i).location();
       if (code != null && !places.containsKey(code)) {
         places.put(code, facility.require(code, "units[" + i + "].location"));
       }
     }
+    for (int i = 0; i < quantities.size(); i++) {
+      String code = quantities.get(i).location();
+      if (code != null && !places.containsKey(code)) {
+        places.put(code, facility.require(code, "quantities[" + i + "].location"));
+      }
+    }
     return recorder.record(scope, meta, r, () -> {
       Map<Sscc, Long> containers = containersAt(scope, r.containers(), dock);
-      UnitPlanner plan = new UnitPlanner(scope, r.units().size());
-      List<UnitRef> refs = new ArrayList<>(r.units().size());
-      List<Planned> units = new ArrayList<>(r.units().size());
-      for (int i = 0; i < r.units().size(); i++) {
-        Planned p = plan.unit(r.units().get(i).unit(), "units[" + i + "].");
+      UnitPlanner plan = new UnitPlanner(scope, arriving.size());
+      List<UnitRef> refs = new ArrayList<>(arriving.size());
+      List<Planned> units = new ArrayList<>(arriving.size());
+      for (int i = 0; i < arriving.size(); i++) {
+        Planned p = plan.unit(arriving.get(i).unit(), "units[" + i + "].");
         units.add(p);
         refs.add(new UnitRef(p.gtin(), p.serial()));
       }
-      Map<String, UnitRows.Loaded> existing = rows.findAll(scope.tenantId(), refs);
+      Map<String, UnitRows.Loaded> existing = refs.isEmpty() ? Map.of() : rows.findAll(scope.tenantId(), refs);
       List<Recorder.Registration> registrations = new ArrayList<>();
       List<Recorder.Change> changes = new ArrayList<>();
       for (int i = 0; i < units.size(); i++) {
-        Arrival a = r.units().get(i);
+        Arrival a = arriving.get(i);
         Planned p = units.get(i);
         Location at = places.get(a.location() == null ? dock.code() : a.location());
         Long container = null;
@@ -151,10 +168,7 @@ public class Ledger {
             throw Problem.badRequest("unknown-container", "units[" + i + "].container", "container " + a.container() + " is not among the arriving containers");
           }
         }
-        int holds = 0;
-        for (Hold h : a.holds() == null ? Set.<Hold>of() : a.holds()) {
-          holds |= h.bit();
-        }
+        int holds = holdBits(a.holds());
         UnitRows.Loaded known = existing.get(p.gtin().value() + "|" + p.serial().value());
         if (known != null) {
           UnitCommand.Receive command = new UnitCommand.Receive(at.id(), at.type(), container, holds);
@@ -164,11 +178,136 @@ public class Ledger {
           registrations.add(new Recorder.Registration(p.product(), p.gtin(), p.serial().value(), p.lotId(), command, UnitStatus.register(command)));
         }
       }
+      List<StockRows.StockChange> stock = new ArrayList<>(quantities.size());
+      StockPlanner stockPlan = new StockPlanner(scope);
+      for (int i = 0; i < quantities.size(); i++) {
+        ArrivingQuantity q = quantities.get(i);
+        String at = "quantities[" + i + "].";
+        if (q == null) {
+          throw Problem.badRequest("invalid-field", "quantities[" + i + "]", "a quantity entry is empty");
+        }
+        if (q.quantity() < 1) {
+          throw Problem.badRequest("invalid-field", at + "quantity", "an arriving quantity is at least 1");
+        }
+        StockItem item = stockPlan.item(q.gtin(), q.lot(), q.expiry(), q.manufactured(), true, at);
+        stock.add(new StockRows.StockChange(item.product(), item.lot(), places.get(q.location() == null ? dock.code() : q.location()),
+            holdBits(q.holds()), q.quantity(), at + "quantity"));
+      }
       Map<String, Object> details = new LinkedHashMap<>(r.details() == null ? Map.of() : r.details());
       details.put("at", dock.code());
       return new Recorder.Plan(EventType.RECEIVED, "in_progress", dock.id(), dock.id(), details, registrations, changes, () -> {})
-          .knowing(dock);
+          .knowing(dock).withStock(stock);
     });
+  }
+
+  /** A lot-tracked or untracked product, with its lot if it is lot-tracked. */
+  private record StockItem(Product product, Lot lot) {}
+
+  /**
+   * Resolves the product and lot of a quantity, looking each up once per command. With
+   * {@code arriving}, a lot not yet known is created (with its dates), as at registration;
+   * otherwise the lot must exist.
+   */
+  private final class StockPlanner {
+
+    private final TenantScope scope;
+    private final Map<String, StockItem> items = new HashMap<>();
+
+    StockPlanner(TenantScope scope) {
+      this.scope = scope;
+    }
+
+    StockItem item(String gtinText, String lotText, LocalDate expiry, LocalDate manufactured, boolean arriving, String at) {
+      String key = gtinText + "|" + lotText + "|" + expiry + "|" + manufactured;
+      StockItem known = items.get(key);
+      if (known != null) {
+        return known;
+      }
+      Gtin gtin = gtin(gtinText, at + "gtin");
+      Product product = catalog.byGtin(scope.tenantId(), gtin)
+          .orElseThrow(() -> Problem.unprocessable("unknown-gtin", at + "gtin", "no product of client " + scope.tenantCode() + " has GTIN " + gtin));
+      if (product.tracking().serialized()) {
+        throw Problem.unprocessable("serialized", at + "gtin", product.sku() + " is tracked by serial: name its units, not a quantity");
+      }
+      Lot lot = null;
+      if (product.tracking().lotted()) {
+        if (lotText == null || lotText.isBlank()) {
+          throw Problem.badRequest("lot-required", at + "lot", product.sku() + " is tracked by lot: name the lot");
+        }
+        LotCode code = at(at + "lot", () -> new LotCode(lotText.strip()));
+        if (arriving) {
+          lot = atLot(at, () -> catalog.lot(scope.tenantId(), product, code, manufactured, expiry));
+          if (product.expiryTracked() && lot.expiresOn() == null) {
+            throw Problem.badRequest("expiry-required", at + "expiry", product.sku() + " tracks expiry: lot " + code + " needs an expiry date");
+          }
+        } else {
+          lot = catalog.findLot(scope.tenantId(), product.id(), code.value())
+              .orElseThrow(() -> Problem.unprocessable("unknown-lot", at + "lot", product.sku() + " has no lot " + code));
+        }
+      } else if (lotText != null && !lotText.isBlank()) {
+        throw Problem.badRequest("not-lot-tracked", at + "lot", product.sku() + " is not tracked by lot");
+      }
+      StockItem item = new StockItem(product, lot);
+      items.put(key, item);
+      return item;
+    }
+  }
+
+  /** Stock of a lot-tracked or untracked product moved between locations, keeping its holds. */
+  public record StockMove(String gtin, String lot, String from, String to, long quantity, Set<Hold> holds) {}
+
+  public EventReceipt moveStock(TenantScope scope, StockMove m, RequestMeta meta) {
+    scope.requireWrite();
+    if (m.quantity() < 1) {
+      throw Problem.badRequest("invalid-field", "quantity", "move a quantity of at least 1");
+    }
+    Location from = facility.require(m.from(), "from");
+    Location to = facility.require(m.to(), "to");
+    if (from.id() == to.id()) {
+      throw Problem.badRequest("invalid-field", "to", "stock is already at " + to.code());
+    }
+    return recorder.record(scope, meta, m, () -> {
+      StockItem item = new StockPlanner(scope).item(m.gtin(), m.lot(), null, null, false, "");
+      int holds = holdBits(m.holds());
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("from", from.code());
+      details.put("to", to.code());
+      return new Recorder.Plan(EventType.MOVED, null, to.id(), to.id(), details, List.of())
+          .withStock(List.of(new StockRows.StockChange(item.product(), item.lot(), from, holds, -m.quantity(), "quantity"),
+              new StockRows.StockChange(item.product(), item.lot(), to, holds, m.quantity(), "quantity")));
+    });
+  }
+
+  /** A stock correction of lot or untracked goods: FOUND adds, LOST takes away. */
+  public record StockAdjustment(String gtin, String lot, LocalDate expiry, String location, Adjustment kind, long quantity, String reason) {}
+
+  /** Found and lost are stock corrections: a supervisor's, with a reason. FOUND is also how opening stock of such goods is entered. */
+  public EventReceipt adjustStock(TenantScope scope, StockAdjustment a, RequestMeta meta) {
+    scope.requireRole(Role.SUPERVISOR);
+    if (a.kind() == null) {
+      throw Problem.badRequest("invalid-field", "kind", "kind is FOUND or LOST");
+    }
+    requireReason(a.reason());
+    if (a.quantity() < 1) {
+      throw Problem.badRequest("invalid-field", "quantity", "adjust by a quantity of at least 1");
+    }
+    Location at = facility.require(a.location(), "location");
+    return recorder.record(scope, meta, a, () -> {
+      boolean found = a.kind() == Adjustment.FOUND;
+      StockItem item = new StockPlanner(scope).item(a.gtin(), a.lot(), a.expiry(), null, found, "");
+      EventType type = found ? EventType.FOUND : EventType.LOST;
+      return new Recorder.Plan(type, found ? "sellable_accessible" : "unknown", at.id(), at.id(), reasonDetails(Map.of("at", at.code()), a.reason()),
+          List.of())
+          .withStock(List.of(new StockRows.StockChange(item.product(), item.lot(), at, 0, found ? a.quantity() : -a.quantity(), "quantity")));
+    });
+  }
+
+  private static int holdBits(Set<Hold> holds) {
+    int bits = 0;
+    for (Hold h : holds == null ? Set.<Hold>of() : holds) {
+      bits |= h.bit();
+    }
+    return bits;
   }
 
   /** The arriving containers' ids, creating at the dock those the client does not have yet, parents first. */

@@ -99,6 +99,38 @@ class LedgerApi {
     return units.stock(scope, new Units.StockFilter(sku, lot, location, expiresBefore), cursor, CursorPage.limit(limit));
   }
 
+  @GetMapping("/stock/history")
+  CursorPage<Units.StockEntry> stockHistory(TenantScope scope, @RequestParam(required = false) String sku,
+      @RequestParam(required = false) String lot, @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+    return units.stockHistory(scope, sku, lot, cursor, CursorPage.limit(limit));
+  }
+
+  /** Lot or untracked stock moved: {@code holds} names the bucket (held stock moves as held stock). */
+  record StockMoveBody(String gtin, String lot, String from, String to, Long quantity, java.util.Set<Hold> holds, OffsetDateTime eventTime,
+      String device, String scan, List<RequestMeta.BizTransaction> bizTransactions) {}
+
+  @PostMapping("/stock/moves")
+  EventReceipt moveStock(TenantScope scope, @RequestHeader(name = KEY, required = false) String key, @RequestBody StockMoveBody b) {
+    return ledger.moveStock(scope, new Ledger.StockMove(b.gtin(), b.lot(), b.from(), b.to(), quantity(b.quantity()), b.holds()),
+        new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
+  }
+
+  record StockAdjustBody(String gtin, String lot, LocalDate expiry, String location, Ledger.Adjustment kind, Long quantity, String reason,
+      OffsetDateTime eventTime, String device, String scan) {}
+
+  @PostMapping("/stock/adjustments")
+  EventReceipt adjustStock(TenantScope scope, @RequestHeader(name = KEY, required = false) String key, @RequestBody StockAdjustBody b) {
+    return ledger.adjustStock(scope, new Ledger.StockAdjustment(b.gtin(), b.lot(), b.expiry(), b.location(), b.kind(), quantity(b.quantity()),
+        b.reason()), meta(key, b.eventTime(), b.device(), b.scan()));
+  }
+
+  private static long quantity(Long q) {
+    if (q == null) {
+      throw Problem.badRequest("invalid-field", "quantity", "name the quantity");
+    }
+    return q;
+  }
+
   @GetMapping(UNIT)
   Units.UnitView unit(TenantScope scope, @PathVariable String gtin, @PathVariable String serial) {
     return units.require(scope, ref(gtin, serial));

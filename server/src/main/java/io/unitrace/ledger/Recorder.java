@@ -60,11 +60,12 @@ class Recorder {
    * names locations by code and looks up only the others.
    */
   record Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details,
-      List<Registration> registrations, List<Change> changes, Runnable sideWrites, Map<Long, String> knownCodes) {
+      List<Registration> registrations, List<Change> changes, Runnable sideWrites, Map<Long, String> knownCodes,
+      List<StockRows.StockChange> stock) {
 
     Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details,
         List<Registration> registrations, List<Change> changes, Runnable sideWrites) {
-      this(type, disposition, readPoint, bizLocation, details, registrations, changes, sideWrites, Map.of());
+      this(type, disposition, readPoint, bizLocation, details, registrations, changes, sideWrites, Map.of(), List.of());
     }
 
     Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details, List<Change> changes) {
@@ -74,7 +75,13 @@ class Recorder {
     /** This plan, knowing the code of {@code location} (may be null). */
     Plan knowing(Location location) {
       return location == null ? this
-          : new Plan(type, disposition, readPoint, bizLocation, details, registrations, changes, sideWrites, Map.of(location.id(), location.code()));
+          : new Plan(type, disposition, readPoint, bizLocation, details, registrations, changes, sideWrites, Map.of(location.id(), location.code()),
+              stock);
+    }
+
+    /** This plan, changing lot or untracked stock as well. */
+    Plan withStock(List<StockRows.StockChange> changes) {
+      return new Plan(type, disposition, readPoint, bizLocation, details, registrations, this.changes, sideWrites, knownCodes, changes);
     }
   }
 
@@ -87,14 +94,16 @@ class Recorder {
   private static final int ATTEMPTS = 10;
 
   private final UnitRows rows;
+  private final StockRows stock;
   private final JdbcClient db;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final CommandCodec codec;
   private final Clock clock;
 
-  Recorder(UnitRows rows, JdbcClient db, TransactionTemplate tx, ObjectMapper json, CommandCodec codec, Clock clock) {
+  Recorder(UnitRows rows, StockRows stock, JdbcClient db, TransactionTemplate tx, ObjectMapper json, CommandCodec codec, Clock clock) {
     this.rows = rows;
+    this.stock = stock;
     this.db = db;
     this.tx = tx;
     this.json = json;
@@ -227,7 +236,9 @@ class Recorder {
       }
     }
     rows.insertEntries(tenant, eventId, entries);
-    return new EventReceipt(eventId, p.type(), key, Instant.ofEpochMilli(now), false, unitCount, withLocationCodes(outcomes, p.knownCodes()));
+    List<EventReceipt.StockOutcome> stockOutcomes = p.stock().isEmpty() ? List.of() : stock.write(tenant, eventId, eventCanonical, p.stock(), now);
+    return new EventReceipt(eventId, p.type(), key, Instant.ofEpochMilli(now), false, unitCount, withLocationCodes(outcomes, p.knownCodes()),
+        stockOutcomes);
   }
 
   static String entryCanonical(Gtin gtin, String serial, int seq, UnitStatus after, String data) {
@@ -337,7 +348,7 @@ class Recorder {
             rs.getString(5), Hold.of(rs.getInt(6))))
         .list();
     return Optional.of(new EventReceipt(head.get().id(), EventType.valueOf(head.get().type()), key,
-        Instant.ofEpochMilli(head.get().recordedAt()), true, head.get().unitCount(), units));
+        Instant.ofEpochMilli(head.get().recordedAt()), true, head.get().unitCount(), units, stock.outcomes(head.get().id())));
   }
 
   private String digest(Object request) {

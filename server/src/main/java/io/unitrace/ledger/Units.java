@@ -48,6 +48,19 @@ public class Units {
       LEFT JOIN location loc ON loc.id = u.location_id
       LEFT JOIN container c ON c.id = u.container_id""";
 
+  /**
+   * Everything in the building, one row per serialized unit and one per bucket of lot or
+   * untracked stock, with how much of it is available (put away, not held) and how much is held.
+   */
+  private static final String IN_THE_BUILDING = """
+      SELECT tenant_id, location_id, product_id, lot_id, COALESCE(lot_id, 0) AS lot_key, 1 AS quantity,
+             CASE WHEN state = 'STORED' AND holds = 0 THEN 1 ELSE 0 END AS available, CASE WHEN holds <> 0 THEN 1 ELSE 0 END AS held
+      FROM unit WHERE state IN ('RECEIVED', 'STORED', 'ALLOCATED', 'PICKED', 'PACKED', 'RETURNED', 'IN_REPAIR')
+      UNION ALL
+      SELECT s.tenant_id, s.location_id, s.product_id, s.lot_id, s.lot_key, s.quantity,
+             CASE WHEN s.holds = 0 AND loc.type = 'STORAGE' THEN s.quantity ELSE 0 END, CASE WHEN s.holds <> 0 THEN s.quantity ELSE 0 END
+      FROM stock s JOIN location loc ON loc.id = s.location_id WHERE s.quantity > 0""";
+
   /** The unit is at the location or anywhere below it (a zone covers its aisles, racks and bins). */
   private static final String WITHIN_LOCATION = """
       u.location_id IN (WITH RECURSIVE sub (id) AS (SELECT ? UNION ALL SELECT x.id FROM location x JOIN sub ON x.parent_id = sub.id)
@@ -171,15 +184,14 @@ public class Units {
     return CursorPage.of(found, limit, Found::id).map(Found::view);
   }
 
-  /** Stock in the building by location, product and lot (with its expiry). */
+  /** Stock in the building by location, product and lot (with its expiry): serialized units counted, lot and untracked goods by quantity. */
   public StockPage stock(TenantScope scope, StockFilter f, String cursor, int limit) {
     List<String> where = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     where.add("u.tenant_id = ?");
     params.add(scope.tenantId());
-    where.add("u.state IN ('RECEIVED', 'STORED', 'ALLOCATED', 'PICKED', 'PACKED', 'RETURNED', 'IN_REPAIR')");
     long[] after = stockCursor(cursor);
-    where.add("(u.location_id, u.product_id, COALESCE(u.lot_id, 0)) > (?, ?, ?)");
+    where.add("(u.location_id, u.product_id, u.lot_key) > (?, ?, ?)");
     params.add(after[0]);
     params.add(after[1]);
     params.add(after[2]);
@@ -206,11 +218,10 @@ public class Units {
     record Row(long locationId, long productId, long lotId, StockLine line) {}
     List<Row> found = db.sql("""
             SELECT g.location_id, g.product_id, g.lot_key, loc.code, p.sku, l.code, l.expires_on, g.quantity, g.available, g.held
-            FROM (SELECT u.location_id, u.product_id, COALESCE(u.lot_id, 0) AS lot_key, count(*) AS quantity,
-                         sum(CASE WHEN u.state = 'STORED' AND u.holds = 0 THEN 1 ELSE 0 END) AS available,
-                         sum(CASE WHEN u.holds <> 0 THEN 1 ELSE 0 END) AS held
-                  FROM unit u WHERE \s""" + " " + String.join(" AND ", where) + " " + """
-                   GROUP BY u.location_id, u.product_id, COALESCE(u.lot_id, 0)) g
+            FROM (SELECT u.location_id, u.product_id, u.lot_key, sum(u.quantity) AS quantity, sum(u.available) AS available,
+                         sum(u.held) AS held
+                  FROM (""" + IN_THE_BUILDING + ") u WHERE " + String.join(" AND ", where) + " " + """
+                   GROUP BY u.location_id, u.product_id, u.lot_key) g
             JOIN location loc ON loc.id = g.location_id
             JOIN product p ON p.id = g.product_id
             LEFT JOIN lot l ON l.id = g.lot_key
@@ -228,6 +239,43 @@ public class Units {
   }
 
   public record StockPage(List<StockLine> items, String next) {}
+
+  /** One change of a bucket of lot or untracked stock: which event, where, by how much, and what was there after it. */
+  public record StockEntry(long entryId, long eventId, EventType type, String bizStep, String disposition, OffsetDateTime eventTime,
+      Instant recordedAt, String who, String device, String scan, String location, List<Hold> holds, int seq, long delta, long quantity,
+      JsonNode details, JsonNode bizTransactions, String prevHash, String hash) {}
+
+  /** The history of a product's lot (or of an untracked product) in every location, oldest first; {@code cursor} continues after an entry. */
+  public CursorPage<StockEntry> stockHistory(TenantScope scope, String sku, String lot, String cursor, int limit) {
+    if (sku == null || sku.isBlank()) {
+      throw Problem.badRequest("invalid-parameter", "sku", "name the product's SKU");
+    }
+    long productId = db.sql("SELECT id FROM product WHERE tenant_id = ? AND sku = ?").params(scope.tenantId(), sku.strip())
+        .query(Long.class).optional()
+        .orElseThrow(() -> Problem.notFound("unknown-product", "client " + scope.tenantCode() + " has no product " + sku));
+    long lotKey = 0;
+    if (lot != null && !lot.isBlank()) {
+      lotKey = db.sql("SELECT id FROM lot WHERE tenant_id = ? AND product_id = ? AND code = ?").params(scope.tenantId(), productId, lot.strip())
+          .query(Long.class).optional()
+          .orElseThrow(() -> Problem.notFound("unknown-lot", sku + " has no lot " + lot));
+    }
+    List<StockEntry> entries = db.sql("""
+            SELECT e.id, ev.id, ev.type, ev.biz_step, ev.disposition, ev.event_time, ev.event_offset, ev.recorded_at, ev.actor,
+                   ev.device, ev.raw_scan, l.code, s.holds, e.seq, e.delta, e.quantity, ev.details, ev.biz_transactions, e.prev_hash, e.hash
+            FROM stock s
+            JOIN stock_entry e ON e.stock_id = s.id
+            JOIN ledger_event ev ON ev.id = e.event_id
+            JOIN location l ON l.id = s.location_id
+            WHERE s.tenant_id = ? AND s.product_id = ? AND s.lot_key = ? AND e.id > ?
+            ORDER BY e.id LIMIT ?""")
+        .params(scope.tenantId(), productId, lotKey, CursorPage.decode(cursor), limit + 1)
+        .query((rs, n) -> new StockEntry(rs.getLong(1), rs.getLong(2), EventType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+            Instant.ofEpochMilli(rs.getLong(6)).atOffset(ZoneOffset.of(rs.getString(7))), Instant.ofEpochMilli(rs.getLong(8)),
+            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), Hold.of(rs.getInt(13)), rs.getInt(14), rs.getLong(15),
+            rs.getLong(16), tree(rs.getString(17)), tree(rs.getString(18)), rs.getString(19), rs.getString(20)))
+        .list();
+    return CursorPage.of(entries, limit, StockEntry::entryId);
+  }
 
   private static long[] stockCursor(String cursor) {
     if (cursor == null || cursor.isBlank()) {

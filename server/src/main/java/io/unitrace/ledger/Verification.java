@@ -2,6 +2,7 @@ package io.unitrace.ledger;
 
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.HashChain;
+import io.unitrace.ledger.domain.StockLevel;
 import io.unitrace.ledger.domain.TransitionRefused;
 import io.unitrace.ledger.domain.UnitCommand;
 import io.unitrace.ledger.domain.UnitStatus;
@@ -19,7 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order: its entries are numbered 1..n without gaps, each links to the previous hash, each hash
  * matches the recomputed one (event and entry content), replaying the entries' commands through
  * the state machine gives the recorded states, and the projection row equals the replayed end
- * state. Then every checkpoint's digest is recomputed along its chain.
+ * state. Then the same for every bucket of lot and untracked stock: its entries numbered without
+ * gaps and linked, each hash recomputed, the quantities replayed through {@link StockLevel} (never
+ * below zero) and the bucket's row equal to the replayed end. Then every checkpoint's digest, in
+ * both books, is recomputed along its chain.
  *
  * <p>Entries stream ordered by (unit, seq) with a bounded fetch size, so memory stays flat at
  * millions of entries.
@@ -30,7 +34,7 @@ public class Verification {
   public record Break(String kind, String unit, Integer seq, Long entryId, Long eventId, Long checkpointId, String expected,
       String found, String message) {}
 
-  public record Report(boolean intact, long units, long entries, long checkpoints, Break firstBreak) {}
+  public record Report(boolean intact, long units, long entries, long checkpoints, Break firstBreak, long buckets, long stockEntries) {}
 
   private final JdbcTemplate jdbc;
   private final JdbcClient db;
@@ -38,8 +42,10 @@ public class Verification {
   private final Database database;
   private final CommandCodec codec;
   private final UnitRows rows;
+  private final Checkpoints checkpointList;
 
-  Verification(JdbcTemplate jdbc, JdbcClient db, TransactionTemplate tx, Database database, CommandCodec codec, UnitRows rows) {
+  Verification(JdbcTemplate jdbc, JdbcClient db, TransactionTemplate tx, Database database, CommandCodec codec, UnitRows rows,
+      Checkpoints checkpointList) {
     this.jdbc = new JdbcTemplate(jdbc.getDataSource());
     this.jdbc.setFetchSize(2000);
     this.db = db;
@@ -47,6 +53,7 @@ public class Verification {
     this.database = database;
     this.codec = codec;
     this.rows = rows;
+    this.checkpointList = checkpointList;
   }
 
   public Report verify(long tenantId) {
@@ -106,11 +113,7 @@ public class Verification {
       UnitStatus after = new UnitStatus(UnitState.valueOf(rs.getString("state")), io.unitrace.shared.Rows.longOrNull(rs, "location_id"),
           io.unitrace.shared.Rows.longOrNull(rs, "container_id"), rs.getInt("holds"), null);
       String data = rs.getString("data");
-      String eventCanonical = HashChain.canonical("v1", rs.getLong("tenant_id"), rs.getString("request_key"), rs.getString("type"),
-          rs.getLong("event_time"), rs.getString("event_offset"), rs.getLong("recorded_at"), rs.getString("biz_step"),
-          rs.getString("disposition"), io.unitrace.shared.Rows.longOrNull(rs, "read_point"), io.unitrace.shared.Rows.longOrNull(rs, "biz_location"),
-          rs.getString("biz_transactions"), rs.getString("actor"), rs.getString("device"), rs.getString("raw_scan"), rs.getString("details"));
-      String recomputed = HashChain.link(prev, eventCanonical,
+      String recomputed = HashChain.link(prev, eventCanonical(rs),
           Recorder.entryCanonical(new Gtin(rs.getString("gtin")), rs.getString("serial"), seq, after, data));
       if (!recomputed.equals(rs.getString("hash"))) {
         broken = new Break("content-altered", unitName, seq, entryId, eventId, null, recomputed, rs.getString("hash"),
@@ -152,12 +155,114 @@ public class Verification {
     }
   }
 
+  /** Walks the stock entries of each bucket in order; fed by rows ordered by (bucket, seq). */
+  private static final class StockWalk {
+    long buckets;
+    long entries;
+    Break broken;
+    long stockId = -1;
+    String bucketName;
+    int expectedSeq;
+    String prev;
+    StockLevel level;
+    String rowHash;
+    int rowVersion;
+    long rowQuantity;
+
+    void row(ResultSet rs) throws SQLException {
+      if (broken != null) {
+        return;
+      }
+      long sid = rs.getLong("stock_id");
+      if (sid != stockId) {
+        finishBucket();
+        if (broken != null) {
+          return;
+        }
+        stockId = sid;
+        buckets++;
+        bucketName = rs.getString("sku") + (rs.getString("lot") == null ? "" : " lot " + rs.getString("lot")) + " at "
+            + rs.getString("location") + (rs.getInt("s_holds") == 0 ? "" : " held " + Hold.of(rs.getInt("s_holds")));
+        expectedSeq = 1;
+        prev = HashChain.GENESIS;
+        level = StockLevel.EMPTY;
+        rowHash = rs.getString("s_hash");
+        rowVersion = rs.getInt("s_version");
+        rowQuantity = rs.getLong("s_quantity");
+      }
+      entries++;
+      int seq = rs.getInt("seq");
+      long entryId = rs.getLong("entry_id");
+      long eventId = rs.getLong("event_id");
+      if (seq != expectedSeq) {
+        broken = new Break("entry-missing", bucketName, expectedSeq, entryId, eventId, null, "seq " + expectedSeq, "seq " + seq,
+            "an entry of this stock is missing or out of order");
+        return;
+      }
+      if (!prev.equals(rs.getString("prev_hash"))) {
+        broken = new Break("chain-broken", bucketName, seq, entryId, eventId, null, prev, rs.getString("prev_hash"),
+            "the entry does not link to the stock's previous entry");
+        return;
+      }
+      long delta = rs.getLong("delta");
+      long quantity = rs.getLong("quantity");
+      String recomputed = HashChain.link(prev, eventCanonical(rs), StockRows.entryCanonical(rs.getLong("product_id"),
+          io.unitrace.shared.Rows.longOrNull(rs, "lot_id"), rs.getLong("location_id"), rs.getInt("s_holds"), seq, delta, quantity));
+      if (!recomputed.equals(rs.getString("hash"))) {
+        broken = new Break("content-altered", bucketName, seq, entryId, eventId, null, recomputed, rs.getString("hash"),
+            "the entry or its event was changed after it was recorded");
+        return;
+      }
+      StockLevel replayed;
+      try {
+        replayed = level.apply(delta);
+      } catch (TransitionRefused e) {
+        broken = new Break("replay-refused", bucketName, seq, entryId, eventId, null, null, null,
+            "replaying this entry takes the stock below zero: " + e.getMessage());
+        return;
+      }
+      if (replayed.quantity() != quantity) {
+        broken = new Break("replay-differs", bucketName, seq, entryId, eventId, null, Long.toString(replayed.quantity()), Long.toString(quantity),
+            "the recorded quantity differs from the sum of the changes before it");
+        return;
+      }
+      level = replayed;
+      prev = recomputed;
+      expectedSeq++;
+    }
+
+    void finishBucket() {
+      if (stockId < 0 || broken != null) {
+        return;
+      }
+      int last = expectedSeq - 1;
+      if (!prev.equals(rowHash) || rowVersion != last) {
+        broken = new Break("projection-ahead", bucketName, last, null, null, null, prev + " @" + last, rowHash + " @" + rowVersion,
+            "the stock's current record does not end its history (an entry was removed, or the row was edited)");
+      } else if (level.quantity() != rowQuantity) {
+        broken = new Break("projection-differs", bucketName, last, null, null, null, Long.toString(level.quantity()), Long.toString(rowQuantity),
+            "the stock's current quantity differs from the replay of its history");
+      }
+    }
+  }
+
+  private static String eventCanonical(ResultSet rs) throws SQLException {
+    return HashChain.canonical("v1", rs.getLong("tenant_id"), rs.getString("request_key"), rs.getString("type"),
+        rs.getLong("event_time"), rs.getString("event_offset"), rs.getLong("recorded_at"), rs.getString("biz_step"),
+        rs.getString("disposition"), io.unitrace.shared.Rows.longOrNull(rs, "read_point"), io.unitrace.shared.Rows.longOrNull(rs, "biz_location"),
+        rs.getString("biz_transactions"), rs.getString("actor"), rs.getString("device"), rs.getString("raw_scan"), rs.getString("details"));
+  }
+
+  private static final String EVENT_COLUMNS = """
+      ev.id AS event_id, ev.tenant_id, ev.request_key, ev.type, ev.event_time, ev.event_offset, ev.recorded_at, ev.biz_step,
+      ev.disposition, ev.read_point, ev.biz_location, ev.biz_transactions, ev.actor, ev.device, ev.raw_scan, ev.details""";
+
   private Report run(long tenantId) {
     Walk walk = new Walk();
     jdbc.query("""
         SELECT e.id AS entry_id, e.unit_id, e.seq, e.state, e.location_id, e.container_id, e.holds, e.data, e.prev_hash, e.hash,
-               ev.id AS event_id, ev.tenant_id, ev.request_key, ev.type, ev.event_time, ev.event_offset, ev.recorded_at, ev.biz_step,
-               ev.disposition, ev.read_point, ev.biz_location, ev.biz_transactions, ev.actor, ev.device, ev.raw_scan, ev.details,
+        """ + EVENT_COLUMNS + """
+        ,
                u.gtin, u.serial, u.last_hash AS u_hash, u.version AS u_version, u.state AS u_state, u.location_id AS u_location,
                u.container_id AS u_container, u.holds AS u_holds, u.fields AS u_fields
         FROM ledger_entry e
@@ -172,29 +277,56 @@ public class Verification {
           .query((rs, n) -> "(01)" + rs.getString(1) + "(21)" + rs.getString(2)).optional()
           .ifPresent(u -> walk.broken = new Break("history-missing", u, 1, null, null, null, null, null, "the unit has no ledger entries at all"));
     }
-    long checkpoints = 0;
+    StockWalk stock = new StockWalk();
     if (walk.broken == null) {
-      var result = checkpoints(tenantId);
-      checkpoints = result.count();
-      walk.broken = result.broken();
+      jdbc.query("""
+          SELECT e.id AS entry_id, e.stock_id, e.seq, e.delta, e.quantity, e.prev_hash, e.hash,
+          """ + EVENT_COLUMNS + """
+          ,
+                 s.product_id, s.lot_id, s.location_id, s.holds AS s_holds, s.quantity AS s_quantity, s.version AS s_version,
+                 s.last_hash AS s_hash, p.sku, l.code AS lot, loc.code AS location
+          FROM stock_entry e
+          JOIN ledger_event ev ON ev.id = e.event_id
+          JOIN stock s ON s.id = e.stock_id
+          JOIN product p ON p.id = s.product_id
+          LEFT JOIN lot l ON l.id = s.lot_id
+          JOIN location loc ON loc.id = s.location_id
+          WHERE e.tenant_id = ?
+          ORDER BY e.stock_id, e.seq""", stock::row, tenantId);
+      stock.finishBucket();
+      walk.broken = stock.broken;
     }
-    return new Report(walk.broken == null, walk.units, walk.entries, checkpoints, walk.broken);
+    if (walk.broken == null) {
+      db.sql("""
+              SELECT p.sku, s.quantity FROM stock s JOIN product p ON p.id = s.product_id
+              WHERE s.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM stock_entry e WHERE e.stock_id = s.id) LIMIT 1""")
+          .param(tenantId)
+          .query((rs, n) -> rs.getString(1) + " (" + rs.getLong(2) + ")").optional()
+          .ifPresent(b -> walk.broken = new Break("history-missing", b, 1, null, null, null, null, null, "the stock has no ledger entries at all"));
+    }
+    long checkpoints = 0;
+    for (Checkpoints.Book book : Checkpoints.Book.values()) {
+      if (walk.broken == null) {
+        var result = checkpoints(tenantId, book);
+        checkpoints += result.count();
+        walk.broken = result.broken();
+      }
+    }
+    return new Report(walk.broken == null, walk.units, walk.entries, checkpoints, walk.broken, stock.buckets, stock.entries);
   }
 
   record CheckpointResult(long count, Break broken) {}
 
-  private CheckpointResult checkpoints(long tenantId) {
-    record Cp(long id, long firstEntryId, long lastEntryId, int entryCount, String prevDigest, String digest) {}
-    var list = db.sql("SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest FROM ledger_checkpoint WHERE tenant_id = ? ORDER BY first_entry_id")
-        .param(tenantId).query(Cp.class).list();
+  private CheckpointResult checkpoints(long tenantId, Checkpoints.Book book) {
+    var list = checkpointList.list(tenantId, book);
     String prev = HashChain.GENESIS;
     long expectedFirst = 1;
-    for (Cp cp : list) {
+    for (Checkpoints.Checkpoint cp : list) {
       if (!cp.prevDigest().equals(prev) || cp.firstEntryId() > expectedFirst) {
         return new CheckpointResult(list.size(), new Break("checkpoint-chain-broken", null, null, null, null, cp.id(), prev, cp.prevDigest(),
             "the checkpoint does not follow the previous one"));
       }
-      Checkpoints.Digest d = Checkpoints.digest(jdbc, tenantId, cp.firstEntryId(), cp.lastEntryId(), cp.prevDigest());
+      Checkpoints.Digest d = Checkpoints.digest(jdbc, book, tenantId, cp.firstEntryId(), cp.lastEntryId(), cp.prevDigest());
       if (!d.hex().equals(cp.digest()) || d.count() != cp.entryCount()) {
         return new CheckpointResult(list.size(), new Break("checkpoint-mismatch", null, null, null, null, cp.id(),
             cp.digest() + " over " + cp.entryCount(), d.hex() + " over " + d.count(),
