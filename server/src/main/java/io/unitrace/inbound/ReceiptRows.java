@@ -26,7 +26,8 @@ class ReceiptRows {
 
   record AsnRef(long id, long poId, String poNumber) {}
 
-  record AnnouncedItem(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc) {
+  /** An announced serial (quantity 1), or what is still pending of an announced quantity of lot or untracked goods (serial null). */
+  record AnnouncedItem(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc, int quantity) {
 
     ScanChecks.Announced announcement() {
       return new ScanChecks.Announced(lot, expiry);
@@ -130,7 +131,7 @@ class ReceiptRows {
 
   Map<ScanOutcome, Integer> outcomeCounts(long receiptId) {
     Map<ScanOutcome, Integer> counts = new EnumMap<>(ScanOutcome.class);
-    db.sql("SELECT outcome, COUNT(*) FROM receipt_scan WHERE receipt_id = ? GROUP BY outcome").param(receiptId)
+    db.sql("SELECT outcome, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? GROUP BY outcome").param(receiptId)
         .query((rs, n) -> counts.put(ScanOutcome.valueOf(rs.getString(1)), rs.getInt(2))).list();
     return counts;
   }
@@ -152,12 +153,12 @@ class ReceiptRows {
   }
 
   private static final String LINE = """
-      SELECT s.outcome, p.sku, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message
+      SELECT s.outcome, p.sku, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message, s.quantity
       FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id""";
 
   private Receiving.Line line(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new Receiving.Line(ScanOutcome.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        date(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9));
+        date(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10));
   }
 
   private static final String SCAN = """
@@ -188,7 +189,7 @@ class ReceiptRows {
       ScanRow s = scans.get(i);
       Receiving.Line l = s.line();
       rows.add(new Object[] {tenantId, receiptId, scans.size() == 1 ? key : key + "#" + i, l.outcome().name(), l.outcome().received() ? 1 : 0,
-          s.productId(), l.gtin(), l.serial(), l.lot(), l.expiry() == null ? null : l.expiry().toString(), l.sscc(), 1, s.unitId(),
+          s.productId(), l.gtin(), l.serial(), l.lot(), l.expiry() == null ? null : l.expiry().toString(), l.sscc(), l.quantity(), s.unitId(),
           l.outcome().received() ? eventId : null, l.location(), s.needsLabel() ? 1 : 0, truncate(l.message(), 400), s.scan(), operator, device,
           now});
     }
@@ -256,6 +257,24 @@ class ReceiptRows {
     return found;
   }
 
+  /** The lots (with expiry) the ASN announces of each counted product, by GTIN. */
+  Map<String, List<ScanChecks.Announced>> announcedLots(long asnId) {
+    Map<String, List<ScanChecks.Announced>> found = new HashMap<>();
+    db.sql("SELECT DISTINCT gtin, lot, expiry FROM asn_item WHERE asn_id = ? AND serial IS NULL").param(asnId)
+        .query((rs, n) -> found.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(new ScanChecks.Announced(rs.getString(2),
+            date(rs.getString(3)))))
+        .list();
+    return found;
+  }
+
+  /** Counted goods this receipt took in, by "gtin|lot" (lot "null" for untracked goods). */
+  Map<String, Long> receivedQuantities(long receiptId) {
+    Map<String, Long> found = new HashMap<>();
+    db.sql("SELECT gtin, lot, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND received = 1 AND serial IS NULL GROUP BY gtin, lot")
+        .param(receiptId).query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3))).list();
+    return found;
+  }
+
   /** "a|b" keys grouped by a, each with its distinct b's. */
   private static Map<String, List<String>> byFirstPart(List<String> keys) {
     Map<String, java.util.LinkedHashSet<String>> groups = new LinkedHashMap<>();
@@ -287,13 +306,39 @@ class ReceiptRows {
   }
 
   private static final String ANNOUNCED = """
-      SELECT i.gtin, i.serial, i.lot, i.expiry, i.manufactured, i.sscc FROM asn_item i
+      SELECT i.gtin, i.serial, i.lot, i.expiry, i.manufactured, i.sscc, 1 FROM asn_item i
       WHERE i.asn_id = ? AND i.serial IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM receipt_scan s WHERE s.receipt_id = ? AND s.received = 1 AND s.gtin = i.gtin AND s.serial = i.serial)""";
 
-  /** Announced serials this receipt has not received yet. */
+  /** Announced serials and quantities this receipt has not received yet. */
   List<AnnouncedItem> pendingItems(Receipt r) {
-    return db.sql(ANNOUNCED + " ORDER BY i.id").params(r.asnId(), r.id()).query(this::item).list();
+    List<AnnouncedItem> items = new ArrayList<>(db.sql(ANNOUNCED + " ORDER BY i.id").params(r.asnId(), r.id()).query(this::item).list());
+    items.addAll(pendingQuantities(r, null));
+    return items;
+  }
+
+  /**
+   * What is still pending of the ASN's announced quantities (in the given containers, or all).
+   * Counted goods carry no serial to tell which announced line a receipt took in, so what this
+   * receipt received of a GTIN and lot is set against its announced lines in ASN order.
+   */
+  private List<AnnouncedItem> pendingQuantities(Receipt r, List<String> containers) {
+    Map<String, Long> taken = receivedQuantities(r.id());
+    Set<String> within = containers == null ? null : new HashSet<>(containers);
+    List<AnnouncedItem> pending = new ArrayList<>();
+    db.sql("SELECT gtin, NULL, lot, expiry, manufactured, sscc, quantity FROM asn_item WHERE asn_id = ? AND serial IS NULL ORDER BY id")
+        .param(r.asnId()).query(this::item).list()
+        .forEach(i -> {
+          String key = i.gtin() + "|" + i.lot();
+          long got = taken.getOrDefault(key, 0L);
+          long used = Math.min(got, i.quantity());
+          taken.put(key, got - used);
+          boolean inScope = within == null || (i.sscc() != null && within.contains(i.sscc().value()));
+          if (used < i.quantity() && inScope) {
+            pending.add(new AnnouncedItem(i.gtin(), null, i.lot(), i.expiry(), i.manufactured(), i.sscc(), (int) (i.quantity() - used)));
+          }
+        });
+    return pending;
   }
 
   /** Announced serials not received yet inside the container and everything nested in it; null if the ASN does not announce it. */
@@ -302,8 +347,10 @@ class ReceiptRows {
     if (tree.isEmpty()) {
       return null;
     }
-    return db.sql(ANNOUNCED + " AND i.sscc IN (" + InList.marks(tree.size()) + ") ORDER BY i.id")
-        .params(InList.concat(r.asnId(), InList.concat(r.id(), tree))).query(this::item).list();
+    List<AnnouncedItem> items = new ArrayList<>(db.sql(ANNOUNCED + " AND i.sscc IN (" + InList.marks(tree.size()) + ") ORDER BY i.id")
+        .params(InList.concat(r.asnId(), InList.concat(r.id(), tree))).query(this::item).list());
+    items.addAll(pendingQuantities(r, tree));
+    return items;
   }
 
   /** The announced containers the given cases need: each case and the pallets above it, parents named. */
@@ -349,28 +396,43 @@ class ReceiptRows {
             skus.put(rs.getString(2), rs.getString(1));
             return missing.computeIfAbsent(rs.getString(2), g -> new ArrayList<>()).add(rs.getString(3));
           }).list();
-      missing.forEach((gtin, serials) -> shortLines.add(new Report.Line("SHORT", skus.get(gtin), gtin, serials.size(), serials)));
+      missing.forEach((gtin, serials) -> shortLines.add(new Report.Line("SHORT", skus.get(gtin), gtin, serials.size(), serials, null)));
+      Map<String, String> countedSkus = new HashMap<>();
+      db.sql("SELECT DISTINCT i.gtin, p.sku FROM asn_item i JOIN product p ON p.id = i.product_id WHERE i.asn_id = ? AND i.serial IS NULL")
+          .param(r.asnId()).query((rs, n) -> countedSkus.put(rs.getString(1), rs.getString(2))).list();
+      Map<String, Integer> shortOf = new LinkedHashMap<>();
+      pendingQuantities(r, null).forEach(i -> shortOf.merge(i.gtin() + "|" + (i.lot() == null ? "" : i.lot()), i.quantity(), Integer::sum));
+      shortOf.forEach((k, q) -> {
+        String gtin = k.substring(0, k.indexOf('|'));
+        String lot = k.substring(k.indexOf('|') + 1);
+        shortLines.add(new Report.Line("SHORT", countedSkus.get(gtin), gtin, q, List.of(), lot.isEmpty() ? null : lot));
+      });
     } else if (r.poId() != null) {
       Map<Long, Integer> got = receivedForPo(r.poId());
       db.sql("SELECT l.product_id, p.sku, SUM(l.quantity) FROM po_line l JOIN product p ON p.id = l.product_id WHERE l.po_id = ? GROUP BY l.product_id, p.sku")
           .param(r.poId())
           .query((rs, n) -> {
             int open = rs.getInt(3) - got.getOrDefault(rs.getLong(1), 0);
-            return open > 0 && shortLines.add(new Report.Line("SHORT", rs.getString(2), null, open, List.of()));
+            return open > 0 && shortLines.add(new Report.Line("SHORT", rs.getString(2), null, open, List.of(), null));
           }).list();
     }
-    record Exception(String outcome, String sku, String gtin, String serial) {}
+    record Exception(String outcome, String sku, String gtin, String serial, String lot, int quantity) {}
     List<Exception> exceptions = db.sql("""
-            SELECT s.outcome, p.sku, s.gtin, s.serial FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id
+            SELECT s.outcome, p.sku, s.gtin, s.serial, s.lot, s.quantity FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id
             WHERE s.receipt_id = ? AND s.outcome NOT IN ('RECEIVED', 'REPEAT') ORDER BY s.outcome, s.gtin, s.id""")
-        .param(r.id()).query((rs, n) -> new Exception(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        .param(r.id())
+        .query((rs, n) -> new Exception(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6)))
+        .list();
     Map<String, Report.Line> byKey = new LinkedHashMap<>();
     for (Exception e : exceptions) {
-      Report.Line l = byKey.getOrDefault(e.outcome() + "|" + e.gtin(), new Report.Line(e.outcome(), e.sku(), e.gtin(), 0, new ArrayList<>()));
+      // Serials are listed per product; counted goods, which have no serials, per product and lot.
+      String lot = e.serial() == null ? e.lot() : null;
+      String key = e.outcome() + "|" + e.gtin() + "|" + lot;
+      Report.Line l = byKey.getOrDefault(key, new Report.Line(e.outcome(), e.sku(), e.gtin(), 0, new ArrayList<>(), lot));
       if (e.serial() != null) {
         l.serials().add(e.serial());
       }
-      byKey.put(e.outcome() + "|" + e.gtin(), new Report.Line(l.outcome(), l.sku(), l.gtin(), l.count() + 1, l.serials()));
+      byKey.put(key, new Report.Line(l.outcome(), l.sku(), l.gtin(), l.count() + e.quantity(), l.serials(), lot));
     }
     Map<String, List<Report.Line>> groups = new HashMap<>();
     for (Report.Line l : byKey.values()) {
@@ -392,7 +454,7 @@ class ReceiptRows {
 
   private AnnouncedItem item(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new AnnouncedItem(rs.getString(1), rs.getString(2), rs.getString(3), date(rs.getString(4)), date(rs.getString(5)),
-        rs.getString(6) == null ? null : new Sscc(rs.getString(6)));
+        rs.getString(6) == null ? null : new Sscc(rs.getString(6)), rs.getInt(7));
   }
 
   private static LocalDate date(String iso) {

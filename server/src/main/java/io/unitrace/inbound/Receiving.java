@@ -51,18 +51,21 @@ public class Receiving {
 
   public record Opening(String dock, String purchaseOrder, String asn, String quarantine) {}
 
-  /** One item as scanned or listed: by scan text, or by its parts. {@code product} is a GTIN scanned before a plain serial. */
+  /**
+   * One item as scanned or listed: by scan text, or by its parts. {@code product} is a GTIN scanned before a plain serial.
+   * Lot-tracked and untracked goods are received by {@code quantity} (or the scan's count, AI 30; one if neither says).
+   */
   public record ScanRequest(String scan, String product, String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured,
-      boolean damaged, boolean missing, Map<String, String> fields, String device) {
+      boolean damaged, boolean missing, Map<String, String> fields, String device, Integer quantity) {
 
     public ScanRequest(String scan) {
-      this(scan, null, null, null, null, null, null, false, false, null, null);
+      this(scan, null, null, null, null, null, null, false, false, null, null, null);
     }
   }
 
-  /** One judged unit, as answered and as kept. */
+  /** One judged unit, or quantity of lot or untracked goods ({@code serial} null), as answered and as kept. */
   public record Line(ScanOutcome outcome, String sku, String gtin, String serial, String lot, LocalDate expiry, String sscc,
-      String location, String message) {}
+      String location, String message, int quantity) {}
 
   public record Counters(int expected, int received) {}
 
@@ -74,7 +77,7 @@ public class Receiving {
   public record ScanAnswer(String kind, ScanOutcome outcome, String message, boolean received, String product, List<Line> lines,
       Map<ScanOutcome, Integer> outcomes, Counters counters, boolean repeated) {}
 
-  private static final int ATTEMPTS = 4;
+  private static final int ATTEMPTS = 10;
   private static final int LISTED_LINES = 200;
 
   private final ReceiptRows rows;
@@ -160,8 +163,8 @@ public class Receiving {
     if (!earlier.isEmpty()) {
       return answer(r, earlier.size() == 1 ? "UNIT" : "CONTAINER", earlier, null, true);
     }
-    if (s == null || (blank(s.scan()) && blank(s.serial()))) {
-      throw Problem.badRequest("invalid-field", "scan", "scan is required: the scanned text (or gtin and serial)");
+    if (s == null || (blank(s.scan()) && blank(s.serial()) && blank(s.gtin()))) {
+      throw Problem.badRequest("invalid-field", "scan", "scan is required: the scanned text (or gtin and serial, or gtin and quantity)");
     }
     Gs1Data data = blank(s.scan()) ? null : parsed(s);
     if (data != null && data.sscc().isPresent() && data.gtin().isEmpty()) {
@@ -173,6 +176,9 @@ public class Receiving {
       if (product.isEmpty()) {
         return record(scope, r, key, List.of(candidate(s, gtin.value(), null, data)), s, null);
       }
+      if (!product.get().tracking().serialized()) {
+        return record(scope, r, key, List.of(counted(s, gtin.value(), data, "")), s, null);
+      }
       return new ScanAnswer("PRODUCT", null, product.get().sku() + " selected: scan or type its serials", false, gtin.value(), List.of(),
           Map.of(), counters(r), false);
     }
@@ -181,6 +187,9 @@ public class Receiving {
       c = candidate(s, data.gtin().get().value(), data.serial().get(), data);
     } else {
       String gtin = !blank(s.gtin()) ? s.gtin() : s.product();
+      if (blank(s.scan()) && blank(s.serial())) {
+        return record(scope, r, key, List.of(counted(s, gtinOf(gtin, "gtin").value(), null, "")), s, null);
+      }
       if (blank(gtin)) {
         throw Problem.badRequest("product-required", "product", "a plain serial needs its product: scan the product's GTIN first");
       }
@@ -209,7 +218,8 @@ public class Receiving {
         throw Problem.badRequest("invalid-field", "items", "this receipt has no ASN to confirm: list the items received");
       }
       for (ReceiptRows.AnnouncedItem a : rows.pendingItems(r)) {
-        candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), null, false, false, Map.of(), false, a.announcement()));
+        candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), null, false, false, Map.of(), false,
+            a.announcement(), a.quantity()));
       }
       if (candidates.isEmpty()) {
         throw Problem.conflict("nothing-pending", "asn", "everything ASN " + r.asnNumber() + " announced is already received on this receipt");
@@ -223,19 +233,29 @@ public class Receiving {
         }
         if (!blank(s.scan())) {
           Gs1Data data = Scans.parse(s.scan(), at + ".scan");
-          if (data.gtin().isEmpty() || data.serial().isEmpty()) {
-            throw Problem.badRequest("scan-not-a-unit", at + ".scan", "the scan " + data.toBracketed() + " names no unit: it needs (01) and (21)");
+          if (data.gtin().isEmpty()) {
+            throw Problem.badRequest("scan-not-a-unit", at + ".scan", "the scan " + data.toBracketed() + " names no item: it needs (01)");
           }
-          candidates.add(candidate(s, data.gtin().get().value(), data.serial().get(), data));
+          candidates.add(data.serial().isPresent() ? candidate(s, data.gtin().get().value(), data.serial().get(), data)
+              : counted(s, requireCounted(scope, data.gtin().get().value(), at), data, at + "."));
         } else {
-          if (blank(s.gtin()) || blank(s.serial())) {
-            throw Problem.badRequest("invalid-field", at, "an item is a scan, or a gtin and a serial");
+          if (blank(s.gtin())) {
+            throw Problem.badRequest("invalid-field", at, "an item is a scan, a gtin and a serial, or a gtin and a quantity");
           }
-          candidates.add(candidate(s, gtinOf(s.gtin(), at + ".gtin").value(), s.serial().strip(), null));
+          String gtin = gtinOf(s.gtin(), at + ".gtin").value();
+          candidates.add(blank(s.serial()) ? counted(s, requireCounted(scope, gtin, at), null, at + ".") : candidate(s, gtin, s.serial().strip(), null));
         }
       }
     }
     return record(scope, r, key, candidates, null, "BULK");
+  }
+
+  /** The GTIN of a listed item without a serial, refused (naming the item) if its product is tracked by serial. */
+  private String requireCounted(TenantScope scope, String gtin, String at) {
+    catalog.byGtin(scope.tenantId(), new Gtin(gtin)).filter(p -> p.tracking().serialized()).ifPresent(p -> {
+      throw Problem.badRequest("serial-required", at, p.sku() + " is tracked by serial: list each unit with its serial");
+    });
+    return gtin;
   }
 
   /** A container built on the dock: its SSCC (allocated from the client's numbering) and what went into it. */
@@ -316,7 +336,17 @@ public class Receiving {
    * {@code announced}: what the ASN says of it, when the candidate was taken from the ASN itself (no look-up needed).
    */
   private record Candidate(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc, String scan,
-      boolean damaged, boolean missing, Map<String, String> fields, boolean needsLabel, ScanChecks.Announced announced) {}
+      boolean damaged, boolean missing, Map<String, String> fields, boolean needsLabel, ScanChecks.Announced announced, int quantity) {
+
+    /** A quantity of lot-tracked or untracked goods, not a serialized unit. */
+    boolean counted() {
+      return serial == null;
+    }
+
+    Candidate withQuantity(int q) {
+      return new Candidate(gtin, serial, lot, expiry, manufactured, sscc, scan, damaged, missing, fields, needsLabel, announced, q);
+    }
+  }
 
   /**
    * {@code expiry} as seen (label or ASN); {@code lotExpiry} what the unit is registered with;
@@ -335,7 +365,8 @@ public class Receiving {
     }
     List<Candidate> candidates = new ArrayList<>();
     for (ReceiptRows.AnnouncedItem a : content) {
-      candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), s.scan(), false, false, Map.of(), false, a.announcement()));
+      candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), s.scan(), false, false, Map.of(), false,
+          a.announcement(), a.quantity()));
     }
     if (candidates.isEmpty()) {
       throw Problem.conflict("nothing-pending", "scan", "everything announced in container " + sscc + " is already received on this receipt");
@@ -350,7 +381,7 @@ public class Receiving {
       try {
         return tx.execute(t -> write(scope, r, key, candidates, single, batch));
       } catch (Problem p) {
-        if (!p.code().equals("duplicate-serial") && !p.code().equals("illegal-transition")) {
+        if (!p.code().equals("duplicate-serial") && !p.code().equals("illegal-transition") && !p.code().equals("concurrent-change")) {
           throw p;
         }
         last = p;
@@ -371,12 +402,20 @@ public class Receiving {
   private ScanAnswer write(TenantScope scope, Receipt r, String key, List<Candidate> candidates, ScanRequest single, String batch) {
     List<Judged> judged = judge(scope, r, candidates);
     List<Ledger.Arrival> arrivals = new ArrayList<>();
+    List<Ledger.ArrivingQuantity> quantities = new ArrayList<>();
     List<Ledger.ArrivingContainer> containers = new ArrayList<>();
     for (Judged j : judged) {
       if (j.outcome().received()) {
         Candidate c = j.c();
         Set<Hold> holds = j.outcome().hold() == null ? Set.of() : Set.of(j.outcome().hold());
         boolean quarantined = j.outcome().quarantine() && r.quarantine() != null;
+        if (c.counted()) {
+          // Counted goods are not packed: what arrives in an announced case lies loose on the dock (ADR 0008).
+          quantities.add(new Ledger.ArrivingQuantity(c.gtin(), j.lot(), j.lotExpiry(),
+              j.lotExpiry() != null && !j.lotExpiry().equals(j.expiry()) ? null : c.manufactured(), c.quantity(),
+              quarantined ? r.quarantine() : r.dock(), holds));
+          continue;
+        }
         // A unit going to quarantine leaves its case on the dock: it is set aside, not stored with the rest.
         Sscc in = quarantined ? null : c.sscc();
         arrivals.add(new Ledger.Arrival(new Ledger.NewUnit(c.gtin(), c.serial(), j.lot(), j.lotExpiry(),
@@ -390,13 +429,13 @@ public class Receiving {
     Long eventId = null;
     String device = single == null ? null : single.device();
     String scanText = single == null ? null : single.scan();
-    if (!arrivals.isEmpty()) {
+    if (!arrivals.isEmpty() || !quantities.isEmpty()) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("receipt", r.id());
       if (r.vendor() != null) {
         details.put("vendor", r.vendor());
       }
-      eventId = ledger.receive(scope, new Ledger.Arrivals(r.dock(), arrivals, List.of(), containers, details),
+      eventId = ledger.receive(scope, new Ledger.Arrivals(r.dock(), arrivals, quantities, containers, details),
           new RequestMeta("receipt:" + r.id() + ":" + key, null, device, scanText, r.bizTransactions())).eventId();
     }
     for (Judged j : judged) {
@@ -410,8 +449,10 @@ public class Receiving {
     for (Judged j : judged) {
       String location = j.outcome().received() || j.outcome() == ScanOutcome.DUPLICATE
           ? (j.outcome().quarantine() && r.quarantine() != null ? r.quarantine() : r.dock()) : null;
+      String message = j.c().counted() && j.product() != null
+          ? j.c().quantity() + " × " + j.product().sku() + (j.lot() == null ? "" : " lot " + j.lot()) + ": " + j.message() : j.message();
       lines.add(new Line(j.outcome(), j.product() == null ? null : j.product().sku(), j.c().gtin(), j.c().serial(), j.lot(), j.expiry(),
-          j.c().sscc() == null ? null : j.c().sscc().value(), location, j.message()));
+          j.c().sscc() == null ? null : j.c().sscc().value(), location, message, j.c().quantity()));
     }
     List<ReceiptRows.ScanRow> kept = new ArrayList<>(judged.size());
     for (int i = 0; i < judged.size(); i++) {
@@ -423,7 +464,7 @@ public class Receiving {
     rows.insertScans(scope.tenantId(), r.id(), key, kept, eventId, scope.actor().who(), device, clock.millis());
     Map<Long, int[]> deltas = new HashMap<>();
     for (Judged j : judged) {
-      int sign = j.outcome().received() ? 1 : j.outcome() == ScanOutcome.NOT_FOUND ? -1 : 0;
+      int sign = j.outcome().received() ? j.c().quantity() : j.outcome() == ScanOutcome.NOT_FOUND ? -j.c().quantity() : 0;
       if (sign != 0 && j.product() != null) {
         boolean counts = j.outcome() != ScanOutcome.WRONG_PRODUCT && j.outcome() != ScanOutcome.OVER_QUANTITY;
         int[] d = deltas.computeIfAbsent(j.product().id(), x -> new int[2]);
@@ -446,6 +487,12 @@ public class Receiving {
 
   /** An exception scan inside a container received as a whole corrects what was inferred for one unit. */
   private void correct(TenantScope scope, Receipt r, String key, Judged j, String device) {
+    if (j.c().counted()) {
+      ledger.adjustStock(scope, new Ledger.StockAdjustment(j.c().gtin(), j.lot(), null, r.dock(), Ledger.Adjustment.LOST, j.c().quantity(),
+              "announced but not found at receipt " + r.id() + " on " + r.dock()),
+          new RequestMeta("receipt:" + r.id() + ":" + key, null, device, j.c().scan(), r.bizTransactions()));
+      return;
+    }
     UnitRef ref = new UnitRef(new Gtin(j.c().gtin()), new Serial(j.c().serial()));
     RequestMeta meta = new RequestMeta("receipt:" + r.id() + ":" + key, null, device, j.c().scan(), r.bizTransactions());
     if (j.outcome() == ScanOutcome.MARKED_DAMAGED) {
@@ -455,62 +502,112 @@ public class Receiving {
     }
   }
 
-  /** Reads the facts for all candidates in bulk, then applies the rules in order. */
+  /**
+   * Reads the facts for all candidates in bulk, then applies the rules in order. A quantity that
+   * runs past what the PO still has open is split: the part within the order is judged as usual,
+   * the rest is OVER_QUANTITY.
+   */
   private List<Judged> judge(TenantScope scope, Receipt r, List<Candidate> candidates) {
     long tenant = scope.tenantId();
     LocalDate today = LocalDate.now(clock);
     Map<String, Optional<Product>> products = new HashMap<>();
     List<String> keys = candidates.stream().filter(c -> c.serial() != null).map(c -> c.gtin() + "|" + c.serial()).toList();
     List<String> scoped = new ArrayList<>(keys.size());
+    boolean anyCounted = false;
     for (Candidate c : candidates) {
       Product p = products.computeIfAbsent(c.gtin(), g -> catalog.byGtin(tenant, new Gtin(g))).orElse(null);
       if (p != null && c.serial() != null) {
         scoped.add(p.serialScopeKey(new Gtin(c.gtin())) + "|" + c.serial());
       }
+      if (p != null && p.tracking().serialized() == c.counted()) {
+        throw c.counted()
+            ? Problem.badRequest("serial-required", "serial", p.sku() + " is tracked by serial: scan each unit's serial, not a quantity")
+            : Problem.unprocessable("not-serialized", "scan", p.sku() + " is tracked by " + p.tracking()
+                + ", not by serial: receive it by quantity (its GTIN" + (p.tracking().lotted() ? " and lot" : "") + " and how many)");
+      }
+      anyCounted |= c.counted();
     }
     Set<String> receivedHere = rows.receivedSerials(r.id(), keys);
     Map<String, ReceiptRows.Existing> existing = rows.existingUnits(tenant, scoped);
     List<String> unknown = candidates.stream().filter(c -> c.serial() != null && c.announced() == null).map(c -> c.gtin() + "|" + c.serial())
         .toList();
     Map<String, ScanChecks.Announced> announced = r.asnId() == null || unknown.isEmpty() ? Map.of() : rows.announced(r.asnId(), unknown);
+    Map<String, List<ScanChecks.Announced>> announcedLots = r.asnId() == null || !anyCounted ? Map.of() : rows.announcedLots(r.asnId());
+    Map<String, Long> countedHere = anyCounted ? rows.receivedQuantities(r.id()) : Map.of();
     Map<Long, Integer> ordered = r.poId() == null ? Map.of() : rows.ordered(r.poId());
     Map<Long, Integer> receivedForPo = r.poId() == null ? new HashMap<>() : rows.receivedForPo(r.poId());
     java.util.Set<String> seen = new java.util.HashSet<>();
     List<Judged> out = new ArrayList<>(candidates.size());
-    for (Candidate c : candidates) {
-      Product p = products.computeIfAbsent(c.gtin(), g -> catalog.byGtin(tenant, new Gtin(g))).orElse(null);
-      if (p != null && !p.tracking().serialized()) {
-        throw Problem.unprocessable("not-serialized", "scan", p.sku() + " is tracked by " + p.tracking()
-            + ": receiving by quantity is not available yet; scan serialized goods");
-      }
-      String k = c.gtin() + "|" + c.serial();
-      if (c.missing() && !receivedHere.contains(k)) {
-        throw Problem.conflict("not-received-here", "scan", "serial " + c.serial() + " was not received on this receipt: only a unit it took in "
-            + "can be reported not found");
-      }
-      ReceiptRows.Existing e = p == null ? null : existing.get(p.serialScopeKey(new Gtin(c.gtin())) + "|" + c.serial());
-      ScanChecks.Announced a = c.announced() != null ? c.announced() : announced.get(k);
-      String lot = c.lot() != null ? c.lot() : a == null ? null : a.lot();
-      LocalDate expiry = c.expiry() != null ? c.expiry() : a == null ? null : a.expiry();
-      LocalDate lotExpiry = p == null || lot == null || !p.tracking().lotted() ? null
-          : catalog.findLot(tenant, p.id(), lot).map(io.unitrace.catalog.Lot::expiresOn).orElse(null);
-      if (expiry == null) {
-        expiry = lotExpiry;
-      }
+    for (Candidate whole : candidates) {
+      Product p = products.get(whole.gtin()).orElse(null);
       Integer orderedQty = r.poId() == null ? null : p == null ? Integer.valueOf(0) : ordered.getOrDefault(p.id(), 0);
-      int before = p == null ? 0 : receivedForPo.getOrDefault(p.id(), 0);
-      ScanChecks.Verdict v = ScanChecks.judge(new ScanChecks.Facts(p != null, p == null ? null : p.sku(),
-          receivedHere.contains(k) || !seen.add(k), e == null ? null : e.state(), r.poId() != null, orderedQty, before,
-          r.asnId() != null, a, c.lot(), c.expiry() != null ? c.expiry() : expiry, p == null ? null : p.minShelfLifeDays(), c.damaged(), c.missing(),
-          today, lotExpiry));
-      if (v.outcome().received() && p != null && v.outcome() != ScanOutcome.WRONG_PRODUCT && v.outcome() != ScanOutcome.OVER_QUANTITY) {
-        receivedForPo.merge(p.id(), 1, Integer::sum);
+      for (Candidate c : split(whole, orderedQty, p == null ? 0 : receivedForPo.getOrDefault(p.id(), 0))) {
+        String k = c.gtin() + "|" + c.serial();
+        String lot = c.lot() != null ? c.lot() : c.announced() == null ? null : c.announced().lot();
+        boolean here;
+        ScanChecks.Announced a;
+        if (c.counted()) {
+          if (p != null && p.tracking().lotted() && lot == null) {
+            throw Problem.badRequest("lot-required", "lot", p.sku() + " is tracked by lot: scan the label with its lot (10), or name the lot");
+          }
+          long taken = countedHere.getOrDefault(c.gtin() + "|" + lot, 0L);
+          if (c.missing() && taken < c.quantity()) {
+            throw Problem.conflict("not-received-here", "quantity", "this receipt took in " + taken + " of " + c.gtin()
+                + (lot == null ? "" : " lot " + lot) + ": only what it took in can be reported not found");
+          }
+          here = c.missing();
+          a = c.announced() != null ? c.announced() : announcedLot(announcedLots.get(c.gtin()), lot);
+        } else {
+          if (c.missing() && !receivedHere.contains(k)) {
+            throw Problem.conflict("not-received-here", "scan", "serial " + c.serial() + " was not received on this receipt: only a unit it took in "
+                + "can be reported not found");
+          }
+          here = receivedHere.contains(k) || !seen.add(k);
+          a = c.announced() != null ? c.announced() : announced.get(k);
+          lot = c.lot() != null ? c.lot() : a == null ? null : a.lot();
+        }
+        ReceiptRows.Existing e = p == null || c.counted() ? null : existing.get(p.serialScopeKey(new Gtin(c.gtin())) + "|" + c.serial());
+        LocalDate expiry = c.expiry() != null ? c.expiry() : a == null ? null : a.expiry();
+        final String lotCode = lot;
+        LocalDate lotExpiry = p == null || lot == null || !p.tracking().lotted() ? null
+            : catalog.findLot(tenant, p.id(), lotCode).map(io.unitrace.catalog.Lot::expiresOn).orElse(null);
+        if (expiry == null) {
+          expiry = lotExpiry;
+        }
+        int before = p == null ? 0 : receivedForPo.getOrDefault(p.id(), 0);
+        ScanChecks.Verdict v = ScanChecks.judge(new ScanChecks.Facts(p != null, p == null ? null : p.sku(), here,
+            e == null ? null : e.state(), r.poId() != null, orderedQty, before, r.asnId() != null, a, c.lot(),
+            c.expiry() != null ? c.expiry() : expiry, p == null ? null : p.minShelfLifeDays(), c.damaged(), c.missing(), today, lotExpiry));
+        if (v.outcome().received() && p != null && v.outcome() != ScanOutcome.WRONG_PRODUCT && v.outcome() != ScanOutcome.OVER_QUANTITY) {
+          receivedForPo.merge(p.id(), c.quantity(), Integer::sum);
+        }
+        // A lot already known keeps its expiry: a label that contradicts it is an exception, not a new date for the lot.
+        out.add(new Judged(c, p, v.outcome(), v.message(), expiry, lot, e == null || e.state() == UnitState.EXPECTED ? null : e,
+            lotExpiry != null ? lotExpiry : expiry));
       }
-      // A lot already known keeps its expiry: a label that contradicts it is an exception, not a new date for the lot.
-      out.add(new Judged(c, p, v.outcome(), v.message(), expiry, lot, e == null || e.state() == UnitState.EXPECTED ? null : e,
-          lotExpiry != null ? lotExpiry : expiry));
     }
     return out;
+  }
+
+  /** A quantity within what the PO still has open, and the rest beyond it; anything else whole. */
+  private static List<Candidate> split(Candidate c, Integer ordered, int receivedBefore) {
+    if (!c.counted() || c.missing() || ordered == null || ordered == 0 || receivedBefore >= ordered || receivedBefore + c.quantity() <= ordered) {
+      return List.of(c);
+    }
+    int within = ordered - receivedBefore;
+    return List.of(c.withQuantity(within), c.withQuantity(c.quantity() - within));
+  }
+
+  /**
+   * What the ASN announced of a counted product's lot: the line with that lot, or, if the product is
+   * announced only with other lots, one of those (so the check finds the lot differs); null if the
+   * ASN does not announce the product at all.
+   */
+  private static ScanChecks.Announced announcedLot(List<ScanChecks.Announced> lots, String lot) {
+    if (lots == null || lots.isEmpty()) {
+      return null;
+    }
+    return lots.stream().filter(a -> java.util.Objects.equals(a.lot(), lot)).findFirst().orElse(lots.get(0));
   }
 
   /** What a request was: a unit scan (no batch), an SSCC ("CONTAINER:<sscc>") or a bulk confirmation. */
@@ -520,14 +617,15 @@ public class Receiving {
 
   private ScanAnswer answer(Receipt r, String kind, List<Line> lines, String batch, boolean repeated) {
     Map<ScanOutcome, Integer> counts = new EnumMap<>(ScanOutcome.class);
-    lines.forEach(l -> counts.merge(l.outcome(), 1, Integer::sum));
+    lines.forEach(l -> counts.merge(l.outcome(), l.quantity(), Integer::sum));
     boolean single = lines.size() == 1 && "UNIT".equals(kind);
     List<Line> listed = single ? lines : lines.stream().filter(l -> l.outcome().exception()).limit(LISTED_LINES).toList();
     ScanOutcome outcome = single ? lines.get(0).outcome()
         : counts.keySet().stream().filter(ScanOutcome::exception).findFirst().orElse(ScanOutcome.RECEIVED);
-    int taken = lines.stream().mapToInt(l -> l.outcome().received() ? 1 : 0).sum();
+    int taken = lines.stream().mapToInt(l -> l.outcome().received() ? l.quantity() : 0).sum();
+    int all = lines.stream().mapToInt(Line::quantity).sum();
     String message = single ? lines.get(0).message()
-        : (batch != null && batch.startsWith("CONTAINER:") ? "container " + batch.substring(10) + ": " : "") + taken + " of " + lines.size()
+        : (batch != null && batch.startsWith("CONTAINER:") ? "container " + batch.substring(10) + ": " : "") + taken + " of " + all
             + " units received" + (counts.size() > 1 || outcome != ScanOutcome.RECEIVED ? ", " + summary(counts) : "");
     return new ScanAnswer(kind, outcome, message, taken > 0, lines.isEmpty() ? null : lines.get(0).gtin(), listed, counts, counters(r), repeated);
   }
@@ -568,7 +666,23 @@ public class Receiving {
     // Typed, or read off a plain barcode: the unit carries no GS1 label of its own, so it gets one printed.
     boolean needsLabel = data == null;
     return new Candidate(gtin, serial, lot, expiry, made, null, s.scan(), s.damaged(), s.missing(), s.fields() == null ? Map.of() : s.fields(),
-        needsLabel, null);
+        needsLabel, null, 1);
+  }
+
+  /** The most one scan or listed item receives of counted goods. */
+  static final int MAX_QUANTITY = 1_000_000;
+
+  /** A quantity of lot-tracked or untracked goods: the scan's count (AI 30), else the request's quantity, else one. */
+  private static Candidate counted(ScanRequest s, String gtin, Gs1Data data, String at) {
+    Integer quantity = data != null && data.count().isPresent() ? Integer.valueOf(data.count().getAsInt()) : s.quantity();
+    int q = quantity == null ? 1 : quantity;
+    if (q < 1 || q > MAX_QUANTITY) {
+      throw Problem.badRequest("invalid-field", at + "quantity", "a quantity is 1 to " + MAX_QUANTITY + ", not " + q);
+    }
+    if (!blank(s.serial())) {
+      throw Problem.badRequest("invalid-field", at + "serial", "a quantity has no serial");
+    }
+    return candidate(s, gtin, null, data).withQuantity(q);
   }
 
   /**

@@ -30,14 +30,15 @@ class ReceivingApi {
 
   /**
    * A scan: {@code scan} in any GS1 form, or a plain serial after {@code product} (a GTIN). {@code damaged} flags the
-   * item; {@code missing} reports a unit received with its container as not actually there.
+   * item; {@code missing} reports a unit received with its container as not actually there. Lot-tracked and untracked
+   * goods are received by {@code quantity} (or the scan's count, AI 30).
    */
   record ScanBody(String scan, String product, String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured,
-      Boolean damaged, Boolean missing, Map<String, String> fields, String device) {
+      Boolean damaged, Boolean missing, Map<String, String> fields, String device, Integer quantity) {
 
     Receiving.ScanRequest request() {
       return new Receiving.ScanRequest(scan, product, gtin, serial, lot, expiry, manufactured, Boolean.TRUE.equals(damaged),
-          Boolean.TRUE.equals(missing), fields, device);
+          Boolean.TRUE.equals(missing), fields, device, quantity);
     }
   }
 

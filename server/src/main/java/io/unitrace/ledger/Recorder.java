@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
@@ -132,13 +133,19 @@ class Recorder {
       throw Problem.badRequest("invalid-header", "Idempotency-Key", "an Idempotency-Key has at most 100 characters");
     }
     String digest = digest(request);
+    // Inside a caller's transaction (a receipt writing its scan rows with the event) a lost race
+    // cannot be retried here: the attempt's writes stay in that transaction. The caller retries.
+    boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
         return tx.execute(s -> write(scope, meta, key, digest, planner.get()));
       } catch (UnitChanged e) {
+        if (joined) {
+          throw Problem.conflict("concurrent-change", null, "the units or stock changed under this request; try again");
+        }
         continue;
       } catch (DataAccessException e) {
-        if (clientKey && Database.isUniqueViolation(e)) {
+        if (clientKey && !joined && Database.isUniqueViolation(e)) {
           Optional<EventReceipt> first = receipt(scope.tenantId(), key, digest);
           if (first.isPresent()) {
             return first.get();
@@ -147,7 +154,7 @@ class Recorder {
         throw e;
       } catch (Problem p) {
         // A twin with the same key may have committed while this one was planning.
-        if (clientKey) {
+        if (clientKey && !joined) {
           Optional<EventReceipt> first = receipt(scope.tenantId(), key, digest);
           if (first.isPresent()) {
             return first.get();

@@ -122,8 +122,8 @@ class ReceivingPage {
   @PostMapping("/receiving/{id}/scans")
   String scan(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable long id,
       @RequestParam(required = false) String scan, @RequestParam(required = false) String product,
-      @RequestParam(defaultValue = "false") boolean damaged, @RequestParam(required = false) String key,
-      @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
+      @RequestParam(defaultValue = "false") boolean damaged, @RequestParam(required = false) Integer quantity,
+      @RequestParam(required = false) String key, @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
       @RequestHeader(name = "HX-Request", required = false) String htmx) {
     // The same URL answers with a fragment or a page: caches must keep them apart.
     response.addHeader("Vary", "HX-Request");
@@ -143,7 +143,7 @@ class ReceivingPage {
     Receiving.Counters counters = null;
     try {
       Receiving.ScanAnswer a = receiving.scan(scope, id,
-          new Receiving.ScanRequest(scan, selected, null, null, null, null, null, damaged, false, null, null), requestKey);
+          new Receiving.ScanRequest(scan, selected, null, null, null, null, null, damaged, false, null, null, quantity), requestKey);
       if ("PRODUCT".equals(a.kind())) {
         selected = a.product();
       }
