@@ -43,12 +43,31 @@ import org.springframework.transaction.support.TransactionTemplate;
  * clerks exactly one finds the goods on the dock; the other is told where they went. The ledger's
  * command joins that transaction. Container rows are claimed before unit rows, the order the
  * ledger itself locks them in, so putaway and a concurrent container command cannot deadlock.
+ *
+ * <p>Counted goods (lot-tracked or untracked) are put away by quantity from the dock's stock: a
+ * scan of the product (with its lot), a quantity (the label's count, AI 30, or all there is on the
+ * dock). They need no claim: stock is never taken below zero, so of two clerks putting away the
+ * last of a lot one finds it gone ({@code insufficient-stock}).
  */
 @Service
 public class Putaway {
 
-  /** What was scanned: a unit (GTIN + serial) or a container (SSCC); exactly one is set. */
-  public record Target(UnitRef unit, Sscc sscc) {}
+  /** What was scanned: a unit (GTIN + serial), a container (SSCC) or counted goods; exactly one is set. */
+  public record Target(UnitRef unit, Sscc sscc, Counted counted) {
+
+    Target(UnitRef unit, Sscc sscc) {
+      this(unit, sscc, null);
+    }
+  }
+
+  /**
+   * Counted goods on a dock: a product (GTIN) and its lot, how many ({@code quantity}, null: all of
+   * it there is) and from which dock ({@code from}, null: the one dock that has it).
+   */
+  public record Counted(Gtin gtin, String lot, Integer quantity, String from) {}
+
+  /** Counted goods as putaway shows them: what is on the dock, and how much of it would move. */
+  public record StockLine(String gtin, String sku, String lot, long onDock, long moving, List<Hold> holds) {}
 
   /** A unit as putaway shows it. {@code location} is a location code. */
   public record UnitLine(String gtin, String serial, String sku, String lot, UnitState state, String location, List<Hold> holds) {}
@@ -69,8 +88,9 @@ public class Putaway {
 
   public record Suggestion(String code, Reason reason) {}
 
-  /** {@code units} lists up to 1,000 of the units that would move. */
-  public record Suggestions(ContainerLine container, List<UnitLine> units, String at, boolean held, List<Suggestion> suggestions) {}
+  /** {@code units} lists up to 1,000 of the units that would move; {@code stock} the counted goods, if that is what moves. */
+  public record Suggestions(ContainerLine container, List<UnitLine> units, StockLine stock, String at, boolean held,
+      List<Suggestion> suggestions) {}
 
   /**
    * What a putaway did. {@code suggested} is the first suggestion at the time of the scan, and
@@ -83,7 +103,13 @@ public class Putaway {
   private static final int LISTED_UNITS = 1000;
 
   /** The goods being put away: their rows, where they stand, and which product/lot decides the bin. */
-  private record Goods(Target target, Container container, List<UnitRow> units, DockRow dock, boolean held, Long productId, Long lotId) {}
+  private record Goods(Target target, Container container, List<UnitRow> units, DockRow dock, boolean held, Long productId, Long lotId,
+      StockLine stock) {
+
+    Goods(Target target, Container container, List<UnitRow> units, DockRow dock, boolean held, Long productId, Long lotId) {
+      this(target, container, units, dock, held, productId, lotId, null);
+    }
+  }
 
   private record UnitRow(long id, long productId, Long lotId, String gtin, String serial, UnitState state, Long locationId,
       Long containerId, int holds) {}
@@ -106,10 +132,26 @@ public class Putaway {
 
   /** What a scan (any GS1 form), a GTIN + serial, or an SSCC names, or a refusal naming the field. */
   public static Target target(String scan, String gtin, String serial, String sscc) {
+    return target(scan, gtin, serial, sscc, null, null, null);
+  }
+
+  /**
+   * As {@link #target(String, String, String, String)}, and counted goods: a scan (or GTIN) without
+   * a serial names a product, with its {@code lot}, a {@code quantity} and the dock it is on.
+   */
+  public static Target target(String scan, String gtin, String serial, String sscc, String lot, Integer quantity, String from) {
+    if (quantity != null && quantity < 1) {
+      throw Problem.badRequest("invalid-field", "quantity", "put away a quantity of at least 1");
+    }
+    String dock = from == null || from.isBlank() ? null : from.strip();
     if (scan != null && !scan.isBlank()) {
       Gs1Data data = Scans.parse(scan, "scan");
       if (data.sscc().isPresent()) {
         return new Target(null, data.sscc().get());
+      }
+      if (data.gtin().isPresent() && data.serial().isEmpty()) {
+        Integer count = data.count().isPresent() ? Integer.valueOf(data.count().getAsInt()) : quantity;
+        return new Target(null, null, new Counted(data.gtin().get(), data.lot().orElse(blank(lot) ? null : lot.strip()), count, dock));
       }
       return new Target(Scans.unit(scan, "scan"), null);
     }
@@ -127,6 +169,9 @@ public class Putaway {
       } catch (IllegalArgumentException e) {
         throw Problem.badRequest("invalid-gtin", "gtin", e.getMessage());
       }
+      if (blank(serial)) {
+        return new Target(null, null, new Counted(g, blank(lot) ? null : lot.strip(), quantity, dock));
+      }
       try {
         return new Target(new UnitRef(g, new Serial(serial)), null);
       } catch (Problem p) {
@@ -140,7 +185,8 @@ public class Putaway {
 
   public Suggestions suggest(TenantScope scope, Target target) {
     Goods goods = goods(scope, target);
-    return new Suggestions(containerLine(goods), unitLines(scope, goods), goods.dock().code(), goods.held(), suggestions(scope, goods));
+    return new Suggestions(containerLine(goods), unitLines(scope, goods), goods.stock(), goods.dock().code(), goods.held(),
+        suggestions(scope, goods));
   }
 
   public Done putAway(TenantScope scope, Target target, String locationCode, RequestMeta meta) {
@@ -151,16 +197,7 @@ public class Putaway {
       return repeat(scope, target, to, meta);
     }
     try {
-      return tx.execute(s -> {
-        Goods goods = goods(scope, target);
-        requireFitting(goods, to);
-        List<Suggestion> suggestions = suggestions(scope, goods);
-        claim(scope, goods);
-        EventReceipt receipt = goods.container() != null ? ledger.moveContainer(scope, goods.container().sscc(), to.code(), meta)
-            : ledger.move(scope, target.unit(), to.code(), meta);
-        String first = suggestions.isEmpty() ? null : suggestions.get(0).code();
-        return new Done(to.code(), first, first != null && first.equals(to.code()), receipt);
-      });
+      return claimAndMove(scope, target, to, meta);
     } catch (Problem p) {
       // A twin of this request (same key) may have committed while this one waited for the goods.
       if (key != null && recorded(scope, key)) {
@@ -170,8 +207,43 @@ public class Putaway {
     }
   }
 
+  private static final int ATTEMPTS = 5;
+
+  /** Reads, claims and moves in one transaction; again from fresh reads if the stock changed under it (the ledger joined this transaction). */
+  private Done claimAndMove(TenantScope scope, Target target, Location to, RequestMeta meta) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return moveOnce(scope, target, to, meta);
+      } catch (Problem p) {
+        if (!p.code().equals("concurrent-change") || attempt == ATTEMPTS) {
+          throw p;
+        }
+      }
+    }
+  }
+
+  private Done moveOnce(TenantScope scope, Target target, Location to, RequestMeta meta) {
+    return tx.execute(s -> {
+      Goods goods = goods(scope, target);
+      requireFitting(goods, to);
+      List<Suggestion> suggestions = suggestions(scope, goods);
+      claim(scope, goods);
+      EventReceipt receipt = goods.stock() != null
+          ? ledger.moveStock(scope, new Ledger.StockMove(goods.stock().gtin(), goods.stock().lot(), goods.dock().code(), to.code(),
+              goods.stock().moving(), java.util.Set.copyOf(goods.stock().holds())), meta)
+          : goods.container() != null ? ledger.moveContainer(scope, goods.container().sscc(), to.code(), meta)
+          : ledger.move(scope, target.unit(), to.code(), meta);
+      String first = suggestions.isEmpty() ? null : suggestions.get(0).code();
+      return new Done(to.code(), first, first != null && first.equals(to.code()), receipt);
+    });
+  }
+
   /** The first answer to a repeated request: the ledger finds it by the key and writes nothing. */
   private Done repeat(TenantScope scope, Target target, Location to, RequestMeta meta) {
+    if (target.counted() != null) {
+      // The quantity may have been "all on the dock", which is no longer what it was: the key alone finds the first answer.
+      return new Done(to.code(), null, null, ledger.recordedReceipt(scope, meta.idempotencyKey()).orElseThrow());
+    }
     EventReceipt receipt = target.sscc() != null ? ledger.moveContainer(scope, target.sscc(), to.code(), meta)
         : ledger.move(scope, target.unit(), to.code(), meta);
     return new Done(to.code(), null, null, receipt);
@@ -188,6 +260,9 @@ public class Putaway {
   // Reading the goods
 
   private Goods goods(TenantScope scope, Target target) {
+    if (target.counted() != null) {
+      return counted(scope, target);
+    }
     if (target.unit() != null) {
       UnitRef ref = target.unit();
       UnitRow u = db.sql(UNIT + " WHERE tenant_id = ? AND gtin = ? AND serial = ?")
@@ -233,6 +308,59 @@ public class Putaway {
     // One held unit makes the whole container held: it cannot be split here, and stored goods count as available.
     boolean held = units.stream().anyMatch(u -> u.holds() != 0);
     return new Goods(target, c, units, dock, held, dominant.get(0), dominant.get(1));
+  }
+
+  /** Counted goods on a dock: the dock's unheld stock of the product and lot if it has any, else its held stock. */
+  private Goods counted(TenantScope scope, Target target) {
+    Counted c = target.counted();
+    Product product = catalog.byGtin(scope.tenantId(), c.gtin())
+        .orElseThrow(() -> Problem.unprocessable("unknown-gtin", "scan", "no product of client " + scope.tenantCode() + " has GTIN " + c.gtin()));
+    if (product.tracking().serialized()) {
+      throw Problem.badRequest("serial-required", "scan", product.sku() + " is tracked by serial: scan the unit, or its container's SSCC");
+    }
+    Long lotId = null;
+    if (product.tracking().lotted()) {
+      if (c.lot() == null) {
+        throw Problem.badRequest("lot-required", "lot", product.sku() + " is tracked by lot: scan the label with its lot (10), or name the lot");
+      }
+      lotId = catalog.findLot(scope.tenantId(), product.id(), c.lot())
+          .orElseThrow(() -> Problem.unprocessable("unknown-lot", "lot", product.sku() + " has no lot " + c.lot())).id();
+    } else if (c.lot() != null) {
+      throw Problem.badRequest("not-lot-tracked", "lot", product.sku() + " is not tracked by lot");
+    }
+    record Bucket(long locationId, String code, int holds, long quantity) {}
+    List<Bucket> onDocks = db.sql("""
+            SELECT s.location_id, l.code, s.holds, s.quantity FROM stock s JOIN location l ON l.id = s.location_id
+            WHERE s.tenant_id = ? AND s.product_id = ? AND s.lot_key = ? AND s.quantity > 0 AND l.type = 'DOCK'
+            ORDER BY l.code, s.holds""")
+        .params(scope.tenantId(), product.id(), lotId == null ? 0L : lotId)
+        .query((rs, n) -> new Bucket(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4))).list();
+    String what = product.sku() + (c.lot() == null ? "" : " lot " + c.lot());
+    if (c.from() != null) {
+      onDocks = onDocks.stream().filter(b -> b.code().equals(c.from())).toList();
+    }
+    if (onDocks.isEmpty()) {
+      throw Problem.conflict("not-on-dock", "scan", "no " + what + " is on " + (c.from() == null ? "any dock" : c.from())
+          + ": putaway is for goods received on a dock");
+    }
+    List<String> docks = onDocks.stream().map(Bucket::code).distinct().toList();
+    if (docks.size() > 1) {
+      throw Problem.conflict("on-several-docks", "from", what + " is on " + String.join(", ", docks) + ": name the dock it is taken from")
+          .with("docks", docks);
+    }
+    Bucket b = onDocks.get(0);
+    long moving = c.quantity() == null ? b.quantity() : c.quantity();
+    if (moving > b.quantity()) {
+      throw Problem.conflict("insufficient-stock", "quantity", "only " + b.quantity() + " of " + what + " on " + b.code() + ", " + moving
+          + " asked for").with("available", b.quantity());
+    }
+    DockRow dock = location(b.locationId());
+    StockLine line = new StockLine(c.gtin().value(), product.sku(), c.lot(), b.quantity(), moving, Hold.of(b.holds()));
+    return new Goods(target, null, List.of(), dock, b.holds() != 0, product.id(), lotId, line);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   private DockRow requireOnDock(UnitRow u, String what) {
@@ -285,15 +413,23 @@ public class Putaway {
         params.add(goods.lotId());
       }
       params.add(warehouse);
+      // Serialized units by count, counted goods by quantity: a product is one or the other.
+      params.addAll(List.of(scope.tenantId(), goods.productId(), goods.lotId() == null ? 0L : goods.lotId(), warehouse));
       params.add(MAX_SUGGESTIONS + 1);
       record Holding(String code, Long parentId) {}
       List<Holding> holding = db.sql("""
-              SELECT l.code, l.parent_id, count(*) AS units
-              FROM unit u JOIN location l ON l.id = u.location_id
-              WHERE u.tenant_id = ? AND u.product_id = ? AND\s""" + lotMatch + """
-               AND u.state IN ('STORED', 'ALLOCATED') AND l.warehouse_id = ? AND l.type = 'STORAGE'
-              GROUP BY l.code, l.parent_id
-              ORDER BY units DESC, l.code
+              SELECT code, parent_id, SUM(amount) AS amount FROM (
+                SELECT l.code, l.parent_id, 1 AS amount
+                FROM unit u JOIN location l ON l.id = u.location_id
+                WHERE u.tenant_id = ? AND u.product_id = ? AND\s""" + lotMatch + """
+                 AND u.state IN ('STORED', 'ALLOCATED') AND l.warehouse_id = ? AND l.type = 'STORAGE'
+                UNION ALL
+                SELECT l.code, l.parent_id, s.quantity
+                FROM stock s JOIN location l ON l.id = s.location_id
+                WHERE s.tenant_id = ? AND s.product_id = ? AND s.lot_key = ? AND s.holds = 0 AND s.quantity > 0
+                  AND l.warehouse_id = ? AND l.type = 'STORAGE') h
+              GROUP BY code, parent_id
+              ORDER BY amount DESC, code
               LIMIT ?""")
           .params(params).query((rs, n) -> new Holding(rs.getString(1), io.unitrace.shared.Rows.longOrNull(rs, 2))).list();
       for (Holding h : holding) {
@@ -322,7 +458,8 @@ public class Putaway {
               SELECT l.code FROM location l
               WHERE l.warehouse_id = ? AND l.type = 'STORAGE' AND l.level = 'BIN'
                 AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.location_id = l.id)
-                AND NOT EXISTS (SELECT 1 FROM container c WHERE c.location_id = l.id)""" + order + " LIMIT ?")
+                AND NOT EXISTS (SELECT 1 FROM container c WHERE c.location_id = l.id)
+                AND NOT EXISTS (SELECT 1 FROM stock s WHERE s.location_id = l.id AND s.quantity > 0)""" + order + " LIMIT ?")
           .params(params).query(String.class).list()) {
         if (out.size() < MAX_SUGGESTIONS && out.stream().noneMatch(s -> s.code().equals(code))) {
           out.add(new Suggestion(code, Reason.EMPTY_BIN));

@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/putaway")
 class PutawayApi {
 
-  record Goods(String scan, String gtin, String serial, String sscc) {}
+  /** Counted goods: a scan or {@code gtin} without a serial, with {@code lot}, {@code quantity} (none: all of it) and {@code from} (the dock). */
+  record Goods(String scan, String gtin, String serial, String sscc, String lot, Integer quantity, String from) {}
 
-  record PutawayBody(String scan, String gtin, String serial, String sscc, String location, OffsetDateTime eventTime, String device,
-      List<RequestMeta.BizTransaction> bizTransactions) {}
+  record PutawayBody(String scan, String gtin, String serial, String sscc, String lot, Integer quantity, String from, String location,
+      OffsetDateTime eventTime, String device, List<RequestMeta.BizTransaction> bizTransactions) {}
 
   private final Putaway putaway;
 
@@ -32,13 +33,13 @@ class PutawayApi {
 
   @PostMapping("/suggestions")
   Putaway.Suggestions suggestions(TenantScope scope, @RequestBody Goods b) {
-    return putaway.suggest(scope, Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc()));
+    return putaway.suggest(scope, Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc(), b.lot(), b.quantity(), b.from()));
   }
 
   @PostMapping
   Putaway.Done putAway(TenantScope scope, @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestBody PutawayBody b) {
-    return putaway.putAway(scope, Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc()), b.location(),
+    return putaway.putAway(scope, Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc(), b.lot(), b.quantity(), b.from()), b.location(),
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 }

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -398,6 +399,14 @@ public class Ledger {
   /** Whether an event was already recorded under this request key for the client: a command sent again is a repeat. */
   public boolean recorded(TenantScope scope, String idempotencyKey) {
     return idempotencyKey != null && rows.eventRecorded(scope.tenantId(), idempotencyKey.strip());
+  }
+
+  /**
+   * The receipt of the event the client recorded under this key, whatever its request: for a
+   * caller that retries a command whose request it can no longer rebuild exactly.
+   */
+  public Optional<EventReceipt> recordedReceipt(TenantScope scope, String idempotencyKey) {
+    return idempotencyKey == null ? Optional.empty() : recorder.receipt(scope.tenantId(), idempotencyKey.strip(), null);
   }
 
   public record MoveRequest(UnitRef unit, String location) {}

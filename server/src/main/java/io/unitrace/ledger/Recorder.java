@@ -334,7 +334,10 @@ class Recorder {
         .toList();
   }
 
-  /** The receipt of the event recorded under {@code key}, if any, refusing a key reused for another request. */
+  /**
+   * The receipt of the event recorded under {@code key}, if any, refusing a key reused for another
+   * request (unless {@code digest} is null: then any request under the key is the one meant).
+   */
   Optional<EventReceipt> receipt(long tenantId, String key, String digest) {
     record Head(long id, String type, String digest, long recordedAt, int unitCount) {}
     Optional<Head> head = db.sql("SELECT id, type, request_digest AS digest, recorded_at, unit_count FROM ledger_event WHERE tenant_id = ? AND request_key = ?")
@@ -342,7 +345,7 @@ class Recorder {
     if (head.isEmpty()) {
       return Optional.empty();
     }
-    if (!head.get().digest().equals(digest)) {
+    if (digest != null && !head.get().digest().equals(digest)) {
       throw Problem.unprocessable("idempotency-key-reused", "Idempotency-Key",
           "the Idempotency-Key " + key + " was already used for a different request (event " + head.get().id() + ")");
     }
