@@ -50,6 +50,13 @@ class RolesIT extends IntegrationTest {
     assertThat(unit.at("/holds/0").asString()).isEqualTo("DAMAGED");
     assertThat(site.api.get(site.unitPath(serial) + "/history").at("/items").size()).isEqualTo(3);
 
+    String gloves = Site.randomGtin();
+    ok(site.api.post("/api/v1/products", map("sku", unique("GLV"), "name", "Gloves", "gtins", list(gloves), "tracking", "NONE")));
+    var found = operator.post("/api/v1/stock/adjustments", map("gtin", gloves, "location", site.dock, "kind", "FOUND", "quantity", 5,
+        "reason", "extra box"));
+    assertThat(found.status()).as("counted stock is corrected by a supervisor too").isEqualTo(403);
+    assertThat(site.api.get("/api/v1/stock?location=" + site.dock).body()).doesNotContain(gloves);
+
     Api supervisor = person(site, "SUPERVISOR");
     ok(supervisor.in(site.tenant).post(site.unitPath(serial) + "/holds/release", map("hold", "DAMAGED", "reason", "looks fine")));
     ok(supervisor.in(site.tenant).post(site.unitPath(serial) + "/adjustments", map("kind", "LOST", "reason", "not on the shelf")));
@@ -83,6 +90,9 @@ class RolesIT extends IntegrationTest {
         map("sku", site.sku, "name", "renamed", "gtins", list(site.gtin), "tracking", "SERIAL")});
     writes.put("lot", new Object[] {"POST", "/api/v1/products/" + site.sku + "/lots", map("code", "L1")});
     writes.put("checkpoint", new Object[] {"POST", "/api/v1/ledger/checkpoints", null});
+    writes.put("stock move", new Object[] {"POST", "/api/v1/stock/moves", map("gtin", site.gtin, "from", site.dock, "to", site.bin1, "quantity", 1)});
+    writes.put("stock adjustment", new Object[] {"POST", "/api/v1/stock/adjustments", map("gtin", site.gtin, "location", site.dock, "kind",
+        "FOUND", "quantity", 1, "reason", "r")});
     for (var w : writes.entrySet()) {
       Object[] call = w.getValue();
       var r = client.send((String) call[0], (String) call[1], call[2], Map.of());

@@ -45,12 +45,12 @@ class TenantIsolationIT extends IntegrationTest {
   /** Client B's identifiers that the walk aims at. */
   record Target(Site site, long tenantId, String lotSku, String lotGtin, String lotCode, String stored, String held,
       String onDock, String lotted, String innerSscc, String outerSscc, String looseSscc, long tokenId, String tokenName,
-      String token, long receipt) {
+      String token, long receipt, String countedSku, String countedGtin, String countedLot) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
       return List.of(site.tenant, site.sku, site.gtin, lotSku, lotGtin, lotCode, stored, held, onDock, lotted, innerSscc,
-          outerSscc, looseSscc, tokenName);
+          outerSscc, looseSscc, tokenName, countedSku, countedGtin, countedLot);
     }
 
     String unit(String serial) {
@@ -107,6 +107,11 @@ class TenantIsolationIT extends IntegrationTest {
         map("location", b.site().dock, "units", list(map("gtin", b.site().gtin, "serial", unique("SNX")))))));
     t.put("GET /api/v1/units", site(b -> get("/api/v1/units?gtin=" + b.site().gtin)));
     t.put("GET /api/v1/stock", site(b -> get("/api/v1/stock?sku=" + b.site().sku)));
+    t.put("GET /api/v1/stock/history", target(b -> get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot())));
+    t.put("POST /api/v1/stock/moves", target(b -> json("/api/v1/stock/moves", map("gtin", b.countedGtin(), "lot", b.countedLot(),
+        "from", b.site().dock, "to", b.site().bin2, "quantity", 1))));
+    t.put("POST /api/v1/stock/adjustments", target(b -> json("/api/v1/stock/adjustments", map("gtin", b.countedGtin(), "lot", b.countedLot(),
+        "location", b.site().dock, "kind", "LOST", "quantity", 1, "reason", "intruder"))));
     t.put("GET /api/v1/units/01/{gtin}/21/{serial}", target(b -> get(b.unit(b.stored()))));
     t.put("GET /api/v1/units/01/{gtin}/21/{serial}/history", target(b -> get(b.unit(b.stored()) + "/history")));
     t.put("GET /api/v1/units/by-scan", target(b -> get("/api/v1/units/by-scan?scan=" + query(b.scan(b.stored())))));
@@ -430,8 +435,15 @@ class TenantIsolationIT extends IntegrationTest {
     // A receipt of B's with a unit typed in (so it has a label to print)
     long receipt = ok(b.api.post("/api/v1/receipts", map("dock", b.dock))).at("/id").asLong();
     ok(b.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "B-LABEL-1", "product", b.gtin)));
+    // Counted goods of B's (a lot-only product) on the dock
+    String countedSku = unique("SKUC");
+    String countedGtin = Site.randomGtin();
+    ok(b.api.post("/api/v1/products", map("sku", countedSku, "name", "Saline " + countedSku, "gtins", list(countedGtin), "tracking", "LOT")));
+    String countedLot = unique("LC");
+    ok(b.api.post("/api/v1/stock/adjustments", map("gtin", countedGtin, "lot", countedLot, "location", b.dock, "kind", "FOUND",
+        "quantity", 50, "reason", "opening stock")));
     return new Target(b, tenantId, lotSku, lotGtin, lotCode, stored, held, onDock, lotted, inner, outer, loose,
-        issued.at("/id").asLong(), tokenName, issued.at("/token").asString(), receipt);
+        issued.at("/id").asLong(), tokenName, issued.at("/token").asString(), receipt, countedSku, countedGtin, countedLot);
   }
 
   private List<Principal> principalsOf(Site a) {
@@ -465,9 +477,11 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("purchase order", ok(api.get("/api/v1/purchase-orders/PO-" + b.site().tenant)).body());
     s.put("asn", ok(api.get("/api/v1/asns/ASN-" + b.site().tenant)).body());
     s.put("asn items", ok(api.get("/api/v1/asns/ASN-" + b.site().tenant + "/items")).body());
+    s.put("counted stock", ok(api.get("/api/v1/stock?sku=" + b.countedSku())).body());
+    s.put("counted history", ok(api.get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot())).body());
     for (String table : List.of("product", "product_gtin", "lot", "container", "unit", "unit_field", "ledger_event", "ledger_entry",
         "ledger_checkpoint", "user_tenant", "purchase_order", "po_line", "asn", "asn_container", "asn_item", "receipt", "receipt_scan",
-        "receipt_tally", "receipt_container")) {
+        "receipt_tally", "receipt_container", "stock", "stock_entry", "stock_checkpoint")) {
       s.put("rows of " + table, db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?").param(b.tenantId()).query(Long.class).single());
     }
     s.put("revoked tokens", db.sql("SELECT count(*) FROM api_token WHERE tenant_id = ? AND revoked_at IS NOT NULL")
