@@ -44,10 +44,33 @@ class ReceiptRows {
 
   private final JdbcClient db;
   private final ObjectMapper json;
+  private final io.unitrace.shared.Database database;
 
-  ReceiptRows(JdbcClient db, ObjectMapper json) {
+  ReceiptRows(JdbcClient db, ObjectMapper json, io.unitrace.shared.Database database) {
     this.db = db;
     this.json = json;
+    this.database = database;
+  }
+
+  /*
+   * Closing and scanning meet on the receipt's row. A scan's transaction reads it with a shared
+   * lock (PostgreSQL; scans do not wait for each other) and goes on only if it is still OPEN; close
+   * takes it exclusively before it reads the scans for the report, so it waits for scans already
+   * writing and its report has them, and a scan arriving meanwhile waits for the close and is
+   * refused. On SQLite every write transaction holds the database's one write lock from its start,
+   * which orders them the same way.
+   */
+
+  /** Within a scan's transaction: whether the receipt is still open, holding it open until this transaction ends. */
+  boolean stillOpen(long receiptId) {
+    String lock = database == io.unitrace.shared.Database.POSTGRESQL ? " FOR SHARE" : "";
+    return "OPEN".equals(db.sql("SELECT status FROM receipt WHERE id = ?" + lock).param(receiptId).query(String.class).single());
+  }
+
+  /** Within close's transaction, before the report is read: waits for scans being written, then keeps new ones out. */
+  boolean lockForClose(long receiptId) {
+    String lock = database == io.unitrace.shared.Database.POSTGRESQL ? " FOR UPDATE" : "";
+    return "OPEN".equals(db.sql("SELECT status FROM receipt WHERE id = ?" + lock).param(receiptId).query(String.class).single());
   }
 
   Optional<AsnRef> asn(long tenantId, String number) {

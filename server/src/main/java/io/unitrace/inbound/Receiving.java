@@ -315,6 +315,9 @@ public class Receiving {
     scope.requireWrite();
     return tx.execute(t -> {
       Receipt r = requireOpen(scope, receiptId);
+      if (!rows.lockForClose(r.id())) {
+        throw Problem.conflict("receipt-closed", null, "receipt " + receiptId + " was closed meanwhile");
+      }
       Report report = rows.report(r.closed(), counters(r));
       if (!rows.closeReceipt(scope.tenantId(), r.id(), scope.actor().who(), clock.millis(), report)) {
         throw Problem.conflict("receipt-closed", null, "receipt " + receiptId + " was closed meanwhile");
@@ -400,6 +403,9 @@ public class Receiving {
   }
 
   private ScanAnswer write(TenantScope scope, Receipt r, String key, List<Candidate> candidates, ScanRequest single, String batch) {
+    if (!rows.stillOpen(r.id())) {
+      throw Problem.conflict("receipt-closed", null, "receipt " + r.id() + " was closed: open a new one");
+    }
     List<Judged> judged = judge(scope, r, candidates);
     List<Ledger.Arrival> arrivals = new ArrayList<>();
     List<Ledger.ArrivingQuantity> quantities = new ArrayList<>();

@@ -419,4 +419,49 @@ class ReceivingIT extends IntegrationTest {
     var otherClient = Site.create(admin);
     assertThat(otherClient.api.get("/api/v1/receipts/" + receipt).status()).isEqualTo(404);
   }
+
+  @Test
+  void aReceiptClosedWhileDocksAreScanningReportsEveryScanItAccepted() throws Exception {
+    Site site = Site.create(admin);
+    long receipt = open(site, map("dock", site.dock));
+    int docks = 4;
+    CyclicBarrier start = new CyclicBarrier(docks + 1);
+    ExecutorService pool = Executors.newFixedThreadPool(docks);
+    try {
+      List<Future<int[]>> done = new ArrayList<>();
+      for (int d = 0; d < docks; d++) {
+        String prefix = "CL" + d + "-";
+        done.add(pool.submit(() -> {
+          start.await();
+          int accepted = 0;
+          int refused = 0;
+          for (int i = 0; i < 200 && refused == 0; i++) {
+            var r = site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + site.gtin + "(21)" + prefix + i));
+            if (r.status() == 200) {
+              accepted++;
+            } else {
+              assertThat(r.problemCode()).as(r.toString()).isEqualTo("receipt-closed");
+              refused++;
+            }
+          }
+          return new int[] {accepted, refused};
+        }));
+      }
+      start.await();
+      Thread.sleep(400);
+      var report = site.api.post("/api/v1/receipts/" + receipt + "/close", null);
+      assertThat(report.status()).as(report.toString()).isEqualTo(200);
+      int accepted = 0;
+      for (Future<int[]> f : done) {
+        int[] r = f.get();
+        accepted += r[0];
+        assertThat(r[1]).as("every dock was refused once the receipt closed").isEqualTo(1);
+      }
+      assertThat(accepted).as("some scans went in before the close").isPositive();
+      assertThat(report.at("/received").asInt()).as("the frozen report has every scan that was answered RECEIVED").isEqualTo(accepted);
+      assertThat(site.api.get("/api/v1/receipts/" + receipt + "/scans?limit=1000").at("/items").size()).isEqualTo(accepted);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
