@@ -172,6 +172,67 @@ public class Facility {
     }
   }
 
+  /** A container arriving at a location; a case names the pallet it sits on in {@code parent}. */
+  public record Arriving(Sscc sscc, String kind, Sscc parent) {}
+
+  /**
+   * The client's containers with the given SSCCs, as they are now (absent ones left out): one
+   * query per 500 SSCCs rather than one per container.
+   */
+  public java.util.Map<Sscc, Container> containers(long tenantId, java.util.Collection<Sscc> ssccs) {
+    java.util.Map<Sscc, Container> found = new java.util.HashMap<>();
+    List<Sscc> all = List.copyOf(ssccs);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<Sscc> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      List<Object> params = new java.util.ArrayList<>(chunk.size() + 1);
+      params.add(tenantId);
+      chunk.forEach(c -> params.add(c.value()));
+      db.sql("SELECT id, tenant_id, sscc, kind, parent_id, location_id FROM container WHERE tenant_id = ? AND sscc IN ("
+              + io.unitrace.shared.InList.marks(chunk.size()) + ")")
+          .params(params).query((rs, n) -> containerOf(rs)).list().forEach(c -> found.put(c.sscc(), c));
+    }
+    return found;
+  }
+
+  /**
+   * Creates new containers at a location, nested as given, set-based: one multi-row insert per level
+   * of nesting (pallets, then the cases on them). Every parent must be among {@code containers} or
+   * in {@code known} (SSCC to id); returns the new containers' ids.
+   */
+  public java.util.Map<Sscc, Long> createContainers(long tenantId, List<Arriving> containers, java.util.Map<Sscc, Long> known,
+      long locationId) {
+    java.util.Map<Sscc, Long> ids = new java.util.HashMap<>(known);
+    java.util.Map<Sscc, Long> created = new java.util.HashMap<>();
+    List<Arriving> pending = new java.util.ArrayList<>(containers);
+    long now = clock.millis();
+    while (!pending.isEmpty()) {
+      List<Arriving> level = pending.stream().filter(c -> c.parent() == null || ids.containsKey(c.parent())).toList();
+      if (level.isEmpty()) {
+        throw Problem.badRequest("invalid-field", "containers", "container " + pending.get(0).sscc() + " names a parent that is not arriving: "
+            + pending.get(0).parent());
+      }
+      List<Object[]> rows = new java.util.ArrayList<>(level.size());
+      for (Arriving c : level) {
+        rows.add(new Object[] {tenantId, c.sscc().value(), kind(c.kind()), c.parent() == null ? null : ids.get(c.parent()), locationId, now});
+      }
+      try {
+        io.unitrace.shared.MultiRowInsert.insertReturning(db, "container", List.of("tenant_id", "sscc", "kind", "parent_id", "location_id",
+                "created_at"), rows, "RETURNING id, sscc", (rs, n) -> java.util.Map.entry(new Sscc(rs.getString(2)), rs.getLong(1)))
+            .forEach(e -> {
+              ids.put(e.getKey(), e.getValue());
+              created.put(e.getKey(), e.getValue());
+            });
+      } catch (DataAccessException e) {
+        if (Database.isUniqueViolation(e)) {
+          throw Problem.conflict("duplicate-sscc", "containers", "a container with one of these SSCCs was created meanwhile; try again");
+        }
+        throw e;
+      }
+      pending.removeAll(level);
+    }
+    return created;
+  }
+
   public Optional<Container> container(long tenantId, Sscc sscc) {
     return db.sql("SELECT id, tenant_id, sscc, kind, parent_id, location_id FROM container WHERE tenant_id = ? AND sscc = ?")
         .params(tenantId, sscc.value()).query((rs, n) -> containerOf(rs)).optional();

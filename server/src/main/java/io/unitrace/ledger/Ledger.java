@@ -311,34 +311,33 @@ public class Ledger {
     return bits;
   }
 
-  /** The arriving containers' ids, creating at the dock those the client does not have yet, parents first. */
+  /**
+   * The arriving containers' ids, creating at the dock those the client does not have yet (set-based,
+   * parents first). One it already has must be on the dock; if it sits elsewhere than announced it is
+   * nested as announced.
+   */
   private Map<Sscc, Long> containersAt(TenantScope scope, List<ArrivingContainer> arriving, Location dock) {
     Map<Sscc, Long> ids = new HashMap<>();
-    if (arriving == null) {
+    if (arriving == null || arriving.isEmpty()) {
       return ids;
     }
-    List<ArrivingContainer> pending = new ArrayList<>(arriving);
-    while (!pending.isEmpty()) {
-      int before = pending.size();
-      for (var it = pending.iterator(); it.hasNext(); ) {
-        ArrivingContainer c = it.next();
-        if (c.parent() != null && !ids.containsKey(c.parent())) {
-          continue;
-        }
-        Container known = facility.container(scope.tenantId(), c.sscc()).orElse(null);
-        if (known != null && !Long.valueOf(dock.id()).equals(known.locationId())) {
-          throw Problem.conflict("container-elsewhere", "containers", "container " + c.sscc() + " already exists and is not on " + dock.code());
-        }
-        long id = known != null ? known.id() : facility.createContainer(scope.tenantId(), c.sscc(), c.kind(), dock.id()).id();
-        if (c.parent() != null && (known == null || !ids.get(c.parent()).equals(known.parentId()))) {
-          facility.nest(scope.tenantId(), id, ids.get(c.parent()));
-        }
-        ids.put(c.sscc(), id);
-        it.remove();
+    Map<Sscc, Container> known = facility.containers(scope.tenantId(), arriving.stream().map(ArrivingContainer::sscc).toList());
+    List<Facility.Arriving> fresh = new ArrayList<>();
+    for (ArrivingContainer c : arriving) {
+      Container k = known.get(c.sscc());
+      if (k == null) {
+        fresh.add(new Facility.Arriving(c.sscc(), c.kind(), c.parent()));
+      } else if (!Long.valueOf(dock.id()).equals(k.locationId())) {
+        throw Problem.conflict("container-elsewhere", "containers", "container " + c.sscc() + " already exists and is not on " + dock.code());
+      } else {
+        ids.put(c.sscc(), k.id());
       }
-      if (pending.size() == before) {
-        throw Problem.badRequest("invalid-field", "containers", "container " + pending.get(0).sscc() + " names a parent that is not arriving: "
-            + pending.get(0).parent());
+    }
+    ids.putAll(facility.createContainers(scope.tenantId(), fresh, ids, dock.id()));
+    for (ArrivingContainer c : arriving) {
+      Container k = known.get(c.sscc());
+      if (k != null && c.parent() != null && !ids.get(c.parent()).equals(k.parentId())) {
+        facility.nest(scope.tenantId(), k.id(), ids.get(c.parent()));
       }
     }
     return ids;
