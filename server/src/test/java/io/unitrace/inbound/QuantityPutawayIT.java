@@ -6,6 +6,7 @@ import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.Api;
+import io.unitrace.support.CountedGoods;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
 import java.util.List;
@@ -23,32 +24,17 @@ class QuantityPutawayIT extends IntegrationTest {
   private static final String SUGGEST = "/api/v1/putaway/suggestions";
   private static final String PUTAWAY = "/api/v1/putaway";
 
-  private record Goods(Site site, String salineSku, String saline, String glovesSku, String gloves) {}
-
-  private Goods goods() {
-    Site site = Site.create(admin);
-    String salineSku = unique("SAL");
-    String saline = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", salineSku, "name", "Saline", "gtins", list(saline), "tracking", "LOT")));
-    String glovesSku = unique("GLV");
-    String gloves = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", glovesSku, "name", "Gloves", "gtins", list(gloves), "tracking", "NONE")));
-    return new Goods(site, salineSku, saline, glovesSku, gloves);
+  private static void found(CountedGoods g, String gtin, String lot, String location, int quantity) {
+    ok(g.found(gtin, lot, location, quantity));
   }
 
-  private static void found(Goods g, String gtin, String lot, String location, int quantity) {
-    ok(g.site().api.post("/api/v1/stock/adjustments", map("gtin", gtin, "lot", lot, "location", location, "kind", "FOUND", "quantity", quantity,
-        "reason", "test stock")));
-  }
-
-  private static long stock(Goods g, String sku, String location) {
-    JsonNode items = ok(g.site().api.get("/api/v1/stock?sku=" + sku + "&location=" + location)).json().path("items");
-    return items.isEmpty() ? 0 : items.get(0).path("quantity").asLong();
+  private static long stock(CountedGoods g, String sku, String location) {
+    return g.stock(sku, location);
   }
 
   @Test
   void theScannedCountGoesWhereTheLotAlreadyIs() {
-    Goods g = goods();
+    CountedGoods g = CountedGoods.create(admin);
     Site s = g.site();
     found(g, g.saline(), "L1", s.bin2, 40);
     found(g, g.saline(), "L1", s.dock, 100);
@@ -74,7 +60,7 @@ class QuantityPutawayIT extends IntegrationTest {
 
   @Test
   void withoutACountEverythingOnTheDockGoesAndARepeatMovesNothingMore() {
-    Goods g = goods();
+    CountedGoods g = CountedGoods.create(admin);
     Site s = g.site();
     found(g, g.gloves(), null, s.dock, 30);
     JsonNode first = ok(s.api.post(PUTAWAY, map("gtin", g.gloves(), "location", s.bin1), "putaway-gloves-1")).json();
@@ -90,7 +76,7 @@ class QuantityPutawayIT extends IntegrationTest {
   @Test
   void twoClerksPuttingAwayMostOfALotAtOnceCannotBothTakeIt() throws Exception {
     for (int round = 0; round < 3; round++) {
-      Goods g = goods();
+      CountedGoods g = CountedGoods.create(admin);
       Site s = g.site();
       found(g, g.saline(), "L1", s.dock, 100);
       List<Api.Response> answers = together(
@@ -105,7 +91,7 @@ class QuantityPutawayIT extends IntegrationTest {
 
   @Test
   void refusalsNameWhatIsWrong() {
-    Goods g = goods();
+    CountedGoods g = CountedGoods.create(admin);
     Site s = g.site();
     found(g, g.saline(), "L1", s.dock, 10);
     found(g, g.saline(), "L1", s.bin1, 10);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.gs1.Sscc;
 import io.unitrace.support.Api;
+import io.unitrace.support.CountedGoods;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
 import java.time.LocalDate;
@@ -31,25 +32,39 @@ class QuantityReceivingIT extends IntegrationTest {
 
   private static final LocalDate GOOD = LocalDate.now().plusYears(2);
 
-  /** A client with saline (lot-tracked with expiry) and gloves (untracked), and a PO for both. */
-  private record Goods(Site site, String salineSku, String saline, String glovesSku, String gloves, String po) {}
+  /** A client with saline and gloves, and a PO for both. */
+  private record Goods(CountedGoods counted, String po) {
+
+    Site site() {
+      return counted.site();
+    }
+
+    String saline() {
+      return counted.saline();
+    }
+
+    String salineSku() {
+      return counted.salineSku();
+    }
+
+    String gloves() {
+      return counted.gloves();
+    }
+
+    String glovesSku() {
+      return counted.glovesSku();
+    }
+  }
 
   private Goods goods(int salineOrdered, int glovesOrdered) {
-    Site site = Site.create(admin);
-    String salineSku = unique("SAL");
-    String saline = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", salineSku, "name", "Saline 500 ml", "gtins", list(saline), "tracking", "LOT",
-        "expiryTracked", true)));
-    String glovesSku = unique("GLV");
-    String gloves = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", glovesSku, "name", "Gloves, box", "gtins", list(gloves), "tracking", "NONE")));
+    CountedGoods c = CountedGoods.create(admin);
     String po = unique("PO");
-    List<Object> lines = new ArrayList<>(List.of(map("sku", salineSku, "quantity", salineOrdered)));
+    List<Object> lines = new ArrayList<>(List.of(map("sku", c.salineSku(), "quantity", salineOrdered)));
     if (glovesOrdered > 0) {
-      lines.add(map("sku", glovesSku, "quantity", glovesOrdered));
+      lines.add(map("sku", c.glovesSku(), "quantity", glovesOrdered));
     }
-    ok(site.api.post("/api/v1/purchase-orders", map("number", po, "vendor", "MedSupply", "lines", lines)));
-    return new Goods(site, salineSku, saline, glovesSku, gloves, po);
+    ok(c.site().api.post("/api/v1/purchase-orders", map("number", po, "vendor", "MedSupply", "lines", lines)));
+    return new Goods(c, po);
   }
 
   private String asn(Goods g, Object containers, Object items) {
@@ -77,11 +92,7 @@ class QuantityReceivingIT extends IntegrationTest {
   }
 
   private static long stock(Goods g, String sku, String location) {
-    long total = 0;
-    for (JsonNode line : ok(g.site().api.get("/api/v1/stock?sku=" + sku + "&location=" + location)).json().path("items")) {
-      total += line.path("quantity").asLong();
-    }
-    return total;
+    return g.counted().stock(sku, location);
   }
 
   private static void assertIntact(Site site) {

@@ -6,6 +6,7 @@ import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.Api;
+import io.unitrace.support.CountedGoods;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
 import java.util.List;
@@ -25,34 +26,21 @@ class QuantityStockIT extends IntegrationTest {
   @Autowired
   JdbcClient db;
 
-  /** A client with a lot-tracked product (saline, with expiry) and an untracked one (gloves). */
-  record Goods(Site site, String salineSku, String saline, String glovesSku, String gloves) {}
-
-  private Goods goods() {
-    Site site = Site.create(admin);
-    String salineSku = unique("SAL");
-    String saline = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", salineSku, "name", "Saline 500 ml", "gtins", list(saline), "tracking", "LOT",
-        "expiryTracked", true)));
-    String glovesSku = unique("GLV");
-    String gloves = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", glovesSku, "name", "Gloves, box", "gtins", list(gloves), "tracking", "NONE")));
-    return new Goods(site, salineSku, saline, glovesSku, gloves);
+  private CountedGoods goods() {
+    return CountedGoods.create(admin);
   }
 
-  private static Api.Response found(Goods g, String gtin, String lot, String location, long quantity) {
-    return g.site().api.post("/api/v1/stock/adjustments", map("gtin", gtin, "lot", lot, "expiry", lot == null ? null : "2030-01-31",
-        "location", location, "kind", "FOUND", "quantity", quantity, "reason", "opening stock"));
+  private static Api.Response found(CountedGoods g, String gtin, String lot, String location, long quantity) {
+    return g.found(gtin, lot, location, quantity);
   }
 
-  private static long quantity(Goods g, String sku, String location) {
-    JsonNode items = ok(g.site().api.get("/api/v1/stock?sku=" + sku + "&location=" + location)).json().path("items");
-    return items.isEmpty() ? 0 : items.get(0).path("quantity").asLong();
+  private static long quantity(CountedGoods g, String sku, String location) {
+    return g.stock(sku, location);
   }
 
   @Test
   void openingStockMovesBetweenBinsAndEveryChangeIsInTheLotsHistory() {
-    Goods g = goods();
+    CountedGoods g = goods();
     Site s = g.site();
     JsonNode receipt = ok(found(g, g.saline(), "L1", s.bin1, 120)).json();
     assertThat(receipt.path("stock").get(0).path("quantity").asLong()).isEqualTo(120);
@@ -89,7 +77,7 @@ class QuantityStockIT extends IntegrationTest {
 
   @Test
   void movingMoreThanIsThereIsRefusedAndWritesNothing() {
-    Goods g = goods();
+    CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.saline(), "L1", s.bin1, 10));
     Footprint before = Footprint.of(db, s.tenant);
@@ -108,7 +96,7 @@ class QuantityStockIT extends IntegrationTest {
 
   @Test
   void badQuantityRequestsNameTheField() {
-    Goods g = goods();
+    CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.saline(), "L1", s.bin1, 10));
     assertThat(s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 0)).at("/field")
@@ -132,7 +120,7 @@ class QuantityStockIT extends IntegrationTest {
   @Test
   void twoClerksTakingTheLastOfALotAtOnceCannotBothHaveIt() throws Exception {
     for (int round = 0; round < 5; round++) {
-      Goods g = goods();
+      CountedGoods g = goods();
       Site s = g.site();
       ok(found(g, g.saline(), "L1", s.bin1, 30));
       List<Api.Response> answers = StartGate.together(
@@ -148,7 +136,7 @@ class QuantityStockIT extends IntegrationTest {
 
   @Test
   void aRepeatedMoveAnswersWithTheFirstReceiptAndMovesOnce() {
-    Goods g = goods();
+    CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.gloves(), null, s.bin1, 10));
     Object body = map("gtin", g.gloves(), "from", s.bin1, "to", s.bin2, "quantity", 4);
@@ -162,7 +150,7 @@ class QuantityStockIT extends IntegrationTest {
 
   @Test
   void lossesNeedASupervisorAndNeverTakeStockBelowZero() {
-    Goods g = goods();
+    CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.gloves(), null, s.bin1, 3));
     Api.Response tooMany = s.api.post("/api/v1/stock/adjustments", map("gtin", g.gloves(), "location", s.bin1, "kind", "LOST", "quantity", 4,
@@ -175,7 +163,7 @@ class QuantityStockIT extends IntegrationTest {
 
   @Test
   void anEditedQuantityInTheStockBookIsContentAltered() {
-    Goods g = goods();
+    CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.saline(), "L1", s.bin1, 50));
     ok(s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 5)));
@@ -192,7 +180,7 @@ class QuantityStockIT extends IntegrationTest {
 
   @Test
   void aBucketEditedBehindTheLedgersBackDiffersFromItsHistory() {
-    Goods g = goods();
+    CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.gloves(), null, s.bin1, 50));
     db.sql("UPDATE stock SET quantity = 500 WHERE tenant_id = ?").param(tenantId(s)).update();
@@ -204,7 +192,7 @@ class QuantityStockIT extends IntegrationTest {
 
   @Test
   void theLastStockEntryRemovedWithItsBucketRolledBackIsCaughtByTheStockCheckpoint() {
-    Goods g = goods();
+    CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.gloves(), null, s.bin1, 50));
     ok(s.api.post("/api/v1/stock/adjustments", map("gtin", g.gloves(), "location", s.bin1, "kind", "LOST", "quantity", 7, "reason", "count")));
@@ -225,7 +213,7 @@ class QuantityStockIT extends IntegrationTest {
 
   @Test
   void replayingTheStockBookAloneRebuildsEveryBucket() {
-    Goods g = goods();
+    CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.saline(), "L1", s.dock, 90));
     ok(found(g, g.saline(), "L2", s.dock, 10));
