@@ -198,12 +198,13 @@ public class Putaway {
     }
     try {
       return claimAndMove(scope, target, to, meta);
-    } catch (Problem p) {
-      // A twin of this request (same key) may have committed while this one waited for the goods.
+    } catch (Problem | org.springframework.dao.DataAccessException e) {
+      // A twin of this request (same key) may have committed while this one waited for the goods
+      // (a refusal, or, for counted goods, which need no claim, the twin's event key).
       if (key != null && recorded(scope, key)) {
         return repeat(scope, target, to, meta);
       }
-      throw p;
+      throw e;
     }
   }
 
@@ -241,8 +242,11 @@ public class Putaway {
   /** The first answer to a repeated request: the ledger finds it by the key and writes nothing. */
   private Done repeat(TenantScope scope, Target target, Location to, RequestMeta meta) {
     if (target.counted() != null) {
-      // The quantity may have been "all on the dock", which is no longer what it was: the key alone finds the first answer.
-      return new Done(to.code(), null, null, ledger.recordedReceipt(scope, meta.idempotencyKey()).orElseThrow());
+      // The quantity may have been "all on the dock", which is no longer what it was: the key alone finds the
+      // first answer, and where that put the goods.
+      EventReceipt first = ledger.recordedReceipt(scope, meta.idempotencyKey()).orElseThrow();
+      String went = first.stock().stream().filter(o -> o.delta() > 0).map(EventReceipt.StockOutcome::location).findFirst().orElse(to.code());
+      return new Done(went, null, null, first);
     }
     EventReceipt receipt = target.sscc() != null ? ledger.moveContainer(scope, target.sscc(), to.code(), meta)
         : ledger.move(scope, target.unit(), to.code(), meta);

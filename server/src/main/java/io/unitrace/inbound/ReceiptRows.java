@@ -298,6 +298,22 @@ class ReceiptRows {
     return found;
   }
 
+  /** Counted goods this receipt reported not found after taking them in, by "gtin|lot". */
+  Map<String, Long> missingQuantities(long receiptId) {
+    Map<String, Long> found = new HashMap<>();
+    db.sql("SELECT gtin, lot, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND outcome = 'NOT_FOUND' AND serial IS NULL GROUP BY gtin, lot")
+        .param(receiptId).query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3))).list();
+    return found;
+  }
+
+  /** How much of each counted product and lot the ASN announces, by "gtin|lot". */
+  Map<String, Long> announcedQuantities(long asnId) {
+    Map<String, Long> found = new HashMap<>();
+    db.sql("SELECT gtin, lot, SUM(quantity) FROM asn_item WHERE asn_id = ? AND serial IS NULL GROUP BY gtin, lot")
+        .param(asnId).query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3))).list();
+    return found;
+  }
+
   /** "a|b" keys grouped by a, each with its distinct b's. */
   private static Map<String, List<String>> byFirstPart(List<String> keys) {
     Map<String, java.util.LinkedHashSet<String>> groups = new LinkedHashMap<>();
@@ -342,23 +358,40 @@ class ReceiptRows {
 
   /**
    * What is still pending of the ASN's announced quantities (in the given containers, or all).
-   * Counted goods carry no serial to tell which announced line a receipt took in, so what this
-   * receipt received of a GTIN and lot is set against its announced lines in ASN order.
+   * Counted goods carry no serial, so a line's pending quantity is what it announced less what
+   * this receipt took in with that line's SSCC (a container scan), and never more than what is
+   * still open of its GTIN and lot over the whole ASN (goods scanned loose count there): a case
+   * scanned twice, or after its contents were scanned loose, takes nothing in twice.
    */
   private List<AnnouncedItem> pendingQuantities(Receipt r, List<String> containers) {
-    Map<String, Long> taken = receivedQuantities(r.id());
+    Map<String, Long> withSscc = new HashMap<>();
+    Map<String, Long> open = new HashMap<>(announcedQuantities(r.asnId()));
+    db.sql("SELECT gtin, lot, sscc, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND received = 1 AND serial IS NULL GROUP BY gtin, lot, sscc")
+        .param(r.id())
+        .query((rs, n) -> {
+          String lot = rs.getString(1) + "|" + rs.getString(2);
+          open.merge(lot, -rs.getLong(4), Long::sum);
+          return rs.getString(3) == null ? null : withSscc.put(lot + "|" + rs.getString(3), rs.getLong(4));
+        }).list();
     Set<String> within = containers == null ? null : new HashSet<>(containers);
     List<AnnouncedItem> pending = new ArrayList<>();
     db.sql("SELECT gtin, NULL, lot, expiry, manufactured, sscc, quantity FROM asn_item WHERE asn_id = ? AND serial IS NULL ORDER BY id")
         .param(r.asnId()).query(this::item).list()
         .forEach(i -> {
-          String key = i.gtin() + "|" + i.lot();
-          long got = taken.getOrDefault(key, 0L);
-          long used = Math.min(got, i.quantity());
-          taken.put(key, got - used);
+          String lot = i.gtin() + "|" + i.lot();
+          long left = i.quantity();
+          if (i.sscc() != null) {
+            String own = lot + "|" + i.sscc().value();
+            long got = withSscc.getOrDefault(own, 0L);
+            long used = Math.min(got, left);
+            withSscc.put(own, got - used);
+            left -= used;
+          }
           boolean inScope = within == null || (i.sscc() != null && within.contains(i.sscc().value()));
-          if (used < i.quantity() && inScope) {
-            pending.add(new AnnouncedItem(i.gtin(), null, i.lot(), i.expiry(), i.manufactured(), i.sscc(), (int) (i.quantity() - used)));
+          long give = Math.min(left, Math.max(0, open.getOrDefault(lot, 0L)));
+          if (inScope && give > 0) {
+            open.merge(lot, -give, Long::sum);
+            pending.add(new AnnouncedItem(i.gtin(), null, i.lot(), i.expiry(), i.manufactured(), i.sscc(), (int) give));
           }
         });
     return pending;

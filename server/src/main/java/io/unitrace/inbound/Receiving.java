@@ -161,7 +161,8 @@ public class Receiving {
     String key = key(idempotencyKey);
     List<Line> earlier = rows.scansByKey(r.id(), key);
     if (!earlier.isEmpty()) {
-      return answer(r, earlier.size() == 1 ? "UNIT" : "CONTAINER", earlier, null, true);
+      // An SSCC's lines name their cases; a unit or quantity scan's (even one split at the ordered quantity) name none.
+      return answer(r, earlier.stream().anyMatch(l -> l.sscc() != null) ? "CONTAINER" : "UNIT", earlier, null, true);
     }
     if (s == null || (blank(s.scan()) && blank(s.serial()) && blank(s.gtin()))) {
       throw Problem.badRequest("invalid-field", "scan", "scan is required: the scanned text (or gtin and serial, or gtin and quantity)");
@@ -219,7 +220,7 @@ public class Receiving {
       }
       for (ReceiptRows.AnnouncedItem a : rows.pendingItems(r)) {
         candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), null, false, false, Map.of(), false,
-            a.announcement(), a.quantity()));
+            a.announcement(), a.quantity(), ""));
       }
       if (candidates.isEmpty()) {
         throw Problem.conflict("nothing-pending", "asn", "everything ASN " + r.asnNumber() + " announced is already received on this receipt");
@@ -236,14 +237,15 @@ public class Receiving {
           if (data.gtin().isEmpty()) {
             throw Problem.badRequest("scan-not-a-unit", at + ".scan", "the scan " + data.toBracketed() + " names no item: it needs (01)");
           }
-          candidates.add(data.serial().isPresent() ? candidate(s, data.gtin().get().value(), data.serial().get(), data)
+          candidates.add(data.serial().isPresent() ? candidate(s, data.gtin().get().value(), data.serial().get(), data).at(at + ".")
               : counted(s, requireCounted(scope, data.gtin().get().value(), at), data, at + "."));
         } else {
           if (blank(s.gtin())) {
             throw Problem.badRequest("invalid-field", at, "an item is a scan, a gtin and a serial, or a gtin and a quantity");
           }
           String gtin = gtinOf(s.gtin(), at + ".gtin").value();
-          candidates.add(blank(s.serial()) ? counted(s, requireCounted(scope, gtin, at), null, at + ".") : candidate(s, gtin, s.serial().strip(), null));
+          candidates.add(blank(s.serial()) ? counted(s, requireCounted(scope, gtin, at), null, at + ".")
+              : candidate(s, gtin, s.serial().strip(), null).at(at + "."));
         }
       }
     }
@@ -339,7 +341,8 @@ public class Receiving {
    * {@code announced}: what the ASN says of it, when the candidate was taken from the ASN itself (no look-up needed).
    */
   private record Candidate(String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, Sscc sscc, String scan,
-      boolean damaged, boolean missing, Map<String, String> fields, boolean needsLabel, ScanChecks.Announced announced, int quantity) {
+      boolean damaged, boolean missing, Map<String, String> fields, boolean needsLabel, ScanChecks.Announced announced, int quantity,
+      String at) {
 
     /** A quantity of lot-tracked or untracked goods, not a serialized unit. */
     boolean counted() {
@@ -347,7 +350,17 @@ public class Receiving {
     }
 
     Candidate withQuantity(int q) {
-      return new Candidate(gtin, serial, lot, expiry, manufactured, sscc, scan, damaged, missing, fields, needsLabel, announced, q);
+      return new Candidate(gtin, serial, lot, expiry, manufactured, sscc, scan, damaged, missing, fields, needsLabel, announced, q, at);
+    }
+
+    /** This item as the {@code prefix} entry of a request ("items[3]."), so that a refusal names it. */
+    Candidate at(String prefix) {
+      return new Candidate(gtin, serial, lot, expiry, manufactured, sscc, scan, damaged, missing, fields, needsLabel, announced, quantity, prefix);
+    }
+
+    /** The request field a refusal about this item names. */
+    String field(String name) {
+      return at + name;
     }
   }
 
@@ -369,7 +382,7 @@ public class Receiving {
     List<Candidate> candidates = new ArrayList<>();
     for (ReceiptRows.AnnouncedItem a : content) {
       candidates.add(new Candidate(a.gtin(), a.serial(), a.lot(), a.expiry(), a.manufactured(), a.sscc(), s.scan(), false, false, Map.of(), false,
-          a.announcement(), a.quantity()));
+          a.announcement(), a.quantity(), ""));
     }
     if (candidates.isEmpty()) {
       throw Problem.conflict("nothing-pending", "scan", "everything announced in container " + sscc + " is already received on this receipt");
@@ -384,7 +397,9 @@ public class Receiving {
       try {
         return tx.execute(t -> write(scope, r, key, candidates, single, batch));
       } catch (Problem p) {
-        if (!p.code().equals("duplicate-serial") && !p.code().equals("illegal-transition") && !p.code().equals("concurrent-change")) {
+        // Lost races, judged again from fresh reads: a serial or an announced container's SSCC taken by another dock, a unit or
+        // stock changed meanwhile.
+        if (!List.of("duplicate-serial", "duplicate-sscc", "illegal-transition", "concurrent-change").contains(p.code())) {
           throw p;
         }
         last = p;
@@ -444,11 +459,13 @@ public class Receiving {
       eventId = ledger.receive(scope, new Ledger.Arrivals(r.dock(), arrivals, quantities, containers, details),
           new RequestMeta("receipt:" + r.id() + ":" + key, null, device, scanText, r.bizTransactions())).eventId();
     }
-    for (Judged j : judged) {
+    for (int i = 0; i < judged.size(); i++) {
+      Judged j = judged.get(i);
       if (j.outcome() == ScanOutcome.DUPLICATE && j.existing() != null) {
         suspect(scope, r, key, j);
       } else if (j.outcome() == ScanOutcome.MARKED_DAMAGED || j.outcome() == ScanOutcome.NOT_FOUND) {
-        correct(scope, r, key, j, device);
+        // Each correction is an event of its own, under its own key: one request may carry several, beside its receipt event.
+        correct(scope, r, key + ":correction:" + i, j, device);
       }
     }
     List<Line> lines = new ArrayList<>(judged.size());
@@ -527,8 +544,8 @@ public class Receiving {
       }
       if (p != null && p.tracking().serialized() == c.counted()) {
         throw c.counted()
-            ? Problem.badRequest("serial-required", "serial", p.sku() + " is tracked by serial: scan each unit's serial, not a quantity")
-            : Problem.unprocessable("not-serialized", "scan", p.sku() + " is tracked by " + p.tracking()
+            ? Problem.badRequest("serial-required", c.field("serial"), p.sku() + " is tracked by serial: scan each unit's serial, not a quantity")
+            : Problem.unprocessable("not-serialized", c.field("scan"), p.sku() + " is tracked by " + p.tracking()
                 + ", not by serial: receive it by quantity (its GTIN" + (p.tracking().lotted() ? " and lot" : "") + " and how many)");
       }
       anyCounted |= c.counted();
@@ -540,6 +557,9 @@ public class Receiving {
     Map<String, ScanChecks.Announced> announced = r.asnId() == null || unknown.isEmpty() ? Map.of() : rows.announced(r.asnId(), unknown);
     Map<String, List<ScanChecks.Announced>> announcedLots = r.asnId() == null || !anyCounted ? Map.of() : rows.announcedLots(r.asnId());
     Map<String, Long> countedHere = anyCounted ? rows.receivedQuantities(r.id()) : Map.of();
+    Map<String, Long> foundMissing = anyCounted ? new HashMap<>(rows.missingQuantities(r.id())) : new HashMap<>();
+    Map<String, Long> announcedTotals = r.asnId() == null || !anyCounted ? Map.of() : rows.announcedQuantities(r.asnId());
+    Map<String, Long> takenNow = new HashMap<>();
     Map<Long, Integer> ordered = r.poId() == null ? Map.of() : rows.ordered(r.poId());
     Map<Long, Integer> receivedForPo = r.poId() == null ? new HashMap<>() : rows.receivedForPo(r.poId());
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -547,25 +567,46 @@ public class Receiving {
     for (Candidate whole : candidates) {
       Product p = products.get(whole.gtin()).orElse(null);
       Integer orderedQty = r.poId() == null ? null : p == null ? Integer.valueOf(0) : ordered.getOrDefault(p.id(), 0);
-      for (Candidate c : split(whole, orderedQty, p == null ? 0 : receivedForPo.getOrDefault(p.id(), 0))) {
+      java.util.Deque<Part> parts = new java.util.ArrayDeque<>();
+      split(whole, orderedQty, p == null ? 0 : receivedForPo.getOrDefault(p.id(), 0)).forEach(c -> parts.add(new Part(c, false)));
+      while (!parts.isEmpty()) {
+        Part part = parts.removeFirst();
+        Candidate c = part.c();
         String k = c.gtin() + "|" + c.serial();
         String lot = c.lot() != null ? c.lot() : c.announced() == null ? null : c.announced().lot();
         boolean here;
         ScanChecks.Announced a;
         if (c.counted()) {
           if (p != null && p.tracking().lotted() && lot == null) {
-            throw Problem.badRequest("lot-required", "lot", p.sku() + " is tracked by lot: scan the label with its lot (10), or name the lot");
+            throw Problem.badRequest("lot-required", c.field("lot"), p.sku() + " is tracked by lot: scan the label with its lot (10), or name the lot");
           }
-          long taken = countedHere.getOrDefault(c.gtin() + "|" + lot, 0L);
+          if (p != null && !p.tracking().lotted() && lot != null) {
+            throw Problem.badRequest("not-lot-tracked", c.field(c.scan() == null ? "lot" : "scan"), p.sku() + " is not tracked by lot, but the "
+                + (c.scan() == null ? "item names" : "label carries") + " lot " + lot + ": check the product's tracking in the catalog");
+          }
+          long taken = countedHere.getOrDefault(c.gtin() + "|" + lot, 0L) - foundMissing.getOrDefault(c.gtin() + "|" + lot, 0L);
           if (c.missing() && taken < c.quantity()) {
-            throw Problem.conflict("not-received-here", "quantity", "this receipt took in " + taken + " of " + c.gtin()
+            throw Problem.conflict("not-received-here", c.field("quantity"), "this receipt took in " + taken + " of " + c.gtin()
                 + (lot == null ? "" : " lot " + lot) + ": only what it took in can be reported not found");
           }
           here = c.missing();
-          a = c.announced() != null ? c.announced() : announcedLot(announcedLots.get(c.gtin()), lot);
+          a = part.beyondAsn() ? null : c.announced() != null ? c.announced() : announcedLot(announcedLots.get(c.gtin()), lot);
+          String lk = c.gtin() + "|" + lot;
+          if (!c.missing() && a != null && java.util.Objects.equals(a.lot(), lot)) {
+            // More of a lot than the ASN announces (and the receipt has not had yet) is not on the ASN, as an unannounced serial is not.
+            long open = announcedTotals.getOrDefault(lk, 0L) - countedHere.getOrDefault(lk, 0L) - takenNow.getOrDefault(lk, 0L);
+            if (c.quantity() > open) {
+              if (open > 0) {
+                parts.addFirst(new Part(c.withQuantity((int) (c.quantity() - open)), true));
+                c = c.withQuantity((int) open);
+              } else {
+                a = null;
+              }
+            }
+          }
         } else {
           if (c.missing() && !receivedHere.contains(k)) {
-            throw Problem.conflict("not-received-here", "scan", "serial " + c.serial() + " was not received on this receipt: only a unit it took in "
+            throw Problem.conflict("not-received-here", c.field("scan"), "serial " + c.serial() + " was not received on this receipt: only a unit it took in "
                 + "can be reported not found");
           }
           here = receivedHere.contains(k) || !seen.add(k);
@@ -587,6 +628,11 @@ public class Receiving {
         if (v.outcome().received() && p != null && v.outcome() != ScanOutcome.WRONG_PRODUCT && v.outcome() != ScanOutcome.OVER_QUANTITY) {
           receivedForPo.merge(p.id(), c.quantity(), Integer::sum);
         }
+        if (c.counted() && v.outcome().received()) {
+          takenNow.merge(c.gtin() + "|" + lot, (long) c.quantity(), Long::sum);
+        } else if (c.counted() && v.outcome() == ScanOutcome.NOT_FOUND) {
+          foundMissing.merge(c.gtin() + "|" + lot, (long) c.quantity(), Long::sum);
+        }
         // A lot already known keeps its expiry: a label that contradicts it is an exception, not a new date for the lot.
         out.add(new Judged(c, p, v.outcome(), v.message(), expiry, lot, e == null || e.state() == UnitState.EXPECTED ? null : e,
             lotExpiry != null ? lotExpiry : expiry));
@@ -594,6 +640,9 @@ public class Receiving {
     }
     return out;
   }
+
+  /** A candidate, or part of one; {@code beyondAsn}: the part of a quantity past what the ASN announced of its lot. */
+  private record Part(Candidate c, boolean beyondAsn) {}
 
   /** A quantity within what the PO still has open, and the rest beyond it; anything else whole. */
   private static List<Candidate> split(Candidate c, Integer ordered, int receivedBefore) {
@@ -672,7 +721,7 @@ public class Receiving {
     // Typed, or read off a plain barcode: the unit carries no GS1 label of its own, so it gets one printed.
     boolean needsLabel = data == null;
     return new Candidate(gtin, serial, lot, expiry, made, null, s.scan(), s.damaged(), s.missing(), s.fields() == null ? Map.of() : s.fields(),
-        needsLabel, null, 1);
+        needsLabel, null, 1, "");
   }
 
   /** The most one scan or listed item receives of counted goods. */
@@ -688,7 +737,7 @@ public class Receiving {
     if (!blank(s.serial())) {
       throw Problem.badRequest("invalid-field", at + "serial", "a quantity has no serial");
     }
-    return candidate(s, gtin, null, data).withQuantity(q);
+    return candidate(s, gtin, null, data).withQuantity(q).at(at);
   }
 
   /**

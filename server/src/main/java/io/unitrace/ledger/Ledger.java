@@ -257,8 +257,11 @@ public class Ledger {
   /** Stock of a lot-tracked or untracked product moved between locations, keeping its holds. */
   public record StockMove(String gtin, String lot, String from, String to, long quantity, Set<Hold> holds) {}
 
-  public EventReceipt moveStock(TenantScope scope, StockMove m, RequestMeta meta) {
+  public EventReceipt moveStock(TenantScope scope, StockMove request, RequestMeta meta) {
     scope.requireWrite();
+    // Holds in their fixed order: the request's digest must not depend on a set's iteration order.
+    StockMove m = new StockMove(request.gtin(), request.lot(), request.from(), request.to(), request.quantity(),
+        request.holds() == null || request.holds().isEmpty() ? java.util.EnumSet.noneOf(Hold.class) : java.util.EnumSet.copyOf(request.holds()));
     if (m.quantity() < 1) {
       throw Problem.badRequest("invalid-field", "quantity", "move a quantity of at least 1");
     }
@@ -336,6 +339,9 @@ public class Ledger {
     ids.putAll(facility.createContainers(scope.tenantId(), fresh, ids, dock.id()));
     for (ArrivingContainer c : arriving) {
       Container k = known.get(c.sscc());
+      if (k != null && c.parent() != null && !ids.containsKey(c.parent())) {
+        throw Problem.badRequest("invalid-field", "containers", "container " + c.sscc() + " names a parent that is not arriving: " + c.parent());
+      }
       if (k != null && c.parent() != null && !ids.get(c.parent()).equals(k.parentId())) {
         facility.nest(scope.tenantId(), k.id(), ids.get(c.parent()));
       }

@@ -118,6 +118,24 @@ class QuantityPutawayIT extends IntegrationTest {
     assertThat(stock(g, g.salineSku(), s.dock)).isEqualTo(10);
   }
 
+  @Test
+  void theSamePutawaySentTwiceAtOnceMovesOnceAndAnswersBoth() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      CountedGoods g = CountedGoods.create(admin);
+      Site s = g.site();
+      found(g, g.gloves(), null, s.dock, 30);
+      String key = "twin-" + round;
+      List<Api.Response> answers = together(
+          () -> s.api.post(PUTAWAY, map("gtin", g.gloves(), "location", s.bin1), key),
+          () -> s.api.post(PUTAWAY, map("gtin", g.gloves(), "location", s.bin1), key));
+      assertThat(answers).as(answers.toString()).allMatch(a -> a.status() == 200);
+      assertThat(answers.get(0).at("/receipt/eventId").asLong()).isEqualTo(answers.get(1).at("/receipt/eventId").asLong());
+      assertThat(answers.get(0).at("/location").asString()).isEqualTo(s.bin1);
+      assertThat(answers.get(1).at("/location").asString()).isEqualTo(s.bin1);
+      assertThat(stock(g, g.glovesSku(), s.bin1)).isEqualTo(30);
+    }
+  }
+
   @SafeVarargs
   private static List<Api.Response> together(Callable<Api.Response>... calls) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(calls.length);

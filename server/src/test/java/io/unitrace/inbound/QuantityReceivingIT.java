@@ -281,4 +281,80 @@ class QuantityReceivingIT extends IntegrationTest {
     assertThat(ok(g.site().api.get("/api/v1/receipts/" + receipt)).json().at("/counters/received").asLong()).isEqualTo(total);
     assertIntact(g.site());
   }
+
+  @Test
+  void aCaseIsReceivedOnceWhetherScannedTwiceOutOfOrderOrAfterItsContentsWentInLoose() {
+    Goods g = goods(100, 0);
+    long base = ThreadLocalRandom.current().nextLong(1_000_000_000L);
+    String pallet = Sscc.of(0, "0614141", base).value();
+    List<String> cases = List.of(Sscc.of(0, "0614141", base + 1).value(), Sscc.of(0, "0614141", base + 2).value(),
+        Sscc.of(0, "0614141", base + 3).value());
+    List<Object> containers = new ArrayList<>(List.of(map("sscc", pallet, "kind", "PALLET")));
+    List<Object> items = new ArrayList<>();
+    for (String c : cases) {
+      containers.add(map("sscc", c, "parent", pallet, "kind", "CASE"));
+      items.add(map("gtin", g.saline(), "lot", "L1", "expiry", GOOD.toString(), "quantity", 10, "sscc", c));
+    }
+    long receipt = open(g, asn(g, containers, items));
+
+    assertThat(scan(g, receipt, map("scan", "(00)" + cases.get(2))).at("/outcomes/RECEIVED").asInt()).isEqualTo(10);
+    var again = g.site().api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(00)" + cases.get(2)));
+    assertThat(again.problemCode()).as("the third case again, under a new key").isEqualTo("nothing-pending");
+    assertThat(scan(g, receipt, map("scan", "(00)" + cases.get(0))).at("/outcomes/RECEIVED").asInt()).as("the first, out of order").isEqualTo(10);
+    scan(g, receipt, map("scan", label(g.saline(), GOOD, "L1", 10)));
+    var loose = g.site().api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(00)" + cases.get(1)));
+    assertThat(loose.problemCode()).as("its contents were scanned loose already").isEqualTo("nothing-pending");
+    assertThat(stock(g, g.salineSku(), g.site().dock)).isEqualTo(30);
+    assertThat(report(g, receipt).path("shortLines").size()).isZero();
+  }
+
+  @Test
+  void moreOfALotThanTheAsnAnnouncesIsUnexpectedAndShortfallsAreReportedOnce() {
+    Goods g = goods(100, 0);
+    String asn = asn(g, list(), list(map("gtin", g.saline(), "lot", "L1", "expiry", GOOD.toString(), "quantity", 10)));
+    long receipt = open(g, asn);
+    Object fourteen = map("scan", label(g.saline(), GOOD, "L1", 14));
+    var answer = ok(g.site().api.post("/api/v1/receipts/" + receipt + "/scans", fourteen, "fourteen"));
+    assertThat(answer.at("/kind").asString()).isEqualTo("UNIT");
+    assertThat(answer.at("/outcomes/RECEIVED").asInt()).isEqualTo(10);
+    assertThat(answer.at("/outcomes/UNEXPECTED").asInt()).isEqualTo(4);
+    var repeat = ok(g.site().api.post("/api/v1/receipts/" + receipt + "/scans", fourteen, "fourteen"));
+    assertThat(repeat.at("/repeated").asBoolean()).isTrue();
+    assertThat(repeat.at("/kind").asString()).as("a repeat answers as the first did").isEqualTo("UNIT");
+    assertThat(repeat.at("/outcomes")).isEqualTo(answer.at("/outcomes"));
+    scan(g, receipt, map("scan", label(g.saline(), GOOD, "L1", 1)));
+
+    ok(g.site().api.post("/api/v1/receipts/" + receipt + "/scans", map("gtin", g.saline(), "lot", "L1", "quantity", 6, "missing", true)));
+    var twice = g.site().api.post("/api/v1/receipts/" + receipt + "/scans", map("gtin", g.saline(), "lot", "L1", "quantity", 10,
+        "missing", true));
+    assertThat(twice.problemCode()).as("15 taken in, 6 already reported missing").isEqualTo("not-received-here");
+    assertThat(twice.at("/field").asString()).isEqualTo("quantity");
+    assertThat(stock(g, g.salineSku(), g.site().dock)).isEqualTo(9);
+    assertIntact(g.site());
+  }
+
+  @Test
+  void aBulkConfirmationMayCarrySeveralCorrectionsAndNamesTheItemItRefuses() {
+    Goods g = goods(100, 100);
+    long receipt = open(g, null);
+    scan(g, receipt, map("gtin", g.gloves(), "quantity", 10));
+    scan(g, receipt, map("scan", label(g.saline(), GOOD, "L1", 10)));
+    JsonNode bulk = ok(g.site().api.post("/api/v1/receipts/" + receipt + "/confirm", map("items", list(
+        map("gtin", g.gloves(), "quantity", 2, "missing", true), map("gtin", g.saline(), "lot", "L1", "quantity", 3, "missing", true),
+        map("gtin", g.gloves(), "quantity", 5))))).json();
+    assertThat(bulk.at("/outcomes/NOT_FOUND").asInt()).isEqualTo(5);
+    assertThat(bulk.at("/outcomes/RECEIVED").asInt()).isEqualTo(5);
+    assertThat(stock(g, g.glovesSku(), g.site().dock)).isEqualTo(13);
+    assertThat(stock(g, g.salineSku(), g.site().dock)).isEqualTo(7);
+
+    var noLot = g.site().api.post("/api/v1/receipts/" + receipt + "/confirm", map("items", list(map("gtin", g.gloves(), "quantity", 1),
+        map("gtin", g.saline(), "quantity", 1))));
+    assertThat(noLot.problemCode()).isEqualTo("lot-required");
+    assertThat(noLot.at("/field").asString()).isEqualTo("items[1].lot");
+    var lotOfUntracked = g.site().api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", label(g.gloves(), null, "X1", 3)));
+    assertThat(lotOfUntracked.problemCode()).isEqualTo("not-lot-tracked");
+    assertThat(lotOfUntracked.at("/field").asString()).isEqualTo("scan");
+    assertThat(stock(g, g.glovesSku(), g.site().dock)).isEqualTo(13);
+    assertIntact(g.site());
+  }
 }
