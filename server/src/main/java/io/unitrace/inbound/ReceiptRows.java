@@ -465,6 +465,9 @@ class ReceiptRows {
       });
     } else if (r.poId() != null) {
       Map<Long, Integer> got = receivedForPo(r.poId());
+      // What this receipt reported not found is listed below as NOT_FOUND: not short a second time here.
+      db.sql("SELECT product_id, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND outcome = 'NOT_FOUND' GROUP BY product_id")
+          .param(r.id()).query((rs, n) -> got.merge(rs.getLong(1), rs.getInt(2), Integer::sum)).list();
       db.sql("SELECT l.product_id, p.sku, SUM(l.quantity) FROM po_line l JOIN product p ON p.id = l.product_id WHERE l.po_id = ? GROUP BY l.product_id, p.sku")
           .param(r.poId())
           .query((rs, n) -> {
