@@ -54,7 +54,7 @@ class ReceiptRows {
 
   /*
    * Closing and scanning meet on the receipt's row. A scan's transaction reads it with a shared
-   * lock (PostgreSQL; scans do not wait for each other) and goes on only if it is still OPEN; close
+   * lock (PostgreSQL's FOR KEY SHARE; scans do not wait for each other) and goes on only if it is still OPEN; close
    * takes it exclusively before it reads the scans for the report, so it waits for scans already
    * writing and its report has them, and a scan arriving meanwhile waits for the close and is
    * refused. On SQLite every write transaction holds the database's one write lock from its start,
@@ -63,7 +63,8 @@ class ReceiptRows {
 
   /** Within a scan's transaction: whether the receipt is still open, holding it open until this transaction ends. */
   boolean stillOpen(long receiptId) {
-    String lock = database == io.unitrace.shared.Database.POSTGRESQL ? " FOR SHARE" : "";
+    // The lightest row lock that still conflicts with close's FOR UPDATE; scans do not block one another.
+    String lock = database == io.unitrace.shared.Database.POSTGRESQL ? " FOR KEY SHARE" : "";
     return "OPEN".equals(db.sql("SELECT status FROM receipt WHERE id = ?" + lock).param(receiptId).query(String.class).single());
   }
 
