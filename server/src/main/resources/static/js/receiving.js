@@ -3,6 +3,10 @@
 // Idempotency-Key, and the queue posts them through htmx one at a time: nothing typed meanwhile is
 // lost or sent twice, and a scan resent after a network failure carries its first key, so the
 // server answers it once. The field is emptied at once and keeps the focus throughout.
+//
+// The Qty field beside it (counted goods) belongs to the next scan only: it is read and emptied when
+// that scan is queued. A person typing a Qty keeps the focus there until Enter, which hands it back
+// to the scan field; a scanner fired into the Qty by mistake is taken as the scan it is.
 (function () {
   'use strict';
 
@@ -13,6 +17,7 @@
   }
   var field = form.querySelector('input[name=scan]');
   var key = form.querySelector('input[data-key]');
+  var qty = form.querySelector('input[data-quantity]');
   var RETRIES = 5;
   var queue = [];
   var sending = false;
@@ -35,6 +40,13 @@
     }
   }
 
+  // After an answer: back to the scan field, unless a person is typing the next scan's Qty.
+  function settle() {
+    if (!qty || document.activeElement !== qty) {
+      refocus();
+    }
+  }
+
   key.value = newKey();
 
   form.addEventListener('submit', function (e) {
@@ -46,7 +58,12 @@
       return; // a stray Enter (some scanners send CR and LF)
     }
     var damaged = form.querySelector('input[data-damaged]');
-    queue.push({ values: { scan: text, damaged: damaged && damaged.checked ? 'true' : 'false', key: key.value }, tries: 0 });
+    var values = { scan: text, damaged: damaged && damaged.checked ? 'true' : 'false', key: key.value };
+    if (qty) {
+      values.quantity = qty.value.trim();
+      qty.value = '';
+    }
+    queue.push({ values: values, tries: 0 });
     // The toggle is for one scan; the next scan gets a key of its own.
     if (damaged) {
       damaged.checked = false;
@@ -79,7 +96,7 @@
         queue.shift();
         send();
       }
-      refocus();
+      settle();
     };
     htmx.ajax('POST', form.getAttribute('action'), {
       source: form, target: '#answer', swap: 'innerHTML', values: item.values,
@@ -126,7 +143,32 @@
     }
   });
 
-  document.body.addEventListener('htmx:afterSettle', refocus);
+  document.body.addEventListener('htmx:afterSettle', settle);
+
+  // Enter in the Qty: a count (1 to 7 digits) waits there for the next scan and the focus goes back
+  // to the scan field; a scan already typed goes now. Anything else is a code a scanner sent into the
+  // wrong field: it is the scan.
+  if (qty) {
+    qty.addEventListener('keydown', function (e) {
+      if (e.key !== 'Enter') {
+        return;
+      }
+      e.preventDefault();
+      var typed = qty.value;
+      if (typed.trim() !== '' && !/^[0-9]{1,7}$/.test(typed.trim())) {
+        qty.value = '';
+        field.value = typed;
+      }
+      refocus();
+      if (field.value.trim() !== '') {
+        if (form.requestSubmit) {
+          form.requestSubmit();
+        } else {
+          form.dispatchEvent(new Event('submit', { cancelable: true }));
+        }
+      }
+    });
+  }
 
   // Clearing the product is done here; without JavaScript the link reloads the screen with none.
   document.addEventListener('click', function (e) {
@@ -147,22 +189,26 @@
     }
   });
   form.addEventListener('change', function (e) {
-    if (e.target !== field) {
+    if (e.target !== field && e.target !== qty) {
       refocus();
     }
   });
 
   // Focus that falls to nothing (a tap on the page, a dialog closed) goes back to the field; a person
   // moving on purpose to another field or link keeps it there.
-  field.addEventListener('blur', function () {
+  function regain() {
     setTimeout(function () {
       var now = document.activeElement;
       if (!now || now === document.body || (now.closest && now.closest('[data-keep-focus]'))) {
         refocus();
       }
     }, 0);
-  });
-  window.addEventListener('focus', refocus);
+  }
+  field.addEventListener('blur', regain);
+  if (qty) {
+    qty.addEventListener('blur', regain);
+  }
+  window.addEventListener('focus', settle);
 
   // Escape in the field does what the screen's Cancel link does (putaway: back to the first step).
   field.addEventListener('keydown', function (e) {

@@ -35,6 +35,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * <p>A refused scan (unreadable code, a plain serial with no product selected, a closed receipt) is
  * answered with its problem's status and the same fragment, marked {@value #FRAGMENT_HEADER}, so the
  * page shows it in place rather than treating it as a failed request.
+ *
+ * <p>Lot-tracked and untracked goods are received by quantity: the label's count (AI 30) if it has
+ * one, else the Qty typed beside the scan field, else one. A Qty the service did not use (a unit
+ * with a serial is one; a label's count wins) is said in the answer, never dropped silently.
  */
 @Controller
 class ReceivingPage {
@@ -52,10 +56,21 @@ class ReceivingPage {
 
   /**
    * A verdict as the scan screen shows it. {@code css} names its colour ({@code outcome-DUPLICATE});
-   * {@code loud} ones are alerts. {@code lines} are the exceptions inside a container.
+   * {@code loud} ones are alerts. {@code quantity} is how many of counted goods the scan took (null
+   * for a unit); {@code lines} are the exceptions inside a container.
    */
-  record Answer(String css, String title, String message, String hint, boolean loud, String sku, String gtin, String serial,
-      boolean repeated, List<Receiving.Line> lines) {}
+  record Answer(String css, String title, String message, String hint, boolean loud, String sku, String gtin, String serial, String lot,
+      Integer quantity, boolean repeated, List<Receiving.Line> lines) {
+
+    static Answer refused(String title, String message, String hint) {
+      return new Answer("outcome-REFUSED", title, message, hint, true, null, null, null, null, null, false, List.of());
+    }
+
+    Answer withHint(String more) {
+      return more == null ? this : new Answer(css, title, message, hint == null ? more : hint + " " + more, loud, sku, gtin, serial, lot,
+          quantity, repeated, lines);
+    }
+  }
 
   /** One section of the discrepancy report, in the order a supervisor reads them. */
   record ReportSection(String key, String title, List<Report.Line> lines) {}
@@ -122,7 +137,7 @@ class ReceivingPage {
   @PostMapping("/receiving/{id}/scans")
   String scan(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable long id,
       @RequestParam(required = false) String scan, @RequestParam(required = false) String product,
-      @RequestParam(defaultValue = "false") boolean damaged, @RequestParam(required = false) Integer quantity,
+      @RequestParam(defaultValue = "false") boolean damaged, @RequestParam(required = false) String quantity,
       @RequestParam(required = false) String key, @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
       @RequestHeader(name = "HX-Request", required = false) String htmx) {
     // The same URL answers with a fragment or a page: caches must keep them apart.
@@ -142,20 +157,23 @@ class ReceivingPage {
     model.addAttribute("scanned", scan == null ? null : Lookup.visible(scan.strip()));
     Receiving.Counters counters = null;
     try {
+      Integer typed = quantity(quantity);
       Receiving.ScanAnswer a = receiving.scan(scope, id,
-          new Receiving.ScanRequest(scan, selected, null, null, null, null, null, damaged, false, null, null, quantity), requestKey);
+          new Receiving.ScanRequest(scan, selected, null, null, null, null, null, damaged, false, null, null, typed), requestKey);
       if ("PRODUCT".equals(a.kind())) {
         selected = a.product();
       }
-      model.addAttribute("answer", answer(a));
+      Answer answer = answer(a);
+      model.addAttribute("answer", answer.withHint(unused(typed, answer, a)));
       counters = a.counters();
     } catch (Problem p) {
       response.setStatus(p.status().value());
       // Text that is not GS1 with no product selected is most often a serial typed before its product.
       String hint = selected == null && "scan".equals(p.field()) && scan != null && !scan.isBlank()
           && !Lookup.announcesGs1(scan.strip())
-          ? "A plain serial needs its product: scan the product's GTIN first, then its serials." : null;
-      model.addAttribute("answer", new Answer("outcome-REFUSED", "Scan refused", p.getMessage(), hint, true, null, null, null, false, List.of()));
+          ? "A plain serial needs its product: scan the product's GTIN first, then its serials."
+          : "quantity".equals(p.field()) ? "Type the Qty again (or leave it empty for one, or the label's count) and scan again." : null;
+      model.addAttribute("answer", Answer.refused("quantity".equals(p.field()) ? "Qty refused" : "Scan refused", p.getMessage(), hint));
     }
     response.addHeader(FRAGMENT_HEADER, "scan-answer");
     // The receipt is read after the scan so that a refusal for an unknown receipt is answered as one, not thrown.
@@ -245,13 +263,48 @@ class ReceivingPage {
 
   private static Answer answer(Receiving.ScanAnswer a) {
     if ("PRODUCT".equals(a.kind())) {
-      return new Answer("outcome-PRODUCT", "Product selected", a.message(), null, false, null, a.product(), null, a.repeated(), List.of());
+      return new Answer("outcome-PRODUCT", "Product selected", a.message(), null, false, null, a.product(), null, null, null, a.repeated(),
+          List.of());
     }
     ScanOutcome o = a.outcome();
     Receiving.Line first = a.lines().isEmpty() ? null : a.lines().get(0);
     boolean unit = "UNIT".equals(a.kind()) && first != null;
+    // Counted goods of a known product: a quantity, in one line or split at the PO's open quantity (then the answer lists
+    // only the part beyond it), so the whole is the sum over the outcomes.
+    boolean counted = unit && first.serial() == null && first.sku() != null;
+    Integer quantity = counted ? a.outcomes().values().stream().mapToInt(Integer::intValue).sum() : null;
     return new Answer("outcome-" + o.name(), title(o, a.kind()), a.message(), null, o.exception(), unit ? first.sku() : null,
-        unit ? first.gtin() : a.product(), unit ? first.serial() : null, a.repeated(), unit ? List.of() : a.lines());
+        unit ? first.gtin() : a.product(), unit ? first.serial() : null, unit ? first.lot() : null, quantity, a.repeated(),
+        unit ? List.of() : a.lines());
+  }
+
+  /** What became of a Qty typed that the service did not take as it was (null: taken, or none typed). */
+  private static String unused(Integer typed, Answer shown, Receiving.ScanAnswer a) {
+    if (typed == null || a.repeated()) {
+      return null;
+    }
+    if ("PRODUCT".equals(a.kind()) || shown.serial() != null) {
+      return "The Qty typed (" + typed + ") was not used: a unit with a serial is one, scan each.";
+    }
+    if (shown.quantity() != null && !shown.quantity().equals(typed)) {
+      return "The label's count (" + shown.quantity() + ") was taken, not the Qty typed (" + typed + ").";
+    }
+    return null;
+  }
+
+  /**
+   * The Qty field as typed: empty is none (the label's count, or one), else a whole number of at
+   * least one. Read here rather than bound, so a slip of the thumb is a loud answer, not an error page.
+   */
+  static Integer quantity(String typed) {
+    String text = strip(typed);
+    if (text == null) {
+      return null;
+    }
+    if (!text.matches("[0-9]{1,9}") || Integer.parseInt(text) < 1) {
+      throw Problem.badRequest("invalid-field", "quantity", "Qty is a whole number of at least 1, not “" + Lookup.visible(text) + "”");
+    }
+    return Integer.valueOf(text);
   }
 
   /** The headline of a verdict, in the words of the dock; the service's message says the specifics. */

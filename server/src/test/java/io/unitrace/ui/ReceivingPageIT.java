@@ -1,5 +1,6 @@
 package io.unitrace.ui;
 
+import static io.unitrace.support.Api.list;
 import static io.unitrace.support.Api.map;
 import static io.unitrace.ui.FormSession.fields;
 import static io.unitrace.ui.FormSession.htmx;
@@ -17,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The receiving screens over plain HTTP, as a browser without JavaScript and as htmx see them:
  * a receipt opened at a dock, scans answered with their outcome and the counter, refusals shown
- * where they belong, and a closed receipt that takes no more scans and shows its report.
+ * where they belong, and a closed receipt that takes no more scans and shows its report. Counted
+ * goods (by lot, or untracked) are received by the Qty typed with the scan or by the label's count.
  */
 class ReceivingPageIT extends IntegrationTest {
 
@@ -212,6 +214,66 @@ class ReceivingPageIT extends IntegrationTest {
   }
 
   @Test
+  void countedGoodsAreReceivedByTheQtyTypedOrTheLabelsCountAndTheCounterCountsQuantities() {
+    Counted salineProduct = product("SAL", "LOT");
+    String saline = salineProduct.sku();
+    String salineGtin = salineProduct.gtin();
+    Counted glovesProduct = product("GLV", "NONE");
+    String gloves = glovesProduct.sku();
+    long id = open(site.dock);
+
+    var typed = scan(id, "(01)" + salineGtin + "(10)L1", "24");
+    assertThat(typed.status()).as(typed.toString()).isEqualTo(200);
+    assertThat(typed.body()).contains("data-outcome=\"RECEIVED\"", "answer outcome-RECEIVED quiet", "24 × " + saline + " lot L1: received",
+            "data-test=\"answer-quantity\">24 ×<", "data-test=\"answer-lot\">(10)L1<")
+        .contains("id=\"counter\"", "data-test=\"received\">24<")
+        .as("the last scans say how many of which lot").contains("id=\"recent\"", ">24 × " + saline + " lot L1: received<")
+        .doesNotContain("data-test=\"answer-serial\"", "data-test=\"answer-hint\"");
+
+    var label = scan(id, "(01)" + salineGtin + "(10)L2(30)12", "");
+    assertThat(label.body()).as("the label's count, no Qty typed").contains("12 × " + saline + " lot L2: received",
+        "data-test=\"answer-quantity\">12 ×<", "data-test=\"received\">36<");
+
+    var both = scan(id, "(01)" + salineGtin + "(10)L2(30)12", "5");
+    assertThat(both.body()).contains("12 × " + saline + " lot L2: received", "data-test=\"received\">48<",
+        "data-test=\"answer-hint\">The label&#39;s count (12) was taken, not the Qty typed (5).<");
+
+    var untracked = scan(id, glovesProduct.gtin(), "10");
+    assertThat(untracked.body()).contains("data-outcome=\"RECEIVED\"", "10 × " + gloves + ": received", "data-test=\"answer-quantity\">10 ×<",
+        "data-test=\"received\">58<").doesNotContain("data-test=\"answer-lot\"");
+    var one = scan(id, glovesProduct.gtin(), "");
+    assertThat(one.body()).as("an empty Qty is one").contains("1 × " + gloves + ": received", "data-test=\"received\">59<");
+
+    assertThat(stock(saline, site.dock)).isEqualTo(48);
+    assertThat(stock(gloves, site.dock)).isEqualTo(11);
+    assertThat(handheld.get("/receiving/" + id).body()).as("the screen drawn anew counts the same").contains("data-test=\"received\">59<");
+  }
+
+  @Test
+  void aQtyThatIsNoCountIsRefusedLoudlyAndOneTheScanCannotUseIsSaidSo() {
+    Counted gloves = product("GLV", "NONE");
+    long id = open(site.dock);
+
+    for (String wrong : new String[] {"2x", "0", "-3", "1.5"}) {
+      var refused = scan(id, gloves.gtin(), wrong);
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+      assertThat(refused.header("X-Unitrace-Fragment")).isEqualTo("scan-answer");
+      assertThat(refused.body()).contains("outcome-REFUSED loud", "role=\"alert\"", "Qty refused",
+          "Qty is a whole number of at least 1, not “" + wrong + "”", "data-test=\"answer-hint\">Type the Qty again", "data-test=\"received\">0<");
+    }
+    var tooMany = scan(id, gloves.gtin(), "2000000");
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("Qty refused", "a quantity is 1 to 1000000, not 2000000", "data-test=\"received\">0<");
+
+    String serial = unique("SN");
+    var unit = scan(id, "(01)" + site.gtin + "(21)" + serial, "5");
+    assertThat(unit.body()).contains("data-outcome=\"RECEIVED\"", "(21)" + serial, "data-test=\"received\">1<",
+            "data-test=\"answer-hint\">The Qty typed (5) was not used: a unit with a serial is one, scan each.<")
+        .doesNotContain("data-test=\"answer-quantity\"");
+    assertThat(stock(gloves.sku(), site.dock)).isZero();
+  }
+
+  @Test
   void aReceiptOfAnotherClientIsNotFound() {
     Site other = Site.create(admin);
     var r = other.api.post("/api/v1/receipts", map("dock", other.dock));
@@ -236,6 +298,29 @@ class ReceivingPageIT extends IntegrationTest {
 
   private FormSession.Page scan(long receipt, String text) {
     return handheld.post("/receiving/" + receipt + "/scans", fields("scan", text, "key", key()), htmx());
+  }
+
+  /** A scan with the Qty field as typed ("" when left empty), as the page's script sends it. */
+  private FormSession.Page scan(long receipt, String text, String quantity) {
+    return handheld.post("/receiving/" + receipt + "/scans", fields("scan", text, "quantity", quantity, "key", key()), htmx());
+  }
+
+  private record Counted(String sku, String gtin) {}
+
+  /** A product of the site's client counted by {@code tracking} (LOT or NONE), with a GTIN of its own. */
+  private Counted product(String prefix, String tracking) {
+    Counted c = new Counted(unique(prefix), Site.randomGtin());
+    Site.ok(site.api.post("/api/v1/products", map("sku", c.sku(), "name", c.sku(), "gtins", list(c.gtin()), "tracking", tracking)));
+    return c;
+  }
+
+  /** How many of the product lie at the location, by the stock book. */
+  private long stock(String sku, String location) {
+    long total = 0;
+    for (var line : Site.ok(site.api.get("/api/v1/stock?sku=" + sku + "&location=" + location)).json().path("items")) {
+      total += line.path("quantity").asLong();
+    }
+    return total;
   }
 
   /** A serial already in the client's stock (registered on a bin), so receiving it again is a duplicate. */
