@@ -63,6 +63,12 @@
       values.quantity = qty.value.trim();
       qty.value = '';
     }
+    // Putaway: the dock picked when the goods are on several (a choice for this scan, as the Qty).
+    var from = form.querySelector('input[name=from][type=radio]:checked');
+    if (from) {
+      values.from = from.value;
+      from.checked = false;
+    }
     queue.push({ values: values, tries: 0 });
     // The toggle is for one scan; the next scan gets a key of its own.
     if (damaged) {

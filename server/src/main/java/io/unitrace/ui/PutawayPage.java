@@ -29,6 +29,14 @@ import org.springframework.web.bind.annotation.RequestParam;
  * one move, the second answer the first one's. Answers come as in receiving: with htmx only the
  * answer and, out of band, the parts of the screen that changed; without JavaScript the page. A
  * refusal is answered with its problem's status, marked {@value ReceivingPage#FRAGMENT_HEADER}.
+ *
+ * <p>Counted goods (lot-tracked or untracked) are scanned by their label without a serial, or by
+ * the GTIN: the Qty typed beside the scan field says how many move, else the label's count, else
+ * all there is on the dock. A Qty typed wins over the label's count: the clerk takes part of a
+ * case. Goods on several docks are refused with the docks to pick from; the dock picked goes with
+ * the next scan. Step 2 then carries the product, the lot, the count shown and the dock, so what
+ * moves is what the screen said would move, not whatever the dock holds by the time the bin is
+ * scanned.
  */
 @Controller
 class PutawayPage {
@@ -41,7 +49,7 @@ class PutawayPage {
 
   /**
    * The goods of step 2: what the scan named, as hidden fields, and what Putaway says of them;
-   * {@code unit} is the unit scanned, null for a container.
+   * {@code unit} is the unit scanned, null for a container; {@code found.stock()} is set for counted goods.
    */
   record Goods(String gtin, String serial, String sscc, Putaway.Suggestions found, Putaway.UnitLine unit) {}
 
@@ -66,7 +74,7 @@ class PutawayPage {
     }
     model.addAttribute("key", newKey());
     if (fragment) {
-      model.addAttribute("answer", new Answer("outcome-CANCELLED", "Cancelled", "Nothing was moved. Scan the next unit or SSCC.", null,
+      model.addAttribute("answer", new Answer("outcome-CANCELLED", "Cancelled", "Nothing was moved. Scan the next goods.", null,
           false, false));
       model.addAttribute("oob", true);
       return "putaway/answer";
@@ -83,7 +91,9 @@ class PutawayPage {
   @PostMapping("/putaway/scans")
   String scan(HttpServletRequest request, HttpServletResponse response, Model model, @RequestParam(required = false) String scan,
       @RequestParam(required = false) String gtin, @RequestParam(required = false) String serial,
-      @RequestParam(required = false) String sscc, @RequestParam(required = false) String key,
+      @RequestParam(required = false) String sscc, @RequestParam(required = false) String lot,
+      @RequestParam(required = false) String quantity, @RequestParam(required = false) String moving,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String key,
       @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
       @RequestHeader(name = "HX-Request", required = false) String htmx) {
     // The same URL answers with a fragment or a page: caches must keep them apart.
@@ -102,9 +112,10 @@ class PutawayPage {
     model.addAttribute("key", newKey());
     boolean confirming = strip(gtin) != null || strip(sscc) != null;
     if (confirming) {
-      confirm(scope, response, model, scan, strip(gtin), strip(serial), strip(sscc), strip(keyHeader) != null ? strip(keyHeader) : strip(key));
+      confirm(scope, response, model, scan, new Carried(strip(gtin), strip(serial), strip(sscc), strip(lot), strip(moving), strip(from)),
+          strip(keyHeader) != null ? strip(keyHeader) : strip(key));
     } else {
-      identify(scope, response, model, scan);
+      identify(scope, response, model, scan, quantity, strip(from));
     }
     response.addHeader(ReceivingPage.FRAGMENT_HEADER, "scan-answer");
     if (fragment) {
@@ -117,27 +128,44 @@ class PutawayPage {
   // ---------------------------------------------------------------------------------------------
 
   /** Step 1: the goods scanned, answered with what they are and the suggestions, or refused. */
-  private void identify(TenantScope scope, HttpServletResponse response, Model model, String scan) {
+  private void identify(TenantScope scope, HttpServletResponse response, Model model, String scan, String quantity, String from) {
     try {
-      Putaway.Target target = Putaway.target(scan, null, null, null);
+      Integer typed = ReceivingPage.quantity(quantity);
+      Putaway.Target target = Putaway.target(scan, null, null, null, null, typed, from);
+      if (target.counted() == null && typed != null) {
+        throw Problem.badRequest("invalid-field", "quantity", "a unit or a container moves whole: a Qty is for goods counted by lot or "
+            + "untracked, scanned by their label or GTIN");
+      }
+      if (target.counted() != null && typed != null) {
+        // The Qty typed, not the label's count: the clerk takes part of a case.
+        Putaway.Counted c = target.counted();
+        target = Putaway.target(null, c.gtin().value(), null, null, c.lot(), typed, c.from());
+      }
       Putaway.Suggestions found = putaway.suggest(scope, target);
       Goods goods = goods(target, found);
       model.addAttribute("goods", goods);
-      model.addAttribute("answer", new Answer("outcome-GOODS", found.container() != null ? "Container on " + found.at() : "Unit on " + found.at(),
-          found.suggestions().isEmpty() ? "No place to suggest: scan the location you put it in."
-              : "Scan the location you put it in: " + found.suggestions().get(0).code() + " is suggested.",
-          null, false, false));
+      Putaway.StockLine stock = found.stock();
+      String them = stock != null ? "them" : "it";
+      String where = found.suggestions().isEmpty() ? "No place to suggest: scan the location you put " + them + " in."
+          : "Scan the location you put " + them + " in: " + found.suggestions().get(0).code() + " is suggested.";
+      String title = stock != null ? stock.moving() + " × " + what(stock) + " on " + found.at()
+          : found.container() != null ? "Container on " + found.at() : "Unit on " + found.at();
+      String message = stock != null ? "Moving " + stock.moving() + " of the " + stock.onDock() + " on " + found.at() + ". " + where : where;
+      model.addAttribute("answer", new Answer("outcome-GOODS", title, message, null, false, false));
     } catch (Problem p) {
       refuse(response, model, p, scan, false);
     }
   }
 
+  /** What the page carried from step 1 to step 2 as hidden fields: a unit, a container, or counted goods with the count shown and its dock. */
+  private record Carried(String gtin, String serial, String sscc, String lot, String moving, String from) {}
+
   /** Step 2: the location scanned for the goods of the form; a refusal keeps the goods for another location. */
-  private void confirm(TenantScope scope, HttpServletResponse response, Model model, String scan, String gtin, String serial, String sscc,
-      String key) {
+  private void confirm(TenantScope scope, HttpServletResponse response, Model model, String scan, Carried carried, String key) {
     Putaway.Target target;
     try {
-      target = Putaway.target(null, gtin, serial, sscc);
+      target = Putaway.target(null, carried.gtin(), carried.serial(), carried.sscc(), carried.lot(), ReceivingPage.quantity(carried.moving()),
+          carried.from());
     } catch (Problem p) {
       refuse(response, model, p, scan, false); // goods fields altered on the page: start again
       return;
@@ -159,23 +187,43 @@ class PutawayPage {
 
   private static Goods goods(Putaway.Target target, Putaway.Suggestions found) {
     return target.sscc() != null ? new Goods(null, null, target.sscc().value(), found, null)
+        : target.counted() != null ? new Goods(target.counted().gtin().value(), null, null, found, null)
         : new Goods(target.unit().gtin().value(), target.unit().serial().value(), null, found, found.units().get(0));
+  }
+
+  /** Counted goods in the dock's words: the SKU, and its lot if it has one. */
+  private static String what(Putaway.StockLine stock) {
+    return stock.sku() + (stock.lot() == null ? "" : " lot " + stock.lot());
   }
 
   private static Answer done(Putaway.Done done, Putaway.Target target) {
     EventReceipt r = done.receipt();
-    String what = target.sscc() != null ? "Container " + target.sscc().value() + " with " + r.unitCount() + (r.unitCount() == 1 ? " unit" : " units")
-        : "Unit " + target.unit();
+    String at = " is now at " + done.location() + ".";
+    String moved = target.sscc() != null
+        ? "Container " + target.sscc().value() + " with " + r.unitCount() + (r.unitCount() == 1 ? " unit" : " units") + at
+        : target.counted() != null ? counted(r, done.location())
+        : "Unit " + target.unit() + at;
     String followed = done.followedSuggestion() == null ? null
         : done.followedSuggestion() ? "As suggested."
         : done.suggested() == null ? "No place was suggested." : "Not the suggestion: " + done.suggested() + " was suggested.";
-    return new Answer("outcome-PUT_AWAY", "Put away to " + done.location(), what + " is now at " + done.location() + ".", followed, false,
-        r.repeated());
+    return new Answer("outcome-PUT_AWAY", "Put away to " + done.location(), moved, followed, false, r.repeated());
+  }
+
+  /** What the ledger moved of counted goods, as it says (the same on a repeat): how many of what arrived, and how many are there now. */
+  private static String counted(EventReceipt r, String location) {
+    return r.stock().stream().filter(s -> location.equals(s.location()) && s.delta() > 0).findFirst()
+        .map(s -> s.delta() + " × " + s.sku() + (s.lot() == null ? "" : " lot " + s.lot()) + " now at " + location + ": " + s.quantity()
+            + " there in all.")
+        .orElse("The goods are now at " + location + ".");
   }
 
   private static void refuse(HttpServletResponse response, Model model, Problem p, String scan, boolean location) {
     response.setStatus(p.status().value());
     model.addAttribute("answer", new Answer("outcome-REFUSED", title(p, location), p.getMessage(), hint(p, scan, location), true, false));
+    // Goods on several docks: the docks to pick from, for the next scan.
+    if (p.extras().get("docks") instanceof List<?> docks) {
+      model.addAttribute("docks", docks);
+    }
   }
 
   /** The headline of a refusal, in the words of the dock; the service's message says the specifics. */
@@ -188,7 +236,14 @@ class PutawayPage {
       case "container-nested" -> "Inside another container";
       case "unknown-unit" -> "Unknown unit";
       case "unknown-container" -> "Unknown container";
-      default -> location ? "Location refused" : "Scan refused";
+      case "insufficient-stock" -> "Not enough on the dock";
+      case "on-several-docks" -> "On several docks";
+      case "lot-required" -> "Lot required";
+      case "unknown-lot" -> "Unknown lot";
+      case "unknown-gtin" -> "Unknown GTIN";
+      case "serial-required" -> "Serial required";
+      case "not-lot-tracked" -> "Not tracked by lot";
+      default -> "quantity".equals(p.field()) ? "Qty refused" : location ? "Location refused" : "Scan refused";
     };
   }
 
@@ -196,6 +251,16 @@ class PutawayPage {
     Object sscc = p.extras().get("sscc");
     if (sscc != null) {
       return "Scan the SSCC " + sscc + " to put the whole container away.";
+    }
+    String counted = switch (p.code()) {
+      case "insufficient-stock" -> "Type a Qty of " + p.extras().get("available") + " or less and scan the label again.";
+      case "on-several-docks" -> "Pick the dock they are taken from, then scan the label again.";
+      case "lot-required" -> "Scan the label that carries the lot (10): the GTIN alone does not say which lot.";
+      case "serial-required" -> "Scan the unit's own code, GTIN and serial, or its container's SSCC.";
+      default -> null;
+    };
+    if (counted != null) {
+      return counted;
     }
     if (!location && "scan".equals(p.field()) && scan != null && !scan.isBlank() && !Lookup.announcesGs1(scan.strip())) {
       return "Scan the unit's GS1 code (GTIN and serial) or the SSCC label: a plain serial does not name its product.";

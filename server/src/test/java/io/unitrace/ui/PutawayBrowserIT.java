@@ -112,6 +112,99 @@ class PutawayBrowserIT extends BrowserTest {
     assertThat(ok(site.api.get(site.unitPath(second))).at("/location").asString()).isEqualTo(site.bin1);
   }
 
+  @Test
+  void clerkPutsAwayCountedGoodsFromTheDockPickedWithAQtyAndTheFocusStaysInTheField() throws IOException {
+    Site site = Site.create(admin);
+    String saline = unique("SAL");
+    String salineGtin = Site.randomGtin();
+    ok(site.api.post("/api/v1/products", map("sku", saline, "name", "Saline", "gtins", list(salineGtin), "tracking", "LOT")));
+    String dock2 = site.warehouse + "-DOCK2";
+    ok(admin.post("/api/v1/locations", map("warehouse", site.warehouse, "code", dock2, "type", "DOCK", "level", "AREA")));
+    found(site, salineGtin, site.bin2, 40);
+    found(site, salineGtin, site.dock, 100);
+    found(site, salineGtin, dock2, 5);
+    String label = "(01)" + salineGtin + "(10)L1";
+
+    signIn();
+    driver.get(url("/putaway?tenant=" + site.tenant));
+    until.until(ExpectedConditions.visibilityOfElementLocated(By.id("scan")));
+    assertThat(activeId()).isEqualTo("scan");
+    WebElement qty = driver.findElement(By.id("quantity"));
+    assertThat(qty.isDisplayed()).as("step 1 takes a Qty").isTrue();
+
+    // The lot lies on two docks: refused loudly, with the docks to pick from.
+    scan(label);
+    WebElement answer = answer("REFUSED", label);
+    assertThat(answer.getAttribute("role")).isEqualTo("alert");
+    assertThat(answer.getText()).containsIgnoringCase("On several docks").contains(site.dock + ", " + dock2, "Pick the dock");
+    WebElement pick = until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=from-pick]")));
+    assertThat(pick.getText()).contains("Taken from which dock?", site.dock, dock2);
+    assertThat(step()).isEqualTo("1");
+    assertThat(activeId()).isEqualTo("scan");
+    assertNoSidewaysScrolling();
+    saveScreenshot("ui-putaway-several-docks.png");
+
+    // The dock tapped (the focus stays in the field), a Qty typed, the label scanned again.
+    pick.findElement(By.xpath(".//label[.//input[@value='" + site.dock + "']]")).click();
+    assertThat(pick.findElement(By.cssSelector("input[value='" + site.dock + "']")).isSelected()).isTrue();
+    assertThat(activeId()).as("picking the dock does not take the focus").isEqualTo("scan");
+    qty.click();
+    qty.sendKeys("30", Keys.ENTER);
+    assertThat(activeId()).isEqualTo("scan");
+    scan(label);
+    answer = answer("GOODS", label);
+    assertThat(answer.getText()).contains("30 × " + saline + " lot L1 on " + site.dock, "Moving 30 of the 100", site.bin2 + " is suggested");
+    until.until(d -> "2".equals(step()));
+    assertThat(driver.findElement(By.cssSelector("[data-test=goods-on-dock]")).getText()).isEqualTo("100");
+    assertThat(driver.findElement(By.cssSelector("[data-test=goods-moving]")).getText()).isEqualTo("30");
+    assertThat(driver.findElement(By.cssSelector("[data-test=goods-lot]")).getText()).isEqualTo("L1");
+    assertThat(driver.findElements(By.cssSelector("[data-test=from-pick]"))).as("the dock is picked").isEmpty();
+    assertThat(driver.findElements(By.cssSelector("[data-test=suggestions] li")).get(0).getText()).contains(site.bin2, "Same SKU and lot");
+    assertThat(qty.isDisplayed()).as("step 2 scans the location; the Qty is hidden").isFalse();
+    assertThat(qty.getAttribute("value")).isEmpty();
+    assertThat(activeId()).isEqualTo("scan");
+    assertNoSidewaysScrolling();
+    saveScreenshot("ui-putaway-counted.png");
+
+    // The bin: 30 go there, and the screen is back at step 1.
+    scan(site.bin2);
+    answer = answer("PUT_AWAY", site.bin2);
+    assertThat(answer.getText()).contains("30 × " + saline + " lot L1 now at " + site.bin2 + ": 70 there in all.", "As suggested.");
+    until.until(d -> "1".equals(step()));
+    assertThat(qty.isDisplayed()).isTrue();
+    assertThat(activeId()).isEqualTo("scan");
+    assertThat(stock(site, saline, site.dock)).isEqualTo(70);
+    assertThat(stock(site, saline, site.bin2)).isEqualTo(70);
+    assertThat(stock(site, saline, dock2)).isEqualTo(5);
+
+    // More than there is on the second dock: loud, and it says how many there are.
+    scan(label);
+    answer("REFUSED", label);
+    pick = until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=from-pick]")));
+    pick.findElement(By.xpath(".//label[.//input[@value='" + dock2 + "']]")).click();
+    qty.click();
+    qty.sendKeys("8", Keys.ENTER);
+    scan(label);
+    // The same scan refused again: the answer is known by its new title.
+    until.until(d -> d.findElement(By.cssSelector("#answer [data-test=answer-title]")).getText().equalsIgnoreCase("Not enough on the dock"));
+    answer = answer("REFUSED", label);
+    assertThat(answer.getText()).containsIgnoringCase("Not enough on the dock").contains("only 5 of " + saline + " lot L1 on " + dock2,
+        "Type a Qty of 5 or less");
+    assertThat(step()).isEqualTo("1");
+    assertThat(activeId()).isEqualTo("scan");
+    assertThat(stock(site, saline, dock2)).isEqualTo(5);
+  }
+
+  private static void found(Site site, String gtin, String location, int quantity) {
+    ok(site.api.post("/api/v1/stock/adjustments", map("gtin", gtin, "lot", "L1", "location", location, "kind", "FOUND", "quantity", quantity,
+        "reason", "test stock")));
+  }
+
+  private static long stock(Site site, String sku, String location) {
+    var items = ok(site.api.get("/api/v1/stock?sku=" + sku + "&location=" + location)).json().path("items");
+    return items.isEmpty() ? 0 : items.get(0).path("quantity").asLong();
+  }
+
   /** Types into whatever has the focus and presses Enter, as a keyboard-wedge scanner does. */
   private void scan(String text) {
     driver.switchTo().activeElement().sendKeys(text, Keys.ENTER);

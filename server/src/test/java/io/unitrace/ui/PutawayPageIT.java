@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The putaway screen over plain HTTP, as htmx and a browser without JavaScript see it: the goods
  * scanned are shown with the suggested places, the location scanned confirms the move through
- * Putaway, refusals are loud and move nothing, and a pallet goes away by its SSCC.
+ * Putaway, refusals are loud and move nothing, and a pallet goes away by its SSCC. Counted goods
+ * (by lot, or untracked) go by their label or GTIN, by the Qty typed, the label's count or all on
+ * the dock, from the dock picked when they lie on several.
  */
 class PutawayPageIT extends IntegrationTest {
 
@@ -193,10 +195,173 @@ class PutawayPageIT extends IntegrationTest {
     assertThat(location(serial)).isEqualTo(site.bin1);
   }
 
+  @Test
+  void countedGoodsAreShownWithTheirLotWhatIsOnTheDockAndWhatMovesAndTheBinScannedMovesThatMany() {
+    Counted saline = product("SAL", "LOT");
+    found(saline, "L1", site.bin2, 40);
+    found(saline, "L1", site.dock, 100);
+
+    var shown = scan("(01)" + saline.gtin() + "(10)L1(30)25", "");
+
+    assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+    assertThat(shown.body()).contains("data-outcome=\"GOODS\"", "role=\"status\"", "25 × " + saline.sku() + " lot L1 on " + site.dock,
+            "Moving 25 of the 100 on " + site.dock + ". Scan the location you put them in: " + site.bin2 + " is suggested.")
+        .contains("data-step=\"2\"", "name=\"gtin\" value=\"" + saline.gtin() + "\"", "name=\"lot\" value=\"L1\"",
+            "name=\"moving\" value=\"25\"", "name=\"from\" value=\"" + site.dock + "\"")
+        .contains("Counted goods", "data-test=\"goods-sku\">" + saline.sku() + "<", "data-test=\"goods-lot\">L1<",
+            "data-test=\"goods-on-dock\">100<", "data-test=\"goods-moving\">25<", "data-test=\"goods-at\">" + site.dock + "<")
+        .containsSubsequence("<li data-code=\"" + site.bin2 + "\" data-reason=\"SAME_SKU_AND_LOT\" class=\"first\">", "Same SKU and lot stored here")
+        .doesNotContain("name=\"serial\"", "data-test=\"from-pick\"");
+    assertThat(stock(saline, site.dock)).as("a scan of the goods moves nothing").isEqualTo(100);
+
+    Map<String, String> confirm = fields("scan", site.bin2, "gtin", saline.gtin(), "lot", "L1", "moving", "25", "from", site.dock, "key", key());
+    var done = handheld.post("/putaway/scans", confirm, htmx());
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    assertThat(done.body()).contains("data-outcome=\"PUT_AWAY\"", "Put away to " + site.bin2,
+            "25 × " + saline.sku() + " lot L1 now at " + site.bin2 + ": 65 there in all.", "As suggested.")
+        .as("back at the first step").contains("data-step=\"1\"").doesNotContain("name=\"moving\"", "data-test=\"goods-card\"");
+    assertThat(stock(saline, site.dock)).isEqualTo(75);
+    assertThat(stock(saline, site.bin2)).isEqualTo(65);
+
+    var again = handheld.post("/putaway/scans", confirm, htmx());
+    assertThat(again.body()).as("the same form posted twice is one move").contains("data-outcome=\"PUT_AWAY\"",
+        "25 × " + saline.sku() + " lot L1 now at " + site.bin2 + ": 65 there in all.", "The same request again");
+    assertThat(stock(saline, site.dock)).isEqualTo(75);
+    assertThat(stock(saline, site.bin2)).isEqualTo(65);
+  }
+
+  @Test
+  void theQtyTypedWinsOverTheLabelsCountAndWithNeitherAllOnTheDockMoves() {
+    Counted saline = product("SAL", "LOT");
+    found(saline, "L1", site.dock, 100);
+    Counted gloves = product("GLV", "NONE");
+    found(gloves, null, site.dock, 30);
+
+    var part = scan("(01)" + saline.gtin() + "(10)L1(30)25", "10");
+    assertThat(part.body()).contains("10 × " + saline.sku() + " lot L1 on " + site.dock, "data-test=\"goods-moving\">10<",
+        "name=\"moving\" value=\"10\"");
+
+    var all = scan(gloves.gtin(), "");
+    assertThat(all.status()).as(all.toString()).isEqualTo(200);
+    assertThat(all.body()).contains("30 × " + gloves.sku() + " on " + site.dock, "data-test=\"goods-on-dock\">30<",
+        "data-test=\"goods-moving\">30<", "name=\"moving\" value=\"30\"").doesNotContain("name=\"lot\"", "data-test=\"goods-lot\"");
+    var typed = scan(gloves.gtin(), "12");
+    assertThat(typed.body()).contains("data-test=\"goods-moving\">12<", "data-test=\"goods-on-dock\">30<");
+
+    var done = handheld.post("/putaway/scans", fields("scan", site.bin1, "gtin", gloves.gtin(), "moving", "12", "from", site.dock, "key", key()),
+        htmx());
+    assertThat(done.body()).contains("Put away to " + site.bin1, "12 × " + gloves.sku() + " now at " + site.bin1 + ": 12 there in all.");
+    assertThat(stock(gloves, site.dock)).isEqualTo(18);
+    assertThat(stock(gloves, site.bin1)).isEqualTo(12);
+  }
+
+  @Test
+  void countedGoodsThatCannotGoAsScannedAreRefusedLoudlyAndSaySpecificallyWhy() {
+    Counted saline = product("SAL", "LOT");
+    found(saline, "L1", site.dock, 10);
+    Counted gloves = product("GLV", "NONE");
+
+    var tooMany = scan("(01)" + saline.gtin() + "(10)L1", "11");
+    assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(409);
+    assertThat(tooMany.header("X-Unitrace-Fragment")).isEqualTo("scan-answer");
+    assertThat(tooMany.body()).contains("outcome-REFUSED loud", "role=\"alert\"", "Not enough on the dock",
+        "only 10 of " + saline.sku() + " lot L1 on " + site.dock + ", 11 asked for",
+        "data-test=\"answer-hint\">Type a Qty of 10 or less and scan the label again.<", "data-step=\"1\"");
+
+    var noLot = scan(saline.gtin(), "");
+    assertThat(noLot.status()).isEqualTo(400);
+    assertThat(noLot.body()).contains("outcome-REFUSED loud", "Lot required", saline.sku() + " is tracked by lot",
+        "data-test=\"answer-hint\">Scan the label that carries the lot (10)");
+
+    var none = scan(gloves.gtin(), "");
+    assertThat(none.status()).isEqualTo(409);
+    assertThat(none.body()).contains("outcome-REFUSED loud", "Not on a dock", "no " + gloves.sku() + " is on any dock");
+
+    var badQty = scan("(01)" + saline.gtin() + "(10)L1", "ten");
+    assertThat(badQty.status()).isEqualTo(400);
+    assertThat(badQty.body()).contains("outcome-REFUSED loud", "Qty refused", "Qty is a whole number of at least 1, not “ten”");
+
+    String serial = unique("SN");
+    site.register(site.dock, serial);
+    var unitWithQty = scan(unitScan(serial), "3");
+    assertThat(unitWithQty.status()).isEqualTo(400);
+    assertThat(unitWithQty.body()).contains("outcome-REFUSED loud", "Qty refused", "a unit or a container moves whole");
+
+    var serialized = scan(site.gtin, "");
+    assertThat(serialized.status()).isEqualTo(400);
+    assertThat(serialized.body()).contains("outcome-REFUSED loud", "Serial required", site.sku + " is tracked by serial");
+    assertThat(stock(saline, site.dock)).isEqualTo(10);
+    assertThat(location(serial)).isEqualTo(site.dock);
+  }
+
+  @Test
+  void goodsOnSeveralDocksAskWhichDockAndTheDockPickedGoesWithTheNextScan() {
+    Counted saline = product("SAL", "LOT");
+    String dock2 = site.warehouse + "-DOCK2";
+    ok(admin.post("/api/v1/locations", map("warehouse", site.warehouse, "code", dock2, "type", "DOCK", "level", "AREA")));
+    found(saline, "L1", site.dock, 10);
+    found(saline, "L1", dock2, 5);
+    String label = "(01)" + saline.gtin() + "(10)L1";
+
+    var several = scan(label, "");
+    assertThat(several.status()).as(several.toString()).isEqualTo(409);
+    assertThat(several.body()).contains("outcome-REFUSED loud", "role=\"alert\"", "On several docks",
+            saline.sku() + " lot L1 is on " + site.dock + ", " + dock2 + ": name the dock it is taken from",
+            "data-test=\"answer-hint\">Pick the dock they are taken from, then scan the label again.<", "data-step=\"1\"")
+        .contains("id=\"from-pick\" hx-swap-oob=\"true\"", "data-test=\"from-pick\"", "Taken from which dock?")
+        .containsSubsequence("name=\"from\" value=\"" + site.dock + "\"", "name=\"from\" value=\"" + dock2 + "\"");
+
+    var picked = handheld.post("/putaway/scans", fields("scan", label, "quantity", "", "from", dock2, "key", key()), htmx());
+    assertThat(picked.status()).as(picked.toString()).isEqualTo(200);
+    assertThat(picked.body()).contains("data-outcome=\"GOODS\"", "5 × " + saline.sku() + " lot L1 on " + dock2,
+            "data-test=\"goods-on-dock\">5<", "data-test=\"goods-moving\">5<", "name=\"from\" value=\"" + dock2 + "\"")
+        .as("the docks to pick from are gone").contains("id=\"from-pick\" hx-swap-oob=\"true\"").doesNotContain("data-test=\"from-pick\"");
+
+    // Meanwhile a clerk takes 3 of them from the second dock: what the screen said no longer fits, and it starts again.
+    ok(site.api.post("/api/v1/putaway", map("gtin", saline.gtin(), "lot", "L1", "quantity", 3, "from", dock2, "location", site.bin1)));
+    var late = handheld.post("/putaway/scans", fields("scan", site.bin2, "gtin", saline.gtin(), "lot", "L1", "moving", "5", "from", dock2,
+        "key", key()), htmx());
+    assertThat(late.status()).as(late.toString()).isEqualTo(409);
+    assertThat(late.body()).contains("outcome-REFUSED loud", "Not enough on the dock", "only 2 of " + saline.sku() + " lot L1 on " + dock2,
+        "data-test=\"answer-hint\">Type a Qty of 2 or less", "data-step=\"1\"").doesNotContain("name=\"moving\"");
+    assertThat(stock(saline, dock2)).isEqualTo(2);
+    assertThat(stock(saline, site.dock)).isEqualTo(10);
+    assertThat(stock(saline, site.bin2)).isZero();
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private FormSession.Page scan(String text) {
     return handheld.post("/putaway/scans", fields("scan", text, "key", key()), htmx());
+  }
+
+  /** A scan with the Qty field as typed ("" when left empty), as the page's script sends it. */
+  private FormSession.Page scan(String text, String quantity) {
+    return handheld.post("/putaway/scans", fields("scan", text, "quantity", quantity, "key", key()), htmx());
+  }
+
+  private record Counted(String sku, String gtin) {}
+
+  /** A product of the site's client counted by {@code tracking} (LOT or NONE), with a GTIN of its own. */
+  private Counted product(String prefix, String tracking) {
+    Counted c = new Counted(unique(prefix), Site.randomGtin());
+    ok(site.api.post("/api/v1/products", map("sku", c.sku(), "name", c.sku(), "gtins", list(c.gtin()), "tracking", tracking)));
+    return c;
+  }
+
+  /** Stock of the product (and lot) found at the location, by a stock adjustment. */
+  private void found(Counted c, String lot, String location, int quantity) {
+    ok(site.api.post("/api/v1/stock/adjustments", map("gtin", c.gtin(), "lot", lot, "location", location, "kind", "FOUND", "quantity", quantity,
+        "reason", "test stock")));
+  }
+
+  /** How many of the product lie at the location, by the stock book. */
+  private long stock(Counted c, String location) {
+    long total = 0;
+    for (JsonNode line : ok(site.api.get("/api/v1/stock?sku=" + c.sku() + "&location=" + location)).json().path("items")) {
+      total += line.path("quantity").asLong();
+    }
+    return total;
   }
 
   private void fixedBin(String bin) {
