@@ -293,25 +293,25 @@ class ReceiptRows {
 
   /** Counted goods this receipt took in, by "gtin|lot" (lot "null" for untracked goods). */
   Map<String, Long> receivedQuantities(long receiptId) {
-    Map<String, Long> found = new HashMap<>();
-    db.sql("SELECT gtin, lot, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND received = 1 AND serial IS NULL GROUP BY gtin, lot")
-        .param(receiptId).query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3))).list();
-    return found;
+    return byGtinAndLot("SELECT gtin, lot, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND received = 1 AND serial IS NULL GROUP BY gtin, lot",
+        receiptId);
   }
 
   /** Counted goods this receipt reported not found after taking them in, by "gtin|lot". */
   Map<String, Long> missingQuantities(long receiptId) {
-    Map<String, Long> found = new HashMap<>();
-    db.sql("SELECT gtin, lot, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND outcome = 'NOT_FOUND' AND serial IS NULL GROUP BY gtin, lot")
-        .param(receiptId).query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3))).list();
-    return found;
+    return byGtinAndLot("SELECT gtin, lot, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND outcome = 'NOT_FOUND' AND serial IS NULL "
+        + "GROUP BY gtin, lot", receiptId);
   }
 
   /** How much of each counted product and lot the ASN announces, by "gtin|lot". */
   Map<String, Long> announcedQuantities(long asnId) {
+    return byGtinAndLot("SELECT gtin, lot, SUM(quantity) FROM asn_item WHERE asn_id = ? AND serial IS NULL GROUP BY gtin, lot", asnId);
+  }
+
+  /** Quantities of counted goods by "gtin|lot" (lot "null" for untracked goods), from a query of gtin, lot and a sum. */
+  private Map<String, Long> byGtinAndLot(String sql, long id) {
     Map<String, Long> found = new HashMap<>();
-    db.sql("SELECT gtin, lot, SUM(quantity) FROM asn_item WHERE asn_id = ? AND serial IS NULL GROUP BY gtin, lot")
-        .param(asnId).query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3))).list();
+    db.sql(sql).param(id).query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3))).list();
     return found;
   }
 
