@@ -282,6 +282,54 @@ public class Ledger {
     });
   }
 
+  /**
+   * A hold placed on (or released from) a quantity of lot or untracked goods at a location. The
+   * goods move from the bucket with {@code holds} (none, if not given, when placing; just
+   * {@code hold}, if not given, when releasing) to the bucket with {@code hold} added or taken away.
+   */
+  public record StockHold(String gtin, String lot, String location, long quantity, Hold hold, Set<Hold> holds, String reason) {}
+
+  /** Holds a quantity: a QC inspection, a recall, damage found in a bin. */
+  public EventReceipt placeStockHold(TenantScope scope, StockHold h, RequestMeta meta) {
+    scope.requireWrite();
+    return stockHold(scope, h, false, meta);
+  }
+
+  /** Releasing a hold is a supervisor's decision, with a reason. */
+  public EventReceipt releaseStockHold(TenantScope scope, StockHold h, RequestMeta meta) {
+    scope.requireRole(Role.SUPERVISOR);
+    requireReason(h.reason());
+    return stockHold(scope, h, true, meta);
+  }
+
+  private EventReceipt stockHold(TenantScope scope, StockHold request, boolean release, RequestMeta meta) {
+    requireHold(request.hold());
+    if (request.quantity() < 1) {
+      throw Problem.badRequest("invalid-field", "quantity", "hold a quantity of at least 1");
+    }
+    Set<Hold> given = request.holds() == null || request.holds().isEmpty()
+        ? (release ? java.util.EnumSet.of(request.hold()) : java.util.EnumSet.noneOf(Hold.class)) : java.util.EnumSet.copyOf(request.holds());
+    if (given.contains(request.hold()) != release) {
+      throw Problem.conflict("illegal-transition", "holds", release ? "the stock named is not on " + request.hold() + " hold"
+          : "the stock named is already on " + request.hold() + " hold").with("rule", release ? "hold-not-placed" : "hold-already-placed");
+    }
+    // Normalised so that the request's digest does not depend on a set's iteration order.
+    StockHold h = new StockHold(request.gtin(), request.lot(), request.location(), request.quantity(), request.hold(), given, request.reason());
+    Location at = facility.require(h.location(), "location");
+    int from = holdBits(given);
+    int to = release ? from & ~h.hold().bit() : from | h.hold().bit();
+    return recorder.record(scope, meta, h, () -> {
+      StockItem item = new StockPlanner(scope).item(h.gtin(), h.lot(), null, null, false, "");
+      Map<String, Object> base = new LinkedHashMap<>();
+      base.put("hold", h.hold().name());
+      base.put("at", at.code());
+      return new Recorder.Plan(release ? EventType.HOLD_RELEASED : EventType.HOLD_PLACED, release ? null : h.hold().disposition(), at.id(),
+          at.id(), reasonDetails(base, h.reason()), List.of())
+          .withStock(List.of(new StockRows.StockChange(item.product(), item.lot(), at, from, -h.quantity(), "quantity"),
+              new StockRows.StockChange(item.product(), item.lot(), at, to, h.quantity(), "quantity")));
+    });
+  }
+
   /** A stock correction of lot or untracked goods: FOUND adds, LOST takes away. */
   public record StockAdjustment(String gtin, String lot, LocalDate expiry, String location, Adjustment kind, long quantity, String reason) {}
 

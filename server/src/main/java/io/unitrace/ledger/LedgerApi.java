@@ -124,6 +124,25 @@ class LedgerApi {
         b.reason()), meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
+  /** {@code holds}: the holds the stock is on now (default: none when placing, just {@code hold} when releasing). */
+  record StockHoldBody(String gtin, String lot, String location, Long quantity, Hold hold, java.util.Set<Hold> holds, String reason,
+      OffsetDateTime eventTime, String device, String scan) {
+
+    Ledger.StockHold request() {
+      return new Ledger.StockHold(gtin, lot, location, LedgerApi.quantity(quantity), hold, holds, reason);
+    }
+  }
+
+  @PostMapping("/stock/holds")
+  EventReceipt placeStockHold(TenantScope scope, @RequestHeader(name = KEY, required = false) String key, @RequestBody StockHoldBody b) {
+    return ledger.placeStockHold(scope, b.request(), meta(key, b.eventTime(), b.device(), b.scan()));
+  }
+
+  @PostMapping("/stock/holds/release")
+  EventReceipt releaseStockHold(TenantScope scope, @RequestHeader(name = KEY, required = false) String key, @RequestBody StockHoldBody b) {
+    return ledger.releaseStockHold(scope, b.request(), meta(key, b.eventTime(), b.device(), b.scan()));
+  }
+
   private static long quantity(Long q) {
     if (q == null) {
       throw Problem.badRequest("invalid-field", "quantity", "name the quantity");

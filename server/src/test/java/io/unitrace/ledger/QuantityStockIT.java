@@ -212,6 +212,35 @@ class QuantityStockIT extends IntegrationTest {
   }
 
   @Test
+  void aHeldQuantityIsNotAvailableUntilASupervisorReleasesIt() {
+    CountedGoods g = goods();
+    Site s = g.site();
+    ok(found(g, g.saline(), "L1", s.bin1, 20));
+    JsonNode held = ok(s.api.post("/api/v1/stock/holds", map("gtin", g.saline(), "lot", "L1", "location", s.bin1, "quantity", 5,
+        "hold", "QC", "reason", "cloudy bags"))).json();
+    assertThat(held.path("type").asString()).isEqualTo("HOLD_PLACED");
+    JsonNode line = ok(s.api.get("/api/v1/stock?sku=" + g.salineSku() + "&location=" + s.bin1)).json().at("/items/0");
+    assertThat(line.path("quantity").asLong()).isEqualTo(20);
+    assertThat(line.path("held").asLong()).isEqualTo(5);
+    assertThat(line.path("available").asLong()).isEqualTo(15);
+    Api.Response moveAll = s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 20));
+    assertThat(moveAll.problemCode()).as("held stock does not move with the unheld").isEqualTo("insufficient-stock");
+    assertThat(s.api.post("/api/v1/stock/holds/release", map("gtin", g.saline(), "lot", "L1", "location", s.bin1, "quantity", 5, "hold", "QC"))
+        .at("/field").asString()).as("a release needs a reason").isEqualTo("reason");
+    Api.Response notHeld = s.api.post("/api/v1/stock/holds/release", map("gtin", g.saline(), "lot", "L1", "location", s.bin1, "quantity", 6,
+        "hold", "QC", "reason", "inspected"));
+    assertThat(notHeld.problemCode()).isEqualTo("insufficient-stock");
+
+    ok(s.api.post("/api/v1/stock/holds/release", map("gtin", g.saline(), "lot", "L1", "location", s.bin1, "quantity", 5, "hold", "QC",
+        "reason", "inspected: fine")));
+    line = ok(s.api.get("/api/v1/stock?sku=" + g.salineSku() + "&location=" + s.bin1)).json().at("/items/0");
+    assertThat(line.path("available").asLong()).isEqualTo(20);
+    JsonNode history = ok(s.api.get("/api/v1/stock/history?sku=" + g.salineSku() + "&lot=L1")).json().path("items");
+    assertThat(history.toString()).contains("HOLD_PLACED").contains("HOLD_RELEASED").contains("cloudy bags").contains("inspected: fine");
+    assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
+  }
+
+  @Test
   void replayingTheStockBookAloneRebuildsEveryBucket() {
     CountedGoods g = goods();
     Site s = g.site();

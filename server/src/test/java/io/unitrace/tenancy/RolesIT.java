@@ -51,11 +51,18 @@ class RolesIT extends IntegrationTest {
     assertThat(site.api.get(site.unitPath(serial) + "/history").at("/items").size()).isEqualTo(3);
 
     String gloves = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", unique("GLV"), "name", "Gloves", "gtins", list(gloves), "tracking", "NONE")));
+    String glovesSku = unique("GLV");
+    ok(site.api.post("/api/v1/products", map("sku", glovesSku, "name", "Gloves", "gtins", list(gloves), "tracking", "NONE")));
     var found = operator.post("/api/v1/stock/adjustments", map("gtin", gloves, "location", site.dock, "kind", "FOUND", "quantity", 5,
         "reason", "extra box"));
     assertThat(found.status()).as("counted stock is corrected by a supervisor too").isEqualTo(403);
-    assertThat(site.api.get("/api/v1/stock?location=" + site.dock).body()).doesNotContain(gloves);
+    assertThat(site.api.get("/api/v1/stock?sku=" + glovesSku).at("/items").size()).isZero();
+    ok(site.api.post("/api/v1/stock/adjustments", map("gtin", gloves, "location", site.dock, "kind", "FOUND", "quantity", 5, "reason", "count")));
+    ok(operator.post("/api/v1/stock/holds", map("gtin", gloves, "location", site.dock, "quantity", 2, "hold", "DAMAGED", "reason", "torn")));
+    var releaseCounted = operator.post("/api/v1/stock/holds/release", map("gtin", gloves, "location", site.dock, "quantity", 2, "hold", "DAMAGED",
+        "reason", "fine"));
+    assertThat(releaseCounted.status()).as("and its holds released by one").isEqualTo(403);
+    assertThat(site.api.get("/api/v1/stock?sku=" + glovesSku).at("/items/0/held").asLong()).isEqualTo(2);
 
     Api supervisor = person(site, "SUPERVISOR");
     ok(supervisor.in(site.tenant).post(site.unitPath(serial) + "/holds/release", map("hold", "DAMAGED", "reason", "looks fine")));

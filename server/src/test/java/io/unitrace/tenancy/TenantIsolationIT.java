@@ -110,6 +110,10 @@ class TenantIsolationIT extends IntegrationTest {
     t.put("GET /api/v1/stock/history", target(b -> get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot())));
     t.put("POST /api/v1/stock/moves", target(b -> json("/api/v1/stock/moves", map("gtin", b.countedGtin(), "lot", b.countedLot(),
         "from", b.site().dock, "to", b.site().bin2, "quantity", 1))));
+    t.put("POST /api/v1/stock/holds", target(b -> json("/api/v1/stock/holds", map("gtin", b.countedGtin(), "lot", b.countedLot(),
+        "location", b.site().dock, "quantity", 1, "hold", "RECALL", "reason", "intruder"))));
+    t.put("POST /api/v1/stock/holds/release", target(b -> json("/api/v1/stock/holds/release", map("gtin", b.countedGtin(), "lot", b.countedLot(),
+        "location", b.site().dock, "quantity", 1, "hold", "QC", "reason", "intruder"))));
     t.put("POST /api/v1/stock/adjustments", target(b -> json("/api/v1/stock/adjustments", map("gtin", b.countedGtin(), "lot", b.countedLot(),
         "location", b.site().dock, "kind", "LOST", "quantity", 1, "reason", "intruder"))));
     t.put("GET /api/v1/units/01/{gtin}/21/{serial}", target(b -> get(b.unit(b.stored()))));
@@ -442,6 +446,8 @@ class TenantIsolationIT extends IntegrationTest {
     String countedLot = unique("LC");
     ok(b.api.post("/api/v1/stock/adjustments", map("gtin", countedGtin, "lot", countedLot, "location", b.dock, "kind", "FOUND",
         "quantity", 50, "reason", "opening stock")));
+    ok(b.api.post("/api/v1/stock/holds", map("gtin", countedGtin, "lot", countedLot, "location", b.dock, "quantity", 5, "hold", "QC",
+        "reason", "inspection")));
     return new Target(b, tenantId, lotSku, lotGtin, lotCode, stored, held, onDock, lotted, inner, outer, loose,
         issued.at("/id").asLong(), tokenName, issued.at("/token").asString(), receipt, countedSku, countedGtin, countedLot);
   }
