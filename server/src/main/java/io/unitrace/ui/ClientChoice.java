@@ -6,6 +6,7 @@ import io.unitrace.tenancy.TenantScope;
 import io.unitrace.tenancy.TenantScopes;
 import io.unitrace.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,27 @@ class ClientChoice {
     this.actors = actors;
     this.tenants = tenants;
     this.scopes = scopes;
+  }
+
+  /** The client a scan posted to a screen is for, or (no client picked yet) the view that sends the browser back to pick one. */
+  record ScanScope(TenantScope scope, String view) {}
+
+  /**
+   * For a scan posted to {@code screen} ("receiving", "putaway"): the picked client's scope, or, when
+   * none is picked, a redirect to the screen (for htmx, its answer fragment with an HX-Redirect).
+   * The same URL answers with a fragment or a page, so caches are told to keep them apart.
+   */
+  ScanScope forScan(HttpServletRequest request, HttpServletResponse response, String htmx, String screen) {
+    response.addHeader("Vary", "HX-Request");
+    Choice choice = of(request);
+    if (choice.picked()) {
+      return new ScanScope(choice.scope(), null);
+    }
+    if ("true".equals(htmx)) {
+      response.addHeader("HX-Redirect", request.getContextPath() + "/" + screen);
+      return new ScanScope(null, screen + "/answer");
+    }
+    return new ScanScope(null, "redirect:/" + screen);
   }
 
   /** Decided once per request: the layout and the page share it. */

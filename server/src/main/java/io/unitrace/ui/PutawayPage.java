@@ -96,18 +96,12 @@ class PutawayPage {
       @RequestParam(required = false) String from, @RequestParam(required = false) String key,
       @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
       @RequestHeader(name = "HX-Request", required = false) String htmx) {
-    // The same URL answers with a fragment or a page: caches must keep them apart.
-    response.addHeader("Vary", "HX-Request");
-    boolean fragment = "true".equals(htmx);
-    ClientChoice.Choice choice = clients.of(request);
-    if (!choice.picked()) {
-      if (fragment) {
-        response.addHeader("HX-Redirect", request.getContextPath() + "/putaway");
-        return "putaway/answer";
-      }
-      return "redirect:/putaway";
+    ClientChoice.ScanScope picked = clients.forScan(request, response, htmx, "putaway");
+    if (picked.scope() == null) {
+      return picked.view();
     }
-    TenantScope scope = choice.scope();
+    TenantScope scope = picked.scope();
+    boolean fragment = "true".equals(htmx);
     model.addAttribute("scanned", scan == null ? null : Lookup.visible(scan.strip()));
     model.addAttribute("key", newKey());
     boolean confirming = strip(gtin) != null || strip(sscc) != null;

@@ -140,18 +140,12 @@ class ReceivingPage {
       @RequestParam(defaultValue = "false") boolean damaged, @RequestParam(required = false) String quantity,
       @RequestParam(required = false) String key, @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
       @RequestHeader(name = "HX-Request", required = false) String htmx) {
-    // The same URL answers with a fragment or a page: caches must keep them apart.
-    response.addHeader("Vary", "HX-Request");
-    boolean fragment = "true".equals(htmx);
-    ClientChoice.Choice choice = clients.of(request);
-    if (!choice.picked()) {
-      if (fragment) {
-        response.addHeader("HX-Redirect", request.getContextPath() + "/receiving");
-        return "receiving/answer";
-      }
-      return "redirect:/receiving";
+    ClientChoice.ScanScope picked = clients.forScan(request, response, htmx, "receiving");
+    if (picked.scope() == null) {
+      return picked.view();
     }
-    TenantScope scope = choice.scope();
+    TenantScope scope = picked.scope();
+    boolean fragment = "true".equals(htmx);
     String selected = strip(product);
     String requestKey = strip(keyHeader) != null ? strip(keyHeader) : strip(key);
     model.addAttribute("scanned", scan == null ? null : Lookup.visible(scan.strip()));

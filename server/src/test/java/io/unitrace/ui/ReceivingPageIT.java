@@ -38,6 +38,23 @@ class ReceivingPageIT extends IntegrationTest {
   }
 
   @Test
+  void aScanBeforeAClientIsPickedSendsTheBrowserBackToPickOne() {
+    long id = open(site.dock);
+    FormSession other = new FormSession(port);
+    assertThat(other.signIn("admin", ADMIN_PASSWORD).status()).isEqualTo(302);
+    assertThat(other.get("/").status()).isEqualTo(200);
+
+    var fragment = other.post("/receiving/" + id + "/scans", fields("scan", "(01)" + site.gtin + "(21)" + unique("SN"), "key", key()), htmx());
+    assertThat(fragment.status()).isEqualTo(200);
+    assertThat(fragment.header("HX-Redirect")).endsWith("/receiving");
+    assertThat(fragment.header("Vary")).contains("HX-Request");
+    var page = other.post("/receiving/" + id + "/scans", fields("scan", "(01)" + site.gtin + "(21)" + unique("SN"), "key", key()), Map.of());
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(page.header("Location")).endsWith("/receiving");
+    assertThat(site.api.get("/api/v1/receipts/" + id).at("/counters/received").asInt()).as("nothing was received").isZero();
+  }
+
+  @Test
   void opensABlindReceiptAtTheDockAndListsItAsOpen() {
     var empty = handheld.get("/receiving");
     assertThat(empty.body()).contains("data-test=\"open-form\"", "data-test=\"no-receipts\"");
