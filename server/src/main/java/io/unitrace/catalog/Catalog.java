@@ -206,9 +206,42 @@ public class Catalog {
         .flatMap(id -> byId(tenantId, id));
   }
 
+  /**
+   * The product with this GTIN, in one statement (every scan looks its product up): the product row
+   * once per GTIN it has, so that its GTINs come along.
+   */
   public Optional<Product> byGtin(long tenantId, Gtin gtin) {
-    return db.sql("SELECT product_id FROM product_gtin WHERE tenant_id = ? AND gtin = ?").params(tenantId, gtin.value())
-        .query(Long.class).optional().flatMap(id -> byId(tenantId, id));
+    List<Map.Entry<Product, Gtin>> rows = db.sql("SELECT " + PRODUCT_COLUMNS + """
+            , all_gtins.gtin
+            FROM product_gtin g
+            JOIN product p ON p.id = g.product_id
+            JOIN product_gtin all_gtins ON all_gtins.product_id = p.id
+            WHERE g.tenant_id = ? AND g.gtin = ? AND p.tenant_id = ?
+            ORDER BY all_gtins.gtin""")
+        .params(tenantId, gtin.value(), tenantId)
+        .query((rs, n) -> Map.entry(product(rs, List.of()), new Gtin(rs.getString(15))))
+        .list();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(withGtins(rows.get(0).getKey(), rows.stream().map(Map.Entry::getValue).toList()));
+  }
+
+  private static final String PRODUCT_COLUMNS = """
+      p.id, p.tenant_id, p.sku, p.name, p.tracking, p.expiry_tracked, p.shelf_life_days, p.warranty_months,
+      p.serial_scope, p.manufacturer, p.serial_pattern, p.custom_fields, p.fixed_bin_id, p.min_shelf_life_days""";
+
+  private Product product(java.sql.ResultSet rs, List<Gtin> gtins) throws java.sql.SQLException {
+    return new Product(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), gtins,
+        Tracking.valueOf(rs.getString(5)), rs.getInt(6) == 1, io.unitrace.shared.Rows.intOrNull(rs, 7),
+        io.unitrace.shared.Rows.intOrNull(rs, 8), SerialScope.valueOf(rs.getString(9)), rs.getString(10),
+        rs.getString(11), json.readValue(rs.getString(12), FIELDS), io.unitrace.shared.Rows.longOrNull(rs, 13),
+        io.unitrace.shared.Rows.intOrNull(rs, 14));
+  }
+
+  private static Product withGtins(Product p, List<Gtin> gtins) {
+    return new Product(p.id(), p.tenantId(), p.sku(), p.name(), gtins, p.tracking(), p.expiryTracked(), p.shelfLifeDays(),
+        p.warrantyMonths(), p.serialScope(), p.manufacturer(), p.serialPattern(), p.customFields(), p.fixedBinId(), p.minShelfLifeDays());
   }
 
   public Optional<Product> byId(long tenantId, long id) {
@@ -226,16 +259,9 @@ public class Catalog {
     all.add(tenantId);
     all.addAll(params);
     all.add(limit);
-    List<Product> products = db.sql("""
-            SELECT p.id, p.tenant_id, p.sku, p.name, p.tracking, p.expiry_tracked, p.shelf_life_days, p.warranty_months,
-                   p.serial_scope, p.manufacturer, p.serial_pattern, p.custom_fields, p.fixed_bin_id, p.min_shelf_life_days
-            FROM product p WHERE p.tenant_id = ? AND \s""" + where + " ORDER BY p.id LIMIT ?")
+    List<Product> products = db.sql("SELECT " + PRODUCT_COLUMNS + " FROM product p WHERE p.tenant_id = ? AND " + where + " ORDER BY p.id LIMIT ?")
         .params(all)
-        .query((rs, n) -> new Product(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), List.of(),
-            Tracking.valueOf(rs.getString(5)), rs.getInt(6) == 1, io.unitrace.shared.Rows.intOrNull(rs, 7),
-            io.unitrace.shared.Rows.intOrNull(rs, 8), SerialScope.valueOf(rs.getString(9)), rs.getString(10),
-            rs.getString(11), json.readValue(rs.getString(12), FIELDS), io.unitrace.shared.Rows.longOrNull(rs, 13),
-            io.unitrace.shared.Rows.intOrNull(rs, 14)))
+        .query((rs, n) -> product(rs, List.of()))
         .list();
     if (products.isEmpty()) {
       return products;
@@ -246,11 +272,7 @@ public class Catalog {
         .query((rs, n) -> Map.entry(rs.getLong(1), new Gtin(rs.getString(2))))
         .list().stream()
         .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    return products.stream()
-        .map(p -> new Product(p.id(), p.tenantId(), p.sku(), p.name(), gtins.getOrDefault(p.id(), List.of()), p.tracking(),
-            p.expiryTracked(), p.shelfLifeDays(), p.warrantyMonths(), p.serialScope(), p.manufacturer(), p.serialPattern(),
-            p.customFields(), p.fixedBinId(), p.minShelfLifeDays()))
-        .toList();
+    return products.stream().map(p -> withGtins(p, gtins.getOrDefault(p.id(), List.of()))).toList();
   }
 
   // Lots
