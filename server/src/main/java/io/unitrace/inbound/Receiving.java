@@ -238,26 +238,18 @@ public class Receiving {
             throw Problem.badRequest("scan-not-a-unit", at + ".scan", "the scan " + data.toBracketed() + " names no item: it needs (01)");
           }
           candidates.add(data.serial().isPresent() ? candidate(s, data.gtin().get().value(), data.serial().get(), data).at(at + ".")
-              : counted(s, requireCounted(scope, data.gtin().get().value(), at), data, at + "."));
+              : counted(s, data.gtin().get().value(), data, at + "."));
         } else {
           if (blank(s.gtin())) {
             throw Problem.badRequest("invalid-field", at, "an item is a scan, a gtin and a serial, or a gtin and a quantity");
           }
           String gtin = gtinOf(s.gtin(), at + ".gtin").value();
-          candidates.add(blank(s.serial()) ? counted(s, requireCounted(scope, gtin, at), null, at + ".")
+          candidates.add(blank(s.serial()) ? counted(s, gtin, null, at + ".")
               : candidate(s, gtin, s.serial().strip(), null).at(at + "."));
         }
       }
     }
     return record(scope, r, key, candidates, null, "BULK");
-  }
-
-  /** The GTIN of a listed item without a serial, refused (naming the item) if its product is tracked by serial. */
-  private String requireCounted(TenantScope scope, String gtin, String at) {
-    catalog.byGtin(scope.tenantId(), new Gtin(gtin)).filter(p -> p.tracking().serialized()).ifPresent(p -> {
-      throw Problem.badRequest("serial-required", at, p.sku() + " is tracked by serial: list each unit with its serial");
-    });
-    return gtin;
   }
 
   /** A container built on the dock: its SSCC (allocated from the client's numbering) and what went into it. */
@@ -560,6 +552,8 @@ public class Receiving {
     Map<String, Long> foundMissing = anyCounted ? new HashMap<>(rows.missingQuantities(r.id())) : new HashMap<>();
     Map<String, Long> announcedTotals = r.asnId() == null || !anyCounted ? Map.of() : rows.announcedQuantities(r.asnId());
     Map<String, Long> takenNow = new HashMap<>();
+    // A lot's expiry, looked up once per request and lot, not once per item of a bulk confirmation.
+    Map<String, Optional<LocalDate>> lotExpiries = new HashMap<>();
     Map<Long, Integer> ordered = r.poId() == null ? Map.of() : rows.ordered(r.poId());
     Map<Long, Integer> receivedForPo = r.poId() == null ? new HashMap<>() : rows.receivedForPo(r.poId());
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -617,7 +611,8 @@ public class Receiving {
         LocalDate expiry = c.expiry() != null ? c.expiry() : a == null ? null : a.expiry();
         final String lotCode = lot;
         LocalDate lotExpiry = p == null || lot == null || !p.tracking().lotted() ? null
-            : catalog.findLot(tenant, p.id(), lotCode).map(io.unitrace.catalog.Lot::expiresOn).orElse(null);
+            : lotExpiries.computeIfAbsent(p.id() + "|" + lotCode,
+                x -> catalog.findLot(tenant, p.id(), lotCode).map(io.unitrace.catalog.Lot::expiresOn)).orElse(null);
         if (expiry == null) {
           expiry = lotExpiry;
         }

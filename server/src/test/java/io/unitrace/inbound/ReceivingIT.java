@@ -413,7 +413,7 @@ class ReceivingIT extends IntegrationTest {
     var badItem = site.api.post("/api/v1/receipts/" + receipt + "/confirm", map("items", list(map("scan", "(01)" + site.gtin + "(21)OK-1"),
         map("gtin", site.gtin))));
     assertThat(badItem.status()).isEqualTo(400);
-    assertThat(badItem.at("/field").asString()).isEqualTo("items[1]");
+    assertThat(badItem.at("/field").asString()).isEqualTo("items[1].serial");
     assertThat(site.api.get(site.unitPath("OK-1")).status()).isEqualTo(404);
     assertThat(site.api.get("/api/v1/receipts/" + receipt).at("/counters/received").asInt()).isZero();
     var otherClient = Site.create(admin);
