@@ -9,12 +9,8 @@ import io.unitrace.support.Api;
 import io.unitrace.support.CountedGoods;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
+import io.unitrace.support.StartGate;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -79,7 +75,7 @@ class QuantityPutawayIT extends IntegrationTest {
       CountedGoods g = CountedGoods.create(admin);
       Site s = g.site();
       found(g, g.saline(), "L1", s.dock, 100);
-      List<Api.Response> answers = together(
+      List<Api.Response> answers = StartGate.together(
           () -> s.api.post(PUTAWAY, map("gtin", g.saline(), "lot", "L1", "quantity", 60, "location", s.bin1)),
           () -> s.api.post(PUTAWAY, map("gtin", g.saline(), "lot", "L1", "quantity", 60, "location", s.bin2)));
       assertThat(answers.stream().filter(a -> a.status() == 200).count()).as(answers.toString()).isEqualTo(1);
@@ -125,7 +121,7 @@ class QuantityPutawayIT extends IntegrationTest {
       Site s = g.site();
       found(g, g.gloves(), null, s.dock, 30);
       String key = "twin-" + round;
-      List<Api.Response> answers = together(
+      List<Api.Response> answers = StartGate.together(
           () -> s.api.post(PUTAWAY, map("gtin", g.gloves(), "location", s.bin1), key),
           () -> s.api.post(PUTAWAY, map("gtin", g.gloves(), "location", s.bin1), key));
       assertThat(answers).as(answers.toString()).allMatch(a -> a.status() == 200);
@@ -133,29 +129,6 @@ class QuantityPutawayIT extends IntegrationTest {
       assertThat(answers.get(0).at("/location").asString()).isEqualTo(s.bin1);
       assertThat(answers.get(1).at("/location").asString()).isEqualTo(s.bin1);
       assertThat(stock(g, g.glovesSku(), s.bin1)).isEqualTo(30);
-    }
-  }
-
-  @SafeVarargs
-  private static List<Api.Response> together(Callable<Api.Response>... calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.length);
-    try {
-      CountDownLatch gate = new CountDownLatch(1);
-      List<Future<Api.Response>> futures = new java.util.ArrayList<>();
-      for (Callable<Api.Response> c : calls) {
-        futures.add(pool.submit(() -> {
-          gate.await();
-          return c.call();
-        }));
-      }
-      gate.countDown();
-      List<Api.Response> out = new java.util.ArrayList<>();
-      for (Future<Api.Response> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

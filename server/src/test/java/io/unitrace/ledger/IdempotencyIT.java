@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
+import io.unitrace.support.StartGate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

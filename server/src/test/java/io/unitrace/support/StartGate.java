@@ -1,4 +1,4 @@
-package io.unitrace.ledger;
+package io.unitrace.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,22 +14,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Real threads that wait at one gate and are released together, so their requests reach the server at the same moment. */
-final class StartGate {
+public final class StartGate {
 
   private StartGate() {}
 
   /** Sends each request on its own thread, all released at once; answers in the order of the requests. */
   @SafeVarargs
-  static List<Api.Response> together(Callable<Api.Response>... requests) throws Exception {
+  public static List<Api.Response> together(Callable<Api.Response>... requests) throws Exception {
     return together(List.of(requests));
   }
 
   /** Sends the same request from {@code clerks} threads at once. */
-  static List<Api.Response> times(int clerks, Callable<Api.Response> request) throws Exception {
+  public static List<Api.Response> times(int clerks, Callable<Api.Response> request) throws Exception {
     return together(Collections.nCopies(clerks, request));
   }
 
-  static List<Api.Response> together(List<Callable<Api.Response>> requests) throws Exception {
+  public static List<Api.Response> together(List<Callable<Api.Response>> requests) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(requests.size());
     try {
       CountDownLatch ready = new CountDownLatch(requests.size());
