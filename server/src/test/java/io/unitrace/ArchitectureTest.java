@@ -13,9 +13,10 @@ class ArchitectureTest {
 
   static final ApplicationModules MODULES = ApplicationModules.of(Unitrace.class);
 
-  static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.unitrace");
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.unitrace");
 
   @Test
   void modulesOnlyUseEachOthersPublishedApi() {
@@ -24,16 +25,28 @@ class ArchitectureTest {
 
   @Test
   void domainLogicImportsNoSpring() {
-    // ArchUnit fails a rule that matches no classes, so renaming the package cannot switch this off.
-    noClasses().that().resideInAPackage("io.unitrace..domain..")
-        .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+    // ArchUnit fails a rule that matches no classes, so renaming the package cannot switch this
+    // off.
+    noClasses()
+        .that()
+        .resideInAPackage("io.unitrace..domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework..")
         .check(CLASSES);
   }
 
   @Test
   void theGs1LibraryDependsOnNothingOfTheServer() {
-    noClasses().that().resideInAPackage("io.unitrace.gs1..")
-        .should().dependOnClassesThat().resideOutsideOfPackages("io.unitrace.gs1..", "java..")
-        .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.unitrace.gs1"));
+    noClasses()
+        .that()
+        .resideInAPackage("io.unitrace.gs1..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("io.unitrace.gs1..", "java..")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.unitrace.gs1"));
   }
 }

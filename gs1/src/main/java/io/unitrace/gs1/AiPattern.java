@@ -1,8 +1,8 @@
 package io.unitrace.gs1;
 
 /**
- * An AI or AI family in a {@code req=} or {@code ex=} attribute: {@code 01}, or {@code 31nn}
- * where each {@code n} stands for any digit.
+ * An AI or AI family in a {@code req=} or {@code ex=} attribute: {@code 01}, or {@code 31nn} where
+ * each {@code n} stands for any digit.
  */
 record AiPattern(String pattern) {
 

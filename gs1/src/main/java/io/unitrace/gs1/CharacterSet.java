@@ -8,7 +8,9 @@ package io.unitrace.gs1;
  */
 enum CharacterSet {
   NUMERIC('N', "digits", "0123456789"),
-  CSET82('X', "GS1 character set 82",
+  CSET82(
+      'X',
+      "GS1 character set 82",
       "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
   CSET39('Y', "GS1 character set 39", "#-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
   BASE64URL('Z', "base64url", "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");

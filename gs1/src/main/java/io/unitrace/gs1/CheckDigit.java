@@ -1,8 +1,8 @@
 package io.unitrace.gs1;
 
 /**
- * The GS1 modulo-10 check digit shared by GTIN, SSCC, GLN, GRAI and friends: digits weighted 3,1,3,1…
- * from the right-most data digit.
+ * The GS1 modulo-10 check digit shared by GTIN, SSCC, GLN, GRAI and friends: digits weighted
+ * 3,1,3,1… from the right-most data digit.
  */
 public final class CheckDigit {
 

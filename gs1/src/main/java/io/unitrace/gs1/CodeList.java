@@ -63,7 +63,8 @@ final class CodeList {
   static String readResource(String name) {
     try (InputStream in = CodeList.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("resource io/unitrace/gs1/" + name + " is missing from the jar");
+        throw new IllegalStateException(
+            "resource io/unitrace/gs1/" + name + " is missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -1,8 +1,8 @@
 package io.unitrace.gs1;
 
 /**
- * One component of an AI's data field as the dictionary writes it, e.g. {@code N13,csum,gcppos1}
- * or {@code [X..17]}: character set, length bounds, whether it may be left out once the data is
+ * One component of an AI's data field as the dictionary writes it, e.g. {@code N13,csum,gcppos1} or
+ * {@code [X..17]}: character set, length bounds, whether it may be left out once the data is
  * exhausted, and the linters that check its content.
  */
 final class Component {
@@ -14,7 +14,13 @@ final class Component {
   final Linter[] linters;
   final String spec;
 
-  private Component(CharacterSet charset, int minLength, int maxLength, boolean optional, Linter[] linters, String spec) {
+  private Component(
+      CharacterSet charset,
+      int minLength,
+      int maxLength,
+      boolean optional,
+      Linter[] linters,
+      String spec) {
     this.charset = charset;
     this.minLength = minLength;
     this.maxLength = maxLength;

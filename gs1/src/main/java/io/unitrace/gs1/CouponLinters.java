@@ -2,10 +2,9 @@ package io.unitrace.gs1;
 
 /**
  * The North American coupon linters: {@code couponcode} for AI (8110) (the NACC layout of the
- * "North American Coupon Application Guideline Using GS1 DataBar Expanded Symbols") and
- * {@code couponposoffer} for AI (8112) (positive offer file coupons). Both are a run of
- * length-prefixed ("VLI") fields walked left to right; the first field that does not fit is
- * reported.
+ * "North American Coupon Application Guideline Using GS1 DataBar Expanded Symbols") and {@code
+ * couponposoffer} for AI (8112) (positive offer file coupons). Both are a run of length-prefixed
+ * ("VLI") fields walked left to right; the first field that does not fit is reported.
  */
 final class CouponLinters {
 
@@ -40,7 +39,8 @@ final class CouponLinters {
       }
       if (c.optionalField('4')) {
         int start = c.date("start date");
-        if (expiry >= 0 && v.substring(start, start + 6).compareTo(v.substring(expiry, expiry + 6)) > 0) {
+        if (expiry >= 0
+            && v.substring(start, start + 6).compareTo(v.substring(expiry, expiry + 6)) > 0) {
           throw c.fault(start, "coupon expires before it starts");
         }
       }
@@ -78,7 +78,9 @@ final class CouponLinters {
     }
   }
 
-  /** Walks the coupon fields; a field that does not fit ends the walk with a {@link CouponFault}. */
+  /**
+   * Walks the coupon fields; a field that does not fit ends the walk with a {@link CouponFault}.
+   */
   private static final class Cursor {
     private final String v;
     private final int end;
@@ -98,7 +100,9 @@ final class CouponLinters {
       }
     }
 
-    /** A one-digit length indicator from {@code allowed}, then that many digits plus {@code extra}. */
+    /**
+     * A one-digit length indicator from {@code allowed}, then that many digits plus {@code extra}.
+     */
     void skipVli(String allowed, int extra, String what) {
       char indicator = digitIn(allowed, what + " length indicator");
       skip(indicator - '0' + extra, what);

@@ -1,10 +1,12 @@
 package io.unitrace.gs1;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads GS1 Digital Link URIs: {@code http(s)://any.host/optional/prefix/01/09506000134352/10/ABC123?17=201225}.
+ * Reads GS1 Digital Link URIs: {@code
+ * http(s)://any.host/optional/prefix/01/09506000134352/10/ABC123?17=201225}.
  *
  * <p>The primary key is found from the right: the path is read backwards in AI/value pairs until a
  * pair whose AI is a Digital Link primary key ({@code dlpkey}); whatever precedes it is the
@@ -12,7 +14,8 @@ import java.util.Map;
  * subsequence of one of the key's {@code dlpkey=} alternatives. Query parameters with numeric keys
  * are AIs and must carry the dictionary's {@code ?} flag; other parameters (e.g. {@code linkType})
  * are not GS1 data and are ignored, except convenience alphas ({@code gtin=}, {@code lot=}…), which
- * are refused so that no data is silently dropped. GTIN-8/12/13 in the path are padded to 14 digits.
+ * are refused so that no data is silently dropped. GTIN-8/12/13 in the path are padded to 14
+ * digits.
  */
 final class DigitalLinkReader {
 
@@ -35,13 +38,14 @@ final class DigitalLinkReader {
   }
 
   static boolean looksLikeUri(String s, int from) {
-    return s.regionMatches(true, from, "https://", 0, 8) || s.regionMatches(true, from, "http://", 0, 7);
+    return s.regionMatches(true, from, "https://", 0, 8)
+        || s.regionMatches(true, from, "http://", 0, 7);
   }
 
   /**
-   * Reads the URI starting at {@code input[from]}. With {@code plainFallback} (data behind
-   * {@code ]d1}/{@code ]Q1}) a URI that has no Digital Link structure yields {@code null} so the
-   * caller can treat it as plain text; without, it is an error.
+   * Reads the URI starting at {@code input[from]}. With {@code plainFallback} (data behind {@code
+   * ]d1}/{@code ]Q1}) a URI that has no Digital Link structure yields {@code null} so the caller
+   * can treat it as plain text; without, it is an error.
    */
   static Gs1Data read(String input, int from, boolean plainFallback) {
     int n = input.length();
@@ -106,8 +110,13 @@ final class DigitalLinkReader {
     if (key >= 2) {
       AiDefinition before = dictionary.exact(input, starts[key - 2], ends[key - 2]);
       if (before != null && before.dlPrimaryKey) {
-        throw new Gs1SyntaxException(Gs1SyntaxException.DL_PATH_STRUCTURE, before.ai, 0, starts[key - 2],
-            "a second primary key precedes (" + dictionary.exact(input, starts[key], ends[key]).ai
+        throw new Gs1SyntaxException(
+            Gs1SyntaxException.DL_PATH_STRUCTURE,
+            before.ai,
+            0,
+            starts[key - 2],
+            "a second primary key precedes ("
+                + dictionary.exact(input, starts[key], ends[key]).ai
                 + ") in the path; a Digital Link has one primary key");
       }
     }
@@ -126,28 +135,42 @@ final class DigitalLinkReader {
     if (plainFallback) {
       return null;
     }
-    throw new Gs1SyntaxException(Gs1SyntaxException.DL_NO_PRIMARY_KEY, null, 0, position,
+    throw new Gs1SyntaxException(
+        Gs1SyntaxException.DL_NO_PRIMARY_KEY,
+        null,
+        0,
+        position,
         "the URI path holds no GS1 Digital Link primary key such as /01/{gtin} or /00/{sscc}");
   }
 
-  private static void addPrimaryKey(ParsedElements parsed, String input, AiDefinition primary, int aiAt, int from, int to) {
+  private static void addPrimaryKey(
+      ParsedElements parsed, String input, AiDefinition primary, int aiAt, int from, int to) {
     String value = decode(input, from, to);
     int length = value.length();
-    if (primary.ai.equals("01") && (length == 8 || length == 12 || length == 13) && ElementStringReader.isDigits(value)) {
+    if (primary.ai.equals("01")
+        && (length == 8 || length == 12 || length == 13)
+        && ElementStringReader.isDigits(value)) {
       int padding = 14 - length;
-      parsed.add(primary, "0".repeat(padding) + value, aiAt, from - padding, ParsedElements.VERBATIM);
+      parsed.add(
+          primary, "0".repeat(padding) + value, aiAt, from - padding, ParsedElements.VERBATIM);
       return;
     }
     parsed.add(primary, value, aiAt, from, escapeOf(input, from, to));
   }
 
-  private static void addQualifiers(ParsedElements parsed, String input, AiDefinition primary, int[] starts, int[] ends,
-      int first, int count) {
+  private static void addQualifiers(
+      ParsedElements parsed,
+      String input,
+      AiDefinition primary,
+      int[] starts,
+      int[] ends,
+      int first,
+      int count) {
     String[][] sequences = primary.dlQualifierSequences;
     int[] cursor = new int[sequences.length];
     boolean[] alive = new boolean[sequences.length];
-    java.util.Arrays.fill(alive, true);
-    java.util.Arrays.fill(cursor, -1);
+    Arrays.fill(alive, true);
+    Arrays.fill(cursor, -1);
     SyntaxDictionary dictionary = SyntaxDictionary.get();
     for (int s = first; s < count; s += 2) {
       AiDefinition qualifier = dictionary.exact(input, starts[s], ends[s]);
@@ -165,11 +188,22 @@ final class DigitalLinkReader {
       }
       if (!fits) {
         if (!known) {
-          throw new Gs1SyntaxException(Gs1SyntaxException.DL_QUALIFIER_NOT_ALLOWED, qualifier.ai, 0, starts[s],
+          throw new Gs1SyntaxException(
+              Gs1SyntaxException.DL_QUALIFIER_NOT_ALLOWED,
+              qualifier.ai,
+              0,
+              starts[s],
               "is not a key qualifier of (" + primary.ai + ")" + allowedQualifiers(primary));
         }
-        throw new Gs1SyntaxException(Gs1SyntaxException.DL_QUALIFIER_ORDER, qualifier.ai, 0, starts[s],
-            "is out of order: qualifiers of (" + primary.ai + ") go in the order " + allowedQualifiers(primary).substring(2));
+        throw new Gs1SyntaxException(
+            Gs1SyntaxException.DL_QUALIFIER_ORDER,
+            qualifier.ai,
+            0,
+            starts[s],
+            "is out of order: qualifiers of ("
+                + primary.ai
+                + ") go in the order "
+                + allowedQualifiers(primary).substring(2));
       }
       int from = starts[s + 1];
       int to = ends[s + 1];
@@ -185,7 +219,10 @@ final class DigitalLinkReader {
     for (int a = 0; a < primary.dlQualifierSequences.length; a++) {
       sb.append(a > 0 ? " or " : "");
       for (int q = 0; q < primary.dlQualifierSequences[a].length; q++) {
-        sb.append(q > 0 ? ", " : "").append('(').append(primary.dlQualifierSequences[a][q]).append(')');
+        sb.append(q > 0 ? ", " : "")
+            .append('(')
+            .append(primary.dlQualifierSequences[a][q])
+            .append(')');
       }
     }
     return sb.toString();
@@ -203,16 +240,31 @@ final class DigitalLinkReader {
         AiDefinition attribute = dictionary.exact(input, p, keyEnd);
         if (attribute == null) {
           String ai = input.substring(p, keyEnd);
-          throw new Gs1SyntaxException(Gs1SyntaxException.UNKNOWN_AI, ai, 0, p,
+          throw new Gs1SyntaxException(
+              Gs1SyntaxException.UNKNOWN_AI,
+              ai,
+              0,
+              p,
               "(" + ai + ") is not an AI in the GS1 syntax dictionary");
         }
         if (!attribute.dlAttribute) {
-          throw new Gs1SyntaxException(Gs1SyntaxException.DL_NOT_ATTRIBUTE, attribute.ai, 0, p,
-              "may not be a Digital Link query attribute" + (attribute.dlPrimaryKey || isQualifier(attribute)
-                  ? "; as a key or key qualifier it belongs in the path" : ""));
+          throw new Gs1SyntaxException(
+              Gs1SyntaxException.DL_NOT_ATTRIBUTE,
+              attribute.ai,
+              0,
+              p,
+              "may not be a Digital Link query attribute"
+                  + (attribute.dlPrimaryKey || isQualifier(attribute)
+                      ? "; as a key or key qualifier it belongs in the path"
+                      : ""));
         }
         int valueStart = keyEnd < paramEnd ? keyEnd + 1 : paramEnd;
-        parsed.add(attribute, decode(input, valueStart, paramEnd), p, valueStart, escapeOf(input, valueStart, paramEnd));
+        parsed.add(
+            attribute,
+            decode(input, valueStart, paramEnd),
+            p,
+            valueStart,
+            escapeOf(input, valueStart, paramEnd));
       } else if (keyEnd > p) {
         refuseConvenienceAlpha(input, p, keyEnd);
       }
@@ -235,8 +287,16 @@ final class DigitalLinkReader {
     String name = input.substring(from, to);
     String ai = ConvenienceAlphas.BY_ALPHA.get(name);
     if (ai != null) {
-      throw new Gs1SyntaxException(Gs1SyntaxException.DL_CONVENIENCE_ALPHA, ai, 0, from,
-          "convenience alpha '" + name + "' is not accepted; write the numeric AI " + ai + " instead");
+      throw new Gs1SyntaxException(
+          Gs1SyntaxException.DL_CONVENIENCE_ALPHA,
+          ai,
+          0,
+          from,
+          "convenience alpha '"
+              + name
+              + "' is not accepted; write the numeric AI "
+              + ai
+              + " instead");
     }
   }
 
@@ -254,7 +314,9 @@ final class DigitalLinkReader {
     return percent >= 0 && percent < to ? ParsedElements.PERCENT_ESCAPES : ParsedElements.VERBATIM;
   }
 
-  /** Percent-decodes {@code input[from, to)}; GS1 data is ASCII, so each escape is one character. */
+  /**
+   * Percent-decodes {@code input[from, to)}; GS1 data is ASCII, so each escape is one character.
+   */
   static String decode(String input, int from, int to) {
     int percent = input.indexOf('%', from);
     if (percent < 0 || percent >= to) {
@@ -267,8 +329,14 @@ final class DigitalLinkReader {
         int hi = i + 2 < to ? Character.digit(input.charAt(i + 1), 16) : -1;
         int lo = i + 2 < to ? Character.digit(input.charAt(i + 2), 16) : -1;
         if (hi < 0 || lo < 0 || hi >= 8) {
-          throw new Gs1SyntaxException(Gs1SyntaxException.DL_PERCENT_ENCODING, null, 0, i,
-              hi >= 8 ? "percent-encoded non-ASCII byte; GS1 data is ASCII" : "'%' must be followed by two hex digits");
+          throw new Gs1SyntaxException(
+              Gs1SyntaxException.DL_PERCENT_ENCODING,
+              null,
+              0,
+              i,
+              hi >= 8
+                  ? "percent-encoded non-ASCII byte; GS1 data is ASCII"
+                  : "'%' must be followed by two hex digits");
         }
         sb.append((char) (hi * 16 + lo));
         i += 2;

@@ -22,7 +22,11 @@ final class DigitalLinkWriter {
     for (int i = 0; i < definitions.length; i++) {
       definitions[i] = dictionary.exact(elements.get(i).ai());
       if (definitions[i] == null) {
-        throw new Gs1SyntaxException(Gs1SyntaxException.UNKNOWN_AI, elements.get(i).ai(), 0, -1,
+        throw new Gs1SyntaxException(
+            Gs1SyntaxException.UNKNOWN_AI,
+            elements.get(i).ai(),
+            0,
+            -1,
             "is not an AI in the GS1 syntax dictionary");
       }
     }
@@ -39,11 +43,16 @@ final class DigitalLinkWriter {
     if (firstProblem != null) {
       throw firstProblem;
     }
-    throw new Gs1SyntaxException(Gs1SyntaxException.DL_NO_PRIMARY_KEY, null, 0, -1,
+    throw new Gs1SyntaxException(
+        Gs1SyntaxException.DL_NO_PRIMARY_KEY,
+        null,
+        0,
+        -1,
         "no element is a GS1 Digital Link primary key such as (01) GTIN or (00) SSCC");
   }
 
-  private static String write(String base, List<Element> elements, AiDefinition[] definitions, int key) {
+  private static String write(
+      String base, List<Element> elements, AiDefinition[] definitions, int key) {
     String[] path = bestSequence(definitions[key].dlQualifierSequences, elements);
     boolean[] used = new boolean[elements.size()];
     used[key] = true;
@@ -63,8 +72,14 @@ final class DigitalLinkWriter {
         continue;
       }
       if (!definitions[i].dlAttribute) {
-        throw new Gs1SyntaxException(Gs1SyntaxException.DL_NOT_ATTRIBUTE, definitions[i].ai, 0, -1,
-            "can be neither a key qualifier of (" + definitions[key].ai + ") nor a Digital Link query attribute");
+        throw new Gs1SyntaxException(
+            Gs1SyntaxException.DL_NOT_ATTRIBUTE,
+            definitions[i].ai,
+            0,
+            -1,
+            "can be neither a key qualifier of ("
+                + definitions[key].ai
+                + ") nor a Digital Link query attribute");
       }
       uri.append(separator).append(definitions[i].ai).append('=');
       encode(uri, elements.get(i).value());
@@ -103,8 +118,13 @@ final class DigitalLinkWriter {
   private static void encode(StringBuilder sb, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-          || c == '_' || c == '~') {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
         sb.append(c);
       } else {
         sb.append('%').append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
@@ -114,14 +134,16 @@ final class DigitalLinkWriter {
 
   private static String normaliseBase(String baseUri) {
     if (baseUri == null || !DigitalLinkReader.looksLikeUri(baseUri, 0)) {
-      throw new IllegalArgumentException("a Digital Link base URI starts with https:// or http://, got " + baseUri);
+      throw new IllegalArgumentException(
+          "a Digital Link base URI starts with https:// or http://, got " + baseUri);
     }
     String base = baseUri;
     while (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }
     if (base.indexOf('?') >= 0 || base.indexOf('#') >= 0) {
-      throw new IllegalArgumentException("a Digital Link base URI has no query or fragment: " + baseUri);
+      throw new IllegalArgumentException(
+          "a Digital Link base URI has no query or fragment: " + baseUri);
     }
     return base;
   }

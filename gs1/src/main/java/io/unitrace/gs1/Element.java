@@ -3,9 +3,9 @@ package io.unitrace.gs1;
 import java.util.Objects;
 
 /**
- * One GS1 element: an Application Identifier and its data, e.g. {@code ai = "17"},
- * {@code value = "201225"}. A plain pair; {@link Gs1#parse} and {@link Gs1#elementString} are
- * where values get validated.
+ * One GS1 element: an Application Identifier and its data, e.g. {@code ai = "17"}, {@code value =
+ * "201225"}. A plain pair; {@link Gs1#parse} and {@link Gs1#elementString} are where values get
+ * validated.
  */
 public record Element(String ai, String value) {
 

@@ -1,8 +1,8 @@
 package io.unitrace.gs1;
 
 /**
- * Reads element strings: raw (AIs and values run together, FNC1 as GS) and bracketed
- * ({@code (01)…(10)…}), plus bare GTINs and SSCCs.
+ * Reads element strings: raw (AIs and values run together, FNC1 as GS) and bracketed ({@code
+ * (01)…(10)…}), plus bare GTINs and SSCCs.
  *
  * <p>Raw reading is the hot path (every {@code ]d2} scan): the AI is found by table lookup, a
  * predefined-length value is cut at its fixed length, any other value runs to the next GS or the
@@ -33,10 +33,16 @@ final class ElementStringReader {
         throw unknownAi(input, i);
       }
       int valueStart = i + definition.ai.length();
-      int valueEnd = definition.predefinedLength && definition.fixedLength >= 0
-          ? Math.min(valueStart + definition.fixedLength, n)
-          : nextSeparator(input, valueStart);
-      parsed.add(definition, input.substring(valueStart, valueEnd), i, valueStart, ParsedElements.VERBATIM);
+      int valueEnd =
+          definition.predefinedLength && definition.fixedLength >= 0
+              ? Math.min(valueStart + definition.fixedLength, n)
+              : nextSeparator(input, valueStart);
+      parsed.add(
+          definition,
+          input.substring(valueStart, valueEnd),
+          i,
+          valueStart,
+          ParsedElements.VERBATIM);
       i = valueEnd;
     }
     return parsed.toData(form);
@@ -49,23 +55,31 @@ final class ElementStringReader {
     int i = 0;
     while (i < n) {
       if (input.charAt(i) != '(') {
-        throw new Gs1SyntaxException(Gs1SyntaxException.BRACKET_SYNTAX, null, 0, i, "expected '(' to start an AI");
+        throw new Gs1SyntaxException(
+            Gs1SyntaxException.BRACKET_SYNTAX, null, 0, i, "expected '(' to start an AI");
       }
       int close = input.indexOf(')', i + 1);
       if (close < 0) {
-        throw new Gs1SyntaxException(Gs1SyntaxException.BRACKET_SYNTAX, null, 0, i, "'(' without a closing ')'");
+        throw new Gs1SyntaxException(
+            Gs1SyntaxException.BRACKET_SYNTAX, null, 0, i, "'(' without a closing ')'");
       }
       AiDefinition definition = dictionary.exact(input, i + 1, close);
       if (definition == null) {
         String ai = input.substring(i + 1, close);
-        throw new Gs1SyntaxException(Gs1SyntaxException.UNKNOWN_AI, isDigits(ai) ? ai : null, 0, i + 1,
+        throw new Gs1SyntaxException(
+            Gs1SyntaxException.UNKNOWN_AI,
+            isDigits(ai) ? ai : null,
+            0,
+            i + 1,
             "(" + ai + ") is not an AI in the GS1 syntax dictionary");
       }
       int valueStart = close + 1;
       int j = valueStart;
       boolean escaped = false;
       while (j < n && input.charAt(j) != '(') {
-        if (input.charAt(j) == '\\' && j + 1 < n && (input.charAt(j + 1) == '(' || input.charAt(j + 1) == ')')) {
+        if (input.charAt(j) == '\\'
+            && j + 1 < n
+            && (input.charAt(j + 1) == '(' || input.charAt(j + 1) == ')')) {
           escaped = true;
           j += 2;
         } else {
@@ -73,7 +87,11 @@ final class ElementStringReader {
         }
       }
       String value = escaped ? unescape(input, valueStart, j) : input.substring(valueStart, j);
-      parsed.add(definition, value, i + 1, valueStart,
+      parsed.add(
+          definition,
+          value,
+          i + 1,
+          valueStart,
           escaped ? ParsedElements.BRACKET_ESCAPES : ParsedElements.VERBATIM);
       i = j;
     }
@@ -84,21 +102,33 @@ final class ElementStringReader {
   static Gs1Data readBareGtin(String input, int start) {
     int length = input.length() - start;
     if (length != 8 && length != 12 && length != 13 && length != 14) {
-      throw new Gs1SyntaxException(Gs1SyntaxException.LENGTH, "01", 1, input.length(),
+      throw new Gs1SyntaxException(
+          Gs1SyntaxException.LENGTH,
+          "01",
+          1,
+          input.length(),
           "a GTIN has 8, 12, 13 or 14 digits, got " + length);
     }
     int padding = 14 - length;
-    return readBare(input, start, "0".repeat(padding) + input.substring(start), padding, "01", Gs1Data.Form.BARE_GTIN);
+    return readBare(
+        input,
+        start,
+        "0".repeat(padding) + input.substring(start),
+        padding,
+        "01",
+        Gs1Data.Form.BARE_GTIN);
   }
 
   static Gs1Data readBareSscc(String input) {
     return readBare(input, 0, input, 0, "00", Gs1Data.Form.BARE_SSCC);
   }
 
-  private static Gs1Data readBare(String input, int start, String value, int padding, String ai, Gs1Data.Form form) {
+  private static Gs1Data readBare(
+      String input, int start, String value, int padding, String ai, Gs1Data.Form form) {
     ParsedElements parsed = new ParsedElements(input);
     // Offsets in the padded value are shifted back by the padding to land in the input.
-    parsed.add(SyntaxDictionary.get().exact(ai), value, start, start - padding, ParsedElements.VERBATIM);
+    parsed.add(
+        SyntaxDictionary.get().exact(ai), value, start, start - padding, ParsedElements.VERBATIM);
     return parsed.toData(form);
   }
 
@@ -108,7 +138,10 @@ final class ElementStringReader {
     if (c == GS) {
       return 1;
     }
-    if (c == '\\' && i + 3 < s.length() && s.charAt(i + 1) == 'x' && s.charAt(i + 2) == '1'
+    if (c == '\\'
+        && i + 3 < s.length()
+        && s.charAt(i + 1) == 'x'
+        && s.charAt(i + 2) == '1'
         && (s.charAt(i + 3) == 'd' || s.charAt(i + 3) == 'D')) {
       return 4;
     }
@@ -131,12 +164,24 @@ final class ElementStringReader {
       end++;
     }
     if (end - at < 2) {
-      return new Gs1SyntaxException(Gs1SyntaxException.UNKNOWN_AI, null, 0, at,
-          "expected an AI at position " + at + " but found "
-              + (at < input.length() ? AiDefinition.describe(input.charAt(at)) : "the end of the data"));
+      return new Gs1SyntaxException(
+          Gs1SyntaxException.UNKNOWN_AI,
+          null,
+          0,
+          at,
+          "expected an AI at position "
+              + at
+              + " but found "
+              + (at < input.length()
+                  ? AiDefinition.describe(input.charAt(at))
+                  : "the end of the data"));
     }
     String digits = input.substring(at, end);
-    return new Gs1SyntaxException(Gs1SyntaxException.UNKNOWN_AI, digits, 0, at,
+    return new Gs1SyntaxException(
+        Gs1SyntaxException.UNKNOWN_AI,
+        digits,
+        0,
+        at,
         "no AI in the GS1 syntax dictionary starts with " + digits);
   }
 

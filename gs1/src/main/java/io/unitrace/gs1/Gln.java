@@ -1,18 +1,25 @@
 package io.unitrace.gs1;
 
 /**
- * A Global Location Number: 13 digits, the last a GS1 check digit. Identifies a party or a place
- * (a warehouse, a dock door) as AIs 410-417 carry it.
+ * A Global Location Number: 13 digits, the last a GS1 check digit. Identifies a party or a place (a
+ * warehouse, a dock door) as AIs 410-417 carry it.
  */
 public record Gln(String value) {
 
   public Gln {
     if (value == null || value.length() != 13) {
-      throw new IllegalArgumentException("GLN must have 13 digits, got " + (value == null ? "nothing" : value.length()));
+      throw new IllegalArgumentException(
+          "GLN must have 13 digits, got " + (value == null ? "nothing" : value.length()));
     }
     if (!CheckDigit.isValid(value)) {
-      throw new IllegalArgumentException("GLN " + value + " has a wrong check digit (expected "
-          + (Linters.allDigits(value, 0, 12) ? CheckDigit.compute(value.substring(0, 12)) : "digits only") + ")");
+      throw new IllegalArgumentException(
+          "GLN "
+              + value
+              + " has a wrong check digit (expected "
+              + (Linters.allDigits(value, 0, 12)
+                  ? CheckDigit.compute(value.substring(0, 12))
+                  : "digits only")
+              + ")");
     }
   }
 

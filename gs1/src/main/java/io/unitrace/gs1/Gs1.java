@@ -8,15 +8,18 @@ import java.util.Objects;
  * over, and builders for writing GS1 data.
  *
  * <p>Input forms recognised by {@link #parse}, in this order:
+ *
  * <ol>
- *   <li>AIM symbology identifier: {@code ]d2 ]C1 ]Q3 ]e0 ]J1} followed by raw GS1 data;
- *       {@code ]d1 ]Q1} followed by plain data (a GS1 Digital Link URI is read as such, anything
- *       else returned as {@link Gs1Data.Form#PLAIN} text); {@code ]E0 ]E4 ]I1} followed by a GTIN.
+ *   <li>AIM symbology identifier: {@code ]d2 ]C1 ]Q3 ]e0 ]J1} followed by raw GS1 data; {@code ]d1
+ *       ]Q1} followed by plain data (a GS1 Digital Link URI is read as such, anything else returned
+ *       as {@link Gs1Data.Form#PLAIN} text); {@code ]E0 ]E4 ]I1} followed by a GTIN.
  *   <li>{@code (} — a bracketed element string, {@code \(} for a literal parenthesis.
  *   <li>{@code http://} or {@code https://} — a GS1 Digital Link URI.
  *   <li>8, 12, 13 or 14 digits — a bare GTIN, read as (01); 18 digits — a bare SSCC, read as (00).
- *   <li>anything else — a raw element string, FNC1 written as GS (0x1D) or as the text {@code \x1d}.
+ *   <li>anything else — a raw element string, FNC1 written as GS (0x1D) or as the text {@code
+ *       \x1d}.
  * </ol>
+ *
  * A trailing CR/LF, as keyboard-wedge scanners send, is ignored.
  */
 public final class Gs1 {
@@ -47,21 +50,29 @@ public final class Gs1 {
     int length = input.length();
     if ((length == 8 || length == 12 || length == 13 || length == 14 || length == 18)
         && Linters.allDigits(input, 0, length)) {
-      return length == 18 ? ElementStringReader.readBareSscc(input) : ElementStringReader.readBareGtin(input, 0);
+      return length == 18
+          ? ElementStringReader.readBareSscc(input)
+          : ElementStringReader.readBareGtin(input, 0);
     }
     return ElementStringReader.readRaw(input, 0, Gs1Data.Form.RAW);
   }
 
   private static Gs1Data parseAim(String input) {
     if (input.length() < 3) {
-      throw new Gs1SyntaxException(Gs1SyntaxException.UNSUPPORTED_SYMBOLOGY, null, 0, 0,
+      throw new Gs1SyntaxException(
+          Gs1SyntaxException.UNSUPPORTED_SYMBOLOGY,
+          null,
+          0,
+          0,
           "an AIM symbology identifier has three characters, e.g. ]d2");
     }
     // Compared character by character: this runs for every DataMatrix scan.
     char symbology = input.charAt(1);
     char modifier = input.charAt(2);
-    if ((symbology == 'd' && modifier == '2') || (symbology == 'C' && modifier == '1')
-        || (symbology == 'Q' && modifier == '3') || (symbology == 'e' && modifier == '0')
+    if ((symbology == 'd' && modifier == '2')
+        || (symbology == 'C' && modifier == '1')
+        || (symbology == 'Q' && modifier == '3')
+        || (symbology == 'e' && modifier == '0')
         || (symbology == 'J' && modifier == '1')) {
       return ElementStringReader.readRaw(input, 3, Gs1Data.Form.AIM_GS1);
     }
@@ -69,7 +80,8 @@ public final class Gs1 {
     switch (identifier) {
       case "]d1", "]Q1" -> {
         if (input.length() == 3) {
-          throw new Gs1SyntaxException(Gs1SyntaxException.EMPTY, null, 0, 3, "no data after " + identifier);
+          throw new Gs1SyntaxException(
+              Gs1SyntaxException.EMPTY, null, 0, 3, "no data after " + identifier);
         }
         if (DigitalLinkReader.looksLikeUri(input, 3)) {
           Gs1Data link = DigitalLinkReader.read(input, 3, true);
@@ -81,12 +93,20 @@ public final class Gs1 {
       }
       case "]E0", "]E4", "]I1" -> {
         if (!Linters.allDigits(input, 3, input.length())) {
-          throw new Gs1SyntaxException(Gs1SyntaxException.CHARSET, "01", 1, 3, "a GTIN has digits only");
+          throw new Gs1SyntaxException(
+              Gs1SyntaxException.CHARSET, "01", 1, 3, "a GTIN has digits only");
         }
         return ElementStringReader.readBareGtin(input, 3);
       }
-      default -> throw new Gs1SyntaxException(Gs1SyntaxException.UNSUPPORTED_SYMBOLOGY, null, 0, 0,
-          "symbology identifier " + identifier + " carries neither GS1 data nor plain text this library reads");
+      default ->
+          throw new Gs1SyntaxException(
+              Gs1SyntaxException.UNSUPPORTED_SYMBOLOGY,
+              null,
+              0,
+              0,
+              "symbology identifier "
+                  + identifier
+                  + " carries neither GS1 data nor plain text this library reads");
     }
   }
 
@@ -118,7 +138,11 @@ public final class Gs1 {
         char c = e.value().charAt(i);
         if (c == '\\') {
           // A backslash is never GS1 data, and here it would escape the next AI's bracket.
-          throw new Gs1SyntaxException(Gs1SyntaxException.CHARSET, e.ai(), 1, bracketed.length(),
+          throw new Gs1SyntaxException(
+              Gs1SyntaxException.CHARSET,
+              e.ai(),
+              1,
+              bracketed.length(),
               "'\\' is not allowed in GS1 data");
         }
         bracketed.append(c == '(' ? "\\(" : String.valueOf(c));

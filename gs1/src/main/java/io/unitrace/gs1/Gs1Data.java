@@ -33,7 +33,10 @@ public final class Gs1Data {
     AIM_GS1,
     /** A GS1 Digital Link URI, bare or behind {@code ]d1} / {@code ]Q1}. */
     DIGITAL_LINK,
-    /** A GTIN-8, -12, -13 or -14 on its own (also behind {@code ]E0}, {@code ]E4}, {@code ]I1}), read as (01). */
+    /**
+     * A GTIN-8, -12, -13 or -14 on its own (also behind {@code ]E0}, {@code ]E4}, {@code ]I1}),
+     * read as (01).
+     */
     BARE_GTIN,
     /** An 18-digit SSCC on its own, read as (00). */
     BARE_SSCC,
@@ -130,16 +133,21 @@ public final class Gs1Data {
    */
   public Optional<BigDecimal> decimal(String ai) {
     AiDefinition definition = SyntaxDictionary.get().exact(ai);
-    if (definition == null || ai.length() != 4 || !(ai.charAt(0) == '3' && ("1234569".indexOf(ai.charAt(1)) >= 0))) {
-      throw new IllegalArgumentException("(" + ai + ") is not a measure or amount AI (31xx-36xx, 39xx)");
+    if (definition == null
+        || ai.length() != 4
+        || !(ai.charAt(0) == '3' && ("1234569".indexOf(ai.charAt(1)) >= 0))) {
+      throw new IllegalArgumentException(
+          "(" + ai + ") is not a measure or amount AI (31xx-36xx, 39xx)");
     }
-    return value(ai).map(v -> {
-      int numberStart = 0;
-      for (int c = 0; c < definition.components.length - 1; c++) {
-        numberStart += definition.components[c].maxLength;
-      }
-      return new BigDecimal(new BigInteger(v.substring(numberStart)), ai.charAt(3) - '0');
-    });
+    return value(ai)
+        .map(
+            v -> {
+              int numberStart = 0;
+              for (int c = 0; c < definition.components.length - 1; c++) {
+                numberStart += definition.components[c].maxLength;
+              }
+              return new BigDecimal(new BigInteger(v.substring(numberStart)), ai.charAt(3) - '0');
+            });
   }
 
   /** The text of a {@link Form#PLAIN} scan; empty for GS1 data. */
@@ -166,8 +174,8 @@ public final class Gs1Data {
   }
 
   /**
-   * The raw element string as a barcode carries it, FNC1 written as GS (0x1D): a GS follows a
-   * value only where the AI has no predefined length and another element follows; never trailing.
+   * The raw element string as a barcode carries it, FNC1 written as GS (0x1D): a GS follows a value
+   * only where the AI has no predefined length and another element follows; never trailing.
    */
   public String toRaw() {
     requireElements();
@@ -209,7 +217,9 @@ public final class Gs1Data {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Gs1Data other && form == other.form && elements.equals(other.elements)
+    return o instanceof Gs1Data other
+        && form == other.form
+        && elements.equals(other.elements)
         && Objects.equals(plainText, other.plainText);
   }
 

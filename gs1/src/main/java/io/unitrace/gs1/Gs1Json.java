@@ -1,8 +1,8 @@
 package io.unitrace.gs1;
 
 /**
- * The JSON form of a parse result, shared by the command line and the server's
- * {@code POST /api/v1/gs1/parse} so both answer byte for byte the same:
+ * The JSON form of a parse result, shared by the command line and the server's {@code POST
+ * /api/v1/gs1/parse} so both answer byte for byte the same:
  *
  * <pre>{@code
  * {"valid":true,"form":"AIM_GS1","elements":[{"ai":"01","title":"GTIN","value":"09506000134352"}],
@@ -10,9 +10,9 @@ package io.unitrace.gs1;
  * {"valid":false,"error":{"code":"check-digit","ai":"01","component":1,"position":18,"message":"..."}}
  * }</pre>
  *
- * {@code digitalLink} is {@code null} when the data has no Digital Link primary key; for
- * {@link Gs1Data.Form#PLAIN} data, {@code bracketed}, {@code raw} and {@code digitalLink} are
- * {@code null} and {@code plainText} is added. Hand-written so the library stays dependency-free.
+ * {@code digitalLink} is {@code null} when the data has no Digital Link primary key; for {@link
+ * Gs1Data.Form#PLAIN} data, {@code bracketed}, {@code raw} and {@code digitalLink} are {@code null}
+ * and {@code plainText} is added. Hand-written so the library stays dependency-free.
  */
 public final class Gs1Json {
 

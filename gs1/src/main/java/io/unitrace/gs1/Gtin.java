@@ -8,10 +8,16 @@ public record Gtin(String value) {
 
   public Gtin {
     if (value == null || value.length() != 14) {
-      throw new IllegalArgumentException("GTIN must have 14 digits, got " + (value == null ? "nothing" : value.length()));
+      throw new IllegalArgumentException(
+          "GTIN must have 14 digits, got " + (value == null ? "nothing" : value.length()));
     }
     if (!CheckDigit.isValid(value)) {
-      throw new IllegalArgumentException("GTIN " + value + " has a wrong check digit (expected " + CheckDigit.compute(value.substring(0, 13)) + ")");
+      throw new IllegalArgumentException(
+          "GTIN "
+              + value
+              + " has a wrong check digit (expected "
+              + CheckDigit.compute(value.substring(0, 13))
+              + ")");
     }
   }
 
@@ -22,7 +28,9 @@ public record Gtin(String value) {
       case 8, 12, 13, 14 -> {
         return new Gtin("0".repeat(14 - s.length()) + s);
       }
-      default -> throw new IllegalArgumentException("a GTIN has 8, 12, 13 or 14 digits, got " + s.length());
+      default ->
+          throw new IllegalArgumentException(
+              "a GTIN has 8, 12, 13 or 14 digits, got " + s.length());
     }
   }
 

@@ -1,9 +1,9 @@
 package io.unitrace.gs1;
 
 /**
- * One content check named in the syntax dictionary (the names after the commas in a component,
- * e.g. {@code csum} in {@code N14,csum,gcppos2}). It looks at {@code value[from, to)} only, so the
- * hot path never cuts substrings, and answers {@code null} when the component is fine.
+ * One content check named in the syntax dictionary (the names after the commas in a component, e.g.
+ * {@code csum} in {@code N14,csum,gcppos2}). It looks at {@code value[from, to)} only, so the hot
+ * path never cuts substrings, and answers {@code null} when the component is fine.
  */
 @FunctionalInterface
 interface Linter {

@@ -20,45 +20,112 @@ final class Linters {
   /** Shortest GS1 Company Prefix, in digits. */
   private static final int GCP_MIN_LENGTH = 4;
 
-  private static final Map<String, Linter> BY_NAME = Map.ofEntries(
-      Map.entry("csum", Linters::csum),
-      Map.entry("csumalpha", Linters::csumalpha),
-      Map.entry("gcppos1", (v, f, t) -> companyPrefix(v, f, t)),
-      Map.entry("key", (v, f, t) -> companyPrefix(v, f, t)),
-      Map.entry("gcppos2", Linters::companyPrefixAfterIndicator),
-      Map.entry("keyoff1", Linters::companyPrefixAfterIndicator),
-      Map.entry("yymmd0", (v, f, t) -> yymmdd(v, f, t, true)),
-      Map.entry("yymmdd", (v, f, t) -> yymmdd(v, f, t, false)),
-      Map.entry("yyyymmd0", (v, f, t) -> yyyymmdd(v, f, t, true)),
-      Map.entry("yyyymmdd", (v, f, t) -> yyyymmdd(v, f, t, false)),
-      Map.entry("hh", (v, f, t) -> timePart(v, f, t, 23, "hour")),
-      Map.entry("mi", (v, f, t) -> timePart(v, f, t, 59, "minute")),
-      Map.entry("ss", (v, f, t) -> timePart(v, f, t, 59, "second")),
-      Map.entry("hhmi", Linters::hhmi),
-      Map.entry("hhmm", Linters::hhmi),
-      Map.entry("iso3166", (v, f, t) -> listed(v, f, t, CodeList.ISO3166, Gs1SyntaxException.COUNTRY, "an ISO 3166 numeric country code")),
-      Map.entry("iso3166999", Linters::iso3166or999),
-      Map.entry("iso3166alpha2", (v, f, t) -> listed(v, f, t, CodeList.ISO3166_ALPHA2, Gs1SyntaxException.COUNTRY, "an ISO 3166 alpha-2 country code")),
-      Map.entry("iso4217", (v, f, t) -> listed(v, f, t, CodeList.ISO4217, Gs1SyntaxException.CURRENCY, "an ISO 4217 numeric currency code")),
-      Map.entry("packagetype", (v, f, t) -> listed(v, f, t, CodeList.PACKAGE_TYPES, Gs1SyntaxException.PACKAGE_TYPE, "a PackageTypeCode")),
-      Map.entry("mediatype", (v, f, t) -> listed(v, f, t, CodeList.MEDIA_TYPES, Gs1SyntaxException.MEDIA_TYPE, "an AIDC media type")),
-      Map.entry("iso5218", (v, f, t) -> oneOf(v, f, t, "0129", Gs1SyntaxException.SEX_CODE, "an ISO 5218 sex code (0, 1, 2 or 9)")),
-      Map.entry("winding", (v, f, t) -> oneOf(v, f, t, "019", Gs1SyntaxException.WINDING, "a winding direction (0, 1 or 9)")),
-      Map.entry("yesno", (v, f, t) -> oneOf(v, f, t, "01", Gs1SyntaxException.YES_NO, "0 (no) or 1 (yes)")),
-      Map.entry("zero", (v, f, t) -> oneOf(v, f, t, "0", Gs1SyntaxException.ZERO_REQUIRED, "0")),
-      Map.entry("hyphen", Linters::hyphen),
-      Map.entry("nonzero", Linters::nonzero),
-      Map.entry("nozeroprefix", Linters::nozeroprefix),
-      Map.entry("hasnondigit", Linters::hasnondigit),
-      Map.entry("importeridx", Linters::importeridx),
-      Map.entry("latitude", (v, f, t) -> coordinate(v, f, t, 1_800_000_000L, "latitude")),
-      Map.entry("longitude", (v, f, t) -> coordinate(v, f, t, 3_600_000_000L, "longitude")),
-      Map.entry("pcenc", Linters::pcenc),
-      Map.entry("pieceoftotal", Linters::pieceoftotal),
-      Map.entry("posinseqslash", Linters::posinseqslash),
-      Map.entry("iban", Linters::iban),
-      Map.entry("couponcode", CouponLinters::couponcode),
-      Map.entry("couponposoffer", CouponLinters::couponposoffer));
+  private static final Map<String, Linter> BY_NAME =
+      Map.ofEntries(
+          Map.entry("csum", Linters::csum),
+          Map.entry("csumalpha", Linters::csumalpha),
+          Map.entry("gcppos1", (v, f, t) -> companyPrefix(v, f, t)),
+          Map.entry("key", (v, f, t) -> companyPrefix(v, f, t)),
+          Map.entry("gcppos2", Linters::companyPrefixAfterIndicator),
+          Map.entry("keyoff1", Linters::companyPrefixAfterIndicator),
+          Map.entry("yymmd0", (v, f, t) -> yymmdd(v, f, t, true)),
+          Map.entry("yymmdd", (v, f, t) -> yymmdd(v, f, t, false)),
+          Map.entry("yyyymmd0", (v, f, t) -> yyyymmdd(v, f, t, true)),
+          Map.entry("yyyymmdd", (v, f, t) -> yyyymmdd(v, f, t, false)),
+          Map.entry("hh", (v, f, t) -> timePart(v, f, t, 23, "hour")),
+          Map.entry("mi", (v, f, t) -> timePart(v, f, t, 59, "minute")),
+          Map.entry("ss", (v, f, t) -> timePart(v, f, t, 59, "second")),
+          Map.entry("hhmi", Linters::hhmi),
+          Map.entry("hhmm", Linters::hhmi),
+          Map.entry(
+              "iso3166",
+              (v, f, t) ->
+                  listed(
+                      v,
+                      f,
+                      t,
+                      CodeList.ISO3166,
+                      Gs1SyntaxException.COUNTRY,
+                      "an ISO 3166 numeric country code")),
+          Map.entry("iso3166999", Linters::iso3166or999),
+          Map.entry(
+              "iso3166alpha2",
+              (v, f, t) ->
+                  listed(
+                      v,
+                      f,
+                      t,
+                      CodeList.ISO3166_ALPHA2,
+                      Gs1SyntaxException.COUNTRY,
+                      "an ISO 3166 alpha-2 country code")),
+          Map.entry(
+              "iso4217",
+              (v, f, t) ->
+                  listed(
+                      v,
+                      f,
+                      t,
+                      CodeList.ISO4217,
+                      Gs1SyntaxException.CURRENCY,
+                      "an ISO 4217 numeric currency code")),
+          Map.entry(
+              "packagetype",
+              (v, f, t) ->
+                  listed(
+                      v,
+                      f,
+                      t,
+                      CodeList.PACKAGE_TYPES,
+                      Gs1SyntaxException.PACKAGE_TYPE,
+                      "a PackageTypeCode")),
+          Map.entry(
+              "mediatype",
+              (v, f, t) ->
+                  listed(
+                      v,
+                      f,
+                      t,
+                      CodeList.MEDIA_TYPES,
+                      Gs1SyntaxException.MEDIA_TYPE,
+                      "an AIDC media type")),
+          Map.entry(
+              "iso5218",
+              (v, f, t) ->
+                  oneOf(
+                      v,
+                      f,
+                      t,
+                      "0129",
+                      Gs1SyntaxException.SEX_CODE,
+                      "an ISO 5218 sex code (0, 1, 2 or 9)")),
+          Map.entry(
+              "winding",
+              (v, f, t) ->
+                  oneOf(
+                      v,
+                      f,
+                      t,
+                      "019",
+                      Gs1SyntaxException.WINDING,
+                      "a winding direction (0, 1 or 9)")),
+          Map.entry(
+              "yesno",
+              (v, f, t) -> oneOf(v, f, t, "01", Gs1SyntaxException.YES_NO, "0 (no) or 1 (yes)")),
+          Map.entry(
+              "zero", (v, f, t) -> oneOf(v, f, t, "0", Gs1SyntaxException.ZERO_REQUIRED, "0")),
+          Map.entry("hyphen", Linters::hyphen),
+          Map.entry("nonzero", Linters::nonzero),
+          Map.entry("nozeroprefix", Linters::nozeroprefix),
+          Map.entry("hasnondigit", Linters::hasnondigit),
+          Map.entry("importeridx", Linters::importeridx),
+          Map.entry("latitude", (v, f, t) -> coordinate(v, f, t, 1_800_000_000L, "latitude")),
+          Map.entry("longitude", (v, f, t) -> coordinate(v, f, t, 3_600_000_000L, "longitude")),
+          Map.entry("pcenc", Linters::pcenc),
+          Map.entry("pieceoftotal", Linters::pieceoftotal),
+          Map.entry("posinseqslash", Linters::posinseqslash),
+          Map.entry("iban", Linters::iban),
+          Map.entry("couponcode", CouponLinters::couponcode),
+          Map.entry("couponposoffer", CouponLinters::couponposoffer));
 
   private Linters() {}
 
@@ -66,8 +133,10 @@ final class Linters {
   static Linter named(String name) {
     Linter linter = BY_NAME.get(name);
     if (linter == null) {
-      throw new IllegalStateException("the syntax dictionary names linter '" + name
-          + "', which this library does not implement yet");
+      throw new IllegalStateException(
+          "the syntax dictionary names linter '"
+              + name
+              + "', which this library does not implement yet");
     }
     return linter;
   }
@@ -93,7 +162,9 @@ final class Linters {
     }
     char expected = (char) ('0' + (10 - sum % 10) % 10);
     if (v.charAt(to - 1) != expected) {
-      return Fault.at(Gs1SyntaxException.CHECK_DIGIT, to - 1,
+      return Fault.at(
+          Gs1SyntaxException.CHECK_DIGIT,
+          to - 1,
           "check digit is " + v.charAt(to - 1) + " but should be " + expected);
     }
     return null;
@@ -104,7 +175,8 @@ final class Linters {
   static Fault csumalpha(String v, int from, int to) {
     int len = to - from;
     if (len < 2) {
-      return Fault.at(Gs1SyntaxException.CHECK_PAIR, from, "too short to carry a check character pair");
+      return Fault.at(
+          Gs1SyntaxException.CHECK_PAIR, from, "too short to carry a check character pair");
     }
     if (len - 2 > PRIMES.length) {
       return Fault.at(Gs1SyntaxException.CHECK_PAIR, from, "too long for a check character pair");
@@ -113,7 +185,8 @@ final class Linters {
     for (int i = 0; i < len - 2; i++) {
       int value = CSET82.indexOf(v.charAt(from + i));
       if (value < 0) {
-        return Fault.at(Gs1SyntaxException.CHECK_PAIR, from + i, "character outside GS1 character set 82");
+        return Fault.at(
+            Gs1SyntaxException.CHECK_PAIR, from + i, "character outside GS1 character set 82");
       }
       sum += value * PRIMES[len - 3 - i];
     }
@@ -121,7 +194,9 @@ final class Linters {
     char first = CSET32.charAt(sum >> 5);
     char second = CSET32.charAt(sum & 31);
     if (v.charAt(to - 2) != first || v.charAt(to - 1) != second) {
-      return Fault.at(Gs1SyntaxException.CHECK_PAIR, to - 2,
+      return Fault.at(
+          Gs1SyntaxException.CHECK_PAIR,
+          to - 2,
           "check characters are " + v.substring(to - 2, to) + " but should be " + first + second);
     }
     return null;
@@ -131,12 +206,14 @@ final class Linters {
   // allocated would need GS1's registry, which an offline library cannot ask.
   static Fault companyPrefix(String v, int from, int to) {
     if (to - from < GCP_MIN_LENGTH) {
-      return Fault.at(Gs1SyntaxException.COMPANY_PREFIX, from, "too short to start with a GS1 Company Prefix");
+      return Fault.at(
+          Gs1SyntaxException.COMPANY_PREFIX, from, "too short to start with a GS1 Company Prefix");
     }
     for (int i = from; i < from + GCP_MIN_LENGTH; i++) {
       char c = v.charAt(i);
       if (c < '0' || c > '9') {
-        return Fault.at(Gs1SyntaxException.COMPANY_PREFIX, i, "a GS1 Company Prefix has digits only");
+        return Fault.at(
+            Gs1SyntaxException.COMPANY_PREFIX, i, "a GS1 Company Prefix has digits only");
       }
     }
     return null;
@@ -145,7 +222,8 @@ final class Linters {
   // GTIN-14, ITIP and friends: the company prefix follows an indicator digit.
   static Fault companyPrefixAfterIndicator(String v, int from, int to) {
     if (to - from < 1) {
-      return Fault.at(Gs1SyntaxException.COMPANY_PREFIX, from, "too short to start with a GS1 Company Prefix");
+      return Fault.at(
+          Gs1SyntaxException.COMPANY_PREFIX, from, "too short to start with a GS1 Company Prefix");
     }
     return companyPrefix(v, from + 1, to);
   }
@@ -166,23 +244,35 @@ final class Linters {
     return calendarDate(v, from, year, from + 4, unspecifiedDay);
   }
 
-  private static Fault calendarDate(String v, int from, int year, int monthAt, boolean unspecifiedDay) {
+  private static Fault calendarDate(
+      String v, int from, int year, int monthAt, boolean unspecifiedDay) {
     int month = CenturyRule.twoDigits(v, monthAt);
     if (month < 1 || month > 12) {
-      return Fault.at(Gs1SyntaxException.DATE, monthAt, "there is no month " + v.substring(monthAt, monthAt + 2));
+      return Fault.at(
+          Gs1SyntaxException.DATE,
+          monthAt,
+          "there is no month " + v.substring(monthAt, monthAt + 2));
     }
     int day = CenturyRule.twoDigits(v, monthAt + 2);
     if (day == 0 && unspecifiedDay) {
       return null;
     }
-    int daysInMonth = switch (month) {
-      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-      case 4, 6, 9, 11 -> 30;
-      default -> 31;
-    };
+    int daysInMonth =
+        switch (month) {
+          case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+          case 4, 6, 9, 11 -> 30;
+          default -> 31;
+        };
     if (day < 1 || day > daysInMonth) {
-      return Fault.at(Gs1SyntaxException.DATE, monthAt + 2,
-          "there is no day " + v.substring(monthAt + 2, monthAt + 4) + " in " + year + "-" + v.substring(monthAt, monthAt + 2));
+      return Fault.at(
+          Gs1SyntaxException.DATE,
+          monthAt + 2,
+          "there is no day "
+              + v.substring(monthAt + 2, monthAt + 4)
+              + " in "
+              + year
+              + "-"
+              + v.substring(monthAt, monthAt + 2));
     }
     return null;
   }
@@ -192,7 +282,8 @@ final class Linters {
       return Fault.at(Gs1SyntaxException.TIME, from, "a " + what + " must be two digits");
     }
     if (CenturyRule.twoDigits(v, from) > max) {
-      return Fault.at(Gs1SyntaxException.TIME, from, "there is no " + what + " " + v.substring(from, to));
+      return Fault.at(
+          Gs1SyntaxException.TIME, from, "there is no " + what + " " + v.substring(from, to));
     }
     return null;
   }
@@ -206,7 +297,9 @@ final class Linters {
   }
 
   private static Fault listed(String v, int from, int to, CodeList list, String code, String what) {
-    return list.contains(v, from, to) ? null : Fault.at(code, from, v.substring(from, to) + " is not " + what);
+    return list.contains(v, from, to)
+        ? null
+        : Fault.at(code, from, v.substring(from, to) + " is not " + what);
   }
 
   // Processor country (7030-7039) may also be 999, "country not known".
@@ -214,7 +307,13 @@ final class Linters {
     if (to - from == 3 && v.startsWith("999", from)) {
       return null;
     }
-    return listed(v, from, to, CodeList.ISO3166, Gs1SyntaxException.COUNTRY, "an ISO 3166 numeric country code or 999");
+    return listed(
+        v,
+        from,
+        to,
+        CodeList.ISO3166,
+        Gs1SyntaxException.COUNTRY,
+        "an ISO 3166 numeric country code or 999");
   }
 
   private static Fault oneOf(String v, int from, int to, String allowed, String code, String what) {
@@ -227,7 +326,8 @@ final class Linters {
   static Fault hyphen(String v, int from, int to) {
     for (int i = from; i < to; i++) {
       if (v.charAt(i) != '-') {
-        return Fault.at(Gs1SyntaxException.HYPHEN_REQUIRED, i, "only '-' (below zero) is allowed here");
+        return Fault.at(
+            Gs1SyntaxException.HYPHEN_REQUIRED, i, "only '-' (below zero) is allowed here");
       }
     }
     return null;
@@ -251,18 +351,27 @@ final class Linters {
 
   static Fault hasnondigit(String v, int from, int to) {
     return allDigits(v, from, to)
-        ? Fault.at(Gs1SyntaxException.NON_DIGIT_REQUIRED, from, "must contain at least one non-digit")
+        ? Fault.at(
+            Gs1SyntaxException.NON_DIGIT_REQUIRED, from, "must contain at least one non-digit")
         : null;
   }
 
   // EU 2018/574 tobacco traceability importer index: one of - 0-9 A-Z _ a-z.
   static Fault importeridx(String v, int from, int to) {
     if (to - from != 1) {
-      return Fault.at(Gs1SyntaxException.IMPORTER_INDEX, from, "an importer index is one character");
+      return Fault.at(
+          Gs1SyntaxException.IMPORTER_INDEX, from, "an importer index is one character");
     }
     char c = v.charAt(from);
-    boolean ok = c == '-' || c == '_' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    return ok ? null : Fault.at(Gs1SyntaxException.IMPORTER_INDEX, from, "'" + c + "' is not an importer index");
+    boolean ok =
+        c == '-'
+            || c == '_'
+            || (c >= '0' && c <= '9')
+            || (c >= 'A' && c <= 'Z')
+            || (c >= 'a' && c <= 'z');
+    return ok
+        ? null
+        : Fault.at(Gs1SyntaxException.IMPORTER_INDEX, from, "'" + c + "' is not an importer index");
   }
 
   // Latitude and longitude are carried as ten digits offset so that they are never negative:
@@ -272,14 +381,19 @@ final class Linters {
       return Fault.at(Gs1SyntaxException.COORDINATE, from, "a " + what + " must be ten digits");
     }
     long value = Long.parseLong(v, from, to, 10);
-    return value > max ? Fault.at(Gs1SyntaxException.COORDINATE, from, what + " out of range") : null;
+    return value > max
+        ? Fault.at(Gs1SyntaxException.COORDINATE, from, what + " out of range")
+        : null;
   }
 
   static Fault pcenc(String v, int from, int to) {
     for (int i = from; i < to; i++) {
       if (v.charAt(i) == '%') {
-        if (i + 2 >= to || Character.digit(v.charAt(i + 1), 16) < 0 || Character.digit(v.charAt(i + 2), 16) < 0) {
-          return Fault.at(Gs1SyntaxException.PERCENT_ENCODING, i, "'%' must be followed by two hex digits");
+        if (i + 2 >= to
+            || Character.digit(v.charAt(i + 1), 16) < 0
+            || Character.digit(v.charAt(i + 2), 16) < 0) {
+          return Fault.at(
+              Gs1SyntaxException.PERCENT_ENCODING, i, "'%' must be followed by two hex digits");
         }
         i += 2;
       }
@@ -291,7 +405,10 @@ final class Linters {
   static Fault pieceoftotal(String v, int from, int to) {
     int len = to - from;
     if (len == 0 || len % 2 != 0 || !allDigits(v, from, to)) {
-      return Fault.at(Gs1SyntaxException.PIECE_OF_TOTAL, from, "piece of total must be two equally long numbers");
+      return Fault.at(
+          Gs1SyntaxException.PIECE_OF_TOTAL,
+          from,
+          "piece of total must be two equally long numbers");
     }
     int half = len / 2;
     boolean pieceZero = true;
@@ -312,7 +429,9 @@ final class Linters {
     if (totalZero) {
       return Fault.at(Gs1SyntaxException.PIECE_OF_TOTAL, from + half, "total must not be zero");
     }
-    return compare > 0 ? Fault.at(Gs1SyntaxException.PIECE_OF_TOTAL, from, "piece number exceeds the total") : null;
+    return compare > 0
+        ? Fault.at(Gs1SyntaxException.PIECE_OF_TOTAL, from, "piece number exceeds the total")
+        : null;
   }
 
   // "<pos>/<end>", both without leading zeros, pos not above end.
@@ -321,20 +440,34 @@ final class Linters {
     while (slash < to && v.charAt(slash) >= '0' && v.charAt(slash) <= '9') {
       slash++;
     }
-    if (slash == from || slash >= to - 1 || v.charAt(slash) != '/' || !allDigits(v, slash + 1, to)) {
-      return Fault.at(Gs1SyntaxException.POSITION_IN_SEQUENCE, from, "must be <position>/<count>, e.g. 1/2");
+    if (slash == from
+        || slash >= to - 1
+        || v.charAt(slash) != '/'
+        || !allDigits(v, slash + 1, to)) {
+      return Fault.at(
+          Gs1SyntaxException.POSITION_IN_SEQUENCE, from, "must be <position>/<count>, e.g. 1/2");
     }
     if (v.charAt(from) == '0') {
-      return Fault.at(Gs1SyntaxException.POSITION_IN_SEQUENCE, from, "position must not be zero or start with 0");
+      return Fault.at(
+          Gs1SyntaxException.POSITION_IN_SEQUENCE,
+          from,
+          "position must not be zero or start with 0");
     }
     if (v.charAt(slash + 1) == '0') {
-      return Fault.at(Gs1SyntaxException.POSITION_IN_SEQUENCE, slash + 1, "count must not be zero or start with 0");
+      return Fault.at(
+          Gs1SyntaxException.POSITION_IN_SEQUENCE,
+          slash + 1,
+          "count must not be zero or start with 0");
     }
     int posLen = slash - from;
     int endLen = to - slash - 1;
-    boolean exceeds = posLen > endLen
-        || (posLen == endLen && v.substring(from, slash).compareTo(v.substring(slash + 1, to)) > 0);
-    return exceeds ? Fault.at(Gs1SyntaxException.POSITION_IN_SEQUENCE, from, "position exceeds the count") : null;
+    boolean exceeds =
+        posLen > endLen
+            || (posLen == endLen
+                && v.substring(from, slash).compareTo(v.substring(slash + 1, to)) > 0);
+    return exceeds
+        ? Fault.at(Gs1SyntaxException.POSITION_IN_SEQUENCE, from, "position exceeds the count")
+        : null;
   }
 
   // ISO 13616 IBAN: country code, two check digits, BBAN; mod 97 of the rearranged number is 1.
@@ -349,7 +482,8 @@ final class Linters {
       }
     }
     if (!CodeList.ISO3166_ALPHA2.contains(v, from, from + 2)) {
-      return Fault.at(Gs1SyntaxException.IBAN, from, v.substring(from, from + 2) + " is not a country code");
+      return Fault.at(
+          Gs1SyntaxException.IBAN, from, v.substring(from, from + 2) + " is not a country code");
     }
     int remainder = 0;
     for (int k = 0; k < to - from; k++) {
@@ -358,7 +492,9 @@ final class Linters {
       remainder = (value >= 10 ? remainder * 100 : remainder * 10) + value;
       remainder %= 97;
     }
-    return remainder == 1 ? null : Fault.at(Gs1SyntaxException.IBAN, from + 2, "IBAN check digits are wrong");
+    return remainder == 1
+        ? null
+        : Fault.at(Gs1SyntaxException.IBAN, from + 2, "IBAN check digits are wrong");
   }
 
   static boolean allDigits(String v, int from, int to) {

@@ -10,8 +10,8 @@ import java.util.Collections;
  *
  * <p>Errors must name a position in the original input, but values may have been unescaped on the
  * way in ({@code \(} in bracketed strings, {@code %2F} in Digital Links). The hot path keeps only
- * the start of each value and how it was escaped; offsets are mapped back to the input only when
- * an error is actually reported.
+ * the start of each value and how it was escaped; offsets are mapped back to the input only when an
+ * error is actually reported.
  */
 final class ParsedElements {
 
@@ -38,8 +38,12 @@ final class ParsedElements {
   void add(AiDefinition definition, String value, int aiPosition, int valuePosition, byte escape) {
     Fault fault = definition.validate(value);
     if (fault != null) {
-      throw new Gs1SyntaxException(fault.code(), definition.ai, fault.component(),
-          inputPosition(input, valuePosition, fault.offset(), escape), fault.message());
+      throw new Gs1SyntaxException(
+          fault.code(),
+          definition.ai,
+          fault.component(),
+          inputPosition(input, valuePosition, fault.offset(), escape),
+          fault.message());
     }
     if (size == definitions.length) {
       int capacity = size * 2;
@@ -59,7 +63,8 @@ final class ParsedElements {
 
   Gs1Data toData(Gs1Data.Form form) {
     if (size == 0) {
-      throw new Gs1SyntaxException(Gs1SyntaxException.EMPTY, null, 0, input.length(), "no GS1 elements found");
+      throw new Gs1SyntaxException(
+          Gs1SyntaxException.EMPTY, null, 0, input.length(), "no GS1 elements found");
     }
     mergeRepeats();
     checkExclusions();
@@ -79,7 +84,11 @@ final class ParsedElements {
       for (int i = 0; i < j; i++) {
         if (definitions[i] == definitions[j]) {
           if (!values[i].equals(values[j])) {
-            throw new Gs1SyntaxException(Gs1SyntaxException.REPEATED_AI, definitions[j].ai, 0, aiPositions[j],
+            throw new Gs1SyntaxException(
+                Gs1SyntaxException.REPEATED_AI,
+                definitions[j].ai,
+                0,
+                aiPositions[j],
                 "appears twice with different values: " + values[i] + " and " + values[j]);
           }
           remove(j);
@@ -110,7 +119,11 @@ final class ParsedElements {
           if (j != i && definitions[j] != definitions[i] && pattern.matches(definitions[j].ai)) {
             int later = Math.max(i, j);
             int other = later == i ? j : i;
-            throw new Gs1SyntaxException(Gs1SyntaxException.EXCLUDED_AI, definitions[later].ai, 0, aiPositions[later],
+            throw new Gs1SyntaxException(
+                Gs1SyntaxException.EXCLUDED_AI,
+                definitions[later].ai,
+                0,
+                aiPositions[later],
                 "must not appear together with (" + definitions[other].ai + ")");
           }
         }
@@ -122,7 +135,11 @@ final class ParsedElements {
     for (int i = 0; i < size; i++) {
       for (AiPattern[][] requirement : definitions[i].requirements) {
         if (!anyGroupPresent(requirement)) {
-          throw new Gs1SyntaxException(Gs1SyntaxException.MISSING_REQUIRED_AI, definitions[i].ai, 0, aiPositions[i],
+          throw new Gs1SyntaxException(
+              Gs1SyntaxException.MISSING_REQUIRED_AI,
+              definitions[i].ai,
+              0,
+              aiPositions[i],
               "requires " + describe(requirement));
         }
       }
@@ -175,7 +192,9 @@ final class ParsedElements {
     int at = valueStart;
     for (int decoded = 0; decoded < offset && at < input.length(); decoded++) {
       char c = input.charAt(at);
-      if (escape == BRACKET_ESCAPES && c == '\\' && at + 1 < input.length()
+      if (escape == BRACKET_ESCAPES
+          && c == '\\'
+          && at + 1 < input.length()
           && (input.charAt(at + 1) == '(' || input.charAt(at + 1) == ')')) {
         at += 2;
       } else if (escape == PERCENT_ESCAPES && c == '%') {

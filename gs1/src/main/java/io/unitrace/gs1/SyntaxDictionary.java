@@ -14,8 +14,8 @@ import java.util.Map;
  * raw element string can be split without separators. Lookup is therefore three arrays indexed by
  * the numeric value of the first two, three and four digits (100, 1,000 and 10,000 slots): at most
  * three array reads and no allocation per element. The loader checks the prefix rule, so a newer
- * dictionary that broke it would fail loudly instead of mis-parsing. Updating to a newer release
- * is replacing the text file; nothing about individual AIs lives in Java code.
+ * dictionary that broke it would fail loudly instead of mis-parsing. Updating to a newer release is
+ * replacing the text file; nothing about individual AIs lives in Java code.
  */
 final class SyntaxDictionary {
 
@@ -30,7 +30,8 @@ final class SyntaxDictionary {
     Map<String, AiDefinition> map = new LinkedHashMap<>();
     for (AiDefinition d : definitions) {
       if (map.put(d.ai, d) != null) {
-        throw new IllegalStateException("AI " + d.ai + " is defined twice in the syntax dictionary");
+        throw new IllegalStateException(
+            "AI " + d.ai + " is defined twice in the syntax dictionary");
       }
       table(d.ai.length())[d.number()] = d;
     }
@@ -38,8 +39,12 @@ final class SyntaxDictionary {
       for (int len = 2; len < d.ai.length(); len++) {
         AiDefinition shorter = table(len)[Integer.parseInt(d.ai.substring(0, len))];
         if (shorter != null) {
-          throw new IllegalStateException("AI " + shorter.ai + " is a prefix of AI " + d.ai
-              + "; raw element strings could not be split");
+          throw new IllegalStateException(
+              "AI "
+                  + shorter.ai
+                  + " is a prefix of AI "
+                  + d.ai
+                  + "; raw element strings could not be split");
         }
       }
     }
@@ -77,12 +82,13 @@ final class SyntaxDictionary {
         return null;
       }
       value = value * 10 + (c - '0');
-      AiDefinition d = switch (len) {
-        case 2 -> twoDigit[value];
-        case 3 -> threeDigit[value];
-        case 4 -> fourDigit[value];
-        default -> null;
-      };
+      AiDefinition d =
+          switch (len) {
+            case 2 -> twoDigit[value];
+            case 3 -> threeDigit[value];
+            case 4 -> fourDigit[value];
+            default -> null;
+          };
       if (d != null) {
         return d;
       }
@@ -117,8 +123,8 @@ final class SyntaxDictionary {
       try {
         definitions.addAll(parseEntry(line));
       } catch (RuntimeException e) {
-        throw new IllegalStateException("syntax dictionary line " + (i + 1) + ": " + e.getMessage()
-            + " in: " + line, e);
+        throw new IllegalStateException(
+            "syntax dictionary line " + (i + 1) + ": " + e.getMessage() + " in: " + line, e);
       }
     }
     if (definitions.isEmpty()) {
@@ -181,15 +187,26 @@ final class SyntaxDictionary {
     List<AiPattern[][]> requirementList = List.copyOf(requirements);
     List<AiDefinition> result = new ArrayList<>();
     for (String ai : expandRange(range)) {
-      result.add(new AiDefinition(ai, title, flags.indexOf('*') >= 0, flags.indexOf('?') >= 0, componentArray,
-          requirementList, exclusionArray, primaryKey, qualifiers));
+      result.add(
+          new AiDefinition(
+              ai,
+              title,
+              flags.indexOf('*') >= 0,
+              flags.indexOf('?') >= 0,
+              componentArray,
+              requirementList,
+              exclusionArray,
+              primaryKey,
+              qualifiers));
     }
     return result;
   }
 
   private static boolean isComponent(String token) {
     String s = token.startsWith("[") ? token.substring(1) : token;
-    return !s.isEmpty() && "NXYZ".indexOf(s.charAt(0)) >= 0 && (s.length() > 1 && (Character.isDigit(s.charAt(1)) || s.charAt(1) == '.'));
+    return !s.isEmpty()
+        && "NXYZ".indexOf(s.charAt(0)) >= 0
+        && (s.length() > 1 && (Character.isDigit(s.charAt(1)) || s.charAt(1) == '.'));
   }
 
   private static void checkComponentOrder(List<Component> components) {

@@ -7,8 +7,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
- * One rule per linter that the syntax dictionary names, each through a real AI so the test reads
- * as the business rule it protects.
+ * One rule per linter that the syntax dictionary names, each through a real AI so the test reads as
+ * the business rule it protects.
  */
 class CheckedValuesTest {
 
@@ -17,11 +17,14 @@ class CheckedValuesTest {
 
   private static void rejected(String scan, String code, String ai, int position) {
     ThrowingCallable parse = () -> Gs1.parse(scan);
-    assertThatThrownBy(parse).isInstanceOfSatisfying(Gs1SyntaxException.class, e -> {
-      assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
-      assertThat(e.ai()).isEqualTo(ai);
-      assertThat(e.position()).isEqualTo(position);
-    });
+    assertThatThrownBy(parse)
+        .isInstanceOfSatisfying(
+            Gs1SyntaxException.class,
+            e -> {
+              assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+              assertThat(e.ai()).isEqualTo(ai);
+              assertThat(e.position()).isEqualTo(position);
+            });
   }
 
   private static void accepted(String scan) {
@@ -61,7 +64,8 @@ class CheckedValuesTest {
   void gtinCompanyPrefixFollowsTheIndicatorDigit() {
     assertThat(Linters.companyPrefixAfterIndicator("19506", 0, 5)).isNull();
     assertThat(Linters.companyPrefixAfterIndicator("195A6", 0, 5))
-        .extracting(Fault::code, Fault::offset).containsExactly("company-prefix", 3);
+        .extracting(Fault::code, Fault::offset)
+        .containsExactly("company-prefix", 3);
   }
 
   // yymmd0
@@ -77,7 +81,8 @@ class CheckedValuesTest {
 
   @Test
   void acceptsExpiryWithUnspecifiedDay00() {
-    assertThat(Gs1.parse(GTIN + "(17)240200").expiry()).hasValueSatisfying(d -> assertThat(d).hasDayOfMonth(29));
+    assertThat(Gs1.parse(GTIN + "(17)240200").expiry())
+        .hasValueSatisfying(d -> assertThat(d).hasDayOfMonth(29));
   }
 
   @Test

@@ -41,16 +41,19 @@ class DigitalLinkTest {
 
   @Test
   void readsQueryAttributes() {
-    Gs1Data data = Gs1.parse("https://id.gs1.org/01/09506000134352?17=201225&3103=000500&linkType=gs1:pip");
+    Gs1Data data =
+        Gs1.parse("https://id.gs1.org/01/09506000134352?17=201225&3103=000500&linkType=gs1:pip");
 
     assertThat(data.expiry()).contains(LocalDate.of(2020, 12, 25));
-    assertThat(data.decimal("3103")).hasValueSatisfying(kg -> assertThat(kg).isEqualByComparingTo("0.5"));
+    assertThat(data.decimal("3103"))
+        .hasValueSatisfying(kg -> assertThat(kg).isEqualByComparingTo("0.5"));
     assertThat(data.elements()).hasSize(3);
   }
 
   @Test
   void ignoresTheFragment() {
-    assertThat(Gs1.parse("https://id.gs1.org/01/09506000134352?17=201225#top").expiry()).isPresent();
+    assertThat(Gs1.parse("https://id.gs1.org/01/09506000134352?17=201225#top").expiry())
+        .isPresent();
   }
 
   @Test
@@ -63,13 +66,16 @@ class DigitalLinkTest {
 
   @Test
   void padsShortGtinsInThePathTo14Digits() {
-    assertThat(Gs1.parse("https://id.gs1.org/01/9506000134352").gtin()).contains(new Gtin("09506000134352"));
+    assertThat(Gs1.parse("https://id.gs1.org/01/9506000134352").gtin())
+        .contains(new Gtin("09506000134352"));
   }
 
   @Test
   void readsSsccAndLocationKeys() {
-    assertThat(Gs1.parse("https://id.gs1.org/00/106141411234567897").sscc()).contains(new Sscc("106141411234567897"));
-    assertThat(Gs1.parse("https://id.gs1.org/414/9506000000008/254/DOCK-3").value("254")).contains("DOCK-3");
+    assertThat(Gs1.parse("https://id.gs1.org/00/106141411234567897").sscc())
+        .contains(new Sscc("106141411234567897"));
+    assertThat(Gs1.parse("https://id.gs1.org/414/9506000000008/254/DOCK-3").value("254"))
+        .contains("DOCK-3");
   }
 
   @Test
@@ -92,7 +98,8 @@ class DigitalLinkTest {
   @Test
   void rejectsMixedQualifierAlternatives() {
     // dlpkey=22,10,21|235: the third-party controlled serial cannot follow a lot
-    assertThat(failure("https://id.gs1.org/01/09506000134352/10/ABC/235/TPX1").code()).isEqualTo("dl-qualifier-order");
+    assertThat(failure("https://id.gs1.org/01/09506000134352/10/ABC/235/TPX1").code())
+        .isEqualTo("dl-qualifier-order");
   }
 
   @Test
@@ -155,9 +162,14 @@ class DigitalLinkTest {
 
   @Test
   void writesQualifiersInTheirPrescribedOrderWhateverTheElementOrder() {
-    String link = Gs1.digitalLink(List.of(
-        new Element("21", "XYZ"), new Element("17", "201225"), new Element("10", "ABC123"),
-        new Element("01", "09506000134352")), "https://id.gs1.org");
+    String link =
+        Gs1.digitalLink(
+            List.of(
+                new Element("21", "XYZ"),
+                new Element("17", "201225"),
+                new Element("10", "ABC123"),
+                new Element("01", "09506000134352")),
+            "https://id.gs1.org");
 
     assertThat(link).isEqualTo("https://id.gs1.org/01/09506000134352/10/ABC123/21/XYZ?17=201225");
   }
@@ -165,23 +177,28 @@ class DigitalLinkTest {
   @Test
   void writingFailsWithoutPrimaryKey() {
     assertThatThrownBy(() -> Gs1.parse("(400)PO-1234").toDigitalLink())
-        .isInstanceOfSatisfying(Gs1SyntaxException.class, e -> assertThat(e.code()).isEqualTo("dl-no-primary-key"));
+        .isInstanceOfSatisfying(
+            Gs1SyntaxException.class, e -> assertThat(e.code()).isEqualTo("dl-no-primary-key"));
   }
 
   @Test
   void writingFailsForElementsThatAreNeitherQualifierNorAttribute() {
-    assertThatThrownBy(() -> Gs1.parse("(01)09506000134352(21)X(8040)123456789012345").toDigitalLink())
-        .isInstanceOfSatisfying(Gs1SyntaxException.class, e -> {
-          assertThat(e.code()).isEqualTo("dl-not-attribute");
-          assertThat(e.ai()).isEqualTo("8040");
-          assertThat(e.position()).isEqualTo(-1);
-        });
+    assertThatThrownBy(
+            () -> Gs1.parse("(01)09506000134352(21)X(8040)123456789012345").toDigitalLink())
+        .isInstanceOfSatisfying(
+            Gs1SyntaxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("dl-not-attribute");
+              assertThat(e.ai()).isEqualTo("8040");
+              assertThat(e.position()).isEqualTo(-1);
+            });
   }
 
   @Test
   void rejectsBaseUrisThatAreNotHttp() {
     Gs1Data data = Gs1.parse("(01)09506000134352");
 
-    assertThatThrownBy(() -> data.toDigitalLink("ftp://example.com")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> data.toDigitalLink("ftp://example.com"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

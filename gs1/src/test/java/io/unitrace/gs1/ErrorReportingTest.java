@@ -81,7 +81,8 @@ class ErrorReportingTest {
 
   @Test
   void messagesNameTheAi() {
-    assertThat(failure("(01)09506000134353").getMessage()).isEqualTo("(01) check digit is 3 but should be 2");
+    assertThat(failure("(01)09506000134353").getMessage())
+        .isEqualTo("(01) check digit is 3 but should be 2");
   }
 
   @Test

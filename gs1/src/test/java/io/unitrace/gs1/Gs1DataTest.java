@@ -70,7 +70,8 @@ class Gs1DataTest {
 
   @Test
   void sameDataFromTheSameFormIsEqual() {
-    assertThat(Gs1.parse(GTIN + "(10)A")).isEqualTo(Gs1.parse(GTIN + "(10)A"))
+    assertThat(Gs1.parse(GTIN + "(10)A"))
+        .isEqualTo(Gs1.parse(GTIN + "(10)A"))
         .hasSameHashCodeAs(Gs1.parse(GTIN + "(10)A"))
         .isNotEqualTo(Gs1.parse("0109506000134352" + "10A"));
   }
@@ -79,6 +80,7 @@ class Gs1DataTest {
   void elementsAreImmutable() {
     Gs1Data data = Gs1.parse(GTIN);
 
-    assertThatThrownBy(() -> data.elements().add(new Element("10", "X"))).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> data.elements().add(new Element("10", "X")))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

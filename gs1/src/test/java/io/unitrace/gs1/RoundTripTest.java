@@ -11,9 +11,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated valid GS1 data survives every canonical form: parse → bracketed / raw / Digital Link
- * → parse gives the same elements (a Digital Link orders them key, qualifiers, attributes).
- * Property tests driven by a seeded generator: a failure names its case and is reproducible.
+ * Generated valid GS1 data survives every canonical form: parse → bracketed / raw / Digital Link →
+ * parse gives the same elements (a Digital Link orders them key, qualifiers, attributes). Property
+ * tests driven by a seeded generator: a failure names its case and is reproducible.
  */
 class RoundTripTest {
 
@@ -36,7 +36,9 @@ class RoundTripTest {
       assertThat(Gs1.parse("]d2" + data.toRaw()).elements()).as(why).isEqualTo(elements);
       Gs1Data viaLink = Gs1.parse(data.toDigitalLink());
       assertThat(viaLink.elements()).as(why).containsExactlyInAnyOrderElementsOf(elements);
-      assertThat(viaLink.toDigitalLink("https://example.com/x")).as(why).isEqualTo(data.toDigitalLink("https://example.com/x"));
+      assertThat(viaLink.toDigitalLink("https://example.com/x"))
+          .as(why)
+          .isEqualTo(data.toDigitalLink("https://example.com/x"));
     }
   }
 
@@ -47,7 +49,11 @@ class RoundTripTest {
       List<Element> elements = gs1Data(random);
       String raw = Gs1.parse(Gs1.elementString(elements)).toRaw();
 
-      assertThat(raw).as("case %d: %s", i, elements).doesNotEndWith("\u001d").doesNotStartWith("\u001d").doesNotContain("\u001d\u001d");
+      assertThat(raw)
+          .as("case %d: %s", i, elements)
+          .doesNotEndWith("\u001d")
+          .doesNotStartWith("\u001d")
+          .doesNotContain("\u001d\u001d");
     }
   }
 

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 /** Every input form through the one entry point, with the worked examples of the GS1 standards. */
 class ScanFormsTest {
 
-  private static final List<Element> GTIN_EXPIRY_LOT_SERIAL = List.of(
-      new Element("01", "09506000134352"), new Element("17", "201225"),
-      new Element("10", "ABC123"), new Element("21", "XYZ"));
+  private static final List<Element> GTIN_EXPIRY_LOT_SERIAL =
+      List.of(
+          new Element("01", "09506000134352"), new Element("17", "201225"),
+          new Element("10", "ABC123"), new Element("21", "XYZ"));
 
   @Test
   void readsTheGeneralSpecificationsBracketedExample() {
@@ -70,7 +71,8 @@ class ScanFormsTest {
   @Test
   void readsDigitalLinkBehindPlainDataMatrixAndQrIdentifiers() {
     for (String aim : List.of("]d1", "]Q1")) {
-      Gs1Data data = Gs1.parse(aim + "https://id.gs1.org/01/09506000134352/10/ABC123/21/XYZ?17=201225");
+      Gs1Data data =
+          Gs1.parse(aim + "https://id.gs1.org/01/09506000134352/10/ABC123/21/XYZ?17=201225");
 
       assertThat(data.form()).isEqualTo(Form.DIGITAL_LINK);
       assertThat(data.elements()).containsExactlyInAnyOrderElementsOf(GTIN_EXPIRY_LOT_SERIAL);
@@ -92,10 +94,12 @@ class ScanFormsTest {
   @Test
   void refusesUnknownSymbologyIdentifiers() {
     assertThatThrownBy(() -> Gs1.parse("]A0ABC"))
-        .isInstanceOfSatisfying(Gs1SyntaxException.class, e -> {
-          assertThat(e.code()).isEqualTo("unsupported-symbology");
-          assertThat(e.position()).isZero();
-        });
+        .isInstanceOfSatisfying(
+            Gs1SyntaxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("unsupported-symbology");
+              assertThat(e.position()).isZero();
+            });
   }
 
   @Test
@@ -103,14 +107,16 @@ class ScanFormsTest {
     Gs1Data data = Gs1.parse("https://id.gs1.org/01/09506000134352/10/ABC123/21/XYZ?17=201225");
 
     assertThat(data.form()).isEqualTo(Form.DIGITAL_LINK);
-    assertThat(data.elements()).containsExactly(
-        new Element("01", "09506000134352"), new Element("10", "ABC123"),
-        new Element("21", "XYZ"), new Element("17", "201225"));
+    assertThat(data.elements())
+        .containsExactly(
+            new Element("01", "09506000134352"), new Element("10", "ABC123"),
+            new Element("21", "XYZ"), new Element("17", "201225"));
   }
 
   @Test
   void readsBareGtinsOfEveryLengthAsAi01() {
-    assertThat(Gs1.parse("9506000134352").elements()).containsExactly(new Element("01", "09506000134352"));
+    assertThat(Gs1.parse("9506000134352").elements())
+        .containsExactly(new Element("01", "09506000134352"));
     assertThat(Gs1.parse("09506000134352").gtin()).contains(new Gtin("09506000134352"));
     assertThat(Gs1.parse("012345678905").gtin()).contains(new Gtin("00012345678905"));
     assertThat(Gs1.parse("95060002").gtin()).contains(new Gtin("00000095060002"));
@@ -137,11 +143,13 @@ class ScanFormsTest {
   @Test
   void rejectsBareGtinWithWrongCheckDigit() {
     assertThatThrownBy(() -> Gs1.parse("9506000134353"))
-        .isInstanceOfSatisfying(Gs1SyntaxException.class, e -> {
-          assertThat(e.code()).isEqualTo("check-digit");
-          assertThat(e.ai()).isEqualTo("01");
-          assertThat(e.position()).isEqualTo(12);
-        });
+        .isInstanceOfSatisfying(
+            Gs1SyntaxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("check-digit");
+              assertThat(e.ai()).isEqualTo("01");
+              assertThat(e.position()).isEqualTo(12);
+            });
   }
 
   @Test
@@ -175,14 +183,17 @@ class ScanFormsTest {
 
     assertThat(data.toBracketed()).isEqualTo("(01)09506000134352(17)201225(10)ABC123(21)XYZ");
     assertThat(data.toRaw()).isEqualTo("010950600013435217201225" + "10ABC123\u001d21XYZ");
-    assertThat(data.toDigitalLink()).isEqualTo("https://id.gs1.org/01/09506000134352/10/ABC123/21/XYZ?17=201225");
+    assertThat(data.toDigitalLink())
+        .isEqualTo("https://id.gs1.org/01/09506000134352/10/ABC123/21/XYZ?17=201225");
     assertThat(data.toDigitalLink("https://example.com/dl/"))
         .isEqualTo("https://example.com/dl/01/09506000134352/10/ABC123/21/XYZ?17=201225");
   }
 
   @Test
   void rawFormPutsNoSeparatorAfterTheLastValue() {
-    assertThat(Gs1.parse("(01)09506000134352(10)ABC123").toRaw()).isEqualTo("010950600013435210ABC123");
-    assertThat(Gs1.parse("(10)ABC(01)09506000134352").toRaw()).isEqualTo("10ABC\u001d0109506000134352");
+    assertThat(Gs1.parse("(01)09506000134352(10)ABC123").toRaw())
+        .isEqualTo("010950600013435210ABC123");
+    assertThat(Gs1.parse("(10)ABC(01)09506000134352").toRaw())
+        .isEqualTo("10ABC\u001d0109506000134352");
   }
 }

@@ -9,7 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The shipped dictionary loads into the tables the parser relies on, and a newer one can replace it. */
+/**
+ * The shipped dictionary loads into the tables the parser relies on, and a newer one can replace
+ * it.
+ */
 class SyntaxDictionaryTest {
 
   private final SyntaxDictionary dictionary = SyntaxDictionary.get();
@@ -47,7 +50,8 @@ class SyntaxDictionaryTest {
     assertThat(gtin.predefinedLength).isTrue();
     assertThat(gtin.fixedLength).isEqualTo(14);
     assertThat(gtin.dlPrimaryKey).isTrue();
-    assertThat(gtin.dlQualifierSequences).isDeepEqualTo(new String[][] {{"22", "10", "21"}, {"235"}});
+    assertThat(gtin.dlQualifierSequences)
+        .isDeepEqualTo(new String[][] {{"22", "10", "21"}, {"235"}});
     assertThat(serial.predefinedLength).isFalse();
     assertThat(serial.dlAttribute).isFalse();
     assertThat(serial.maxLength).isEqualTo(20);
@@ -64,21 +68,26 @@ class SyntaxDictionaryTest {
 
   @Test
   void aNewerDictionaryIsJustText() {
-    SyntaxDictionary newer = SyntaxDictionary.parse("""
+    SyntaxDictionary newer =
+        SyntaxDictionary.parse(
+            """
         # a future release
         01  *?  N14,csum,gcppos2   dlpkey=22,10,21        # GTIN
         7260 ?  X..20,pcenc        req=01 newattr=whatever # SOMETHING NEW
         """);
 
     assertThat(newer.exact("7260").title).isEqualTo("SOMETHING NEW");
-    assertThat(newer.exact("7260").validate("A%2")).extracting(Fault::code).isEqualTo("percent-encoding");
+    assertThat(newer.exact("7260").validate("A%2"))
+        .extracting(Fault::code)
+        .isEqualTo("percent-encoding");
     assertThat(newer.exact("10")).isNull();
   }
 
   @Test
   void refusesADictionaryThatNamesAnUnknownLinter() {
     assertThatThrownBy(() -> SyntaxDictionary.parse("01 *? N14,csum,frobnicate # GTIN"))
-        .hasMessageContaining("frobnicate").hasMessageContaining("line 1");
+        .hasMessageContaining("frobnicate")
+        .hasMessageContaining("line 1");
   }
 
   @Test

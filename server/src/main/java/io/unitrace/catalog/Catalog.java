@@ -7,13 +7,17 @@ import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Rows;
 import io.unitrace.shared.Times;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -33,9 +37,20 @@ public class Catalog {
    * What a client sends to create or replace a product. {@code fixedBin} is a location code (the
    * label on the bin), {@code minShelfLifeDays} the least remaining shelf life on arrival, in days.
    */
-  public record ProductSpec(String sku, String name, List<String> gtins, Tracking tracking, Boolean expiryTracked,
-      Integer shelfLifeDays, Integer warrantyMonths, SerialScope serialScope, String manufacturer, String serialPattern,
-      List<CustomField> customFields, String fixedBin, Integer minShelfLifeDays) {}
+  public record ProductSpec(
+      String sku,
+      String name,
+      List<String> gtins,
+      Tracking tracking,
+      Boolean expiryTracked,
+      Integer shelfLifeDays,
+      Integer warrantyMonths,
+      SerialScope serialScope,
+      String manufacturer,
+      String serialPattern,
+      List<CustomField> customFields,
+      String fixedBin,
+      Integer minShelfLifeDays) {}
 
   private static final TypeReference<List<CustomField>> FIELDS = new TypeReference<>() {};
 
@@ -57,15 +72,31 @@ public class Catalog {
     long now = clock.millis();
     long id;
     try {
-      id = db.sql("""
+      id =
+          db.sql(
+                  """
               INSERT INTO product (tenant_id, sku, name, tracking, expiry_tracked, shelf_life_days, warranty_months,
                                    serial_scope, manufacturer, serial_pattern, custom_fields, fixed_bin_id, min_shelf_life_days,
                                    created_at, updated_at)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-          .params(tenantId, s.sku(), s.name(), s.tracking().name(), s.expiryTracked() ? 1 : 0, s.shelfLifeDays(),
-              s.warrantyMonths(), s.serialScope().name(), s.manufacturer(), s.serialPattern(),
-              json.writeValueAsString(s.customFields()), fixedBinId(s.fixedBin(), ""), s.minShelfLifeDays(), now, now)
-          .query(Long.class).single();
+              .params(
+                  tenantId,
+                  s.sku(),
+                  s.name(),
+                  s.tracking().name(),
+                  s.expiryTracked() ? 1 : 0,
+                  s.shelfLifeDays(),
+                  s.warrantyMonths(),
+                  s.serialScope().name(),
+                  s.manufacturer(),
+                  s.serialPattern(),
+                  json.writeValueAsString(s.customFields()),
+                  fixedBinId(s.fixedBin(), ""),
+                  s.minShelfLifeDays(),
+                  now,
+                  now)
+              .query(Long.class)
+              .single();
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
         throw Problem.conflict("duplicate-sku", "sku", "a product with SKU " + s.sku() + " exists");
@@ -81,31 +112,68 @@ public class Catalog {
     Product existing = bySku(tenantId, sku).orElseThrow(() -> unknownSku(sku));
     ProductSpec s = validate(spec, "");
     if (!s.sku().equals(sku)) {
-      throw Problem.badRequest("invalid-field", "sku", "the SKU of a product cannot change (" + sku + " → " + s.sku() + ")");
+      throw Problem.badRequest(
+          "invalid-field",
+          "sku",
+          "the SKU of a product cannot change (" + sku + " → " + s.sku() + ")");
     }
-    boolean hasUnits = db.sql("SELECT count(*) FROM unit WHERE product_id = ?").param(existing.id()).query(Integer.class).single() > 0;
-    if (hasUnits && (s.tracking() != existing.tracking() || s.serialScope() != existing.serialScope()
-        || !java.util.Objects.equals(s.manufacturer(), existing.manufacturer()))) {
-      throw Problem.conflict("product-in-use", "tracking",
-          "tracking, serial scope and manufacturer of " + sku + " cannot change once units of it exist");
+    boolean hasUnits =
+        db.sql("SELECT count(*) FROM unit WHERE product_id = ?")
+                .param(existing.id())
+                .query(Integer.class)
+                .single()
+            > 0;
+    if (hasUnits
+        && (s.tracking() != existing.tracking()
+            || s.serialScope() != existing.serialScope()
+            || !Objects.equals(s.manufacturer(), existing.manufacturer()))) {
+      throw Problem.conflict(
+          "product-in-use",
+          "tracking",
+          "tracking, serial scope and manufacturer of "
+              + sku
+              + " cannot change once units of it exist");
     }
-    db.sql("""
+    db.sql(
+            """
             UPDATE product SET name = ?, tracking = ?, expiry_tracked = ?, shelf_life_days = ?, warranty_months = ?,
                    serial_scope = ?, manufacturer = ?, serial_pattern = ?, custom_fields = ?, fixed_bin_id = ?,
                    min_shelf_life_days = ?, updated_at = ?
             WHERE id = ? AND tenant_id = ?""")
-        .params(s.name(), s.tracking().name(), s.expiryTracked() ? 1 : 0, s.shelfLifeDays(), s.warrantyMonths(),
-            s.serialScope().name(), s.manufacturer(), s.serialPattern(), json.writeValueAsString(s.customFields()),
-            fixedBinId(s.fixedBin(), ""), s.minShelfLifeDays(), clock.millis(), existing.id(), tenantId)
+        .params(
+            s.name(),
+            s.tracking().name(),
+            s.expiryTracked() ? 1 : 0,
+            s.shelfLifeDays(),
+            s.warrantyMonths(),
+            s.serialScope().name(),
+            s.manufacturer(),
+            s.serialPattern(),
+            json.writeValueAsString(s.customFields()),
+            fixedBinId(s.fixedBin(), ""),
+            s.minShelfLifeDays(),
+            clock.millis(),
+            existing.id(),
+            tenantId)
         .update();
     List<String> wanted = s.gtins();
     List<String> current = existing.gtins().stream().map(Gtin::value).toList();
     List<String> added = wanted.stream().filter(g -> !current.contains(g)).toList();
     for (String removed : current.stream().filter(g -> !wanted.contains(g)).toList()) {
-      if (hasUnits && db.sql("SELECT count(*) FROM unit WHERE tenant_id = ? AND gtin = ?").params(tenantId, removed).query(Integer.class).single() > 0) {
-        throw Problem.conflict("gtin-in-use", "gtins", "GTIN " + removed + " has units; it cannot be removed from " + sku);
+      if (hasUnits
+          && db.sql("SELECT count(*) FROM unit WHERE tenant_id = ? AND gtin = ?")
+                  .params(tenantId, removed)
+                  .query(Integer.class)
+                  .single()
+              > 0) {
+        throw Problem.conflict(
+            "gtin-in-use",
+            "gtins",
+            "GTIN " + removed + " has units; it cannot be removed from " + sku);
       }
-      db.sql("DELETE FROM product_gtin WHERE tenant_id = ? AND gtin = ?").params(tenantId, removed).update();
+      db.sql("DELETE FROM product_gtin WHERE tenant_id = ? AND gtin = ?")
+          .params(tenantId, removed)
+          .update();
     }
     addGtins(tenantId, existing.id(), added, "gtins");
     return byId(tenantId, existing.id()).orElseThrow();
@@ -113,10 +181,14 @@ public class Catalog {
 
   private void addGtins(long tenantId, long productId, List<String> gtins, String field) {
     for (String g : gtins) {
-      int n = db.sql("INSERT INTO product_gtin (tenant_id, gtin, product_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-          .params(tenantId, g, productId).update();
+      int n =
+          db.sql(
+                  "INSERT INTO product_gtin (tenant_id, gtin, product_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+              .params(tenantId, g, productId)
+              .update();
       if (n == 0) {
-        throw Problem.conflict("duplicate-gtin", field, "GTIN " + g + " already belongs to another product");
+        throw Problem.conflict(
+            "duplicate-gtin", field, "GTIN " + g + " already belongs to another product");
       }
     }
   }
@@ -127,15 +199,21 @@ public class Catalog {
       throw Problem.badRequest("invalid-field", null, "a product is required");
     }
     if (s.sku() == null || !s.sku().strip().matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,59}")) {
-      throw Problem.badRequest("invalid-field", prefix + "sku", "a SKU is 1-60 letters, digits or . _ / -");
+      throw Problem.badRequest(
+          "invalid-field", prefix + "sku", "a SKU is 1-60 letters, digits or . _ / -");
     }
     if (s.name() == null || s.name().isBlank() || s.name().length() > 200) {
-      throw Problem.badRequest("invalid-field", prefix + "name", "a product needs a name of 1-200 characters");
+      throw Problem.badRequest(
+          "invalid-field", prefix + "name", "a product needs a name of 1-200 characters");
     }
     if (s.tracking() == null) {
-      throw Problem.badRequest("invalid-field", prefix + "tracking", "tracking is one of NONE, LOT, SERIAL, LOT_AND_SERIAL");
+      throw Problem.badRequest(
+          "invalid-field",
+          prefix + "tracking",
+          "tracking is one of NONE, LOT, SERIAL, LOT_AND_SERIAL");
     }
-    List<String> gtins = new ArrayList<>(new LinkedHashSet<>(s.gtins() == null ? List.of() : s.gtins()));
+    List<String> gtins =
+        new ArrayList<>(new LinkedHashSet<>(s.gtins() == null ? List.of() : s.gtins()));
     for (int i = 0; i < gtins.size(); i++) {
       try {
         gtins.set(i, Gtin.parse(gtins.get(i)).value());
@@ -146,14 +224,20 @@ public class Catalog {
     SerialScope scope = s.serialScope() == null ? SerialScope.GTIN : s.serialScope();
     String manufacturer = blankToNull(s.manufacturer());
     if (scope == SerialScope.MANUFACTURER && manufacturer == null) {
-      throw Problem.badRequest("invalid-field", prefix + "manufacturer", "serials unique per manufacturer need the manufacturer named");
+      throw Problem.badRequest(
+          "invalid-field",
+          prefix + "manufacturer",
+          "serials unique per manufacturer need the manufacturer named");
     }
     String pattern = blankToNull(s.serialPattern());
     if (pattern != null) {
       try {
         Pattern.compile(pattern);
       } catch (PatternSyntaxException e) {
-        throw Problem.badRequest("invalid-field", prefix + "serialPattern", "not a valid regular expression: " + e.getDescription());
+        throw Problem.badRequest(
+            "invalid-field",
+            prefix + "serialPattern",
+            "not a valid regular expression: " + e.getDescription());
       }
     }
     nonNegative(s.shelfLifeDays(), prefix + "shelfLifeDays");
@@ -163,10 +247,23 @@ public class Catalog {
     fixedBinId(fixedBin, prefix);
     List<CustomField> fields = s.customFields() == null ? List.of() : List.copyOf(s.customFields());
     if (fields.stream().map(CustomField::name).distinct().count() != fields.size()) {
-      throw Problem.badRequest("invalid-field", prefix + "customFields", "custom field names must be distinct");
+      throw Problem.badRequest(
+          "invalid-field", prefix + "customFields", "custom field names must be distinct");
     }
-    return new ProductSpec(s.sku().strip(), s.name().strip(), gtins, s.tracking(), Boolean.TRUE.equals(s.expiryTracked()),
-        s.shelfLifeDays(), s.warrantyMonths(), scope, manufacturer, pattern, fields, fixedBin, s.minShelfLifeDays());
+    return new ProductSpec(
+        s.sku().strip(),
+        s.name().strip(),
+        gtins,
+        s.tracking(),
+        Boolean.TRUE.equals(s.expiryTracked()),
+        s.shelfLifeDays(),
+        s.warrantyMonths(),
+        scope,
+        manufacturer,
+        pattern,
+        fields,
+        fixedBin,
+        s.minShelfLifeDays());
   }
 
   /**
@@ -177,10 +274,17 @@ public class Catalog {
     if (code == null) {
       return null;
     }
-    Location bin = facility.byCode(code).orElseThrow(() -> Problem.badRequest("invalid-field", prefix + "fixedBin",
-        "no location with code " + code));
+    Location bin =
+        facility
+            .byCode(code)
+            .orElseThrow(
+                () ->
+                    Problem.badRequest(
+                        "invalid-field", prefix + "fixedBin", "no location with code " + code));
     if (bin.type() != LocationType.STORAGE) {
-      throw Problem.badRequest("invalid-field", prefix + "fixedBin",
+      throw Problem.badRequest(
+          "invalid-field",
+          prefix + "fixedBin",
           "the fixed bin must be a STORAGE location; " + code + " is " + bin.type());
     }
     return bin.id();
@@ -188,7 +292,9 @@ public class Catalog {
 
   /** The code of a product's fixed bin, as clients see it, or null. */
   public String fixedBinCode(Product product) {
-    return product.fixedBinId() == null ? null : facility.byId(product.fixedBinId()).map(Location::code).orElse(null);
+    return product.fixedBinId() == null
+        ? null
+        : facility.byId(product.fixedBinId()).map(Location::code).orElse(null);
   }
 
   private static void nonNegative(Integer n, String field) {
@@ -202,7 +308,10 @@ public class Catalog {
   }
 
   public Optional<Product> bySku(long tenantId, String sku) {
-    return db.sql("SELECT id FROM product WHERE tenant_id = ? AND sku = ?").params(tenantId, sku).query(Long.class).optional()
+    return db.sql("SELECT id FROM product WHERE tenant_id = ? AND sku = ?")
+        .params(tenantId, sku)
+        .query(Long.class)
+        .optional()
         .flatMap(id -> byId(tenantId, id));
   }
 
@@ -211,37 +320,68 @@ public class Catalog {
    * once per GTIN it has, so that its GTINs come along.
    */
   public Optional<Product> byGtin(long tenantId, Gtin gtin) {
-    List<Map.Entry<Product, Gtin>> rows = db.sql("SELECT " + PRODUCT_COLUMNS + """
+    List<Map.Entry<Product, Gtin>> rows =
+        db.sql(
+                "SELECT "
+                    + PRODUCT_COLUMNS
+                    + """
             , all_gtins.gtin
             FROM product_gtin g
             JOIN product p ON p.id = g.product_id
             JOIN product_gtin all_gtins ON all_gtins.product_id = p.id
             WHERE g.tenant_id = ? AND g.gtin = ? AND p.tenant_id = ?
             ORDER BY all_gtins.gtin""")
-        .params(tenantId, gtin.value(), tenantId)
-        .query((rs, n) -> Map.entry(product(rs, List.of()), new Gtin(rs.getString(15))))
-        .list();
+            .params(tenantId, gtin.value(), tenantId)
+            .query((rs, n) -> Map.entry(product(rs, List.of()), new Gtin(rs.getString(15))))
+            .list();
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(withGtins(rows.get(0).getKey(), rows.stream().map(Map.Entry::getValue).toList()));
+    return Optional.of(
+        withGtins(rows.get(0).getKey(), rows.stream().map(Map.Entry::getValue).toList()));
   }
 
-  private static final String PRODUCT_COLUMNS = """
+  private static final String PRODUCT_COLUMNS =
+      """
       p.id, p.tenant_id, p.sku, p.name, p.tracking, p.expiry_tracked, p.shelf_life_days, p.warranty_months,
       p.serial_scope, p.manufacturer, p.serial_pattern, p.custom_fields, p.fixed_bin_id, p.min_shelf_life_days""";
 
-  private Product product(java.sql.ResultSet rs, List<Gtin> gtins) throws java.sql.SQLException {
-    return new Product(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), gtins,
-        Tracking.valueOf(rs.getString(5)), rs.getInt(6) == 1, io.unitrace.shared.Rows.intOrNull(rs, 7),
-        io.unitrace.shared.Rows.intOrNull(rs, 8), SerialScope.valueOf(rs.getString(9)), rs.getString(10),
-        rs.getString(11), json.readValue(rs.getString(12), FIELDS), io.unitrace.shared.Rows.longOrNull(rs, 13),
-        io.unitrace.shared.Rows.intOrNull(rs, 14));
+  private Product product(ResultSet rs, List<Gtin> gtins) throws SQLException {
+    return new Product(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        gtins,
+        Tracking.valueOf(rs.getString(5)),
+        rs.getInt(6) == 1,
+        Rows.intOrNull(rs, 7),
+        Rows.intOrNull(rs, 8),
+        SerialScope.valueOf(rs.getString(9)),
+        rs.getString(10),
+        rs.getString(11),
+        json.readValue(rs.getString(12), FIELDS),
+        Rows.longOrNull(rs, 13),
+        Rows.intOrNull(rs, 14));
   }
 
   private static Product withGtins(Product p, List<Gtin> gtins) {
-    return new Product(p.id(), p.tenantId(), p.sku(), p.name(), gtins, p.tracking(), p.expiryTracked(), p.shelfLifeDays(),
-        p.warrantyMonths(), p.serialScope(), p.manufacturer(), p.serialPattern(), p.customFields(), p.fixedBinId(), p.minShelfLifeDays());
+    return new Product(
+        p.id(),
+        p.tenantId(),
+        p.sku(),
+        p.name(),
+        gtins,
+        p.tracking(),
+        p.expiryTracked(),
+        p.shelfLifeDays(),
+        p.warrantyMonths(),
+        p.serialScope(),
+        p.manufacturer(),
+        p.serialPattern(),
+        p.customFields(),
+        p.fixedBinId(),
+        p.minShelfLifeDays());
   }
 
   public Optional<Product> byId(long tenantId, long id) {
@@ -259,78 +399,152 @@ public class Catalog {
     all.add(tenantId);
     all.addAll(params);
     all.add(limit);
-    List<Product> products = db.sql("SELECT " + PRODUCT_COLUMNS + " FROM product p WHERE p.tenant_id = ? AND " + where + " ORDER BY p.id LIMIT ?")
-        .params(all)
-        .query((rs, n) -> product(rs, List.of()))
-        .list();
+    List<Product> products =
+        db.sql(
+                "SELECT "
+                    + PRODUCT_COLUMNS
+                    + " FROM product p WHERE p.tenant_id = ? AND "
+                    + where
+                    + " ORDER BY p.id LIMIT ?")
+            .params(all)
+            .query((rs, n) -> product(rs, List.of()))
+            .list();
     if (products.isEmpty()) {
       return products;
     }
     String ids = products.stream().map(p -> Long.toString(p.id())).collect(Collectors.joining(","));
-    Map<Long, List<Gtin>> gtins = db.sql("SELECT product_id, gtin FROM product_gtin WHERE tenant_id = ? AND product_id IN (" + ids + ") ORDER BY gtin")
-        .param(tenantId)
-        .query((rs, n) -> Map.entry(rs.getLong(1), new Gtin(rs.getString(2))))
-        .list().stream()
-        .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    Map<Long, List<Gtin>> gtins =
+        db
+            .sql(
+                "SELECT product_id, gtin FROM product_gtin WHERE tenant_id = ? AND product_id IN ("
+                    + ids
+                    + ") ORDER BY gtin")
+            .param(tenantId)
+            .query((rs, n) -> Map.entry(rs.getLong(1), new Gtin(rs.getString(2))))
+            .list()
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    Map.Entry::getKey,
+                    Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     return products.stream().map(p -> withGtins(p, gtins.getOrDefault(p.id(), List.of()))).toList();
   }
 
   // Lots
 
   @Transactional
-  public Lot createLot(long tenantId, String sku, String code, LocalDate manufacturedOn, LocalDate expiresOn) {
+  public Lot createLot(
+      long tenantId, String sku, String code, LocalDate manufacturedOn, LocalDate expiresOn) {
     Product p = bySku(tenantId, sku).orElseThrow(() -> unknownSku(sku));
-    return lot(tenantId, p, new LotCode(code == null ? null : code.strip()), manufacturedOn, expiresOn, true);
+    return lot(
+        tenantId,
+        p,
+        new LotCode(code == null ? null : code.strip()),
+        manufacturedOn,
+        expiresOn,
+        true);
   }
 
   /**
-   * The lot {@code code} of a product, created on first sight. Dates given must agree with the
-   * ones on record: a lot has one expiry, and a scan that says otherwise is refused, not merged.
+   * The lot {@code code} of a product, created on first sight. Dates given must agree with the ones
+   * on record: a lot has one expiry, and a scan that says otherwise is refused, not merged.
    */
   @Transactional
-  public Lot lot(long tenantId, Product product, LotCode code, LocalDate manufacturedOn, LocalDate expiresOn) {
+  public Lot lot(
+      long tenantId, Product product, LotCode code, LocalDate manufacturedOn, LocalDate expiresOn) {
     return lot(tenantId, product, code, manufacturedOn, expiresOn, false);
   }
 
-  private Lot lot(long tenantId, Product product, LotCode code, LocalDate manufacturedOn, LocalDate expiresOn, boolean mustBeNew) {
+  private Lot lot(
+      long tenantId,
+      Product product,
+      LotCode code,
+      LocalDate manufacturedOn,
+      LocalDate expiresOn,
+      boolean mustBeNew) {
     if (!product.tracking().lotted()) {
-      throw Problem.unprocessable("not-lot-tracked", "lot", product.sku() + " is not tracked by lot");
+      throw Problem.unprocessable(
+          "not-lot-tracked", "lot", product.sku() + " is not tracked by lot");
     }
     if (manufacturedOn != null && expiresOn != null && expiresOn.isBefore(manufacturedOn)) {
-      throw Problem.badRequest("invalid-field", "expiresOn", "a lot cannot expire before it was made");
+      throw Problem.badRequest(
+          "invalid-field", "expiresOn", "a lot cannot expire before it was made");
     }
-    int inserted = db.sql("""
+    int inserted =
+        db.sql(
+                """
             INSERT INTO lot (tenant_id, product_id, code, manufactured_on, expires_on, created_at)
             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, product_id, code) DO NOTHING""")
-        .params(tenantId, product.id(), code.value(), Times.iso(manufacturedOn), Times.iso(expiresOn), clock.millis())
-        .update();
+            .params(
+                tenantId,
+                product.id(),
+                code.value(),
+                Times.iso(manufacturedOn),
+                Times.iso(expiresOn),
+                clock.millis())
+            .update();
     if (inserted == 0 && mustBeNew) {
-      throw Problem.conflict("duplicate-lot", "code", "lot " + code + " of " + product.sku() + " exists");
+      throw Problem.conflict(
+          "duplicate-lot", "code", "lot " + code + " of " + product.sku() + " exists");
     }
     Lot lot = findLot(tenantId, product.id(), code.value()).orElseThrow();
     if (expiresOn != null && !expiresOn.equals(lot.expiresOn())) {
-      throw Problem.unprocessable("lot-expiry-mismatch", "expiry",
-          "lot " + code + " of " + product.sku() + " expires on " + lot.expiresOn() + ", not " + expiresOn);
+      throw Problem.unprocessable(
+          "lot-expiry-mismatch",
+          "expiry",
+          "lot "
+              + code
+              + " of "
+              + product.sku()
+              + " expires on "
+              + lot.expiresOn()
+              + ", not "
+              + expiresOn);
     }
     if (manufacturedOn != null && !manufacturedOn.equals(lot.manufacturedOn())) {
-      throw Problem.unprocessable("lot-date-mismatch", "manufacturedOn",
-          "lot " + code + " of " + product.sku() + " was made on " + lot.manufacturedOn() + ", not " + manufacturedOn);
+      throw Problem.unprocessable(
+          "lot-date-mismatch",
+          "manufacturedOn",
+          "lot "
+              + code
+              + " of "
+              + product.sku()
+              + " was made on "
+              + lot.manufacturedOn()
+              + ", not "
+              + manufacturedOn);
     }
     return lot;
   }
 
   public Optional<Lot> findLot(long tenantId, long productId, String code) {
-    return db.sql("SELECT id, product_id, code, manufactured_on, expires_on FROM lot WHERE tenant_id = ? AND product_id = ? AND code = ?")
+    return db.sql(
+            "SELECT id, product_id, code, manufactured_on, expires_on FROM lot WHERE tenant_id = ? AND product_id = ? AND code = ?")
         .params(tenantId, productId, code)
-        .query((rs, n) -> new Lot(rs.getLong(1), rs.getLong(2), rs.getString(3), Times.date(rs.getString(4)), Times.date(rs.getString(5))))
+        .query(
+            (rs, n) ->
+                new Lot(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    Times.date(rs.getString(4)),
+                    Times.date(rs.getString(5))))
         .optional();
   }
 
   public List<Lot> lots(long tenantId, String sku) {
     Product p = bySku(tenantId, sku).orElseThrow(() -> unknownSku(sku));
-    return db.sql("SELECT id, product_id, code, manufactured_on, expires_on FROM lot WHERE tenant_id = ? AND product_id = ? ORDER BY code")
+    return db.sql(
+            "SELECT id, product_id, code, manufactured_on, expires_on FROM lot WHERE tenant_id = ? AND product_id = ? ORDER BY code")
         .params(tenantId, p.id())
-        .query((rs, n) -> new Lot(rs.getLong(1), rs.getLong(2), rs.getString(3), Times.date(rs.getString(4)), Times.date(rs.getString(5))))
+        .query(
+            (rs, n) ->
+                new Lot(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    Times.date(rs.getString(4)),
+                    Times.date(rs.getString(5))))
         .list();
   }
 

@@ -20,21 +20,53 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Products and lots. Reading is open to anyone who sees the client; changing needs a SUPERVISOR. */
+/**
+ * Products and lots. Reading is open to anyone who sees the client; changing needs a SUPERVISOR.
+ */
 @RestController
 @RequestMapping("/api/v1/products")
 class CatalogApi {
 
   record NewLot(String code, LocalDate manufacturedOn, LocalDate expiresOn) {}
 
-  /** A product as clients read it: the fixed bin by its code (what the bin's label says), not its row id. */
-  record ProductView(long id, long tenantId, String sku, String name, List<Gtin> gtins, Tracking tracking, boolean expiryTracked,
-      Integer shelfLifeDays, Integer warrantyMonths, SerialScope serialScope, String manufacturer, String serialPattern,
-      List<CustomField> customFields, String fixedBin, Integer minShelfLifeDays) {
+  /**
+   * A product as clients read it: the fixed bin by its code (what the bin's label says), not its
+   * row id.
+   */
+  record ProductView(
+      long id,
+      long tenantId,
+      String sku,
+      String name,
+      List<Gtin> gtins,
+      Tracking tracking,
+      boolean expiryTracked,
+      Integer shelfLifeDays,
+      Integer warrantyMonths,
+      SerialScope serialScope,
+      String manufacturer,
+      String serialPattern,
+      List<CustomField> customFields,
+      String fixedBin,
+      Integer minShelfLifeDays) {
 
     static ProductView of(Product p, String fixedBin) {
-      return new ProductView(p.id(), p.tenantId(), p.sku(), p.name(), p.gtins(), p.tracking(), p.expiryTracked(), p.shelfLifeDays(),
-          p.warrantyMonths(), p.serialScope(), p.manufacturer(), p.serialPattern(), p.customFields(), fixedBin, p.minShelfLifeDays());
+      return new ProductView(
+          p.id(),
+          p.tenantId(),
+          p.sku(),
+          p.name(),
+          p.gtins(),
+          p.tracking(),
+          p.expiryTracked(),
+          p.shelfLifeDays(),
+          p.warrantyMonths(),
+          p.serialScope(),
+          p.manufacturer(),
+          p.serialPattern(),
+          p.customFields(),
+          fixedBin,
+          p.minShelfLifeDays());
     }
   }
 
@@ -47,10 +79,20 @@ class CatalogApi {
   }
 
   @GetMapping
-  CursorPage<ProductView> list(TenantScope scope, @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+  CursorPage<ProductView> list(
+      TenantScope scope,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
     Map<Long, String> codes = new HashMap<>();
-    return catalog.list(scope.tenantId(), cursor, CursorPage.limit(limit))
-        .map(p -> ProductView.of(p, p.fixedBinId() == null ? null : codes.computeIfAbsent(p.fixedBinId(), id -> catalog.fixedBinCode(p))));
+    return catalog
+        .list(scope.tenantId(), cursor, CursorPage.limit(limit))
+        .map(
+            p ->
+                ProductView.of(
+                    p,
+                    p.fixedBinId() == null
+                        ? null
+                        : codes.computeIfAbsent(p.fixedBinId(), id -> catalog.fixedBinCode(p))));
   }
 
   @PostMapping
@@ -60,7 +102,9 @@ class CatalogApi {
     return view(catalog.create(scope.tenantId(), spec));
   }
 
-  @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
+  @PostMapping(
+      path = "/import",
+      consumes = {"text/csv", "text/plain"})
   ProductImport.Result importCsv(TenantScope scope, @RequestBody String csv) {
     scope.requireRole(Role.SUPERVISOR);
     return productImport.run(scope.tenantId(), new StringReader(csv));
@@ -72,7 +116,8 @@ class CatalogApi {
   }
 
   @PutMapping("/{sku}")
-  ProductView replace(TenantScope scope, @PathVariable String sku, @RequestBody Catalog.ProductSpec spec) {
+  ProductView replace(
+      TenantScope scope, @PathVariable String sku, @RequestBody Catalog.ProductSpec spec) {
     scope.requireRole(Role.SUPERVISOR);
     return view(catalog.replace(scope.tenantId(), sku, spec));
   }
@@ -90,6 +135,7 @@ class CatalogApi {
   @ResponseStatus(HttpStatus.CREATED)
   Lot createLot(TenantScope scope, @PathVariable String sku, @RequestBody NewLot lot) {
     scope.requireRole(Role.SUPERVISOR);
-    return catalog.createLot(scope.tenantId(), sku, lot.code(), lot.manufacturedOn(), lot.expiresOn());
+    return catalog.createLot(
+        scope.tenantId(), sku, lot.code(), lot.manufacturedOn(), lot.expiresOn());
   }
 }

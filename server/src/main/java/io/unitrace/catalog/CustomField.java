@@ -17,10 +17,16 @@ public record CustomField(String name, Type type, boolean required, boolean uniq
 
   public CustomField {
     if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]{0,59}")) {
-      throw Problem.badRequest("invalid-field", "customFields.name", "a custom field name is a letter then up to 59 letters, digits or _: " + name);
+      throw Problem.badRequest(
+          "invalid-field",
+          "customFields.name",
+          "a custom field name is a letter then up to 59 letters, digits or _: " + name);
     }
     if (type == null) {
-      throw Problem.badRequest("invalid-field", "customFields.type", "custom field " + name + " needs a type: TEXT, NUMBER, DATE or BOOLEAN");
+      throw Problem.badRequest(
+          "invalid-field",
+          "customFields.type",
+          "custom field " + name + " needs a type: TEXT, NUMBER, DATE or BOOLEAN");
     }
   }
 
@@ -38,16 +44,19 @@ public record CustomField(String name, Type type, boolean required, boolean uniq
         case TEXT -> v;
         case NUMBER -> new BigDecimal(v).toPlainString();
         case DATE -> LocalDate.parse(v).toString();
-        case BOOLEAN -> switch (v.toLowerCase()) {
-          case "true", "yes", "1" -> "true";
-          case "false", "no", "0" -> "false";
-          default -> throw new IllegalArgumentException();
-        };
+        case BOOLEAN ->
+            switch (v.toLowerCase()) {
+              case "true", "yes", "1" -> "true";
+              case "false", "no", "0" -> "false";
+              default -> throw new IllegalArgumentException();
+            };
       };
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw Problem.badRequest("invalid-field", fieldPath, name + " must be a " + type + ", got '" + v + "'");
+      throw Problem.badRequest(
+          "invalid-field", fieldPath, name + " must be a " + type + ", got '" + v + "'");
     } catch (IllegalArgumentException e) {
-      throw Problem.badRequest("invalid-field", fieldPath, name + " must be true or false, got '" + v + "'");
+      throw Problem.badRequest(
+          "invalid-field", fieldPath, name + " must be true or false, got '" + v + "'");
     }
   }
 }

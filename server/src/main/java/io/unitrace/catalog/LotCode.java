@@ -12,7 +12,8 @@ public record LotCode(String value) {
     try {
       new Serial(value); // same character set as a serial: GS1 CSET 82
     } catch (Problem p) {
-      throw Problem.badRequest("invalid-lot", "lot", p.getMessage().replace("a serial", "a lot code"));
+      throw Problem.badRequest(
+          "invalid-lot", "lot", p.getMessage().replace("a serial", "a lot code"));
     }
   }
 

@@ -10,9 +10,22 @@ import java.util.regex.Pattern;
  * always put away to (none: any); {@code minShelfLifeDays} the least shelf life, in days, a unit
  * must have left when it arrives (none: no minimum).
  */
-public record Product(long id, long tenantId, String sku, String name, List<Gtin> gtins, Tracking tracking,
-    boolean expiryTracked, Integer shelfLifeDays, Integer warrantyMonths, SerialScope serialScope, String manufacturer,
-    String serialPattern, List<CustomField> customFields, Long fixedBinId, Integer minShelfLifeDays) {
+public record Product(
+    long id,
+    long tenantId,
+    String sku,
+    String name,
+    List<Gtin> gtins,
+    Tracking tracking,
+    boolean expiryTracked,
+    Integer shelfLifeDays,
+    Integer warrantyMonths,
+    SerialScope serialScope,
+    String manufacturer,
+    String serialPattern,
+    List<CustomField> customFields,
+    Long fixedBinId,
+    Integer minShelfLifeDays) {
 
   /** The key under which a serial must be unique: the GTIN, or the manufacturer. */
   public String serialScopeKey(Gtin gtin) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -26,8 +27,20 @@ class ProductImport {
 
   record Result(int created, int updated) {}
 
-  static final Set<String> COLUMNS = Set.of("sku", "name", "gtins", "tracking", "expiry_tracked", "shelf_life_days",
-      "warranty_months", "serial_scope", "manufacturer", "serial_pattern", "fixed_bin", "min_shelf_life_days");
+  static final Set<String> COLUMNS =
+      Set.of(
+          "sku",
+          "name",
+          "gtins",
+          "tracking",
+          "expiry_tracked",
+          "shelf_life_days",
+          "warranty_months",
+          "serial_scope",
+          "manufacturer",
+          "serial_pattern",
+          "fixed_bin",
+          "min_shelf_life_days");
 
   private final Catalog catalog;
 
@@ -38,25 +51,44 @@ class ProductImport {
   @Transactional
   Result run(long tenantId, Reader csv) {
     List<Catalog.ProductSpec> specs = new ArrayList<>();
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-        .setIgnoreEmptyLines(true).get().parse(csv)) {
+    try (CSVParser parser =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .setIgnoreEmptyLines(true)
+            .get()
+            .parse(csv)) {
       for (String h : parser.getHeaderNames()) {
         if (!COLUMNS.contains(h)) {
-          throw Problem.badRequest("unknown-column", "header", "unknown column '" + h + "'; known: " + COLUMNS);
+          throw Problem.badRequest(
+              "unknown-column", "header", "unknown column '" + h + "'; known: " + COLUMNS);
         }
       }
       for (String required : List.of("sku", "name", "tracking")) {
         if (!parser.getHeaderNames().contains(required)) {
-          throw Problem.badRequest("missing-column", "header", "the column '" + required + "' is required");
+          throw Problem.badRequest(
+              "missing-column", "header", "the column '" + required + "' is required");
         }
       }
       for (CSVRecord r : parser) {
         String row = "row " + (r.getRecordNumber() + 1) + ": ";
-        Catalog.ProductSpec spec = new Catalog.ProductSpec(get(r, "sku"), get(r, "name"), gtins(r),
-            parseEnum(Tracking.class, get(r, "tracking"), row + "tracking"), bool(get(r, "expiry_tracked"), row + "expiry_tracked"),
-            integer(get(r, "shelf_life_days"), row + "shelf_life_days"), integer(get(r, "warranty_months"), row + "warranty_months"),
-            parseEnum(SerialScope.class, get(r, "serial_scope"), row + "serial_scope"), get(r, "manufacturer"),
-            get(r, "serial_pattern"), List.of(), get(r, "fixed_bin"), integer(get(r, "min_shelf_life_days"), row + "min_shelf_life_days"));
+        Catalog.ProductSpec spec =
+            new Catalog.ProductSpec(
+                get(r, "sku"),
+                get(r, "name"),
+                gtins(r),
+                parseEnum(Tracking.class, get(r, "tracking"), row + "tracking"),
+                bool(get(r, "expiry_tracked"), row + "expiry_tracked"),
+                integer(get(r, "shelf_life_days"), row + "shelf_life_days"),
+                integer(get(r, "warranty_months"), row + "warranty_months"),
+                parseEnum(SerialScope.class, get(r, "serial_scope"), row + "serial_scope"),
+                get(r, "manufacturer"),
+                get(r, "serial_pattern"),
+                List.of(),
+                get(r, "fixed_bin"),
+                integer(get(r, "min_shelf_life_days"), row + "min_shelf_life_days"));
         specs.add(inColumns(() -> catalog.validate(spec, row)));
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
@@ -73,16 +105,34 @@ class ProductImport {
       try {
         if (catalog.bySku(tenantId, spec.sku()).isPresent()) {
           var existing = catalog.bySku(tenantId, spec.sku()).orElseThrow();
-          catalog.replace(tenantId, spec.sku(), new Catalog.ProductSpec(spec.sku(), spec.name(), spec.gtins(), spec.tracking(),
-              spec.expiryTracked(), spec.shelfLifeDays(), spec.warrantyMonths(), spec.serialScope(), spec.manufacturer(),
-              spec.serialPattern(), existing.customFields(), spec.fixedBin(), spec.minShelfLifeDays()));
+          catalog.replace(
+              tenantId,
+              spec.sku(),
+              new Catalog.ProductSpec(
+                  spec.sku(),
+                  spec.name(),
+                  spec.gtins(),
+                  spec.tracking(),
+                  spec.expiryTracked(),
+                  spec.shelfLifeDays(),
+                  spec.warrantyMonths(),
+                  spec.serialScope(),
+                  spec.manufacturer(),
+                  spec.serialPattern(),
+                  existing.customFields(),
+                  spec.fixedBin(),
+                  spec.minShelfLifeDays()));
           updated++;
         } else {
           catalog.create(tenantId, spec);
           created++;
         }
       } catch (Problem p) {
-        throw new Problem(p.status(), p.code(), "row " + row + ": " + p.field(), "row " + row + ": " + p.getMessage());
+        throw new Problem(
+            p.status(),
+            p.code(),
+            "row " + row + ": " + p.field(),
+            "row " + row + ": " + p.getMessage());
       }
     }
     return new Result(created, updated);
@@ -92,7 +142,7 @@ class ProductImport {
    * Runs a check whose refusal names a JSON field ("row 7: fixedBin") and names the CSV column
    * instead ("row 7: fixed_bin"): the person fixing the file sees column headers, not JSON.
    */
-  private static <T> T inColumns(java.util.function.Supplier<T> check) {
+  private static <T> T inColumns(Supplier<T> check) {
     try {
       return check.get();
     } catch (Problem p) {
@@ -100,7 +150,8 @@ class ProductImport {
         throw p;
       }
       String column = p.field().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
-      Problem renamed = new Problem(p.status(), p.code(), column, p.getMessage().replace(p.field(), column));
+      Problem renamed =
+          new Problem(p.status(), p.code(), column, p.getMessage().replace(p.field(), column));
       p.extras().forEach(renamed::with);
       throw renamed;
     }
@@ -116,7 +167,9 @@ class ProductImport {
 
   private static List<String> gtins(CSVRecord r) {
     String v = get(r, "gtins");
-    return v == null ? List.of() : Arrays.stream(v.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return v == null
+        ? List.of()
+        : Arrays.stream(v.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private static <E extends Enum<E>> E parseEnum(Class<E> type, String v, String field) {
@@ -126,7 +179,10 @@ class ProductImport {
     try {
       return Enum.valueOf(type, v.strip().toUpperCase());
     } catch (IllegalArgumentException e) {
-      throw Problem.badRequest("invalid-field", field, "'" + v + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+      throw Problem.badRequest(
+          "invalid-field",
+          field,
+          "'" + v + "' is not one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 
@@ -137,7 +193,8 @@ class ProductImport {
     return switch (v.strip().toLowerCase()) {
       case "true", "yes", "1" -> true;
       case "false", "no", "0" -> false;
-      default -> throw Problem.badRequest("invalid-field", field, "'" + v + "' is not true or false");
+      default ->
+          throw Problem.badRequest("invalid-field", field, "'" + v + "' is not true or false");
     };
   }
 

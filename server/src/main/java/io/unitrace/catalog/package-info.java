@@ -1,2 +1,5 @@
-/** Products (SKU, GTINs, tracking mode, shelf life, warranty, serial rules, custom unit fields) and lots. */
+/**
+ * Products (SKU, GTINs, tracking mode, shelf life, warranty, serial rules, custom unit fields) and
+ * lots.
+ */
 package io.unitrace.catalog;

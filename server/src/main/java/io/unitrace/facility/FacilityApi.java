@@ -23,7 +23,8 @@ class FacilityApi {
 
   record NewWarehouse(String code, String name, String gln) {}
 
-  record NewLocation(String warehouse, String parent, String code, String name, String level, LocationType type) {}
+  record NewLocation(
+      String warehouse, String parent, String code, String name, String level, LocationType type) {}
 
   private final Facility facility;
   private final CurrentActor current;
@@ -47,7 +48,9 @@ class FacilityApi {
   }
 
   @GetMapping("/locations")
-  CursorPage<Location> locations(@RequestParam(required = false) String warehouse, @RequestParam(required = false) String cursor,
+  CursorPage<Location> locations(
+      @RequestParam(required = false) String warehouse,
+      @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     staff(false);
     return facility.locations(warehouse, cursor, CursorPage.limit(limit));
@@ -57,13 +60,16 @@ class FacilityApi {
   @ResponseStatus(HttpStatus.CREATED)
   Location createLocation(@RequestBody NewLocation body) {
     staff(true);
-    return facility.createLocation(body.warehouse(), body.parent(), body.code(), body.name(), body.level(), body.type());
+    return facility.createLocation(
+        body.warehouse(), body.parent(), body.code(), body.name(), body.level(), body.type());
   }
 
   @GetMapping("/locations/{code}")
   Location location(@PathVariable String code) {
     staff(false);
-    return facility.byCode(code).orElseThrow(() -> Problem.notFound("unknown-location", "no location with code " + code));
+    return facility
+        .byCode(code)
+        .orElseThrow(() -> Problem.notFound("unknown-location", "no location with code " + code));
   }
 
   /** The site is the operator's: client users do not see it, and only supervisors change it. */

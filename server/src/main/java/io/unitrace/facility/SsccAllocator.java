@@ -15,16 +15,16 @@ import org.springframework.stereotype.Service;
  *
  * <p>Design note. An SSCC must never be issued twice, across restarts and across servers sharing
  * one database, so the only counter is the {@code sscc_counter} row of the prefix; there is no
- * counter in memory. A block of {@code n} references is taken with one conditional upsert that
- * adds {@code n} and returns the new end: the database serialises concurrent takers on the row
- * (PostgreSQL's row lock, SQLite's single writer), and the condition refuses a block that would
- * run past the last reference of the prefix, leaving the counter untouched. Outside a transaction
- * the statement commits on its own, so a reference once handed out stays spent even if the
- * caller fails afterwards; gaps are allowed, reuse is not.
+ * counter in memory. A block of {@code n} references is taken with one conditional upsert that adds
+ * {@code n} and returns the new end: the database serialises concurrent takers on the row
+ * (PostgreSQL's row lock, SQLite's single writer), and the condition refuses a block that would run
+ * past the last reference of the prefix, leaving the counter untouched. Outside a transaction the
+ * statement commits on its own, so a reference once handed out stays spent even if the caller fails
+ * afterwards; gaps are allowed, reuse is not.
  *
- * <p>The prefix is the client's own ({@code tenant.sscc_company_prefix}) or else the
- * installation's ({@code unitrace.sscc.company-prefix}). The counter is keyed by extension digit
- * and prefix, so clients sharing a prefix share its counter.
+ * <p>The prefix is the client's own ({@code tenant.sscc_company_prefix}) or else the installation's
+ * ({@code unitrace.sscc.company-prefix}). The counter is keyed by extension digit and prefix, so
+ * clients sharing a prefix share its counter.
  */
 @Service
 public class SsccAllocator {
@@ -38,7 +38,10 @@ public class SsccAllocator {
     INSTALLATION
   }
 
-  /** The numbering in force for a client. {@code capacity} is the number of serial references the prefix has. */
+  /**
+   * The numbering in force for a client. {@code capacity} is the number of serial references the
+   * prefix has.
+   */
   public record Numbering(int extensionDigit, String companyPrefix, Source source) {
 
     String key() {
@@ -58,7 +61,9 @@ public class SsccAllocator {
   private final JdbcClient db;
   private final Numbering installation;
 
-  SsccAllocator(JdbcClient db, @Value("${unitrace.sscc.company-prefix:}") String companyPrefix,
+  SsccAllocator(
+      JdbcClient db,
+      @Value("${unitrace.sscc.company-prefix:}") String companyPrefix,
       @Value("${unitrace.sscc.extension-digit:0}") int extensionDigit) {
     this.db = db;
     if (companyPrefix == null || companyPrefix.isBlank()) {
@@ -79,25 +84,32 @@ public class SsccAllocator {
   /** The numbering in force for the client, if any is configured. */
   public Optional<Numbering> numbering(long tenantId) {
     record Setting(String prefix, Integer extension) {}
-    Setting own = db.sql("SELECT sscc_company_prefix, sscc_extension_digit FROM tenant WHERE id = ?").param(tenantId)
-        .query((rs, n) -> new Setting(rs.getString(1), Rows.intOrNull(rs, 2))).optional()
-        .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
+    Setting own =
+        db.sql("SELECT sscc_company_prefix, sscc_extension_digit FROM tenant WHERE id = ?")
+            .param(tenantId)
+            .query((rs, n) -> new Setting(rs.getString(1), Rows.intOrNull(rs, 2)))
+            .optional()
+            .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
     if (own.prefix() != null) {
-      return Optional.of(new Numbering(own.extension() == null ? 0 : own.extension(), own.prefix(), Source.TENANT));
+      return Optional.of(
+          new Numbering(
+              own.extension() == null ? 0 : own.extension(), own.prefix(), Source.TENANT));
     }
     return Optional.ofNullable(installation);
   }
 
   /**
-   * Gives the client its own company prefix and extension digit (0 when not given), or with a
-   * null prefix returns it to the installation's. Counters are per prefix, so switching back and
-   * forth never repeats a number.
+   * Gives the client its own company prefix and extension digit (0 when not given), or with a null
+   * prefix returns it to the installation's. Counters are per prefix, so switching back and forth
+   * never repeats a number.
    */
-  public Optional<Numbering> configure(long tenantId, String companyPrefix, Integer extensionDigit) {
+  public Optional<Numbering> configure(
+      long tenantId, String companyPrefix, Integer extensionDigit) {
     String prefix = companyPrefix == null || companyPrefix.isBlank() ? null : companyPrefix.strip();
     if (prefix == null) {
       if (extensionDigit != null) {
-        throw Problem.badRequest("invalid-field", "companyPrefix", "an extension digit needs a company prefix");
+        throw Problem.badRequest(
+            "invalid-field", "companyPrefix", "an extension digit needs a company prefix");
       }
     } else {
       String problem = invalidPrefix(prefix);
@@ -110,7 +122,9 @@ public class SsccAllocator {
       }
     }
     db.sql("UPDATE tenant SET sscc_company_prefix = ?, sscc_extension_digit = ? WHERE id = ?")
-        .params(prefix, prefix == null ? null : (extensionDigit == null ? 0 : extensionDigit), tenantId).update();
+        .params(
+            prefix, prefix == null ? null : (extensionDigit == null ? 0 : extensionDigit), tenantId)
+        .update();
     return numbering(tenantId);
   }
 
@@ -123,22 +137,47 @@ public class SsccAllocator {
     if (count < 1 || count > MAX_BLOCK) {
       throw Problem.badRequest("invalid-field", "count", "count is between 1 and " + MAX_BLOCK);
     }
-    Numbering numbering = numbering(tenantId).orElseThrow(() -> Problem.conflict("sscc-not-configured", null,
-        "no GS1 Company Prefix is set for this client or the installation: an ADMIN sets one with PUT /api/v1/tenants/{code}/sscc"));
+    Numbering numbering =
+        numbering(tenantId)
+            .orElseThrow(
+                () ->
+                    Problem.conflict(
+                        "sscc-not-configured",
+                        null,
+                        "no GS1 Company Prefix is set for this client or the installation: an ADMIN sets one with PUT /api/v1/tenants/{code}/sscc"));
     long capacity = numbering.capacity();
     // Reference 0 is left unused: an all-zero serial reference reads like a placeholder on a label.
-    Optional<Long> end = db.sql("""
+    Optional<Long> end =
+        db.sql(
+                """
             INSERT INTO sscc_counter (prefix_key, next_reference) VALUES (?, ?)
             ON CONFLICT (prefix_key) DO UPDATE SET next_reference = sscc_counter.next_reference + ?
             WHERE sscc_counter.next_reference + ? <= ?
             RETURNING next_reference""")
-        .params(numbering.key(), 1L + count, count, count, capacity)
-        .query(Long.class).optional();
+            .params(numbering.key(), 1L + count, count, count, capacity)
+            .query(Long.class)
+            .optional();
     if (end.isEmpty()) {
-      long left = Math.max(0, capacity - db.sql("SELECT next_reference FROM sscc_counter WHERE prefix_key = ?")
-          .param(numbering.key()).query(Long.class).single());
-      throw Problem.conflict("sscc-exhausted", "count", "the serial references of prefix " + numbering.extensionDigit() + " "
-              + numbering.companyPrefix() + " are used up: " + left + " left, " + count + " asked for; set another prefix or extension digit")
+      long left =
+          Math.max(
+              0,
+              capacity
+                  - db.sql("SELECT next_reference FROM sscc_counter WHERE prefix_key = ?")
+                      .param(numbering.key())
+                      .query(Long.class)
+                      .single());
+      throw Problem.conflict(
+              "sscc-exhausted",
+              "count",
+              "the serial references of prefix "
+                  + numbering.extensionDigit()
+                  + " "
+                  + numbering.companyPrefix()
+                  + " are used up: "
+                  + left
+                  + " left, "
+                  + count
+                  + " asked for; set another prefix or extension digit")
           .with("remaining", left);
     }
     List<Sscc> ssccs = new ArrayList<>(count);

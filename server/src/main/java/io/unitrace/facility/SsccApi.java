@@ -8,6 +8,7 @@ import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import io.unitrace.tenancy.Tenants;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,11 +33,21 @@ class SsccApi {
 
   record NumberingBody(String companyPrefix, Integer extensionDigit) {}
 
-  /** The numbering in force; {@code source} is TENANT or INSTALLATION, all null when none is set. */
-  record NumberingView(String tenant, String companyPrefix, Integer extensionDigit, SsccAllocator.Source source, Long capacity) {
+  /**
+   * The numbering in force; {@code source} is TENANT or INSTALLATION, all null when none is set.
+   */
+  record NumberingView(
+      String tenant,
+      String companyPrefix,
+      Integer extensionDigit,
+      SsccAllocator.Source source,
+      Long capacity) {
 
-    static NumberingView of(String tenant, java.util.Optional<SsccAllocator.Numbering> n) {
-      return n.map(x -> new NumberingView(tenant, x.companyPrefix(), x.extensionDigit(), x.source(), x.capacity()))
+    static NumberingView of(String tenant, Optional<SsccAllocator.Numbering> n) {
+      return n.map(
+              x ->
+                  new NumberingView(
+                      tenant, x.companyPrefix(), x.extensionDigit(), x.source(), x.capacity()))
           .orElse(new NumberingView(tenant, null, null, null, null));
     }
   }
@@ -62,8 +73,11 @@ class SsccApi {
   @GetMapping("/tenants/{code}/sscc")
   NumberingView numbering(@PathVariable String code) {
     Actor actor = current.get();
-    Tenants.Tenant tenant = tenants.byCode(code).filter(t -> actor.mayRead(t.id()))
-        .orElseThrow(() -> Problem.forbidden(actor.who() + " has no access to client " + code));
+    Tenants.Tenant tenant =
+        tenants
+            .byCode(code)
+            .filter(t -> actor.mayRead(t.id()))
+            .orElseThrow(() -> Problem.forbidden(actor.who() + " has no access to client " + code));
     return NumberingView.of(tenant.code(), allocator.numbering(tenant.id()));
   }
 
@@ -71,10 +85,15 @@ class SsccApi {
   NumberingView configure(@PathVariable String code, @RequestBody NumberingBody body) {
     Actor actor = current.get();
     if (actor.role() != Role.ADMIN || actor.tokenId() != null) {
-      throw Problem.forbidden("only an ADMIN, signed in as a person, sets a client's SSCC numbering");
+      throw Problem.forbidden(
+          "only an ADMIN, signed in as a person, sets a client's SSCC numbering");
     }
-    Tenants.Tenant tenant = tenants.byCode(code)
-        .orElseThrow(() -> Problem.notFound("unknown-tenant", "no client with code " + code));
-    return NumberingView.of(tenant.code(), allocator.configure(tenant.id(), body.companyPrefix(), body.extensionDigit()));
+    Tenants.Tenant tenant =
+        tenants
+            .byCode(code)
+            .orElseThrow(() -> Problem.notFound("unknown-tenant", "no client with code " + code));
+    return NumberingView.of(
+        tenant.code(),
+        allocator.configure(tenant.id(), body.companyPrefix(), body.extensionDigit()));
   }
 }

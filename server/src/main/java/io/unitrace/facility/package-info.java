@@ -1,2 +1,5 @@
-/** Warehouses, locations in a hierarchy (zone, aisle, rack, bin) with scannable codes, and SSCC containers. */
+/**
+ * Warehouses, locations in a hierarchy (zone, aisle, rack, bin) with scannable codes, and SSCC
+ * containers.
+ */
 package io.unitrace.facility;

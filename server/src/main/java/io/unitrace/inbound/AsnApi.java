@@ -44,8 +44,12 @@ class AsnApi {
   }
 
   @GetMapping("/{number}/items")
-  CursorPage<Asns.ItemView> items(TenantScope scope, @PathVariable String number, @RequestParam(required = false) String sscc,
-      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+  CursorPage<Asns.ItemView> items(
+      TenantScope scope,
+      @PathVariable String number,
+      @RequestParam(required = false) String sscc,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
     return asns.items(scope.tenantId(), number, sscc, cursor, CursorPage.limit(limit));
   }
 

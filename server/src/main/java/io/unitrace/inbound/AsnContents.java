@@ -24,14 +24,14 @@ import java.util.function.UnaryOperator;
  * multi-row inserts, and a refusal writes nothing.
  *
  * <p>Containers form a tree by {@code parent}: a parent must be declared in the same ASN (in this
- * request or before it), and no container may be its own ancestor. An item travels in its
- * innermost container ({@code sscc}), which must be declared too. An item of a serialized product
- * is one unit with a serial (in the product's format, once per ASN); a lot or untracked item is a
- * quantity of at least one and has no serial. A lot-tracked product's item names its lot, an
- * expiry-tracked one its expiry, and one lot has one expiry throughout the ASN.
+ * request or before it), and no container may be its own ancestor. An item travels in its innermost
+ * container ({@code sscc}), which must be declared too. An item of a serialized product is one unit
+ * with a serial (in the product's format, once per ASN); a lot or untracked item is a quantity of
+ * at least one and has no serial. A lot-tracked product's item names its lot, an expiry-tracked one
+ * its expiry, and one lot has one expiry throughout the ASN.
  *
- * <p>Every refusal names where it happened through a {@code field} function: a JSON path
- * ({@code items[7].serial}) or a CSV row and column ({@code row 9: serial}).
+ * <p>Every refusal names where it happened through a {@code field} function: a JSON path ({@code
+ * items[7].serial}) or a CSV row and column ({@code row 9: serial}).
  */
 final class AsnContents {
 
@@ -42,7 +42,15 @@ final class AsnContents {
 
   record NewContainer(String sscc, String parent, String kind) {}
 
-  record NewItem(long productId, String gtin, String serial, String lot, String expiry, String manufactured, String sscc, int quantity) {}
+  record NewItem(
+      long productId,
+      String gtin,
+      String serial,
+      String lot,
+      String expiry,
+      String manufactured,
+      String sscc,
+      int quantity) {}
 
   private static final class Node {
     final String sscc;
@@ -51,8 +59,10 @@ final class AsnContents {
     final boolean known;
     boolean hasItems;
     boolean isParent;
+
     /** Where the parent was named, for a refusal about it. */
     String parentField;
+
     /** When the parent was named (in request order): the latest one closes a cycle. */
     int parentOrder;
 
@@ -79,7 +89,8 @@ final class AsnContents {
    * @param knownSerials "gtin|serial" of the serials the ASN already announces
    * @param catalog the tenant's product of a GTIN
    */
-  AsnContents(List<Known> known, Set<String> knownSerials, Function<Gtin, Optional<Product>> catalog) {
+  AsnContents(
+      List<Known> known, Set<String> knownSerials, Function<Gtin, Optional<Product>> catalog) {
     for (Known k : known) {
       containers.put(k.sscc(), new Node(k.sscc(), k.parent(), k.kind(), true));
     }
@@ -87,17 +98,27 @@ final class AsnContents {
     this.catalog = catalog;
   }
 
-  /** Declares a container (JSON): it must be new to the ASN. Parents are checked in {@link #finish()}. */
+  /**
+   * Declares a container (JSON): it must be new to the ASN. Parents are checked in {@link
+   * #finish()}.
+   */
   void declare(String ssccText, String parentText, String kindText, UnaryOperator<String> field) {
     String sscc = sscc(ssccText, field.apply("sscc"));
     if (containers.containsKey(sscc)) {
       Node n = containers.get(sscc);
       throw n.known
-          ? Problem.conflict("duplicate-container", field.apply("sscc"), "SSCC " + sscc + " is already on this ASN")
-          : Problem.badRequest("duplicate-in-request", field.apply("sscc"), "SSCC " + sscc + " appears twice in this request");
+          ? Problem.conflict(
+              "duplicate-container",
+              field.apply("sscc"),
+              "SSCC " + sscc + " is already on this ASN")
+          : Problem.badRequest(
+              "duplicate-in-request",
+              field.apply("sscc"),
+              "SSCC " + sscc + " appears twice in this request");
     }
     String kind = kind(kindText, field.apply("kind"));
-    String parent = parentText == null || parentText.isBlank() ? null : sscc(parentText, field.apply("parent"));
+    String parent =
+        parentText == null || parentText.isBlank() ? null : sscc(parentText, field.apply("parent"));
     Node n = new Node(sscc, parent, kind, false);
     n.parentField = field.apply("parent");
     n.parentOrder = ++parentsNamed;
@@ -112,7 +133,10 @@ final class AsnContents {
     String parent = parentText == null ? null : sscc(parentText, field.apply("parent_sscc"));
     if (ssccText == null) {
       if (parent != null) {
-        throw Problem.badRequest("invalid-field", field.apply("sscc"), "a parent_sscc is the pallet of the case in column sscc: name the case");
+        throw Problem.badRequest(
+            "invalid-field",
+            field.apply("sscc"),
+            "a parent_sscc is the pallet of the case in column sscc: name the case");
       }
       return;
     }
@@ -125,8 +149,15 @@ final class AsnContents {
       containers.put(sscc, n);
     } else if (parent != null && !parent.equals(n.parent)) {
       if (n.parent != null || n.known) {
-        throw Problem.unprocessable("container-conflict", field.apply("parent_sscc"), "SSCC " + n.sscc + " is on "
-            + (n.parent == null ? "no pallet" : n.parent) + " in this ASN, not on " + parent);
+        throw Problem.unprocessable(
+            "container-conflict",
+            field.apply("parent_sscc"),
+            "SSCC "
+                + n.sscc
+                + " is on "
+                + (n.parent == null ? "no pallet" : n.parent)
+                + " in this ASN, not on "
+                + parent);
       }
       n.parent = parent;
       n.parentField = field.apply("parent_sscc");
@@ -140,10 +171,18 @@ final class AsnContents {
   }
 
   /** One announced item; {@code sscc} must be declared (JSON) or mentioned (CSV) before. */
-  void item(String gtinText, String serialText, String lotText, LocalDate expiry, LocalDate manufactured, String ssccText,
-      Integer quantity, UnaryOperator<String> field) {
+  void item(
+      String gtinText,
+      String serialText,
+      String lotText,
+      LocalDate expiry,
+      LocalDate manufactured,
+      String ssccText,
+      Integer quantity,
+      UnaryOperator<String> field) {
     if (gtinText == null || gtinText.isBlank()) {
-      throw Problem.badRequest("invalid-field", field.apply("gtin"), "an item names its GTIN (or is a GS1 scan)");
+      throw Problem.badRequest(
+          "invalid-field", field.apply("gtin"), "an item names its GTIN (or is a GS1 scan)");
     }
     Gtin gtin = gtins.get(gtinText);
     if (gtin == null) {
@@ -157,59 +196,102 @@ final class AsnContents {
     Gtin g = gtin;
     Product product = products.computeIfAbsent(g.value(), k -> catalog.apply(g).orElse(null));
     if (product == null) {
-      throw Problem.unprocessable("unknown-gtin", field.apply("gtin"), "no product of this client has GTIN " + g);
+      throw Problem.unprocessable(
+          "unknown-gtin", field.apply("gtin"), "no product of this client has GTIN " + g);
     }
     String serial = blankToNull(serialText);
     int units;
     if (product.tracking().serialized()) {
       if (serial == null) {
-        throw Problem.badRequest("serial-required", field.apply("serial"), product.sku() + " is tracked by serial: name the serial");
+        throw Problem.badRequest(
+            "serial-required",
+            field.apply("serial"),
+            product.sku() + " is tracked by serial: name the serial");
       }
       serial = located(field.apply("serial"), serial, s -> new Serial(s).value());
       if (!product.acceptsSerial(serial)) {
-        throw Problem.badRequest("serial-format", field.apply("serial"),
-            "serial " + serial + " does not match the pattern of " + product.sku() + ": " + product.serialPattern());
+        throw Problem.badRequest(
+            "serial-format",
+            field.apply("serial"),
+            "serial "
+                + serial
+                + " does not match the pattern of "
+                + product.sku()
+                + ": "
+                + product.serialPattern());
       }
       if (quantity != null && quantity != 1) {
-        throw Problem.badRequest("invalid-field", field.apply("quantity"), "an item of serialized " + product.sku() + " is one unit");
+        throw Problem.badRequest(
+            "invalid-field",
+            field.apply("quantity"),
+            "an item of serialized " + product.sku() + " is one unit");
       }
       if (!serials.add(product.serialScopeKey(g) + "|" + serial)) {
-        throw Problem.badRequest("duplicate-in-request", field.apply("serial"), "serial " + serial + " of " + g + " appears twice in this request");
+        throw Problem.badRequest(
+            "duplicate-in-request",
+            field.apply("serial"),
+            "serial " + serial + " of " + g + " appears twice in this request");
       }
       if (knownSerials.contains(g.value() + "|" + serial)) {
-        throw Problem.conflict("duplicate-in-asn", field.apply("serial"), "serial " + serial + " of " + g + " is already on this ASN");
+        throw Problem.conflict(
+            "duplicate-in-asn",
+            field.apply("serial"),
+            "serial " + serial + " of " + g + " is already on this ASN");
       }
       units = 1;
     } else {
       if (serial != null) {
-        throw Problem.badRequest("not-serialized", field.apply("serial"), product.sku() + " is tracked by " + product.tracking() + ", not by serial");
+        throw Problem.badRequest(
+            "not-serialized",
+            field.apply("serial"),
+            product.sku() + " is tracked by " + product.tracking() + ", not by serial");
       }
       if (quantity == null || quantity < 1) {
-        throw Problem.badRequest("invalid-field", field.apply("quantity"), "an item of " + product.sku() + " is a quantity of at least 1");
+        throw Problem.badRequest(
+            "invalid-field",
+            field.apply("quantity"),
+            "an item of " + product.sku() + " is a quantity of at least 1");
       }
       units = quantity;
     }
     String lot = blankToNull(lotText);
     if (product.tracking().lotted()) {
       if (lot == null) {
-        throw Problem.badRequest("lot-required", field.apply("lot"), product.sku() + " is tracked by lot: name the lot");
+        throw Problem.badRequest(
+            "lot-required", field.apply("lot"), product.sku() + " is tracked by lot: name the lot");
       }
       lot = located(field.apply("lot"), lot, l -> new LotCode(l).value());
     } else if (lot != null) {
-      throw Problem.badRequest("not-lot-tracked", field.apply("lot"), product.sku() + " is not tracked by lot");
+      throw Problem.badRequest(
+          "not-lot-tracked", field.apply("lot"), product.sku() + " is not tracked by lot");
     }
     if (product.expiryTracked() && expiry == null) {
-      throw Problem.badRequest("expiry-required", field.apply("expiry"), product.sku() + " tracks expiry: name the expiry date");
+      throw Problem.badRequest(
+          "expiry-required",
+          field.apply("expiry"),
+          product.sku() + " tracks expiry: name the expiry date");
     }
     if (expiry != null && manufactured != null && expiry.isBefore(manufactured)) {
-      throw Problem.badRequest("invalid-field", field.apply("expiry"), "an item cannot expire (" + expiry + ") before it was made (" + manufactured + ")");
+      throw Problem.badRequest(
+          "invalid-field",
+          field.apply("expiry"),
+          "an item cannot expire (" + expiry + ") before it was made (" + manufactured + ")");
     }
     String expiryIso = expiry == null ? null : expiry.toString();
     if (lot != null && expiryIso != null) {
       String before = lotExpiry.putIfAbsent(product.id() + "|" + lot, expiryIso);
       if (before != null && !before.equals(expiryIso)) {
-        throw Problem.unprocessable("lot-expiry-mismatch", field.apply("expiry"),
-            "lot " + lot + " of " + product.sku() + " expires on " + before + " elsewhere in this ASN, not " + expiryIso);
+        throw Problem.unprocessable(
+            "lot-expiry-mismatch",
+            field.apply("expiry"),
+            "lot "
+                + lot
+                + " of "
+                + product.sku()
+                + " expires on "
+                + before
+                + " elsewhere in this ASN, not "
+                + expiryIso);
       }
     }
     String sscc = blankToNull(ssccText);
@@ -217,20 +299,38 @@ final class AsnContents {
       Node n = containers.get(sscc);
       if (n == null) {
         sscc(sscc, field.apply("sscc"));
-        throw Problem.badRequest("undeclared-container", field.apply("sscc"), "SSCC " + sscc + " is not declared in this ASN's containers");
+        throw Problem.badRequest(
+            "undeclared-container",
+            field.apply("sscc"),
+            "SSCC " + sscc + " is not declared in this ASN's containers");
       }
       n.hasItems = true;
     }
-    items.add(new NewItem(product.id(), g.value(), serial, lot, expiryIso, manufactured == null ? null : manufactured.toString(), sscc, units));
+    items.add(
+        new NewItem(
+            product.id(),
+            g.value(),
+            serial,
+            lot,
+            expiryIso,
+            manufactured == null ? null : manufactured.toString(),
+            sscc,
+            units));
   }
 
-  /** Checks the container tree and settles the kinds of new containers; returns the new ones in order of first mention. */
+  /**
+   * Checks the container tree and settles the kinds of new containers; returns the new ones in
+   * order of first mention.
+   */
   List<NewContainer> finish() {
     for (Node n : containers.values()) {
       if (n.parent != null) {
         Node p = containers.get(n.parent);
         if (p == null) {
-          throw Problem.badRequest("undeclared-container", n.parentField, "parent SSCC " + n.parent + " is not declared in this ASN");
+          throw Problem.badRequest(
+              "undeclared-container",
+              n.parentField,
+              "parent SSCC " + n.parent + " is not declared in this ASN");
         }
         p.isParent = true;
       }
@@ -238,7 +338,9 @@ final class AsnContents {
     Set<String> acyclic = new HashSet<>();
     for (Node n : containers.values()) {
       Set<String> path = new HashSet<>();
-      for (Node at = n; at != null && !acyclic.contains(at.sscc); at = at.parent == null ? null : containers.get(at.parent)) {
+      for (Node at = n;
+          at != null && !acyclic.contains(at.sscc);
+          at = at.parent == null ? null : containers.get(at.parent)) {
         if (!path.add(at.sscc)) {
           throw cycleThrough(at);
         }
@@ -248,15 +350,22 @@ final class AsnContents {
     List<NewContainer> created = new ArrayList<>();
     for (Node n : containers.values()) {
       if (!n.known) {
-        // Undeclared kinds: a case sits in something or holds items; a container only holding others is a pallet.
-        String kind = n.kind != null ? n.kind : n.parent != null || n.hasItems || !n.isParent ? "CASE" : "PALLET";
+        // Undeclared kinds: a case sits in something or holds items; a container only holding
+        // others is a pallet.
+        String kind =
+            n.kind != null
+                ? n.kind
+                : n.parent != null || n.hasItems || !n.isParent ? "CASE" : "PALLET";
         created.add(new NewContainer(n.sscc, n.parent, kind));
       }
     }
     return created;
   }
 
-  /** The refusal of a cycle through {@code start}, naming the parent that closed it: the last one this request named. */
+  /**
+   * The refusal of a cycle through {@code start}, naming the parent that closed it: the last one
+   * this request named.
+   */
   private Problem cycleThrough(Node start) {
     Node blame = null;
     Node at = start;
@@ -266,7 +375,10 @@ final class AsnContents {
       }
       at = containers.get(at.parent);
     } while (at != start);
-    return Problem.badRequest("container-cycle", blame.parentField, "SSCC " + blame.sscc + " would contain itself through its parents");
+    return Problem.badRequest(
+        "container-cycle",
+        blame.parentField,
+        "SSCC " + blame.sscc + " would contain itself through its parents");
   }
 
   List<NewItem> items() {

@@ -18,14 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
  * required. A row's {@code sscc} is its case and {@code parent_sscc} that case's pallet; a
  * container is created the first time a row names it.
  *
- * <p>Built for expected-serial files of 100,000 rows in one request: the rows stream through
- * {@link AsnContents} (one product look-up per GTIN, everything checked in memory), then go in
- * with a few dozen multi-row inserts. A refusal names the row and column and writes nothing.
+ * <p>Built for expected-serial files of 100,000 rows in one request: the rows stream through {@link
+ * AsnContents} (one product look-up per GTIN, everything checked in memory), then go in with a few
+ * dozen multi-row inserts. A refusal names the row and column and writes nothing.
  */
 @Component
 class AsnImport {
 
-  static final Set<String> COLUMNS = Set.of("gtin", "serial", "lot", "expiry", "manufactured", "sscc", "parent_sscc", "quantity");
+  static final Set<String> COLUMNS =
+      Set.of("gtin", "serial", "lot", "expiry", "manufactured", "sscc", "parent_sscc", "quantity");
 
   private final Asns asns;
   private final PurchaseOrders purchaseOrders;
@@ -37,15 +38,28 @@ class AsnImport {
 
   @Transactional
   Asns.Appended append(long tenantId, String number, Reader csv) {
-    PurchaseOrders.Asn asn = purchaseOrders.asnByNumber(tenantId, number).orElseThrow(() -> Asns.unknownAsn(number));
-    AsnContents contents = asns.contents(tenantId, asns.knownContainers(tenantId, asn.id()), asns.knownSerials(tenantId, asn.id()));
+    PurchaseOrders.Asn asn =
+        purchaseOrders.asnByNumber(tenantId, number).orElseThrow(() -> Asns.unknownAsn(number));
+    AsnContents contents =
+        asns.contents(
+            tenantId,
+            asns.knownContainers(tenantId, asn.id()),
+            asns.knownSerials(tenantId, asn.id()));
     int rows = 0;
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-        .setIgnoreEmptyLines(true).get().parse(csv)) {
+    try (CSVParser parser =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .setIgnoreEmptyLines(true)
+            .get()
+            .parse(csv)) {
       List<String> header = parser.getHeaderNames();
       for (String h : header) {
         if (!COLUMNS.contains(h)) {
-          throw Problem.badRequest("unknown-column", "header", "unknown column '" + h + "'; known: " + COLUMNS);
+          throw Problem.badRequest(
+              "unknown-column", "header", "unknown column '" + h + "'; known: " + COLUMNS);
         }
       }
       if (!header.contains("gtin")) {
@@ -55,12 +69,21 @@ class AsnImport {
         String at = "row " + Purchasing.Csv.row(r) + ": ";
         String sscc = Purchasing.Csv.get(r, "sscc");
         contents.mention(sscc, Purchasing.Csv.get(r, "parent_sscc"), f -> at + f);
-        contents.item(Purchasing.Csv.get(r, "gtin"), Purchasing.Csv.get(r, "serial"), Purchasing.Csv.get(r, "lot"),
-            Purchasing.Csv.date(r, "expiry"), Purchasing.Csv.date(r, "manufactured"), sscc, Purchasing.Csv.integer(r, "quantity"),
+        contents.item(
+            Purchasing.Csv.get(r, "gtin"),
+            Purchasing.Csv.get(r, "serial"),
+            Purchasing.Csv.get(r, "lot"),
+            Purchasing.Csv.date(r, "expiry"),
+            Purchasing.Csv.date(r, "manufactured"),
+            sscc,
+            Purchasing.Csv.integer(r, "quantity"),
             f -> at + f);
         rows++;
       }
-    } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalStateException
+        | IllegalArgumentException e) {
       throw Problem.badRequest("malformed-csv", null, "the CSV cannot be read: " + e.getMessage());
     }
     if (rows == 0) {

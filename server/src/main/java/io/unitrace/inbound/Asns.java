@@ -28,33 +28,74 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Advance ship notices: created against a purchase order with the containers and items they
- * announce (JSON), appended to by CSV ({@link AsnImport}), read back as a header with counts and
- * a paged item list. Checking is {@link AsnContents}'s; this class reads and writes.
+ * announce (JSON), appended to by CSV ({@link AsnImport}), read back as a header with counts and a
+ * paged item list. Checking is {@link AsnContents}'s; this class reads and writes.
  */
 @Service
 class Asns {
 
   record NewContainer(String sscc, String parent, String kind) {}
 
-  /** An announced item: its fields, or a GS1 {@code scan} carrying GTIN, serial, lot, expiry and production date. */
-  record NewItem(String scan, String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured, String sscc, Integer quantity) {}
+  /**
+   * An announced item: its fields, or a GS1 {@code scan} carrying GTIN, serial, lot, expiry and
+   * production date.
+   */
+  record NewItem(
+      String scan,
+      String gtin,
+      String serial,
+      String lot,
+      LocalDate expiry,
+      LocalDate manufactured,
+      String sscc,
+      Integer quantity) {}
 
-  record NewAsn(String number, String purchaseOrder, LocalDate shippedOn, List<NewContainer> containers, List<NewItem> items) {}
+  record NewAsn(
+      String number,
+      String purchaseOrder,
+      LocalDate shippedOn,
+      List<NewContainer> containers,
+      List<NewItem> items) {}
 
   /** A top-level container and what it holds, at any depth. */
   record Tree(String sscc, String kind, int containers, int items) {}
 
   record ContainerCounts(int total, int topLevel, Map<String, Integer> byKind, List<Tree> tree) {}
 
-  record AsnView(String number, String purchaseOrder, String vendor, LocalDate shippedOn, Instant createdAt, ContainerCounts containers,
-      int items, long units) {}
+  record AsnView(
+      String number,
+      String purchaseOrder,
+      String vendor,
+      LocalDate shippedOn,
+      Instant createdAt,
+      ContainerCounts containers,
+      int items,
+      long units) {}
 
-  record ItemView(String gtin, String sku, String serial, String lot, LocalDate expiry, LocalDate manufactured, String sscc, int quantity) {}
+  record ItemView(
+      String gtin,
+      String sku,
+      String serial,
+      String lot,
+      LocalDate expiry,
+      LocalDate manufactured,
+      String sscc,
+      int quantity) {}
 
   record Appended(int containers, int items) {}
 
-  static final List<String> ITEM_COLUMNS = List.of("tenant_id", "asn_id", "product_id", "gtin", "serial", "lot", "expiry", "manufactured",
-      "sscc", "quantity");
+  static final List<String> ITEM_COLUMNS =
+      List.of(
+          "tenant_id",
+          "asn_id",
+          "product_id",
+          "gtin",
+          "serial",
+          "lot",
+          "expiry",
+          "manufactured",
+          "sscc",
+          "quantity");
 
   private final JdbcClient db;
   private final Catalog catalog;
@@ -75,13 +116,22 @@ class Asns {
     }
     String number = a.number() == null ? null : a.number().strip();
     if (number == null || !number.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,59}")) {
-      throw Problem.badRequest("invalid-field", "number", "an ASN number is 1-60 letters, digits or . _ -");
+      throw Problem.badRequest(
+          "invalid-field", "number", "an ASN number is 1-60 letters, digits or . _ -");
     }
     if (a.purchaseOrder() == null || a.purchaseOrder().isBlank()) {
-      throw Problem.badRequest("invalid-field", "purchaseOrder", "an ASN ships against a purchase order: name it");
+      throw Problem.badRequest(
+          "invalid-field", "purchaseOrder", "an ASN ships against a purchase order: name it");
     }
-    PurchaseOrders.PurchaseOrder po = purchaseOrders.byNumber(tenantId, a.purchaseOrder().strip())
-        .orElseThrow(() -> Problem.unprocessable("unknown-purchase-order", "purchaseOrder", "no purchase order " + a.purchaseOrder().strip()));
+    PurchaseOrders.PurchaseOrder po =
+        purchaseOrders
+            .byNumber(tenantId, a.purchaseOrder().strip())
+            .orElseThrow(
+                () ->
+                    Problem.unprocessable(
+                        "unknown-purchase-order",
+                        "purchaseOrder",
+                        "no purchase order " + a.purchaseOrder().strip()));
     AsnContents contents = contents(tenantId, List.of(), Set.of());
     List<NewContainer> containers = a.containers() == null ? List.of() : a.containers();
     for (int i = 0; i < containers.size(); i++) {
@@ -100,24 +150,49 @@ class Asns {
         throw Problem.badRequest("invalid-field", at, "an item is empty");
       }
       if (it.scan() != null) {
-        if (it.gtin() != null || it.serial() != null || it.lot() != null || it.expiry() != null || it.manufactured() != null) {
-          throw Problem.badRequest("invalid-field", at + ".scan", "an item is a scan or its fields, not both");
+        if (it.gtin() != null
+            || it.serial() != null
+            || it.lot() != null
+            || it.expiry() != null
+            || it.manufactured() != null) {
+          throw Problem.badRequest(
+              "invalid-field", at + ".scan", "an item is a scan or its fields, not both");
         }
         Gs1Data d = Scans.parse(it.scan(), at + ".scan");
-        // What the scan carried is located at the scan; the container and quantity are still fields of their own.
-        UnaryOperator<String> field = f -> f.equals("sscc") || f.equals("quantity") ? at + "." + f : at + ".scan";
-        contents.item(d.gtin().map(g -> g.value()).orElse(null), d.serial().orElse(null), d.lot().orElse(null),
-            d.expiry().orElse(null), d.productionDate().orElse(null), it.sscc(), it.quantity(), field);
+        // What the scan carried is located at the scan; the container and quantity are still fields
+        // of their own.
+        UnaryOperator<String> field =
+            f -> f.equals("sscc") || f.equals("quantity") ? at + "." + f : at + ".scan";
+        contents.item(
+            d.gtin().map(g -> g.value()).orElse(null),
+            d.serial().orElse(null),
+            d.lot().orElse(null),
+            d.expiry().orElse(null),
+            d.productionDate().orElse(null),
+            it.sscc(),
+            it.quantity(),
+            field);
       } else {
-        contents.item(it.gtin(), it.serial(), it.lot(), it.expiry(), it.manufactured(), it.sscc(), it.quantity(), f -> at + "." + f);
+        contents.item(
+            it.gtin(),
+            it.serial(),
+            it.lot(),
+            it.expiry(),
+            it.manufactured(),
+            it.sscc(),
+            it.quantity(),
+            f -> at + "." + f);
       }
     }
     List<AsnContents.NewContainer> newContainers = contents.finish();
     long asnId;
     try {
-      asnId = db.sql("INSERT INTO asn (tenant_id, po_id, number, shipped_on, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
-          .params(tenantId, po.id(), number, Times.iso(a.shippedOn()), clock.millis())
-          .query(Long.class).single();
+      asnId =
+          db.sql(
+                  "INSERT INTO asn (tenant_id, po_id, number, shipped_on, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
+              .params(tenantId, po.id(), number, Times.iso(a.shippedOn()), clock.millis())
+              .query(Long.class)
+              .single();
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
         throw Problem.conflict("duplicate-asn", "number", "ASN " + number + " exists");
@@ -128,13 +203,17 @@ class Asns {
     return view(tenantId, number).orElseThrow();
   }
 
-  /** A checker for what a request adds to an ASN that already holds {@code known} containers and serials. */
+  /**
+   * A checker for what a request adds to an ASN that already holds {@code known} containers and
+   * serials.
+   */
   AsnContents contents(long tenantId, List<AsnContents.Known> known, Set<String> knownSerials) {
     return new AsnContents(known, knownSerials, gtin -> catalog.byGtin(tenantId, gtin));
   }
 
   List<AsnContents.Known> knownContainers(long tenantId, long asnId) {
-    return db.sql("SELECT sscc, parent_sscc, kind FROM asn_container WHERE tenant_id = ? AND asn_id = ? ORDER BY id")
+    return db.sql(
+            "SELECT sscc, parent_sscc, kind FROM asn_container WHERE tenant_id = ? AND asn_id = ? ORDER BY id")
         .params(tenantId, asnId)
         .query((rs, n) -> new AsnContents.Known(rs.getString(1), rs.getString(2), rs.getString(3)))
         .list();
@@ -142,68 +221,122 @@ class Asns {
 
   Set<String> knownSerials(long tenantId, long asnId) {
     Set<String> keys = new HashSet<>();
-    db.sql("SELECT gtin, serial FROM asn_item WHERE tenant_id = ? AND asn_id = ? AND serial IS NOT NULL")
+    db.sql(
+            "SELECT gtin, serial FROM asn_item WHERE tenant_id = ? AND asn_id = ? AND serial IS NOT NULL")
         .params(tenantId, asnId)
-        .query(rs -> {
-          keys.add(rs.getString(1) + "|" + rs.getString(2));
-        });
+        .query(
+            rs -> {
+              keys.add(rs.getString(1) + "|" + rs.getString(2));
+            });
     return keys;
   }
 
   /** Inserts checked contents set-based: a few multi-row statements however many items. */
-  void write(long tenantId, long asnId, List<AsnContents.NewContainer> containers, List<AsnContents.NewItem> items) {
+  void write(
+      long tenantId,
+      long asnId,
+      List<AsnContents.NewContainer> containers,
+      List<AsnContents.NewItem> items) {
     List<Object[]> rows = new ArrayList<>(containers.size());
     for (AsnContents.NewContainer c : containers) {
       rows.add(new Object[] {tenantId, asnId, c.sscc(), c.parent(), c.kind()});
     }
     try {
-      MultiRowInsert.insert(db, "asn_container", List.of("tenant_id", "asn_id", "sscc", "parent_sscc", "kind"), rows, null);
+      MultiRowInsert.insert(
+          db,
+          "asn_container",
+          List.of("tenant_id", "asn_id", "sscc", "parent_sscc", "kind"),
+          rows,
+          null);
       rows = new ArrayList<>(items.size());
       for (AsnContents.NewItem i : items) {
-        rows.add(new Object[] {tenantId, asnId, i.productId(), i.gtin(), i.serial(), i.lot(), i.expiry(), i.manufactured(), i.sscc(), i.quantity()});
+        rows.add(
+            new Object[] {
+              tenantId,
+              asnId,
+              i.productId(),
+              i.gtin(),
+              i.serial(),
+              i.lot(),
+              i.expiry(),
+              i.manufactured(),
+              i.sscc(),
+              i.quantity()
+            });
       }
       MultiRowInsert.insert(db, "asn_item", ITEM_COLUMNS, rows, null);
       // Receipts already open for this ASN expect the appended items too.
       int added = items.stream().mapToInt(AsnContents.NewItem::quantity).sum();
-      db.sql("UPDATE receipt SET expected = expected + ? WHERE tenant_id = ? AND asn_id = ? AND status = 'OPEN'").params(added, tenantId, asnId)
+      db.sql(
+              "UPDATE receipt SET expected = expected + ? WHERE tenant_id = ? AND asn_id = ? AND status = 'OPEN'")
+          .params(added, tenantId, asnId)
           .update();
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
         // Checked in memory first; only a concurrent change to the same ASN gets here.
-        throw Problem.conflict("concurrent-change", null, "the ASN changed while this request was checked; send it again");
+        throw Problem.conflict(
+            "concurrent-change",
+            null,
+            "the ASN changed while this request was checked; send it again");
       }
       throw e;
     }
   }
 
   Optional<AsnView> view(long tenantId, String number) {
-    record Header(long id, String number, String po, String vendor, String shippedOn, long createdAt) {}
-    Optional<Header> header = db.sql("""
+    record Header(
+        long id, String number, String po, String vendor, String shippedOn, long createdAt) {}
+    Optional<Header> header =
+        db.sql(
+                """
             SELECT a.id, a.number, p.number, p.vendor, a.shipped_on, a.created_at
             FROM asn a JOIN purchase_order p ON p.id = a.po_id AND p.tenant_id = a.tenant_id
             WHERE a.tenant_id = ? AND a.number = ?""")
-        .params(tenantId, number)
-        .query((rs, n) -> new Header(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)))
-        .optional();
-    return header.map(h -> {
-      long[] totals = db.sql("SELECT count(*), coalesce(sum(quantity), 0) FROM asn_item WHERE tenant_id = ? AND asn_id = ?")
-          .params(tenantId, h.id())
-          .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-          .single();
-      return new AsnView(h.number(), h.po(), h.vendor(), Times.date(h.shippedOn()), Instant.ofEpochMilli(h.createdAt()),
-          counts(tenantId, h.id()), (int) totals[0], totals[1]);
-    });
+            .params(tenantId, number)
+            .query(
+                (rs, n) ->
+                    new Header(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6)))
+            .optional();
+    return header.map(
+        h -> {
+          long[] totals =
+              db.sql(
+                      "SELECT count(*), coalesce(sum(quantity), 0) FROM asn_item WHERE tenant_id = ? AND asn_id = ?")
+                  .params(tenantId, h.id())
+                  .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                  .single();
+          return new AsnView(
+              h.number(),
+              h.po(),
+              h.vendor(),
+              Times.date(h.shippedOn()),
+              Instant.ofEpochMilli(h.createdAt()),
+              counts(tenantId, h.id()),
+              (int) totals[0],
+              totals[1]);
+        });
   }
 
-  /** Rolls the container tree up in memory: an ASN has at most a few thousand containers, and any depth is handled alike. */
+  /**
+   * Rolls the container tree up in memory: an ASN has at most a few thousand containers, and any
+   * depth is handled alike.
+   */
   private ContainerCounts counts(long tenantId, long asnId) {
     List<AsnContents.Known> all = knownContainers(tenantId, asnId);
     Map<String, Integer> itemsIn = new HashMap<>();
-    db.sql("SELECT sscc, count(*) FROM asn_item WHERE tenant_id = ? AND asn_id = ? AND sscc IS NOT NULL GROUP BY sscc")
+    db.sql(
+            "SELECT sscc, count(*) FROM asn_item WHERE tenant_id = ? AND asn_id = ? AND sscc IS NOT NULL GROUP BY sscc")
         .params(tenantId, asnId)
-        .query(rs -> {
-          itemsIn.put(rs.getString(1), rs.getInt(2));
-        });
+        .query(
+            rs -> {
+              itemsIn.put(rs.getString(1), rs.getInt(2));
+            });
     Map<String, String> parentOf = new HashMap<>();
     Map<String, Integer> byKind = new TreeMap<>();
     for (AsnContents.Known c : all) {
@@ -231,13 +364,16 @@ class Asns {
         r[1] += itemsIn.getOrDefault(c.sscc(), 0);
       }
     }
-    List<Tree> tree = roots.entrySet().stream()
-        .map(e -> new Tree(e.getKey(), kinds.get(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+    List<Tree> tree =
+        roots.entrySet().stream()
+            .map(e -> new Tree(e.getKey(), kinds.get(e.getKey()), e.getValue()[0], e.getValue()[1]))
+            .toList();
     return new ContainerCounts(all.size(), roots.size(), byKind, tree);
   }
 
   CursorPage<ItemView> items(long tenantId, String number, String sscc, String cursor, int limit) {
-    PurchaseOrders.Asn asn = purchaseOrders.asnByNumber(tenantId, number).orElseThrow(() -> unknownAsn(number));
+    PurchaseOrders.Asn asn =
+        purchaseOrders.asnByNumber(tenantId, number).orElseThrow(() -> unknownAsn(number));
     List<Object> params = new ArrayList<>(List.of(tenantId, asn.id(), CursorPage.decode(cursor)));
     String bySscc = "";
     if (sscc != null && !sscc.isBlank()) {
@@ -245,14 +381,29 @@ class Asns {
       params.add(sscc.strip());
     }
     params.add(limit + 1);
-    List<Map.Entry<Long, ItemView>> rows = db.sql("""
+    List<Map.Entry<Long, ItemView>> rows =
+        db.sql(
+                """
             SELECT i.id, i.gtin, p.sku, i.serial, i.lot, i.expiry, i.manufactured, i.sscc, i.quantity
             FROM asn_item i JOIN product p ON p.id = i.product_id AND p.tenant_id = i.tenant_id
-            WHERE i.tenant_id = ? AND i.asn_id = ? AND i.id > ?""" + bySscc + " ORDER BY i.id LIMIT ?")
-        .params(params)
-        .query((rs, n) -> Map.entry(rs.getLong(1), new ItemView(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            Times.date(rs.getString(6)), Times.date(rs.getString(7)), rs.getString(8), rs.getInt(9))))
-        .list();
+            WHERE i.tenant_id = ? AND i.asn_id = ? AND i.id > ?"""
+                    + bySscc
+                    + " ORDER BY i.id LIMIT ?")
+            .params(params)
+            .query(
+                (rs, n) ->
+                    Map.entry(
+                        rs.getLong(1),
+                        new ItemView(
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            Times.date(rs.getString(6)),
+                            Times.date(rs.getString(7)),
+                            rs.getString(8),
+                            rs.getInt(9))))
+            .list();
     return CursorPage.of(rows, limit, Map.Entry::getKey).map(Map.Entry::getValue);
   }
 

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Purchase orders: one as JSON, or many as CSV on the same path. Reading is open to anyone who
- * sees the client; creating needs a SUPERVISOR, as product master data does.
+ * Purchase orders: one as JSON, or many as CSV on the same path. Reading is open to anyone who sees
+ * the client; creating needs a SUPERVISOR, as product master data does.
  */
 @RestController
 @RequestMapping("/api/v1/purchase-orders")
@@ -31,14 +31,17 @@ class PurchaseOrderApi {
   }
 
   @GetMapping
-  CursorPage<Purchasing.PurchaseOrderSummary> list(TenantScope scope, @RequestParam(required = false) String cursor,
+  CursorPage<Purchasing.PurchaseOrderSummary> list(
+      TenantScope scope,
+      @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     return purchasing.list(scope.tenantId(), cursor, CursorPage.limit(limit));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  Purchasing.PurchaseOrderView create(TenantScope scope, @RequestBody Purchasing.NewPurchaseOrder order) {
+  Purchasing.PurchaseOrderView create(
+      TenantScope scope, @RequestBody Purchasing.NewPurchaseOrder order) {
     scope.requireRole(Role.SUPERVISOR);
     return purchasing.create(scope.tenantId(), order);
   }
@@ -52,7 +55,9 @@ class PurchaseOrderApi {
 
   @GetMapping("/{number}")
   Purchasing.PurchaseOrderView get(TenantScope scope, @PathVariable String number) {
-    return purchasing.view(scope.tenantId(), number)
-        .orElseThrow(() -> Problem.notFound("unknown-purchase-order", "no purchase order " + number));
+    return purchasing
+        .view(scope.tenantId(), number)
+        .orElseThrow(
+            () -> Problem.notFound("unknown-purchase-order", "no purchase order " + number));
   }
 }

@@ -11,6 +11,7 @@ import io.unitrace.shared.Problem;
 import io.unitrace.shared.Times;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,29 +35,46 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writing purchase orders, from JSON (one order) or CSV (one row per line, rows with the same
  * number forming one order), and reading them back for the API. Every order is checked in full
- * before anything is written, so a refusal writes nothing; it names the JSON field
- * ({@code lines[3].sku}) or the CSV row and column ({@code row 7: sku}).
+ * before anything is written, so a refusal writes nothing; it names the JSON field ({@code
+ * lines[3].sku}) or the CSV row and column ({@code row 7: sku}).
  */
 @Service
 class Purchasing {
 
   record NewLine(String sku, String gtin, Integer quantity) {}
 
-  record NewPurchaseOrder(String number, String vendor, String vendorGln, LocalDate expectedOn, List<NewLine> lines) {}
+  record NewPurchaseOrder(
+      String number, String vendor, String vendorGln, LocalDate expectedOn, List<NewLine> lines) {}
 
-  /** {@code received}: units received against the line so far, over all the PO's receipts (a product on two lines fills them in order). */
+  /**
+   * {@code received}: units received against the line so far, over all the PO's receipts (a product
+   * on two lines fills them in order).
+   */
   record LineView(int lineNo, String sku, List<String> gtins, int quantity, int received) {}
 
-  record PurchaseOrderView(String number, String vendor, String vendorGln, LocalDate expectedOn, String status, Instant createdAt,
+  record PurchaseOrderView(
+      String number,
+      String vendor,
+      String vendorGln,
+      LocalDate expectedOn,
+      String status,
+      Instant createdAt,
       List<LineView> lines) {}
 
-  record PurchaseOrderSummary(String number, String vendor, String vendorGln, LocalDate expectedOn, String status, Instant createdAt,
+  record PurchaseOrderSummary(
+      String number,
+      String vendor,
+      String vendorGln,
+      LocalDate expectedOn,
+      String status,
+      Instant createdAt,
       int lines) {}
 
   record Imported(int created, List<String> purchaseOrders) {}
 
   static final String OPEN = "OPEN";
-  static final Set<String> CSV_COLUMNS = Set.of("number", "vendor", "vendor_gln", "expected_on", "sku", "gtin", "quantity");
+  static final Set<String> CSV_COLUMNS =
+      Set.of("number", "vendor", "vendor_gln", "expected_on", "sku", "gtin", "quantity");
 
   /** Where a field of an order is in the request: a JSON path, or a CSV row and column. */
   interface Where {
@@ -65,15 +83,16 @@ class Purchasing {
     String line(int index, String field);
   }
 
-  private static final Where JSON = new Where() {
-    public String header(String field) {
-      return field;
-    }
+  private static final Where JSON =
+      new Where() {
+        public String header(String field) {
+          return field;
+        }
 
-    public String line(int index, String field) {
-      return "lines[" + index + "]." + field;
-    }
-  };
+        public String line(int index, String field) {
+          return "lines[" + index + "]." + field;
+        }
+      };
 
   private final JdbcClient db;
   private final Catalog catalog;
@@ -95,30 +114,44 @@ class Purchasing {
   @Transactional
   Imported importCsv(long tenantId, Reader csv) {
     Map<String, List<CSVRecord>> byNumber = new LinkedHashMap<>();
-    try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-        .setIgnoreEmptyLines(true).get().parse(csv)) {
+    try (CSVParser parser =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .setIgnoreEmptyLines(true)
+            .get()
+            .parse(csv)) {
       List<String> header = parser.getHeaderNames();
       for (String h : header) {
         if (!CSV_COLUMNS.contains(h)) {
-          throw Problem.badRequest("unknown-column", "header", "unknown column '" + h + "'; known: " + CSV_COLUMNS);
+          throw Problem.badRequest(
+              "unknown-column", "header", "unknown column '" + h + "'; known: " + CSV_COLUMNS);
         }
       }
       for (String required : List.of("number", "vendor", "quantity")) {
         if (!header.contains(required)) {
-          throw Problem.badRequest("missing-column", "header", "the column '" + required + "' is required");
+          throw Problem.badRequest(
+              "missing-column", "header", "the column '" + required + "' is required");
         }
       }
       if (!header.contains("sku") && !header.contains("gtin")) {
-        throw Problem.badRequest("missing-column", "header", "a column 'sku' (or 'gtin') is required");
+        throw Problem.badRequest(
+            "missing-column", "header", "a column 'sku' (or 'gtin') is required");
       }
       for (CSVRecord r : parser) {
         String number = Csv.get(r, "number");
         if (number == null) {
-          throw Problem.badRequest("invalid-field", Csv.at(r, "number"), "every row names its purchase order number");
+          throw Problem.badRequest(
+              "invalid-field", Csv.at(r, "number"), "every row names its purchase order number");
         }
         byNumber.computeIfAbsent(number, k -> new ArrayList<>()).add(r);
       }
-    } catch (IOException | IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+    } catch (IOException
+        | IllegalStateException
+        | IllegalArgumentException
+        | UncheckedIOException e) {
       throw Problem.badRequest("malformed-csv", null, "the CSV cannot be read: " + e.getMessage());
     }
     if (byNumber.isEmpty()) {
@@ -133,26 +166,44 @@ class Purchasing {
         for (String column : List.of("vendor", "vendor_gln", "expected_on")) {
           String v = Csv.get(r, column);
           if (v != null && !v.equals(Csv.get(first, column))) {
-            throw Problem.badRequest("inconsistent-purchase-order", Csv.at(r, column), "purchase order " + Csv.get(first, "number")
-                + " has " + column + " '" + Csv.get(first, column) + "' in row " + Csv.row(first) + ", '" + v + "' here");
+            throw Problem.badRequest(
+                "inconsistent-purchase-order",
+                Csv.at(r, column),
+                "purchase order "
+                    + Csv.get(first, "number")
+                    + " has "
+                    + column
+                    + " '"
+                    + Csv.get(first, column)
+                    + "' in row "
+                    + Csv.row(first)
+                    + ", '"
+                    + v
+                    + "' here");
           }
         }
       }
-      Where where = new Where() {
-        public String header(String field) {
-          return Csv.at(first, column(field));
-        }
+      Where where =
+          new Where() {
+            public String header(String field) {
+              return Csv.at(first, column(field));
+            }
 
-        public String line(int index, String field) {
-          return Csv.at(rows.get(index), field);
-        }
-      };
+            public String line(int index, String field) {
+              return Csv.at(rows.get(index), field);
+            }
+          };
       List<NewLine> lines = new ArrayList<>(rows.size());
       for (CSVRecord r : rows) {
         lines.add(new NewLine(Csv.get(r, "sku"), Csv.get(r, "gtin"), Csv.integer(r, "quantity")));
       }
-      NewPurchaseOrder order = new NewPurchaseOrder(Csv.get(first, "number"), Csv.get(first, "vendor"), Csv.get(first, "vendor_gln"),
-          Csv.date(first, "expected_on"), lines);
+      NewPurchaseOrder order =
+          new NewPurchaseOrder(
+              Csv.get(first, "number"),
+              Csv.get(first, "vendor"),
+              Csv.get(first, "vendor_gln"),
+              Csv.date(first, "expected_on"),
+              lines);
       orders.add(validate(tenantId, order, where, products));
       wheres.add(where);
     }
@@ -171,18 +222,31 @@ class Purchasing {
   }
 
   /** An order that passed every check, its lines resolved to products. */
-  private record Valid(String number, String vendor, String vendorGln, LocalDate expectedOn, List<Product> products, List<Integer> quantities) {}
+  private record Valid(
+      String number,
+      String vendor,
+      String vendorGln,
+      LocalDate expectedOn,
+      List<Product> products,
+      List<Integer> quantities) {}
 
-  private Valid validate(long tenantId, NewPurchaseOrder o, Where where, Map<String, Product> products) {
+  private Valid validate(
+      long tenantId, NewPurchaseOrder o, Where where, Map<String, Product> products) {
     if (o == null) {
       throw Problem.badRequest("invalid-field", null, "a purchase order is required");
     }
     String number = o.number() == null ? null : o.number().strip();
     if (number == null || !number.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,59}")) {
-      throw Problem.badRequest("invalid-field", where.header("number"), "a purchase order number is 1-60 letters, digits or . _ -");
+      throw Problem.badRequest(
+          "invalid-field",
+          where.header("number"),
+          "a purchase order number is 1-60 letters, digits or . _ -");
     }
     if (o.vendor() == null || o.vendor().isBlank() || o.vendor().strip().length() > 200) {
-      throw Problem.badRequest("invalid-field", where.header("vendor"), "a purchase order names its vendor (1-200 characters)");
+      throw Problem.badRequest(
+          "invalid-field",
+          where.header("vendor"),
+          "a purchase order names its vendor (1-200 characters)");
     }
     String gln = o.vendorGln() == null || o.vendorGln().isBlank() ? null : o.vendorGln().strip();
     if (gln != null) {
@@ -193,7 +257,8 @@ class Purchasing {
       }
     }
     if (o.lines() == null || o.lines().isEmpty()) {
-      throw Problem.badRequest("invalid-field", where.header("lines"), "a purchase order has at least one line");
+      throw Problem.badRequest(
+          "invalid-field", where.header("lines"), "a purchase order has at least one line");
     }
     List<Product> resolved = new ArrayList<>(o.lines().size());
     List<Integer> quantities = new ArrayList<>(o.lines().size());
@@ -204,7 +269,8 @@ class Purchasing {
       }
       resolved.add(product(tenantId, l, i, where, products));
       if (l.quantity() == null || l.quantity() < 1) {
-        throw Problem.badRequest("invalid-field", where.line(i, "quantity"), "a line orders a quantity of at least 1");
+        throw Problem.badRequest(
+            "invalid-field", where.line(i, "quantity"), "a line orders a quantity of at least 1");
       }
       quantities.add(l.quantity());
     }
@@ -212,17 +278,20 @@ class Purchasing {
   }
 
   /** The product a line names by SKU or by any of its GTINs; both may be given if they agree. */
-  private Product product(long tenantId, NewLine l, int i, Where where, Map<String, Product> cache) {
+  private Product product(
+      long tenantId, NewLine l, int i, Where where, Map<String, Product> cache) {
     String sku = l.sku() == null || l.sku().isBlank() ? null : l.sku().strip();
     String gtinText = l.gtin() == null || l.gtin().isBlank() ? null : l.gtin().strip();
     if (sku == null && gtinText == null) {
-      throw Problem.badRequest("invalid-field", where.line(i, "sku"), "a line names its product by sku or gtin");
+      throw Problem.badRequest(
+          "invalid-field", where.line(i, "sku"), "a line names its product by sku or gtin");
     }
     Product bySku = null;
     if (sku != null) {
       bySku = cache.computeIfAbsent("sku:" + sku, k -> catalog.bySku(tenantId, sku).orElse(null));
       if (bySku == null) {
-        throw Problem.unprocessable("unknown-sku", where.line(i, "sku"), "no product has SKU " + sku);
+        throw Problem.unprocessable(
+            "unknown-sku", where.line(i, "sku"), "no product has SKU " + sku);
       }
     }
     if (gtinText == null) {
@@ -234,12 +303,16 @@ class Purchasing {
     } catch (IllegalArgumentException e) {
       throw Problem.badRequest("invalid-gtin", where.line(i, "gtin"), e.getMessage());
     }
-    Product byGtin = cache.computeIfAbsent("gtin:" + gtin.value(), k -> catalog.byGtin(tenantId, gtin).orElse(null));
+    Product byGtin =
+        cache.computeIfAbsent(
+            "gtin:" + gtin.value(), k -> catalog.byGtin(tenantId, gtin).orElse(null));
     if (byGtin == null) {
-      throw Problem.unprocessable("unknown-gtin", where.line(i, "gtin"), "no product has GTIN " + gtin);
+      throw Problem.unprocessable(
+          "unknown-gtin", where.line(i, "gtin"), "no product has GTIN " + gtin);
     }
     if (bySku != null && bySku.id() != byGtin.id()) {
-      throw Problem.badRequest("invalid-field", where.line(i, "gtin"), "GTIN " + gtin + " is not one of " + sku + "'s");
+      throw Problem.badRequest(
+          "invalid-field", where.line(i, "gtin"), "GTIN " + gtin + " is not one of " + sku + "'s");
     }
     return byGtin;
   }
@@ -247,82 +320,155 @@ class Purchasing {
   private void insert(long tenantId, Valid o, Where where) {
     long poId;
     try {
-      poId = db.sql("""
+      poId =
+          db.sql(
+                  """
               INSERT INTO purchase_order (tenant_id, number, vendor, vendor_gln, expected_on, status, created_at)
               VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-          .params(tenantId, o.number(), o.vendor(), o.vendorGln(), Times.iso(o.expectedOn()), OPEN, clock.millis())
-          .query(Long.class).single();
+              .params(
+                  tenantId,
+                  o.number(),
+                  o.vendor(),
+                  o.vendorGln(),
+                  Times.iso(o.expectedOn()),
+                  OPEN,
+                  clock.millis())
+              .query(Long.class)
+              .single();
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
-        throw Problem.conflict("duplicate-purchase-order", where.header("number"), "purchase order " + o.number() + " exists");
+        throw Problem.conflict(
+            "duplicate-purchase-order",
+            where.header("number"),
+            "purchase order " + o.number() + " exists");
       }
       throw e;
     }
     List<Object[]> rows = new ArrayList<>(o.products().size());
     for (int i = 0; i < o.products().size(); i++) {
-      rows.add(new Object[] {tenantId, poId, i + 1, o.products().get(i).id(), o.quantities().get(i)});
+      rows.add(
+          new Object[] {tenantId, poId, i + 1, o.products().get(i).id(), o.quantities().get(i)});
     }
-    MultiRowInsert.insert(db, "po_line", List.of("tenant_id", "po_id", "line_no", "product_id", "quantity"), rows, null);
+    MultiRowInsert.insert(
+        db,
+        "po_line",
+        List.of("tenant_id", "po_id", "line_no", "product_id", "quantity"),
+        rows,
+        null);
   }
 
   Optional<PurchaseOrderView> view(long tenantId, String number) {
-    return db.sql("SELECT id, number, vendor, vendor_gln, expected_on, status, created_at FROM purchase_order WHERE tenant_id = ? AND number = ?")
+    return db.sql(
+            "SELECT id, number, vendor, vendor_gln, expected_on, status, created_at FROM purchase_order WHERE tenant_id = ? AND number = ?")
         .params(tenantId, number)
-        .query((rs, n) -> Map.entry(rs.getLong(1), new PurchaseOrderView(rs.getString(2), rs.getString(3), rs.getString(4),
-            Times.date(rs.getString(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), List.of())))
+        .query(
+            (rs, n) ->
+                Map.entry(
+                    rs.getLong(1),
+                    new PurchaseOrderView(
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        Times.date(rs.getString(5)),
+                        rs.getString(6),
+                        Instant.ofEpochMilli(rs.getLong(7)),
+                        List.of())))
         .optional()
-        .map(e -> {
-          PurchaseOrderView h = e.getValue();
-          return new PurchaseOrderView(h.number(), h.vendor(), h.vendorGln(), h.expectedOn(), h.status(), h.createdAt(),
-              lineViews(tenantId, e.getKey()));
-        });
+        .map(
+            e -> {
+              PurchaseOrderView h = e.getValue();
+              return new PurchaseOrderView(
+                  h.number(),
+                  h.vendor(),
+                  h.vendorGln(),
+                  h.expectedOn(),
+                  h.status(),
+                  h.createdAt(),
+                  lineViews(tenantId, e.getKey()));
+            });
   }
 
   private List<LineView> lineViews(long tenantId, long poId) {
     record Row(int lineNo, long productId, String sku, int quantity) {}
-    List<Row> rows = db.sql("""
+    List<Row> rows =
+        db.sql(
+                """
             SELECT l.line_no, l.product_id, p.sku, l.quantity
             FROM po_line l JOIN product p ON p.id = l.product_id AND p.tenant_id = l.tenant_id
             WHERE l.tenant_id = ? AND l.po_id = ? ORDER BY l.line_no""")
-        .params(tenantId, poId)
-        .query((rs, n) -> new Row(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getInt(4)))
-        .list();
-    Map<Long, List<String>> gtins = db.sql("""
+            .params(tenantId, poId)
+            .query((rs, n) -> new Row(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getInt(4)))
+            .list();
+    Map<Long, List<String>> gtins =
+        db
+            .sql(
+                """
             SELECT g.product_id, g.gtin FROM product_gtin g
             WHERE g.tenant_id = ? AND g.product_id IN (SELECT l.product_id FROM po_line l WHERE l.tenant_id = ? AND l.po_id = ?)
             ORDER BY g.gtin""")
-        .params(tenantId, tenantId, poId)
-        .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
-        .list().stream()
-        .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    Map<Long, Integer> received = new java.util.HashMap<>(db.sql("""
+            .params(tenantId, tenantId, poId)
+            .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+            .list()
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    Map.Entry::getKey,
+                    Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    Map<Long, Integer> received =
+        new HashMap<>(
+            db
+                .sql(
+                    """
             SELECT t.product_id, SUM(t.counted) FROM receipt_tally t JOIN receipt r ON r.id = t.receipt_id
             WHERE r.tenant_id = ? AND r.po_id = ? GROUP BY t.product_id""")
-        .params(tenantId, poId).query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2))).list().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-    List<LineView> views = new java.util.ArrayList<>(rows.size());
+                .params(tenantId, poId)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    List<LineView> views = new ArrayList<>(rows.size());
     for (Row r : rows) {
       int left = received.getOrDefault(r.productId(), 0);
       int here = Math.max(0, Math.min(r.quantity(), left));
       received.put(r.productId(), left - here);
-      views.add(new LineView(r.lineNo(), r.sku(), gtins.getOrDefault(r.productId(), List.of()), r.quantity(), here));
+      views.add(
+          new LineView(
+              r.lineNo(),
+              r.sku(),
+              gtins.getOrDefault(r.productId(), List.of()),
+              r.quantity(),
+              here));
     }
     return views;
   }
 
   CursorPage<PurchaseOrderSummary> list(long tenantId, String cursor, int limit) {
-    List<Map.Entry<Long, PurchaseOrderSummary>> rows = db.sql("""
+    List<Map.Entry<Long, PurchaseOrderSummary>> rows =
+        db.sql(
+                """
             SELECT o.id, o.number, o.vendor, o.vendor_gln, o.expected_on, o.status, o.created_at,
                    (SELECT count(*) FROM po_line l WHERE l.tenant_id = o.tenant_id AND l.po_id = o.id)
             FROM purchase_order o WHERE o.tenant_id = ? AND o.id > ? ORDER BY o.id LIMIT ?""")
-        .params(tenantId, CursorPage.decode(cursor), limit + 1)
-        .query((rs, n) -> Map.entry(rs.getLong(1), new PurchaseOrderSummary(rs.getString(2), rs.getString(3), rs.getString(4),
-            Times.date(rs.getString(5)), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getInt(8))))
-        .list();
+            .params(tenantId, CursorPage.decode(cursor), limit + 1)
+            .query(
+                (rs, n) ->
+                    Map.entry(
+                        rs.getLong(1),
+                        new PurchaseOrderSummary(
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            Times.date(rs.getString(5)),
+                            rs.getString(6),
+                            Instant.ofEpochMilli(rs.getLong(7)),
+                            rs.getInt(8))))
+            .list();
     return CursorPage.of(rows, limit, Map.Entry::getKey).map(Map.Entry::getValue);
   }
 
-  /** CSV cells as the imports read them: trimmed, blank as absent, refusals naming row and column. */
+  /**
+   * CSV cells as the imports read them: trimmed, blank as absent, refusals naming row and column.
+   */
   static final class Csv {
 
     private Csv() {}
@@ -352,7 +498,8 @@ class Purchasing {
       try {
         return Integer.valueOf(v.strip());
       } catch (NumberFormatException e) {
-        throw Problem.badRequest("invalid-field", at(r, column), "'" + v + "' is not a whole number");
+        throw Problem.badRequest(
+            "invalid-field", at(r, column), "'" + v + "' is not a whole number");
       }
     }
 
@@ -364,7 +511,8 @@ class Purchasing {
       try {
         return LocalDate.parse(v.strip());
       } catch (DateTimeParseException e) {
-        throw Problem.badRequest("invalid-field", at(r, column), "'" + v + "' is not a date (yyyy-MM-dd)");
+        throw Problem.badRequest(
+            "invalid-field", at(r, column), "'" + v + "' is not a date (yyyy-MM-dd)");
       }
     }
   }

@@ -11,19 +11,39 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Putaway from a handheld: scan the goods (a unit's DataMatrix or a pallet's SSCC, or type
- * {@code gtin} + {@code serial} or {@code sscc}), get suggestions, scan the bin. The putaway takes
- * an {@code Idempotency-Key} header, passed on to the ledger: a repeat answers the first result.
+ * Putaway from a handheld: scan the goods (a unit's DataMatrix or a pallet's SSCC, or type {@code
+ * gtin} + {@code serial} or {@code sscc}), get suggestions, scan the bin. The putaway takes an
+ * {@code Idempotency-Key} header, passed on to the ledger: a repeat answers the first result.
  */
 @RestController
 @RequestMapping("/api/v1/putaway")
 class PutawayApi {
 
-  /** Counted goods: a scan or {@code gtin} without a serial, with {@code lot}, {@code quantity} (none: all of it) and {@code from} (the dock). */
-  record Goods(String scan, String gtin, String serial, String sscc, String lot, Integer quantity, String from) {}
+  /**
+   * Counted goods: a scan or {@code gtin} without a serial, with {@code lot}, {@code quantity}
+   * (none: all of it) and {@code from} (the dock).
+   */
+  record Goods(
+      String scan,
+      String gtin,
+      String serial,
+      String sscc,
+      String lot,
+      Integer quantity,
+      String from) {}
 
-  record PutawayBody(String scan, String gtin, String serial, String sscc, String lot, Integer quantity, String from, String location,
-      OffsetDateTime eventTime, String device, List<RequestMeta.BizTransaction> bizTransactions) {}
+  record PutawayBody(
+      String scan,
+      String gtin,
+      String serial,
+      String sscc,
+      String lot,
+      Integer quantity,
+      String from,
+      String location,
+      OffsetDateTime eventTime,
+      String device,
+      List<RequestMeta.BizTransaction> bizTransactions) {}
 
   private final Putaway putaway;
 
@@ -33,13 +53,20 @@ class PutawayApi {
 
   @PostMapping("/suggestions")
   Putaway.Suggestions suggestions(TenantScope scope, @RequestBody Goods b) {
-    return putaway.suggest(scope, Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc(), b.lot(), b.quantity(), b.from()));
+    return putaway.suggest(
+        scope,
+        Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc(), b.lot(), b.quantity(), b.from()));
   }
 
   @PostMapping
-  Putaway.Done putAway(TenantScope scope, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+  Putaway.Done putAway(
+      TenantScope scope,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestBody PutawayBody b) {
-    return putaway.putAway(scope, Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc(), b.lot(), b.quantity(), b.from()), b.location(),
+    return putaway.putAway(
+        scope,
+        Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc(), b.lot(), b.quantity(), b.from()),
+        b.location(),
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 }

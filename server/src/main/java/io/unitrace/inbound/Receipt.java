@@ -7,10 +7,25 @@ import java.util.List;
 /**
  * A receiving session at a dock, for an ASN (and its PO), a PO, or blind. {@code quarantine} is
  * where exceptions are set aside (null: they stay on the dock, on hold). {@code report} is frozen
- * when the receipt is closed. {@code expected} is what the ASN announced (or the PO ordered) when it was opened.
+ * when the receipt is closed. {@code expected} is what the ASN announced (or the PO ordered) when
+ * it was opened.
  */
-public record Receipt(long id, Long poId, String poNumber, String vendor, Long asnId, String asnNumber, String dock, String quarantine,
-    String status, String openedBy, long openedAt, String closedBy, Long closedAt, Report report, int expected) {
+public record Receipt(
+    long id,
+    Long poId,
+    String poNumber,
+    String vendor,
+    Long asnId,
+    String asnNumber,
+    String dock,
+    String quarantine,
+    String status,
+    String openedBy,
+    long openedAt,
+    String closedBy,
+    Long closedAt,
+    Report report,
+    int expected) {
 
   public boolean open() {
     return "OPEN".equals(status);
@@ -18,7 +33,22 @@ public record Receipt(long id, Long poId, String poNumber, String vendor, Long a
 
   /** This receipt as it is once closed (for its report). */
   Receipt closed() {
-    return new Receipt(id, poId, poNumber, vendor, asnId, asnNumber, dock, quarantine, "CLOSED", openedBy, openedAt, closedBy, closedAt, report, expected);
+    return new Receipt(
+        id,
+        poId,
+        poNumber,
+        vendor,
+        asnId,
+        asnNumber,
+        dock,
+        quarantine,
+        "CLOSED",
+        openedBy,
+        openedAt,
+        closedBy,
+        closedAt,
+        report,
+        expected);
   }
 
   /** The business transactions every event of this receipt names, in CBV terms. */

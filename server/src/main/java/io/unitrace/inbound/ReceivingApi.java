@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Receiving over HTTP: open a receipt at a dock (for an ASN, a PO, or blind), send scans one by
- * one (each answered with its outcome and the live counters), confirm in bulk, close, and read the
+ * Receiving over HTTP: open a receipt at a dock (for an ASN, a PO, or blind), send scans one by one
+ * (each answered with its outcome and the live counters), confirm in bulk, close, and read the
  * discrepancy report. Scans and confirmations take an {@code Idempotency-Key}.
  */
 @RestController
@@ -29,16 +29,39 @@ class ReceivingApi {
   record OpenBody(String dock, String purchaseOrder, String asn, String quarantine) {}
 
   /**
-   * A scan: {@code scan} in any GS1 form, or a plain serial after {@code product} (a GTIN). {@code damaged} flags the
-   * item; {@code missing} reports a unit received with its container as not actually there. Lot-tracked and untracked
-   * goods are received by {@code quantity} (or the scan's count, AI 30).
+   * A scan: {@code scan} in any GS1 form, or a plain serial after {@code product} (a GTIN). {@code
+   * damaged} flags the item; {@code missing} reports a unit received with its container as not
+   * actually there. Lot-tracked and untracked goods are received by {@code quantity} (or the scan's
+   * count, AI 30).
    */
-  record ScanBody(String scan, String product, String gtin, String serial, String lot, LocalDate expiry, LocalDate manufactured,
-      Boolean damaged, Boolean missing, Map<String, String> fields, String device, Integer quantity) {
+  record ScanBody(
+      String scan,
+      String product,
+      String gtin,
+      String serial,
+      String lot,
+      LocalDate expiry,
+      LocalDate manufactured,
+      Boolean damaged,
+      Boolean missing,
+      Map<String, String> fields,
+      String device,
+      Integer quantity) {
 
     Receiving.ScanRequest request() {
-      return new Receiving.ScanRequest(scan, product, gtin, serial, lot, expiry, manufactured, Boolean.TRUE.equals(damaged),
-          Boolean.TRUE.equals(missing), fields, device, quantity);
+      return new Receiving.ScanRequest(
+          scan,
+          product,
+          gtin,
+          serial,
+          lot,
+          expiry,
+          manufactured,
+          Boolean.TRUE.equals(damaged),
+          Boolean.TRUE.equals(missing),
+          fields,
+          device,
+          quantity);
     }
   }
 
@@ -47,8 +70,20 @@ class ReceivingApi {
 
   record BuildBody(String kind, List<ScanBody> units) {}
 
-  record ReceiptView(long id, String status, String dock, String quarantine, String purchaseOrder, String vendor, String asn,
-      Receiving.Counters counters, Map<ScanOutcome, Integer> outcomes, String openedBy, Instant openedAt, String closedBy, Instant closedAt) {}
+  record ReceiptView(
+      long id,
+      String status,
+      String dock,
+      String quarantine,
+      String purchaseOrder,
+      String vendor,
+      String asn,
+      Receiving.Counters counters,
+      Map<ScanOutcome, Integer> outcomes,
+      String openedBy,
+      Instant openedAt,
+      String closedBy,
+      Instant closedAt) {}
 
   private final Receiving receiving;
   private final ReceiptRows rows;
@@ -61,11 +96,16 @@ class ReceivingApi {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ReceiptView open(TenantScope scope, @RequestBody OpenBody b) {
-    return view(receiving.open(scope, new Receiving.Opening(b.dock(), b.purchaseOrder(), b.asn(), b.quarantine())));
+    return view(
+        receiving.open(
+            scope, new Receiving.Opening(b.dock(), b.purchaseOrder(), b.asn(), b.quarantine())));
   }
 
   @GetMapping
-  CursorPage<ReceiptView> list(TenantScope scope, @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
+  CursorPage<ReceiptView> list(
+      TenantScope scope,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     return receiving.receipts(scope, status, cursor, CursorPage.limit(limit)).map(this::view);
   }
@@ -76,31 +116,55 @@ class ReceivingApi {
   }
 
   @PostMapping("/{id}/scans")
-  Receiving.ScanAnswer scan(TenantScope scope, @PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+  Receiving.ScanAnswer scan(
+      TenantScope scope,
+      @PathVariable long id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestBody ScanBody b) {
     return receiving.scan(scope, id, b == null ? null : b.request(), key);
   }
 
   @GetMapping("/{id}/scans")
-  CursorPage<ReceiptScan> scans(TenantScope scope, @PathVariable long id, @RequestParam(required = false) String cursor,
+  CursorPage<ReceiptScan> scans(
+      TenantScope scope,
+      @PathVariable long id,
+      @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     Receipt r = receiving.require(scope, id);
     return rows.scans(r.id(), CursorPage.decode(cursor), CursorPage.limit(limit));
   }
 
   @PostMapping("/{id}/confirm")
-  Receiving.ScanAnswer confirm(TenantScope scope, @PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+  Receiving.ScanAnswer confirm(
+      TenantScope scope,
+      @PathVariable long id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestBody(required = false) ConfirmBody b) {
-    return receiving.confirm(scope, id, b == null || b.items() == null ? null : b.items().stream().map(i -> i == null ? null : i.request()).toList(), key);
+    return receiving.confirm(
+        scope,
+        id,
+        b == null || b.items() == null
+            ? null
+            : b.items().stream().map(i -> i == null ? null : i.request()).toList(),
+        key);
   }
 
   /** Builds a container (new SSCC) on the dock from units this receipt took in. */
   @PostMapping("/{id}/containers")
   @ResponseStatus(HttpStatus.CREATED)
-  Receiving.Built build(TenantScope scope, @PathVariable long id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+  Receiving.Built build(
+      TenantScope scope,
+      @PathVariable long id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestBody BuildBody b) {
-    return receiving.buildContainer(scope, id, b == null ? null : b.kind(),
-        b == null || b.units() == null ? null : b.units().stream().map(i -> i == null ? null : i.request()).toList(), key);
+    return receiving.buildContainer(
+        scope,
+        id,
+        b == null ? null : b.kind(),
+        b == null || b.units() == null
+            ? null
+            : b.units().stream().map(i -> i == null ? null : i.request()).toList(),
+        key);
   }
 
   @PostMapping("/{id}/close")
@@ -114,7 +178,19 @@ class ReceivingApi {
   }
 
   private ReceiptView view(Receipt r) {
-    return new ReceiptView(r.id(), r.status(), r.dock(), r.quarantine(), r.poNumber(), r.vendor(), r.asnNumber(), receiving.counters(r),
-        receiving.outcomes(r), r.openedBy(), Instant.ofEpochMilli(r.openedAt()), r.closedBy(), Receiving.instant(r.closedAt()));
+    return new ReceiptView(
+        r.id(),
+        r.status(),
+        r.dock(),
+        r.quarantine(),
+        r.poNumber(),
+        r.vendor(),
+        r.asnNumber(),
+        receiving.counters(r),
+        receiving.outcomes(r),
+        r.openedBy(),
+        Instant.ofEpochMilli(r.openedAt()),
+        r.closedBy(),
+        Receiving.instant(r.closedAt()));
   }
 }

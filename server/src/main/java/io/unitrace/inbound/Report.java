@@ -10,13 +10,35 @@ import java.util.List;
  * with its serials; counted goods (lot-tracked or untracked) are lines of one product and one lot,
  * with a quantity and no serials.
  */
-public record Report(long receipt, String status, String purchaseOrder, String asn, String vendor, String dock, int expected, int received,
-    List<Line> shortLines, List<Line> over, List<Line> unexpected, List<Line> damaged, List<Line> suspect, List<Line> quality) {
+public record Report(
+    long receipt,
+    String status,
+    String purchaseOrder,
+    String asn,
+    String vendor,
+    String dock,
+    int expected,
+    int received,
+    List<Line> shortLines,
+    List<Line> over,
+    List<Line> unexpected,
+    List<Line> damaged,
+    List<Line> suspect,
+    List<Line> quality) {
 
-  /** {@code outcome} is a {@link ScanOutcome} name, or SHORT; {@code lot} names the lot of counted goods. */
-  public record Line(String outcome, String sku, String gtin, int count, List<String> serials, String lot) {}
+  /**
+   * {@code outcome} is a {@link ScanOutcome} name, or SHORT; {@code lot} names the lot of counted
+   * goods.
+   */
+  public record Line(
+      String outcome, String sku, String gtin, int count, List<String> serials, String lot) {}
 
   public boolean clean() {
-    return shortLines.isEmpty() && over.isEmpty() && unexpected.isEmpty() && damaged.isEmpty() && suspect.isEmpty() && quality.isEmpty();
+    return shortLines.isEmpty()
+        && over.isEmpty()
+        && unexpected.isEmpty()
+        && damaged.isEmpty()
+        && suspect.isEmpty()
+        && quality.isEmpty();
   }
 }

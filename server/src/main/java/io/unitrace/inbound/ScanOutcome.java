@@ -4,8 +4,8 @@ import io.unitrace.ledger.Hold;
 
 /**
  * The answer to one scan at a receipt. An outcome that takes the unit in ({@link #received})
- * registers it on the dock, or in quarantine with a hold when something is wrong with it: the
- * unit is in the building either way, so it is tracked either way. The others take nothing in.
+ * registers it on the dock, or in quarantine with a hold when something is wrong with it: the unit
+ * is in the building either way, so it is tracked either way. The others take nothing in.
  */
 public enum ScanOutcome {
   /** On the ASN (or the PO) and as announced. */
@@ -14,7 +14,10 @@ public enum ScanOutcome {
   UNEXPECTED(true, false, null),
   /** The product is not on the PO. */
   WRONG_PRODUCT(true, true, Hold.QC),
-  /** Lot or expiry differs from what the ASN announced for this serial; the scan is taken as the truth. */
+  /**
+   * Lot or expiry differs from what the ASN announced for this serial; the scan is taken as the
+   * truth.
+   */
   LOT_MISMATCH(true, true, Hold.QC),
   /** Past its expiry date on arrival. */
   EXPIRED(true, true, Hold.EXPIRED),
@@ -31,7 +34,10 @@ public enum ScanOutcome {
   DUPLICATE(false, true, Hold.SUSPECT),
   /** No product of the client has the GTIN. */
   UNKNOWN_GTIN(false, false, null),
-  /** A unit this receipt already received (say, inside a container) is flagged damaged afterwards: DAMAGED hold. */
+  /**
+   * A unit this receipt already received (say, inside a container) is flagged damaged afterwards:
+   * DAMAGED hold.
+   */
   MARKED_DAMAGED(false, false, Hold.DAMAGED),
   /** This receipt already received the serial: a second scan of the same item. */
   REPEAT(false, false, null),

@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code POST /api/v1/gs1/parse}: what the GS1 library makes of a scan, for scanners, label
- * checks and integrations. The body is the scan as text/plain, or JSON {@code {"scan": "..."}}.
- * A valid scan gets exactly the JSON of the library's command line ({@link Gs1Json}); an invalid
- * one a 422 problem that carries the command line's {@code valid} and {@code error} members too.
- * Any signed-in user may ask; no client data is involved.
+ * {@code POST /api/v1/gs1/parse}: what the GS1 library makes of a scan, for scanners, label checks
+ * and integrations. The body is the scan as text/plain, or JSON {@code {"scan": "..."}}. A valid
+ * scan gets exactly the JSON of the library's command line ({@link Gs1Json}); an invalid one a 422
+ * problem that carries the command line's {@code valid} and {@code error} members too. Any
+ * signed-in user may ask; no client data is involved.
  */
 @RestController
 @RequestMapping("/api/v1/gs1")
@@ -43,9 +43,14 @@ class Gs1Api {
     return parsed(body.scan());
   }
 
-  /** Scanner text as sent; UTF-8 unless the request names another charset (servlets would assume ISO-8859-1). */
+  /**
+   * Scanner text as sent; UTF-8 unless the request names another charset (servlets would assume
+   * ISO-8859-1).
+   */
   @PostMapping(path = "/parse", consumes = MediaType.TEXT_PLAIN_VALUE)
-  ResponseEntity<byte[]> parse(@RequestBody(required = false) byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+  ResponseEntity<byte[]> parse(
+      @RequestBody(required = false) byte[] body,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
     Charset charset = type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
     return parsed(body == null ? "" : new String(body, charset));
   }
@@ -60,6 +65,8 @@ class Gs1Api {
           // The command line's error object as it is, nulls included.
           .with("error", json.readTree(Gs1Json.toJson(e)).get("error"));
     }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result.getBytes(StandardCharsets.UTF_8));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(result.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -10,14 +10,14 @@ import com.google.zxing.datamatrix.encoder.SymbolShapeHint;
  * GS1 DataMatrix (ECC 200, square) from a raw GS1 element string.
  *
  * <p>Why not ZXing's {@code DataMatrixWriter} with {@code GS1_FORMAT}: in ZXing 3.5.3 that hint is
- * honoured only by the minimal encoder ({@code DATA_MATRIX_COMPACT}), and that encoder is wrong
- * for some GS1 data — symbols that read back with characters that were never encoded (e.g. a
- * serial {@code K(D;PWpt:2MQEV?1h8} came back with {@code OKY6cj} and U+0014 appended), and an
- * internal assertion failing in its C40 path for others. So the data codewords are made here in
- * ASCII encodation only — FNC1 (232) first and for every GS, two digits per codeword (130 + nn),
- * any other character as its code + 1 — the simplest encodation every reader handles, and as
- * compact as C40 would be for the digits GS1 data mostly is. ZXing's public ECC 200 classes pick
- * the symbol size, add the Reed-Solomon codewords and place the modules.
+ * honoured only by the minimal encoder ({@code DATA_MATRIX_COMPACT}), and that encoder is wrong for
+ * some GS1 data — symbols that read back with characters that were never encoded (e.g. a serial
+ * {@code K(D;PWpt:2MQEV?1h8} came back with {@code OKY6cj} and U+0014 appended), and an internal
+ * assertion failing in its C40 path for others. So the data codewords are made here in ASCII
+ * encodation only — FNC1 (232) first and for every GS, two digits per codeword (130 + nn), any
+ * other character as its code + 1 — the simplest encodation every reader handles, and as compact as
+ * C40 would be for the digits GS1 data mostly is. ZXing's public ECC 200 classes pick the symbol
+ * size, add the Reed-Solomon codewords and place the modules.
  */
 final class Gs1DataMatrix {
 
@@ -38,7 +38,8 @@ final class Gs1DataMatrix {
       } else if (c < 128) {
         codewords.append((char) (c + 1));
       } else {
-        throw new IllegalArgumentException("GS1 data is ASCII; U+" + Integer.toHexString(c) + " is not");
+        throw new IllegalArgumentException(
+            "GS1 data is ASCII; U+" + Integer.toHexString(c) + " is not");
       }
     }
     SymbolInfo symbol = SymbolInfo.lookup(codewords.length(), SymbolShapeHint.FORCE_SQUARE);
@@ -51,13 +52,19 @@ final class Gs1DataMatrix {
       int pad = PAD + ((149 * position) % 253) + 1;
       codewords.append((char) (pad <= 254 ? pad : pad - 254));
     }
-    DefaultPlacement placement = new DefaultPlacement(ErrorCorrection.encodeECC200(codewords.toString(), symbol),
-        symbol.getSymbolDataWidth(), symbol.getSymbolDataHeight());
+    DefaultPlacement placement =
+        new DefaultPlacement(
+            ErrorCorrection.encodeECC200(codewords.toString(), symbol),
+            symbol.getSymbolDataWidth(),
+            symbol.getSymbolDataHeight());
     placement.place();
     return modules(placement, symbol);
   }
 
-  /** The data regions with their finder (solid left and bottom edges) and clock (alternating top and right edges) patterns. */
+  /**
+   * The data regions with their finder (solid left and bottom edges) and clock (alternating top and
+   * right edges) patterns.
+   */
   private static BitMatrix modules(DefaultPlacement placement, SymbolInfo symbol) {
     BitMatrix matrix = new BitMatrix(symbol.getSymbolWidth(), symbol.getSymbolHeight());
     int matrixY = 0;

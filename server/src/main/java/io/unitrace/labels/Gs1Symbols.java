@@ -22,12 +22,16 @@ final class Gs1Symbols {
     try {
       return Gs1.parse(Gs1.elementString(elements));
     } catch (Gs1SyntaxException e) {
-      throw Problem.unprocessable("gs1-" + e.code(), "label", "the label data is not valid GS1: " + e.getMessage())
+      throw Problem.unprocessable(
+              "gs1-" + e.code(), "label", "the label data is not valid GS1: " + e.getMessage())
           .with("ai", e.ai());
     }
   }
 
-  /** {@code (01)09506000134352(10)AB(C}: what people read under a symbol, without the escapes of bracketed syntax. */
+  /**
+   * {@code (01)09506000134352(10)AB(C}: what people read under a symbol, without the escapes of
+   * bracketed syntax.
+   */
   static String humanReadable(List<Element> elements) {
     StringBuilder sb = new StringBuilder();
     for (Element e : elements) {
@@ -37,11 +41,17 @@ final class Gs1Symbols {
   }
 
   static Barcode dataMatrix(Gs1Data data, int moduleDots) {
-    return Barcode.of(Symbology.DATAMATRIX, data.toRaw(), humanReadable(data.elements()), moduleDots, 0);
+    return Barcode.of(
+        Symbology.DATAMATRIX, data.toRaw(), humanReadable(data.elements()), moduleDots, 0);
   }
 
   static Barcode digitalLinkQr(Gs1Data data, String digitalLinkHost, int moduleDots) {
-    return Barcode.of(Symbology.QR, data.toDigitalLink(digitalLinkHost), humanReadable(data.elements()), moduleDots, 0);
+    return Barcode.of(
+        Symbology.QR,
+        data.toDigitalLink(digitalLinkHost),
+        humanReadable(data.elements()),
+        moduleDots,
+        0);
   }
 
   /**
@@ -49,7 +59,8 @@ final class Gs1Symbols {
    * each within 48 data characters: a label that holds more carries several symbols, as GS1
    * logistic labels do. A scanner joins them again.
    */
-  static List<Barcode> gs1_128(Gs1Data data, Predicate<String> include, int moduleDots, int barHeightDots) {
+  static List<Barcode> gs1_128(
+      Gs1Data data, Predicate<String> include, int moduleDots, int barHeightDots) {
     // Where the library puts a separator: after a value of variable length that another element
     // follows. Leaving elements out keeps that true for the rest, as the order is kept.
     String raw = data.toRaw();
@@ -78,7 +89,10 @@ final class Gs1Symbols {
       int end = start;
       int length = 0;
       while (end < elements.size()) {
-        int add = (end > start && separated[end - 1] ? 1 : 0) + elements.get(end).ai().length() + elements.get(end).value().length();
+        int add =
+            (end > start && separated[end - 1] ? 1 : 0)
+                + elements.get(end).ai().length()
+                + elements.get(end).value().length();
         if (end > start && length + add > GS1_128_MAX_CHARACTERS) {
           break;
         }
@@ -92,7 +106,13 @@ final class Gs1Symbols {
         }
         symbol.append(elements.get(i).ai()).append(elements.get(i).value());
       }
-      symbols.add(Barcode.of(Symbology.GS1_128, symbol.toString(), humanReadable(elements.subList(start, end)), moduleDots, barHeightDots));
+      symbols.add(
+          Barcode.of(
+              Symbology.GS1_128,
+              symbol.toString(),
+              humanReadable(elements.subList(start, end)),
+              moduleDots,
+              barHeightDots));
       start = end;
     }
     return symbols;

@@ -10,11 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a label shows, top to bottom: lines of text and symbols, each symbol with its
- * human-readable line under it unless {@code withHumanReadable} is off. The three kinds Unitrace
- * prints are built here from plain facts, so that what goes on a label can be tested without a
- * database; {@link LabelLayout} places the blocks and the PNG, SVG and ZPL writers draw the same
- * placement.
+ * What a label shows, top to bottom: lines of text and symbols, each symbol with its human-readable
+ * line under it unless {@code withHumanReadable} is off. The three kinds Unitrace prints are built
+ * here from plain facts, so that what goes on a label can be tested without a database; {@link
+ * LabelLayout} places the blocks and the PNG, SVG and ZPL writers draw the same placement.
  */
 record Label(String name, List<Block> blocks, boolean withHumanReadable) {
 
@@ -40,9 +39,9 @@ record Label(String name, List<Block> blocks, boolean withHumanReadable) {
   record Contents(long count, Gtin gtin, String product, String lot, LocalDate expiry) {}
 
   /**
-   * A unit label: (01) GTIN, (17) expiry, (10) lot, (21) serial — fixed-length elements first,
-   * so only the lot needs a separator. GS1 DataMatrix, GS1-128 (split when longer than one
-   * symbol may be) or a QR code with the GS1 Digital Link URI on {@code digitalLinkHost}.
+   * A unit label: (01) GTIN, (17) expiry, (10) lot, (21) serial — fixed-length elements first, so
+   * only the lot needs a separator. GS1 DataMatrix, GS1-128 (split when longer than one symbol may
+   * be) or a QR code with the GS1 Digital Link URI on {@code digitalLinkHost}.
    */
   static Label unit(UnitFacts u, Symbology symbology, String digitalLinkHost) {
     List<Element> elements = new ArrayList<>(4);
@@ -62,7 +61,8 @@ record Label(String name, List<Block> blocks, boolean withHumanReadable) {
     switch (symbology) {
       case DATAMATRIX -> blocks.add(new Symbol(Gs1Symbols.dataMatrix(data, 4)));
       case QR -> blocks.add(new Symbol(Gs1Symbols.digitalLinkQr(data, digitalLinkHost, 4)));
-      case GS1_128 -> Gs1Symbols.gs1_128(data, ai -> true, 2, 80).forEach(b -> blocks.add(new Symbol(b)));
+      case GS1_128 ->
+          Gs1Symbols.gs1_128(data, ai -> true, 2, 80).forEach(b -> blocks.add(new Symbol(b)));
       default -> throw new IllegalArgumentException(symbology + " is not for unit labels");
     }
     blocks.add(new Text("GTIN " + u.gtin().value(), LINE));
@@ -78,8 +78,8 @@ record Label(String name, List<Block> blocks, boolean withHumanReadable) {
 
   /**
    * A GS1 logistic label: what the container holds in words and, when it holds one GTIN, in a
-   * GS1-128 symbol ((02) GTIN of the contents, (17) expiry, (37) count, (10) lot); the SSCC (00)
-   * as the last symbol at the bottom, as GS1 Logistic Label Guideline places it.
+   * GS1-128 symbol ((02) GTIN of the contents, (17) expiry, (37) count, (10) lot); the SSCC (00) as
+   * the last symbol at the bottom, as GS1 Logistic Label Guideline places it.
    */
   static Label container(Sscc sscc, String kind, Contents c) {
     List<Block> blocks = new ArrayList<>();
@@ -113,7 +113,8 @@ record Label(String name, List<Block> blocks, boolean withHumanReadable) {
     }
     elements.add(new Element("00", sscc.value()));
     Gs1Data data = Gs1Symbols.validated(elements);
-    Gs1Symbols.gs1_128(data, ai -> !ai.equals("00"), 3, 120).forEach(b -> blocks.add(new Symbol(b)));
+    Gs1Symbols.gs1_128(data, ai -> !ai.equals("00"), 3, 120)
+        .forEach(b -> blocks.add(new Symbol(b)));
     // GS1 logistic labels print the SSCC symbol with an X dimension of at least 0.495 mm: 4 dots.
     Gs1Symbols.gs1_128(data, ai -> ai.equals("00"), 4, 256).forEach(b -> blocks.add(new Symbol(b)));
     return new Label("container-" + sscc.value(), blocks, true);
@@ -138,6 +139,8 @@ record Label(String name, List<Block> blocks, boolean withHumanReadable) {
 
   private static String shorten(String text) {
     String t = text.strip();
-    return t.codePointCount(0, t.length()) <= MAX_LINE ? t : t.substring(0, t.offsetByCodePoints(0, MAX_LINE - 3)) + "...";
+    return t.codePointCount(0, t.length()) <= MAX_LINE
+        ? t
+        : t.substring(0, t.offsetByCodePoints(0, MAX_LINE - 3)) + "...";
   }
 }

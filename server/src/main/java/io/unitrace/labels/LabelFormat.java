@@ -26,6 +26,7 @@ enum LabelFormat {
         return f;
       }
     }
-    throw Problem.badRequest("invalid-parameter", "format", "format is png, svg or zpl, not '" + parameter + "'");
+    throw Problem.badRequest(
+        "invalid-parameter", "format", "format is png, svg or zpl, not '" + parameter + "'");
   }
 }

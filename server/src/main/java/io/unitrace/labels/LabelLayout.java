@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where each block of a label goes, in printer dots (203 dpi), computed once so that PNG, SVG
- * and ZPL print the same label. Blocks stack from the top; each symbol keeps its quiet zone and
- * has its human-readable line under it. The width follows the widest block, estimating text at
- * 0.6 of its height per character (a monospaced font; ZPL's font 0 is a little narrower).
+ * Where each block of a label goes, in printer dots (203 dpi), computed once so that PNG, SVG and
+ * ZPL print the same label. Blocks stack from the top; each symbol keeps its quiet zone and has its
+ * human-readable line under it. The width follows the widest block, estimating text at 0.6 of its
+ * height per character (a monospaced font; ZPL's font 0 is a little narrower).
  */
 record LabelLayout(int width, int height, List<PlacedText> texts, List<PlacedSymbol> symbols) {
 
@@ -23,7 +23,10 @@ record LabelLayout(int width, int height, List<PlacedText> texts, List<PlacedSym
 
   static final int MARGIN = 24;
   private static final int LINE_GAP = 8;
-  /** Space between a linear symbol and the text above or below it; they need no quiet zone there. */
+
+  /**
+   * Space between a linear symbol and the text above or below it; they need no quiet zone there.
+   */
   private static final int LINEAR_GAP = 12;
 
   static LabelLayout of(Label label) {
@@ -51,7 +54,8 @@ record LabelLayout(int width, int height, List<PlacedText> texts, List<PlacedSym
         }
       }
     }
-    return new LabelLayout(right + MARGIN, y + MARGIN - LINE_GAP, List.copyOf(texts), List.copyOf(symbols));
+    return new LabelLayout(
+        right + MARGIN, y + MARGIN - LINE_GAP, List.copyOf(texts), List.copyOf(symbols));
   }
 
   static int textWidth(String text, int size) {

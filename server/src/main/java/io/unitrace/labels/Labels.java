@@ -16,7 +16,9 @@ import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-/** Gathers what goes on a label from the ledger and the site; reading only, scoped to the client. */
+/**
+ * Gathers what goes on a label from the ledger and the site; reading only, scoped to the client.
+ */
 @Service
 class Labels {
 
@@ -24,12 +26,18 @@ class Labels {
   private final Facility facility;
   private final String digitalLinkHost;
 
-  Labels(Units units, Facility facility, @Value("${unitrace.labels.digital-link-host:https://id.gs1.org}") String digitalLinkHost) {
+  Labels(
+      Units units,
+      Facility facility,
+      @Value("${unitrace.labels.digital-link-host:https://id.gs1.org}") String digitalLinkHost) {
     this.units = units;
     this.facility = facility;
     String host = digitalLinkHost == null ? "" : digitalLinkHost.strip();
     if (!host.startsWith("https://") && !host.startsWith("http://")) {
-      throw new IllegalStateException("unitrace.labels.digital-link-host must be an http(s) URI, got '" + digitalLinkHost + "'");
+      throw new IllegalStateException(
+          "unitrace.labels.digital-link-host must be an http(s) URI, got '"
+              + digitalLinkHost
+              + "'");
     }
     this.digitalLinkHost = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
   }
@@ -39,8 +47,13 @@ class Labels {
   }
 
   Container container(TenantScope scope, Sscc sscc) {
-    return facility.container(scope.tenantId(), sscc)
-        .orElseThrow(() -> Problem.notFound("unknown-container", "client " + scope.tenantCode() + " has no container " + sscc));
+    return facility
+        .container(scope.tenantId(), sscc)
+        .orElseThrow(
+            () ->
+                Problem.notFound(
+                    "unknown-container",
+                    "client " + scope.tenantCode() + " has no container " + sscc));
   }
 
   /** The logistic label: contents summed over the container and every container nested in it. */
@@ -55,7 +68,8 @@ class Labels {
     boolean oneLot = true;
     String cursor = null;
     do {
-      CursorPage<Units.UnitView> page = units.search(scope, inContainer(sscc), cursor, CursorPage.MAX_LIMIT);
+      CursorPage<Units.UnitView> page =
+          units.search(scope, inContainer(sscc), cursor, CursorPage.MAX_LIMIT);
       for (Units.UnitView u : page.items()) {
         if (count == 0) {
           gtin = u.gtin();
@@ -70,9 +84,11 @@ class Labels {
       }
       cursor = page.next();
     } while (cursor != null);
-    Label.Contents contents = count == 0 || !oneGtin
-        ? new Label.Contents(count, null, null, null, null)
-        : new Label.Contents(count, new Gtin(gtin), product, oneLot ? lot : null, oneLot ? expiry : null);
+    Label.Contents contents =
+        count == 0 || !oneGtin
+            ? new Label.Contents(count, null, null, null, null)
+            : new Label.Contents(
+                count, new Gtin(gtin), product, oneLot ? lot : null, oneLot ? expiry : null);
     return Label.container(sscc, container.kind(), contents);
   }
 
@@ -81,7 +97,8 @@ class Labels {
     container(scope, sscc);
     String cursor = null;
     do {
-      CursorPage<Units.UnitView> page = units.search(scope, inContainer(sscc), cursor, CursorPage.MAX_LIMIT);
+      CursorPage<Units.UnitView> page =
+          units.search(scope, inContainer(sscc), cursor, CursorPage.MAX_LIMIT);
       for (Units.UnitView u : page.items()) {
         each.accept(Label.unit(facts(u), symbology, digitalLinkHost));
       }
@@ -90,7 +107,11 @@ class Labels {
   }
 
   Label location(String code) {
-    Location l = facility.byCode(code).orElseThrow(() -> Problem.notFound("unknown-location", "no location with code " + code));
+    Location l =
+        facility
+            .byCode(code)
+            .orElseThrow(
+                () -> Problem.notFound("unknown-location", "no location with code " + code));
     return Label.location(l.code(), l.name(), l.warehouse(), l.type().name());
   }
 

@@ -1,11 +1,9 @@
 package io.unitrace.labels;
 
-import io.unitrace.inbound.Receiving;
-import java.util.List;
-
 import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
+import io.unitrace.inbound.Receiving;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.CurrentActor;
@@ -17,6 +15,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -27,11 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Labels to print: {@code ?format=png|svg|zpl} (PNG when not given), and for unit labels
- * {@code ?symbology=datamatrix|gs1-128|qr} (DataMatrix when not given). {@code ?layout=symbol}
- * leaves out all text and gives the symbols alone, to place on documents of one's own.
- * Unit and container labels are the client's data; location labels belong to the site and, like
- * the layout, are for the operator's staff.
+ * Labels to print: {@code ?format=png|svg|zpl} (PNG when not given), and for unit labels {@code
+ * ?symbology=datamatrix|gs1-128|qr} (DataMatrix when not given). {@code ?layout=symbol} leaves out
+ * all text and gives the symbols alone, to place on documents of one's own. Unit and container
+ * labels are the client's data; location labels belong to the site and, like the layout, are for
+ * the operator's staff.
  */
 @RestController
 @RequestMapping("/api/v1/labels")
@@ -48,8 +47,12 @@ class LabelsApi {
   }
 
   @GetMapping("/units/01/{gtin}/21/{serial}")
-  ResponseEntity<byte[]> unit(TenantScope scope, @PathVariable String gtin, @PathVariable String serial,
-      @RequestParam(required = false) String format, @RequestParam(required = false) String symbology,
+  ResponseEntity<byte[]> unit(
+      TenantScope scope,
+      @PathVariable String gtin,
+      @PathVariable String serial,
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String symbology,
       @RequestParam(required = false) String layout) {
     LabelFormat f = LabelFormat.of(format, LabelFormat.PNG);
     Symbology s = Symbology.forUnitLabel(symbology);
@@ -59,7 +62,10 @@ class LabelsApi {
   }
 
   @GetMapping("/containers/{sscc}")
-  ResponseEntity<byte[]> container(TenantScope scope, @PathVariable String sscc, @RequestParam(required = false) String format,
+  ResponseEntity<byte[]> container(
+      TenantScope scope,
+      @PathVariable String sscc,
+      @RequestParam(required = false) String format,
       @RequestParam(required = false) String layout) {
     LabelFormat f = LabelFormat.of(format, LabelFormat.PNG);
     boolean symbolsOnly = symbolsOnly(layout);
@@ -67,49 +73,78 @@ class LabelsApi {
   }
 
   /**
-   * The unit labels of everything in a container, nested containers included, as one ZPL
-   * document (one format per unit) streamed as it is read. ZPL only: a printer takes the batch as
-   * one job, while images would need an archive nobody asked for.
+   * The unit labels of everything in a container, nested containers included, as one ZPL document
+   * (one format per unit) streamed as it is read. ZPL only: a printer takes the batch as one job,
+   * while images would need an archive nobody asked for.
    */
   @GetMapping("/containers/{sscc}/units")
-  void containerUnits(TenantScope scope, @PathVariable String sscc, @RequestParam(required = false) String format,
-      @RequestParam(required = false) String symbology, HttpServletResponse response) throws IOException {
+  void containerUnits(
+      TenantScope scope,
+      @PathVariable String sscc,
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String symbology,
+      HttpServletResponse response)
+      throws IOException {
     if (LabelFormat.of(format, LabelFormat.ZPL) != LabelFormat.ZPL) {
-      throw Problem.badRequest("invalid-parameter", "format", "the labels of all units in a container come as one ZPL document: format=zpl");
+      throw Problem.badRequest(
+          "invalid-parameter",
+          "format",
+          "the labels of all units in a container come as one ZPL document: format=zpl");
     }
     Symbology s = Symbology.forUnitLabel(symbology);
     Sscc code = sscc(sscc);
     labels.container(scope, code);
     response.setContentType(LabelFormat.ZPL.mediaType.toString());
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition("container-" + code.value() + "-units", LabelFormat.ZPL));
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        disposition("container-" + code.value() + "-units", LabelFormat.ZPL));
     Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-    labels.unitLabelsIn(scope, code, s, label -> {
-      try {
-        out.write(ZplLabel.render(LabelLayout.of(label)));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    labels.unitLabelsIn(
+        scope,
+        code,
+        s,
+        label -> {
+          try {
+            out.write(ZplLabel.render(LabelLayout.of(label)));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
     out.flush();
   }
 
-  /** Unit labels for the units a receipt took in without a GS1 label of their own (typed or plain serials), as one ZPL document. */
+  /**
+   * Unit labels for the units a receipt took in without a GS1 label of their own (typed or plain
+   * serials), as one ZPL document.
+   */
   @GetMapping("/receipts/{id}/units")
-  void receiptUnits(TenantScope scope, @PathVariable long id, @RequestParam(required = false) String symbology, HttpServletResponse response)
+  void receiptUnits(
+      TenantScope scope,
+      @PathVariable long id,
+      @RequestParam(required = false) String symbology,
+      HttpServletResponse response)
       throws IOException {
     Symbology s = Symbology.forUnitLabel(symbology);
     List<UnitRef> units = receiving.unitsNeedingLabels(scope, id);
-    zpl(response, "receipt-" + id + "-units", units.stream().map(u -> labels.unit(scope, u, s)).toList());
+    zpl(
+        response,
+        "receipt-" + id + "-units",
+        units.stream().map(u -> labels.unit(scope, u, s)).toList());
   }
 
   /** SSCC labels for the containers built on the dock during a receipt, as one ZPL document. */
   @GetMapping("/receipts/{id}/containers")
-  void receiptContainers(TenantScope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
+  void receiptContainers(TenantScope scope, @PathVariable long id, HttpServletResponse response)
+      throws IOException {
     List<Sscc> built = receiving.containersBuilt(scope, id);
-    zpl(response, "receipt-" + id + "-containers", built.stream().map(c -> labels.containerLabel(scope, c)).toList());
+    zpl(
+        response,
+        "receipt-" + id + "-containers",
+        built.stream().map(c -> labels.containerLabel(scope, c)).toList());
   }
 
-  private static void zpl(HttpServletResponse response, String name, List<Label> batch) throws IOException {
+  private static void zpl(HttpServletResponse response, String name, List<Label> batch)
+      throws IOException {
     response.setContentType(LabelFormat.ZPL.mediaType.toString());
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition(name, LabelFormat.ZPL));
     Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -120,7 +155,9 @@ class LabelsApi {
   }
 
   @GetMapping("/locations/{code}")
-  ResponseEntity<byte[]> location(@PathVariable String code, @RequestParam(required = false) String format,
+  ResponseEntity<byte[]> location(
+      @PathVariable String code,
+      @RequestParam(required = false) String format,
       @RequestParam(required = false) String layout) {
     if (current.get().role() == Role.CLIENT) {
       throw Problem.forbidden("location labels are for the operator's staff");
@@ -130,20 +167,27 @@ class LabelsApi {
     return respond(labels.location(code), f, symbolsOnly);
   }
 
-  private static ResponseEntity<byte[]> respond(Label label, LabelFormat format, boolean symbolsOnly) {
+  private static ResponseEntity<byte[]> respond(
+      Label label, LabelFormat format, boolean symbolsOnly) {
     LabelLayout layout = LabelLayout.of(symbolsOnly ? label.symbolsOnly() : label);
-    byte[] body = switch (format) {
-      case PNG -> PngLabel.render(layout);
-      case SVG -> SvgLabel.render(layout).getBytes(StandardCharsets.UTF_8);
-      case ZPL -> ZplLabel.render(layout).getBytes(StandardCharsets.UTF_8);
-    };
-    return ResponseEntity.ok().contentType(format.mediaType).header(HttpHeaders.CONTENT_DISPOSITION, disposition(label.name(), format))
+    byte[] body =
+        switch (format) {
+          case PNG -> PngLabel.render(layout);
+          case SVG -> SvgLabel.render(layout).getBytes(StandardCharsets.UTF_8);
+          case ZPL -> ZplLabel.render(layout).getBytes(StandardCharsets.UTF_8);
+        };
+    return ResponseEntity.ok()
+        .contentType(format.mediaType)
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition(label.name(), format))
         .body(body);
   }
 
   /** Inline, with a file name a browser can save: the label's name in letters, digits and '-'. */
   private static String disposition(String name, LabelFormat format) {
-    return ContentDisposition.inline().filename(name.replaceAll("[^A-Za-z0-9-]", "_") + "." + format.extension).build().toString();
+    return ContentDisposition.inline()
+        .filename(name.replaceAll("[^A-Za-z0-9-]", "_") + "." + format.extension)
+        .build()
+        .toString();
   }
 
   private static boolean symbolsOnly(String layout) {
@@ -153,7 +197,10 @@ class LabelsApi {
     if (layout.strip().equalsIgnoreCase("symbol")) {
       return true;
     }
-    throw Problem.badRequest("invalid-parameter", "layout", "layout is label (the default) or symbol, not '" + layout + "'");
+    throw Problem.badRequest(
+        "invalid-parameter",
+        "layout",
+        "layout is label (the default) or symbol, not '" + layout + "'");
   }
 
   private static Gtin gtin(String text) {

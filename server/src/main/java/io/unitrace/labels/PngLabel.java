@@ -28,7 +28,8 @@ final class PngLabel {
   private PngLabel() {}
 
   static byte[] render(LabelLayout layout) {
-    BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage image =
+        new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = image.createGraphics();
     try {
       g.setColor(Color.WHITE);
@@ -45,7 +46,8 @@ final class PngLabel {
           }
         }
       }
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       for (LabelLayout.PlacedText t : layout.texts()) {
         g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, t.size()));
         g.drawString(t.text(), t.x(), t.y() + t.baseline());
@@ -58,8 +60,10 @@ final class PngLabel {
 
   private static byte[] png(BufferedImage image) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-      IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+      IIOMetadata metadata =
+          writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
       IIOMetadataNode physical = new IIOMetadataNode("pHYs");
       physical.setAttribute("pixelsPerUnitXAxis", DOTS_PER_METRE);
       physical.setAttribute("pixelsPerUnitYAxis", DOTS_PER_METRE);

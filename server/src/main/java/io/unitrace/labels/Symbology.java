@@ -12,12 +12,15 @@ import java.util.Map;
 
 /**
  * The symbols Unitrace prints, each turned into a grid of modules (one module per bit, no quiet
- * zone; one row for the linear ones) by ZXing's writers, DataMatrix by {@link Gs1DataMatrix}. {@link #CODE_128} is plain Code 128 for location
- * codes; the others carry GS1 data.
+ * zone; one row for the linear ones) by ZXing's writers, DataMatrix by {@link Gs1DataMatrix}.
+ * {@link #CODE_128} is plain Code 128 for location codes; the others carry GS1 data.
  */
 enum Symbology {
 
-  /** GS1 DataMatrix: FNC1 in first position, FNC1 (written GS in the data) after variable-length values. */
+  /**
+   * GS1 DataMatrix: FNC1 in first position, FNC1 (written GS in the data) after variable-length
+   * values.
+   */
   DATAMATRIX("datamatrix", 2) {
     @Override
     BitMatrix encode(String data) {
@@ -30,19 +33,34 @@ enum Symbology {
     @Override
     BitMatrix encode(String data) {
       // ZXing's Code128Writer takes no GS1 hint; FNC1 is its escape character U+00F1.
-      return row(new Code128Writer().encode(FNC1 + data.replace(GS, FNC1), Map.of(EncodeHintType.CODE128_COMPACT, true)));
+      return row(
+          new Code128Writer()
+              .encode(FNC1 + data.replace(GS, FNC1), Map.of(EncodeHintType.CODE128_COMPACT, true)));
     }
   },
 
-  /** QR Code carrying a GS1 Digital Link URI, as plain data (no FNC1), as the Digital Link standard asks. */
+  /**
+   * QR Code carrying a GS1 Digital Link URI, as plain data (no FNC1), as the Digital Link standard
+   * asks.
+   */
   QR("qr", 4) {
     @Override
     BitMatrix encode(String data) {
       try {
-        return new QRCodeWriter().encode(data, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-            EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
+        return new QRCodeWriter()
+            .encode(
+                data,
+                BarcodeFormat.QR_CODE,
+                0,
+                0,
+                Map.of(
+                    EncodeHintType.MARGIN,
+                    0,
+                    EncodeHintType.ERROR_CORRECTION,
+                    ErrorCorrectionLevel.M));
       } catch (WriterException e) {
-        throw new IllegalArgumentException("too much data for a QR code: " + data.length() + " characters", e);
+        throw new IllegalArgumentException(
+            "too much data for a QR code: " + data.length() + " characters", e);
       }
     }
   },
@@ -68,7 +86,10 @@ enum Symbology {
 
   abstract BitMatrix encode(String data);
 
-  /** The light margin kept on every side, in modules: at least what ISO/IEC 16022, 18004 and 15417 ask (1, 4, 10). */
+  /**
+   * The light margin kept on every side, in modules: at least what ISO/IEC 16022, 18004 and 15417
+   * ask (1, 4, 10).
+   */
   int quietZone() {
     return quietZone;
   }
@@ -87,7 +108,10 @@ enum Symbology {
         return s;
       }
     }
-    throw Problem.badRequest("invalid-parameter", "symbology", "symbology is datamatrix, gs1-128 or qr, not '" + parameter + "'");
+    throw Problem.badRequest(
+        "invalid-parameter",
+        "symbology",
+        "symbology is datamatrix, gs1-128 or qr, not '" + parameter + "'");
   }
 
   private static BitMatrix row(boolean[] modules) {

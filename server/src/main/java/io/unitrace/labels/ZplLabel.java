@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>GS1 DataMatrix: {@code ^BX} quality 200 with the escape character set to {@code _}
- *       explicitly (firmware defaults differ): {@code _1} is FNC1 — first, it makes the symbol
- *       GS1 — and {@code __} a literal underscore. No {@code ^FH} on this field, since its
- *       default indicator is the same {@code _}; GS1 data holds no {@code ^} or {@code ~}.
+ *       explicitly (firmware defaults differ): {@code _1} is FNC1 — first, it makes the symbol GS1
+ *       — and {@code __} a literal underscore. No {@code ^FH} on this field, since its default
+ *       indicator is the same {@code _}; GS1 data holds no {@code ^} or {@code ~}.
  *   <li>GS1-128 and Code 128: {@code ^BC} in mode N with the code sets chosen here: {@code >;}
  *       starts code C and {@code >:} code B, {@code >8} is FNC1 (after the start, it makes the
  *       symbol GS1-128), {@code >5} and {@code >6} switch to C and B, {@code >0} is a literal
- *       {@code >}. The printer's own interpretation line is off: ours, with brackets, is a
- *       text field under the symbol.
+ *       {@code >}. The printer's own interpretation line is off: ours, with brackets, is a text
+ *       field under the symbol.
  *   <li>QR: {@code ^BQ} model 2, error correction M, the Digital Link URI as plain data.
  *   <li>Text: font 0 with {@code ^FH} so that {@code ^ ~ _} and any non-ASCII character go as
  *       {@code _XX} UTF-8 bytes ({@code ^CI28}).
@@ -26,21 +26,49 @@ final class ZplLabel {
 
   static String render(LabelLayout layout) {
     StringBuilder zpl = new StringBuilder(1024);
-    zpl.append("^XA\n^CI28\n^PW").append(layout.width()).append("\n^LL").append(layout.height()).append("\n^LH0,0\n");
+    zpl.append("^XA\n^CI28\n^PW")
+        .append(layout.width())
+        .append("\n^LL")
+        .append(layout.height())
+        .append("\n^LH0,0\n");
     for (LabelLayout.PlacedText t : layout.texts()) {
-      zpl.append("^FO").append(t.x()).append(',').append(t.y()).append("^A0N,").append(t.size()).append(',').append(t.size())
-          .append("^FH_^FD").append(hexEscaped(t.text())).append("^FS\n");
+      zpl.append("^FO")
+          .append(t.x())
+          .append(',')
+          .append(t.y())
+          .append("^A0N,")
+          .append(t.size())
+          .append(',')
+          .append(t.size())
+          .append("^FH_^FD")
+          .append(hexEscaped(t.text()))
+          .append("^FS\n");
     }
     for (LabelLayout.PlacedSymbol s : layout.symbols()) {
       Barcode b = s.barcode();
       zpl.append("^FO").append(s.x()).append(',').append(s.y());
       switch (b.symbology()) {
-        case DATAMATRIX -> zpl.append("^BXN,").append(b.moduleDots()).append(",200,,,,_^FD").append(dataMatrixData(b.data()));
-        case GS1_128 -> zpl.append("^BY").append(b.moduleDots()).append("^BCN,").append(b.barHeightDots()).append(",N,N,N^FD")
-            .append(code128Data(b.data(), true));
-        case CODE_128 -> zpl.append("^BY").append(b.moduleDots()).append("^BCN,").append(b.barHeightDots()).append(",N,N,N^FD")
-            .append(code128Data(b.data(), false));
-        case QR -> zpl.append("^BQN,2,").append(b.moduleDots()).append("^FDMA,").append(plain(b.data()));
+        case DATAMATRIX ->
+            zpl.append("^BXN,")
+                .append(b.moduleDots())
+                .append(",200,,,,_^FD")
+                .append(dataMatrixData(b.data()));
+        case GS1_128 ->
+            zpl.append("^BY")
+                .append(b.moduleDots())
+                .append("^BCN,")
+                .append(b.barHeightDots())
+                .append(",N,N,N^FD")
+                .append(code128Data(b.data(), true));
+        case CODE_128 ->
+            zpl.append("^BY")
+                .append(b.moduleDots())
+                .append("^BCN,")
+                .append(b.barHeightDots())
+                .append(",N,N,N^FD")
+                .append(code128Data(b.data(), false));
+        case QR ->
+            zpl.append("^BQN,2,").append(b.moduleDots()).append("^FDMA,").append(plain(b.data()));
       }
       zpl.append("^FS\n");
     }
@@ -101,12 +129,13 @@ final class ZplLabel {
           out.append(">5");
           codeC = true;
         } else {
-          out.append(switch (c) {
-            case '>' -> ">0";
-            case '^' -> "><";
-            case '~' -> ">=";
-            default -> String.valueOf(plain(c));
-          });
+          out.append(
+              switch (c) {
+                case '>' -> ">0";
+                case '^' -> "><";
+                case '~' -> ">=";
+                default -> String.valueOf(plain(c));
+              });
           i++;
         }
       }
@@ -123,7 +152,8 @@ final class ZplLabel {
         continue;
       }
       if (v > 0x7e || v == '^' || v == '~' || v == '_') {
-        out.append('_').append(Character.toUpperCase(Character.forDigit(v >> 4, 16)))
+        out.append('_')
+            .append(Character.toUpperCase(Character.forDigit(v >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(v & 0xf, 16)));
       } else {
         out.append((char) v);
@@ -139,10 +169,14 @@ final class ZplLabel {
     return data;
   }
 
-  /** Symbol data reaches here validated (GS1 character sets, location codes): a caret or tilde would be a bug. */
+  /**
+   * Symbol data reaches here validated (GS1 character sets, location codes): a caret or tilde would
+   * be a bug.
+   */
   private static char plain(char c) {
     if (c < 0x20 || c > 0x7e || c == '^' || c == '~') {
-      throw new IllegalArgumentException("character U+" + Integer.toHexString(c) + " cannot go into ZPL symbol data");
+      throw new IllegalArgumentException(
+          "character U+" + Integer.toHexString(c) + " cannot go into ZPL symbol data");
     }
     return c;
   }

@@ -4,6 +4,8 @@ import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.shared.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +25,9 @@ import org.springframework.stereotype.Service;
  * cannot: a unit's newest entries removed together with a matching edit of its row.
  *
  * <p>Entry ids are handed out at insert and commit a little later, possibly out of order. A
- * checkpoint therefore stops at entries whose event was recorded at least {@code settle-ms} ago,
- * so no transaction that could still add a smaller id is in flight. Several servers may try to
- * close the same checkpoint; the unique (tenant, first entry) lets exactly one succeed.
+ * checkpoint therefore stops at entries whose event was recorded at least {@code settle-ms} ago, so
+ * no transaction that could still add a smaller id is in flight. Several servers may try to close
+ * the same checkpoint; the unique (tenant, first entry) lets exactly one succeed.
  *
  * <p>The ledger keeps two books, each with its own entries and its own checkpoint chain: unit
  * entries (serialized units) and stock entries (lot and untracked quantities).
@@ -35,7 +37,14 @@ public class Checkpoints {
 
   private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
 
-  public record Checkpoint(Book book, long id, long firstEntryId, long lastEntryId, int entryCount, String prevDigest, String digest,
+  public record Checkpoint(
+      Book book,
+      long id,
+      long firstEntryId,
+      long lastEntryId,
+      int entryCount,
+      String prevDigest,
+      String digest,
       long createdAt) {}
 
   /** A book of entries and the table of its checkpoints. */
@@ -59,21 +68,30 @@ public class Checkpoints {
   private final Clock clock;
   private final long settleMillis;
 
-  Checkpoints(JdbcClient db, JdbcTemplate jdbc, Clock clock, @Value("${unitrace.ledger.checkpoint-settle-ms:10000}") long settleMillis) {
+  Checkpoints(
+      JdbcClient db,
+      JdbcTemplate jdbc,
+      Clock clock,
+      @Value("${unitrace.ledger.checkpoint-settle-ms:10000}") long settleMillis) {
     this.db = db;
     this.jdbc = jdbc;
     this.clock = clock;
     this.settleMillis = settleMillis;
   }
 
-  @Scheduled(fixedDelayString = "${unitrace.ledger.checkpoint-interval-ms:300000}", initialDelayString = "${unitrace.ledger.checkpoint-interval-ms:300000}")
+  @Scheduled(
+      fixedDelayString = "${unitrace.ledger.checkpoint-interval-ms:300000}",
+      initialDelayString = "${unitrace.ledger.checkpoint-interval-ms:300000}")
   void closeAll() {
     for (long tenant : db.sql("SELECT id FROM tenant ORDER BY id").query(Long.class).list()) {
       close(tenant);
     }
   }
 
-  /** Closes a checkpoint in each book over its settled entries since the last one; empty when neither has any. */
+  /**
+   * Closes a checkpoint in each book over its settled entries since the last one; empty when
+   * neither has any.
+   */
   public List<Checkpoint> close(long tenantId) {
     List<Checkpoint> closed = new ArrayList<>(2);
     for (Book book : Book.values()) {
@@ -86,23 +104,41 @@ public class Checkpoints {
     Optional<Checkpoint> last = latest(tenantId, book);
     long first = last.map(c -> c.lastEntryId() + 1).orElse(1L);
     String prevDigest = last.map(Checkpoint::digest).orElse(HashChain.GENESIS);
-    Long horizon = db.sql("SELECT max(e.id) FROM " + book.entries + """
+    Long horizon =
+        db.sql(
+                "SELECT max(e.id) FROM "
+                    + book.entries
+                    + """
              e JOIN ledger_event ev ON ev.id = e.event_id
             WHERE e.tenant_id = ? AND e.id >= ? AND ev.recorded_at < ?""")
-        .params(tenantId, first, clock.millis() - settleMillis).query(Long.class).optional().orElse(null);
+            .params(tenantId, first, clock.millis() - settleMillis)
+            .query(Long.class)
+            .optional()
+            .orElse(null);
     if (horizon == null) {
       return Optional.empty();
     }
     Digest d = digest(jdbc, book, tenantId, first, horizon, prevDigest);
     try {
-      long id = db.sql("INSERT INTO " + book.checkpoints + """
+      long id =
+          db.sql(
+                  "INSERT INTO "
+                      + book.checkpoints
+                      + """
                (tenant_id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at)
               VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-          .params(tenantId, first, horizon, d.count(), prevDigest, d.hex(), clock.millis()).query(Long.class).single();
-      return Optional.of(new Checkpoint(book, id, first, horizon, d.count(), prevDigest, d.hex(), clock.millis()));
+              .params(tenantId, first, horizon, d.count(), prevDigest, d.hex(), clock.millis())
+              .query(Long.class)
+              .single();
+      return Optional.of(
+          new Checkpoint(book, id, first, horizon, d.count(), prevDigest, d.hex(), clock.millis()));
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
-        log.debug("another server closed the {} checkpoint of tenant {} from entry {}", book, tenantId, first);
+        log.debug(
+            "another server closed the {} checkpoint of tenant {} from entry {}",
+            book,
+            tenantId,
+            first);
         return Optional.empty();
       }
       throw e;
@@ -119,29 +155,53 @@ public class Checkpoints {
   }
 
   List<Checkpoint> list(long tenantId, Book book) {
-    return db.sql("SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at FROM " + book.checkpoints
-            + " WHERE tenant_id = ? ORDER BY first_entry_id")
-        .param(tenantId).query((rs, n) -> checkpoint(book, rs)).list();
+    return db.sql(
+            "SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at FROM "
+                + book.checkpoints
+                + " WHERE tenant_id = ? ORDER BY first_entry_id")
+        .param(tenantId)
+        .query((rs, n) -> checkpoint(book, rs))
+        .list();
   }
 
   private Optional<Checkpoint> latest(long tenantId, Book book) {
-    return db.sql("SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at FROM " + book.checkpoints
-            + " WHERE tenant_id = ? ORDER BY last_entry_id DESC LIMIT 1")
-        .param(tenantId).query((rs, n) -> checkpoint(book, rs)).optional();
+    return db.sql(
+            "SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at FROM "
+                + book.checkpoints
+                + " WHERE tenant_id = ? ORDER BY last_entry_id DESC LIMIT 1")
+        .param(tenantId)
+        .query((rs, n) -> checkpoint(book, rs))
+        .optional();
   }
 
-  private static Checkpoint checkpoint(Book book, java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Checkpoint(book, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getLong(7));
+  private static Checkpoint checkpoint(Book book, ResultSet rs) throws SQLException {
+    return new Checkpoint(
+        book,
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getInt(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getLong(7));
   }
 
-  static Digest digest(JdbcTemplate jdbc, Book book, long tenantId, long first, long last, String prevDigest) {
+  static Digest digest(
+      JdbcTemplate jdbc, Book book, long tenantId, long first, long last, String prevDigest) {
     MessageDigest sha = HashChain.sha256();
     sha.update(prevDigest.getBytes(StandardCharsets.US_ASCII));
     int[] count = {0};
-    jdbc.query("SELECT hash FROM " + book.entries + " WHERE tenant_id = ? AND id >= ? AND id <= ? ORDER BY id", rs -> {
-      sha.update(rs.getString(1).getBytes(StandardCharsets.US_ASCII));
-      count[0]++;
-    }, tenantId, first, last);
+    jdbc.query(
+        "SELECT hash FROM "
+            + book.entries
+            + " WHERE tenant_id = ? AND id >= ? AND id <= ? ORDER BY id",
+        rs -> {
+          sha.update(rs.getString(1).getBytes(StandardCharsets.US_ASCII));
+          count[0]++;
+        },
+        tenantId,
+        first,
+        last);
     return new Digest(HashChain.hex(sha.digest()), count[0]);
   }
 }

@@ -87,19 +87,37 @@ class CommandCodec {
     JsonNode n = json.readTree(text);
     String c = n.path("c").asString();
     return switch (c) {
-      case "register" -> new UnitCommand.Register(n.path("loc").isNull() || n.path("loc").isMissingNode() ? null : n.path("loc").asLong(),
-          n.path("type").isNull() || n.path("type").isMissingNode() ? null : LocationType.valueOf(n.path("type").asString()),
-          optionalLong(n, "container"), n.path("holds").asInt(0), fields(n));
-      case "receive" -> new UnitCommand.Receive(n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()),
-          optionalLong(n, "container"), n.path("holds").asInt(0));
-      case "move" -> new UnitCommand.Move(n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
-      case "carry" -> new UnitCommand.Carry(n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
+      case "register" ->
+          new UnitCommand.Register(
+              n.path("loc").isNull() || n.path("loc").isMissingNode()
+                  ? null
+                  : n.path("loc").asLong(),
+              n.path("type").isNull() || n.path("type").isMissingNode()
+                  ? null
+                  : LocationType.valueOf(n.path("type").asString()),
+              optionalLong(n, "container"),
+              n.path("holds").asInt(0),
+              fields(n));
+      case "receive" ->
+          new UnitCommand.Receive(
+              n.path("loc").asLong(),
+              LocationType.valueOf(n.path("type").asString()),
+              optionalLong(n, "container"),
+              n.path("holds").asInt(0));
+      case "move" ->
+          new UnitCommand.Move(
+              n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
+      case "carry" ->
+          new UnitCommand.Carry(
+              n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
       case "pack" -> new UnitCommand.Pack(n.path("container").asLong(), n.path("loc").asLong());
       case "unpack" -> new UnitCommand.Unpack();
       case "hold" -> new UnitCommand.PlaceHold(Hold.valueOf(n.path("hold").asString()));
       case "release" -> new UnitCommand.ReleaseHold(Hold.valueOf(n.path("hold").asString()));
       case "lose" -> new UnitCommand.Lose();
-      case "find" -> new UnitCommand.Find(n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
+      case "find" ->
+          new UnitCommand.Find(
+              n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
       case "fields" -> new UnitCommand.SetFields(fields(n));
       case "observe" -> new UnitCommand.Observe(n.path("loc").asLong());
       default -> throw new IllegalStateException("unknown ledger command '" + c + "' in an entry");

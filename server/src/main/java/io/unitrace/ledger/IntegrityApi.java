@@ -35,8 +35,13 @@ class IntegrityApi {
   @PostMapping("/checkpoints")
   Checkpoints.Checkpoint close(TenantScope scope) {
     scope.requireRole(Role.SUPERVISOR);
-    // Both books are closed; the answer is the unit book's checkpoint, or the stock book's if only it had entries.
-    return checkpoints.close(scope.tenantId()).stream().findFirst()
-        .orElseThrow(() -> Problem.conflict("nothing-to-checkpoint", null, "no settled entries since the last checkpoint"));
+    // Both books are closed; the answer is the unit book's checkpoint, or the stock book's if only
+    // it had entries.
+    return checkpoints.close(scope.tenantId()).stream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                Problem.conflict(
+                    "nothing-to-checkpoint", null, "no settled entries since the last checkpoint"));
   }
 }

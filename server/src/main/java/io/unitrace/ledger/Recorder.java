@@ -32,19 +32,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The one write path of the ledger. A command is planned (units read, the state machine applied
- * in memory), then written in one transaction: the event row, new and changed units, their
- * entries with hash links, custom field values.
+ * The one write path of the ledger. A command is planned (units read, the state machine applied in
+ * memory), then written in one transaction: the event row, new and changed units, their entries
+ * with hash links, custom field values.
  *
- * <p>Concurrency without any in-process lock: a changed unit is written with
- * {@code WHERE id = ? AND version = ?}; if another writer got there first the whole transaction
- * is rolled back and planned again from fresh reads. New units rely on the unique serial index.
+ * <p>Concurrency without any in-process lock: a changed unit is written with {@code WHERE id = ?
+ * AND version = ?}; if another writer got there first the whole transaction is rolled back and
+ * planned again from fresh reads. New units rely on the unique serial index.
  *
  * <p>Idempotency: the event row claims {@code (tenant, request key)} before anything else is
  * written. A repeat, whether it comes after the first or races it, hits that unique key (or is
  * refused while planning), rolls back, finds the first event and answers with its receipt. A key
- * reused for a different request is refused. Repeats are rare, so the common first request pays
- * no look-up for a key that is not there.
+ * reused for a different request is refused. Repeats are rare, so the common first request pays no
+ * look-up for a key that is not there.
  */
 @Component
 class Recorder {
@@ -53,36 +53,93 @@ class Recorder {
   record Change(UnitRows.Loaded before, UnitCommand command, UnitStatus after) {}
 
   /** A unit to create. */
-  record Registration(Product product, Gtin gtin, String serial, Long lotId, UnitCommand.Register command, UnitStatus after) {}
+  record Registration(
+      Product product,
+      Gtin gtin,
+      String serial,
+      Long lotId,
+      UnitCommand.Register command,
+      UnitStatus after) {}
 
   /**
-   * Everything one event will write. {@code sideWrites} run inside the transaction (container rows).
-   * {@code knownCodes} are location codes the command already resolved (id to code): the receipt
-   * names locations by code and looks up only the others.
+   * Everything one event will write. {@code sideWrites} run inside the transaction (container
+   * rows). {@code knownCodes} are location codes the command already resolved (id to code): the
+   * receipt names locations by code and looks up only the others.
    */
-  record Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details,
-      List<Registration> registrations, List<Change> changes, Runnable sideWrites, Map<Long, String> knownCodes,
+  record Plan(
+      EventType type,
+      String disposition,
+      Long readPoint,
+      Long bizLocation,
+      Map<String, Object> details,
+      List<Registration> registrations,
+      List<Change> changes,
+      Runnable sideWrites,
+      Map<Long, String> knownCodes,
       List<StockRows.StockChange> stock) {
 
-    Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details,
-        List<Registration> registrations, List<Change> changes, Runnable sideWrites) {
-      this(type, disposition, readPoint, bizLocation, details, registrations, changes, sideWrites, Map.of(), List.of());
+    Plan(
+        EventType type,
+        String disposition,
+        Long readPoint,
+        Long bizLocation,
+        Map<String, Object> details,
+        List<Registration> registrations,
+        List<Change> changes,
+        Runnable sideWrites) {
+      this(
+          type,
+          disposition,
+          readPoint,
+          bizLocation,
+          details,
+          registrations,
+          changes,
+          sideWrites,
+          Map.of(),
+          List.of());
     }
 
-    Plan(EventType type, String disposition, Long readPoint, Long bizLocation, Map<String, Object> details, List<Change> changes) {
+    Plan(
+        EventType type,
+        String disposition,
+        Long readPoint,
+        Long bizLocation,
+        Map<String, Object> details,
+        List<Change> changes) {
       this(type, disposition, readPoint, bizLocation, details, List.of(), changes, () -> {});
     }
 
     /** This plan, knowing the code of {@code location} (may be null). */
     Plan knowing(Location location) {
-      return location == null ? this
-          : new Plan(type, disposition, readPoint, bizLocation, details, registrations, changes, sideWrites, Map.of(location.id(), location.code()),
+      return location == null
+          ? this
+          : new Plan(
+              type,
+              disposition,
+              readPoint,
+              bizLocation,
+              details,
+              registrations,
+              changes,
+              sideWrites,
+              Map.of(location.id(), location.code()),
               stock);
     }
 
     /** This plan, changing lot or untracked stock as well. */
     Plan withStock(List<StockRows.StockChange> changes) {
-      return new Plan(type, disposition, readPoint, bizLocation, details, registrations, this.changes, sideWrites, knownCodes, changes);
+      return new Plan(
+          type,
+          disposition,
+          readPoint,
+          bizLocation,
+          details,
+          registrations,
+          this.changes,
+          sideWrites,
+          knownCodes,
+          changes);
     }
   }
 
@@ -102,7 +159,14 @@ class Recorder {
   private final CommandCodec codec;
   private final Clock clock;
 
-  Recorder(UnitRows rows, StockRows stock, JdbcClient db, TransactionTemplate tx, ObjectMapper json, CommandCodec codec, Clock clock) {
+  Recorder(
+      UnitRows rows,
+      StockRows stock,
+      JdbcClient db,
+      TransactionTemplate tx,
+      ObjectMapper json,
+      CommandCodec codec,
+      Clock clock) {
     this.rows = rows;
     this.stock = stock;
     this.db = db;
@@ -112,7 +176,9 @@ class Recorder {
     this.clock = clock;
   }
 
-  /** Applies a command to a unit, turning a refusal into a problem that names the unit and the rule. */
+  /**
+   * Applies a command to a unit, turning a refusal into a problem that names the unit and the rule.
+   */
   static UnitStatus apply(UnitRef ref, UnitStatus status, UnitCommand command) {
     try {
       return status.apply(command);
@@ -122,7 +188,9 @@ class Recorder {
   }
 
   static Problem refused(UnitRef ref, TransitionRefused r) {
-    return Problem.conflict("illegal-transition", "unit", ref + ": " + r.getMessage()).with("rule", r.rule()).with("unit", ref.toString());
+    return Problem.conflict("illegal-transition", "unit", ref + ": " + r.getMessage())
+        .with("rule", r.rule())
+        .with("unit", ref.toString());
   }
 
   EventReceipt record(TenantScope scope, RequestMeta meta, Object request, Supplier<Plan> planner) {
@@ -130,7 +198,8 @@ class Recorder {
     boolean clientKey = meta.idempotencyKey() != null && !meta.idempotencyKey().isBlank();
     String key = clientKey ? meta.idempotencyKey().strip() : "auto:" + UUID.randomUUID();
     if (key.length() > 100) {
-      throw Problem.badRequest("invalid-header", "Idempotency-Key", "an Idempotency-Key has at most 100 characters");
+      throw Problem.badRequest(
+          "invalid-header", "Idempotency-Key", "an Idempotency-Key has at most 100 characters");
     }
     String digest = digest(request);
     // Inside a caller's transaction (a receipt writing its scan rows with the event) a lost race
@@ -141,7 +210,10 @@ class Recorder {
         return tx.execute(s -> write(scope, meta, key, digest, planner.get()));
       } catch (UnitChanged e) {
         if (joined) {
-          throw Problem.conflict("concurrent-change", null, "the units or stock changed under this request; try again");
+          throw Problem.conflict(
+              "concurrent-change",
+              null,
+              "the units or stock changed under this request; try again");
         }
         continue;
       } catch (DataAccessException e) {
@@ -163,35 +235,91 @@ class Recorder {
         throw p;
       }
     }
-    throw Problem.conflict("concurrent-change", null, "the units kept changing under this request; try again");
+    throw Problem.conflict(
+        "concurrent-change", null, "the units kept changing under this request; try again");
   }
 
-  private EventReceipt write(TenantScope scope, RequestMeta meta, String key, String digest, Plan p) {
+  private EventReceipt write(
+      TenantScope scope, RequestMeta meta, String key, String digest, Plan p) {
     long tenant = scope.tenantId();
     long now = clock.millis();
     long eventTime = meta.eventTime() == null ? now : meta.eventTime().toInstant().toEpochMilli();
-    String offset = meta.eventTime() == null ? "+00:00" : meta.eventTime().getOffset().equals(ZoneOffset.UTC) ? "+00:00" : meta.eventTime().getOffset().getId();
-    String details = p.details() == null || p.details().isEmpty() ? null : json.writeValueAsString(p.details());
-    String bizTx = meta.bizTransactions() == null || meta.bizTransactions().isEmpty() ? null : json.writeValueAsString(meta.bizTransactions());
+    String offset =
+        meta.eventTime() == null
+            ? "+00:00"
+            : meta.eventTime().getOffset().equals(ZoneOffset.UTC)
+                ? "+00:00"
+                : meta.eventTime().getOffset().getId();
+    String details =
+        p.details() == null || p.details().isEmpty() ? null : json.writeValueAsString(p.details());
+    String bizTx =
+        meta.bizTransactions() == null || meta.bizTransactions().isEmpty()
+            ? null
+            : json.writeValueAsString(meta.bizTransactions());
     String actor = scope.actor().who();
     int unitCount = p.registrations().size() + p.changes().size();
-    String eventCanonical = HashChain.canonical("v1", tenant, key, p.type().name(), eventTime, offset, now, p.type().bizStep(),
-        p.disposition(), p.readPoint(), p.bizLocation(), bizTx, actor, meta.device(), meta.rawScan(), details);
+    String eventCanonical =
+        HashChain.canonical(
+            "v1",
+            tenant,
+            key,
+            p.type().name(),
+            eventTime,
+            offset,
+            now,
+            p.type().bizStep(),
+            p.disposition(),
+            p.readPoint(),
+            p.bizLocation(),
+            bizTx,
+            actor,
+            meta.device(),
+            meta.rawScan(),
+            details);
 
-    long eventId = rows.insertEvent(tenant, key, digest, p.type(), eventTime, offset, now, p.disposition(), p.readPoint(),
-        p.bizLocation(), bizTx, actor, meta.device(), meta.rawScan(), details, unitCount);
+    long eventId =
+        rows.insertEvent(
+            tenant,
+            key,
+            digest,
+            p.type(),
+            eventTime,
+            offset,
+            now,
+            p.disposition(),
+            p.readPoint(),
+            p.bizLocation(),
+            bizTx,
+            actor,
+            meta.device(),
+            meta.rawScan(),
+            details,
+            unitCount);
     p.sideWrites().run();
 
     List<UnitRows.Entry> entries = new ArrayList<>(unitCount);
-    List<EventReceipt.UnitOutcome> outcomes = new ArrayList<>(Math.min(unitCount, EventReceipt.LISTED_UNITS));
+    List<EventReceipt.UnitOutcome> outcomes =
+        new ArrayList<>(Math.min(unitCount, EventReceipt.LISTED_UNITS));
 
     if (!p.registrations().isEmpty()) {
       List<UnitRows.Fresh> fresh = new ArrayList<>(p.registrations().size());
       List<String> data = new ArrayList<>(p.registrations().size());
       for (Registration r : p.registrations()) {
         String d = codec.encode(r.command());
-        String hash = HashChain.link(HashChain.GENESIS, eventCanonical, entryCanonical(r.gtin(), r.serial(), 1, r.after(), d));
-        fresh.add(new UnitRows.Fresh(r.product().id(), r.gtin(), r.serial(), r.product().serialScopeKey(r.gtin()), r.lotId(), r.after(), hash));
+        String hash =
+            HashChain.link(
+                HashChain.GENESIS,
+                eventCanonical,
+                entryCanonical(r.gtin(), r.serial(), 1, r.after(), d));
+        fresh.add(
+            new UnitRows.Fresh(
+                r.product().id(),
+                r.gtin(),
+                r.serial(),
+                r.product().serialScopeKey(r.gtin()),
+                r.lotId(),
+                r.after(),
+                hash));
         data.add(d);
       }
       Map<String, Long> ids = rows.insertUnits(tenant, fresh, now);
@@ -202,11 +330,13 @@ class Recorder {
       for (int i = 0; i < fresh.size(); i++) {
         UnitRows.Fresh f = fresh.get(i);
         long unitId = ids.get(f.gtin().value() + "|" + f.serial());
-        entries.add(new UnitRows.Entry(unitId, 1, f.status(), data.get(i), HashChain.GENESIS, f.hash()));
+        entries.add(
+            new UnitRows.Entry(unitId, 1, f.status(), data.get(i), HashChain.GENESIS, f.hash()));
         Product product = p.registrations().get(i).product();
         for (var field : f.status().fields().entrySet()) {
           boolean unique = product.field(field.getKey()).map(cf -> cf.unique()).orElse(false);
-          fieldRows.add(new Object[] {tenant, unitId, field.getKey(), field.getValue(), unique ? 1 : 0});
+          fieldRows.add(
+              new Object[] {tenant, unitId, field.getKey(), field.getValue(), unique ? 1 : 0});
         }
         outcome(outcomes, f.gtin().value(), f.serial(), 1, f.status());
       }
@@ -223,7 +353,11 @@ class Recorder {
         UnitRows.Loaded b = c.before();
         int seq = b.version() + 1;
         String d = codec.encode(c.command());
-        String hash = HashChain.link(b.lastHash(), eventCanonical, entryCanonical(b.gtin(), b.serial(), seq, c.after(), d));
+        String hash =
+            HashChain.link(
+                b.lastHash(),
+                eventCanonical,
+                entryCanonical(b.gtin(), b.serial(), seq, c.after(), d));
         before.add(b);
         after.add(c.after());
         hashes.add(hash);
@@ -236,20 +370,41 @@ class Recorder {
       for (Change c : p.changes()) {
         if (c.command() instanceof UnitCommand.SetFields s) {
           Set<String> unique = new HashSet<>();
-          db.sql("SELECT custom_fields FROM product WHERE id = ?").param(c.before().productId()).query(String.class).optional()
+          db.sql("SELECT custom_fields FROM product WHERE id = ?")
+              .param(c.before().productId())
+              .query(String.class)
+              .optional()
               .ifPresent(text -> unique.addAll(uniqueFieldNames(text)));
           guardFieldUniqueness(() -> rows.writeFields(tenant, c.before().id(), s.fields(), unique));
         }
       }
     }
     rows.insertEntries(tenant, eventId, entries);
-    List<EventReceipt.StockOutcome> stockOutcomes = p.stock().isEmpty() ? List.of() : stock.write(tenant, eventId, eventCanonical, p.stock(), now);
-    return new EventReceipt(eventId, p.type(), key, Instant.ofEpochMilli(now), false, unitCount, withLocationCodes(outcomes, p.knownCodes()),
+    List<EventReceipt.StockOutcome> stockOutcomes =
+        p.stock().isEmpty()
+            ? List.of()
+            : stock.write(tenant, eventId, eventCanonical, p.stock(), now);
+    return new EventReceipt(
+        eventId,
+        p.type(),
+        key,
+        Instant.ofEpochMilli(now),
+        false,
+        unitCount,
+        withLocationCodes(outcomes, p.knownCodes()),
         stockOutcomes);
   }
 
   static String entryCanonical(Gtin gtin, String serial, int seq, UnitStatus after, String data) {
-    return HashChain.canonical(gtin.value(), serial, seq, after.state().name(), after.location(), after.container(), after.holds(), data);
+    return HashChain.canonical(
+        gtin.value(),
+        serial,
+        seq,
+        after.state().name(),
+        after.location(),
+        after.container(),
+        after.holds(),
+        data);
   }
 
   private Set<String> uniqueFieldNames(String customFieldsJson) {
@@ -267,8 +422,11 @@ class Recorder {
       write.run();
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
-        throw Problem.conflict("duplicate-field-value", "fields",
-            "a unique custom field value (e.g. an IMEI) is already recorded on another unit: " + rootMessage(e));
+        throw Problem.conflict(
+            "duplicate-field-value",
+            "fields",
+            "a unique custom field value (e.g. an IMEI) is already recorded on another unit: "
+                + rootMessage(e));
       }
       throw e;
     }
@@ -299,38 +457,62 @@ class Recorder {
       }
     }
     int count = wanted.size() - inserted.size();
-    return Problem.conflict("duplicate-serial", "units[" + firstIndex + "].serial",
-            count + " serial(s) already exist in their uniqueness scope, e.g. " + dup + "; nothing was registered")
-        .with("serials", dup).with("count", count);
+    return Problem.conflict(
+            "duplicate-serial",
+            "units[" + firstIndex + "].serial",
+            count
+                + " serial(s) already exist in their uniqueness scope, e.g. "
+                + dup
+                + "; nothing was registered")
+        .with("serials", dup)
+        .with("count", count);
   }
 
-  private static void outcome(List<EventReceipt.UnitOutcome> outcomes, String gtin, String serial, int seq, UnitStatus s) {
+  private static void outcome(
+      List<EventReceipt.UnitOutcome> outcomes, String gtin, String serial, int seq, UnitStatus s) {
     if (outcomes.size() < EventReceipt.LISTED_UNITS) {
-      outcomes.add(new EventReceipt.UnitOutcome(gtin, serial, seq, s.state(), s.location() == null ? null : Long.toString(s.location()),
-          Hold.of(s.holds())));
+      outcomes.add(
+          new EventReceipt.UnitOutcome(
+              gtin,
+              serial,
+              seq,
+              s.state(),
+              s.location() == null ? null : Long.toString(s.location()),
+              Hold.of(s.holds())));
     }
   }
 
   /** Outcomes carry location ids while planning; clients see location codes. */
-  private List<EventReceipt.UnitOutcome> withLocationCodes(List<EventReceipt.UnitOutcome> outcomes, Map<Long, String> known) {
+  private List<EventReceipt.UnitOutcome> withLocationCodes(
+      List<EventReceipt.UnitOutcome> outcomes, Map<Long, String> known) {
     Map<String, String> codes = new HashMap<>();
     known.forEach((id, code) -> codes.put(Long.toString(id), code));
     Set<String> ids = new HashSet<>();
-    outcomes.forEach(o -> {
-      if (o.location() != null && !codes.containsKey(o.location())) {
-        ids.add(o.location());
-      }
-    });
+    outcomes.forEach(
+        o -> {
+          if (o.location() != null && !codes.containsKey(o.location())) {
+            ids.add(o.location());
+          }
+        });
     if (ids.isEmpty() && codes.isEmpty()) {
       return outcomes;
     }
     if (!ids.isEmpty()) {
       db.sql("SELECT id, code FROM location WHERE id IN (" + InList.marks(ids.size()) + ")")
           .params(ids.stream().map(Long::valueOf).toList())
-          .query((rs, n) -> codes.put(Long.toString(rs.getLong(1)), rs.getString(2))).list();
+          .query((rs, n) -> codes.put(Long.toString(rs.getLong(1)), rs.getString(2)))
+          .list();
     }
     return outcomes.stream()
-        .map(o -> new EventReceipt.UnitOutcome(o.gtin(), o.serial(), o.seq(), o.state(), o.location() == null ? null : codes.get(o.location()), o.holds()))
+        .map(
+            o ->
+                new EventReceipt.UnitOutcome(
+                    o.gtin(),
+                    o.serial(),
+                    o.seq(),
+                    o.state(),
+                    o.location() == null ? null : codes.get(o.location()),
+                    o.holds()))
         .toList();
   }
 
@@ -340,25 +522,52 @@ class Recorder {
    */
   Optional<EventReceipt> receipt(long tenantId, String key, String digest) {
     record Head(long id, String type, String digest, long recordedAt, int unitCount) {}
-    Optional<Head> head = db.sql("SELECT id, type, request_digest AS digest, recorded_at, unit_count FROM ledger_event WHERE tenant_id = ? AND request_key = ?")
-        .params(tenantId, key).query(Head.class).optional();
+    Optional<Head> head =
+        db.sql(
+                "SELECT id, type, request_digest AS digest, recorded_at, unit_count FROM ledger_event WHERE tenant_id = ? AND request_key = ?")
+            .params(tenantId, key)
+            .query(Head.class)
+            .optional();
     if (head.isEmpty()) {
       return Optional.empty();
     }
     if (digest != null && !head.get().digest().equals(digest)) {
-      throw Problem.unprocessable("idempotency-key-reused", "Idempotency-Key",
-          "the Idempotency-Key " + key + " was already used for a different request (event " + head.get().id() + ")");
+      throw Problem.unprocessable(
+          "idempotency-key-reused",
+          "Idempotency-Key",
+          "the Idempotency-Key "
+              + key
+              + " was already used for a different request (event "
+              + head.get().id()
+              + ")");
     }
-    List<EventReceipt.UnitOutcome> units = db.sql("""
+    List<EventReceipt.UnitOutcome> units =
+        db.sql(
+                """
             SELECT u.gtin, u.serial, e.seq, e.state, l.code, e.holds
             FROM ledger_entry e JOIN unit u ON u.id = e.unit_id LEFT JOIN location l ON l.id = e.location_id
             WHERE e.event_id = ? ORDER BY e.id LIMIT ?""")
-        .params(head.get().id(), EventReceipt.LISTED_UNITS)
-        .query((rs, n) -> new EventReceipt.UnitOutcome(rs.getString(1), rs.getString(2), rs.getInt(3), UnitState.valueOf(rs.getString(4)),
-            rs.getString(5), Hold.of(rs.getInt(6))))
-        .list();
-    return Optional.of(new EventReceipt(head.get().id(), EventType.valueOf(head.get().type()), key,
-        Instant.ofEpochMilli(head.get().recordedAt()), true, head.get().unitCount(), units, stock.outcomes(head.get().id())));
+            .params(head.get().id(), EventReceipt.LISTED_UNITS)
+            .query(
+                (rs, n) ->
+                    new EventReceipt.UnitOutcome(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        UnitState.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        Hold.of(rs.getInt(6))))
+            .list();
+    return Optional.of(
+        new EventReceipt(
+            head.get().id(),
+            EventType.valueOf(head.get().type()),
+            key,
+            Instant.ofEpochMilli(head.get().recordedAt()),
+            true,
+            head.get().unitCount(),
+            units,
+            stock.outcomes(head.get().id())));
   }
 
   private String digest(Object request) {

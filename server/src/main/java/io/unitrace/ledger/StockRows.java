@@ -19,15 +19,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The quantity side of the ledger's write path: stock buckets and their entries. A bucket is
- * changed like a unit, with {@code WHERE id = ? AND version = ?}; a lost race rolls the whole
- * event back to be planned again. Buckets are written in one fixed order (product, lot, location,
- * holds), so two events that touch the same two buckets cannot deadlock each other.
+ * changed like a unit, with {@code WHERE id = ? AND version = ?}; a lost race rolls the whole event
+ * back to be planned again. Buckets are written in one fixed order (product, lot, location, holds),
+ * so two events that touch the same two buckets cannot deadlock each other.
  */
 @Component
 class StockRows {
 
   /** A change of one bucket; {@code field} names the request field a refusal points at. */
-  record StockChange(Product product, Lot lot, Location location, int holds, long delta, String field) {
+  record StockChange(
+      Product product, Lot lot, Location location, int holds, long delta, String field) {
 
     long lotKey() {
       return lot == null ? 0 : lot.id();
@@ -42,31 +43,49 @@ class StockRows {
     this.db = db;
   }
 
-  static String entryCanonical(long productId, Long lotId, long locationId, int holds, int seq, long delta, long quantity) {
+  static String entryCanonical(
+      long productId, Long lotId, long locationId, int holds, int seq, long delta, long quantity) {
     return HashChain.canonical("stock", productId, lotId, locationId, holds, seq, delta, quantity);
   }
 
   /** Writes the changes of one event (merged per bucket) and returns what each bucket holds now. */
-  List<EventReceipt.StockOutcome> write(long tenantId, long eventId, String eventCanonical, List<StockChange> changes, long now) {
+  List<EventReceipt.StockOutcome> write(
+      long tenantId, long eventId, String eventCanonical, List<StockChange> changes, long now) {
     Map<String, StockChange> merged = new LinkedHashMap<>();
     for (StockChange c : changes) {
       String key = c.product().id() + "|" + c.lotKey() + "|" + c.location().id() + "|" + c.holds();
-      merged.merge(key, c, (a, b) -> new StockChange(a.product(), a.lot(), a.location(), a.holds(), a.delta() + b.delta(), a.field()));
+      merged.merge(
+          key,
+          c,
+          (a, b) ->
+              new StockChange(
+                  a.product(), a.lot(), a.location(), a.holds(), a.delta() + b.delta(), a.field()));
     }
     List<StockChange> ordered = new ArrayList<>(merged.values());
     ordered.removeIf(c -> c.delta() == 0);
-    ordered.sort(Comparator.comparingLong((StockChange c) -> c.product().id()).thenComparingLong(StockChange::lotKey)
-        .thenComparingLong(c -> c.location().id()).thenComparingInt(StockChange::holds));
+    ordered.sort(
+        Comparator.comparingLong((StockChange c) -> c.product().id())
+            .thenComparingLong(StockChange::lotKey)
+            .thenComparingLong(c -> c.location().id())
+            .thenComparingInt(StockChange::holds));
     List<Object[]> entries = new ArrayList<>(ordered.size());
     List<EventReceipt.StockOutcome> outcomes = new ArrayList<>(ordered.size());
     for (StockChange c : ordered) {
       if (c.delta() > 0) {
-        db.sql("""
+        db.sql(
+                """
                 INSERT INTO stock (tenant_id, product_id, lot_id, lot_key, location_id, holds, quantity, version, last_hash, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)
                 ON CONFLICT (tenant_id, product_id, lot_key, location_id, holds) DO NOTHING""")
-            .params(tenantId, c.product().id(), c.lot() == null ? null : c.lot().id(), c.lotKey(), c.location().id(), c.holds(),
-                HashChain.GENESIS, now)
+            .params(
+                tenantId,
+                c.product().id(),
+                c.lot() == null ? null : c.lot().id(),
+                c.lotKey(),
+                c.location().id(),
+                c.holds(),
+                HashChain.GENESIS,
+                now)
             .update();
       }
       Bucket b = find(tenantId, c).orElse(new Bucket(-1, 0, 0, HashChain.GENESIS));
@@ -74,46 +93,92 @@ class StockRows {
       try {
         after = new StockLevel(b.quantity()).apply(c.delta());
       } catch (TransitionRefused r) {
-        throw Problem.conflict(r.rule(), c.field(), c.product().sku() + (c.lot() == null ? "" : " lot " + c.lot().code()) + " at "
-                + c.location().code() + Hold.of(c.holds()).stream().map(h -> " " + h).reduce("", String::concat) + ": " + r.getMessage())
-            .with("rule", r.rule()).with("available", b.quantity());
+        throw Problem.conflict(
+                r.rule(),
+                c.field(),
+                c.product().sku()
+                    + (c.lot() == null ? "" : " lot " + c.lot().code())
+                    + " at "
+                    + c.location().code()
+                    + Hold.of(c.holds()).stream().map(h -> " " + h).reduce("", String::concat)
+                    + ": "
+                    + r.getMessage())
+            .with("rule", r.rule())
+            .with("available", b.quantity());
       }
       int seq = b.version() + 1;
       Long lotId = c.lot() == null ? null : c.lot().id();
-      String hash = HashChain.link(b.lastHash(), eventCanonical,
-          entryCanonical(c.product().id(), lotId, c.location().id(), c.holds(), seq, c.delta(), after.quantity()));
-      int updated = db.sql("UPDATE stock SET quantity = ?, version = ?, last_hash = ?, updated_at = ? WHERE id = ? AND version = ?")
-          .params(after.quantity(), seq, hash, now, b.id(), b.version()).update();
+      String hash =
+          HashChain.link(
+              b.lastHash(),
+              eventCanonical,
+              entryCanonical(
+                  c.product().id(),
+                  lotId,
+                  c.location().id(),
+                  c.holds(),
+                  seq,
+                  c.delta(),
+                  after.quantity()));
+      int updated =
+          db.sql(
+                  "UPDATE stock SET quantity = ?, version = ?, last_hash = ?, updated_at = ? WHERE id = ? AND version = ?")
+              .params(after.quantity(), seq, hash, now, b.id(), b.version())
+              .update();
       if (updated != 1) {
         throw new Recorder.UnitChanged();
       }
-      entries.add(new Object[] {tenantId, eventId, b.id(), seq, c.delta(), after.quantity(), b.lastHash(), hash});
-      outcomes.add(new EventReceipt.StockOutcome(c.product().sku(), c.lot() == null ? null : c.lot().code(), c.location().code(),
-          Hold.of(c.holds()), c.delta(), after.quantity()));
+      entries.add(
+          new Object[] {
+            tenantId, eventId, b.id(), seq, c.delta(), after.quantity(), b.lastHash(), hash
+          });
+      outcomes.add(
+          new EventReceipt.StockOutcome(
+              c.product().sku(),
+              c.lot() == null ? null : c.lot().code(),
+              c.location().code(),
+              Hold.of(c.holds()),
+              c.delta(),
+              after.quantity()));
     }
-    MultiRowInsert.insert(db, "stock_entry", List.of("tenant_id", "event_id", "stock_id", "seq", "delta", "quantity", "prev_hash", "hash"),
-        entries, null);
+    MultiRowInsert.insert(
+        db,
+        "stock_entry",
+        List.of(
+            "tenant_id", "event_id", "stock_id", "seq", "delta", "quantity", "prev_hash", "hash"),
+        entries,
+        null);
     return outcomes;
   }
 
   private Optional<Bucket> find(long tenantId, StockChange c) {
-    return db.sql("""
+    return db.sql(
+            """
             SELECT id, quantity, version, last_hash FROM stock
             WHERE tenant_id = ? AND product_id = ? AND lot_key = ? AND location_id = ? AND holds = ?""")
         .params(tenantId, c.product().id(), c.lotKey(), c.location().id(), c.holds())
-        .query((rs, n) -> new Bucket(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4))).optional();
+        .query((rs, n) -> new Bucket(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4)))
+        .optional();
   }
 
   /** What an event did to stock, for the receipt of a repeated request. */
   List<EventReceipt.StockOutcome> outcomes(long eventId) {
-    return db.sql("""
+    return db.sql(
+            """
             SELECT p.sku, l.code AS lot, loc.code AS location, s.holds, e.delta, e.quantity
             FROM stock_entry e JOIN stock s ON s.id = e.stock_id JOIN product p ON p.id = s.product_id
             LEFT JOIN lot l ON l.id = s.lot_id JOIN location loc ON loc.id = s.location_id
             WHERE e.event_id = ? ORDER BY e.id""")
         .param(eventId)
-        .query((rs, n) -> new EventReceipt.StockOutcome(rs.getString(1), rs.getString(2), rs.getString(3), Hold.of(rs.getInt(4)),
-            rs.getLong(5), rs.getLong(6)))
+        .query(
+            (rs, n) ->
+                new EventReceipt.StockOutcome(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Hold.of(rs.getInt(4)),
+                    rs.getLong(5),
+                    rs.getLong(6)))
         .list();
   }
 }

@@ -4,13 +4,19 @@ import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.UnitStatus;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
+import io.unitrace.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,18 +28,37 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 class UnitRows {
 
-  /** A unit as read for a change: its status plus what the conditional update and the hash chain need. */
-  record Loaded(long id, long productId, Gtin gtin, String serial, Long lotId, UnitStatus status, int version, String lastHash) {}
+  /**
+   * A unit as read for a change: its status plus what the conditional update and the hash chain
+   * need.
+   */
+  record Loaded(
+      long id,
+      long productId,
+      Gtin gtin,
+      String serial,
+      Long lotId,
+      UnitStatus status,
+      int version,
+      String lastHash) {}
 
   /** A unit about to be registered. */
-  record Fresh(long productId, Gtin gtin, String serial, String scopeKey, Long lotId, UnitStatus status, String hash) {}
+  record Fresh(
+      long productId,
+      Gtin gtin,
+      String serial,
+      String scopeKey,
+      Long lotId,
+      UnitStatus status,
+      String hash) {}
 
   /** An entry about to be appended. */
   record Entry(long unitId, int seq, UnitStatus after, String data, String prevHash, String hash) {}
 
   private static final TypeReference<TreeMap<String, String>> FIELDS = new TypeReference<>() {};
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT u.id, u.product_id, u.gtin, u.serial, u.lot_id, u.state, u.location_id, u.container_id, u.holds, u.fields,
              u.version, u.last_hash
       FROM unit u""";
@@ -51,45 +76,83 @@ class UnitRows {
   Optional<Loaded> find(long tenantId, UnitRef ref) {
     return db.sql(SELECT + " WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial = ?")
         .params(tenantId, ref.gtin().value(), ref.serial().value())
-        .query(this::loaded).optional();
+        .query(this::loaded)
+        .optional();
   }
 
-  /** The units among {@code refs} that exist, by "gtin|serial"; read by GTIN in chunks of serials, so the unique index serves. */
+  /**
+   * The units among {@code refs} that exist, by "gtin|serial"; read by GTIN in chunks of serials,
+   * so the unique index serves.
+   */
   Map<String, Loaded> findAll(long tenantId, List<UnitRef> refs) {
-    Map<String, Loaded> found = new java.util.HashMap<>();
-    Map<String, java.util.Set<String>> byGtin = new java.util.LinkedHashMap<>();
-    refs.forEach(r -> byGtin.computeIfAbsent(r.gtin().value(), g -> new java.util.LinkedHashSet<>()).add(r.serial().value()));
-    byGtin.forEach((gtin, set) -> {
-      List<String> serials = new ArrayList<>(set);
-      for (int from = 0; from < serials.size(); from += 500) {
-        List<String> chunk = serials.subList(from, Math.min(serials.size(), from + 500));
-        db.sql(SELECT + " WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial IN (" + InList.marks(chunk.size()) + ")")
-            .params(InList.concat(tenantId, InList.concat(gtin, chunk))).query(this::loaded).list()
-            .forEach(u -> found.put(u.gtin().value() + "|" + u.serial(), u));
-      }
-    });
+    Map<String, Loaded> found = new HashMap<>();
+    Map<String, Set<String>> byGtin = new LinkedHashMap<>();
+    refs.forEach(
+        r ->
+            byGtin
+                .computeIfAbsent(r.gtin().value(), g -> new LinkedHashSet<>())
+                .add(r.serial().value()));
+    byGtin.forEach(
+        (gtin, set) -> {
+          List<String> serials = new ArrayList<>(set);
+          for (int from = 0; from < serials.size(); from += 500) {
+            List<String> chunk = serials.subList(from, Math.min(serials.size(), from + 500));
+            db.sql(
+                    SELECT
+                        + " WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial IN ("
+                        + InList.marks(chunk.size())
+                        + ")")
+                .params(InList.concat(tenantId, InList.concat(gtin, chunk)))
+                .query(this::loaded)
+                .list()
+                .forEach(u -> found.put(u.gtin().value() + "|" + u.serial(), u));
+          }
+        });
     return found;
   }
 
   boolean eventRecorded(long tenantId, String requestKey) {
-    return db.sql("SELECT count(*) FROM ledger_event WHERE tenant_id = ? AND request_key = ?").params(tenantId, requestKey)
-        .query(Integer.class).single() > 0;
+    return db.sql("SELECT count(*) FROM ledger_event WHERE tenant_id = ? AND request_key = ?")
+            .params(tenantId, requestKey)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
-  /** Every unit inside the given containers, ordered by id so concurrent writers lock in one order. */
+  /**
+   * Every unit inside the given containers, ordered by id so concurrent writers lock in one order.
+   */
   List<Loaded> inContainers(long tenantId, List<Long> containerIds) {
     if (containerIds.isEmpty()) {
       return List.of();
     }
-    return db.sql(SELECT + " WHERE u.tenant_id = ? AND u.container_id IN (" + InList.marks(containerIds.size()) + ") ORDER BY u.id")
-        .params(InList.concat(tenantId, containerIds)).query(this::loaded).list();
+    return db.sql(
+            SELECT
+                + " WHERE u.tenant_id = ? AND u.container_id IN ("
+                + InList.marks(containerIds.size())
+                + ") ORDER BY u.id")
+        .params(InList.concat(tenantId, containerIds))
+        .query(this::loaded)
+        .list();
   }
 
   private Loaded loaded(ResultSet rs, int n) throws SQLException {
-    UnitStatus status = new UnitStatus(UnitState.valueOf(rs.getString(6)), io.unitrace.shared.Rows.longOrNull(rs, 7),
-        io.unitrace.shared.Rows.longOrNull(rs, 8), rs.getInt(9), fields(rs.getString(10)));
-    return new Loaded(rs.getLong(1), rs.getLong(2), new Gtin(rs.getString(3)), rs.getString(4), io.unitrace.shared.Rows.longOrNull(rs, 5),
-        status, rs.getInt(11), rs.getString(12));
+    UnitStatus status =
+        new UnitStatus(
+            UnitState.valueOf(rs.getString(6)),
+            Rows.longOrNull(rs, 7),
+            Rows.longOrNull(rs, 8),
+            rs.getInt(9),
+            fields(rs.getString(10)));
+    return new Loaded(
+        rs.getLong(1),
+        rs.getLong(2),
+        new Gtin(rs.getString(3)),
+        rs.getString(4),
+        Rows.longOrNull(rs, 5),
+        status,
+        rs.getInt(11),
+        rs.getString(12));
   }
 
   Map<String, String> fields(String text) {
@@ -100,16 +163,48 @@ class UnitRows {
     return fields.isEmpty() ? null : json.writeValueAsString(new TreeMap<>(fields));
   }
 
-  long insertEvent(long tenantId, String requestKey, String requestDigest, EventType type, long eventTime, String offset,
-      long recordedAt, String disposition, Long readPoint, Long bizLocation, String bizTransactions, String actor, String device,
-      String rawScan, String details, int unitCount) {
-    return db.sql("""
+  long insertEvent(
+      long tenantId,
+      String requestKey,
+      String requestDigest,
+      EventType type,
+      long eventTime,
+      String offset,
+      long recordedAt,
+      String disposition,
+      Long readPoint,
+      Long bizLocation,
+      String bizTransactions,
+      String actor,
+      String device,
+      String rawScan,
+      String details,
+      int unitCount) {
+    return db.sql(
+            """
             INSERT INTO ledger_event (tenant_id, request_key, request_digest, type, event_time, event_offset, recorded_at, biz_step,
                                       disposition, read_point, biz_location, biz_transactions, actor, device, raw_scan, details, unit_count)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-        .params(tenantId, requestKey, requestDigest, type.name(), eventTime, offset, recordedAt, type.bizStep(), disposition,
-            readPoint, bizLocation, bizTransactions, actor, device, rawScan, details, unitCount)
-        .query(Long.class).single();
+        .params(
+            tenantId,
+            requestKey,
+            requestDigest,
+            type.name(),
+            eventTime,
+            offset,
+            recordedAt,
+            type.bizStep(),
+            disposition,
+            readPoint,
+            bizLocation,
+            bizTransactions,
+            actor,
+            device,
+            rawScan,
+            details,
+            unitCount)
+        .query(Long.class)
+        .single();
   }
 
   /**
@@ -121,14 +216,47 @@ class UnitRows {
     List<Object[]> rows = new ArrayList<>(units.size());
     for (Fresh u : units) {
       UnitStatus s = u.status();
-      rows.add(new Object[] {tenantId, u.productId(), u.gtin().value(), u.serial(), u.scopeKey(), u.lotId(), s.state().name(),
-          s.location(), s.container(), s.holds(), fieldsText(s.fields()), 1, u.hash(), now, now});
+      rows.add(
+          new Object[] {
+            tenantId,
+            u.productId(),
+            u.gtin().value(),
+            u.serial(),
+            u.scopeKey(),
+            u.lotId(),
+            s.state().name(),
+            s.location(),
+            s.container(),
+            s.holds(),
+            fieldsText(s.fields()),
+            1,
+            u.hash(),
+            now,
+            now
+          });
     }
-    Map<String, Long> ids = new java.util.HashMap<>(units.size() * 2);
-    MultiRowInsert.insertReturning(db, "unit",
-        List.of("tenant_id", "product_id", "gtin", "serial", "serial_scope_key", "lot_id", "state", "location_id", "container_id",
-            "holds", "fields", "version", "last_hash", "registered_at", "updated_at"),
-        rows, "ON CONFLICT DO NOTHING RETURNING id, gtin, serial",
+    Map<String, Long> ids = new HashMap<>(units.size() * 2);
+    MultiRowInsert.insertReturning(
+        db,
+        "unit",
+        List.of(
+            "tenant_id",
+            "product_id",
+            "gtin",
+            "serial",
+            "serial_scope_key",
+            "lot_id",
+            "state",
+            "location_id",
+            "container_id",
+            "holds",
+            "fields",
+            "version",
+            "last_hash",
+            "registered_at",
+            "updated_at"),
+        rows,
+        "ON CONFLICT DO NOTHING RETURNING id, gtin, serial",
         (rs, n) -> ids.put(rs.getString(2) + "|" + rs.getString(3), rs.getLong(1)));
     return ids;
   }
@@ -142,39 +270,91 @@ class UnitRows {
     for (int i = 0; i < before.size(); i++) {
       Loaded b = before.get(i);
       UnitStatus a = after.get(i);
-      args.add(new Object[] {a.state().name(), a.location(), a.container(), a.holds(), fieldsText(a.fields()), b.version() + 1,
-          hashes.get(i), now, b.id(), b.version()});
+      args.add(
+          new Object[] {
+            a.state().name(),
+            a.location(),
+            a.container(),
+            a.holds(),
+            fieldsText(a.fields()),
+            b.version() + 1,
+            hashes.get(i),
+            now,
+            b.id(),
+            b.version()
+          });
     }
-    int[] counts = jdbc.batchUpdate("""
+    int[] counts =
+        jdbc.batchUpdate(
+            """
         UPDATE unit SET state = ?, location_id = ?, container_id = ?, holds = ?, fields = ?, version = ?, last_hash = ?, updated_at = ?
-        WHERE id = ? AND version = ?""", args);
-    return Arrays.stream(counts).allMatch(c -> c == 1 || c == java.sql.Statement.SUCCESS_NO_INFO);
+        WHERE id = ? AND version = ?""",
+            args);
+    return Arrays.stream(counts).allMatch(c -> c == 1 || c == Statement.SUCCESS_NO_INFO);
   }
 
   void insertEntries(long tenantId, long eventId, List<Entry> entries) {
     List<Object[]> rows = new ArrayList<>(entries.size());
     for (Entry e : entries) {
       UnitStatus a = e.after();
-      rows.add(new Object[] {tenantId, eventId, e.unitId(), e.seq(), a.state().name(), a.location(), a.container(), a.holds(),
-          e.data(), e.prevHash(), e.hash()});
+      rows.add(
+          new Object[] {
+            tenantId,
+            eventId,
+            e.unitId(),
+            e.seq(),
+            a.state().name(),
+            a.location(),
+            a.container(),
+            a.holds(),
+            e.data(),
+            e.prevHash(),
+            e.hash()
+          });
     }
-    MultiRowInsert.insert(db, "ledger_entry",
-        List.of("tenant_id", "event_id", "unit_id", "seq", "state", "location_id", "container_id", "holds", "data", "prev_hash", "hash"),
-        rows, null);
+    MultiRowInsert.insert(
+        db,
+        "ledger_entry",
+        List.of(
+            "tenant_id",
+            "event_id",
+            "unit_id",
+            "seq",
+            "state",
+            "location_id",
+            "container_id",
+            "holds",
+            "data",
+            "prev_hash",
+            "hash"),
+        rows,
+        null);
   }
 
-  /** Replaces searchable custom field values; a unique one already on another unit is a unique violation. */
-  void writeFields(long tenantId, long unitId, Map<String, String> values, java.util.Set<String> uniqueNames) {
+  /**
+   * Replaces searchable custom field values; a unique one already on another unit is a unique
+   * violation.
+   */
+  void writeFields(
+      long tenantId, long unitId, Map<String, String> values, Set<String> uniqueNames) {
     for (var f : values.entrySet()) {
-      db.sql("""
+      db.sql(
+              """
               INSERT INTO unit_field (tenant_id, unit_id, name, value, unique_value) VALUES (?, ?, ?, ?, ?)
               ON CONFLICT (unit_id, name) DO UPDATE SET value = excluded.value, unique_value = excluded.unique_value""")
-          .params(tenantId, unitId, f.getKey(), f.getValue(), uniqueNames.contains(f.getKey()) ? 1 : 0).update();
+          .params(
+              tenantId, unitId, f.getKey(), f.getValue(), uniqueNames.contains(f.getKey()) ? 1 : 0)
+          .update();
     }
   }
 
   void writeFieldsBulk(long tenantId, List<Object[]> rows) {
-    MultiRowInsert.insert(db, "unit_field", List.of("tenant_id", "unit_id", "name", "value", "unique_value"), rows, null);
+    MultiRowInsert.insert(
+        db,
+        "unit_field",
+        List.of("tenant_id", "unit_id", "name", "value", "unique_value"),
+        rows,
+        null);
   }
 
   /**
@@ -182,8 +362,10 @@ class UnitRows {
    * False when it was moved meanwhile (on PostgreSQL, after waiting for the mover to commit).
    */
   boolean holdContainer(long tenantId, long containerId, Long locationId) {
-    return db.sql("UPDATE container SET location_id = location_id WHERE tenant_id = ? AND id = ? AND location_id = ?")
-        .params(tenantId, containerId, locationId).update() == 1;
+    return db.sql(
+                "UPDATE container SET location_id = location_id WHERE tenant_id = ? AND id = ? AND location_id = ?")
+            .params(tenantId, containerId, locationId)
+            .update()
+        == 1;
   }
-
 }

@@ -21,10 +21,12 @@ public enum UnitState {
   DECOMMISSIONED;
 
   /** Physically in the building and accounted for. */
-  public static final Set<UnitState> IN_BUILDING = EnumSet.of(RECEIVED, STORED, ALLOCATED, PICKED, PACKED, RETURNED, IN_REPAIR);
+  public static final Set<UnitState> IN_BUILDING =
+      EnumSet.of(RECEIVED, STORED, ALLOCATED, PICKED, PACKED, RETURNED, IN_REPAIR);
 
   /** Nothing more can happen to the unit. */
-  public static final Set<UnitState> TERMINAL = EnumSet.of(CONSUMED, SCRAPPED, RETURNED_TO_VENDOR, DECOMMISSIONED);
+  public static final Set<UnitState> TERMINAL =
+      EnumSet.of(CONSUMED, SCRAPPED, RETURNED_TO_VENDOR, DECOMMISSIONED);
 
   public boolean inBuilding() {
     return IN_BUILDING.contains(this);

@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 /**
  * One page of a list ordered by an increasing key. {@code next} is the opaque cursor of the
- * following page, absent on the last one. Keyset pagination: a page costs the same at row 10 and
- * at row 10,000,000, and rows added meanwhile are neither skipped nor repeated.
+ * following page, absent on the last one. Keyset pagination: a page costs the same at row 10 and at
+ * row 10,000,000, and rows added meanwhile are neither skipped nor repeated.
  */
 public record CursorPage<T>(List<T> items, String next) {
 
@@ -31,7 +31,8 @@ public record CursorPage<T>(List<T> items, String next) {
       return DEFAULT_LIMIT;
     }
     if (requested < 1 || requested > MAX_LIMIT) {
-      throw Problem.badRequest("invalid-parameter", "limit", "limit must be between 1 and " + MAX_LIMIT);
+      throw Problem.badRequest(
+          "invalid-parameter", "limit", "limit must be between 1 and " + MAX_LIMIT);
     }
     return requested;
   }
@@ -48,7 +49,8 @@ public record CursorPage<T>(List<T> items, String next) {
     try {
       return Long.parseLong(cursor, 36);
     } catch (NumberFormatException e) {
-      throw Problem.badRequest("invalid-cursor", "cursor", "the cursor is not one this server issued");
+      throw Problem.badRequest(
+          "invalid-cursor", "cursor", "the cursor is not one this server issued");
     }
   }
 }

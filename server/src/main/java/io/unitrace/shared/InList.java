@@ -3,7 +3,10 @@ package io.unitrace.shared;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SQL {@code IN (?, ?, …)} lists, written the same on both engines: the placeholders, and the parameters in order. */
+/**
+ * SQL {@code IN (?, ?, …)} lists, written the same on both engines: the placeholders, and the
+ * parameters in order.
+ */
 public final class InList {
 
   private InList() {}

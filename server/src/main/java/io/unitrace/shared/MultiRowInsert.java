@@ -17,20 +17,31 @@ public final class MultiRowInsert {
   private MultiRowInsert() {}
 
   /** Inserts all rows; {@code suffix} (e.g. "ON CONFLICT DO NOTHING") goes after the VALUES. */
-  public static int insert(JdbcClient db, String table, List<String> columns, List<Object[]> rows, String suffix) {
+  public static int insert(
+      JdbcClient db, String table, List<String> columns, List<Object[]> rows, String suffix) {
     int total = 0;
     for (List<Object[]> chunk : chunks(columns, rows)) {
-      total += db.sql(statement(table, columns, chunk.size(), suffix)).params(flatten(chunk)).update();
+      total +=
+          db.sql(statement(table, columns, chunk.size(), suffix)).params(flatten(chunk)).update();
     }
     return total;
   }
 
   /** Inserts all rows with a RETURNING clause and maps what comes back. */
-  public static <T> List<T> insertReturning(JdbcClient db, String table, List<String> columns, List<Object[]> rows,
-      String suffixWithReturning, RowMapper<T> mapper) {
+  public static <T> List<T> insertReturning(
+      JdbcClient db,
+      String table,
+      List<String> columns,
+      List<Object[]> rows,
+      String suffixWithReturning,
+      RowMapper<T> mapper) {
     List<T> out = new ArrayList<>(rows.size());
     for (List<Object[]> chunk : chunks(columns, rows)) {
-      out.addAll(db.sql(statement(table, columns, chunk.size(), suffixWithReturning)).params(flatten(chunk)).query(mapper).list());
+      out.addAll(
+          db.sql(statement(table, columns, chunk.size(), suffixWithReturning))
+              .params(flatten(chunk))
+              .query(mapper)
+              .list());
     }
     return out;
   }
@@ -47,7 +58,11 @@ public final class MultiRowInsert {
   private static String statement(String table, List<String> columns, int rowCount, String suffix) {
     String tuple = "(" + "?, ".repeat(columns.size() - 1) + "?)";
     StringBuilder sb = new StringBuilder(64 + rowCount * (tuple.length() + 2));
-    sb.append("INSERT INTO ").append(table).append(" (").append(String.join(", ", columns)).append(") VALUES ");
+    sb.append("INSERT INTO ")
+        .append(table)
+        .append(" (")
+        .append(String.join(", ", columns))
+        .append(") VALUES ");
     for (int i = 0; i < rowCount; i++) {
       if (i > 0) {
         sb.append(", ");

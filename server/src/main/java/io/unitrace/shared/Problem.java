@@ -6,8 +6,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A refusal that reaches the client as RFC 9457 problem details. {@code code} is stable and becomes
- * the problem {@code type} ({@code /problems/<code>}); {@code field} names the offending input
- * (a JSON field, a CSV row and column, or a scan position) when there is one.
+ * the problem {@code type} ({@code /problems/<code>}); {@code field} names the offending input (a
+ * JSON field, a CSV row and column, or a scan position) when there is one.
  */
 public class Problem extends RuntimeException {
 

@@ -1,13 +1,23 @@
 package io.unitrace.shared;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -15,10 +25,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.core.JacksonException;
 
 /** Turns every refusal of the REST API into application/problem+json with a stable type. */
 @RestControllerAdvice(basePackages = "io.unitrace")
@@ -40,19 +52,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail body = detail(p.status(), p.code(), p.field(), p.getMessage());
     p.extras().forEach(body::setProperty);
     return ResponseEntity.status(p.status())
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(body);
   }
 
   /** Anything unforeseen: logged with its stack, answered without internals. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) throws Exception {
-    if (e instanceof org.springframework.web.ErrorResponse) {
+    if (e instanceof ErrorResponse) {
       throw e;
     }
-    org.slf4j.LoggerFactory.getLogger(ProblemResponses.class).error("unexpected failure", e);
-    return problem(new Problem(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null,
-        "the server failed on this request; it was logged"));
+    LoggerFactory.getLogger(ProblemResponses.class).error("unexpected failure", e);
+    return problem(
+        new Problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal-error",
+            null,
+            "the server failed on this request; it was logged"));
   }
 
   @ExceptionHandler(AccessDeniedException.class)
@@ -62,12 +78,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return problem(Problem.badRequest("invalid-parameter", e.getName(), "parameter '" + e.getName() + "' has an invalid value: " + e.getValue()));
+    return problem(
+        Problem.badRequest(
+            "invalid-parameter",
+            e.getName(),
+            "parameter '" + e.getName() + "' has an invalid value: " + e.getValue()));
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     String field = null;
     String message = "the request body is not valid JSON";
     Throwable cause = ex.getCause();
@@ -98,14 +121,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return null;
   }
 
-  /** The refusal with its field prefixed by where in the body it happened: "customFields.name" at customFields[0] → "customFields[0].name". */
+  /**
+   * The refusal with its field prefixed by where in the body it happened: "customFields.name" at
+   * customFields[0] → "customFields[0].name".
+   */
   private static Problem located(Problem p, Throwable cause) {
-    if (!(cause instanceof tools.jackson.databind.DatabindException de) || de.getPath().isEmpty() || p.field() == null) {
+    if (!(cause instanceof tools.jackson.databind.DatabindException de)
+        || de.getPath().isEmpty()
+        || p.field() == null) {
       return p;
     }
     String at = pathOf(de.getPath());
     String leaf = p.field().substring(p.field().lastIndexOf('.') + 1);
-    Problem moved = new Problem(p.status(), p.code(), at.endsWith(leaf) ? at : at + "." + leaf, p.getMessage());
+    Problem moved =
+        new Problem(p.status(), p.code(), at.endsWith(leaf) ? at : at + "." + leaf, p.getMessage());
     p.extras().forEach(moved::with);
     return moved;
   }
@@ -127,17 +156,28 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     var error = ex.getBindingResult().getFieldErrors().stream().findFirst();
     String field = error.map(f -> f.getField()).orElse(null);
-    String message = error.map(f -> "'" + f.getField() + "' " + f.getDefaultMessage()).orElse("invalid request");
+    String message =
+        error.map(f -> "'" + f.getField() + "' " + f.getDefaultMessage()).orElse("invalid request");
     return problem(Problem.badRequest("invalid-field", field, message));
   }
 
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestParameter(
-      MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return problem(Problem.badRequest("missing-parameter", ex.getParameterName(), "parameter '" + ex.getParameterName() + "' is required"));
+      MissingServletRequestParameterException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return problem(
+        Problem.badRequest(
+            "missing-parameter",
+            ex.getParameterName(),
+            "parameter '" + ex.getParameterName() + "' is required"));
   }
 
   /** The problem code of a refusal Spring itself raised, by its status. */
@@ -158,45 +198,58 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
    * default handling.
    */
   @RestControllerAdvice
-  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+  @Order(Ordered.LOWEST_PRECEDENCE)
   static class UnmatchedRoutes {
 
-    @ExceptionHandler({org.springframework.web.servlet.resource.NoResourceFoundException.class,
-        org.springframework.web.servlet.NoHandlerFoundException.class,
-        org.springframework.web.HttpRequestMethodNotSupportedException.class,
-        org.springframework.web.HttpMediaTypeNotSupportedException.class,
-        org.springframework.web.HttpMediaTypeNotAcceptableException.class})
-    ResponseEntity<Object> unmatched(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
+    @ExceptionHandler({
+      NoResourceFoundException.class,
+      NoHandlerFoundException.class,
+      HttpRequestMethodNotSupportedException.class,
+      HttpMediaTypeNotSupportedException.class,
+      HttpMediaTypeNotAcceptableException.class
+    })
+    ResponseEntity<Object> unmatched(Exception e, HttpServletRequest request) throws Exception {
       if (!request.getRequestURI().startsWith("/api/")) {
         throw e;
       }
-      var error = (org.springframework.web.ErrorResponse) e;
+      var error = (ErrorResponse) e;
       HttpStatusCode status = error.getStatusCode();
       String code = codeOf(status);
-      String message = switch (status.value()) {
-        case 404 -> "no such resource: " + request.getMethod() + " " + request.getRequestURI();
-        default -> error.getBody().getDetail();
-      };
+      String message =
+          switch (status.value()) {
+            case 404 -> "no such resource: " + request.getMethod() + " " + request.getRequestURI();
+            default -> error.getBody().getDetail();
+          };
       return ResponseEntity.status(status)
           .headers(error.getHeaders())
-          .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .body(detail(status, code, null, message));
     }
   }
 
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
-      Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-    if (body instanceof ProblemDetail pd && pd.getProperties() != null && pd.getProperties().containsKey("code")) {
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
+    if (body instanceof ProblemDetail pd
+        && pd.getProperties() != null
+        && pd.getProperties().containsKey("code")) {
       return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
     String code = codeOf(statusCode);
     if (ex instanceof MissingRequestHeaderException mh) {
-      return problem(Problem.badRequest("missing-header", mh.getHeaderName(), "header '" + mh.getHeaderName() + "' is required"));
+      return problem(
+          Problem.badRequest(
+              "missing-header",
+              mh.getHeaderName(),
+              "header '" + mh.getHeaderName() + "' is required"));
     }
     return ResponseEntity.status(statusCode)
         .headers(headers)
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(detail(statusCode, code, null, ex.getMessage()));
   }
 }

@@ -17,7 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
-  public record Account(long id, String username, String displayName, Role role, boolean enabled, Set<Long> tenants) {}
+  public record Account(
+      long id,
+      String username,
+      String displayName,
+      Role role,
+      boolean enabled,
+      Set<Long> tenants) {}
 
   record Credentials(long id, String username, String passwordHash, Role role, boolean enabled) {}
 
@@ -32,29 +38,43 @@ public class Accounts {
   }
 
   @Transactional
-  public Account create(String username, String displayName, String password, Role role, Set<Long> tenants) {
+  public Account create(
+      String username, String displayName, String password, Role role, Set<Long> tenants) {
     if (username == null || !username.matches("[A-Za-z0-9._@-]{2,100}")) {
-      throw Problem.badRequest("invalid-field", "username", "a username is 2-100 letters, digits or . _ @ -");
+      throw Problem.badRequest(
+          "invalid-field", "username", "a username is 2-100 letters, digits or . _ @ -");
     }
     if (password == null || password.length() < 10) {
-      throw Problem.badRequest("invalid-field", "password", "a password has at least 10 characters");
+      throw Problem.badRequest(
+          "invalid-field", "password", "a password has at least 10 characters");
     }
     if (role == null) {
-      throw Problem.badRequest("invalid-field", "role", "a user needs a role: ADMIN, SUPERVISOR, OPERATOR or CLIENT");
+      throw Problem.badRequest(
+          "invalid-field", "role", "a user needs a role: ADMIN, SUPERVISOR, OPERATOR or CLIENT");
     }
     if (role == Role.CLIENT && tenants.size() != 1) {
-      throw Problem.badRequest("invalid-field", "tenants", "a CLIENT user belongs to exactly one client");
+      throw Problem.badRequest(
+          "invalid-field", "tenants", "a CLIENT user belongs to exactly one client");
     }
     long id;
     try {
-      id = db.sql("""
+      id =
+          db.sql(
+                  """
               INSERT INTO app_user (username, display_name, password_hash, role, enabled, created_at)
               VALUES (?, ?, ?, ?, 1, ?) RETURNING id""")
-          .params(username, displayName == null ? username : displayName, passwords.encode(password), role.name(), clock.millis())
-          .query(Long.class).single();
+              .params(
+                  username,
+                  displayName == null ? username : displayName,
+                  passwords.encode(password),
+                  role.name(),
+                  clock.millis())
+              .query(Long.class)
+              .single();
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
-        throw Problem.conflict("duplicate-user", "username", "a user named " + username + " exists");
+        throw Problem.conflict(
+            "duplicate-user", "username", "a user named " + username + " exists");
       }
       throw e;
     }
@@ -64,50 +84,84 @@ public class Accounts {
     return byId(id).orElseThrow();
   }
 
-  /** Creates the user unless one with that name exists; true when it was created (safe on several servers). */
+  /**
+   * Creates the user unless one with that name exists; true when it was created (safe on several
+   * servers).
+   */
   @Transactional
   public boolean createIfAbsent(String username, String password, Role role) {
-    int n = db.sql("""
+    int n =
+        db.sql(
+                """
             INSERT INTO app_user (username, display_name, password_hash, role, enabled, created_at)
             VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (username) DO NOTHING""")
-        .params(username, username, passwords.encode(password), role.name(), clock.millis())
-        .update();
+            .params(username, username, passwords.encode(password), role.name(), clock.millis())
+            .update();
     return n == 1;
   }
 
   @Transactional
   public void grant(long userId, long tenantId) {
-    if (db.sql("SELECT count(*) FROM tenant WHERE id = ?").param(tenantId).query(Integer.class).single() == 0) {
+    if (db.sql("SELECT count(*) FROM tenant WHERE id = ?")
+            .param(tenantId)
+            .query(Integer.class)
+            .single()
+        == 0) {
       throw Problem.badRequest("unknown-tenant", "tenants", "no tenant with id " + tenantId);
     }
-    db.sql("INSERT INTO user_tenant (user_id, tenant_id) VALUES (?, ?) ON CONFLICT DO NOTHING").params(userId, tenantId).update();
+    db.sql("INSERT INTO user_tenant (user_id, tenant_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        .params(userId, tenantId)
+        .update();
   }
 
   public Optional<Account> byId(long id) {
-    return db.sql("SELECT id, username, display_name, role, enabled FROM app_user WHERE id = ?").param(id)
-        .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-            rs.getInt(5) == 1, tenantsOf(rs.getLong(1))))
+    return db.sql("SELECT id, username, display_name, role, enabled FROM app_user WHERE id = ?")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Account(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Role.valueOf(rs.getString(4)),
+                    rs.getInt(5) == 1,
+                    tenantsOf(rs.getLong(1))))
         .optional();
   }
 
   public List<Account> all() {
     return db.sql("SELECT id FROM app_user ORDER BY username").query(Long.class).list().stream()
-        .map(id -> byId(id).orElseThrow()).toList();
+        .map(id -> byId(id).orElseThrow())
+        .toList();
   }
 
   Optional<Credentials> credentials(String username) {
-    return db.sql("SELECT id, username, password_hash, role, enabled FROM app_user WHERE username = ?").param(username)
-        .query((rs, n) -> new Credentials(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)), rs.getInt(5) == 1))
+    return db.sql(
+            "SELECT id, username, password_hash, role, enabled FROM app_user WHERE username = ?")
+        .param(username)
+        .query(
+            (rs, n) ->
+                new Credentials(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Role.valueOf(rs.getString(4)),
+                    rs.getInt(5) == 1))
         .optional();
   }
 
   /** The actor behind a signed-in person, read afresh so that changed grants count at once. */
   Optional<Actor> actor(String username) {
-    return credentials(username).filter(Credentials::enabled)
+    return credentials(username)
+        .filter(Credentials::enabled)
         .map(c -> Actor.person(c.id(), c.username(), c.role(), tenantsOf(c.id())));
   }
 
   Set<Long> tenantsOf(long userId) {
-    return new HashSet<>(db.sql("SELECT tenant_id FROM user_tenant WHERE user_id = ?").param(userId).query(Long.class).list());
+    return new HashSet<>(
+        db.sql("SELECT tenant_id FROM user_tenant WHERE user_id = ?")
+            .param(userId)
+            .query(Long.class)
+            .list());
   }
 }

@@ -6,8 +6,15 @@ import java.util.Set;
  * Who is asking: a person, or a person's API token. A token is bound to one tenant and may be
  * read-only; it never grants more than its owner has.
  */
-public record Actor(long userId, String username, Role role, Set<Long> grantedTenants, Long tokenId, String tokenName,
-    Long tokenTenant, boolean tokenReadOnly) {
+public record Actor(
+    long userId,
+    String username,
+    Role role,
+    Set<Long> grantedTenants,
+    Long tokenId,
+    String tokenName,
+    Long tokenTenant,
+    boolean tokenReadOnly) {
 
   public static Actor person(long userId, String username, Role role, Set<Long> grantedTenants) {
     return new Actor(userId, username, role, Set.copyOf(grantedTenants), null, null, null, false);

@@ -32,7 +32,9 @@ class AdminBootstrap implements ApplicationRunner {
     String password = generated ? generate() : configured;
     if (accounts.createIfAbsent("admin", password, Role.ADMIN)) {
       if (generated) {
-        log.warn("Created user 'admin' with the generated password: {}  (shown only this once)", password);
+        log.warn(
+            "Created user 'admin' with the generated password: {}  (shown only this once)",
+            password);
       } else {
         log.info("Created user 'admin' with the password from UNITRACE_ADMIN_PASSWORD");
       }

@@ -24,7 +24,14 @@ public class CurrentActor {
     if (auth.getPrincipal() instanceof Actor actor) {
       return actor;
     }
-    return accounts.actor(auth.getName())
-        .orElseThrow(() -> new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", null, "the account " + auth.getName() + " is disabled"));
+    return accounts
+        .actor(auth.getName())
+        .orElseThrow(
+            () ->
+                new Problem(
+                    HttpStatus.UNAUTHORIZED,
+                    "unauthenticated",
+                    null,
+                    "the account " + auth.getName() + " is disabled"));
   }
 }

@@ -1,8 +1,8 @@
 package io.unitrace.tenancy;
 
 /**
- * What a person may do. ADMIN and SUPERVISOR see every client; OPERATOR sees the clients granted
- * to them; CLIENT is a client's own user and only reads its own goods.
+ * What a person may do. ADMIN and SUPERVISOR see every client; OPERATOR sees the clients granted to
+ * them; CLIENT is a client's own user and only reads its own goods.
  */
 public enum Role {
   ADMIN,

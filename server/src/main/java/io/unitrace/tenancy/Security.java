@@ -41,29 +41,41 @@ class Security {
 
   @Bean
   UserDetailsService userDetailsService(Accounts accounts) {
-    return username -> accounts.credentials(username)
-        .map(c -> User.withUsername(c.username()).password(c.passwordHash()).roles(c.role().name()).disabled(!c.enabled()).build())
-        .orElseThrow(() -> new UsernameNotFoundException(username));
+    return username ->
+        accounts
+            .credentials(username)
+            .map(
+                c ->
+                    User.withUsername(c.username())
+                        .password(c.passwordHash())
+                        .roles(c.role().name())
+                        .disabled(!c.enabled())
+                        .build())
+            .orElseThrow(() -> new UsernameNotFoundException(username));
   }
 
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
-    AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-      response.setStatus(HttpStatus.UNAUTHORIZED.value());
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Unitrace\", Bearer");
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.getWriter().write("""
+    AuthenticationEntryPoint unauthorized =
+        (request, response, e) -> {
+          response.setStatus(HttpStatus.UNAUTHORIZED.value());
+          response.setHeader("WWW-Authenticate", "Basic realm=\"Unitrace\", Bearer");
+          response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+          response
+              .getWriter()
+              .write(
+                  """
           {"type":"/problems/unauthenticated","title":"unauthenticated","status":401,"code":"unauthenticated",\
           "detail":"sign in with HTTP Basic or send an API token as 'Authorization: Bearer ut_...'"}""");
-    };
-    return http
-        .securityMatcher("/api/**")
+        };
+    return http.securityMatcher("/api/**")
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
-        .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .build();
   }
@@ -71,18 +83,29 @@ class Security {
   @Bean
   @Order(2)
   SecurityFilterChain ui(HttpSecurity http) throws Exception {
-    return http
-        .authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
-            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
-            .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
-            .anyRequest().authenticated())
+    return http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
+                    .permitAll()
+                    .requestMatchers(
+                        "/actuator/health/**",
+                        "/actuator/health",
+                        "/actuator/prometheus",
+                        "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .build();
   }
 
-  /** Authenticates {@code Authorization: Bearer ut_...}; an unknown or revoked token is a 401, not a fallback. */
+  /**
+   * Authenticates {@code Authorization: Bearer ut_...}; an unknown or revoked token is a 401, not a
+   * fallback.
+   */
   static final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
@@ -94,7 +117,8 @@ class Security {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       String header = request.getHeader("Authorization");
       if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -107,13 +131,17 @@ class Security {
         return;
       }
       var context = SecurityContextHolder.createEmptyContext();
-      context.setAuthentication(new TokenAuthentication(holder.get().actor(), holder.get().tenant()));
+      context.setAuthentication(
+          new TokenAuthentication(holder.get().actor(), holder.get().tenant()));
       SecurityContextHolder.setContext(context);
       chain.doFilter(request, response);
     }
   }
 
-  /** A token's authentication; it carries the token's client, read with the token, for {@link TenantScopes}. */
+  /**
+   * A token's authentication; it carries the token's client, read with the token, for {@link
+   * TenantScopes}.
+   */
   static final class TokenAuthentication extends AbstractAuthenticationToken {
 
     private final Actor actor;

@@ -35,7 +35,9 @@ public class TenantScopes {
     Actor actor = currentActor.get();
     String code = requestedCode == null || requestedCode.isBlank() ? null : requestedCode.strip();
     if (actor.tokenTenant() != null) {
-      Tenants.Tenant own = tokenTenant(actor.tokenTenant()).orElseGet(() -> tenants.byId(actor.tokenTenant()).orElseThrow());
+      Tenants.Tenant own =
+          tokenTenant(actor.tokenTenant())
+              .orElseGet(() -> tenants.byId(actor.tokenTenant()).orElseThrow());
       if (code != null && !code.equals(own.code())) {
         throw Problem.forbidden("this API token belongs to client " + own.code() + ", not " + code);
       }
@@ -49,17 +51,25 @@ public class TenantScopes {
       if (visible.size() == 1) {
         return new TenantScope(visible.get(0).id(), visible.get(0).code(), actor);
       }
-      throw Problem.badRequest("tenant-required", HEADER, "say which client with the header " + HEADER + ": <client code>");
+      throw Problem.badRequest(
+          "tenant-required",
+          HEADER,
+          "say which client with the header " + HEADER + ": <client code>");
     }
-    return tenants.byCode(code)
+    return tenants
+        .byCode(code)
         .filter(t -> actor.mayRead(t.id()))
         .map(t -> new TenantScope(t.id(), t.code(), actor))
         .orElseThrow(() -> Problem.forbidden(actor.who() + " has no access to client " + code));
   }
 
-  /** The token's client as read when the token was checked: saves a query on every scanner request. */
+  /**
+   * The token's client as read when the token was checked: saves a query on every scanner request.
+   */
   private static Optional<Tenants.Tenant> tokenTenant(long id) {
-    return SecurityContextHolder.getContext().getAuthentication() instanceof Security.TokenAuthentication t && t.tenant().id() == id
+    return SecurityContextHolder.getContext().getAuthentication()
+                instanceof Security.TokenAuthentication t
+            && t.tenant().id() == id
         ? Optional.of(t.tenant())
         : Optional.empty();
   }
@@ -84,7 +94,10 @@ public class TenantScopes {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+    public Object resolveArgument(
+        MethodParameter parameter,
+        ModelAndViewContainer mav,
+        NativeWebRequest request,
         WebDataBinderFactory binderFactory) {
       String code = request.getHeader(HEADER);
       if (code == null) {

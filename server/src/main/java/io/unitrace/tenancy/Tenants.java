@@ -27,33 +27,48 @@ public class Tenants {
   @Transactional
   public Tenant create(String code, String name) {
     if (code == null || !code.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,39}")) {
-      throw Problem.badRequest("invalid-field", "code", "a tenant code is 1-40 letters, digits, '-' or '_'");
+      throw Problem.badRequest(
+          "invalid-field", "code", "a tenant code is 1-40 letters, digits, '-' or '_'");
     }
     if (name == null || name.isBlank()) {
       throw Problem.badRequest("invalid-field", "name", "a tenant needs a name");
     }
     try {
-      long id = db.sql("INSERT INTO tenant (code, name, created_at) VALUES (?, ?, ?) RETURNING id")
-          .params(code, name.strip(), clock.millis()).query(Long.class).single();
+      long id =
+          db.sql("INSERT INTO tenant (code, name, created_at) VALUES (?, ?, ?) RETURNING id")
+              .params(code, name.strip(), clock.millis())
+              .query(Long.class)
+              .single();
       return new Tenant(id, code, name.strip());
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
-        throw Problem.conflict("duplicate-tenant", "code", "a tenant with code " + code + " exists");
+        throw Problem.conflict(
+            "duplicate-tenant", "code", "a tenant with code " + code + " exists");
       }
       throw e;
     }
   }
 
   public Optional<Tenant> byCode(String code) {
-    return db.sql("SELECT id, code, name FROM tenant WHERE code = ?").param(code).query(Tenant.class).optional();
+    return db.sql("SELECT id, code, name FROM tenant WHERE code = ?")
+        .param(code)
+        .query(Tenant.class)
+        .optional();
   }
 
   public Optional<Tenant> byId(long id) {
-    return db.sql("SELECT id, code, name FROM tenant WHERE id = ?").param(id).query(Tenant.class).optional();
+    return db.sql("SELECT id, code, name FROM tenant WHERE id = ?")
+        .param(id)
+        .query(Tenant.class)
+        .optional();
   }
 
   public List<Tenant> visibleTo(Actor actor) {
-    return db.sql("SELECT id, code, name FROM tenant ORDER BY code").query(Tenant.class).list().stream()
+    return db
+        .sql("SELECT id, code, name FROM tenant ORDER BY code")
+        .query(Tenant.class)
+        .list()
+        .stream()
         .filter(t -> actor.mayRead(t.id()))
         .toList();
   }

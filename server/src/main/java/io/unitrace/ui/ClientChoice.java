@@ -13,13 +13,15 @@ import org.springframework.stereotype.Component;
 /**
  * Which client the UI works in. A person who sees one client always works in it; one who sees
  * several (the 3PL's own staff) picks one, and the pick stays in the session until they pick
- * another. A {@code tenant} query parameter picks too, so that a link can name its client.
- * Access is checked on every request by {@link TenantScopes}, never trusted from the session.
+ * another. A {@code tenant} query parameter picks too, so that a link can name its client. Access
+ * is checked on every request by {@link TenantScopes}, never trusted from the session.
  */
 @Component
 class ClientChoice {
 
-  /** The person, the clients they may switch between, and the one they work in (null until picked). */
+  /**
+   * The person, the clients they may switch between, and the one they work in (null until picked).
+   */
   record Choice(Actor actor, List<Tenants.Tenant> clients, TenantScope scope) {
 
     boolean picked() {
@@ -41,15 +43,20 @@ class ClientChoice {
     this.scopes = scopes;
   }
 
-  /** The client a scan posted to a screen is for, or (no client picked yet) the view that sends the browser back to pick one. */
+  /**
+   * The client a scan posted to a screen is for, or (no client picked yet) the view that sends the
+   * browser back to pick one.
+   */
   record ScanScope(TenantScope scope, String view) {}
 
   /**
-   * For a scan posted to {@code screen} ("receiving", "putaway"): the picked client's scope, or, when
-   * none is picked, a redirect to the screen (for htmx, its answer fragment with an HX-Redirect).
-   * The same URL answers with a fragment or a page, so caches are told to keep them apart.
+   * For a scan posted to {@code screen} ("receiving", "putaway"): the picked client's scope, or,
+   * when none is picked, a redirect to the screen (for htmx, its answer fragment with an
+   * HX-Redirect). The same URL answers with a fragment or a page, so caches are told to keep them
+   * apart.
    */
-  ScanScope forScan(HttpServletRequest request, HttpServletResponse response, String htmx, String screen) {
+  ScanScope forScan(
+      HttpServletRequest request, HttpServletResponse response, String htmx, String screen) {
     response.addHeader("Vary", "HX-Request");
     Choice choice = of(request);
     if (choice.picked()) {

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * What every UI page shows around its content (who is signed in, the client worked in, the
- * clients to switch to), and refusals shown as a page rather than problem+json: the REST API's
- * advice would otherwise answer a browser with JSON. Ordered first so it wins for UI controllers.
+ * What every UI page shows around its content (who is signed in, the client worked in, the clients
+ * to switch to), and refusals shown as a page rather than problem+json: the REST API's advice would
+ * otherwise answer a browser with JSON. Ordered first so it wins for UI controllers.
  */
 @ControllerAdvice(basePackageClasses = Layout.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -55,7 +55,10 @@ class Layout {
       return page(known.getStatusCode(), known.getBody().getTitle(), known.getBody().getDetail());
     }
     log.error("unexpected failure in the UI", e);
-    return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong", "The server failed on this request; it was logged.");
+    return page(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Something went wrong",
+        "The server failed on this request; it was logged.");
   }
 
   private static ModelAndView page(HttpStatusCode status, String title, String detail) {

@@ -28,13 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Receiving at a dock, for a handheld with a keyboard-wedge scanner: the open receipts and a form
- * to open one, then the scan screen. Every scan is one POST with its own Idempotency-Key; with
- * htmx only the answer comes back (the verdict, the counter, the product selected, the last lines),
- * so the field keeps its focus for the next scan; without JavaScript the same POST draws the page.
+ * to open one, then the scan screen. Every scan is one POST with its own Idempotency-Key; with htmx
+ * only the answer comes back (the verdict, the counter, the product selected, the last lines), so
+ * the field keeps its focus for the next scan; without JavaScript the same POST draws the page.
  *
  * <p>A refused scan (unreadable code, a plain serial with no product selected, a closed receipt) is
- * answered with its problem's status and the same fragment, marked {@value #FRAGMENT_HEADER}, so the
- * page shows it in place rather than treating it as a failed request.
+ * answered with its problem's status and the same fragment, marked {@value #FRAGMENT_HEADER}, so
+ * the page shows it in place rather than treating it as a failed request.
  *
  * <p>Lot-tracked and untracked goods are received by quantity: the label's count (AI 30) if it has
  * one, else the Qty typed beside the scan field, else one. A Qty the service did not use (a unit
@@ -45,30 +45,75 @@ class ReceivingPage {
 
   static final int LISTED = 50;
   static final int RECENT = 10;
+
   /** Marks a scan answer, which the page swaps in whatever its status. */
   static final String FRAGMENT_HEADER = "X-Unitrace-Fragment";
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** A receipt as listed: where, for what, how far. */
-  record OpenReceipt(long id, String dock, String asn, String purchaseOrder, String vendor, String openedBy, String openedAt,
+  record OpenReceipt(
+      long id,
+      String dock,
+      String asn,
+      String purchaseOrder,
+      String vendor,
+      String openedBy,
+      String openedAt,
       Receiving.Counters counters) {}
 
   /**
-   * A verdict as the scan screen shows it. {@code css} names its colour ({@code outcome-DUPLICATE});
-   * {@code loud} ones are alerts. {@code quantity} is how many of counted goods the scan took (null
-   * for a unit); {@code lines} are the exceptions inside a container.
+   * A verdict as the scan screen shows it. {@code css} names its colour ({@code
+   * outcome-DUPLICATE}); {@code loud} ones are alerts. {@code quantity} is how many of counted
+   * goods the scan took (null for a unit); {@code lines} are the exceptions inside a container.
    */
-  record Answer(String css, String title, String message, String hint, boolean loud, String sku, String gtin, String serial, String lot,
-      Integer quantity, boolean repeated, List<Receiving.Line> lines) {
+  record Answer(
+      String css,
+      String title,
+      String message,
+      String hint,
+      boolean loud,
+      String sku,
+      String gtin,
+      String serial,
+      String lot,
+      Integer quantity,
+      boolean repeated,
+      List<Receiving.Line> lines) {
 
     static Answer refused(String title, String message, String hint) {
-      return new Answer("outcome-REFUSED", title, message, hint, true, null, null, null, null, null, false, List.of());
+      return new Answer(
+          "outcome-REFUSED",
+          title,
+          message,
+          hint,
+          true,
+          null,
+          null,
+          null,
+          null,
+          null,
+          false,
+          List.of());
     }
 
     Answer withHint(String more) {
-      return more == null ? this : new Answer(css, title, message, hint == null ? more : hint + " " + more, loud, sku, gtin, serial, lot,
-          quantity, repeated, lines);
+      return more == null
+          ? this
+          : new Answer(
+              css,
+              title,
+              message,
+              hint == null ? more : hint + " " + more,
+              loud,
+              sku,
+              gtin,
+              serial,
+              lot,
+              quantity,
+              repeated,
+              lines);
     }
   }
 
@@ -95,17 +140,26 @@ class ReceivingPage {
   }
 
   @PostMapping("/receiving")
-  String open(HttpServletRequest request, HttpServletResponse response, Model model, @RequestParam(required = false) String dock,
-      @RequestParam(required = false) String asn, @RequestParam(required = false) String purchaseOrder) {
+  String open(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      @RequestParam(required = false) String dock,
+      @RequestParam(required = false) String asn,
+      @RequestParam(required = false) String purchaseOrder) {
     ClientChoice.Choice choice = clients.of(request);
     if (!choice.picked()) {
       return "redirect:/receiving";
     }
     try {
-      Receipt r = receiving.open(choice.scope(), new Receiving.Opening(strip(dock), strip(purchaseOrder), strip(asn), null));
+      Receipt r =
+          receiving.open(
+              choice.scope(),
+              new Receiving.Opening(strip(dock), strip(purchaseOrder), strip(asn), null));
       return "redirect:/receiving/" + r.id();
     } catch (Problem p) {
-      // Shown next to the field it names (an unknown dock, an ASN of another PO), the form kept as typed.
+      // Shown next to the field it names (an unknown dock, an ASN of another PO), the form kept as
+      // typed.
       response.setStatus(p.status().value());
       model.addAttribute("refusal", p);
       model.addAttribute("dock", dock);
@@ -128,17 +182,27 @@ class ReceivingPage {
     return "receiving/receipt";
   }
 
-  /** Where a browser lands when it reloads a failed scan POST as a page (htmx's error path): the screen. */
+  /**
+   * Where a browser lands when it reloads a failed scan POST as a page (htmx's error path): the
+   * screen.
+   */
   @GetMapping("/receiving/{id}/scans")
   String scansAsPage(@PathVariable long id) {
     return "redirect:/receiving/" + id;
   }
 
   @PostMapping("/receiving/{id}/scans")
-  String scan(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable long id,
-      @RequestParam(required = false) String scan, @RequestParam(required = false) String product,
-      @RequestParam(defaultValue = "false") boolean damaged, @RequestParam(required = false) String quantity,
-      @RequestParam(required = false) String key, @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
+  String scan(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      @PathVariable long id,
+      @RequestParam(required = false) String scan,
+      @RequestParam(required = false) String product,
+      @RequestParam(defaultValue = "false") boolean damaged,
+      @RequestParam(required = false) String quantity,
+      @RequestParam(required = false) String key,
+      @RequestHeader(name = "Idempotency-Key", required = false) String keyHeader,
       @RequestHeader(name = "HX-Request", required = false) String htmx) {
     ClientChoice.ScanScope picked = clients.forScan(request, response, htmx, "receiving");
     if (picked.scope() == null) {
@@ -152,8 +216,13 @@ class ReceivingPage {
     Receiving.Counters counters = null;
     try {
       Integer typed = quantity(quantity);
-      Receiving.ScanAnswer a = receiving.scan(scope, id,
-          new Receiving.ScanRequest(scan, selected, null, null, null, null, null, damaged, false, null, null, typed), requestKey);
+      Receiving.ScanAnswer a =
+          receiving.scan(
+              scope,
+              id,
+              new Receiving.ScanRequest(
+                  scan, selected, null, null, null, null, null, damaged, false, null, null, typed),
+              requestKey);
       if ("PRODUCT".equals(a.kind())) {
         selected = a.product();
       }
@@ -162,18 +231,34 @@ class ReceivingPage {
       counters = a.counters();
     } catch (Problem p) {
       response.setStatus(p.status().value());
-      // Text that is not GS1 with no product selected is most often a serial typed before its product.
-      String hint = selected == null && "scan".equals(p.field()) && scan != null && !scan.isBlank()
-          && !Lookup.announcesGs1(scan.strip())
-          ? "A plain serial needs its product: scan the product's GTIN first, then its serials."
-          : "quantity".equals(p.field()) ? "Type the Qty again (or leave it empty for one, or the label's count) and scan again." : null;
-      model.addAttribute("answer", Answer.refused("quantity".equals(p.field()) ? "Qty refused" : "Scan refused", p.getMessage(), hint));
+      // Text that is not GS1 with no product selected is most often a serial typed before its
+      // product.
+      String hint =
+          selected == null
+                  && "scan".equals(p.field())
+                  && scan != null
+                  && !scan.isBlank()
+                  && !Lookup.announcesGs1(scan.strip())
+              ? "A plain serial needs its product: scan the product's GTIN first, then its serials."
+              : "quantity".equals(p.field())
+                  ? "Type the Qty again (or leave it empty for one, or the label's count) and scan again."
+                  : null;
+      model.addAttribute(
+          "answer",
+          Answer.refused(
+              "quantity".equals(p.field()) ? "Qty refused" : "Scan refused", p.getMessage(), hint));
     }
     response.addHeader(FRAGMENT_HEADER, "scan-answer");
-    // The receipt is read after the scan so that a refusal for an unknown receipt is answered as one, not thrown.
+    // The receipt is read after the scan so that a refusal for an unknown receipt is answered as
+    // one, not thrown.
     Optional<Receipt> r = find(scope, id);
     if (r.isPresent()) {
-      screen(scope, r.get(), counters != null ? counters : receiving.counters(r.get()), selected, model);
+      screen(
+          scope,
+          r.get(),
+          counters != null ? counters : receiving.counters(r.get()),
+          selected,
+          model);
     }
     if (fragment) {
       model.addAttribute("oob", true);
@@ -201,10 +286,12 @@ class ReceivingPage {
 
   // ---------------------------------------------------------------------------------------------
 
-  private void screen(TenantScope scope, Receipt r, Receiving.Counters counters, String product, Model model) {
+  private void screen(
+      TenantScope scope, Receipt r, Receiving.Counters counters, String product, Model model) {
     model.addAttribute("receipt", r);
     model.addAttribute("openedAt", TIME.format(Instant.ofEpochMilli(r.openedAt())));
-    model.addAttribute("closedAt", r.closedAt() == null ? null : TIME.format(Instant.ofEpochMilli(r.closedAt())));
+    model.addAttribute(
+        "closedAt", r.closedAt() == null ? null : TIME.format(Instant.ofEpochMilli(r.closedAt())));
     model.addAttribute("counters", counters);
     model.addAttribute("recent", receiving.lastScans(scope, r.id(), RECENT));
     // Rendered for the page without JavaScript; the page's script replaces it with one of its own.
@@ -216,21 +303,37 @@ class ReceivingPage {
     if (!r.open()) {
       Report report = receiving.report(scope, r.id());
       model.addAttribute("report", report);
-      model.addAttribute("sections", List.of(
-          new ReportSection("short", "Short: expected, not received", report.shortLines()),
-          new ReportSection("over", "Over: more than ordered", report.over()),
-          new ReportSection("unexpected", "Unexpected: not announced, not ordered, or unknown", report.unexpected()),
-          new ReportSection("damaged", "Damaged", report.damaged()),
-          new ReportSection("suspect", "Suspect: duplicate serials", report.suspect()),
-          new ReportSection("quality", "Quality: expired, short shelf life, lot or expiry not as announced", report.quality())));
+      model.addAttribute(
+          "sections",
+          List.of(
+              new ReportSection("short", "Short: expected, not received", report.shortLines()),
+              new ReportSection("over", "Over: more than ordered", report.over()),
+              new ReportSection(
+                  "unexpected",
+                  "Unexpected: not announced, not ordered, or unknown",
+                  report.unexpected()),
+              new ReportSection("damaged", "Damaged", report.damaged()),
+              new ReportSection("suspect", "Suspect: duplicate serials", report.suspect()),
+              new ReportSection(
+                  "quality",
+                  "Quality: expired, short shelf life, lot or expiry not as announced",
+                  report.quality())));
     }
   }
 
   private List<OpenReceipt> openReceipts(TenantScope scope) {
     List<OpenReceipt> out = new ArrayList<>();
     for (Receipt r : receiving.openReceipts(scope, LISTED)) {
-      out.add(new OpenReceipt(r.id(), r.dock(), r.asnNumber(), r.poNumber(), r.vendor(), r.openedBy(),
-          TIME.format(Instant.ofEpochMilli(r.openedAt())), receiving.counters(r)));
+      out.add(
+          new OpenReceipt(
+              r.id(),
+              r.dock(),
+              r.asnNumber(),
+              r.poNumber(),
+              r.vendor(),
+              r.openedBy(),
+              TIME.format(Instant.ofEpochMilli(r.openedAt())),
+              receiving.counters(r)));
     }
     return out;
   }
@@ -251,28 +354,55 @@ class ReceivingPage {
     try {
       return catalog.byGtin(scope.tenantId(), Gtin.parse(gtin)).map(Product::sku).orElse(null);
     } catch (IllegalArgumentException e) {
-      return null; // a GTIN the page was handed back altered: the service refuses it on the next scan
+      return null; // a GTIN the page was handed back altered: the service refuses it on the next
+      // scan
     }
   }
 
   private static Answer answer(Receiving.ScanAnswer a) {
     if ("PRODUCT".equals(a.kind())) {
-      return new Answer("outcome-PRODUCT", "Product selected", a.message(), null, false, null, a.product(), null, null, null, a.repeated(),
+      return new Answer(
+          "outcome-PRODUCT",
+          "Product selected",
+          a.message(),
+          null,
+          false,
+          null,
+          a.product(),
+          null,
+          null,
+          null,
+          a.repeated(),
           List.of());
     }
     ScanOutcome o = a.outcome();
     Receiving.Line first = a.lines().isEmpty() ? null : a.lines().get(0);
     boolean unit = "UNIT".equals(a.kind()) && first != null;
-    // Counted goods of a known product: a quantity, in one line or split at the PO's open quantity (then the answer lists
+    // Counted goods of a known product: a quantity, in one line or split at the PO's open quantity
+    // (then the answer lists
     // only the part beyond it), so the whole is the sum over the outcomes.
     boolean counted = unit && first.serial() == null && first.sku() != null;
-    Integer quantity = counted ? a.outcomes().values().stream().mapToInt(Integer::intValue).sum() : null;
-    return new Answer("outcome-" + o.name(), title(o, a.kind()), a.message(), null, o.exception(), unit ? first.sku() : null,
-        unit ? first.gtin() : a.product(), unit ? first.serial() : null, unit ? first.lot() : null, quantity, a.repeated(),
+    Integer quantity =
+        counted ? a.outcomes().values().stream().mapToInt(Integer::intValue).sum() : null;
+    return new Answer(
+        "outcome-" + o.name(),
+        title(o, a.kind()),
+        a.message(),
+        null,
+        o.exception(),
+        unit ? first.sku() : null,
+        unit ? first.gtin() : a.product(),
+        unit ? first.serial() : null,
+        unit ? first.lot() : null,
+        quantity,
+        a.repeated(),
         unit ? List.of() : a.lines());
   }
 
-  /** What became of a Qty typed that the service did not take as it was (null: taken, or none typed). */
+  /**
+   * What became of a Qty typed that the service did not take as it was (null: taken, or none
+   * typed).
+   */
   private static String unused(Integer typed, Answer shown, Receiving.ScanAnswer a) {
     if (typed == null || a.repeated()) {
       return null;
@@ -281,14 +411,19 @@ class ReceivingPage {
       return "The Qty typed (" + typed + ") was not used: a unit with a serial is one, scan each.";
     }
     if (shown.quantity() != null && !shown.quantity().equals(typed)) {
-      return "The label's count (" + shown.quantity() + ") was taken, not the Qty typed (" + typed + ").";
+      return "The label's count ("
+          + shown.quantity()
+          + ") was taken, not the Qty typed ("
+          + typed
+          + ").";
     }
     return null;
   }
 
   /**
    * The Qty field as typed: empty is none (the label's count, or one), else a whole number of at
-   * least one. Read here rather than bound, so a slip of the thumb is a loud answer, not an error page.
+   * least one. Read here rather than bound, so a slip of the thumb is a loud answer, not an error
+   * page.
    */
   static Integer quantity(String typed) {
     String text = strip(typed);
@@ -296,28 +431,34 @@ class ReceivingPage {
       return null;
     }
     if (!text.matches("[0-9]{1,9}") || Integer.parseInt(text) < 1) {
-      throw Problem.badRequest("invalid-field", "quantity", "Qty is a whole number of at least 1, not “" + Lookup.visible(text) + "”");
+      throw Problem.badRequest(
+          "invalid-field",
+          "quantity",
+          "Qty is a whole number of at least 1, not “" + Lookup.visible(text) + "”");
     }
     return Integer.valueOf(text);
   }
 
-  /** The headline of a verdict, in the words of the dock; the service's message says the specifics. */
+  /**
+   * The headline of a verdict, in the words of the dock; the service's message says the specifics.
+   */
   static String title(ScanOutcome o, String kind) {
-    String what = switch (o) {
-      case RECEIVED -> "Received";
-      case UNEXPECTED -> "Not on the ASN";
-      case WRONG_PRODUCT -> "Wrong product";
-      case LOT_MISMATCH -> "Lot or expiry differs";
-      case EXPIRED -> "Expired";
-      case SHORT_SHELF_LIFE -> "Short shelf life";
-      case OVER_QUANTITY -> "Over quantity";
-      case DAMAGED -> "Damaged";
-      case DUPLICATE -> "Duplicate serial";
-      case UNKNOWN_GTIN -> "Unknown GTIN";
-      case MARKED_DAMAGED -> "Marked damaged";
-      case REPEAT -> "Repeat scan";
-      case NOT_FOUND -> "Not found";
-    };
+    String what =
+        switch (o) {
+          case RECEIVED -> "Received";
+          case UNEXPECTED -> "Not on the ASN";
+          case WRONG_PRODUCT -> "Wrong product";
+          case LOT_MISMATCH -> "Lot or expiry differs";
+          case EXPIRED -> "Expired";
+          case SHORT_SHELF_LIFE -> "Short shelf life";
+          case OVER_QUANTITY -> "Over quantity";
+          case DAMAGED -> "Damaged";
+          case DUPLICATE -> "Duplicate serial";
+          case UNKNOWN_GTIN -> "Unknown GTIN";
+          case MARKED_DAMAGED -> "Marked damaged";
+          case REPEAT -> "Repeat scan";
+          case NOT_FOUND -> "Not found";
+        };
     return "UNIT".equals(kind) ? what : "Container · " + what;
   }
 

@@ -10,7 +10,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Stock in the building by location, product and lot, filtered by SKU and location (with its sub-locations). */
+/**
+ * Stock in the building by location, product and lot, filtered by SKU and location (with its
+ * sub-locations).
+ */
 @Controller
 class StockList {
 
@@ -25,8 +28,13 @@ class StockList {
   }
 
   @GetMapping("/stock")
-  String stock(HttpServletRequest request, HttpServletResponse response, Model model, @RequestParam(required = false) String sku,
-      @RequestParam(required = false) String location, @RequestParam(required = false) String cursor) {
+  String stock(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      @RequestParam(required = false) String sku,
+      @RequestParam(required = false) String location,
+      @RequestParam(required = false) String cursor) {
     String skuFilter = blankToNull(sku);
     String locationFilter = blankToNull(location);
     model.addAttribute("sku", skuFilter);
@@ -37,13 +45,19 @@ class StockList {
       return "stock";
     }
     try {
-      model.addAttribute("stock", units.stock(choice.scope(), new Units.StockFilter(skuFilter, null, locationFilter, null),
-          blankToNull(cursor), PAGE));
+      model.addAttribute(
+          "stock",
+          units.stock(
+              choice.scope(),
+              new Units.StockFilter(skuFilter, null, locationFilter, null),
+              blankToNull(cursor),
+              PAGE));
     } catch (Problem p) {
       if (p.status() != HttpStatus.BAD_REQUEST || p.field() == null) {
         throw p;
       }
-      // A filter the person typed wrong (an unknown location): say so next to the field, keep the form.
+      // A filter the person typed wrong (an unknown location): say so next to the field, keep the
+      // form.
       model.addAttribute("refusal", p);
       response.setStatus(p.status().value());
     }

@@ -9,44 +9,83 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One unit as the lookup shows it: what it is and where it is now, and its history newest first
- * (on a handheld the latest event matters most). Times of events keep the zone offset they were
+ * One unit as the lookup shows it: what it is and where it is now, and its history newest first (on
+ * a handheld the latest event matters most). Times of events keep the zone offset they were
  * recorded with on the floor; times the server kept are shown in UTC.
  */
-record UnitCard(Units.UnitView unit, String registered, String updated, List<Moment> history, boolean historyCut) {
+record UnitCard(
+    Units.UnitView unit,
+    String registered,
+    String updated,
+    List<Moment> history,
+    boolean historyCut) {
 
   /** One event of the timeline, ready to print. */
-  record Moment(String type, String label, String time, String isoTime, String recorded, String who, String location,
-      String readPoint, String container, String device, String scan, String bizStep, String disposition, String state,
-      List<String> holds, List<Fact> facts, String hash) {}
+  record Moment(
+      String type,
+      String label,
+      String time,
+      String isoTime,
+      String recorded,
+      String who,
+      String location,
+      String readPoint,
+      String container,
+      String device,
+      String scan,
+      String bizStep,
+      String disposition,
+      String state,
+      List<String> holds,
+      List<Fact> facts,
+      String hash) {}
 
   record Fact(String name, String value) {}
 
-  private static final java.util.Set<String> REPEATS_LOCATION = java.util.Set.of("to", "at");
-  private static final DateTimeFormatter FLOOR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
+  private static final Set<String> REPEATS_LOCATION = Set.of("to", "at");
+  private static final DateTimeFormatter FLOOR_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
   private static final DateTimeFormatter SERVER_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   static UnitCard of(Units.UnitView unit, List<Units.HistoryEntry> oldestFirst, boolean cut) {
     List<Moment> moments = new ArrayList<>(oldestFirst.size());
     for (int i = oldestFirst.size() - 1; i >= 0; i--) {
       moments.add(moment(oldestFirst.get(i)));
     }
-    return new UnitCard(unit, serverTime(unit.registeredAt()), serverTime(unit.updatedAt()), moments, cut);
+    return new UnitCard(
+        unit, serverTime(unit.registeredAt()), serverTime(unit.updatedAt()), moments, cut);
   }
 
   private static Moment moment(Units.HistoryEntry e) {
-    String readPoint = e.readPoint() != null && !e.readPoint().equals(e.location()) ? e.readPoint() : null;
+    String readPoint =
+        e.readPoint() != null && !e.readPoint().equals(e.location()) ? e.readPoint() : null;
     List<Fact> facts = new ArrayList<>();
     facts(e.details(), e.location(), facts);
     transactions(e.bizTransactions(), facts);
-    return new Moment(e.type().name().toLowerCase(Locale.ROOT), label(e.type().name()), FLOOR_TIME.format(e.eventTime()),
-        e.eventTime().toString(), serverTime(e.recordedAt()), e.who(), e.location(), readPoint, e.container(), e.device(),
-        Lookup.visible(e.scan()), e.bizStep(), e.disposition(), e.state().name(), e.holds().stream().map(Hold::name).toList(),
-        facts, e.hash());
+    return new Moment(
+        e.type().name().toLowerCase(Locale.ROOT),
+        label(e.type().name()),
+        FLOOR_TIME.format(e.eventTime()),
+        e.eventTime().toString(),
+        serverTime(e.recordedAt()),
+        e.who(),
+        e.location(),
+        readPoint,
+        e.container(),
+        e.device(),
+        Lookup.visible(e.scan()),
+        e.bizStep(),
+        e.disposition(),
+        e.state().name(),
+        e.holds().stream().map(Hold::name).toList(),
+        facts,
+        e.hash());
   }
 
   /** HOLD_PLACED reads "Hold placed". */
@@ -69,7 +108,10 @@ record UnitCard(Units.UnitView unit, String registered, String updated, List<Mom
     }
     for (Map.Entry<String, JsonNode> p : details.properties()) {
       JsonNode value = p.getValue();
-      if (value.isNull() || (value.isString() && value.asString().equals(location) && REPEATS_LOCATION.contains(p.getKey()))) {
+      if (value.isNull()
+          || (value.isString()
+              && value.asString().equals(location)
+              && REPEATS_LOCATION.contains(p.getKey()))) {
         continue;
       }
       into.add(new Fact(label(p.getKey()), text(p.getValue())));
@@ -82,7 +124,13 @@ record UnitCard(Units.UnitView unit, String registered, String updated, List<Mom
       return;
     }
     for (JsonNode t : list) {
-      into.add(new Fact("Business transaction", (t.path("type").asString("").toUpperCase(Locale.ROOT) + " " + t.path("id").asString("")).strip()));
+      into.add(
+          new Fact(
+              "Business transaction",
+              (t.path("type").asString("").toUpperCase(Locale.ROOT)
+                      + " "
+                      + t.path("id").asString(""))
+                  .strip()));
     }
   }
 

@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The lookup page: one field for a scan or typed text, the unit card below it. With htmx the
- * form asks only for the result and swaps it in, so the scanner can fire the next scan at once;
- * without JavaScript the same URL draws the whole page.
+ * The lookup page: one field for a scan or typed text, the unit card below it. With htmx the form
+ * asks only for the result and swaps it in, so the scanner can fire the next scan at once; without
+ * JavaScript the same URL draws the whole page.
  */
 @Controller
 class UnitLookup {
@@ -25,8 +25,12 @@ class UnitLookup {
   }
 
   @GetMapping("/units/lookup")
-  String lookup(HttpServletRequest request, HttpServletResponse response, Model model,
-      @RequestParam(required = false) String q, @RequestParam(required = false) String gtin,
+  String lookup(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String gtin,
       @RequestParam(required = false) String serial,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore) {

@@ -1,2 +1,5 @@
-/** The server-rendered UI for the warehouse floor and the office: sign-in, unit lookup by scan, stock. */
+/**
+ * The server-rendered UI for the warehouse floor and the office: sign-in, unit lookup by scan,
+ * stock.
+ */
 package io.unitrace.ui;

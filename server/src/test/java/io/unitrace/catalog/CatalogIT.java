@@ -27,8 +27,26 @@ class CatalogIT extends IntegrationTest {
     Site site = Site.create(admin);
     String sku = unique("SKU");
     String gtin13 = Site.randomGtin().substring(1);
-    var created = site.api.post("/api/v1/products", map("sku", sku, "name", " Drill 18V ", "gtins", list(gtin13), "tracking", "LOT",
-        "expiryTracked", true, "shelfLifeDays", 720, "warrantyMonths", 24, "serialPattern", "[A-Z]{2}[0-9]{6}"));
+    var created =
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                sku,
+                "name",
+                " Drill 18V ",
+                "gtins",
+                list(gtin13),
+                "tracking",
+                "LOT",
+                "expiryTracked",
+                true,
+                "shelfLifeDays",
+                720,
+                "warrantyMonths",
+                24,
+                "serialPattern",
+                "[A-Z]{2}[0-9]{6}"));
     assertThat(created.status()).isEqualTo(201);
 
     var read = ok(site.api.get("/api/v1/products/" + sku));
@@ -58,7 +76,10 @@ class CatalogIT extends IntegrationTest {
     String cursor = null;
     int pages = 0;
     do {
-      var page = ok(site.api.get("/api/v1/products?limit=7" + (cursor == null ? "" : "&cursor=" + cursor)));
+      var page =
+          ok(
+              site.api.get(
+                  "/api/v1/products?limit=7" + (cursor == null ? "" : "&cursor=" + cursor)));
       pages++;
       for (JsonNode p : page.at("/items")) {
         seen.add(p.path("sku").asString());
@@ -67,7 +88,10 @@ class CatalogIT extends IntegrationTest {
       if (pages == 2) {
         expected.add(product(site, "NONE"));
       }
-      cursor = page.at("/next").isMissingNode() || page.at("/next").isNull() ? null : page.at("/next").asString();
+      cursor =
+          page.at("/next").isMissingNode() || page.at("/next").isNull()
+              ? null
+              : page.at("/next").asString();
     } while (cursor != null && pages < 20);
 
     assertThat(seen).doesNotHaveDuplicates();
@@ -93,9 +117,22 @@ class CatalogIT extends IntegrationTest {
   void replacingAProductChangesItsDescriptionButNeverItsSku() {
     Site site = Site.create(admin);
     String extra = Site.randomGtin();
-    var replaced = site.api.put("/api/v1/products/" + site.sku, map("sku", site.sku, "name", "Phone, refurbished",
-        "gtins", list(site.gtin, extra), "tracking", "SERIAL", "warrantyMonths", 6,
-        "customFields", list(map("name", "IMEI", "type", "TEXT", "required", true, "unique", true))));
+    var replaced =
+        site.api.put(
+            "/api/v1/products/" + site.sku,
+            map(
+                "sku",
+                site.sku,
+                "name",
+                "Phone, refurbished",
+                "gtins",
+                list(site.gtin, extra),
+                "tracking",
+                "SERIAL",
+                "warrantyMonths",
+                6,
+                "customFields",
+                list(map("name", "IMEI", "type", "TEXT", "required", true, "unique", true))));
     assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
     var read = ok(site.api.get("/api/v1/products/" + site.sku));
     assertThat(read.at("/name").asString()).isEqualTo("Phone, refurbished");
@@ -104,12 +141,17 @@ class CatalogIT extends IntegrationTest {
     assertThat(read.at("/warrantyMonths").asInt()).isEqualTo(6);
     assertThat(read.at("/customFields/0/required").asBoolean()).isTrue();
 
-    var renamed = site.api.put("/api/v1/products/" + site.sku, map("sku", site.sku + "X", "name", "n", "tracking", "SERIAL"));
+    var renamed =
+        site.api.put(
+            "/api/v1/products/" + site.sku,
+            map("sku", site.sku + "X", "name", "n", "tracking", "SERIAL"));
     assertThat(renamed.status()).isEqualTo(400);
     assertThat(renamed.at("/field").asString()).isEqualTo("sku");
     assertThat(site.api.get("/api/v1/products/" + site.sku + "X").status()).isEqualTo(404);
 
-    var missing = site.api.put("/api/v1/products/" + unique("NOPE"), map("sku", "x", "name", "n", "tracking", "NONE"));
+    var missing =
+        site.api.put(
+            "/api/v1/products/" + unique("NOPE"), map("sku", "x", "name", "n", "tracking", "NONE"));
     assertThat(missing.status()).isEqualTo(404);
   }
 
@@ -120,43 +162,77 @@ class CatalogIT extends IntegrationTest {
     String bad = good.substring(0, 13) + ((good.charAt(13) - '0' + 1) % 10);
     String sku = unique("SKU");
 
-    var first = site.api.post("/api/v1/products", map("sku", sku, "name", "n", "gtins", list(bad), "tracking", "SERIAL"));
+    var first =
+        site.api.post(
+            "/api/v1/products",
+            map("sku", sku, "name", "n", "gtins", list(bad), "tracking", "SERIAL"));
     assertThat(first.status()).isEqualTo(400);
     assertThat(first.contentType()).startsWith("application/problem+json");
     assertThat(first.problemCode()).isEqualTo("invalid-gtin");
     assertThat(first.at("/type").asString()).isEqualTo("/problems/invalid-gtin");
     assertThat(first.at("/field").asString()).isEqualTo("gtins[0]");
 
-    var second = site.api.post("/api/v1/products", map("sku", sku, "name", "n", "gtins", list(good, bad), "tracking", "SERIAL"));
+    var second =
+        site.api.post(
+            "/api/v1/products",
+            map("sku", sku, "name", "n", "gtins", list(good, bad), "tracking", "SERIAL"));
     assertThat(second.at("/field").asString()).isEqualTo("gtins[1]");
 
     assertThat(site.api.get("/api/v1/products/" + sku).status()).isEqualTo(404);
-    assertThat(site.api.post("/api/v1/products", map("sku", unique("SKU"), "name", "n", "gtins", list(good), "tracking", "SERIAL")).status())
-        .as("the good GTIN was not taken by the refused product").isEqualTo(201);
+    assertThat(
+            site.api
+                .post(
+                    "/api/v1/products",
+                    map(
+                        "sku",
+                        unique("SKU"),
+                        "name",
+                        "n",
+                        "gtins",
+                        list(good),
+                        "tracking",
+                        "SERIAL"))
+                .status())
+        .as("the good GTIN was not taken by the refused product")
+        .isEqualTo(201);
   }
 
   @Test
   void aSecondProductWithTheSameSkuIsAConflictAndTheFirstStaysAsItWas() {
     Site site = Site.create(admin);
-    var dup = site.api.post("/api/v1/products", map("sku", site.sku, "name", "Impostor", "tracking", "NONE"));
+    var dup =
+        site.api.post(
+            "/api/v1/products", map("sku", site.sku, "name", "Impostor", "tracking", "NONE"));
     assertThat(dup.status()).isEqualTo(409);
     assertThat(dup.problemCode()).isEqualTo("duplicate-sku");
     assertThat(dup.at("/field").asString()).isEqualTo("sku");
-    assertThat(site.api.get("/api/v1/products/" + site.sku).at("/name").asString()).isEqualTo("Phone " + site.sku);
+    assertThat(site.api.get("/api/v1/products/" + site.sku).at("/name").asString())
+        .isEqualTo("Phone " + site.sku);
   }
 
   @Test
   void aGtinBelongsToOneProductOfAClientButTwoClientsMayStockTheSameArticle() {
     Site site = Site.create(admin);
     String sku = unique("SKU");
-    var dup = site.api.post("/api/v1/products", map("sku", sku, "name", "n", "gtins", list(site.gtin), "tracking", "SERIAL"));
+    var dup =
+        site.api.post(
+            "/api/v1/products",
+            map("sku", sku, "name", "n", "gtins", list(site.gtin), "tracking", "SERIAL"));
     assertThat(dup.status()).isEqualTo(409);
     assertThat(dup.problemCode()).isEqualTo("duplicate-gtin");
     assertThat(dup.at("/field").asString()).startsWith("gtins");
-    assertThat(site.api.get("/api/v1/products/" + sku).status()).as("the product row was rolled back with its GTIN").isEqualTo(404);
+    assertThat(site.api.get("/api/v1/products/" + sku).status())
+        .as("the product row was rolled back with its GTIN")
+        .isEqualTo(404);
 
     Site other = Site.create(admin);
-    assertThat(other.api.post("/api/v1/products", map("sku", sku, "name", "n", "gtins", list(site.gtin), "tracking", "SERIAL")).status())
+    assertThat(
+            other
+                .api
+                .post(
+                    "/api/v1/products",
+                    map("sku", sku, "name", "n", "gtins", list(site.gtin), "tracking", "SERIAL"))
+                .status())
         .isEqualTo(201);
   }
 
@@ -169,7 +245,11 @@ class CatalogIT extends IntegrationTest {
     List<Callable<Api.Response>> attempts = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       String sku = unique("RACE");
-      attempts.add(() -> site.api.post("/api/v1/products", map("sku", sku, "name", "n", "gtins", list(gtin), "tracking", "SERIAL")));
+      attempts.add(
+          () ->
+              site.api.post(
+                  "/api/v1/products",
+                  map("sku", sku, "name", "n", "gtins", list(gtin), "tracking", "SERIAL")));
     }
     List<Integer> statuses = new ArrayList<>();
     try {
@@ -204,39 +284,76 @@ class CatalogIT extends IntegrationTest {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.problemCode()).isEqualTo("product-in-use");
     assertThat(refused.at("/field").asString()).isEqualTo("tracking");
-    assertThat(site.api.get("/api/v1/products/" + site.sku).at("/tracking").asString()).isEqualTo("SERIAL");
+    assertThat(site.api.get("/api/v1/products/" + site.sku).at("/tracking").asString())
+        .isEqualTo("SERIAL");
 
-    var gtinGone = site.api.put("/api/v1/products/" + site.sku, map("sku", site.sku, "name", "n", "gtins", list(Site.randomGtin()),
-        "tracking", "SERIAL"));
+    var gtinGone =
+        site.api.put(
+            "/api/v1/products/" + site.sku,
+            map(
+                "sku",
+                site.sku,
+                "name",
+                "n",
+                "gtins",
+                list(Site.randomGtin()),
+                "tracking",
+                "SERIAL"));
     assertThat(gtinGone.status()).isEqualTo(409);
     assertThat(gtinGone.problemCode()).isEqualTo("gtin-in-use");
     var after = site.api.get("/api/v1/products/" + site.sku);
     assertThat(after.at("/gtins").size()).isEqualTo(1);
     assertThat(after.at("/gtins/0").asString()).isEqualTo(site.gtin);
-    assertThat(after.at("/name").asString()).as("the refused replace wrote nothing").isEqualTo("Phone " + site.sku);
+    assertThat(after.at("/name").asString())
+        .as("the refused replace wrote nothing")
+        .isEqualTo("Phone " + site.sku);
   }
 
   @Test
   void lotsCarryTheirDatesAndAreUniquePerProduct() {
     Site site = Site.create(admin);
     String sku = unique("SKU");
-    ok(site.api.post("/api/v1/products", map("sku", sku, "name", "Insulin", "gtins", list(Site.randomGtin()), "tracking", "LOT",
-        "expiryTracked", true)));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                sku,
+                "name",
+                "Insulin",
+                "gtins",
+                list(Site.randomGtin()),
+                "tracking",
+                "LOT",
+                "expiryTracked",
+                true)));
 
-    var lot = site.api.post("/api/v1/products/" + sku + "/lots", map("code", "B2025-07", "manufacturedOn", "2025-07-01", "expiresOn", "2027-06-30"));
+    var lot =
+        site.api.post(
+            "/api/v1/products/" + sku + "/lots",
+            map("code", "B2025-07", "manufacturedOn", "2025-07-01", "expiresOn", "2027-06-30"));
     assertThat(lot.status()).isEqualTo(201);
-    ok(site.api.post("/api/v1/products/" + sku + "/lots", map("code", "A2025-01", "expiresOn", "2026-12-31")));
+    ok(
+        site.api.post(
+            "/api/v1/products/" + sku + "/lots",
+            map("code", "A2025-01", "expiresOn", "2026-12-31")));
     var lots = ok(site.api.get("/api/v1/products/" + sku + "/lots"));
     assertThat(lots.json().size()).isEqualTo(2);
     assertThat(lots.at("/0/code").asString()).isEqualTo("A2025-01");
     assertThat(lots.at("/1/manufacturedOn").asString()).isEqualTo("2025-07-01");
     assertThat(lots.at("/1/expiresOn").asString()).isEqualTo("2027-06-30");
 
-    var dup = site.api.post("/api/v1/products/" + sku + "/lots", map("code", "B2025-07", "expiresOn", "2027-06-30"));
+    var dup =
+        site.api.post(
+            "/api/v1/products/" + sku + "/lots",
+            map("code", "B2025-07", "expiresOn", "2027-06-30"));
     assertThat(dup.status()).isEqualTo(409);
     assertThat(dup.problemCode()).isEqualTo("duplicate-lot");
 
-    var backwards = site.api.post("/api/v1/products/" + sku + "/lots", map("code", "C1", "manufacturedOn", "2025-07-01", "expiresOn", "2025-06-30"));
+    var backwards =
+        site.api.post(
+            "/api/v1/products/" + sku + "/lots",
+            map("code", "C1", "manufacturedOn", "2025-07-01", "expiresOn", "2025-06-30"));
     assertThat(backwards.status()).isEqualTo(400);
     assertThat(backwards.at("/field").asString()).isEqualTo("expiresOn");
 
@@ -256,26 +373,58 @@ class CatalogIT extends IntegrationTest {
     Site site = Site.create(admin);
     String sku = unique("SKU");
     String gtin = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", sku, "name", "Pacemaker", "gtins", list(gtin), "tracking", "LOT_AND_SERIAL",
-        "expiryTracked", true)));
-    ok(site.api.post("/api/v1/products/" + sku + "/lots", map("code", "L77", "expiresOn", "2028-03-31")));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                sku,
+                "name",
+                "Pacemaker",
+                "gtins",
+                list(gtin),
+                "tracking",
+                "LOT_AND_SERIAL",
+                "expiryTracked",
+                true)));
+    ok(
+        site.api.post(
+            "/api/v1/products/" + sku + "/lots", map("code", "L77", "expiresOn", "2028-03-31")));
 
-    var mismatch = site.api.post("/api/v1/units", map("location", site.dock, "units",
-        list(map("gtin", gtin, "serial", "PM-1", "lot", "L77", "expiry", "2028-04-30"))));
+    var mismatch =
+        site.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                site.dock,
+                "units",
+                list(map("gtin", gtin, "serial", "PM-1", "lot", "L77", "expiry", "2028-04-30"))));
     assertThat(mismatch.status()).isEqualTo(422);
     assertThat(mismatch.problemCode()).isEqualTo("lot-expiry-mismatch");
     assertThat(mismatch.at("/field").asString()).isEqualTo("units[0].expiry");
     assertThat(site.api.get("/api/v1/units/01/" + gtin + "/21/PM-1").status()).isEqualTo(404);
 
-    ok(site.api.post("/api/v1/units", map("location", site.dock, "units",
-        list(map("gtin", gtin, "serial", "PM-1", "lot", "L77", "expiry", "2028-03-31")))));
+    ok(
+        site.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                site.dock,
+                "units",
+                list(map("gtin", gtin, "serial", "PM-1", "lot", "L77", "expiry", "2028-03-31")))));
     var unit = ok(site.api.get("/api/v1/units/01/" + gtin + "/21/PM-1"));
     assertThat(unit.at("/lot").asString()).isEqualTo("L77");
     assertThat(unit.at("/expiry").asString()).isEqualTo("2028-03-31");
 
     // a lot seen for the first time on a scan is created with the scanned dates
-    ok(site.api.post("/api/v1/units", map("location", site.dock, "units",
-        list(map("gtin", gtin, "serial", "PM-2", "lot", "L78", "expiry", "2029-01-31")))));
+    ok(
+        site.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                site.dock,
+                "units",
+                list(map("gtin", gtin, "serial", "PM-2", "lot", "L78", "expiry", "2029-01-31")))));
     var lots = ok(site.api.get("/api/v1/products/" + sku + "/lots"));
     assertThat(lots.json().size()).isEqualTo(2);
     assertThat(lots.at("/1/code").asString()).isEqualTo("L78");
@@ -286,18 +435,61 @@ class CatalogIT extends IntegrationTest {
   void aProductDefinitionThatContradictsItselfIsRefusedNamingTheField() {
     Site site = Site.create(admin);
     record Case(Object body, String field) {}
-    List<Case> cases = List.of(
-        new Case(map("sku", "bad sku!", "name", "n", "tracking", "NONE"), "sku"),
-        new Case(map("sku", unique("S"), "name", " ", "tracking", "NONE"), "name"),
-        new Case(map("sku", unique("S"), "name", "n"), "tracking"),
-        new Case(map("sku", unique("S"), "name", "n", "tracking", "SERIAL", "serialScope", "MANUFACTURER"), "manufacturer"),
-        new Case(map("sku", unique("S"), "name", "n", "tracking", "SERIAL", "serialPattern", "[unclosed"), "serialPattern"),
-        new Case(map("sku", unique("S"), "name", "n", "tracking", "NONE", "shelfLifeDays", -1), "shelfLifeDays"),
-        new Case(map("sku", unique("S"), "name", "n", "tracking", "SERIAL", "customFields",
-            list(map("name", "IMEI", "type", "TEXT", "required", false, "unique", true), map("name", "IMEI", "type", "NUMBER",
-                "required", false, "unique", false))), "customFields"),
-        new Case(map("sku", unique("S"), "name", "n", "tracking", "SERIAL", "customFields",
-            list(map("name", "9lives", "type", "TEXT", "required", false, "unique", false))), "customFields[0].name"));
+    List<Case> cases =
+        List.of(
+            new Case(map("sku", "bad sku!", "name", "n", "tracking", "NONE"), "sku"),
+            new Case(map("sku", unique("S"), "name", " ", "tracking", "NONE"), "name"),
+            new Case(map("sku", unique("S"), "name", "n"), "tracking"),
+            new Case(
+                map(
+                    "sku",
+                    unique("S"),
+                    "name",
+                    "n",
+                    "tracking",
+                    "SERIAL",
+                    "serialScope",
+                    "MANUFACTURER"),
+                "manufacturer"),
+            new Case(
+                map(
+                    "sku",
+                    unique("S"),
+                    "name",
+                    "n",
+                    "tracking",
+                    "SERIAL",
+                    "serialPattern",
+                    "[unclosed"),
+                "serialPattern"),
+            new Case(
+                map("sku", unique("S"), "name", "n", "tracking", "NONE", "shelfLifeDays", -1),
+                "shelfLifeDays"),
+            new Case(
+                map(
+                    "sku",
+                    unique("S"),
+                    "name",
+                    "n",
+                    "tracking",
+                    "SERIAL",
+                    "customFields",
+                    list(
+                        map("name", "IMEI", "type", "TEXT", "required", false, "unique", true),
+                        map("name", "IMEI", "type", "NUMBER", "required", false, "unique", false))),
+                "customFields"),
+            new Case(
+                map(
+                    "sku",
+                    unique("S"),
+                    "name",
+                    "n",
+                    "tracking",
+                    "SERIAL",
+                    "customFields",
+                    list(
+                        map("name", "9lives", "type", "TEXT", "required", false, "unique", false))),
+                "customFields[0].name"));
     for (Case c : cases) {
       var r = site.api.post("/api/v1/products", c.body());
       assertThat(r.status()).as(r.toString()).isEqualTo(400);
@@ -311,15 +503,46 @@ class CatalogIT extends IntegrationTest {
   void aProductKeepsItsFixedStorageBinAndMinimumShelfLifeAcrossCreateReplaceAndList() {
     Site site = Site.create(admin);
     String sku = unique("SKU");
-    var created = site.api.post("/api/v1/products", map("sku", sku, "name", "Vaccine", "gtins", list(Site.randomGtin()),
-        "tracking", "LOT", "expiryTracked", true, "fixedBin", site.bin1, "minShelfLifeDays", 90));
+    var created =
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                sku,
+                "name",
+                "Vaccine",
+                "gtins",
+                list(Site.randomGtin()),
+                "tracking",
+                "LOT",
+                "expiryTracked",
+                true,
+                "fixedBin",
+                site.bin1,
+                "minShelfLifeDays",
+                90));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.at("/fixedBin").asString()).isEqualTo(site.bin1);
     assertThat(created.at("/minShelfLifeDays").asInt()).isEqualTo(90);
     assertThat(ok(site.api.get("/api/v1/products/" + sku)).json()).isEqualTo(created.json());
 
-    var replaced = ok(site.api.put("/api/v1/products/" + sku, map("sku", sku, "name", "Vaccine", "tracking", "LOT", "expiryTracked", true,
-        "fixedBin", site.bin2, "minShelfLifeDays", 0)));
+    var replaced =
+        ok(
+            site.api.put(
+                "/api/v1/products/" + sku,
+                map(
+                    "sku",
+                    sku,
+                    "name",
+                    "Vaccine",
+                    "tracking",
+                    "LOT",
+                    "expiryTracked",
+                    true,
+                    "fixedBin",
+                    site.bin2,
+                    "minShelfLifeDays",
+                    0)));
     assertThat(replaced.at("/fixedBin").asString()).isEqualTo(site.bin2);
     assertThat(replaced.at("/minShelfLifeDays").asInt()).isZero();
     JsonNode listed = null;
@@ -331,7 +554,10 @@ class CatalogIT extends IntegrationTest {
     assertThat(listed).isNotNull();
     assertThat(listed.path("fixedBin").asString()).isEqualTo(site.bin2);
 
-    var cleared = ok(site.api.put("/api/v1/products/" + sku, map("sku", sku, "name", "Vaccine", "tracking", "LOT")));
+    var cleared =
+        ok(
+            site.api.put(
+                "/api/v1/products/" + sku, map("sku", sku, "name", "Vaccine", "tracking", "LOT")));
     assertThat(cleared.at("/fixedBin").isMissingNode()).as(cleared.toString()).isTrue();
     assertThat(cleared.at("/minShelfLifeDays").isMissingNode()).as(cleared.toString()).isTrue();
   }
@@ -340,11 +566,40 @@ class CatalogIT extends IntegrationTest {
   void aFixedBinMustBeAnExistingStorageLocationAndShelfLifeNotNegative() {
     Site site = Site.create(admin);
     record Case(Object body, String field, String detail) {}
-    List<Case> cases = List.of(
-        new Case(map("sku", unique("S"), "name", "n", "tracking", "NONE", "fixedBin", unique("NOWHERE")), "fixedBin", "no location"),
-        new Case(map("sku", unique("S"), "name", "n", "tracking", "NONE", "fixedBin", site.dock), "fixedBin", "DOCK"),
-        new Case(map("sku", unique("S"), "name", "n", "tracking", "NONE", "fixedBin", site.quarantine), "fixedBin", "QUARANTINE"),
-        new Case(map("sku", unique("S"), "name", "n", "tracking", "NONE", "minShelfLifeDays", -1), "minShelfLifeDays", "negative"));
+    List<Case> cases =
+        List.of(
+            new Case(
+                map(
+                    "sku",
+                    unique("S"),
+                    "name",
+                    "n",
+                    "tracking",
+                    "NONE",
+                    "fixedBin",
+                    unique("NOWHERE")),
+                "fixedBin",
+                "no location"),
+            new Case(
+                map("sku", unique("S"), "name", "n", "tracking", "NONE", "fixedBin", site.dock),
+                "fixedBin",
+                "DOCK"),
+            new Case(
+                map(
+                    "sku",
+                    unique("S"),
+                    "name",
+                    "n",
+                    "tracking",
+                    "NONE",
+                    "fixedBin",
+                    site.quarantine),
+                "fixedBin",
+                "QUARANTINE"),
+            new Case(
+                map("sku", unique("S"), "name", "n", "tracking", "NONE", "minShelfLifeDays", -1),
+                "minShelfLifeDays",
+                "negative"));
     for (Case c : cases) {
       var r = site.api.post("/api/v1/products", c.body());
       assertThat(r.status()).as(r.toString()).isEqualTo(400);
@@ -352,8 +607,20 @@ class CatalogIT extends IntegrationTest {
       assertThat(r.at("/field").asString()).as(r.toString()).isEqualTo(c.field());
       assertThat(r.at("/detail").asString()).contains(c.detail());
     }
-    var replace = site.api.put("/api/v1/products/" + site.sku, map("sku", site.sku, "name", "Renamed", "gtins", list(site.gtin),
-        "tracking", "SERIAL", "fixedBin", site.dock));
+    var replace =
+        site.api.put(
+            "/api/v1/products/" + site.sku,
+            map(
+                "sku",
+                site.sku,
+                "name",
+                "Renamed",
+                "gtins",
+                list(site.gtin),
+                "tracking",
+                "SERIAL",
+                "fixedBin",
+                site.dock));
     assertThat(replace.status()).isEqualTo(400);
     assertThat(replace.at("/field").asString()).isEqualTo("fixedBin");
     var unchanged = ok(site.api.get("/api/v1/products/" + site.sku));
@@ -364,12 +631,32 @@ class CatalogIT extends IntegrationTest {
 
   private static String product(Site site, String tracking) {
     String sku = unique("SKU");
-    ok(site.api.post("/api/v1/products", map("sku", sku, "name", "Item " + sku, "gtins", list(Site.randomGtin()), "tracking", tracking)));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                sku,
+                "name",
+                "Item " + sku,
+                "gtins",
+                list(Site.randomGtin()),
+                "tracking",
+                tracking)));
     return sku;
   }
 
   private static Object spec(Site site, String tracking) {
-    return map("sku", site.sku, "name", "Phone " + site.sku, "gtins", list(site.gtin), "tracking", tracking,
-        "customFields", list(map("name", "IMEI", "type", "TEXT", "required", false, "unique", true)));
+    return map(
+        "sku",
+        site.sku,
+        "name",
+        "Phone " + site.sku,
+        "gtins",
+        list(site.gtin),
+        "tracking",
+        tracking,
+        "customFields",
+        list(map("name", "IMEI", "type", "TEXT", "required", false, "unique", true)));
   }
 }

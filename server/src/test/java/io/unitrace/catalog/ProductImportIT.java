@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 /** Products from CSV: all rows or none, and a refusal names the row and the column. */
 class ProductImportIT extends IntegrationTest {
 
-  private static final String HEADER = "sku,name,gtins,tracking,expiry_tracked,shelf_life_days,warranty_months\n";
+  private static final String HEADER =
+      "sku,name,gtins,tracking,expiry_tracked,shelf_life_days,warranty_months\n";
 
   @Test
   void fiveHundredRowsAreCreatedAndAReimportUpdatesThem() {
@@ -24,8 +25,20 @@ class ProductImportIT extends IntegrationTest {
     for (int i = 1; i <= 500; i++) {
       String gtin = Site.randomGtin();
       gtins.add(gtin);
-      csv.append(prefix).append('-').append(i).append(",\"Item ").append(i).append(", boxed\",").append(gtin).append(',')
-          .append(i % 2 == 0 ? "LOT" : "SERIAL").append(',').append(i % 2 == 0 ? "yes" : "no").append(',').append(i).append(",12\n");
+      csv.append(prefix)
+          .append('-')
+          .append(i)
+          .append(",\"Item ")
+          .append(i)
+          .append(", boxed\",")
+          .append(gtin)
+          .append(',')
+          .append(i % 2 == 0 ? "LOT" : "SERIAL")
+          .append(',')
+          .append(i % 2 == 0 ? "yes" : "no")
+          .append(',')
+          .append(i)
+          .append(",12\n");
     }
     var first = site.api.postCsv("/api/v1/products/import", csv.toString());
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
@@ -42,12 +55,14 @@ class ProductImportIT extends IntegrationTest {
     assertThat(p42.at("/shelfLifeDays").asInt()).isEqualTo(42);
     assertThat(p42.at("/warrantyMonths").asInt()).isEqualTo(12);
 
-    String again = csv.toString().replace(", boxed\"", ", loose\"") + prefix + "-501,New,,NONE,,,\n";
+    String again =
+        csv.toString().replace(", boxed\"", ", loose\"") + prefix + "-501,New,,NONE,,,\n";
     var second = site.api.postCsv("/api/v1/products/import", again);
     assertThat(second.status()).as(second.toString()).isEqualTo(200);
     assertThat(second.at("/created").asInt()).isEqualTo(1);
     assertThat(second.at("/updated").asInt()).isEqualTo(500);
-    assertThat(ok(site.api.get("/api/v1/products/" + prefix + "-42")).at("/name").asString()).isEqualTo("Item 42, loose");
+    assertThat(ok(site.api.get("/api/v1/products/" + prefix + "-42")).at("/name").asString())
+        .isEqualTo("Item 42, loose");
     assertThat(allProducts(site)).hasSize(502);
   }
 
@@ -61,7 +76,12 @@ class ProductImportIT extends IntegrationTest {
       if (line == 7) {
         gtin = gtin.substring(0, 13) + ((gtin.charAt(13) - '0' + 1) % 10);
       }
-      csv.append(prefix).append('-').append(line).append(",Item,").append(gtin).append(",SERIAL,,,\n");
+      csv.append(prefix)
+          .append('-')
+          .append(line)
+          .append(",Item,")
+          .append(gtin)
+          .append(",SERIAL,,,\n");
     }
     var r = site.api.postCsv("/api/v1/products/import", csv.toString());
     assertThat(r.status()).isEqualTo(400);
@@ -69,7 +89,9 @@ class ProductImportIT extends IntegrationTest {
     assertThat(r.problemCode()).isEqualTo("invalid-gtin");
     assertThat(r.at("/field").asString()).isEqualTo("row 7: gtins[0]");
     for (int line = 2; line <= 12; line++) {
-      assertThat(site.api.get("/api/v1/products/" + prefix + "-" + line).status()).as("row " + line).isEqualTo(404);
+      assertThat(site.api.get("/api/v1/products/" + prefix + "-" + line).status())
+          .as("row " + line)
+          .isEqualTo(404);
     }
     assertThat(allProducts(site)).hasSize(1);
   }
@@ -80,7 +102,12 @@ class ProductImportIT extends IntegrationTest {
     String prefix = unique("IMP");
     StringBuilder csv = new StringBuilder("sku,name,tracking\n");
     for (int line = 2; line <= 9; line++) {
-      csv.append(prefix).append('-').append(line).append(",Item,").append(line == 7 ? "BY_WEIGHT" : "NONE").append('\n');
+      csv.append(prefix)
+          .append('-')
+          .append(line)
+          .append(",Item,")
+          .append(line == 7 ? "BY_WEIGHT" : "NONE")
+          .append('\n');
     }
     var r = site.api.postCsv("/api/v1/products/import", csv.toString());
     assertThat(r.status()).isEqualTo(400);
@@ -98,7 +125,12 @@ class ProductImportIT extends IntegrationTest {
     for (int line = 2; line <= 310; line++) {
       // row 300 claims the GTIN of the product the site already has: only the database can tell
       String gtin = line == 300 ? site.gtin : Site.randomGtin();
-      csv.append(prefix).append('-').append(line).append(",Item,").append(gtin).append(",SERIAL,,,\n");
+      csv.append(prefix)
+          .append('-')
+          .append(line)
+          .append(",Item,")
+          .append(gtin)
+          .append(",SERIAL,,,\n");
     }
     var r = site.api.postCsv("/api/v1/products/import", csv.toString());
     assertThat(r.status()).isEqualTo(409);
@@ -112,7 +144,10 @@ class ProductImportIT extends IntegrationTest {
   @Test
   void anUpdateByImportKeepsTheCustomFieldsAndCannotChangeTrackingOfAProductInUse() {
     Site site = Site.create(admin);
-    var renamed = site.api.postCsv("/api/v1/products/import", "sku,name,gtins,tracking\n" + site.sku + ",Phone X," + site.gtin + ",SERIAL\n");
+    var renamed =
+        site.api.postCsv(
+            "/api/v1/products/import",
+            "sku,name,gtins,tracking\n" + site.sku + ",Phone X," + site.gtin + ",SERIAL\n");
     assertThat(renamed.at("/updated").asInt()).isEqualTo(1);
     var product = ok(site.api.get("/api/v1/products/" + site.sku));
     assertThat(product.at("/name").asString()).isEqualTo("Phone X");
@@ -120,20 +155,31 @@ class ProductImportIT extends IntegrationTest {
 
     site.register(site.dock, unique("SN"));
     String newSku = unique("IMP");
-    var refused = site.api.postCsv("/api/v1/products/import",
-        "sku,name,gtins,tracking\n" + newSku + ",Fresh,,NONE\n" + site.sku + ",Phone Y," + site.gtin + ",NONE\n");
+    var refused =
+        site.api.postCsv(
+            "/api/v1/products/import",
+            "sku,name,gtins,tracking\n"
+                + newSku
+                + ",Fresh,,NONE\n"
+                + site.sku
+                + ",Phone Y,"
+                + site.gtin
+                + ",NONE\n");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.problemCode()).isEqualTo("product-in-use");
     assertThat(refused.at("/field").asString()).isEqualTo("row 3: tracking");
     assertThat(site.api.get("/api/v1/products/" + newSku).status()).isEqualTo(404);
-    assertThat(ok(site.api.get("/api/v1/products/" + site.sku)).at("/name").asString()).isEqualTo("Phone X");
+    assertThat(ok(site.api.get("/api/v1/products/" + site.sku)).at("/name").asString())
+        .isEqualTo("Phone X");
   }
 
   @Test
   void anUnknownOrMissingColumnRefusesTheFile() {
     Site site = Site.create(admin);
     String sku = unique("IMP");
-    var unknown = site.api.postCsv("/api/v1/products/import", "sku,name,tracking,colour\n" + sku + ",n,NONE,red\n");
+    var unknown =
+        site.api.postCsv(
+            "/api/v1/products/import", "sku,name,tracking,colour\n" + sku + ",n,NONE,red\n");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.problemCode()).isEqualTo("unknown-column");
     assertThat(unknown.at("/field").asString()).isEqualTo("header");
@@ -151,8 +197,17 @@ class ProductImportIT extends IntegrationTest {
     Site site = Site.create(admin);
     String a = unique("IMP");
     String b = unique("IMP");
-    var imported = site.api.postCsv("/api/v1/products/import", "sku,name,tracking,fixed_bin,min_shelf_life_days\n"
-        + a + ",Serum," + "LOT," + site.bin1 + ",30\n" + b + ",Gauze,NONE,,\n");
+    var imported =
+        site.api.postCsv(
+            "/api/v1/products/import",
+            "sku,name,tracking,fixed_bin,min_shelf_life_days\n"
+                + a
+                + ",Serum,"
+                + "LOT,"
+                + site.bin1
+                + ",30\n"
+                + b
+                + ",Gauze,NONE,,\n");
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
     var serum = ok(site.api.get("/api/v1/products/" + a));
     assertThat(serum.at("/fixedBin").asString()).isEqualTo(site.bin1);
@@ -162,11 +217,25 @@ class ProductImportIT extends IntegrationTest {
     assertThat(gauze.at("/minShelfLifeDays").isMissingNode()).isTrue();
 
     record Case(String cell, String minDays, String field) {}
-    for (Case c : List.of(new Case(site.dock, "1", "row 3: fixed_bin"), new Case(unique("NOWHERE"), "1", "row 3: fixed_bin"),
-        new Case(site.bin2, "-5", "row 3: min_shelf_life_days"), new Case(site.bin2, "soon", "row 3: min_shelf_life_days"))) {
+    for (Case c :
+        List.of(
+            new Case(site.dock, "1", "row 3: fixed_bin"),
+            new Case(unique("NOWHERE"), "1", "row 3: fixed_bin"),
+            new Case(site.bin2, "-5", "row 3: min_shelf_life_days"),
+            new Case(site.bin2, "soon", "row 3: min_shelf_life_days"))) {
       String fresh = unique("IMP");
-      var r = site.api.postCsv("/api/v1/products/import", "sku,name,tracking,fixed_bin,min_shelf_life_days\n"
-          + fresh + ",Fresh,NONE,,\n" + a + ",Serum,LOT," + c.cell() + "," + c.minDays() + "\n");
+      var r =
+          site.api.postCsv(
+              "/api/v1/products/import",
+              "sku,name,tracking,fixed_bin,min_shelf_life_days\n"
+                  + fresh
+                  + ",Fresh,NONE,,\n"
+                  + a
+                  + ",Serum,LOT,"
+                  + c.cell()
+                  + ","
+                  + c.minDays()
+                  + "\n");
       assertThat(r.status()).as(r.toString()).isEqualTo(400);
       assertThat(r.problemCode()).isEqualTo("invalid-field");
       assertThat(r.at("/field").asString()).as(r.toString()).isEqualTo(c.field());
@@ -181,9 +250,15 @@ class ProductImportIT extends IntegrationTest {
     List<JsonNode> all = new ArrayList<>();
     String cursor = null;
     do {
-      var page = ok(site.api.get("/api/v1/products?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor)));
+      var page =
+          ok(
+              site.api.get(
+                  "/api/v1/products?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor)));
       page.at("/items").forEach(all::add);
-      cursor = page.at("/next").isMissingNode() || page.at("/next").isNull() ? null : page.at("/next").asString();
+      cursor =
+          page.at("/next").isMissingNode() || page.at("/next").isNull()
+              ? null
+              : page.at("/next").asString();
     } while (cursor != null);
     return all;
   }

@@ -17,7 +17,10 @@ class FacilityIT extends IntegrationTest {
   @Test
   void aWarehouseIsCreatedWithAValidGlnAndListed() {
     String code = unique("WH");
-    var created = admin.post("/api/v1/warehouses", map("code", code, "name", " Northern DC ", "gln", "0614141000005"));
+    var created =
+        admin.post(
+            "/api/v1/warehouses",
+            map("code", code, "name", " Northern DC ", "gln", "0614141000005"));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.at("/gln").asString()).isEqualTo("0614141000005");
     assertThat(created.at("/name").asString()).isEqualTo("Northern DC");
@@ -60,23 +63,73 @@ class FacilityIT extends IntegrationTest {
   @Test
   void locationsFormAHierarchyFromZoneDownToBin() {
     String wh = warehouse();
-    long zone = ok(admin.post("/api/v1/locations", map("warehouse", wh, "code", wh + "-Z", "type", "STORAGE", "level", "ZONE"))).at("/id").asLong();
-    long aisle = ok(admin.post("/api/v1/locations", map("warehouse", wh, "parent", wh + "-Z", "code", wh + "-Z-A1", "type", "STORAGE",
-        "level", "AISLE"))).at("/id").asLong();
-    long rack = ok(admin.post("/api/v1/locations", map("warehouse", wh, "parent", wh + "-Z-A1", "code", wh + "-Z-A1-R1",
-        "type", "STORAGE", "level", "RACK"))).at("/id").asLong();
-    var bin = admin.post("/api/v1/locations", map("warehouse", wh, "parent", wh + "-Z-A1-R1", "code", wh + "-Z-A1-R1-B1",
-        "name", "Bin 1", "type", "STORAGE"));
+    long zone =
+        ok(admin.post(
+                "/api/v1/locations",
+                map("warehouse", wh, "code", wh + "-Z", "type", "STORAGE", "level", "ZONE")))
+            .at("/id")
+            .asLong();
+    long aisle =
+        ok(admin.post(
+                "/api/v1/locations",
+                map(
+                    "warehouse",
+                    wh,
+                    "parent",
+                    wh + "-Z",
+                    "code",
+                    wh + "-Z-A1",
+                    "type",
+                    "STORAGE",
+                    "level",
+                    "AISLE")))
+            .at("/id")
+            .asLong();
+    long rack =
+        ok(admin.post(
+                "/api/v1/locations",
+                map(
+                    "warehouse",
+                    wh,
+                    "parent",
+                    wh + "-Z-A1",
+                    "code",
+                    wh + "-Z-A1-R1",
+                    "type",
+                    "STORAGE",
+                    "level",
+                    "RACK")))
+            .at("/id")
+            .asLong();
+    var bin =
+        admin.post(
+            "/api/v1/locations",
+            map(
+                "warehouse",
+                wh,
+                "parent",
+                wh + "-Z-A1-R1",
+                "code",
+                wh + "-Z-A1-R1-B1",
+                "name",
+                "Bin 1",
+                "type",
+                "STORAGE"));
     assertThat(bin.status()).isEqualTo(201);
-    assertThat(bin.at("/level").asString()).as("a location is a bin unless said otherwise").isEqualTo("BIN");
+    assertThat(bin.at("/level").asString())
+        .as("a location is a bin unless said otherwise")
+        .isEqualTo("BIN");
 
     var read = ok(admin.get("/api/v1/locations/" + wh + "-Z-A1-R1-B1"));
     assertThat(read.at("/parentId").asLong()).isEqualTo(rack);
     assertThat(read.at("/warehouse").asString()).isEqualTo(wh);
     assertThat(read.at("/name").asString()).isEqualTo("Bin 1");
-    assertThat(ok(admin.get("/api/v1/locations/" + wh + "-Z-A1-R1")).at("/parentId").asLong()).isEqualTo(aisle);
-    assertThat(ok(admin.get("/api/v1/locations/" + wh + "-Z-A1")).at("/parentId").asLong()).isEqualTo(zone);
-    assertThat(ok(admin.get("/api/v1/locations/" + wh + "-Z")).at("/parentId").isMissingNode()).isTrue();
+    assertThat(ok(admin.get("/api/v1/locations/" + wh + "-Z-A1-R1")).at("/parentId").asLong())
+        .isEqualTo(aisle);
+    assertThat(ok(admin.get("/api/v1/locations/" + wh + "-Z-A1")).at("/parentId").asLong())
+        .isEqualTo(zone);
+    assertThat(ok(admin.get("/api/v1/locations/" + wh + "-Z")).at("/parentId").isMissingNode())
+        .isTrue();
 
     var inWarehouse = ok(admin.get("/api/v1/locations?warehouse=" + wh));
     assertThat(inWarehouse.at("/items").size()).isEqualTo(4);
@@ -90,7 +143,8 @@ class FacilityIT extends IntegrationTest {
     site.register(site.dock, "SN-3");
     String zone = site.warehouse + "-Z1";
     assertThat(ok(site.api.get("/api/v1/units?location=" + zone)).at("/items").size()).isEqualTo(2);
-    assertThat(ok(site.api.get("/api/v1/units?location=" + site.bin1)).at("/items").size()).isEqualTo(1);
+    assertThat(ok(site.api.get("/api/v1/units?location=" + site.bin1)).at("/items").size())
+        .isEqualTo(1);
     var stock = ok(site.api.get("/api/v1/stock?location=" + zone));
     long quantity = 0;
     for (JsonNode line : stock.at("/items")) {
@@ -105,14 +159,20 @@ class FacilityIT extends IntegrationTest {
     String other = warehouse();
     String code = unique("LOC");
     ok(admin.post("/api/v1/locations", map("warehouse", wh, "code", code, "type", "STORAGE")));
-    var sameWarehouse = admin.post("/api/v1/locations", map("warehouse", wh, "code", code, "type", "DOCK"));
+    var sameWarehouse =
+        admin.post("/api/v1/locations", map("warehouse", wh, "code", code, "type", "DOCK"));
     assertThat(sameWarehouse.status()).isEqualTo(409);
     assertThat(sameWarehouse.problemCode()).isEqualTo("duplicate-location");
     assertThat(sameWarehouse.at("/field").asString()).isEqualTo("code");
-    var otherWarehouse = admin.post("/api/v1/locations", map("warehouse", other, "code", code, "type", "STORAGE"));
-    assertThat(otherWarehouse.status()).as("a scanner reads the code alone, so it must name one place").isEqualTo(409);
-    assertThat(ok(admin.get("/api/v1/locations/" + code)).at("/warehouse").asString()).isEqualTo(wh);
-    assertThat(ok(admin.get("/api/v1/locations/" + code)).at("/type").asString()).isEqualTo("STORAGE");
+    var otherWarehouse =
+        admin.post("/api/v1/locations", map("warehouse", other, "code", code, "type", "STORAGE"));
+    assertThat(otherWarehouse.status())
+        .as("a scanner reads the code alone, so it must name one place")
+        .isEqualTo(409);
+    assertThat(ok(admin.get("/api/v1/locations/" + code)).at("/warehouse").asString())
+        .isEqualTo(wh);
+    assertThat(ok(admin.get("/api/v1/locations/" + code)).at("/type").asString())
+        .isEqualTo("STORAGE");
   }
 
   @Test
@@ -120,18 +180,37 @@ class FacilityIT extends IntegrationTest {
     String wh = warehouse();
     String other = warehouse();
     String foreignParent = unique("LOC");
-    ok(admin.post("/api/v1/locations", map("warehouse", other, "code", foreignParent, "type", "STORAGE", "level", "ZONE")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", other, "code", foreignParent, "type", "STORAGE", "level", "ZONE")));
 
     record Case(Object body, String code, String field) {}
     List<Case> cases = new ArrayList<>();
     String c1 = unique("LOC");
-    cases.add(new Case(map("warehouse", wh, "parent", unique("NOPE"), "code", c1, "type", "STORAGE"), "unknown-location", "parent"));
+    cases.add(
+        new Case(
+            map("warehouse", wh, "parent", unique("NOPE"), "code", c1, "type", "STORAGE"),
+            "unknown-location",
+            "parent"));
     String c2 = unique("LOC");
-    cases.add(new Case(map("warehouse", wh, "parent", foreignParent, "code", c2, "type", "STORAGE"), "invalid-field", "parent"));
+    cases.add(
+        new Case(
+            map("warehouse", wh, "parent", foreignParent, "code", c2, "type", "STORAGE"),
+            "invalid-field",
+            "parent"));
     String c3 = unique("LOC");
-    cases.add(new Case(map("warehouse", unique("NOWH"), "code", c3, "type", "STORAGE"), "unknown-warehouse", "warehouse"));
+    cases.add(
+        new Case(
+            map("warehouse", unique("NOWH"), "code", c3, "type", "STORAGE"),
+            "unknown-warehouse",
+            "warehouse"));
     String c4 = unique("LOC");
-    cases.add(new Case(map("warehouse", wh, "code", c4, "type", "STORAGE", "level", "SHELF"), "invalid-field", "level"));
+    cases.add(
+        new Case(
+            map("warehouse", wh, "code", c4, "type", "STORAGE", "level", "SHELF"),
+            "invalid-field",
+            "level"));
     String c5 = unique("LOC");
     cases.add(new Case(map("warehouse", wh, "code", c5), "invalid-field", "type"));
     for (Case c : cases) {
@@ -161,9 +240,18 @@ class FacilityIT extends IntegrationTest {
     String cursor = null;
     int pages = 0;
     do {
-      var page = ok(admin.get("/api/v1/locations?warehouse=" + wh + "&limit=5" + (cursor == null ? "" : "&cursor=" + cursor)));
+      var page =
+          ok(
+              admin.get(
+                  "/api/v1/locations?warehouse="
+                      + wh
+                      + "&limit=5"
+                      + (cursor == null ? "" : "&cursor=" + cursor)));
       page.at("/items").forEach(l -> seen.add(l.path("code").asString()));
-      cursor = page.at("/next").isMissingNode() || page.at("/next").isNull() ? null : page.at("/next").asString();
+      cursor =
+          page.at("/next").isMissingNode() || page.at("/next").isNull()
+              ? null
+              : page.at("/next").asString();
       pages++;
     } while (cursor != null && pages < 10);
     assertThat(seen).containsExactlyElementsOf(created);

@@ -11,7 +11,10 @@ import io.unitrace.support.Site;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Purchase orders from JSON and CSV: lines name products by SKU or GTIN, and a refusal writes nothing. */
+/**
+ * Purchase orders from JSON and CSV: lines name products by SKU or GTIN, and a refusal writes
+ * nothing.
+ */
 class PurchaseOrdersIT extends IntegrationTest {
 
   private static final String GLN = "9506000000008";
@@ -21,8 +24,20 @@ class PurchaseOrdersIT extends IntegrationTest {
     Site site = Site.create(admin);
     String other = lotProduct(site);
     String number = unique("PO");
-    var created = site.api.post("/api/v1/purchase-orders", map("number", number, "vendor", "Acme Phones", "vendorGln", GLN,
-        "expectedOn", "2031-03-01", "lines", list(map("sku", site.sku, "quantity", 40), map("gtin", other, "quantity", 7))));
+    var created =
+        site.api.post(
+            "/api/v1/purchase-orders",
+            map(
+                "number",
+                number,
+                "vendor",
+                "Acme Phones",
+                "vendorGln",
+                GLN,
+                "expectedOn",
+                "2031-03-01",
+                "lines",
+                list(map("sku", site.sku, "quantity", 40), map("gtin", other, "quantity", 7))));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.at("/status").asString()).isEqualTo("OPEN");
 
@@ -45,13 +60,16 @@ class PurchaseOrdersIT extends IntegrationTest {
   void purchaseOrdersAreListedPageByPageWithACursor() {
     Site site = Site.create(admin);
     for (int i = 1; i <= 3; i++) {
-      ok(site.api.post("/api/v1/purchase-orders", order("PO-" + i + "-" + site.tenant, site.sku, 1)));
+      ok(
+          site.api.post(
+              "/api/v1/purchase-orders", order("PO-" + i + "-" + site.tenant, site.sku, 1)));
     }
     var first = ok(site.api.get("/api/v1/purchase-orders?limit=2"));
     assertThat(first.at("/items").size()).isEqualTo(2);
     assertThat(first.at("/items/0/number").asString()).isEqualTo("PO-1-" + site.tenant);
     assertThat(first.at("/items/0/lines").asInt()).isEqualTo(1);
-    var second = ok(site.api.get("/api/v1/purchase-orders?limit=2&cursor=" + first.at("/next").asString()));
+    var second =
+        ok(site.api.get("/api/v1/purchase-orders?limit=2&cursor=" + first.at("/next").asString()));
     assertThat(second.at("/items").size()).isEqualTo(1);
     assertThat(second.at("/items/0/number").asString()).isEqualTo("PO-3-" + site.tenant);
     assertThat(second.at("/next").isMissingNode() || second.at("/next").isNull()).isTrue();
@@ -61,16 +79,75 @@ class PurchaseOrdersIT extends IntegrationTest {
   void everyBadOrderIsRefusedNamingTheFieldAndWritesNothing() {
     Site site = Site.create(admin);
     String n = unique("PO");
-    refused(site, map("number", n, "vendor", "V", "lines", list(map("sku", site.sku, "quantity", 1), map("sku", "NOPE", "quantity", 1))),
-        422, "unknown-sku", "lines[1].sku");
-    refused(site, map("number", n, "vendor", "V", "lines", list(map("gtin", Site.randomGtin(), "quantity", 1))), 422, "unknown-gtin", "lines[0].gtin");
-    refused(site, map("number", n, "vendor", "V", "lines", list(map("sku", site.sku, "quantity", 0))), 400, "invalid-field", "lines[0].quantity");
-    refused(site, map("number", n, "vendor", "V", "lines", list(map("quantity", 3))), 400, "invalid-field", "lines[0].sku");
+    refused(
+        site,
+        map(
+            "number",
+            n,
+            "vendor",
+            "V",
+            "lines",
+            list(map("sku", site.sku, "quantity", 1), map("sku", "NOPE", "quantity", 1))),
+        422,
+        "unknown-sku",
+        "lines[1].sku");
+    refused(
+        site,
+        map(
+            "number",
+            n,
+            "vendor",
+            "V",
+            "lines",
+            list(map("gtin", Site.randomGtin(), "quantity", 1))),
+        422,
+        "unknown-gtin",
+        "lines[0].gtin");
+    refused(
+        site,
+        map("number", n, "vendor", "V", "lines", list(map("sku", site.sku, "quantity", 0))),
+        400,
+        "invalid-field",
+        "lines[0].quantity");
+    refused(
+        site,
+        map("number", n, "vendor", "V", "lines", list(map("quantity", 3))),
+        400,
+        "invalid-field",
+        "lines[0].sku");
     refused(site, map("number", n, "vendor", "V", "lines", list()), 400, "invalid-field", "lines");
-    refused(site, map("number", n, "vendor", "V", "vendorGln", "9506000000004", "lines", list(map("sku", site.sku, "quantity", 1))),
-        400, "invalid-gln", "vendorGln");
-    refused(site, map("number", n, "lines", list(map("sku", site.sku, "quantity", 1))), 400, "invalid-field", "vendor");
-    refused(site, map("number", "bad/number", "vendor", "V", "lines", list(map("sku", site.sku, "quantity", 1))), 400, "invalid-field", "number");
+    refused(
+        site,
+        map(
+            "number",
+            n,
+            "vendor",
+            "V",
+            "vendorGln",
+            "9506000000004",
+            "lines",
+            list(map("sku", site.sku, "quantity", 1))),
+        400,
+        "invalid-gln",
+        "vendorGln");
+    refused(
+        site,
+        map("number", n, "lines", list(map("sku", site.sku, "quantity", 1))),
+        400,
+        "invalid-field",
+        "vendor");
+    refused(
+        site,
+        map(
+            "number",
+            "bad/number",
+            "vendor",
+            "V",
+            "lines",
+            list(map("sku", site.sku, "quantity", 1))),
+        400,
+        "invalid-field",
+        "number");
     assertThat(site.api.get("/api/v1/purchase-orders/" + n).status()).isEqualTo(404);
     assertThat(ok(site.api.get("/api/v1/purchase-orders")).at("/items").size()).isZero();
 
@@ -79,7 +156,8 @@ class PurchaseOrdersIT extends IntegrationTest {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.problemCode()).isEqualTo("duplicate-purchase-order");
     assertThat(again.at("/field").asString()).isEqualTo("number");
-    assertThat(ok(site.api.get("/api/v1/purchase-orders/" + n)).at("/lines/0/quantity").asInt()).isEqualTo(5);
+    assertThat(ok(site.api.get("/api/v1/purchase-orders/" + n)).at("/lines/0/quantity").asInt())
+        .isEqualTo(5);
   }
 
   @Test
@@ -88,10 +166,22 @@ class PurchaseOrdersIT extends IntegrationTest {
     String other = lotProduct(site);
     String a = unique("POA");
     String b = unique("POB");
-    String csv = "number,vendor,vendor_gln,expected_on,sku,quantity\n"
-        + a + ",Acme," + GLN + ",2031-01-15," + site.sku + ",10\n"
-        + b + ",\"Globex, Inc.\",,," + site.sku + ",3\n"
-        + a + ",Acme,,," + skuOf(site, other) + ",20\n";
+    String csv =
+        "number,vendor,vendor_gln,expected_on,sku,quantity\n"
+            + a
+            + ",Acme,"
+            + GLN
+            + ",2031-01-15,"
+            + site.sku
+            + ",10\n"
+            + b
+            + ",\"Globex, Inc.\",,,"
+            + site.sku
+            + ",3\n"
+            + a
+            + ",Acme,,,"
+            + skuOf(site, other)
+            + ",20\n";
     var r = site.api.postCsv("/api/v1/purchase-orders", csv);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     assertThat(r.at("/created").asInt()).isEqualTo(2);
@@ -115,15 +205,40 @@ class PurchaseOrdersIT extends IntegrationTest {
     String header = "number,vendor,vendor_gln,expected_on,sku,quantity\n";
     String good = a + ",Acme,,," + site.sku + ",10\n";
     csvRefused(site, header + good + b + ",Acme,,,NOPE,1\n", 422, "unknown-sku", "row 3: sku");
-    csvRefused(site, header + good + b + ",Acme,,," + site.sku + ",many\n", 400, "invalid-field", "row 3: quantity");
-    csvRefused(site, header + good + b + ",Acme,,2031-02-30," + site.sku + ",1\n", 400, "invalid-field", "row 3: expected_on");
-    csvRefused(site, header + good + a + ",Other,,," + site.sku + ",1\n", 400, "inconsistent-purchase-order", "row 3: vendor");
-    csvRefused(site, header + good + b + ",Acme,,," + site.sku + ",0\n", 400, "invalid-field", "row 3: quantity");
+    csvRefused(
+        site,
+        header + good + b + ",Acme,,," + site.sku + ",many\n",
+        400,
+        "invalid-field",
+        "row 3: quantity");
+    csvRefused(
+        site,
+        header + good + b + ",Acme,,2031-02-30," + site.sku + ",1\n",
+        400,
+        "invalid-field",
+        "row 3: expected_on");
+    csvRefused(
+        site,
+        header + good + a + ",Other,,," + site.sku + ",1\n",
+        400,
+        "inconsistent-purchase-order",
+        "row 3: vendor");
+    csvRefused(
+        site,
+        header + good + b + ",Acme,,," + site.sku + ",0\n",
+        400,
+        "invalid-field",
+        "row 3: quantity");
     csvRefused(site, "number,vendor,colour\n", 400, "unknown-column", "header");
     assertThat(site.api.get("/api/v1/purchase-orders/" + a).status()).isEqualTo(404);
 
     ok(site.api.post("/api/v1/purchase-orders", order(b, site.sku, 1)));
-    csvRefused(site, header + good + b + ",Acme,,," + site.sku + ",1\n", 409, "duplicate-purchase-order", "row 3: number");
+    csvRefused(
+        site,
+        header + good + b + ",Acme,,," + site.sku + ",1\n",
+        409,
+        "duplicate-purchase-order",
+        "row 3: number");
     assertThat(site.api.get("/api/v1/purchase-orders/" + a).status()).isEqualTo(404);
   }
 
@@ -139,13 +254,32 @@ class PurchaseOrdersIT extends IntegrationTest {
     assertThat(ok(b.api.get("/api/v1/purchase-orders")).body()).doesNotContain(number);
     // the same number is free in B: numbers are per client
     ok(b.api.post("/api/v1/purchase-orders", order(number, b.sku, 9)));
-    assertThat(ok(a.api.get("/api/v1/purchase-orders/" + number)).at("/lines/0/quantity").asInt()).isEqualTo(2);
+    assertThat(ok(a.api.get("/api/v1/purchase-orders/" + number)).at("/lines/0/quantity").asInt())
+        .isEqualTo(2);
 
     String username = unique("operator-");
-    ok(admin.post("/api/v1/users", map("username", username, "password", "pw-" + username, "role", "OPERATOR", "tenants", list(b.tenant))));
+    ok(
+        admin.post(
+            "/api/v1/users",
+            map(
+                "username",
+                username,
+                "password",
+                "pw-" + username,
+                "role",
+                "OPERATOR",
+                "tenants",
+                list(b.tenant))));
     Api operatorOfB = Api.basic(port, username, "pw-" + username);
-    assertThat(operatorOfB.in(a.tenant).get("/api/v1/purchase-orders/" + number).status()).isEqualTo(403);
-    assertThat(operatorOfB.in(b.tenant).get("/api/v1/purchase-orders/" + number).at("/lines/0/quantity").asInt()).isEqualTo(9);
+    assertThat(operatorOfB.in(a.tenant).get("/api/v1/purchase-orders/" + number).status())
+        .isEqualTo(403);
+    assertThat(
+            operatorOfB
+                .in(b.tenant)
+                .get("/api/v1/purchase-orders/" + number)
+                .at("/lines/0/quantity")
+                .asInt())
+        .isEqualTo(9);
   }
 
   private void refused(Site site, Map<String, Object> body, int status, String code, String field) {
@@ -164,13 +298,17 @@ class PurchaseOrdersIT extends IntegrationTest {
   }
 
   static Map<String, Object> order(String number, String sku, int quantity) {
-    return map("number", number, "vendor", "Acme", "lines", list(map("sku", sku, "quantity", quantity)));
+    return map(
+        "number", number, "vendor", "Acme", "lines", list(map("sku", sku, "quantity", quantity)));
   }
 
   /** A lot-tracked product of the site; returns its GTIN. */
   static String lotProduct(Site site) {
     String gtin = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", unique("LOT"), "name", "Syrup", "gtins", list(gtin), "tracking", "LOT")));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map("sku", unique("LOT"), "name", "Syrup", "gtins", list(gtin), "tracking", "LOT")));
     return gtin;
   }
 

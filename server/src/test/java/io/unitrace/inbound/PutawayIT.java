@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Putaway from the dock: what is suggested and why, and what a confirmed putaway may and may not do. */
+/**
+ * Putaway from the dock: what is suggested and why, and what a confirmed putaway may and may not
+ * do.
+ */
 class PutawayIT extends IntegrationTest {
 
   private static final String SUGGEST = "/api/v1/putaway/suggestions";
@@ -30,8 +33,20 @@ class PutawayIT extends IntegrationTest {
   @Test
   void theProductsFixedBinIsSuggestedFirstAndFollowingItIsRecorded() {
     Site site = Site.create(admin);
-    ok(site.api.put("/api/v1/products/" + site.sku, map("sku", site.sku, "name", "Phone", "gtins", list(site.gtin), "tracking", "SERIAL",
-        "fixedBin", site.bin2)));
+    ok(
+        site.api.put(
+            "/api/v1/products/" + site.sku,
+            map(
+                "sku",
+                site.sku,
+                "name",
+                "Phone",
+                "gtins",
+                list(site.gtin),
+                "tracking",
+                "SERIAL",
+                "fixedBin",
+                site.bin2)));
     String first = unique("SN");
     String second = unique("SN");
     site.register(site.dock, first, second);
@@ -42,11 +57,13 @@ class PutawayIT extends IntegrationTest {
     assertThat(s.at("/at").asString()).isEqualTo(site.dock);
     assertThat(suggestions(s)).containsExactly(site.bin2 + " FIXED_BIN", site.bin1 + " EMPTY_BIN");
 
-    var followed = ok(site.api.post(PUTAWAY, map("gtin", site.gtin, "serial", first, "location", site.bin2)));
+    var followed =
+        ok(site.api.post(PUTAWAY, map("gtin", site.gtin, "serial", first, "location", site.bin2)));
     assertThat(followed.at("/followedSuggestion").asBoolean()).isTrue();
     assertThat(followed.at("/suggested").asString()).isEqualTo(site.bin2);
     assertThat(followed.at("/receipt/units/0/state").asString()).isEqualTo("STORED");
-    var ignored = ok(site.api.post(PUTAWAY, map("scan", scan(site, second), "location", site.bin1)));
+    var ignored =
+        ok(site.api.post(PUTAWAY, map("scan", scan(site, second), "location", site.bin1)));
     assertThat(ignored.at("/followedSuggestion").asBoolean()).isFalse();
     assertThat(ignored.at("/suggested").asString()).isEqualTo(site.bin2);
     assertThat(unit(site, site.gtin, second).at("/location").asString()).isEqualTo(site.bin1);
@@ -62,7 +79,10 @@ class PutawayIT extends IntegrationTest {
     location(site, site.warehouse + "-A0", site.warehouse + "-A0-1", "BIN");
     String sku = unique("SKU");
     String gtin = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", sku, "name", "Serum", "gtins", list(gtin), "tracking", "LOT_AND_SERIAL")));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map("sku", sku, "name", "Serum", "gtins", list(gtin), "tracking", "LOT_AND_SERIAL")));
     registerLotted(site, gtin, "L1", site.bin1, unique("SN"));
     registerLotted(site, gtin, "L1", bin3, unique("SN"), unique("SN"));
     registerLotted(site, gtin, "L2", site.bin2, unique("SN"), unique("SN"), unique("SN"));
@@ -72,7 +92,9 @@ class PutawayIT extends IntegrationTest {
     var s = ok(site.api.post(SUGGEST, map("gtin", gtin, "serial", arriving)));
     assertThat(s.at("/units/0/lot").asString()).isEqualTo("L1");
     assertThat(s.at("/units/0/sku").asString()).isEqualTo(sku);
-    assertThat(suggestions(s)).containsExactly(bin3 + " SAME_SKU_AND_LOT", site.bin1 + " SAME_SKU_AND_LOT", bin4 + " EMPTY_BIN");
+    assertThat(suggestions(s))
+        .containsExactly(
+            bin3 + " SAME_SKU_AND_LOT", site.bin1 + " SAME_SKU_AND_LOT", bin4 + " EMPTY_BIN");
   }
 
   @Test
@@ -107,7 +129,8 @@ class PutawayIT extends IntegrationTest {
     assertThat(refused.at("/field").asString()).isEqualTo("location");
     assertThat(history(site, serial)).isEqualTo(2);
 
-    var done = ok(site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", site.quarantine)));
+    var done =
+        ok(site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", site.quarantine)));
     assertThat(done.at("/followedSuggestion").asBoolean()).isTrue();
     assertThat(unit(site, site.gtin, serial).at("/location").asString()).isEqualTo(site.quarantine);
   }
@@ -117,18 +140,51 @@ class PutawayIT extends IntegrationTest {
     Site site = Site.create(admin);
     String sku = unique("SKU");
     String gtin = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", sku, "name", "Tablet", "gtins", list(gtin), "tracking", "SERIAL", "fixedBin", site.bin2)));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                sku,
+                "name",
+                "Tablet",
+                "gtins",
+                list(gtin),
+                "tracking",
+                "SERIAL",
+                "fixedBin",
+                site.bin2)));
     String t1 = unique("SN");
     String t2 = unique("SN");
-    ok(site.api.post("/api/v1/units", map("location", site.dock, "units", list(map("gtin", gtin, "serial", t1), map("gtin", gtin, "serial", t2)))));
+    ok(
+        site.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                site.dock,
+                "units",
+                list(map("gtin", gtin, "serial", t1), map("gtin", gtin, "serial", t2)))));
     String phone = unique("SN");
     site.register(site.dock, phone);
     String pallet = randomSscc();
     String kase = randomSscc();
-    ok(site.api.post("/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", site.dock)));
-    ok(site.api.post("/api/v1/containers", map("sscc", kase, "kind", "CASE", "location", site.dock)));
-    ok(site.api.post("/api/v1/units/pack", map("units", list(map("gtin", gtin, "serial", t1), map("gtin", gtin, "serial", t2)), "into", kase)));
-    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey(phone)), "into", pallet)));
+    ok(
+        site.api.post(
+            "/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", site.dock)));
+    ok(
+        site.api.post(
+            "/api/v1/containers", map("sscc", kase, "kind", "CASE", "location", site.dock)));
+    ok(
+        site.api.post(
+            "/api/v1/units/pack",
+            map(
+                "units",
+                list(map("gtin", gtin, "serial", t1), map("gtin", gtin, "serial", t2)),
+                "into",
+                kase)));
+    ok(
+        site.api.post(
+            "/api/v1/units/pack", map("units", list(site.unitKey(phone)), "into", pallet)));
     ok(site.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
 
     var s = ok(site.api.post(SUGGEST, map("scan", "(00)" + pallet)));
@@ -141,7 +197,8 @@ class PutawayIT extends IntegrationTest {
     assertThat(nested.status()).as(nested.toString()).isEqualTo(409);
     assertThat(nested.problemCode()).isEqualTo("container-nested");
     assertThat(nested.at("/sscc").asString()).isEqualTo(pallet);
-    var packed = site.api.post(PUTAWAY, map("scan", "(01)" + gtin + "(21)" + t1, "location", site.bin2));
+    var packed =
+        site.api.post(PUTAWAY, map("scan", "(01)" + gtin + "(21)" + t1, "location", site.bin2));
     assertThat(packed.status()).as(packed.toString()).isEqualTo(409);
     assertThat(packed.problemCode()).isEqualTo("unit-in-container");
     assertThat(packed.at("/detail").asString()).contains(pallet).contains("unpack");
@@ -150,7 +207,8 @@ class PutawayIT extends IntegrationTest {
     var done = ok(site.api.post(PUTAWAY, map("scan", "(00)" + pallet, "location", site.bin2)));
     assertThat(done.at("/followedSuggestion").asBoolean()).isTrue();
     assertThat(done.at("/receipt/unitCount").asInt()).isEqualTo(3);
-    for (JsonNode u : List.of(unit(site, gtin, t1), unit(site, gtin, t2), unit(site, site.gtin, phone))) {
+    for (JsonNode u :
+        List.of(unit(site, gtin, t1), unit(site, gtin, t2), unit(site, site.gtin, phone))) {
       assertThat(u.at("/state").asString()).isEqualTo("STORED");
       assertThat(u.at("/location").asString()).isEqualTo(site.bin2);
     }
@@ -166,12 +224,15 @@ class PutawayIT extends IntegrationTest {
     String serial = unique("SN");
     site.register(site.dock, serial);
     for (String wrong : List.of(site.quarantine, site.dock)) {
-      var r = site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", wrong), unique("key-"));
+      var r =
+          site.api.post(
+              PUTAWAY, map("scan", scan(site, serial), "location", wrong), unique("key-"));
       assertThat(r.status()).as(r.toString()).isEqualTo(422);
       assertThat(r.problemCode()).isEqualTo("wrong-location-type");
       assertThat(r.at("/field").asString()).isEqualTo("location");
     }
-    var unknown = site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", unique("NOWHERE")));
+    var unknown =
+        site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", unique("NOWHERE")));
     assertThat(unknown.status()).isEqualTo(422);
     assertThat(unknown.at("/field").asString()).isEqualTo("location");
     var v = unit(site, site.gtin, serial);
@@ -200,14 +261,18 @@ class PutawayIT extends IntegrationTest {
     String serial = unique("SN");
     site.register(site.dock, serial);
     String key = unique("putaway-");
-    var first = ok(site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", site.bin1), key));
-    var second = ok(site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", site.bin1), key));
+    var first =
+        ok(site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", site.bin1), key));
+    var second =
+        ok(site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", site.bin1), key));
     assertThat(first.at("/receipt/repeated").asBoolean()).isFalse();
     assertThat(second.at("/receipt/repeated").asBoolean()).isTrue();
-    assertThat(second.at("/receipt/eventId").asLong()).isEqualTo(first.at("/receipt/eventId").asLong());
+    assertThat(second.at("/receipt/eventId").asLong())
+        .isEqualTo(first.at("/receipt/eventId").asLong());
     assertThat(history(site, serial)).isEqualTo(2);
 
-    var reused = site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", site.bin2), key);
+    var reused =
+        site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", site.bin2), key);
     assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
     assertThat(reused.problemCode()).isEqualTo("idempotency-key-reused");
     assertThat(unit(site, site.gtin, serial).at("/location").asString()).isEqualTo(site.bin1);
@@ -219,9 +284,18 @@ class PutawayIT extends IntegrationTest {
     for (int round = 0; round < 5; round++) {
       String serial = unique("SN");
       site.register(site.dock, serial);
-      List<Api.Response> answers = together(
-          () -> site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", site.bin1), unique("clerk1-")),
-          () -> site.api.post(PUTAWAY, map("scan", scan(site, serial), "location", site.bin2), unique("clerk2-")));
+      List<Api.Response> answers =
+          together(
+              () ->
+                  site.api.post(
+                      PUTAWAY,
+                      map("scan", scan(site, serial), "location", site.bin1),
+                      unique("clerk1-")),
+              () ->
+                  site.api.post(
+                      PUTAWAY,
+                      map("scan", scan(site, serial), "location", site.bin2),
+                      unique("clerk2-")));
       List<Api.Response> won = answers.stream().filter(r -> r.status() == 200).toList();
       List<Api.Response> lost = answers.stream().filter(r -> r.status() != 200).toList();
       assertThat(won).as(answers.toString()).hasSize(1);
@@ -260,7 +334,8 @@ class PutawayIT extends IntegrationTest {
 
   private static List<String> suggestions(Api.Response r) {
     List<String> out = new ArrayList<>();
-    r.at("/suggestions").forEach(s -> out.add(s.path("code").asString() + " " + s.path("reason").asString()));
+    r.at("/suggestions")
+        .forEach(s -> out.add(s.path("code").asString() + " " + s.path("reason").asString()));
     return out;
   }
 
@@ -273,13 +348,36 @@ class PutawayIT extends IntegrationTest {
   }
 
   private String location(Site site, String parent, String code, String level) {
-    Api.Response r = ok(admin.post("/api/v1/locations", parent == null
-        ? map("warehouse", site.warehouse, "code", code, "type", "STORAGE", "level", level)
-        : map("warehouse", site.warehouse, "parent", parent, "code", code, "type", "STORAGE", "level", level)));
+    Api.Response r =
+        ok(
+            admin.post(
+                "/api/v1/locations",
+                parent == null
+                    ? map(
+                        "warehouse",
+                        site.warehouse,
+                        "code",
+                        code,
+                        "type",
+                        "STORAGE",
+                        "level",
+                        level)
+                    : map(
+                        "warehouse",
+                        site.warehouse,
+                        "parent",
+                        parent,
+                        "code",
+                        code,
+                        "type",
+                        "STORAGE",
+                        "level",
+                        level)));
     return r.at("/code").asString();
   }
 
-  private static void registerLotted(Site site, String gtin, String lot, String location, String... serials) {
+  private static void registerLotted(
+      Site site, String gtin, String lot, String location, String... serials) {
     List<Object> units = new ArrayList<>();
     for (String s : serials) {
       units.add(map("gtin", gtin, "serial", s, "lot", lot));
@@ -288,11 +386,15 @@ class PutawayIT extends IntegrationTest {
   }
 
   private static String randomSscc() {
-    String body = "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+    String body =
+        "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
     return body + CheckDigit.compute(body);
   }
 
-  /** Sends the requests on their own threads, released together so that they reach the server at the same moment. */
+  /**
+   * Sends the requests on their own threads, released together so that they reach the server at the
+   * same moment.
+   */
   @SafeVarargs
   private static List<Api.Response> together(Callable<Api.Response>... requests) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(requests.length);
@@ -301,11 +403,13 @@ class PutawayIT extends IntegrationTest {
       CountDownLatch gate = new CountDownLatch(1);
       List<Future<Api.Response>> futures = new ArrayList<>();
       for (Callable<Api.Response> request : requests) {
-        futures.add(pool.submit(() -> {
-          ready.countDown();
-          gate.await();
-          return request.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  gate.await();
+                  return request.call();
+                }));
       }
       assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
       gate.countDown();

@@ -25,12 +25,23 @@ class ReceivingIT extends IntegrationTest {
 
   private static final String EXPIRY = LocalDate.now().plusYears(2).toString();
 
-  /** A PO ordering {@code ordered} of the site's product, with an ASN announcing the given serials. */
+  /**
+   * A PO ordering {@code ordered} of the site's product, with an ASN announcing the given serials.
+   */
   private record Inbound(Site site, String po, String asn) {}
 
   private Inbound inbound(Site site, int ordered, String... serials) {
     String po = unique("PO");
-    ok(site.api.post("/api/v1/purchase-orders", map("number", po, "vendor", "Acme Phones", "lines", list(map("sku", site.sku, "quantity", ordered)))));
+    ok(
+        site.api.post(
+            "/api/v1/purchase-orders",
+            map(
+                "number",
+                po,
+                "vendor",
+                "Acme Phones",
+                "lines",
+                list(map("sku", site.sku, "quantity", ordered)))));
     String asn = unique("ASN");
     List<Object> items = new ArrayList<>();
     for (String s : serials) {
@@ -83,7 +94,10 @@ class ReceivingIT extends IntegrationTest {
   @Test
   void aUnitCommissionedAsExpectedIsReceivedNotTakenForADuplicate() {
     Site site = Site.create(admin);
-    ok(site.api.post("/api/v1/units", map("expected", true, "reason", "COMMISSIONING", "units", list(site.unitKey("E-1")))));
+    ok(
+        site.api.post(
+            "/api/v1/units",
+            map("expected", true, "reason", "COMMISSIONING", "units", list(site.unitKey("E-1")))));
     Inbound in = inbound(site, 2, "E-1", "E-2");
     long receipt = openFor(in);
     assertThat(scanUnit(site, receipt, "E-1").at("/outcome").asString()).isEqualTo("RECEIVED");
@@ -101,13 +115,21 @@ class ReceivingIT extends IntegrationTest {
     Site site = Site.create(admin);
     Inbound in = inbound(site, 5, "A-1");
     long receipt = openFor(in);
-    assertThat(site.api.get("/api/v1/receipts/" + receipt).at("/counters/expected").asInt()).isEqualTo(1);
-    ok(site.api.postCsv("/api/v1/asns/" + in.asn() + "/items", "gtin,serial\n" + site.gtin + ",A-2\n" + site.gtin + ",A-3\n"));
-    assertThat(site.api.get("/api/v1/receipts/" + receipt).at("/counters/expected").asInt()).isEqualTo(3);
+    assertThat(site.api.get("/api/v1/receipts/" + receipt).at("/counters/expected").asInt())
+        .isEqualTo(1);
+    ok(
+        site.api.postCsv(
+            "/api/v1/asns/" + in.asn() + "/items",
+            "gtin,serial\n" + site.gtin + ",A-2\n" + site.gtin + ",A-3\n"));
+    assertThat(site.api.get("/api/v1/receipts/" + receipt).at("/counters/expected").asInt())
+        .isEqualTo(3);
     assertThat(scanUnit(site, receipt, "A-3").at("/outcome").asString()).isEqualTo("RECEIVED");
   }
 
-  /** The ledger verifies: every chain recomputed, every unit's commands replayed through the state machine. */
+  /**
+   * The ledger verifies: every chain recomputed, every unit's commands replayed through the state
+   * machine.
+   */
   private static void assertIntact(Site site) {
     var report = ok(site.api.post("/api/v1/ledger/verify", null));
     assertThat(report.at("/intact").asBoolean()).as(report.toString()).isTrue();
@@ -135,7 +157,9 @@ class ReceivingIT extends IntegrationTest {
     assertThat(answer.at("/received").asBoolean()).isFalse();
     assertThat(answer.at("/lines/0/location").asString()).isEqualTo(site.quarantine);
     var unit = site.api.get(site.unitPath("D-1"));
-    assertThat(unit.at("/location").asString()).as("never merged: the existing unit stays where it was").isEqualTo(site.bin1);
+    assertThat(unit.at("/location").asString())
+        .as("never merged: the existing unit stays where it was")
+        .isEqualTo(site.bin1);
     assertThat(unit.at("/holds").toString()).contains("SUSPECT");
     assertThat(answer.at("/counters/received").asInt()).isZero();
   }
@@ -145,7 +169,18 @@ class ReceivingIT extends IntegrationTest {
     Site site = Site.create(admin);
     Inbound in = inbound(site, 1, "W-0");
     String otherGtin = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", unique("SKU"), "name", "Charger", "gtins", list(otherGtin), "tracking", "SERIAL")));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                unique("SKU"),
+                "name",
+                "Charger",
+                "gtins",
+                list(otherGtin),
+                "tracking",
+                "SERIAL")));
     long receipt = openFor(in);
     var answer = scan(site, receipt, map("scan", "(01)" + otherGtin + "(21)W-1"));
     assertThat(answer.at("/outcome").asString()).isEqualTo("WRONG_PRODUCT");
@@ -159,29 +194,59 @@ class ReceivingIT extends IntegrationTest {
     Site site = Site.create(admin);
     String gtin = Site.randomGtin();
     String sku = unique("SKU");
-    ok(site.api.post("/api/v1/products", map("sku", sku, "name", "Insulin pen", "gtins", list(gtin), "tracking", "LOT_AND_SERIAL",
-        "expiryTracked", true)));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                sku,
+                "name",
+                "Insulin pen",
+                "gtins",
+                list(gtin),
+                "tracking",
+                "LOT_AND_SERIAL",
+                "expiryTracked",
+                true)));
     String po = unique("PO");
-    ok(site.api.post("/api/v1/purchase-orders", map("number", po, "vendor", "Pharma", "lines", list(map("sku", sku, "quantity", 10)))));
+    ok(
+        site.api.post(
+            "/api/v1/purchase-orders",
+            map("number", po, "vendor", "Pharma", "lines", list(map("sku", sku, "quantity", 10)))));
     String asn = unique("ASN");
-    ok(site.api.post("/api/v1/asns", map("number", asn, "purchaseOrder", po, "items", list(
-        map("gtin", gtin, "serial", "L-1", "lot", "LOT-A", "expiry", EXPIRY),
-        map("gtin", gtin, "serial", "L-2", "lot", "LOT-A", "expiry", EXPIRY),
-        map("gtin", gtin, "serial", "L-3", "lot", "LOT-A", "expiry", EXPIRY)))));
+    ok(
+        site.api.post(
+            "/api/v1/asns",
+            map(
+                "number",
+                asn,
+                "purchaseOrder",
+                po,
+                "items",
+                list(
+                    map("gtin", gtin, "serial", "L-1", "lot", "LOT-A", "expiry", EXPIRY),
+                    map("gtin", gtin, "serial", "L-2", "lot", "LOT-A", "expiry", EXPIRY),
+                    map("gtin", gtin, "serial", "L-3", "lot", "LOT-A", "expiry", EXPIRY)))));
     long receipt = open(site, map("dock", site.dock, "asn", asn));
     String yymmdd = EXPIRY.substring(2, 4) + EXPIRY.substring(5, 7) + EXPIRY.substring(8, 10);
     var ok = scan(site, receipt, map("scan", "(01)" + gtin + "(17)" + yymmdd + "(10)LOT-A(21)L-1"));
     assertThat(ok.at("/outcome").asString()).as(ok.toString()).isEqualTo("RECEIVED");
-    var otherLot = scan(site, receipt, map("scan", "(01)" + gtin + "(17)" + yymmdd + "(10)LOT-B(21)L-2"));
+    var otherLot =
+        scan(site, receipt, map("scan", "(01)" + gtin + "(17)" + yymmdd + "(10)LOT-B(21)L-2"));
     assertThat(otherLot.at("/outcome").asString()).isEqualTo("LOT_MISMATCH");
     var unit = site.api.get("/api/v1/units/01/" + gtin + "/21/L-2");
     assertThat(unit.at("/lot").asString()).as("the scan is the physical truth").isEqualTo("LOT-B");
     assertThat(unit.at("/holds").toString()).contains("QC");
     var expired = scan(site, receipt, map("scan", "(01)" + gtin + "(17)200101(10)LOT-A(21)L-3"));
     assertThat(expired.at("/outcome").asString()).isEqualTo("EXPIRED");
-    assertThat(site.api.get("/api/v1/units/01/" + gtin + "/21/L-3").at("/holds").toString()).contains("EXPIRED");
+    assertThat(site.api.get("/api/v1/units/01/" + gtin + "/21/L-3").at("/holds").toString())
+        .contains("EXPIRED");
     var report = site.api.get("/api/v1/receipts/" + receipt + "/report");
-    assertThat(report.at("/quality").toString()).contains("LOT_MISMATCH").contains("L-2").contains("EXPIRED").contains("L-3");
+    assertThat(report.at("/quality").toString())
+        .contains("LOT_MISMATCH")
+        .contains("L-2")
+        .contains("EXPIRED")
+        .contains("L-3");
     assertIntact(site);
   }
 
@@ -189,16 +254,33 @@ class ReceivingIT extends IntegrationTest {
   void aUnitExpiringSoonerThanTheProductsMinimumShelfLifeIsQuarantined() {
     Site site = Site.create(admin);
     String gtin = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", unique("SKU"), "name", "Vaccine", "gtins", list(gtin), "tracking", "LOT_AND_SERIAL",
-        "expiryTracked", true, "minShelfLifeDays", 90)));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                unique("SKU"),
+                "name",
+                "Vaccine",
+                "gtins",
+                list(gtin),
+                "tracking",
+                "LOT_AND_SERIAL",
+                "expiryTracked",
+                true,
+                "minShelfLifeDays",
+                90)));
     long receipt = open(site, map("dock", site.dock));
     String soon = LocalDate.now().plusDays(30).toString();
     String later = LocalDate.now().plusDays(200).toString();
-    var shortLife = scan(site, receipt, map("scan", "(01)" + gtin + "(17)" + yymmdd(soon) + "(10)V1(21)S-1"));
+    var shortLife =
+        scan(site, receipt, map("scan", "(01)" + gtin + "(17)" + yymmdd(soon) + "(10)V1(21)S-1"));
     assertThat(shortLife.at("/outcome").asString()).isEqualTo("SHORT_SHELF_LIFE");
     assertThat(shortLife.at("/message").asString()).contains("90 days");
-    assertThat(site.api.get("/api/v1/units/01/" + gtin + "/21/S-1").at("/location").asString()).isEqualTo(site.quarantine);
-    var fine = scan(site, receipt, map("scan", "(01)" + gtin + "(17)" + yymmdd(later) + "(10)V2(21)S-2"));
+    assertThat(site.api.get("/api/v1/units/01/" + gtin + "/21/S-1").at("/location").asString())
+        .isEqualTo(site.quarantine);
+    var fine =
+        scan(site, receipt, map("scan", "(01)" + gtin + "(17)" + yymmdd(later) + "(10)V2(21)S-2"));
     assertThat(fine.at("/outcome").asString()).isEqualTo("RECEIVED");
   }
 
@@ -214,8 +296,14 @@ class ReceivingIT extends IntegrationTest {
     assertThat(scanUnit(site, receipt, "O-1").at("/outcome").asString()).isEqualTo("RECEIVED");
     var over = scanUnit(site, receipt, "O-2");
     assertThat(over.at("/outcome").asString()).isEqualTo("OVER_QUANTITY");
-    assertThat(site.api.get(site.unitPath("O-2")).at("/location").asString()).isEqualTo(site.quarantine);
-    assertThat(site.api.get("/api/v1/receipts/" + receipt + "/report").at("/over/0/serials").toString()).contains("O-2");
+    assertThat(site.api.get(site.unitPath("O-2")).at("/location").asString())
+        .isEqualTo(site.quarantine);
+    assertThat(
+            site.api
+                .get("/api/v1/receipts/" + receipt + "/report")
+                .at("/over/0/serials")
+                .toString())
+        .contains("O-2");
   }
 
   @Test
@@ -227,19 +315,36 @@ class ReceivingIT extends IntegrationTest {
     assertThat(answer.at("/outcome").asString()).isEqualTo("UNKNOWN_GTIN");
     assertThat(answer.at("/received").asBoolean()).isFalse();
     assertThat(site.api.get("/api/v1/units/01/" + stranger + "/21/X-1").status()).isEqualTo(404);
-    assertThat(site.api.get("/api/v1/receipts/" + receipt + "/report").at("/unexpected/0/outcome").asString()).isEqualTo("UNKNOWN_GTIN");
+    assertThat(
+            site.api
+                .get("/api/v1/receipts/" + receipt + "/report")
+                .at("/unexpected/0/outcome")
+                .asString())
+        .isEqualTo("UNKNOWN_GTIN");
   }
 
   @Test
   void aSecondScanOfTheSameItemIsARepeatAndARetriedRequestAnswersAsTheFirst() {
     Site site = Site.create(admin);
     long receipt = open(site, map("dock", site.dock));
-    var first = site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + site.gtin + "(21)RP-1"), "scan-1");
+    var first =
+        site.api.post(
+            "/api/v1/receipts/" + receipt + "/scans",
+            map("scan", "(01)" + site.gtin + "(21)RP-1"),
+            "scan-1");
     assertThat(first.at("/outcome").asString()).isEqualTo("RECEIVED");
-    var retried = site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + site.gtin + "(21)RP-1"), "scan-1");
+    var retried =
+        site.api.post(
+            "/api/v1/receipts/" + receipt + "/scans",
+            map("scan", "(01)" + site.gtin + "(21)RP-1"),
+            "scan-1");
     assertThat(retried.at("/outcome").asString()).isEqualTo("RECEIVED");
     assertThat(retried.at("/repeated").asBoolean()).isTrue();
-    var again = site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + site.gtin + "(21)RP-1"), "scan-2");
+    var again =
+        site.api.post(
+            "/api/v1/receipts/" + receipt + "/scans",
+            map("scan", "(01)" + site.gtin + "(21)RP-1"),
+            "scan-2");
     assertThat(again.at("/outcome").asString()).isEqualTo("REPEAT");
     assertThat(again.at("/counters/received").asInt()).isEqualTo(1);
     assertThat(site.api.get(site.unitPath("RP-1") + "/history").at("/items").size()).isEqualTo(1);
@@ -254,8 +359,10 @@ class ReceivingIT extends IntegrationTest {
     assertThat(product.at("/product").asString()).isEqualTo(site.gtin);
     var answer = scan(site, receipt, map("scan", "12345678", "product", site.gtin));
     assertThat(answer.at("/outcome").asString()).as(answer.toString()).isEqualTo("RECEIVED");
-    assertThat(site.api.get(site.unitPath("12345678")).at("/state").asString()).isEqualTo("RECEIVED");
-    var noProduct = site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "SN-WITHOUT-PRODUCT"));
+    assertThat(site.api.get(site.unitPath("12345678")).at("/state").asString())
+        .isEqualTo("RECEIVED");
+    var noProduct =
+        site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "SN-WITHOUT-PRODUCT"));
     assertThat(noProduct.status()).isEqualTo(400);
     assertThat(noProduct.at("/field").asString()).isEqualTo("scan");
   }
@@ -264,17 +371,40 @@ class ReceivingIT extends IntegrationTest {
   void anSsccReceivesItsAnnouncedContentAndALaterExceptionScanCorrectsIt() {
     Site site = Site.create(admin);
     String po = unique("PO");
-    ok(site.api.post("/api/v1/purchase-orders", map("number", po, "vendor", "Acme", "lines", list(map("sku", site.sku, "quantity", 4)))));
+    ok(
+        site.api.post(
+            "/api/v1/purchase-orders",
+            map(
+                "number",
+                po,
+                "vendor",
+                "Acme",
+                "lines",
+                list(map("sku", site.sku, "quantity", 4)))));
     long base = ThreadLocalRandom.current().nextLong(1_000_000_000L);
     String pallet = Sscc.of(0, "0614141", base).value();
     String case1 = Sscc.of(0, "0614141", base + 1).value();
     String case2 = Sscc.of(0, "0614141", base + 2).value();
     String asn = unique("ASN");
-    ok(site.api.post("/api/v1/asns", map("number", asn, "purchaseOrder", po,
-        "containers", list(map("sscc", pallet, "kind", "PALLET"), map("sscc", case1, "parent", pallet, "kind", "CASE"),
-            map("sscc", case2, "parent", pallet, "kind", "CASE")),
-        "items", list(map("gtin", site.gtin, "serial", "P-1", "sscc", case1), map("gtin", site.gtin, "serial", "P-2", "sscc", case1),
-            map("gtin", site.gtin, "serial", "P-3", "sscc", case2), map("gtin", site.gtin, "serial", "P-4", "sscc", case2)))));
+    ok(
+        site.api.post(
+            "/api/v1/asns",
+            map(
+                "number",
+                asn,
+                "purchaseOrder",
+                po,
+                "containers",
+                list(
+                    map("sscc", pallet, "kind", "PALLET"),
+                    map("sscc", case1, "parent", pallet, "kind", "CASE"),
+                    map("sscc", case2, "parent", pallet, "kind", "CASE")),
+                "items",
+                list(
+                    map("gtin", site.gtin, "serial", "P-1", "sscc", case1),
+                    map("gtin", site.gtin, "serial", "P-2", "sscc", case1),
+                    map("gtin", site.gtin, "serial", "P-3", "sscc", case2),
+                    map("gtin", site.gtin, "serial", "P-4", "sscc", case2)))));
     long receipt = open(site, map("dock", site.dock, "asn", asn));
     var answer = scan(site, receipt, map("scan", "(00)" + pallet));
     assertThat(answer.at("/kind").asString()).isEqualTo("CONTAINER");
@@ -315,7 +445,8 @@ class ReceivingIT extends IntegrationTest {
     var po = site.api.get("/api/v1/purchase-orders/" + in.po());
     assertThat(po.at("/lines/0/quantity").asInt()).isEqualTo(4);
     assertThat(po.at("/lines/0/received").asInt()).as("received against the PO line").isEqualTo(4);
-    assertThat(site.api.get("/api/v1/receipts?status=OPEN").at("/items/0/id").asLong()).isEqualTo(receipt);
+    assertThat(site.api.get("/api/v1/receipts?status=OPEN").at("/items/0/id").asLong())
+        .isEqualTo(receipt);
 
     var closed = site.api.post("/api/v1/receipts/" + receipt + "/close", map());
     assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
@@ -324,9 +455,12 @@ class ReceivingIT extends IntegrationTest {
     assertThat(closed.at("/shortLines/0/serials").toString()).contains("B-3");
     assertThat(closed.at("/received").asInt()).isEqualTo(4);
     assertThat(site.api.get("/api/v1/receipts?status=OPEN").at("/items").size()).isZero();
-    assertThat(site.api.get("/api/v1/receipts?status=CLOSED").at("/items/0/status").asString()).isEqualTo("CLOSED");
+    assertThat(site.api.get("/api/v1/receipts?status=CLOSED").at("/items/0/status").asString())
+        .isEqualTo("CLOSED");
     assertThat(site.api.get("/api/v1/receipts?status=LOST").status()).isEqualTo(400);
-    var late = site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + site.gtin + "(21)B-9"));
+    var late =
+        site.api.post(
+            "/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + site.gtin + "(21)B-9"));
     assertThat(late.status()).isEqualTo(409);
     assertThat(late.problemCode()).isEqualTo("receipt-closed");
     assertThat(site.api.get(site.unitPath("B-9")).status()).isEqualTo(404);
@@ -335,19 +469,36 @@ class ReceivingIT extends IntegrationTest {
   @Test
   void unitsWithoutALabelAndContainersBuiltOnTheDockGetTheirLabelsPrinted() {
     Site site = Site.create(admin);
-    ok(admin.put("/api/v1/tenants/" + site.tenant + "/sscc", map("companyPrefix", "9506000", "extensionDigit", 3)));
+    ok(
+        admin.put(
+            "/api/v1/tenants/" + site.tenant + "/sscc",
+            map("companyPrefix", "9506000", "extensionDigit", 3)));
     long receipt = open(site, map("dock", site.dock));
     scan(site, receipt, map("scan", "LBL-1", "product", site.gtin));
     scan(site, receipt, map("scan", "LBL-2", "product", site.gtin));
     scan(site, receipt, map("scan", "(01)" + site.gtin + "(21)LBL-3"));
-    var built = site.api.post("/api/v1/receipts/" + receipt + "/containers",
-        map("kind", "PALLET", "units", list(map("gtin", site.gtin, "serial", "LBL-1"), map("scan", "(01)" + site.gtin + "(21)LBL-3"))), "pallet-1");
+    var built =
+        site.api.post(
+            "/api/v1/receipts/" + receipt + "/containers",
+            map(
+                "kind",
+                "PALLET",
+                "units",
+                list(
+                    map("gtin", site.gtin, "serial", "LBL-1"),
+                    map("scan", "(01)" + site.gtin + "(21)LBL-3"))),
+            "pallet-1");
     assertThat(built.status()).as(built.toString()).isEqualTo(201);
     String sscc = built.at("/sscc").asString();
     assertThat(sscc).hasSize(18);
-    var again = site.api.post("/api/v1/receipts/" + receipt + "/containers",
-        map("kind", "PALLET", "units", list(map("gtin", site.gtin, "serial", "LBL-1"))), "pallet-1");
-    assertThat(again.at("/sscc").asString()).as("a retried request builds nothing more").isEqualTo(sscc);
+    var again =
+        site.api.post(
+            "/api/v1/receipts/" + receipt + "/containers",
+            map("kind", "PALLET", "units", list(map("gtin", site.gtin, "serial", "LBL-1"))),
+            "pallet-1");
+    assertThat(again.at("/sscc").asString())
+        .as("a retried request builds nothing more")
+        .isEqualTo(sscc);
     assertThat(site.api.get(site.unitPath("LBL-3")).at("/container").asString()).isEqualTo(sscc);
 
     var unitLabels = site.api.get("/api/v1/labels/receipts/" + receipt + "/units");
@@ -357,16 +508,23 @@ class ReceivingIT extends IntegrationTest {
     var containerLabels = site.api.get("/api/v1/labels/receipts/" + receipt + "/containers");
     assertThat(containerLabels.body()).contains(sscc);
 
-    var notHere = site.api.post("/api/v1/receipts/" + receipt + "/containers", map("units", list(map("gtin", site.gtin, "serial", "NOPE"))));
+    var notHere =
+        site.api.post(
+            "/api/v1/receipts/" + receipt + "/containers",
+            map("units", list(map("gtin", site.gtin, "serial", "NOPE"))));
     assertThat(notHere.status()).isEqualTo(422);
     assertThat(notHere.at("/field").asString()).isEqualTo("units[0]");
   }
 
   @Test
-  void twoDocksScanningTheSameSerialAtTheSameMomentReceiveItOnceAndTheOtherAnswersDuplicate() throws Exception {
+  void twoDocksScanningTheSameSerialAtTheSameMomentReceiveItOnceAndTheOtherAnswersDuplicate()
+      throws Exception {
     Site site = Site.create(admin);
     String dock2 = site.warehouse + "-DOCK2";
-    ok(admin.post("/api/v1/locations", map("warehouse", site.warehouse, "code", dock2, "type", "DOCK", "level", "AREA")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", site.warehouse, "code", dock2, "type", "DOCK", "level", "AREA")));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (int round = 0; round < 5; round++) {
@@ -376,10 +534,14 @@ class ReceivingIT extends IntegrationTest {
         CyclicBarrier gate = new CyclicBarrier(2);
         List<Future<Api.Response>> answers = new ArrayList<>();
         for (long receipt : List.of(a, b)) {
-          answers.add(pool.submit(() -> {
-            gate.await();
-            return site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + site.gtin + "(21)" + serial));
-          }));
+          answers.add(
+              pool.submit(
+                  () -> {
+                    gate.await();
+                    return site.api.post(
+                        "/api/v1/receipts/" + receipt + "/scans",
+                        map("scan", "(01)" + site.gtin + "(21)" + serial));
+                  }));
         }
         List<String> outcomes = new ArrayList<>();
         for (Future<Api.Response> f : answers) {
@@ -388,7 +550,9 @@ class ReceivingIT extends IntegrationTest {
           outcomes.add(r.at("/outcome").asString());
         }
         assertThat(outcomes).containsExactlyInAnyOrder("RECEIVED", "DUPLICATE");
-        assertThat(site.api.get(site.unitPath(serial) + "/history").at("/items").size()).as("one receipt and one SUSPECT hold").isEqualTo(2);
+        assertThat(site.api.get(site.unitPath(serial) + "/history").at("/items").size())
+            .as("one receipt and one SUSPECT hold")
+            .isEqualTo(2);
       }
     } finally {
       pool.shutdownNow();
@@ -406,16 +570,23 @@ class ReceivingIT extends IntegrationTest {
     assertThat(noAsn.at("/field").asString()).isEqualTo("asn");
     long receipt = open(site, map("dock", site.dock));
     String bad = site.gtin.substring(0, 13) + ((site.gtin.charAt(13) - '0' + 1) % 10);
-    var badScan = site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + bad + "(21)Z-1"));
+    var badScan =
+        site.api.post(
+            "/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + bad + "(21)Z-1"));
     assertThat(badScan.status()).isEqualTo(400);
     assertThat(badScan.problemCode()).isEqualTo("gs1-check-digit");
     assertThat(badScan.at("/position").isNumber()).isTrue();
-    var badItem = site.api.post("/api/v1/receipts/" + receipt + "/confirm", map("items", list(map("scan", "(01)" + site.gtin + "(21)OK-1"),
-        map("gtin", site.gtin))));
+    var badItem =
+        site.api.post(
+            "/api/v1/receipts/" + receipt + "/confirm",
+            map(
+                "items",
+                list(map("scan", "(01)" + site.gtin + "(21)OK-1"), map("gtin", site.gtin))));
     assertThat(badItem.status()).isEqualTo(400);
     assertThat(badItem.at("/field").asString()).isEqualTo("items[1].serial");
     assertThat(site.api.get(site.unitPath("OK-1")).status()).isEqualTo(404);
-    assertThat(site.api.get("/api/v1/receipts/" + receipt).at("/counters/received").asInt()).isZero();
+    assertThat(site.api.get("/api/v1/receipts/" + receipt).at("/counters/received").asInt())
+        .isZero();
     var otherClient = Site.create(admin);
     assertThat(otherClient.api.get("/api/v1/receipts/" + receipt).status()).isEqualTo(404);
   }
@@ -431,21 +602,26 @@ class ReceivingIT extends IntegrationTest {
       List<Future<int[]>> done = new ArrayList<>();
       for (int d = 0; d < docks; d++) {
         String prefix = "CL" + d + "-";
-        done.add(pool.submit(() -> {
-          start.await();
-          int accepted = 0;
-          int refused = 0;
-          for (int i = 0; i < 200 && refused == 0; i++) {
-            var r = site.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "(01)" + site.gtin + "(21)" + prefix + i));
-            if (r.status() == 200) {
-              accepted++;
-            } else {
-              assertThat(r.problemCode()).as(r.toString()).isEqualTo("receipt-closed");
-              refused++;
-            }
-          }
-          return new int[] {accepted, refused};
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int accepted = 0;
+                  int refused = 0;
+                  for (int i = 0; i < 200 && refused == 0; i++) {
+                    var r =
+                        site.api.post(
+                            "/api/v1/receipts/" + receipt + "/scans",
+                            map("scan", "(01)" + site.gtin + "(21)" + prefix + i));
+                    if (r.status() == 200) {
+                      accepted++;
+                    } else {
+                      assertThat(r.problemCode()).as(r.toString()).isEqualTo("receipt-closed");
+                      refused++;
+                    }
+                  }
+                  return new int[] {accepted, refused};
+                }));
       }
       start.await();
       Thread.sleep(400);
@@ -458,8 +634,12 @@ class ReceivingIT extends IntegrationTest {
         assertThat(r[1]).as("every dock was refused once the receipt closed").isEqualTo(1);
       }
       assertThat(accepted).as("some scans went in before the close").isPositive();
-      assertThat(report.at("/received").asInt()).as("the frozen report has every scan that was answered RECEIVED").isEqualTo(accepted);
-      assertThat(site.api.get("/api/v1/receipts/" + receipt + "/scans?limit=1000").at("/items").size()).isEqualTo(accepted);
+      assertThat(report.at("/received").asInt())
+          .as("the frozen report has every scan that was answered RECEIVED")
+          .isEqualTo(accepted);
+      assertThat(
+              site.api.get("/api/v1/receipts/" + receipt + "/scans?limit=1000").at("/items").size())
+          .isEqualTo(accepted);
     } finally {
       pool.shutdownNow();
     }

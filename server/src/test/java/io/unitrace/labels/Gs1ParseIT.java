@@ -17,17 +17,19 @@ import tools.jackson.databind.JsonNode;
 /** POST /api/v1/gs1/parse answers what the GS1 command line answers, byte for byte, over HTTP. */
 class Gs1ParseIT extends IntegrationTest {
 
-  private static final Map<String, String> TEXT = Map.of("Content-Type", "text/plain; charset=UTF-8");
+  private static final Map<String, String> TEXT =
+      Map.of("Content-Type", "text/plain; charset=UTF-8");
 
-  private static final List<String> VALID = List.of(
-      "(01)09506000134352(17)201225(10)ABC123(21)XYZ",
-      "]d2010950600013435217201225\u001d10ABC123\u001d21XYZ",
-      "]C1" + "00095060001234567893",
-      "https://id.gs1.org/01/09506000134352/10/AB%2FC/21/XYZ?17=201225",
-      "]Q1https://example.com/dl/01/09506000134352/21/S%2F1",
-      "09506000134352",
-      "]d1Grüße aus Köln",
-      "(01)09506000134352(21)XYZ\r\n");
+  private static final List<String> VALID =
+      List.of(
+          "(01)09506000134352(17)201225(10)ABC123(21)XYZ",
+          "]d2010950600013435217201225\u001d10ABC123\u001d21XYZ",
+          "]C1" + "00095060001234567893",
+          "https://id.gs1.org/01/09506000134352/10/AB%2FC/21/XYZ?17=201225",
+          "]Q1https://example.com/dl/01/09506000134352/21/S%2F1",
+          "09506000134352",
+          "]d1Grüße aus Köln",
+          "(01)09506000134352(21)XYZ\r\n");
 
   @Test
   void aValidScanGetsExactlyTheCommandLinesJsonAsTextOrAsJson() {
@@ -47,8 +49,14 @@ class Gs1ParseIT extends IntegrationTest {
 
   @Test
   void anInvalidScanGetsA422ProblemThatAlsoCarriesTheCommandLinesError() {
-    for (String scan : List.of("(01)09506000134353", "(10)AB CD", "", "]A0ABC", "https://id.gs1.org/01/09506000134352?lot=ABC",
-        "(17)201325(01)09506000134352")) {
+    for (String scan :
+        List.of(
+            "(01)09506000134353",
+            "(10)AB CD",
+            "",
+            "]A0ABC",
+            "https://id.gs1.org/01/09506000134352?lot=ABC",
+            "(17)201325(01)09506000134352")) {
       Gs1SyntaxException expected = expectRefused(scan);
       JsonNode commandLine = Api.JSON.readTree(Gs1Json.toJson(expected));
 
@@ -66,7 +74,8 @@ class Gs1ParseIT extends IntegrationTest {
       assertThat(r.at("/error")).as(scan).isEqualTo(commandLine.get("error"));
     }
     assertThat(admin.send("POST", "/api/v1/gs1/parse", "", TEXT).json().get("error").has("ai"))
-        .as("a null AI is written as null, as on the command line").isTrue();
+        .as("a null AI is written as null, as on the command line")
+        .isTrue();
   }
 
   @Test
@@ -84,12 +93,33 @@ class Gs1ParseIT extends IntegrationTest {
   void anySignedInUserMayParseWithoutNamingAClientButNobodyAnonymously() {
     Site site = Site.create(admin);
     String client = unique("client");
-    Site.ok(admin.post("/api/v1/users", map("username", client, "password", "client-password", "role", "CLIENT", "tenants", List.of(site.tenant))));
-    String token = Site.ok(admin.post("/api/v1/tokens", map("name", "reader", "tenant", site.tenant, "scope", "read"))).at("/token").asString();
+    Site.ok(
+        admin.post(
+            "/api/v1/users",
+            map(
+                "username",
+                client,
+                "password",
+                "client-password",
+                "role",
+                "CLIENT",
+                "tenants",
+                List.of(site.tenant))));
+    String token =
+        Site.ok(
+                admin.post(
+                    "/api/v1/tokens",
+                    map("name", "reader", "tenant", site.tenant, "scope", "read")))
+            .at("/token")
+            .asString();
 
-    Api.Response byClient = Api.basic(port, client, "client-password").send("POST", "/api/v1/gs1/parse", "(01)09506000134352", TEXT);
-    Api.Response byReadToken = Api.token(port, token).send("POST", "/api/v1/gs1/parse", "(01)09506000134352", TEXT);
-    Api.Response anonymous = Api.anonymous(port).send("POST", "/api/v1/gs1/parse", "(01)09506000134352", TEXT);
+    Api.Response byClient =
+        Api.basic(port, client, "client-password")
+            .send("POST", "/api/v1/gs1/parse", "(01)09506000134352", TEXT);
+    Api.Response byReadToken =
+        Api.token(port, token).send("POST", "/api/v1/gs1/parse", "(01)09506000134352", TEXT);
+    Api.Response anonymous =
+        Api.anonymous(port).send("POST", "/api/v1/gs1/parse", "(01)09506000134352", TEXT);
 
     assertThat(byClient.status()).isEqualTo(200);
     assertThat(byReadToken.status()).isEqualTo(200);

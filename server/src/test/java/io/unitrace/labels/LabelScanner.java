@@ -5,6 +5,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -54,7 +55,9 @@ final class LabelScanner {
       // Nothing to add: the label has none.
     }
     try {
-      for (Result r : new GenericMultipleBarcodeReader(new Code128Reader()).decodeMultiple(bitmap, hints(false))) {
+      for (Result r :
+          new GenericMultipleBarcodeReader(new Code128Reader())
+              .decodeMultiple(bitmap, hints(false))) {
         scans.add(reported(r));
       }
     } catch (NotFoundException noLinearSymbol) {
@@ -71,7 +74,7 @@ final class LabelScanner {
     if (symbol != null) {
       try {
         scans.add(reported(new DataMatrixReader().decode(bitmap(symbol), hints(true))));
-      } catch (com.google.zxing.ReaderException notADataMatrix) {
+      } catch (ReaderException notADataMatrix) {
         // The longest dark line was a bar or a QR finder: the label has no DataMatrix.
       }
     }
@@ -126,7 +129,10 @@ final class LabelScanner {
   }
 
   private static String reported(Result r) {
-    Object aim = r.getResultMetadata() == null ? null : r.getResultMetadata().get(ResultMetadataType.SYMBOLOGY_IDENTIFIER);
+    Object aim =
+        r.getResultMetadata() == null
+            ? null
+            : r.getResultMetadata().get(ResultMetadataType.SYMBOLOGY_IDENTIFIER);
     String text = r.getText();
     if (r.getBarcodeFormat() == BarcodeFormat.CODE_128 && text.startsWith("]C1")) {
       return text; // ASSUME_GS1 already put the identifier in front
@@ -137,7 +143,10 @@ final class LabelScanner {
     return (aim == null ? "" : aim.toString()) + text;
   }
 
-  /** The DataMatrix's solid "L": the longest dark vertical line is its left edge, the bottom edge runs right from its foot. */
+  /**
+   * The DataMatrix's solid "L": the longest dark vertical line is its left edge, the bottom edge
+   * runs right from its foot.
+   */
   private static BufferedImage aimAtDataMatrix(BufferedImage image, BitMatrix dark) {
     int bestX = -1;
     int bestEnd = -1;
@@ -178,7 +187,9 @@ final class LabelScanner {
     hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
     hints.put(DecodeHintType.ASSUME_GS1, Boolean.TRUE);
     // Only what labels carry: with every format on, ZXing finds EAN-8s in lines of digits of text.
-    hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.DATA_MATRIX, BarcodeFormat.CODE_128, BarcodeFormat.QR_CODE));
+    hints.put(
+        DecodeHintType.POSSIBLE_FORMATS,
+        List.of(BarcodeFormat.DATA_MATRIX, BarcodeFormat.CODE_128, BarcodeFormat.QR_CODE));
     if (pure) {
       hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
     }

@@ -13,7 +13,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Reads the SVG labels back: a strict XML parse (so it must be well-formed), its text, and its rectangles drawn as an image. */
+/**
+ * Reads the SVG labels back: a strict XML parse (so it must be well-formed), its text, and its
+ * rectangles drawn as an image.
+ */
 final class SvgReader {
 
   static final String SVG = "http://www.w3.org/2000/svg";
@@ -43,10 +46,15 @@ final class SvgReader {
     return texts;
   }
 
-  /** The dark rectangles (fill inherited from their group) drawn on white at one pixel per user unit. */
+  /**
+   * The dark rectangles (fill inherited from their group) drawn on white at one pixel per user
+   * unit.
+   */
   static BufferedImage raster(Document svg) {
     String[] box = svg.getDocumentElement().getAttribute("viewBox").split(" ");
-    BufferedImage image = new BufferedImage(Integer.parseInt(box[2]), Integer.parseInt(box[3]), BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage image =
+        new BufferedImage(
+            Integer.parseInt(box[2]), Integer.parseInt(box[3]), BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
@@ -57,8 +65,11 @@ final class SvgReader {
       if (r.hasAttribute("fill")) {
         continue; // the white background
       }
-      g.fillRect(Integer.parseInt(r.getAttribute("x")), Integer.parseInt(r.getAttribute("y")),
-          Integer.parseInt(r.getAttribute("width")), Integer.parseInt(r.getAttribute("height")));
+      g.fillRect(
+          Integer.parseInt(r.getAttribute("x")),
+          Integer.parseInt(r.getAttribute("y")),
+          Integer.parseInt(r.getAttribute("width")),
+          Integer.parseInt(r.getAttribute("height")));
     }
     g.dispose();
     return image;

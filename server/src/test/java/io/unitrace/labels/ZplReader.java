@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads ZPL back the way a Zebra printer interprets it, for the few commands Unitrace writes:
- * what the printed symbols would report to a scanner (AIM identifier + data, FNC1 as GS) and the
- * text lines. A test oracle written from the ZPL II manual, independent of {@link ZplLabel}.
+ * Reads ZPL back the way a Zebra printer interprets it, for the few commands Unitrace writes: what
+ * the printed symbols would report to a scanner (AIM identifier + data, FNC1 as GS) and the text
+ * lines. A test oracle written from the ZPL II manual, independent of {@link ZplLabel}.
  */
 final class ZplReader {
 
@@ -34,7 +34,9 @@ final class ZplReader {
     }
   }
 
-  /** Each field (^FO ... ^FS) as the command that draws it (BX, BC, BQ, A0) and its raw ^FD data. */
+  /**
+   * Each field (^FO ... ^FS) as the command that draws it (BX, BC, BQ, A0) and its raw ^FD data.
+   */
   static List<Field> fields(String format) {
     List<Field> fields = new ArrayList<>();
     for (String field : format.split("\\^FS")) {
@@ -42,7 +44,10 @@ final class ZplReader {
       if (fd < 0) {
         continue;
       }
-      String command = field.contains("^BX") ? "BX" : field.contains("^BC") ? "BC" : field.contains("^BQ") ? "BQ" : "A0";
+      String command =
+          field.contains("^BX")
+              ? "BX"
+              : field.contains("^BC") ? "BC" : field.contains("^BQ") ? "BQ" : "A0";
       fields.add(new Field(command, field.substring(fd + 3)));
     }
     return fields;
@@ -56,18 +61,22 @@ final class ZplReader {
         case "BC" -> scans.add(code128(f.data()));
         case "BQ" -> {
           if (!f.data().startsWith("MA,")) {
-            throw new AssertionError("QR field data without error correction and input mode: " + f.data());
+            throw new AssertionError(
+                "QR field data without error correction and input mode: " + f.data());
           }
           scans.add("]Q1" + f.data().substring(3));
         }
-        default -> { }
+        default -> {}
       }
     }
     return scans;
   }
 
   static List<String> texts(String format) {
-    return fields(format).stream().filter(f -> f.command().equals("A0")).map(f -> hex(f.data())).toList();
+    return fields(format).stream()
+        .filter(f -> f.command().equals("A0"))
+        .map(f -> hex(f.data()))
+        .toList();
   }
 
   /** ^BX quality 200 with escape character '_': _1 is FNC1, __ an underscore. */
@@ -94,12 +103,13 @@ final class ZplReader {
 
   /** ^BC mode N: start codes >9 >: >; and invocation codes, subset C as digit pairs. */
   static String code128(String data) {
-    char set = switch (data.substring(0, 2)) {
-      case ">9" -> 'A';
-      case ">:" -> 'B';
-      case ">;" -> 'C';
-      default -> throw new AssertionError("no start code in " + data);
-    };
+    char set =
+        switch (data.substring(0, 2)) {
+          case ">9" -> 'A';
+          case ">:" -> 'B';
+          case ">;" -> 'C';
+          default -> throw new AssertionError("no start code in " + data);
+        };
     boolean gs1 = data.startsWith(">8", 2);
     StringBuilder out = new StringBuilder(gs1 ? "]C1" : "]C0");
     int i = gs1 ? 4 : 2;
@@ -120,7 +130,8 @@ final class ZplReader {
           case '0' -> out.append('>');
           case '<' -> out.append('^');
           case '=' -> out.append('~');
-          default -> throw new AssertionError("unexpected invocation code >" + code + " in " + data);
+          default ->
+              throw new AssertionError("unexpected invocation code >" + code + " in " + data);
         }
       } else if (set == 'C') {
         char second = data.charAt(i + 1);

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
-import io.unitrace.support.Site;
 import io.unitrace.support.StartGate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,7 @@ class ConcurrencyIT extends IntegrationTest {
 
   private static final int ROUNDS = 12;
 
-  @Autowired
-  JdbcClient db;
+  @Autowired JdbcClient db;
 
   record Entry(int seq, String prevHash, String hash, String location) {}
 
@@ -39,9 +37,10 @@ class ConcurrencyIT extends IntegrationTest {
     int recorded = 1;
 
     for (int round = 0; round < ROUNDS; round++) {
-      List<Api.Response> answers = StartGate.together(
-          () -> clerkA.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1)),
-          () -> clerkB.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2)));
+      List<Api.Response> answers =
+          StartGate.together(
+              () -> clerkA.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1)),
+              () -> clerkB.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2)));
       for (Api.Response r : answers) {
         if (r.status() == 200) {
           recorded++;
@@ -58,7 +57,8 @@ class ConcurrencyIT extends IntegrationTest {
     JsonNode unit = ok(clerk.api.get(clerk.unitPath("SN-1"))).json();
     assertThat(unit.path("version").asInt()).isEqualTo(recorded);
     assertThat(unit.path("lastHash").asString()).isEqualTo(history.get(history.size() - 1).hash());
-    assertThat(unit.path("location").asString()).as("the unit is where its last entry put it")
+    assertThat(unit.path("location").asString())
+        .as("the unit is where its last entry put it")
         .isEqualTo(history.get(history.size() - 1).location());
     assertThat(Footprint.events(db, clerk.tenant)).isEqualTo(recorded);
     assertIntact(clerk);
@@ -72,12 +72,23 @@ class ConcurrencyIT extends IntegrationTest {
 
     for (int round = 0; round < ROUNDS; round++) {
       String serial = "SN-" + round;
-      List<Api.Response> answers = StartGate.together(
-          () -> clerkA.post("/api/v1/units", map("location", clerk.dock, "units", list(clerk.unitKey(serial)))),
-          () -> clerkB.post("/api/v1/units", map("location", clerk.bin1, "units", list(clerk.unitKey(serial)))));
+      List<Api.Response> answers =
+          StartGate.together(
+              () ->
+                  clerkA.post(
+                      "/api/v1/units",
+                      map("location", clerk.dock, "units", list(clerk.unitKey(serial)))),
+              () ->
+                  clerkB.post(
+                      "/api/v1/units",
+                      map("location", clerk.bin1, "units", list(clerk.unitKey(serial)))));
 
-      assertThat(answers).extracting(Api.Response::status).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
-      Api.Response conflict = answers.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+      assertThat(answers)
+          .extracting(Api.Response::status)
+          .as(answers.toString())
+          .containsExactlyInAnyOrder(201, 409);
+      Api.Response conflict =
+          answers.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
       assertThat(conflict.problemCode()).isEqualTo("duplicate-serial");
       assertThat(conflict.at("/field").asString()).isEqualTo("units[0].serial");
       assertThat(conflict.at("/serials/0").asString()).isEqualTo(serial);
@@ -89,36 +100,56 @@ class ConcurrencyIT extends IntegrationTest {
   }
 
   @Test
-  void palletMovedWhileAUnitIsPackedOntoItTakesTheUnitAlongOrLeavesItBehindButNeverHalfway() throws Exception {
+  void palletMovedWhileAUnitIsPackedOntoItTakesTheUnitAlongOrLeavesItBehindButNeverHalfway()
+      throws Exception {
     Clerk clerk = Clerk.forNewClient(admin, port);
     Api mover = clerk.api;
     Api packer = clerk.colleague(admin, port, "packing-bench");
     String pallet = clerk.container("PALLET", clerk.bin1);
     clerk.register(clerk.bin1, "FIRST");
-    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("FIRST")), "into", pallet)));
+    ok(
+        clerk.api.post(
+            "/api/v1/units/pack", map("units", list(clerk.unitKey("FIRST")), "into", pallet)));
 
     for (int round = 0; round < ROUNDS; round++) {
       String serial = "LATE-" + round;
       String to = round % 2 == 0 ? clerk.bin2 : clerk.bin1;
       clerk.register(clerk.quarantine, serial);
 
-      List<Api.Response> answers = StartGate.together(
-          () -> mover.post("/api/v1/containers/" + pallet + "/move", map("location", to)),
-          () -> packer.post("/api/v1/units/pack", map("units", list(clerk.unitKey(serial)), "into", pallet)));
+      List<Api.Response> answers =
+          StartGate.together(
+              () -> mover.post("/api/v1/containers/" + pallet + "/move", map("location", to)),
+              () ->
+                  packer.post(
+                      "/api/v1/units/pack",
+                      map("units", list(clerk.unitKey(serial)), "into", pallet)));
 
-      assertThat(answers).as(answers.toString()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+      assertThat(answers)
+          .as(answers.toString())
+          .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
       JsonNode unit = ok(clerk.api.get(clerk.unitPath(serial))).json();
       assertThat(unit.path("container").asString()).isEqualTo(pallet);
-      assertThat(unit.path("location").asString()).as("round %d: a unit on the pallet is where the pallet is", round).isEqualTo(to);
+      assertThat(unit.path("location").asString())
+          .as("round %d: a unit on the pallet is where the pallet is", round)
+          .isEqualTo(to);
     }
 
-    long palletLocation = ok(clerk.api.get("/api/v1/containers/" + pallet)).at("/locationId").asLong();
-    List<String> elsewhere = db.sql("""
+    long palletLocation =
+        ok(clerk.api.get("/api/v1/containers/" + pallet)).at("/locationId").asLong();
+    List<String> elsewhere =
+        db.sql(
+                """
             SELECT u.serial FROM unit u JOIN container c ON c.id = u.container_id
             WHERE u.tenant_id = ? AND (u.location_id IS NULL OR u.location_id <> c.location_id)""")
-        .param(Footprint.tenantId(db, clerk.tenant)).query(String.class).list();
+            .param(Footprint.tenantId(db, clerk.tenant))
+            .query(String.class)
+            .list();
     assertThat(elsewhere).as("units not where their pallet is").isEmpty();
-    assertThat(ok(clerk.api.get("/api/v1/units?container=" + pallet + "&limit=1000")).at("/items").size()).isEqualTo(ROUNDS + 1);
+    assertThat(
+            ok(clerk.api.get("/api/v1/units?container=" + pallet + "&limit=1000"))
+                .at("/items")
+                .size())
+        .isEqualTo(ROUNDS + 1);
     assertThat(palletLocation).isPositive();
     assertIntact(clerk);
   }
@@ -135,27 +166,35 @@ class ConcurrencyIT extends IntegrationTest {
       String kase = clerk.container("CASE", clerk.quarantine);
       String serial = "IN-CASE-" + round;
       clerk.register(clerk.quarantine, serial);
-      ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey(serial)), "into", kase)));
+      ok(
+          clerk.api.post(
+              "/api/v1/units/pack", map("units", list(clerk.unitKey(serial)), "into", kase)));
 
-      List<Api.Response> answers = StartGate.together(
-          () -> mover.post("/api/v1/containers/" + pallet + "/move", map("location", to)),
-          () -> packer.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
+      List<Api.Response> answers =
+          StartGate.together(
+              () -> mover.post("/api/v1/containers/" + pallet + "/move", map("location", to)),
+              () -> packer.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
 
-      assertThat(answers).as(answers.toString()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+      assertThat(answers)
+          .as(answers.toString())
+          .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
       assertThat(ok(clerk.api.get(clerk.unitPath(serial))).at("/location").asString())
-          .as("round %d: a unit in a case on the pallet is where the pallet is", round).isEqualTo(to);
+          .as("round %d: a unit in a case on the pallet is where the pallet is", round)
+          .isEqualTo(to);
     }
     assertIntact(clerk);
   }
 
   private List<Entry> history(Clerk clerk, String serial) {
-    return db.sql("""
+    return db.sql(
+            """
             SELECT e.seq, e.prev_hash, e.hash, l.code
             FROM ledger_entry e JOIN unit u ON u.id = e.unit_id LEFT JOIN location l ON l.id = e.location_id
             WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial = ?
             ORDER BY e.seq, e.id""")
         .params(Footprint.tenantId(db, clerk.tenant), clerk.gtin, serial)
-        .query((rs, n) -> new Entry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .query(
+            (rs, n) -> new Entry(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .list();
   }
 

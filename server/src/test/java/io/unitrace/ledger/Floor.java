@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Small things the ledger tests need beside a {@link Clerk}: names, SSCCs, Digital Link paths, people. */
+/**
+ * Small things the ledger tests need beside a {@link Clerk}: names, SSCCs, Digital Link paths,
+ * people.
+ */
 final class Floor {
 
   private Floor() {}
@@ -55,11 +58,26 @@ final class Floor {
     return serials;
   }
 
-  /** A person with {@code role} who may work only for client {@code tenant}, signed in with HTTP Basic. */
+  /**
+   * A person with {@code role} who may work only for client {@code tenant}, signed in with HTTP
+   * Basic.
+   */
   static Api person(Api admin, int port, String tenant, String role) {
     String username = unique("u").toLowerCase();
-    ok(admin.post("/api/v1/users", map("username", username, "displayName", role + " " + username, "password", "secret-" + username,
-        "role", role, "tenants", list(tenant))));
+    ok(
+        admin.post(
+            "/api/v1/users",
+            map(
+                "username",
+                username,
+                "displayName",
+                role + " " + username,
+                "password",
+                "secret-" + username,
+                "role",
+                role,
+                "tenants",
+                list(tenant))));
     return Api.basic(port, username, "secret-" + username).in(tenant);
   }
 }

@@ -6,20 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
-import io.unitrace.support.Site;
 import io.unitrace.support.StartGate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A scanner that sends the same request twice (a retry, a double trigger) records it once and gets the first answer back. */
+/**
+ * A scanner that sends the same request twice (a retry, a double trigger) records it once and gets
+ * the first answer back.
+ */
 class IdempotencyIT extends IntegrationTest {
 
   private static final int CLERKS = 8;
 
-  @Autowired
-  JdbcClient db;
+  @Autowired JdbcClient db;
 
   @Test
   void sameKeyTwiceReturnsTheFirstReceiptAndRecordsOneEvent() {
@@ -27,9 +28,11 @@ class IdempotencyIT extends IntegrationTest {
     clerk.register(clerk.dock, "SN-1");
     String key = unique("scan-");
 
-    Api.Response first = clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1), key);
+    Api.Response first =
+        clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1), key);
     Footprint afterFirst = Footprint.of(db, clerk.tenant);
-    Api.Response second = clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1), key);
+    Api.Response second =
+        clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1), key);
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(second.status()).as(second.toString()).isEqualTo(200);
@@ -70,8 +73,10 @@ class IdempotencyIT extends IntegrationTest {
     ok(clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1), key));
     Footprint before = Footprint.of(db, clerk.tenant);
 
-    Api.Response otherBin = clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2), key);
-    Api.Response otherCommand = clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "x"), key);
+    Api.Response otherBin =
+        clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2), key);
+    Api.Response otherCommand =
+        clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "x"), key);
 
     for (Api.Response r : List.of(otherBin, otherCommand)) {
       assertThat(r.status()).as(r.toString()).isEqualTo(422);
@@ -80,7 +85,8 @@ class IdempotencyIT extends IntegrationTest {
       assertThat(r.contentType()).startsWith("application/problem+json");
     }
     assertThat(Footprint.of(db, clerk.tenant)).isEqualTo(before);
-    assertThat(ok(clerk.api.get(clerk.unitPath("SN-1"))).at("/location").asString()).isEqualTo(clerk.bin1);
+    assertThat(ok(clerk.api.get(clerk.unitPath("SN-1"))).at("/location").asString())
+        .isEqualTo(clerk.bin1);
   }
 
   @Test
@@ -92,16 +98,20 @@ class IdempotencyIT extends IntegrationTest {
 
     Api.Response first = clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", body, key);
     Api.Response repeat = clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", body, key);
-    Api.Response fresh = clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", body, unique("count-"));
+    Api.Response fresh =
+        clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", body, unique("count-"));
 
     assertThat(first.status()).as(first.toString()).isEqualTo(200);
     assertThat(repeat.status()).as(repeat.toString()).isEqualTo(200);
     assertThat(repeat.at("/repeated").asBoolean()).isTrue();
     assertThat(repeat.at("/eventId").asLong()).isEqualTo(first.at("/eventId").asLong());
     assertThat(repeat.at("/units/0/state").asString()).isEqualTo("MISSING");
-    assertThat(fresh.status()).as("a new key is a new request: the unit is already missing").isEqualTo(409);
+    assertThat(fresh.status())
+        .as("a new key is a new request: the unit is already missing")
+        .isEqualTo(409);
     assertThat(fresh.at("/rule").asString()).isEqualTo("unit-missing");
-    assertThat(ok(clerk.api.get(clerk.unitPath("SN-1") + "/history")).at("/items").size()).isEqualTo(2);
+    assertThat(ok(clerk.api.get(clerk.unitPath("SN-1") + "/history")).at("/items").size())
+        .isEqualTo(2);
   }
 
   @Test
@@ -129,14 +139,21 @@ class IdempotencyIT extends IntegrationTest {
       long eventsBefore = Footprint.events(db, clerk.tenant);
       String key = unique("double-tap-");
 
-      List<Api.Response> answers = StartGate.times(CLERKS, () -> clerk.api.post(clerk.unitPath(serial) + "/move", map("location", clerk.bin1), key));
+      List<Api.Response> answers =
+          StartGate.times(
+              CLERKS,
+              () ->
+                  clerk.api.post(
+                      clerk.unitPath(serial) + "/move", map("location", clerk.bin1), key));
 
       for (Api.Response r : answers) {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.at("/eventId").asLong()).isEqualTo(answers.get(0).at("/eventId").asLong());
         assertThat(r.at("/units/0/seq").asInt()).isEqualTo(2);
       }
-      assertThat(answers.stream().filter(r -> !r.at("/repeated").asBoolean()).count()).as("exactly one recorded it").isEqualTo(1);
+      assertThat(answers.stream().filter(r -> !r.at("/repeated").asBoolean()).count())
+          .as("exactly one recorded it")
+          .isEqualTo(1);
       assertThat(Footprint.events(db, clerk.tenant)).isEqualTo(eventsBefore + 1);
       assertThat(ok(clerk.api.get(clerk.unitPath(serial))).at("/version").asInt()).isEqualTo(2);
     }
@@ -150,7 +167,8 @@ class IdempotencyIT extends IntegrationTest {
       Object body = clerk.registration(clerk.dock, serials);
       String key = unique("double-tap-");
 
-      List<Api.Response> answers = StartGate.times(CLERKS, () -> clerk.api.post("/api/v1/units", body, key));
+      List<Api.Response> answers =
+          StartGate.times(CLERKS, () -> clerk.api.post("/api/v1/units", body, key));
 
       for (Api.Response r : answers) {
         assertThat(r.status()).as(r.toString()).isBetween(200, 201);
@@ -160,6 +178,7 @@ class IdempotencyIT extends IntegrationTest {
     }
     assertThat(Footprint.events(db, clerk.tenant)).isEqualTo(3);
     assertThat(Footprint.of(db, clerk.tenant).units()).isEqualTo(60);
-    assertThat(ok(clerk.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
+    assertThat(ok(clerk.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean())
+        .isTrue();
   }
 }

@@ -22,13 +22,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class LedgerRefusalsIT extends IntegrationTest {
 
-  @Autowired
-  JdbcClient db;
+  @Autowired JdbcClient db;
 
-  /** Sends a request that must be refused and checks that it wrote nothing, neither in the ledger nor in the unit's history. */
+  /**
+   * Sends a request that must be refused and checks that it wrote nothing, neither in the ledger
+   * nor in the unit's history.
+   */
   private Api.Response refused(Clerk clerk, String serial, Supplier<Api.Response> request) {
     Footprint before = Footprint.of(db, clerk.tenant);
-    int historyBefore = serial == null ? 0 : ok(clerk.api.get(clerk.unitPath(serial) + "/history")).at("/items").size();
+    int historyBefore =
+        serial == null
+            ? 0
+            : ok(clerk.api.get(clerk.unitPath(serial) + "/history")).at("/items").size();
 
     Api.Response r = request.get();
 
@@ -38,7 +43,8 @@ class LedgerRefusalsIT extends IntegrationTest {
     assertThat(r.at("/detail").asString()).isNotBlank();
     assertThat(Footprint.of(db, clerk.tenant)).as("nothing was written by " + r).isEqualTo(before);
     if (serial != null) {
-      assertThat(ok(clerk.api.get(clerk.unitPath(serial) + "/history")).at("/items").size()).isEqualTo(historyBefore);
+      assertThat(ok(clerk.api.get(clerk.unitPath(serial) + "/history")).at("/items").size())
+          .isEqualTo(historyBefore);
     }
     return r;
   }
@@ -71,7 +77,10 @@ class LedgerRefusalsIT extends IntegrationTest {
     String stranger = Site.randomGtin();
     units.set(3, map("gtin", stranger, "serial", "SN-3"));
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", units)));
+    Api.Response r =
+        refused(
+            clerk,
+            () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", units)));
 
     assertProblem(r, 422, "unknown-gtin", "units[3].gtin");
     assertThat(r.at("/detail").asString()).contains(stranger);
@@ -80,10 +89,20 @@ class LedgerRefusalsIT extends IntegrationTest {
   @Test
   void rejectsRegistrationWithAGtinWhoseCheckDigitIsWrong() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
-    String wrong = clerk.gtin.substring(0, 13) + (char) ('0' + (clerk.gtin.charAt(13) - '0' + 1) % 10);
+    String wrong =
+        clerk.gtin.substring(0, 13) + (char) ('0' + (clerk.gtin.charAt(13) - '0' + 1) % 10);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(clerk.unitKey("SN-1"), map("gtin", wrong, "serial", "SN-2")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(clerk.unitKey("SN-1"), map("gtin", wrong, "serial", "SN-2")))));
 
     assertProblem(r, 400, "invalid-gtin", "units[1].gtin");
   }
@@ -92,8 +111,20 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsASerialLongerThanTwentyCharacters() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(clerk.unitKey("SN-1"), clerk.unitKey("SN-2"), clerk.unitKey("S".repeat(21))))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            clerk.unitKey("SN-1"),
+                            clerk.unitKey("SN-2"),
+                            clerk.unitKey("S".repeat(21))))));
 
     assertProblem(r, 400, "invalid-serial", "units[2].serial");
   }
@@ -102,7 +133,13 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsAnEmptySerial() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", list(clerk.unitKey("")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map("location", clerk.bin1, "units", list(clerk.unitKey("")))));
 
     assertProblem(r, 400, "invalid-serial", "units[0].serial");
   }
@@ -111,8 +148,17 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsASerialWithACharacterOutsideGs1CharacterSet82() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(clerk.unitKey("SN-1"), clerk.unitKey("SN#2")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(clerk.unitKey("SN-1"), clerk.unitKey("SN#2")))));
 
     assertProblem(r, 400, "invalid-serial", "units[1].serial");
     assertThat(r.at("/detail").asString()).contains("'#'").contains("position 3");
@@ -122,11 +168,34 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsASerialThatDoesNotMatchTheProductsPattern() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String gtin = Site.randomGtin();
-    ok(clerk.api.post("/api/v1/products", map("sku", unique("PAT"), "name", "Router", "gtins", list(gtin), "tracking", "SERIAL",
-        "serialPattern", "R[0-9]{6}")));
+    ok(
+        clerk.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                unique("PAT"),
+                "name",
+                "Router",
+                "gtins",
+                list(gtin),
+                "tracking",
+                "SERIAL",
+                "serialPattern",
+                "R[0-9]{6}")));
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", gtin, "serial", "R123456"), map("gtin", gtin, "serial", "X123456")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            map("gtin", gtin, "serial", "R123456"),
+                            map("gtin", gtin, "serial", "X123456")))));
 
     assertProblem(r, 400, "serial-format", "units[1].serial");
   }
@@ -135,8 +204,18 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsTheSameSerialTwiceInOneRequest() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(clerk.unitKey("SN-1"), clerk.unitKey("SN-2"), clerk.unitKey("SN-1")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            clerk.unitKey("SN-1"), clerk.unitKey("SN-2"), clerk.unitKey("SN-1")))));
 
     assertProblem(r, 400, "duplicate-in-request", "units[2].serial");
   }
@@ -146,9 +225,31 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String handset = clerk.handset();
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", handset, "serial", "H1", "fields", map("IMEI", Floor.imei())),
-            map("gtin", handset, "serial", "H2", "fields", map("firmware", "1.0"))))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            map(
+                                "gtin",
+                                handset,
+                                "serial",
+                                "H1",
+                                "fields",
+                                map("IMEI", Floor.imei())),
+                            map(
+                                "gtin",
+                                handset,
+                                "serial",
+                                "H2",
+                                "fields",
+                                map("firmware", "1.0"))))));
 
     assertProblem(r, 400, "missing-field", "units[1].fields.IMEI");
   }
@@ -157,8 +258,24 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsACustomFieldTheProductDoesNotHave() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("colour", "red"))))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            map(
+                                "gtin",
+                                clerk.gtin,
+                                "serial",
+                                "SN-1",
+                                "fields",
+                                map("colour", "red"))))));
 
     assertProblem(r, 400, "unknown-field", "units[0].fields.colour");
   }
@@ -167,12 +284,40 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsAnImeiAlreadyRecordedOnAnotherUnit() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String imei = Floor.imei();
-    ok(clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("IMEI", imei))))));
+    ok(
+        clerk.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                clerk.bin1,
+                "units",
+                list(map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("IMEI", imei))))));
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", clerk.gtin, "serial", "SN-2", "fields", map("IMEI", Floor.imei())),
-            map("gtin", clerk.gtin, "serial", "SN-3", "fields", map("IMEI", imei))))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            map(
+                                "gtin",
+                                clerk.gtin,
+                                "serial",
+                                "SN-2",
+                                "fields",
+                                map("IMEI", Floor.imei())),
+                            map(
+                                "gtin",
+                                clerk.gtin,
+                                "serial",
+                                "SN-3",
+                                "fields",
+                                map("IMEI", imei))))));
 
     assertProblem(r, 409, "duplicate-field-value", "fields");
   }
@@ -182,9 +327,25 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String imei = Floor.imei();
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("IMEI", imei)),
-            map("gtin", clerk.gtin, "serial", "SN-2", "fields", map("IMEI", imei))))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("IMEI", imei)),
+                            map(
+                                "gtin",
+                                clerk.gtin,
+                                "serial",
+                                "SN-2",
+                                "fields",
+                                map("IMEI", imei))))));
 
     assertProblem(r, 409, "duplicate-field-value", "fields");
   }
@@ -193,10 +354,24 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsSettingAnImeiThatAnotherUnitCarries() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String imei = Floor.imei();
-    ok(clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("IMEI", imei)), clerk.unitKey("SN-2")))));
+    ok(
+        clerk.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                clerk.bin1,
+                "units",
+                list(
+                    map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("IMEI", imei)),
+                    clerk.unitKey("SN-2")))));
 
-    Api.Response r = refused(clerk, "SN-2", () -> clerk.api.post(clerk.unitPath("SN-2") + "/fields", map("fields", map("IMEI", imei))));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-2",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-2") + "/fields", map("fields", map("IMEI", imei))));
 
     assertProblem(r, 409, "duplicate-field-value", "fields");
   }
@@ -206,9 +381,23 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk a = Clerk.inSharedClient(admin, port);
     Clerk b = Clerk.forNewClient(admin, port);
     String imei = Floor.imei();
-    ok(a.api.post("/api/v1/units", map("location", a.bin1, "units", list(map("gtin", a.gtin, "serial", "SN-1", "fields", map("IMEI", imei))))));
+    ok(
+        a.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                a.bin1,
+                "units",
+                list(map("gtin", a.gtin, "serial", "SN-1", "fields", map("IMEI", imei))))));
 
-    Api.Response r = b.api.post("/api/v1/units", map("location", b.bin1, "units", list(map("gtin", b.gtin, "serial", "SN-1", "fields", map("IMEI", imei)))));
+    Api.Response r =
+        b.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                b.bin1,
+                "units",
+                list(map("gtin", b.gtin, "serial", "SN-1", "fields", map("IMEI", imei)))));
 
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
   }
@@ -218,7 +407,13 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/fields", map("fields", map("IMEI", " "))));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-1") + "/fields", map("fields", map("IMEI", " "))));
 
     assertProblem(r, 400, "invalid-field", "fields.IMEI");
   }
@@ -228,8 +423,27 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String vaccine = clerk.medicine();
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2027-01-31"), map("gtin", vaccine, "serial", "V2")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            map(
+                                "gtin",
+                                vaccine,
+                                "serial",
+                                "V1",
+                                "lot",
+                                "L1",
+                                "expiry",
+                                "2027-01-31"),
+                            map("gtin", vaccine, "serial", "V2")))));
 
     assertProblem(r, 400, "lot-required", "units[1].lot");
   }
@@ -239,8 +453,17 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String vaccine = clerk.medicine();
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", vaccine, "serial", "V1", "lot", "L1")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(map("gtin", vaccine, "serial", "V1", "lot", "L1")))));
 
     assertProblem(r, 400, "expiry-required", "units[0].expiry");
   }
@@ -249,10 +472,35 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsAnExpiryThatContradictsTheLotsRecordedOne() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String vaccine = clerk.medicine();
-    ok(clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2027-01-31")))));
+    ok(
+        clerk.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                clerk.bin1,
+                "units",
+                list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2027-01-31")))));
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", vaccine, "serial", "V2", "lot", "L1", "expiry", "2028-01-31")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            map(
+                                "gtin",
+                                vaccine,
+                                "serial",
+                                "V2",
+                                "lot",
+                                "L1",
+                                "expiry",
+                                "2028-01-31")))));
 
     assertProblem(r, 422, "lot-expiry-mismatch", "units[0].expiry");
   }
@@ -262,8 +510,28 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String vaccine = clerk.medicine();
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2024-01-31", "manufactured", "2025-01-31")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            map(
+                                "gtin",
+                                vaccine,
+                                "serial",
+                                "V1",
+                                "lot",
+                                "L1",
+                                "expiry",
+                                "2024-01-31",
+                                "manufactured",
+                                "2025-01-31")))));
 
     assertProblem(r, 400, "invalid-field", "units[0].expiry");
   }
@@ -272,11 +540,46 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsAManufacturingDateThatContradictsTheLotsRecordedOne() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String vaccine = clerk.medicine();
-    ok(clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2027-01-31", "manufactured", "2025-01-31")))));
+    ok(
+        clerk.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                clerk.bin1,
+                "units",
+                list(
+                    map(
+                        "gtin",
+                        vaccine,
+                        "serial",
+                        "V1",
+                        "lot",
+                        "L1",
+                        "expiry",
+                        "2027-01-31",
+                        "manufactured",
+                        "2025-01-31")))));
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", vaccine, "serial", "V2", "lot", "L1", "manufactured", "2025-02-28")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            map(
+                                "gtin",
+                                vaccine,
+                                "serial",
+                                "V2",
+                                "lot",
+                                "L1",
+                                "manufactured",
+                                "2025-02-28")))));
 
     assertProblem(r, 422, "lot-date-mismatch", "units[0].manufactured");
   }
@@ -286,8 +589,26 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String vaccine = clerk.medicine();
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", vaccine, "serial", "V1", "lot", "L#1", "expiry", "2027-01-31")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(
+                            map(
+                                "gtin",
+                                vaccine,
+                                "serial",
+                                "V1",
+                                "lot",
+                                "L#1",
+                                "expiry",
+                                "2027-01-31")))));
 
     assertProblem(r, 400, "invalid-lot", "units[0].lot");
     assertThat(r.at("/detail").asString()).contains("a lot code");
@@ -297,8 +618,17 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsALotForAProductNotTrackedByLot() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units",
-        list(map("gtin", clerk.gtin, "serial", "SN-1", "lot", "L1")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "units",
+                        list(map("gtin", clerk.gtin, "serial", "SN-1", "lot", "L1")))));
 
     assertProblem(r, 400, "not-lot-tracked", "units[0].lot");
   }
@@ -307,7 +637,17 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsRegistrationAtAnUnknownLocation() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", "NOWHERE-" + unique("L"), "units", list(clerk.unitKey("SN-1")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        "NOWHERE-" + unique("L"),
+                        "units",
+                        list(clerk.unitKey("SN-1")))));
 
     assertProblem(r, 422, "unknown-location", "location");
   }
@@ -316,7 +656,10 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsRegistrationWithoutALocationUnlessTheUnitsAreExpected() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", map("units", list(clerk.unitKey("SN-1")))));
+    Api.Response r =
+        refused(
+            clerk,
+            () -> clerk.api.post("/api/v1/units", map("units", list(clerk.unitKey("SN-1")))));
 
     assertProblem(r, 400, "invalid-field", "location");
   }
@@ -325,16 +668,37 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsRegistrationOfNoUnitsAndOfAnUnknownReason() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    assertProblem(refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", list()))), 400, "invalid-field", "units");
-    assertProblem(refused(clerk, () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "reason", "FOUND_ON_STREET",
-        "units", list(clerk.unitKey("SN-1"))))), 400, "invalid-field", "reason");
+    assertProblem(
+        refused(
+            clerk,
+            () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", list()))),
+        400,
+        "invalid-field",
+        "units");
+    assertProblem(
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.bin1,
+                        "reason",
+                        "FOUND_ON_STREET",
+                        "units",
+                        list(clerk.unitKey("SN-1"))))),
+        400,
+        "invalid-field",
+        "reason");
   }
 
   @Test
   void rejectsABodyThatIsNotJson() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/units", "{\"units\": [ {\"gtin\": "));
+    Api.Response r =
+        refused(clerk, () -> clerk.api.post("/api/v1/units", "{\"units\": [ {\"gtin\": "));
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.problemCode()).isEqualTo("malformed-body");
@@ -353,7 +717,8 @@ class LedgerRefusalsIT extends IntegrationTest {
     assertThat(r.at("/count").asInt()).isEqualTo(1);
     assertThat(r.at("/serials").toString()).isEqualTo("[\"" + serials.get(3210) + "\"]");
     assertThat(Footprint.of(db, clerk.tenant)).isEqualTo(before);
-    assertThat(ok(clerk.api.get("/api/v1/units?gtin=" + clerk.gtin)).at("/items").size()).isEqualTo(1);
+    assertThat(ok(clerk.api.get("/api/v1/units?gtin=" + clerk.gtin)).at("/items").size())
+        .isEqualTo(1);
     assertThat(clerk.api.get(clerk.unitPath(serials.get(0))).status()).isEqualTo(404);
   }
 
@@ -364,7 +729,14 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", "NO-SUCH-BIN-" + unique("X"))));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-1") + "/move",
+                    map("location", "NO-SUCH-BIN-" + unique("X"))));
 
     assertProblem(r, 422, "unknown-location", "location");
   }
@@ -374,7 +746,11 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("device", "gun-1")));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("device", "gun-1")));
 
     assertProblem(r, 400, "invalid-field", "location");
   }
@@ -383,10 +759,18 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsAFoundUnitAtAnUnknownLocation() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
-    ok(clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "count")));
+    ok(
+        clerk.api.post(
+            clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "count")));
 
-    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments",
-        map("kind", "FOUND", "reason", "count", "location", "NOWHERE-" + unique("X"))));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-1") + "/adjustments",
+                    map("kind", "FOUND", "reason", "count", "location", "NOWHERE-" + unique("X"))));
 
     assertProblem(r, 422, "unknown-location", "location");
   }
@@ -399,10 +783,23 @@ class LedgerRefusalsIT extends IntegrationTest {
     Footprint ownerBefore = Footprint.of(db, owner.tenant);
 
     Api.Response read = other.api.get(owner.unitPath("SN-1"));
-    Api.Response move = refused(other, () -> other.api.post(owner.unitPath("SN-1") + "/move", map("location", other.bin2)));
-    Api.Response hold = refused(other, () -> other.api.post(owner.unitPath("SN-1") + "/holds", map("hold", "SUSPECT", "reason", "x")));
-    Api.Response register = refused(other, () -> other.api.post("/api/v1/units", map("location", other.bin1, "units",
-        list(owner.unitKey("SN-2")))));
+    Api.Response move =
+        refused(
+            other,
+            () -> other.api.post(owner.unitPath("SN-1") + "/move", map("location", other.bin2)));
+    Api.Response hold =
+        refused(
+            other,
+            () ->
+                other.api.post(
+                    owner.unitPath("SN-1") + "/holds", map("hold", "SUSPECT", "reason", "x")));
+    Api.Response register =
+        refused(
+            other,
+            () ->
+                other.api.post(
+                    "/api/v1/units",
+                    map("location", other.bin1, "units", list(owner.unitKey("SN-2")))));
 
     assertThat(read.status()).isEqualTo(404);
     assertThat(read.problemCode()).isEqualTo("unknown-unit");
@@ -420,8 +817,14 @@ class LedgerRefusalsIT extends IntegrationTest {
     theirs.register(theirs.bin1, "SN-1");
     Api operator = Floor.person(admin, port, mine.tenant, "OPERATOR");
 
-    Api.Response r = refused(theirs, "SN-1", () -> operator.in(theirs.tenant).post(theirs.unitPath("SN-1") + "/move",
-        map("location", theirs.bin2)));
+    Api.Response r =
+        refused(
+            theirs,
+            "SN-1",
+            () ->
+                operator
+                    .in(theirs.tenant)
+                    .post(theirs.unitPath("SN-1") + "/move", map("location", theirs.bin2)));
 
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.problemCode()).isEqualTo("forbidden");
@@ -434,7 +837,14 @@ class LedgerRefusalsIT extends IntegrationTest {
     String pallet = owner.container("PALLET", owner.bin1);
     other.register(other.bin1, "SN-1");
 
-    Api.Response r = refused(other, "SN-1", () -> other.api.post("/api/v1/units/pack", map("units", list(other.unitKey("SN-1")), "into", pallet)));
+    Api.Response r =
+        refused(
+            other,
+            "SN-1",
+            () ->
+                other.api.post(
+                    "/api/v1/units/pack",
+                    map("units", list(other.unitKey("SN-1")), "into", pallet)));
 
     assertProblem(r, 422, "unknown-container", "into");
   }
@@ -446,13 +856,30 @@ class LedgerRefusalsIT extends IntegrationTest {
     ok(clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "sample")));
     Api operator = Floor.person(admin, port, clerk.tenant, "OPERATOR");
 
-    Api.Response release = refused(clerk, "SN-1", () -> operator.post(clerk.unitPath("SN-1") + "/holds/release", map("hold", "QC", "reason", "ok")));
-    Api.Response lost = refused(clerk, "SN-1", () -> operator.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "gone")));
+    Api.Response release =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                operator.post(
+                    clerk.unitPath("SN-1") + "/holds/release", map("hold", "QC", "reason", "ok")));
+    Api.Response lost =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                operator.post(
+                    clerk.unitPath("SN-1") + "/adjustments",
+                    map("kind", "LOST", "reason", "gone")));
 
     assertThat(release.status()).isEqualTo(403);
     assertThat(lost.status()).isEqualTo(403);
-    assertThat(ok(operator.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2))).at("/units/0/location").asString())
-        .as("an operator moves units").isEqualTo(clerk.bin2);
+    assertThat(
+            ok(operator.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2)))
+                .at("/units/0/location")
+                .asString())
+        .as("an operator moves units")
+        .isEqualTo(clerk.bin2);
   }
 
   @Test
@@ -461,7 +888,13 @@ class LedgerRefusalsIT extends IntegrationTest {
     clerk.register(clerk.bin1, "SN-1");
     Api client = Floor.person(admin, port, clerk.tenant, "CLIENT");
 
-    Api.Response r = refused(clerk, "SN-1", () -> client.post(clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "mine")));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                client.post(
+                    clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "mine")));
 
     assertThat(r.status()).isEqualTo(403);
     assertThat(ok(client.get(clerk.unitPath("SN-1"))).at("/state").asString()).isEqualTo("STORED");
@@ -473,11 +906,46 @@ class LedgerRefusalsIT extends IntegrationTest {
     clerk.register(clerk.bin1, "SN-1");
     ok(clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "sample")));
 
-    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("reason", "which?"))), 400, "invalid-field", "hold");
-    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds/release", map("hold", "QC"))), 400, "invalid-field", "reason");
-    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "STOLEN"))), 400, "malformed-body", "hold");
-    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST"))), 400, "invalid-field", "reason");
-    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("reason", "?"))), 400, "invalid-field", "kind");
+    assertProblem(
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("reason", "which?"))),
+        400,
+        "invalid-field",
+        "hold");
+    assertProblem(
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds/release", map("hold", "QC"))),
+        400,
+        "invalid-field",
+        "reason");
+    assertProblem(
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "STOLEN"))),
+        400,
+        "malformed-body",
+        "hold");
+    assertProblem(
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST"))),
+        400,
+        "invalid-field",
+        "reason");
+    assertProblem(
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("reason", "?"))),
+        400,
+        "invalid-field",
+        "kind");
   }
 
   @Test
@@ -485,8 +953,25 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
 
-    assertProblem(refused(clerk, () -> clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", "123"))), 400, "invalid-sscc", "into");
-    assertProblem(refused(clerk, () -> clerk.api.post("/api/v1/containers/123456789012345678/move", map("location", clerk.bin1))), 400, "invalid-sscc", "sscc");
+    assertProblem(
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/units/pack",
+                    map("units", list(clerk.unitKey("SN-1")), "into", "123"))),
+        400,
+        "invalid-sscc",
+        "into");
+    assertProblem(
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/containers/123456789012345678/move", map("location", clerk.bin1))),
+        400,
+        "invalid-sscc",
+        "sscc");
   }
 
   @Test
@@ -494,7 +979,15 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2), "k".repeat(101)));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-1") + "/move",
+                    map("location", clerk.bin2),
+                    "k".repeat(101)));
 
     assertProblem(r, 400, "invalid-header", "Idempotency-Key");
   }
@@ -503,7 +996,10 @@ class LedgerRefusalsIT extends IntegrationTest {
   void rejectsACommandForAUnitThatWasNeverRegistered() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post(clerk.unitPath("GHOST") + "/move", map("location", clerk.bin1)));
+    Api.Response r =
+        refused(
+            clerk,
+            () -> clerk.api.post(clerk.unitPath("GHOST") + "/move", map("location", clerk.bin1)));
 
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.problemCode()).isEqualTo("unknown-unit");
@@ -516,9 +1012,15 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
     String tote = clerk.container("TOTE", clerk.bin1);
-    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", tote)));
+    ok(
+        clerk.api.post(
+            "/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", tote)));
 
-    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2)));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2)));
 
     assertIllegal(r, "unit-in-container");
     assertThat(r.at("/field").asString()).isEqualTo("unit");
@@ -531,10 +1033,22 @@ class LedgerRefusalsIT extends IntegrationTest {
     clerk.register(clerk.bin1, "SN-1", "SN-2", "SN-3");
     String tote = clerk.container("TOTE", clerk.bin1);
     String other = clerk.container("TOTE", clerk.bin2);
-    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-2")), "into", tote)));
+    ok(
+        clerk.api.post(
+            "/api/v1/units/pack", map("units", list(clerk.unitKey("SN-2")), "into", tote)));
 
-    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/units/pack",
-        map("units", list(clerk.unitKey("SN-1"), clerk.unitKey("SN-2"), clerk.unitKey("SN-3")), "into", other)));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    "/api/v1/units/pack",
+                    map(
+                        "units",
+                        list(clerk.unitKey("SN-1"), clerk.unitKey("SN-2"), clerk.unitKey("SN-3")),
+                        "into",
+                        other)));
 
     assertIllegal(r, "unit-in-container");
     assertThat(r.at("/unit").asString()).endsWith("(21)SN-2");
@@ -545,7 +1059,13 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
 
-    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/units/unpack", map("units", list(clerk.unitKey("SN-1"))))), "unit-not-in-container");
+    assertIllegal(
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post("/api/v1/units/unpack", map("units", list(clerk.unitKey("SN-1"))))),
+        "unit-not-in-container");
   }
 
   @Test
@@ -553,12 +1073,41 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
     String tote = clerk.container("TOTE", clerk.bin1);
-    ok(clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "count")));
+    ok(
+        clerk.api.post(
+            clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "count")));
 
-    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2))), "unit-missing");
-    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/observations", map("location", clerk.bin2))), "unit-missing");
-    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", tote))), "unit-missing");
-    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "again"))), "unit-missing");
+    assertIllegal(
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2))),
+        "unit-missing");
+    assertIllegal(
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-1") + "/observations", map("location", clerk.bin2))),
+        "unit-missing");
+    assertIllegal(
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    "/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", tote))),
+        "unit-missing");
+    assertIllegal(
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-1") + "/adjustments",
+                    map("kind", "LOST", "reason", "again"))),
+        "unit-missing");
   }
 
   @Test
@@ -566,8 +1115,14 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments",
-        map("kind", "FOUND", "reason", "count", "location", clerk.bin2)));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-1") + "/adjustments",
+                    map("kind", "FOUND", "reason", "count", "location", clerk.bin2)));
 
     assertIllegal(r, "unit-not-missing");
   }
@@ -575,20 +1130,51 @@ class LedgerRefusalsIT extends IntegrationTest {
   @Test
   void expectedUnitCannotMoveOrBeCountedBeforeItIsReceived() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
-    ok(clerk.api.post("/api/v1/units", map("expected", true, "units", list(clerk.unitKey("SN-1")))));
+    ok(
+        clerk.api.post(
+            "/api/v1/units", map("expected", true, "units", list(clerk.unitKey("SN-1")))));
 
-    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1))), "unit-not-received");
-    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "x"))), "unit-not-received");
+    assertIllegal(
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1))),
+        "unit-not-received");
+    assertIllegal(
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "x"))),
+        "unit-not-received");
   }
 
   @Test
   void holdIsPlacedOnceAndReleasedOnce() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
-    ok(clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "RECALL", "reason", "campaign")));
+    ok(
+        clerk.api.post(
+            clerk.unitPath("SN-1") + "/holds", map("hold", "RECALL", "reason", "campaign")));
 
-    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "RECALL", "reason", "again"))), "hold-already-placed");
-    assertIllegal(refused(clerk, "SN-1", () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds/release", map("hold", "QC", "reason", "not on it"))), "hold-not-placed");
+    assertIllegal(
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-1") + "/holds", map("hold", "RECALL", "reason", "again"))),
+        "hold-already-placed");
+    assertIllegal(
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    clerk.unitPath("SN-1") + "/holds/release",
+                    map("hold", "QC", "reason", "not on it"))),
+        "hold-not-placed");
   }
 
   @Test
@@ -596,8 +1182,18 @@ class LedgerRefusalsIT extends IntegrationTest {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
 
-    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/units", map("location", clerk.dock, "units",
-        list(clerk.unitKey("SN-0"), clerk.unitKey("SN-1")))));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        clerk.dock,
+                        "units",
+                        list(clerk.unitKey("SN-0"), clerk.unitKey("SN-1")))));
 
     assertProblem(r, 409, "duplicate-serial", "units[1].serial");
   }
@@ -608,10 +1204,18 @@ class LedgerRefusalsIT extends IntegrationTest {
     clerk.register(clerk.bin1, "SN-1");
     String pallet = clerk.container("PALLET", clerk.bin1);
     String kase = clerk.container("CASE", clerk.bin1);
-    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", kase)));
+    ok(
+        clerk.api.post(
+            "/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", kase)));
     ok(clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
 
-    Api.Response r = refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/containers/" + kase + "/move", map("location", clerk.bin2)));
+    Api.Response r =
+        refused(
+            clerk,
+            "SN-1",
+            () ->
+                clerk.api.post(
+                    "/api/v1/containers/" + kase + "/move", map("location", clerk.bin2)));
 
     assertIllegal(r, "container-nested");
     assertThat(r.at("/field").asString()).isEqualTo("sscc");
@@ -625,8 +1229,14 @@ class LedgerRefusalsIT extends IntegrationTest {
     String kase = clerk.container("CASE", clerk.bin1);
     ok(clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
 
-    assertIllegal(refused(clerk, () -> clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", other))), "container-nested");
-    assertIllegal(refused(clerk, () -> clerk.api.post("/api/v1/containers/" + other + "/unpack", null)), "container-not-nested");
+    assertIllegal(
+        refused(
+            clerk,
+            () -> clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", other))),
+        "container-nested");
+    assertIllegal(
+        refused(clerk, () -> clerk.api.post("/api/v1/containers/" + other + "/unpack", null)),
+        "container-not-nested");
   }
 
   @Test
@@ -635,18 +1245,40 @@ class LedgerRefusalsIT extends IntegrationTest {
     clerk.register(clerk.bin1, "SN-1");
     String pallet = clerk.container("PALLET", clerk.bin1);
     String kase = clerk.container("CASE", clerk.bin2);
-    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", pallet)));
+    ok(
+        clerk.api.post(
+            "/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", pallet)));
     ok(clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
 
-    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/containers/" + pallet + "/pack", map("into", kase))), 422, "container-cycle", "into");
-    assertProblem(refused(clerk, "SN-1", () -> clerk.api.post("/api/v1/containers/" + pallet + "/pack", map("into", pallet))), 422, "container-cycle", "into");
+    assertProblem(
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post("/api/v1/containers/" + pallet + "/pack", map("into", kase))),
+        422,
+        "container-cycle",
+        "into");
+    assertProblem(
+        refused(
+            clerk,
+            "SN-1",
+            () -> clerk.api.post("/api/v1/containers/" + pallet + "/pack", map("into", pallet))),
+        422,
+        "container-cycle",
+        "into");
   }
 
   @Test
   void unknownContainerCannotBeMoved() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
 
-    Api.Response r = refused(clerk, () -> clerk.api.post("/api/v1/containers/" + Floor.newSscc() + "/move", map("location", clerk.bin1)));
+    Api.Response r =
+        refused(
+            clerk,
+            () ->
+                clerk.api.post(
+                    "/api/v1/containers/" + Floor.newSscc() + "/move",
+                    map("location", clerk.bin1)));
 
     assertProblem(r, 422, "unknown-container", "sscc");
   }

@@ -1,6 +1,5 @@
 package io.unitrace.ledger;
 
-import static io.unitrace.support.Api.list;
 import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,14 +23,14 @@ import tools.jackson.databind.JsonNode;
  */
 class QuantityStockIT extends IntegrationTest {
 
-  @Autowired
-  JdbcClient db;
+  @Autowired JdbcClient db;
 
   private CountedGoods goods() {
     return CountedGoods.create(admin);
   }
 
-  private static Api.Response found(CountedGoods g, String gtin, String lot, String location, long quantity) {
+  private static Api.Response found(
+      CountedGoods g, String gtin, String lot, String location, long quantity) {
     return g.found(gtin, lot, location, quantity);
   }
 
@@ -47,20 +46,30 @@ class QuantityStockIT extends IntegrationTest {
     assertThat(receipt.path("stock").get(0).path("quantity").asLong()).isEqualTo(120);
     ok(found(g, g.gloves(), null, s.bin1, 40));
 
-    JsonNode moved = ok(s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 45)))
-        .json();
+    JsonNode moved =
+        ok(s.api.post(
+                "/api/v1/stock/moves",
+                map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 45)))
+            .json();
     assertThat(moved.path("type").asString()).isEqualTo("MOVED");
     assertThat(moved.path("stock").size()).isEqualTo(2);
 
     assertThat(quantity(g, g.salineSku(), s.bin1)).isEqualTo(75);
     assertThat(quantity(g, g.salineSku(), s.bin2)).isEqualTo(45);
     assertThat(quantity(g, g.glovesSku(), s.bin1)).isEqualTo(40);
-    JsonNode line = ok(s.api.get("/api/v1/stock?sku=" + g.salineSku() + "&location=" + s.bin2)).json().path("items").get(0);
+    JsonNode line =
+        ok(s.api.get("/api/v1/stock?sku=" + g.salineSku() + "&location=" + s.bin2))
+            .json()
+            .path("items")
+            .get(0);
     assertThat(line.path("lot").asString()).isEqualTo("L1");
     assertThat(line.path("expiry").asString()).isEqualTo("2030-01-31");
     assertThat(line.path("available").asLong()).as("put away and not held").isEqualTo(45);
 
-    JsonNode history = ok(s.api.get("/api/v1/stock/history?sku=" + g.salineSku() + "&lot=L1")).json().path("items");
+    JsonNode history =
+        ok(s.api.get("/api/v1/stock/history?sku=" + g.salineSku() + "&lot=L1"))
+            .json()
+            .path("items");
     assertThat(history.size()).isEqualTo(3);
     assertThat(history.get(0).path("type").asString()).isEqualTo("FOUND");
     assertThat(history.get(0).path("delta").asLong()).isEqualTo(120);
@@ -68,7 +77,9 @@ class QuantityStockIT extends IntegrationTest {
     assertThat(history.get(1).path("delta").asLong()).isEqualTo(-45);
     assertThat(history.get(1).path("quantity").asLong()).isEqualTo(75);
     assertThat(history.get(2).path("location").asString()).isEqualTo(s.bin2);
-    assertThat(history.get(2).path("eventId").asLong()).as("both sides of a move are one event").isEqualTo(history.get(1).path("eventId").asLong());
+    assertThat(history.get(2).path("eventId").asLong())
+        .as("both sides of a move are one event")
+        .isEqualTo(history.get(1).path("eventId").asLong());
 
     JsonNode report = ok(s.api.post("/api/v1/ledger/verify", null)).json();
     assertThat(report.path("intact").asBoolean()).as(report.toString()).isTrue();
@@ -84,7 +95,10 @@ class QuantityStockIT extends IntegrationTest {
     Footprint before = Footprint.of(db, s.tenant);
     long stockEntries = stockEntries(s);
 
-    Api.Response r = s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 11));
+    Api.Response r =
+        s.api.post(
+            "/api/v1/stock/moves",
+            map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 11));
 
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.problemCode()).isEqualTo("insufficient-stock");
@@ -100,20 +114,107 @@ class QuantityStockIT extends IntegrationTest {
     CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.saline(), "L1", s.bin1, 10));
-    assertThat(s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 0)).at("/field")
-        .asString()).isEqualTo("quantity");
-    assertThat(s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "from", s.bin1, "to", s.bin2, "quantity", 1)).problemCode())
+    assertThat(
+            s.api
+                .post(
+                    "/api/v1/stock/moves",
+                    map(
+                        "gtin",
+                        g.saline(),
+                        "lot",
+                        "L1",
+                        "from",
+                        s.bin1,
+                        "to",
+                        s.bin2,
+                        "quantity",
+                        0))
+                .at("/field")
+                .asString())
+        .isEqualTo("quantity");
+    assertThat(
+            s.api
+                .post(
+                    "/api/v1/stock/moves",
+                    map("gtin", g.saline(), "from", s.bin1, "to", s.bin2, "quantity", 1))
+                .problemCode())
         .isEqualTo("lot-required");
-    assertThat(s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "NOPE", "from", s.bin1, "to", s.bin2, "quantity", 1))
-        .problemCode()).isEqualTo("unknown-lot");
-    assertThat(s.api.post("/api/v1/stock/moves", map("gtin", s.gtin, "from", s.bin1, "to", s.bin2, "quantity", 1)).problemCode())
-        .as("serialized goods move by unit").isEqualTo("serialized");
-    assertThat(s.api.post("/api/v1/stock/moves", map("gtin", g.gloves(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 1))
-        .problemCode()).isEqualTo("not-lot-tracked");
-    assertThat(s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", "NOWHERE", "quantity", 1))
-        .at("/field").asString()).isEqualTo("to");
-    Api.Response noExpiry = s.api.post("/api/v1/stock/adjustments", map("gtin", g.saline(), "lot", "L2", "location", s.bin1, "kind", "FOUND",
-        "quantity", 5, "reason", "count"));
+    assertThat(
+            s.api
+                .post(
+                    "/api/v1/stock/moves",
+                    map(
+                        "gtin",
+                        g.saline(),
+                        "lot",
+                        "NOPE",
+                        "from",
+                        s.bin1,
+                        "to",
+                        s.bin2,
+                        "quantity",
+                        1))
+                .problemCode())
+        .isEqualTo("unknown-lot");
+    assertThat(
+            s.api
+                .post(
+                    "/api/v1/stock/moves",
+                    map("gtin", s.gtin, "from", s.bin1, "to", s.bin2, "quantity", 1))
+                .problemCode())
+        .as("serialized goods move by unit")
+        .isEqualTo("serialized");
+    assertThat(
+            s.api
+                .post(
+                    "/api/v1/stock/moves",
+                    map(
+                        "gtin",
+                        g.gloves(),
+                        "lot",
+                        "L1",
+                        "from",
+                        s.bin1,
+                        "to",
+                        s.bin2,
+                        "quantity",
+                        1))
+                .problemCode())
+        .isEqualTo("not-lot-tracked");
+    assertThat(
+            s.api
+                .post(
+                    "/api/v1/stock/moves",
+                    map(
+                        "gtin",
+                        g.saline(),
+                        "lot",
+                        "L1",
+                        "from",
+                        s.bin1,
+                        "to",
+                        "NOWHERE",
+                        "quantity",
+                        1))
+                .at("/field")
+                .asString())
+        .isEqualTo("to");
+    Api.Response noExpiry =
+        s.api.post(
+            "/api/v1/stock/adjustments",
+            map(
+                "gtin",
+                g.saline(),
+                "lot",
+                "L2",
+                "location",
+                s.bin1,
+                "kind",
+                "FOUND",
+                "quantity",
+                5,
+                "reason",
+                "count"));
     assertThat(noExpiry.problemCode()).isEqualTo("expiry-required");
     assertThat(noExpiry.at("/field").asString()).isEqualTo("expiry");
   }
@@ -124,13 +225,45 @@ class QuantityStockIT extends IntegrationTest {
       CountedGoods g = goods();
       Site s = g.site();
       ok(found(g, g.saline(), "L1", s.bin1, 30));
-      List<Api.Response> answers = StartGate.together(
-          () -> s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 20)),
-          () -> s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.quarantine, "quantity", 20)));
-      assertThat(answers.stream().filter(a -> a.status() == 201 || a.status() == 200).count()).as(answers.toString()).isEqualTo(1);
-      assertThat(answers.stream().filter(a -> "insufficient-stock".equals(a.problemCode())).count()).as(answers.toString()).isEqualTo(1);
+      List<Api.Response> answers =
+          StartGate.together(
+              () ->
+                  s.api.post(
+                      "/api/v1/stock/moves",
+                      map(
+                          "gtin",
+                          g.saline(),
+                          "lot",
+                          "L1",
+                          "from",
+                          s.bin1,
+                          "to",
+                          s.bin2,
+                          "quantity",
+                          20)),
+              () ->
+                  s.api.post(
+                      "/api/v1/stock/moves",
+                      map(
+                          "gtin",
+                          g.saline(),
+                          "lot",
+                          "L1",
+                          "from",
+                          s.bin1,
+                          "to",
+                          s.quarantine,
+                          "quantity",
+                          20)));
+      assertThat(answers.stream().filter(a -> a.status() == 201 || a.status() == 200).count())
+          .as(answers.toString())
+          .isEqualTo(1);
+      assertThat(answers.stream().filter(a -> "insufficient-stock".equals(a.problemCode())).count())
+          .as(answers.toString())
+          .isEqualTo(1);
       assertThat(quantity(g, g.salineSku(), s.bin1)).isEqualTo(10);
-      assertThat(quantity(g, g.salineSku(), s.bin2) + quantity(g, g.salineSku(), s.quarantine)).isEqualTo(20);
+      assertThat(quantity(g, g.salineSku(), s.bin2) + quantity(g, g.salineSku(), s.quarantine))
+          .isEqualTo(20);
       assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
     }
   }
@@ -154,10 +287,35 @@ class QuantityStockIT extends IntegrationTest {
     CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.gloves(), null, s.bin1, 3));
-    Api.Response tooMany = s.api.post("/api/v1/stock/adjustments", map("gtin", g.gloves(), "location", s.bin1, "kind", "LOST", "quantity", 4,
-        "reason", "count"));
+    Api.Response tooMany =
+        s.api.post(
+            "/api/v1/stock/adjustments",
+            map(
+                "gtin",
+                g.gloves(),
+                "location",
+                s.bin1,
+                "kind",
+                "LOST",
+                "quantity",
+                4,
+                "reason",
+                "count"));
     assertThat(tooMany.problemCode()).isEqualTo("insufficient-stock");
-    ok(s.api.post("/api/v1/stock/adjustments", map("gtin", g.gloves(), "location", s.bin1, "kind", "LOST", "quantity", 3, "reason", "count")));
+    ok(
+        s.api.post(
+            "/api/v1/stock/adjustments",
+            map(
+                "gtin",
+                g.gloves(),
+                "location",
+                s.bin1,
+                "kind",
+                "LOST",
+                "quantity",
+                3,
+                "reason",
+                "count")));
     assertThat(quantity(g, g.glovesSku(), s.bin1)).isZero();
     assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
   }
@@ -167,8 +325,15 @@ class QuantityStockIT extends IntegrationTest {
     CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.saline(), "L1", s.bin1, 50));
-    ok(s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 5)));
-    long entry = db.sql("SELECT min(e.id) FROM stock_entry e WHERE e.tenant_id = ? AND e.delta = -5").param(tenantId(s)).query(Long.class).single();
+    ok(
+        s.api.post(
+            "/api/v1/stock/moves",
+            map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 5)));
+    long entry =
+        db.sql("SELECT min(e.id) FROM stock_entry e WHERE e.tenant_id = ? AND e.delta = -5")
+            .param(tenantId(s))
+            .query(Long.class)
+            .single();
 
     db.sql("UPDATE stock_entry SET delta = -4, quantity = 46 WHERE id = ?").param(entry).update();
 
@@ -196,16 +361,35 @@ class QuantityStockIT extends IntegrationTest {
     CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.gloves(), null, s.bin1, 50));
-    ok(s.api.post("/api/v1/stock/adjustments", map("gtin", g.gloves(), "location", s.bin1, "kind", "LOST", "quantity", 7, "reason", "count")));
+    ok(
+        s.api.post(
+            "/api/v1/stock/adjustments",
+            map(
+                "gtin",
+                g.gloves(),
+                "location",
+                s.bin1,
+                "kind",
+                "LOST",
+                "quantity",
+                7,
+                "reason",
+                "count")));
     JsonNode checkpoint = ok(s.api.post("/api/v1/ledger/checkpoints", null)).json();
     assertThat(checkpoint.path("book").asString()).isEqualTo("STOCK");
     record Last(long id, long eventId, String prevHash) {}
-    Last last = db.sql("SELECT id, event_id, prev_hash FROM stock_entry WHERE tenant_id = ? ORDER BY id DESC LIMIT 1").param(tenantId(s))
-        .query(Last.class).single();
+    Last last =
+        db.sql(
+                "SELECT id, event_id, prev_hash FROM stock_entry WHERE tenant_id = ? ORDER BY id DESC LIMIT 1")
+            .param(tenantId(s))
+            .query(Last.class)
+            .single();
 
     db.sql("DELETE FROM stock_entry WHERE id = ?").param(last.id()).update();
     db.sql("DELETE FROM ledger_event WHERE id = ?").param(last.eventId()).update();
-    db.sql("UPDATE stock SET quantity = 50, version = 1, last_hash = ? WHERE tenant_id = ?").params(last.prevHash(), tenantId(s)).update();
+    db.sql("UPDATE stock SET quantity = 50, version = 1, last_hash = ? WHERE tenant_id = ?")
+        .params(last.prevHash(), tenantId(s))
+        .update();
 
     JsonNode broken = ok(s.api.post("/api/v1/ledger/verify", null)).json().path("firstBreak");
     assertThat(broken.path("kind").asString()).isEqualTo("checkpoint-mismatch");
@@ -217,27 +401,105 @@ class QuantityStockIT extends IntegrationTest {
     CountedGoods g = goods();
     Site s = g.site();
     ok(found(g, g.saline(), "L1", s.bin1, 20));
-    JsonNode held = ok(s.api.post("/api/v1/stock/holds", map("gtin", g.saline(), "lot", "L1", "location", s.bin1, "quantity", 5,
-        "hold", "QC", "reason", "cloudy bags"))).json();
+    JsonNode held =
+        ok(s.api.post(
+                "/api/v1/stock/holds",
+                map(
+                    "gtin",
+                    g.saline(),
+                    "lot",
+                    "L1",
+                    "location",
+                    s.bin1,
+                    "quantity",
+                    5,
+                    "hold",
+                    "QC",
+                    "reason",
+                    "cloudy bags")))
+            .json();
     assertThat(held.path("type").asString()).isEqualTo("HOLD_PLACED");
-    JsonNode line = ok(s.api.get("/api/v1/stock?sku=" + g.salineSku() + "&location=" + s.bin1)).json().at("/items/0");
+    JsonNode line =
+        ok(s.api.get("/api/v1/stock?sku=" + g.salineSku() + "&location=" + s.bin1))
+            .json()
+            .at("/items/0");
     assertThat(line.path("quantity").asLong()).isEqualTo(20);
     assertThat(line.path("held").asLong()).isEqualTo(5);
     assertThat(line.path("available").asLong()).isEqualTo(15);
-    Api.Response moveAll = s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 20));
-    assertThat(moveAll.problemCode()).as("held stock does not move with the unheld").isEqualTo("insufficient-stock");
-    assertThat(s.api.post("/api/v1/stock/holds/release", map("gtin", g.saline(), "lot", "L1", "location", s.bin1, "quantity", 5, "hold", "QC"))
-        .at("/field").asString()).as("a release needs a reason").isEqualTo("reason");
-    Api.Response notHeld = s.api.post("/api/v1/stock/holds/release", map("gtin", g.saline(), "lot", "L1", "location", s.bin1, "quantity", 6,
-        "hold", "QC", "reason", "inspected"));
+    Api.Response moveAll =
+        s.api.post(
+            "/api/v1/stock/moves",
+            map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 20));
+    assertThat(moveAll.problemCode())
+        .as("held stock does not move with the unheld")
+        .isEqualTo("insufficient-stock");
+    assertThat(
+            s.api
+                .post(
+                    "/api/v1/stock/holds/release",
+                    map(
+                        "gtin",
+                        g.saline(),
+                        "lot",
+                        "L1",
+                        "location",
+                        s.bin1,
+                        "quantity",
+                        5,
+                        "hold",
+                        "QC"))
+                .at("/field")
+                .asString())
+        .as("a release needs a reason")
+        .isEqualTo("reason");
+    Api.Response notHeld =
+        s.api.post(
+            "/api/v1/stock/holds/release",
+            map(
+                "gtin",
+                g.saline(),
+                "lot",
+                "L1",
+                "location",
+                s.bin1,
+                "quantity",
+                6,
+                "hold",
+                "QC",
+                "reason",
+                "inspected"));
     assertThat(notHeld.problemCode()).isEqualTo("insufficient-stock");
 
-    ok(s.api.post("/api/v1/stock/holds/release", map("gtin", g.saline(), "lot", "L1", "location", s.bin1, "quantity", 5, "hold", "QC",
-        "reason", "inspected: fine")));
-    line = ok(s.api.get("/api/v1/stock?sku=" + g.salineSku() + "&location=" + s.bin1)).json().at("/items/0");
+    ok(
+        s.api.post(
+            "/api/v1/stock/holds/release",
+            map(
+                "gtin",
+                g.saline(),
+                "lot",
+                "L1",
+                "location",
+                s.bin1,
+                "quantity",
+                5,
+                "hold",
+                "QC",
+                "reason",
+                "inspected: fine")));
+    line =
+        ok(s.api.get("/api/v1/stock?sku=" + g.salineSku() + "&location=" + s.bin1))
+            .json()
+            .at("/items/0");
     assertThat(line.path("available").asLong()).isEqualTo(20);
-    JsonNode history = ok(s.api.get("/api/v1/stock/history?sku=" + g.salineSku() + "&lot=L1")).json().path("items");
-    assertThat(history.toString()).contains("HOLD_PLACED").contains("HOLD_RELEASED").contains("cloudy bags").contains("inspected: fine");
+    JsonNode history =
+        ok(s.api.get("/api/v1/stock/history?sku=" + g.salineSku() + "&lot=L1"))
+            .json()
+            .path("items");
+    assertThat(history.toString())
+        .contains("HOLD_PLACED")
+        .contains("HOLD_RELEASED")
+        .contains("cloudy bags")
+        .contains("inspected: fine");
     assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
   }
 
@@ -248,22 +510,54 @@ class QuantityStockIT extends IntegrationTest {
     ok(found(g, g.saline(), "L1", s.dock, 90));
     ok(found(g, g.saline(), "L2", s.dock, 10));
     ok(found(g, g.gloves(), null, s.dock, 40));
-    ok(s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.dock, "to", s.bin1, "quantity", 60)));
-    ok(s.api.post("/api/v1/stock/moves", map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 15)));
-    ok(s.api.post("/api/v1/stock/moves", map("gtin", g.gloves(), "from", s.dock, "to", s.bin1, "quantity", 40)));
-    ok(s.api.post("/api/v1/stock/adjustments", map("gtin", g.saline(), "lot", "L2", "location", s.dock, "kind", "LOST", "quantity", 10,
-        "reason", "count")));
+    ok(
+        s.api.post(
+            "/api/v1/stock/moves",
+            map("gtin", g.saline(), "lot", "L1", "from", s.dock, "to", s.bin1, "quantity", 60)));
+    ok(
+        s.api.post(
+            "/api/v1/stock/moves",
+            map("gtin", g.saline(), "lot", "L1", "from", s.bin1, "to", s.bin2, "quantity", 15)));
+    ok(
+        s.api.post(
+            "/api/v1/stock/moves",
+            map("gtin", g.gloves(), "from", s.dock, "to", s.bin1, "quantity", 40)));
+    ok(
+        s.api.post(
+            "/api/v1/stock/adjustments",
+            map(
+                "gtin",
+                g.saline(),
+                "lot",
+                "L2",
+                "location",
+                s.dock,
+                "kind",
+                "LOST",
+                "quantity",
+                10,
+                "reason",
+                "count")));
 
     record Bucket(long id, long quantity, int version, String lastHash) {}
-    List<Bucket> projection = db.sql("SELECT id, quantity, version, last_hash FROM stock WHERE tenant_id = ? ORDER BY id").param(tenantId(s))
-        .query(Bucket.class).list();
-    List<Bucket> replayed = db.sql("""
+    List<Bucket> projection =
+        db.sql("SELECT id, quantity, version, last_hash FROM stock WHERE tenant_id = ? ORDER BY id")
+            .param(tenantId(s))
+            .query(Bucket.class)
+            .list();
+    List<Bucket> replayed =
+        db.sql(
+                """
             SELECT e.stock_id AS id, SUM(e.delta) AS quantity, MAX(e.seq) AS version,
                    (SELECT x.hash FROM stock_entry x WHERE x.stock_id = e.stock_id ORDER BY x.seq DESC LIMIT 1) AS last_hash
             FROM stock_entry e WHERE e.tenant_id = ? GROUP BY e.stock_id ORDER BY e.stock_id""")
-        .param(tenantId(s)).query(Bucket.class).list();
+            .param(tenantId(s))
+            .query(Bucket.class)
+            .list();
     assertThat(replayed).isEqualTo(projection);
-    assertThat(projection).extracting(Bucket::quantity).containsExactlyInAnyOrder(30L, 0L, 0L, 45L, 15L, 40L);
+    assertThat(projection)
+        .extracting(Bucket::quantity)
+        .containsExactlyInAnyOrder(30L, 0L, 0L, 45L, 15L, 40L);
   }
 
   private long tenantId(Site s) {
@@ -271,6 +565,9 @@ class QuantityStockIT extends IntegrationTest {
   }
 
   private long stockEntries(Site s) {
-    return db.sql("SELECT count(*) FROM stock_entry WHERE tenant_id = ?").param(tenantId(s)).query(Long.class).single();
+    return db.sql("SELECT count(*) FROM stock_entry WHERE tenant_id = ?")
+        .param(tenantId(s))
+        .query(Long.class)
+        .single();
   }
 }

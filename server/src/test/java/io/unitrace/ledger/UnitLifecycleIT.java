@@ -14,7 +14,10 @@ class UnitLifecycleIT extends IntegrationTest {
     Site site = Site.create(admin);
     site.register(site.dock, "SN-1");
 
-    var moved = site.api.post(site.unitPath("SN-1") + "/move", map("location", site.bin1, "device", "scanner-7", "scan", "]d2010..."));
+    var moved =
+        site.api.post(
+            site.unitPath("SN-1") + "/move",
+            map("location", site.bin1, "device", "scanner-7", "scan", "]d2010..."));
     assertThat(moved.status()).isEqualTo(200);
     assertThat(moved.at("/units/0/state").asString()).isEqualTo("STORED");
 
@@ -28,6 +31,7 @@ class UnitLifecycleIT extends IntegrationTest {
     assertThat(history.at("/items/1/type").asString()).isEqualTo("MOVED");
     assertThat(history.at("/items/1/device").asString()).isEqualTo("scanner-7");
     assertThat(history.at("/items/1/who").asString()).isEqualTo("user:admin");
-    assertThat(history.at("/items/1/prevHash").asString()).isEqualTo(history.at("/items/0/hash").asString());
+    assertThat(history.at("/items/1/prevHash").asString())
+        .isEqualTo(history.at("/items/0/hash").asString());
   }
 }

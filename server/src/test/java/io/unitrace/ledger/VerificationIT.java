@@ -5,8 +5,8 @@ import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unitrace.shared.Rows;
 import io.unitrace.support.IntegrationTest;
-import io.unitrace.support.Site;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,15 +14,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Tamper evidence. Someone with write access to the database edits the ledger behind the
- * application's back, in a different way for each client; verification names the first broken
- * link: what kind of break, which unit, which entry.
+ * application's back, in a different way for each client; verification names the first broken link:
+ * what kind of break, which unit, which entry.
  */
 class VerificationIT extends IntegrationTest {
 
-  @Autowired
-  JdbcClient db;
+  @Autowired JdbcClient db;
 
-  record Entry(long id, long eventId, String state, Long location, Long container, int holds, String hash) {}
+  record Entry(
+      long id, long eventId, String state, Long location, Long container, int holds, String hash) {}
 
   @Test
   void untouchedLedgerIsIntactWithItsCheckpoints() {
@@ -45,7 +45,9 @@ class VerificationIT extends IntegrationTest {
     Clerk clerk = history(Clerk.forNewClient(admin, port));
     Entry second = entry(clerk, "SN-1", 2);
 
-    db.sql("UPDATE ledger_entry SET location_id = ? WHERE id = ?").params(locationId(clerk.quarantine), second.id()).update();
+    db.sql("UPDATE ledger_entry SET location_id = ? WHERE id = ?")
+        .params(locationId(clerk.quarantine), second.id())
+        .update();
 
     JsonNode broken = firstBreak(clerk);
     assertThat(broken.path("kind").asString()).isEqualTo("content-altered");
@@ -59,9 +61,13 @@ class VerificationIT extends IntegrationTest {
   void eventWithAnotherActorIsContentAlteredForTheFirstUnitItTouched() {
     Clerk clerk = history(Clerk.forNewClient(admin, port));
     Entry packed = entry(clerk, "SN-2", 2);
-    assertThat(entry(clerk, "SN-3", 2).eventId()).as("SN-2 and SN-3 were packed in one event").isEqualTo(packed.eventId());
+    assertThat(entry(clerk, "SN-3", 2).eventId())
+        .as("SN-2 and SN-3 were packed in one event")
+        .isEqualTo(packed.eventId());
 
-    db.sql("UPDATE ledger_event SET actor = ? WHERE id = ?").params("user:someone-else", packed.eventId()).update();
+    db.sql("UPDATE ledger_event SET actor = ? WHERE id = ?")
+        .params("user:someone-else", packed.eventId())
+        .update();
 
     JsonNode broken = firstBreak(clerk);
     assertThat(broken.path("kind").asString()).isEqualTo("content-altered");
@@ -75,7 +81,9 @@ class VerificationIT extends IntegrationTest {
     Clerk clerk = history(Clerk.forNewClient(admin, port));
     Entry moved = entry(clerk, "SN-1", 3);
 
-    db.sql("UPDATE ledger_event SET event_time = event_time - 3600000 WHERE id = ?").param(moved.eventId()).update();
+    db.sql("UPDATE ledger_event SET event_time = event_time - 3600000 WHERE id = ?")
+        .param(moved.eventId())
+        .update();
 
     JsonNode broken = firstBreak(clerk);
     assertThat(broken.path("kind").asString()).isEqualTo("content-altered");
@@ -88,14 +96,24 @@ class VerificationIT extends IntegrationTest {
     Clerk clerk = history(Clerk.forNewClient(admin, port));
     Entry last = entry(clerk, "SN-1", 3);
     JsonNode checkpoint = ok(clerk.api.post("/api/v1/ledger/checkpoints", null)).json();
-    assertThat(checkpoint.path("lastEntryId").asLong()).as("the checkpoint covers the last move").isGreaterThanOrEqualTo(last.id());
+    assertThat(checkpoint.path("lastEntryId").asLong())
+        .as("the checkpoint covers the last move")
+        .isGreaterThanOrEqualTo(last.id());
     assertThat(verify(clerk).path("intact").asBoolean()).isTrue();
     Entry before = entry(clerk, "SN-1", 2);
 
     db.sql("DELETE FROM ledger_entry WHERE id = ?").param(last.id()).update();
     db.sql("DELETE FROM ledger_event WHERE id = ?").param(last.eventId()).update();
-    db.sql("UPDATE unit SET version = 2, last_hash = ?, state = ?, location_id = ?, container_id = ?, holds = ? WHERE id = ?")
-        .params(before.hash(), before.state(), before.location(), before.container(), before.holds(), unitId(clerk, "SN-1")).update();
+    db.sql(
+            "UPDATE unit SET version = 2, last_hash = ?, state = ?, location_id = ?, container_id = ?, holds = ? WHERE id = ?")
+        .params(
+            before.hash(),
+            before.state(),
+            before.location(),
+            before.container(),
+            before.holds(),
+            unitId(clerk, "SN-1"))
+        .update();
 
     JsonNode broken = firstBreak(clerk);
     assertThat(broken.path("kind").asString()).isEqualTo("checkpoint-mismatch");
@@ -135,7 +153,9 @@ class VerificationIT extends IntegrationTest {
     Clerk clerk = history(Clerk.forNewClient(admin, port));
     Entry third = entry(clerk, "SN-1", 3);
 
-    db.sql("UPDATE ledger_entry SET prev_hash = ? WHERE id = ?").params(entry(clerk, "SN-1", 1).hash(), third.id()).update();
+    db.sql("UPDATE ledger_entry SET prev_hash = ? WHERE id = ?")
+        .params(entry(clerk, "SN-1", 1).hash(), third.id())
+        .update();
 
     JsonNode broken = firstBreak(clerk);
     assertThat(broken.path("kind").asString()).isEqualTo("chain-broken");
@@ -159,7 +179,9 @@ class VerificationIT extends IntegrationTest {
   void unitRowWithAnotherImeiDiffersFromItsHistory() {
     Clerk clerk = history(Clerk.forNewClient(admin, port));
 
-    db.sql("UPDATE unit SET fields = ? WHERE id = ?").params("{\"IMEI\":\"490154203237518\"}", unitId(clerk, "SN-1")).update();
+    db.sql("UPDATE unit SET fields = ? WHERE id = ?")
+        .params("{\"IMEI\":\"490154203237518\"}", unitId(clerk, "SN-1"))
+        .update();
 
     JsonNode broken = firstBreak(clerk);
     assertThat(broken.path("kind").asString()).isEqualTo("projection-differs");
@@ -179,19 +201,37 @@ class VerificationIT extends IntegrationTest {
   }
 
   /**
-   * SN-1: registered on the dock with an IMEI, stored in bin 1, moved to bin 2 (3 entries).
-   * SN-2, SN-3: registered, then packed together into a tote in one event (2 entries each).
+   * SN-1: registered on the dock with an IMEI, stored in bin 1, moved to bin 2 (3 entries). SN-2,
+   * SN-3: registered, then packed together into a tote in one event (2 entries each).
    */
   private Clerk history(Clerk clerk) {
-    ok(clerk.api.post("/api/v1/units", map("location", clerk.dock, "units",
-        list(map("gtin", clerk.gtin, "serial", "SN-1", "fields", map("IMEI", "356938035643809"))))));
+    ok(
+        clerk.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                clerk.dock,
+                "units",
+                list(
+                    map(
+                        "gtin",
+                        clerk.gtin,
+                        "serial",
+                        "SN-1",
+                        "fields",
+                        map("IMEI", "356938035643809"))))));
     clerk.register(clerk.dock, "SN-2");
     clerk.register(clerk.dock, "SN-3");
     ok(clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1)));
     String tote = clerk.container("TOTE", clerk.bin2);
-    ok(clerk.api.post("/api/v1/units/pack", map("units", list(clerk.unitKey("SN-2"), clerk.unitKey("SN-3")), "into", tote)));
+    ok(
+        clerk.api.post(
+            "/api/v1/units/pack",
+            map("units", list(clerk.unitKey("SN-2"), clerk.unitKey("SN-3")), "into", tote)));
     ok(clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2)));
-    assertThat(verify(clerk).path("intact").asBoolean()).as("intact before anyone tampers").isTrue();
+    assertThat(verify(clerk).path("intact").asBoolean())
+        .as("intact before anyone tampers")
+        .isTrue();
     return clerk;
   }
 
@@ -206,16 +246,27 @@ class VerificationIT extends IntegrationTest {
   }
 
   private Entry entry(Clerk clerk, String serial, int seq) {
-    return db.sql("SELECT id, event_id, state, location_id, container_id, holds, hash FROM ledger_entry WHERE unit_id = ? AND seq = ?")
+    return db.sql(
+            "SELECT id, event_id, state, location_id, container_id, holds, hash FROM ledger_entry WHERE unit_id = ? AND seq = ?")
         .params(unitId(clerk, serial), seq)
-        .query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), io.unitrace.shared.Rows.longOrNull(rs, 4),
-            io.unitrace.shared.Rows.longOrNull(rs, 5), rs.getInt(6), rs.getString(7)))
+        .query(
+            (rs, n) ->
+                new Entry(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    Rows.longOrNull(rs, 4),
+                    Rows.longOrNull(rs, 5),
+                    rs.getInt(6),
+                    rs.getString(7)))
         .single();
   }
 
   private long unitId(Clerk clerk, String serial) {
     return db.sql("SELECT id FROM unit WHERE tenant_id = ? AND gtin = ? AND serial = ?")
-        .params(Footprint.tenantId(db, clerk.tenant), clerk.gtin, serial).query(Long.class).single();
+        .params(Footprint.tenantId(db, clerk.tenant), clerk.gtin, serial)
+        .query(Long.class)
+        .single();
   }
 
   private long locationId(String code) {

@@ -35,11 +35,9 @@ class TwoServersIT extends IntegrationTest {
   private static ConfigurableApplicationContext second;
   private static int secondPort;
 
-  @Autowired
-  Environment env;
+  @Autowired Environment env;
 
-  @Autowired
-  JdbcClient db;
+  @Autowired JdbcClient db;
 
   @BeforeAll
   static void noSecondYet() {
@@ -50,13 +48,19 @@ class TwoServersIT extends IntegrationTest {
     if (second != null) {
       return;
     }
-    // Command-line arguments: they outrank application.yml, as the first server's test properties do.
-    second = new SpringApplicationBuilder(Unitrace.class)
-        .run("--server.port=0", "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-            "--spring.datasource.username=" + env.getProperty("spring.datasource.username", ""),
-            "--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
-            "--unitrace.admin.password=" + ADMIN_PASSWORD, "--unitrace.ledger.checkpoint-settle-ms=0",
-            "--unitrace.ledger.checkpoint-interval-ms=3600000", "--spring.jmx.enabled=false");
+    // Command-line arguments: they outrank application.yml, as the first server's test properties
+    // do.
+    second =
+        new SpringApplicationBuilder(Unitrace.class)
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=" + env.getProperty("spring.datasource.username", ""),
+                "--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
+                "--unitrace.admin.password=" + ADMIN_PASSWORD,
+                "--unitrace.ledger.checkpoint-settle-ms=0",
+                "--unitrace.ledger.checkpoint-interval-ms=3600000",
+                "--spring.jmx.enabled=false");
     secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
   }
 
@@ -80,16 +84,20 @@ class TwoServersIT extends IntegrationTest {
     CountDownLatch start = new CountDownLatch(1);
     for (Api server : List.of(one, two)) {
       for (String serial : List.of("M-1", "M-2", "M-3")) {
-        clerks.add(() -> {
-          start.await();
-          int ok = 0;
-          for (int i = 0; i < rounds; i++) {
-            var r = server.post(site.unitPath(serial) + "/move", map("location", i % 2 == 0 ? site.bin1 : site.bin2));
-            assertThat(r.status()).as(r.toString()).isEqualTo(200);
-            ok++;
-          }
-          return ok;
-        });
+        clerks.add(
+            () -> {
+              start.await();
+              int ok = 0;
+              for (int i = 0; i < rounds; i++) {
+                var r =
+                    server.post(
+                        site.unitPath(serial) + "/move",
+                        map("location", i % 2 == 0 ? site.bin1 : site.bin2));
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                ok++;
+              }
+              return ok;
+            });
       }
     }
     int moves = runAll(clerks, start);
@@ -113,10 +121,15 @@ class TwoServersIT extends IntegrationTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Callable<Integer>> calls = new ArrayList<>();
     for (Api server : List.of(site.api, two, site.api, two)) {
-      calls.add(() -> {
-        start.await();
-        return server.post("/api/v1/units", map("location", site.dock, "units", list(site.unitKey("TWICE")))).status();
-      });
+      calls.add(
+          () -> {
+            start.await();
+            return server
+                .post(
+                    "/api/v1/units",
+                    map("location", site.dock, "units", list(site.unitKey("TWICE"))))
+                .status();
+          });
     }
     List<Integer> statuses = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(calls.size());
@@ -134,8 +147,17 @@ class TwoServersIT extends IntegrationTest {
     }
     assertThat(statuses).containsOnly(201, 409);
     assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
-    long tenantId = db.sql("SELECT id FROM tenant WHERE code = ?").param(site.tenant).query(Long.class).single();
-    assertThat(db.sql("SELECT count(*) FROM unit WHERE tenant_id = ? AND serial = 'TWICE'").param(tenantId).query(Long.class).single()).isEqualTo(1);
+    long tenantId =
+        db.sql("SELECT id FROM tenant WHERE code = ?")
+            .param(site.tenant)
+            .query(Long.class)
+            .single();
+    assertThat(
+            db.sql("SELECT count(*) FROM unit WHERE tenant_id = ? AND serial = 'TWICE'")
+                .param(tenantId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
@@ -145,9 +167,16 @@ class TwoServersIT extends IntegrationTest {
     site.register(site.dock, "C-1", "C-2");
     Api two = Api.basic(secondPort, "admin", ADMIN_PASSWORD).in(site.tenant);
     CountDownLatch start = new CountDownLatch(1);
-    List<Callable<Integer>> calls = List.of(
-        () -> { start.await(); return site.api.post("/api/v1/ledger/checkpoints", null).status(); },
-        () -> { start.await(); return two.post("/api/v1/ledger/checkpoints", null).status(); });
+    List<Callable<Integer>> calls =
+        List.of(
+            () -> {
+              start.await();
+              return site.api.post("/api/v1/ledger/checkpoints", null).status();
+            },
+            () -> {
+              start.await();
+              return two.post("/api/v1/ledger/checkpoints", null).status();
+            });
     runAll(calls, start);
     var checkpoints = site.api.get("/api/v1/ledger/checkpoints").json();
     assertThat(checkpoints.size()).isEqualTo(1);

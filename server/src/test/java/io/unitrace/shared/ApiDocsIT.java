@@ -11,10 +11,14 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** What an integrator and an operations team find without signing in: the API description, health and metrics. */
+/**
+ * What an integrator and an operations team find without signing in: the API description, health
+ * and metrics.
+ */
 class ApiDocsIT extends IntegrationTest {
 
-  private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+  private static final HttpClient BROWSER =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
   @Test
   void theOpenApiDescriptionListsTheUnitsDigitalLinkPath() {
@@ -25,16 +29,30 @@ class ApiDocsIT extends IntegrationTest {
     assertThat(json.path("openapi").asString()).startsWith("3.");
     assertThat(json.path("info").path("title").isMissingNode()).isFalse();
     JsonNode unit = json.path("paths").path("/api/v1/units/01/{gtin}/21/{serial}");
-    assertThat(unit.path("get").isObject()).as("GET of a unit by its Digital Link path is documented").isTrue();
-    assertThat(unit.path("get").path("parameters").toString()).contains("\"gtin\"").contains("\"serial\"");
-    assertThat(json.path("paths").path("/api/v1/units/01/{gtin}/21/{serial}/history").path("get").isObject()).isTrue();
-    json.path("paths").propertyNames().forEach(path -> assertThat(path).as("only the API is described").startsWith("/api/"));
+    assertThat(unit.path("get").isObject())
+        .as("GET of a unit by its Digital Link path is documented")
+        .isTrue();
+    assertThat(unit.path("get").path("parameters").toString())
+        .contains("\"gtin\"")
+        .contains("\"serial\"");
+    assertThat(
+            json.path("paths")
+                .path("/api/v1/units/01/{gtin}/21/{serial}/history")
+                .path("get")
+                .isObject())
+        .isTrue();
+    json.path("paths")
+        .propertyNames()
+        .forEach(path -> assertThat(path).as("only the API is described").startsWith("/api/"));
   }
 
   @Test
   void swaggerUiLoads() throws Exception {
-    HttpResponse<String> page = BROWSER.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/swagger-ui.html")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page =
+        BROWSER.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/swagger-ui.html"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.uri().getPath()).contains("swagger-ui");
     assertThat(page.body()).containsIgnoringCase("swagger-ui");
@@ -45,7 +63,8 @@ class ApiDocsIT extends IntegrationTest {
     var health = Api.anonymous(port).get("/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.at("/status").asString()).isEqualTo("UP");
-    assertThat(Api.anonymous(port).get("/actuator/health/readiness").at("/status").asString()).isEqualTo("UP");
+    assertThat(Api.anonymous(port).get("/actuator/health/readiness").at("/status").asString())
+        .isEqualTo("UP");
   }
 
   @Test
@@ -54,7 +73,14 @@ class ApiDocsIT extends IntegrationTest {
     var metrics = Api.anonymous(port).get("/actuator/prometheus");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("http_server_requests_seconds_count{");
-    assertThat(metrics.body().lines().filter(l -> l.startsWith("http_server_requests_seconds_count{") && l.contains("uri=\"/api/v1/me\"")))
+    assertThat(
+            metrics
+                .body()
+                .lines()
+                .filter(
+                    l ->
+                        l.startsWith("http_server_requests_seconds_count{")
+                            && l.contains("uri=\"/api/v1/me\"")))
         .isNotEmpty();
   }
 }

@@ -10,7 +10,10 @@ import io.unitrace.support.Site;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every refusal of the REST API is RFC 9457 problem details with a stable type, naming what was wrong. */
+/**
+ * Every refusal of the REST API is RFC 9457 problem details with a stable type, naming what was
+ * wrong.
+ */
 class ProblemDetailsIT extends IntegrationTest {
 
   @Test
@@ -25,17 +28,38 @@ class ProblemDetailsIT extends IntegrationTest {
   @Test
   void aValueOfTheWrongTypeNamesItsField() {
     Site site = Site.create(admin);
-    var number = site.api.post("/api/v1/products", map("sku", unique("S"), "name", "n", "tracking", "NONE", "shelfLifeDays", "two years"));
+    var number =
+        site.api.post(
+            "/api/v1/products",
+            map("sku", unique("S"), "name", "n", "tracking", "NONE", "shelfLifeDays", "two years"));
     assertProblem(number, 400, "malformed-body");
     assertThat(number.at("/field").asString()).isEqualTo("shelfLifeDays");
 
-    var nestedEnum = site.api.post("/api/v1/products", map("sku", unique("S"), "name", "n", "tracking", "SERIAL",
-        "customFields", list(map("name", "Colour", "type", "COLOUR", "required", false, "unique", false))));
+    var nestedEnum =
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                unique("S"),
+                "name",
+                "n",
+                "tracking",
+                "SERIAL",
+                "customFields",
+                list(map("name", "Colour", "type", "COLOUR", "required", false, "unique", false))));
     assertProblem(nestedEnum, 400, "malformed-body");
     assertThat(nestedEnum.at("/field").asString()).isEqualTo("customFields[0].type");
 
-    var date = site.api.post("/api/v1/units", map("location", site.dock, "units",
-        list(site.unitKey("SN-1"), map("gtin", site.gtin, "serial", "SN-2", "expiry", "next spring"))));
+    var date =
+        site.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                site.dock,
+                "units",
+                list(
+                    site.unitKey("SN-1"),
+                    map("gtin", site.gtin, "serial", "SN-2", "expiry", "next spring"))));
     assertProblem(date, 400, "malformed-body");
     assertThat(date.at("/field").asString()).isEqualTo("units[1].expiry");
     assertThat(site.api.get(site.unitPath("SN-1")).status()).isEqualTo(404);
@@ -44,8 +68,18 @@ class ProblemDetailsIT extends IntegrationTest {
   @Test
   void aMissingYesNoValueIsNamedAsMissingNotAsTheWrongType() {
     Site site = Site.create(admin);
-    var r = site.api.post("/api/v1/products", map("sku", unique("S"), "name", "n", "tracking", "SERIAL",
-        "customFields", list(map("name", "IMEI", "type", "TEXT", "unique", true))));
+    var r =
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                unique("S"),
+                "name",
+                "n",
+                "tracking",
+                "SERIAL",
+                "customFields",
+                list(map("name", "IMEI", "type", "TEXT", "unique", true))));
     assertProblem(r, 400, "malformed-body");
     assertThat(r.at("/field").asString()).isEqualTo("customFields[0].required");
     assertThat(r.at("/detail").asString()).contains("required");
@@ -54,9 +88,20 @@ class ProblemDetailsIT extends IntegrationTest {
   @Test
   void aValueRefusedWhileTheBodyIsReadKeepsItsOwnProblemTypeAndField() {
     Site site = Site.create(admin);
-    var r = site.api.post("/api/v1/products", map("sku", unique("S"), "name", "n", "tracking", "SERIAL",
-        "customFields", list(map("name", "IMEI", "type", "TEXT", "required", false, "unique", true),
-            map("name", "2nd", "type", "TEXT", "required", false, "unique", false))));
+    var r =
+        site.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                unique("S"),
+                "name",
+                "n",
+                "tracking",
+                "SERIAL",
+                "customFields",
+                list(
+                    map("name", "IMEI", "type", "TEXT", "required", false, "unique", true),
+                    map("name", "2nd", "type", "TEXT", "required", false, "unique", false))));
     assertProblem(r, 400, "invalid-field");
     assertThat(r.at("/field").asString()).isEqualTo("customFields[1].name");
   }
@@ -90,7 +135,12 @@ class ProblemDetailsIT extends IntegrationTest {
 
   @Test
   void aBodyOfAnUnsupportedMediaTypeIsAProblem() {
-    var r = admin.send("POST", "/api/v1/warehouses", "code=W1", Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    var r =
+        admin.send(
+            "POST",
+            "/api/v1/warehouses",
+            "code=W1",
+            Map.of("Content-Type", "application/x-www-form-urlencoded"));
     assertProblem(r, 415, "unsupported-media-type");
   }
 

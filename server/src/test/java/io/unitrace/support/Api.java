@@ -1,5 +1,7 @@
 package io.unitrace.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of the REST API over real HTTP, signed in one way (Basic or token), optionally in one tenant. */
+/**
+ * A client of the REST API over real HTTP, signed in one way (Basic or token), optionally in one
+ * tenant.
+ */
 public final class Api {
 
   public record Response(int status, String contentType, String body, JsonNode json) {
@@ -34,7 +39,8 @@ public final class Api {
   }
 
   public static final ObjectMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final int port;
   private final String authorization;
@@ -47,7 +53,12 @@ public final class Api {
   }
 
   public static Api basic(int port, String user, String password) {
-    return new Api(port, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), null);
+    return new Api(
+        port,
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+        null);
   }
 
   public static Api token(int port, String token) {
@@ -87,7 +98,10 @@ public final class Api {
     return send("POST", path, csv, Map.of("Content-Type", "text/csv"));
   }
 
-  /** Sends a request; {@code body} is a JSON string, a Map/List/record (serialised), or CSV text with a Content-Type header. */
+  /**
+   * Sends a request; {@code body} is a JSON string, a Map/List/record (serialised), or CSV text
+   * with a Content-Type header.
+   */
   public Response send(String method, String path, Object body, Map<String, String> headers) {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
@@ -98,18 +112,23 @@ public final class Api {
         b.header("X-Tenant", tenant);
       }
       Map<String, String> h = new LinkedHashMap<>(headers);
-      String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+      String text =
+          body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
       if (text != null && !h.containsKey("Content-Type")) {
         h.put("Content-Type", "application/json");
       }
       h.forEach(b::header);
-      b.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+      b.method(
+          method,
+          text == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(text));
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
       String ct = r.headers().firstValue("Content-Type").orElse("");
       JsonNode json = ct.contains("json") && !r.body().isEmpty() ? JSON.readTree(r.body()) : null;
       return new Response(r.statusCode(), ct, r.body(), json);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

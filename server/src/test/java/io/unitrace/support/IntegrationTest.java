@@ -10,23 +10,26 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of every integration test: the real server on a random port, spoken to over real HTTP,
- * on a real database. Failsafe runs the suite twice: {@code -Dunitrace.test.database=sqlite} (a
- * fresh file under target/) and {@code =postgres} with {@code unitrace.test.pg-url}; when the
- * PostgreSQL run is switched on and the database is missing, the tests fail, they never skip.
+ * Base of every integration test: the real server on a random port, spoken to over real HTTP, on a
+ * real database. Failsafe runs the suite twice: {@code -Dunitrace.test.database=sqlite} (a fresh
+ * file under target/) and {@code =postgres} with {@code unitrace.test.pg-url}; when the PostgreSQL
+ * run is switched on and the database is missing, the tests fail, they never skip.
  *
- * <p>All test classes share one application context and one database, so tests isolate their
- * data by creating their own tenant and uniquely named locations ({@link #unique}).
+ * <p>All test classes share one application context and one database, so tests isolate their data
+ * by creating their own tenant and uniquely named locations ({@link #unique}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"unitrace.admin.password=" + IntegrationTest.ADMIN_PASSWORD, "unitrace.ledger.checkpoint-settle-ms=0",
-        "unitrace.ledger.checkpoint-interval-ms=3600000"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "unitrace.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+      "unitrace.ledger.checkpoint-settle-ms=0",
+      "unitrace.ledger.checkpoint-interval-ms=3600000"
+    })
 public abstract class IntegrationTest {
 
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
   protected Api admin;
 
@@ -37,17 +40,26 @@ public abstract class IntegrationTest {
       case "postgres" -> {
         String url = System.getProperty("unitrace.test.pg-url", "");
         if (url.isBlank()) {
-          throw new IllegalStateException("the PostgreSQL suite is on but unitrace.test.pg-url is not set");
+          throw new IllegalStateException(
+              "the PostgreSQL suite is on but unitrace.test.pg-url is not set");
         }
         registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> System.getProperty("unitrace.test.pg-user", "postgres"));
-        registry.add("spring.datasource.password", () -> System.getProperty("unitrace.test.pg-password", ""));
+        registry.add(
+            "spring.datasource.username",
+            () -> System.getProperty("unitrace.test.pg-user", "postgres"));
+        registry.add(
+            "spring.datasource.password",
+            () -> System.getProperty("unitrace.test.pg-password", ""));
       }
       case "sqlite" -> {
         Path dir = Files.createDirectories(Path.of("target", "it-db"));
         Path file = dir.resolve("unitrace-" + UUID.randomUUID() + ".db");
-        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + file
-            + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE");
+        registry.add(
+            "spring.datasource.url",
+            () ->
+                "jdbc:sqlite:"
+                    + file
+                    + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE");
       }
       default -> throw new IllegalStateException("unknown unitrace.test.database " + db);
     }

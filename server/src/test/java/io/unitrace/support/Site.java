@@ -5,6 +5,7 @@ import static io.unitrace.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.gs1.CheckDigit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,10 +24,20 @@ public final class Site {
   public final String quarantine;
   public final String sku;
   public final String gtin;
+
   /** Admin working in this tenant. */
   public final Api api;
 
-  private Site(Api admin, String tenant, String warehouse, String dock, String bin1, String bin2, String quarantine, String sku, String gtin) {
+  private Site(
+      Api admin,
+      String tenant,
+      String warehouse,
+      String dock,
+      String bin1,
+      String bin2,
+      String quarantine,
+      String sku,
+      String gtin) {
     this.tenant = tenant;
     this.warehouse = warehouse;
     this.dock = dock;
@@ -44,31 +55,61 @@ public final class Site {
     String wh = IntegrationTest.unique("WH");
     ok(admin.post("/api/v1/warehouses", map("code", wh, "name", "Warehouse " + wh)));
     String dock = wh + "-DOCK";
-    ok(admin.post("/api/v1/locations", map("warehouse", wh, "code", dock, "type", "DOCK", "level", "AREA")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", wh, "code", dock, "type", "DOCK", "level", "AREA")));
     String zone = wh + "-Z1";
-    ok(admin.post("/api/v1/locations", map("warehouse", wh, "code", zone, "type", "STORAGE", "level", "ZONE")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", wh, "code", zone, "type", "STORAGE", "level", "ZONE")));
     String bin1 = wh + "-B1";
-    ok(admin.post("/api/v1/locations", map("warehouse", wh, "parent", zone, "code", bin1, "type", "STORAGE", "level", "BIN")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", wh, "parent", zone, "code", bin1, "type", "STORAGE", "level", "BIN")));
     String bin2 = wh + "-B2";
-    ok(admin.post("/api/v1/locations", map("warehouse", wh, "parent", zone, "code", bin2, "type", "STORAGE", "level", "BIN")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", wh, "parent", zone, "code", bin2, "type", "STORAGE", "level", "BIN")));
     String q = wh + "-Q";
-    ok(admin.post("/api/v1/locations", map("warehouse", wh, "code", q, "type", "QUARANTINE", "level", "AREA")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", wh, "code", q, "type", "QUARANTINE", "level", "AREA")));
     String sku = IntegrationTest.unique("SKU");
     String gtin = randomGtin();
-    ok(admin.in(t).post("/api/v1/products", map("sku", sku, "name", "Phone " + sku, "gtins", list(gtin), "tracking", "SERIAL",
-        "customFields", list(map("name", "IMEI", "type", "TEXT", "required", false, "unique", true)))));
+    ok(
+        admin
+            .in(t)
+            .post(
+                "/api/v1/products",
+                map(
+                    "sku",
+                    sku,
+                    "name",
+                    "Phone " + sku,
+                    "gtins",
+                    list(gtin),
+                    "tracking",
+                    "SERIAL",
+                    "customFields",
+                    list(map("name", "IMEI", "type", "TEXT", "required", false, "unique", true)))));
     return new Site(admin, t, wh, dock, bin1, bin2, q, sku, gtin);
   }
 
   /** A valid GTIN-14 that is, with overwhelming likelihood, used by no other test. */
   public static String randomGtin() {
-    String body = "0" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+    String body =
+        "0" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
     return body + CheckDigit.compute(body);
   }
 
   /** Registers units with the given serials at {@code location}; asserts it worked. */
   public Api.Response register(String location, String... serials) {
-    List<Object> units = new java.util.ArrayList<>();
+    List<Object> units = new ArrayList<>();
     for (String s : serials) {
       units.add(map("gtin", gtin, "serial", s));
     }

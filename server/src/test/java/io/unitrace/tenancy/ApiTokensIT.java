@@ -22,17 +22,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** API tokens: shown once, kept as a digest, bound to one client and one scope, dead the moment they are revoked. */
+/**
+ * API tokens: shown once, kept as a digest, bound to one client and one scope, dead the moment they
+ * are revoked.
+ */
 class ApiTokensIT extends IntegrationTest {
 
-  @Autowired
-  JdbcClient db;
+  @Autowired JdbcClient db;
 
   @Test
   void aTokenIsShownOnceAtIssueAndListedAfterwardsOnlyByItsHint() {
     Site site = Site.create(admin);
     Api operator = person(site, "OPERATOR");
-    var issued = operator.post("/api/v1/tokens", map("name", "scanner 7", "tenant", site.tenant, "scope", "write"));
+    var issued =
+        operator.post(
+            "/api/v1/tokens", map("name", "scanner 7", "tenant", site.tenant, "scope", "write"));
     assertThat(issued.status()).isEqualTo(201);
     String token = issued.at("/token").asString();
     assertThat(token).startsWith("ut_").hasSizeGreaterThan(40);
@@ -58,9 +62,13 @@ class ApiTokensIT extends IntegrationTest {
     assertThat(scanner.get("/api/v1/me").at("/tenants/0/code").asString()).isEqualTo(site.tenant);
     String serial = unique("SN");
     // no X-Tenant: a token works in its own client
-    ok(scanner.post("/api/v1/units", map("location", site.dock, "units", list(site.unitKey(serial)))));
+    ok(
+        scanner.post(
+            "/api/v1/units", map("location", site.dock, "units", list(site.unitKey(serial)))));
     var history = ok(site.api.get(site.unitPath(serial) + "/history"));
-    assertThat(history.at("/items/0/who").asString()).startsWith("token:").endsWith("/dock scanner");
+    assertThat(history.at("/items/0/who").asString())
+        .startsWith("token:")
+        .endsWith("/dock scanner");
   }
 
   @Test
@@ -76,19 +84,33 @@ class ApiTokensIT extends IntegrationTest {
         assertThat(String.valueOf(value)).doesNotContain(secret);
       }
     }
-    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    assertThat(db.sql("SELECT count(*) FROM api_token WHERE digest = ?").param(sha256).query(Integer.class).single()).isEqualTo(1);
+    String sha256 =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+    assertThat(
+            db.sql("SELECT count(*) FROM api_token WHERE digest = ?")
+                .param(sha256)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
   void aRevokedTokenIsRefusedAtOnce() {
     Site site = Site.create(admin);
     Api operator = person(site, "OPERATOR");
-    var issued = ok(operator.post("/api/v1/tokens", map("name", "to revoke", "tenant", site.tenant, "scope", "read")));
+    var issued =
+        ok(
+            operator.post(
+                "/api/v1/tokens",
+                map("name", "to revoke", "tenant", site.tenant, "scope", "read")));
     Api scanner = Api.token(port, issued.at("/token").asString());
     assertThat(scanner.get("/api/v1/products").status()).isEqualTo(200);
 
-    assertThat(operator.delete("/api/v1/tokens/" + issued.at("/id").asLong()).status()).isEqualTo(204);
+    assertThat(operator.delete("/api/v1/tokens/" + issued.at("/id").asLong()).status())
+        .isEqualTo(204);
 
     var refused = scanner.get("/api/v1/products");
     assertThat(refused.status()).isEqualTo(401);
@@ -96,13 +118,18 @@ class ApiTokensIT extends IntegrationTest {
     assertThat(refused.problemCode()).isEqualTo("unauthenticated");
     assertThat(ok(operator.get("/api/v1/tokens")).at("/0/revokedAt").isNumber()).isTrue();
     // a second revocation finds no live token
-    assertThat(operator.delete("/api/v1/tokens/" + issued.at("/id").asLong()).status()).isEqualTo(404);
+    assertThat(operator.delete("/api/v1/tokens/" + issued.at("/id").asLong()).status())
+        .isEqualTo(404);
   }
 
   @Test
   void aTokenBeingRevokedWhileInUseIsRefusedForEveryRequestAfterTheRevocation() throws Exception {
     Site site = Site.create(admin);
-    var issued = ok(admin.post("/api/v1/tokens", map("name", "busy scanner", "tenant", site.tenant, "scope", "read")));
+    var issued =
+        ok(
+            admin.post(
+                "/api/v1/tokens",
+                map("name", "busy scanner", "tenant", site.tenant, "scope", "read")));
     Api scanner = Api.token(port, issued.at("/token").asString());
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -113,7 +140,8 @@ class ApiTokensIT extends IntegrationTest {
       for (Future<Integer> f : before) {
         assertThat(f.get()).isEqualTo(200);
       }
-      assertThat(admin.delete("/api/v1/tokens/" + issued.at("/id").asLong()).status()).isEqualTo(204);
+      assertThat(admin.delete("/api/v1/tokens/" + issued.at("/id").asLong()).status())
+          .isEqualTo(204);
       List<Callable<Integer>> after = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         after.add(() -> scanner.get("/api/v1/products").status());
@@ -138,9 +166,20 @@ class ApiTokensIT extends IntegrationTest {
     assertThat(move.status()).isEqualTo(403);
     assertThat(move.problemCode()).isEqualTo("forbidden");
     String other = unique("SN");
-    assertThat(reader.post("/api/v1/units", map("location", site.dock, "units", list(site.unitKey(other)))).status()).isEqualTo(403);
-    assertThat(reader.post("/api/v1/products", map("sku", unique("SKU"), "name", "n", "tracking", "NONE")).status()).isEqualTo(403);
-    assertThat(reader.post("/api/v1/warehouses", map("code", unique("WH"), "name", "n")).status()).isEqualTo(403);
+    assertThat(
+            reader
+                .post(
+                    "/api/v1/units", map("location", site.dock, "units", list(site.unitKey(other))))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            reader
+                .post(
+                    "/api/v1/products", map("sku", unique("SKU"), "name", "n", "tracking", "NONE"))
+                .status())
+        .isEqualTo(403);
+    assertThat(reader.post("/api/v1/warehouses", map("code", unique("WH"), "name", "n")).status())
+        .isEqualTo(403);
 
     assertThat(site.api.get(site.unitPath(serial)).at("/state").asString()).isEqualTo("RECEIVED");
     assertThat(site.api.get(site.unitPath(serial) + "/history").at("/items").size()).isEqualTo(1);
@@ -149,7 +188,8 @@ class ApiTokensIT extends IntegrationTest {
 
   @Test
   void anUnknownOrGarbageBearerIsRefusedNotTreatedAsAnonymous() {
-    for (String bearer : List.of("garbage", "ut_", "ut_" + "A".repeat(43), "ut_" + unique("x").toLowerCase())) {
+    for (String bearer :
+        List.of("garbage", "ut_", "ut_" + "A".repeat(43), "ut_" + unique("x").toLowerCase())) {
       var r = Api.token(port, bearer).get("/api/v1/me");
       assertThat(r.status()).as(bearer).isEqualTo(401);
       assertThat(r.contentType()).startsWith("application/problem+json");
@@ -171,7 +211,12 @@ class ApiTokensIT extends IntegrationTest {
     assertThat(asB.status()).isEqualTo(403);
     assertThat(asB.problemCode()).isEqualTo("forbidden");
     assertThat(tokenOfA.in(a.tenant).get(b.unitPath("SN-B")).status()).isEqualTo(404);
-    assertThat(tokenOfA.in(b.tenant).post(b.unitPath("SN-B") + "/move", map("location", b.bin1)).status()).isEqualTo(403);
+    assertThat(
+            tokenOfA
+                .in(b.tenant)
+                .post(b.unitPath("SN-B") + "/move", map("location", b.bin1))
+                .status())
+        .isEqualTo(403);
     assertThat(b.api.get(b.unitPath("SN-B")).at("/state").asString()).isEqualTo("RECEIVED");
   }
 
@@ -180,9 +225,15 @@ class ApiTokensIT extends IntegrationTest {
     Site site = Site.create(admin);
     Api token = Api.token(port, issue(admin, site.tenant, "write", "integration"));
     String child = unique("child-");
-    var r = token.post("/api/v1/tokens", map("name", child, "tenant", site.tenant, "scope", "write"));
+    var r =
+        token.post("/api/v1/tokens", map("name", child, "tenant", site.tenant, "scope", "write"));
     assertThat(r.status()).isEqualTo(403);
-    assertThat(db.sql("SELECT count(*) FROM api_token WHERE name = ?").param(child).query(Integer.class).single()).isZero();
+    assertThat(
+            db.sql("SELECT count(*) FROM api_token WHERE name = ?")
+                .param(child)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -190,7 +241,10 @@ class ApiTokensIT extends IntegrationTest {
     Site a = Site.create(admin);
     Site b = Site.create(admin);
     String nameOfB = unique("b-token-");
-    var ofB = ok(admin.post("/api/v1/tokens", map("name", nameOfB, "tenant", b.tenant, "scope", "write")));
+    var ofB =
+        ok(
+            admin.post(
+                "/api/v1/tokens", map("name", nameOfB, "tenant", b.tenant, "scope", "write")));
     Api tokenOfA = Api.token(port, issue(admin, a.tenant, "write", unique("a-token-")));
 
     var listed = ok(tokenOfA.get("/api/v1/tokens"));
@@ -199,7 +253,8 @@ class ApiTokensIT extends IntegrationTest {
 
     var revoke = tokenOfA.delete("/api/v1/tokens/" + ofB.at("/id").asLong());
     assertThat(revoke.status()).isEqualTo(404);
-    assertThat(Api.token(port, ofB.at("/token").asString()).get("/api/v1/me").status()).isEqualTo(200);
+    assertThat(Api.token(port, ofB.at("/token").asString()).get("/api/v1/me").status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -207,12 +262,27 @@ class ApiTokensIT extends IntegrationTest {
     Site a = Site.create(admin);
     Site b = Site.create(admin);
     Api client = person(a, "CLIENT");
-    var write = client.post("/api/v1/tokens", map("name", "client write", "tenant", a.tenant, "scope", "write"));
+    var write =
+        client.post(
+            "/api/v1/tokens", map("name", "client write", "tenant", a.tenant, "scope", "write"));
     assertThat(write.status()).isEqualTo(403);
-    assertThat(client.post("/api/v1/tokens", map("name", "client read", "tenant", a.tenant, "scope", "read")).status()).isEqualTo(201);
+    assertThat(
+            client
+                .post(
+                    "/api/v1/tokens",
+                    map("name", "client read", "tenant", a.tenant, "scope", "read"))
+                .status())
+        .isEqualTo(201);
     Api operator = person(a, "OPERATOR");
-    assertThat(operator.post("/api/v1/tokens", map("name", "other client", "tenant", b.tenant, "scope", "read")).status()).isEqualTo(403);
-    var badScope = operator.post("/api/v1/tokens", map("name", "x", "tenant", a.tenant, "scope", "admin"));
+    assertThat(
+            operator
+                .post(
+                    "/api/v1/tokens",
+                    map("name", "other client", "tenant", b.tenant, "scope", "read"))
+                .status())
+        .isEqualTo(403);
+    var badScope =
+        operator.post("/api/v1/tokens", map("name", "x", "tenant", a.tenant, "scope", "admin"));
     assertThat(badScope.status()).isEqualTo(400);
     assertThat(badScope.at("/field").asString()).isEqualTo("scope");
   }
@@ -220,11 +290,24 @@ class ApiTokensIT extends IntegrationTest {
   private Api person(Site site, String role) {
     String username = unique(role.toLowerCase() + "-");
     String password = "pw-" + unique("");
-    ok(admin.post("/api/v1/users", map("username", username, "password", password, "role", role, "tenants", list(site.tenant))));
+    ok(
+        admin.post(
+            "/api/v1/users",
+            map(
+                "username",
+                username,
+                "password",
+                password,
+                "role",
+                role,
+                "tenants",
+                list(site.tenant))));
     return Api.basic(port, username, password);
   }
 
   private static String issue(Api person, String tenant, String scope, String name) {
-    return ok(person.post("/api/v1/tokens", map("name", name, "tenant", tenant, "scope", scope))).at("/token").asString();
+    return ok(person.post("/api/v1/tokens", map("name", name, "tenant", tenant, "scope", scope)))
+        .at("/token")
+        .asString();
   }
 }

@@ -9,6 +9,8 @@ import io.unitrace.gs1.CheckDigit;
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,10 +30,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * One client must never see or change another's goods. The walk calls every {@code /api/**}
- * endpoint the server maps, aimed at client B's real identifiers, as each principal of client A
- * (a CLIENT user, an OPERATOR granted only A, and API tokens bound to A), once asking for B and
- * once in A. The table of how to call each endpoint must cover exactly what is mapped, so a new
- * endpoint fails this test until the walk knows it.
+ * endpoint the server maps, aimed at client B's real identifiers, as each principal of client A (a
+ * CLIENT user, an OPERATOR granted only A, and API tokens bound to A), once asking for B and once
+ * in A. The table of how to call each endpoint must cover exactly what is mapped, so a new endpoint
+ * fails this test until the walk knows it.
  */
 class TenantIsolationIT extends IntegrationTest {
 
@@ -39,18 +41,50 @@ class TenantIsolationIT extends IntegrationTest {
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mapping;
 
-  @Autowired
-  JdbcClient db;
+  @Autowired JdbcClient db;
 
   /** Client B's identifiers that the walk aims at. */
-  record Target(Site site, long tenantId, String lotSku, String lotGtin, String lotCode, String stored, String held,
-      String onDock, String lotted, String innerSscc, String outerSscc, String looseSscc, long tokenId, String tokenName,
-      String token, long receipt, String countedSku, String countedGtin, String countedLot) {
+  record Target(
+      Site site,
+      long tenantId,
+      String lotSku,
+      String lotGtin,
+      String lotCode,
+      String stored,
+      String held,
+      String onDock,
+      String lotted,
+      String innerSscc,
+      String outerSscc,
+      String looseSscc,
+      long tokenId,
+      String tokenName,
+      String token,
+      long receipt,
+      String countedSku,
+      String countedGtin,
+      String countedLot) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
-      return List.of(site.tenant, site.sku, site.gtin, lotSku, lotGtin, lotCode, stored, held, onDock, lotted, innerSscc,
-          outerSscc, looseSscc, tokenName, countedSku, countedGtin, countedLot);
+      return List.of(
+          site.tenant,
+          site.sku,
+          site.gtin,
+          lotSku,
+          lotGtin,
+          lotCode,
+          stored,
+          held,
+          onDock,
+          lotted,
+          innerSscc,
+          outerSscc,
+          looseSscc,
+          tokenName,
+          countedSku,
+          countedGtin,
+          countedLot);
     }
 
     String unit(String serial) {
@@ -63,7 +97,9 @@ class TenantIsolationIT extends IntegrationTest {
     }
   }
 
-  /** How the walk calls one endpoint; {@code addressesTarget}: the path names one of B's objects. */
+  /**
+   * How the walk calls one endpoint; {@code addressesTarget}: the path names one of B's objects.
+   */
   record Call(String path, Object body, String contentType) {}
 
   record Endpoint(boolean addressesTarget, Function<Target, Call> call) {}
@@ -76,127 +112,442 @@ class TenantIsolationIT extends IntegrationTest {
     // tenancy (installation-level)
     t.put("GET /api/v1/me", site(b -> get("/api/v1/me")));
     t.put("GET /api/v1/tenants", site(b -> get("/api/v1/tenants")));
-    t.put("POST /api/v1/tenants", site(b -> json("/api/v1/tenants", map("code", unique("TX"), "name", "Intruder"))));
+    t.put(
+        "POST /api/v1/tenants",
+        site(b -> json("/api/v1/tenants", map("code", unique("TX"), "name", "Intruder"))));
     t.put("GET /api/v1/users", site(b -> get("/api/v1/users")));
-    t.put("POST /api/v1/users", site(b -> json("/api/v1/users",
-        map("username", unique("intruder"), "password", "a-long-password", "role", "OPERATOR", "tenants", list(b.site().tenant)))));
+    t.put(
+        "POST /api/v1/users",
+        site(
+            b ->
+                json(
+                    "/api/v1/users",
+                    map(
+                        "username",
+                        unique("intruder"),
+                        "password",
+                        "a-long-password",
+                        "role",
+                        "OPERATOR",
+                        "tenants",
+                        list(b.site().tenant)))));
     t.put("GET /api/v1/tokens", site(b -> get("/api/v1/tokens")));
-    t.put("POST /api/v1/tokens", site(b -> json("/api/v1/tokens", map("name", "stolen", "tenant", b.site().tenant, "scope", "write"))));
-    t.put("DELETE /api/v1/tokens/{id}", target(b -> new Call("/api/v1/tokens/" + b.tokenId(), null, null)));
+    t.put(
+        "POST /api/v1/tokens",
+        site(
+            b ->
+                json(
+                    "/api/v1/tokens",
+                    map("name", "stolen", "tenant", b.site().tenant, "scope", "write"))));
+    t.put(
+        "DELETE /api/v1/tokens/{id}",
+        target(b -> new Call("/api/v1/tokens/" + b.tokenId(), null, null)));
     // facility (installation-level: the operator's site, shared by all clients)
     t.put("GET /api/v1/warehouses", site(b -> get("/api/v1/warehouses")));
-    t.put("POST /api/v1/warehouses", site(b -> json("/api/v1/warehouses", map("code", unique("WX"), "name", "Intruder"))));
-    t.put("GET /api/v1/locations", site(b -> get("/api/v1/locations?warehouse=" + b.site().warehouse)));
-    t.put("POST /api/v1/locations", site(b -> json("/api/v1/locations",
-        map("warehouse", b.site().warehouse, "code", unique("LX"), "type", "STORAGE", "level", "BIN"))));
+    t.put(
+        "POST /api/v1/warehouses",
+        site(b -> json("/api/v1/warehouses", map("code", unique("WX"), "name", "Intruder"))));
+    t.put(
+        "GET /api/v1/locations",
+        site(b -> get("/api/v1/locations?warehouse=" + b.site().warehouse)));
+    t.put(
+        "POST /api/v1/locations",
+        site(
+            b ->
+                json(
+                    "/api/v1/locations",
+                    map(
+                        "warehouse",
+                        b.site().warehouse,
+                        "code",
+                        unique("LX"),
+                        "type",
+                        "STORAGE",
+                        "level",
+                        "BIN"))));
     t.put("GET /api/v1/locations/{code}", site(b -> get("/api/v1/locations/" + b.site().bin1)));
     // catalog
     t.put("GET /api/v1/products", site(b -> get("/api/v1/products")));
-    t.put("POST /api/v1/products", site(b -> json("/api/v1/products",
-        map("sku", unique("SKUX"), "name", "Intruder", "gtins", list(Site.randomGtin()), "tracking", "SERIAL"))));
-    t.put("POST /api/v1/products/import", site(b -> new Call("/api/v1/products/import",
-        "sku,name,tracking\n" + unique("SKUX") + ",Intruder,SERIAL\n", "text/csv")));
+    t.put(
+        "POST /api/v1/products",
+        site(
+            b ->
+                json(
+                    "/api/v1/products",
+                    map(
+                        "sku",
+                        unique("SKUX"),
+                        "name",
+                        "Intruder",
+                        "gtins",
+                        list(Site.randomGtin()),
+                        "tracking",
+                        "SERIAL"))));
+    t.put(
+        "POST /api/v1/products/import",
+        site(
+            b ->
+                new Call(
+                    "/api/v1/products/import",
+                    "sku,name,tracking\n" + unique("SKUX") + ",Intruder,SERIAL\n",
+                    "text/csv")));
     t.put("GET /api/v1/products/{sku}", target(b -> get("/api/v1/products/" + b.site().sku)));
-    t.put("PUT /api/v1/products/{sku}", target(b -> new Call("/api/v1/products/" + b.site().sku,
-        map("sku", b.site().sku, "name", "Hijacked", "gtins", list(b.site().gtin), "tracking", "NONE"), null)));
-    t.put("GET /api/v1/products/{sku}/lots", target(b -> get("/api/v1/products/" + b.lotSku() + "/lots")));
-    t.put("POST /api/v1/products/{sku}/lots", target(b -> json("/api/v1/products/" + b.lotSku() + "/lots",
-        map("code", unique("L"), "expiresOn", "2031-01-31"))));
+    t.put(
+        "PUT /api/v1/products/{sku}",
+        target(
+            b ->
+                new Call(
+                    "/api/v1/products/" + b.site().sku,
+                    map(
+                        "sku",
+                        b.site().sku,
+                        "name",
+                        "Hijacked",
+                        "gtins",
+                        list(b.site().gtin),
+                        "tracking",
+                        "NONE"),
+                    null)));
+    t.put(
+        "GET /api/v1/products/{sku}/lots",
+        target(b -> get("/api/v1/products/" + b.lotSku() + "/lots")));
+    t.put(
+        "POST /api/v1/products/{sku}/lots",
+        target(
+            b ->
+                json(
+                    "/api/v1/products/" + b.lotSku() + "/lots",
+                    map("code", unique("L"), "expiresOn", "2031-01-31"))));
     // ledger: units
-    t.put("POST /api/v1/units", site(b -> json("/api/v1/units",
-        map("location", b.site().dock, "units", list(map("gtin", b.site().gtin, "serial", unique("SNX")))))));
+    t.put(
+        "POST /api/v1/units",
+        site(
+            b ->
+                json(
+                    "/api/v1/units",
+                    map(
+                        "location",
+                        b.site().dock,
+                        "units",
+                        list(map("gtin", b.site().gtin, "serial", unique("SNX")))))));
     t.put("GET /api/v1/units", site(b -> get("/api/v1/units?gtin=" + b.site().gtin)));
     t.put("GET /api/v1/stock", site(b -> get("/api/v1/stock?sku=" + b.site().sku)));
-    t.put("GET /api/v1/stock/history", target(b -> get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot())));
-    t.put("POST /api/v1/stock/moves", target(b -> json("/api/v1/stock/moves", map("gtin", b.countedGtin(), "lot", b.countedLot(),
-        "from", b.site().dock, "to", b.site().bin2, "quantity", 1))));
-    t.put("POST /api/v1/stock/holds", target(b -> json("/api/v1/stock/holds", map("gtin", b.countedGtin(), "lot", b.countedLot(),
-        "location", b.site().dock, "quantity", 1, "hold", "RECALL", "reason", "intruder"))));
-    t.put("POST /api/v1/stock/holds/release", target(b -> json("/api/v1/stock/holds/release", map("gtin", b.countedGtin(), "lot", b.countedLot(),
-        "location", b.site().dock, "quantity", 1, "hold", "QC", "reason", "intruder"))));
-    t.put("POST /api/v1/stock/adjustments", target(b -> json("/api/v1/stock/adjustments", map("gtin", b.countedGtin(), "lot", b.countedLot(),
-        "location", b.site().dock, "kind", "LOST", "quantity", 1, "reason", "intruder"))));
+    t.put(
+        "GET /api/v1/stock/history",
+        target(b -> get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot())));
+    t.put(
+        "POST /api/v1/stock/moves",
+        target(
+            b ->
+                json(
+                    "/api/v1/stock/moves",
+                    map(
+                        "gtin",
+                        b.countedGtin(),
+                        "lot",
+                        b.countedLot(),
+                        "from",
+                        b.site().dock,
+                        "to",
+                        b.site().bin2,
+                        "quantity",
+                        1))));
+    t.put(
+        "POST /api/v1/stock/holds",
+        target(
+            b ->
+                json(
+                    "/api/v1/stock/holds",
+                    map(
+                        "gtin",
+                        b.countedGtin(),
+                        "lot",
+                        b.countedLot(),
+                        "location",
+                        b.site().dock,
+                        "quantity",
+                        1,
+                        "hold",
+                        "RECALL",
+                        "reason",
+                        "intruder"))));
+    t.put(
+        "POST /api/v1/stock/holds/release",
+        target(
+            b ->
+                json(
+                    "/api/v1/stock/holds/release",
+                    map(
+                        "gtin",
+                        b.countedGtin(),
+                        "lot",
+                        b.countedLot(),
+                        "location",
+                        b.site().dock,
+                        "quantity",
+                        1,
+                        "hold",
+                        "QC",
+                        "reason",
+                        "intruder"))));
+    t.put(
+        "POST /api/v1/stock/adjustments",
+        target(
+            b ->
+                json(
+                    "/api/v1/stock/adjustments",
+                    map(
+                        "gtin",
+                        b.countedGtin(),
+                        "lot",
+                        b.countedLot(),
+                        "location",
+                        b.site().dock,
+                        "kind",
+                        "LOST",
+                        "quantity",
+                        1,
+                        "reason",
+                        "intruder"))));
     t.put("GET /api/v1/units/01/{gtin}/21/{serial}", target(b -> get(b.unit(b.stored()))));
-    t.put("GET /api/v1/units/01/{gtin}/21/{serial}/history", target(b -> get(b.unit(b.stored()) + "/history")));
-    t.put("GET /api/v1/units/by-scan", target(b -> get("/api/v1/units/by-scan?scan=" + query(b.scan(b.stored())))));
-    t.put("POST /api/v1/units/by-scan/move", target(b -> json("/api/v1/units/by-scan/move",
-        map("scan", b.scan(b.onDock()), "location", b.site().bin2))));
-    t.put("POST /api/v1/units/by-scan/observations", target(b -> json("/api/v1/units/by-scan/observations",
-        map("scan", b.scan(b.onDock()), "location", b.site().dock))));
-    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/move", target(b -> json(b.unit(b.onDock()) + "/move", map("location", b.site().bin2))));
-    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/observations",
+    t.put(
+        "GET /api/v1/units/01/{gtin}/21/{serial}/history",
+        target(b -> get(b.unit(b.stored()) + "/history")));
+    t.put(
+        "GET /api/v1/units/by-scan",
+        target(b -> get("/api/v1/units/by-scan?scan=" + query(b.scan(b.stored())))));
+    t.put(
+        "POST /api/v1/units/by-scan/move",
+        target(
+            b ->
+                json(
+                    "/api/v1/units/by-scan/move",
+                    map("scan", b.scan(b.onDock()), "location", b.site().bin2))));
+    t.put(
+        "POST /api/v1/units/by-scan/observations",
+        target(
+            b ->
+                json(
+                    "/api/v1/units/by-scan/observations",
+                    map("scan", b.scan(b.onDock()), "location", b.site().dock))));
+    t.put(
+        "POST /api/v1/units/01/{gtin}/21/{serial}/move",
+        target(b -> json(b.unit(b.onDock()) + "/move", map("location", b.site().bin2))));
+    t.put(
+        "POST /api/v1/units/01/{gtin}/21/{serial}/observations",
         target(b -> json(b.unit(b.onDock()) + "/observations", map("location", b.site().dock))));
-    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/holds",
-        target(b -> json(b.unit(b.onDock()) + "/holds", map("hold", "RECALL", "reason", "intruder"))));
-    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/holds/release",
-        target(b -> json(b.unit(b.held()) + "/holds/release", map("hold", "QC", "reason", "intruder"))));
-    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/adjustments",
-        target(b -> json(b.unit(b.onDock()) + "/adjustments", map("kind", "LOST", "reason", "intruder"))));
-    t.put("POST /api/v1/units/01/{gtin}/21/{serial}/fields",
-        target(b -> json(b.unit(b.onDock()) + "/fields", map("fields", map("IMEI", "35693803564" + ThreadLocalRandom.current().nextInt(1000, 9999))))));
-    t.put("POST /api/v1/units/pack", target(b -> json("/api/v1/units/pack",
-        map("units", list(map("gtin", b.site().gtin, "serial", b.onDock())), "into", b.looseSscc()))));
-    t.put("POST /api/v1/units/unpack", target(b -> json("/api/v1/units/unpack",
-        map("units", list(map("gtin", b.site().gtin, "serial", b.stored()))))));
+    t.put(
+        "POST /api/v1/units/01/{gtin}/21/{serial}/holds",
+        target(
+            b -> json(b.unit(b.onDock()) + "/holds", map("hold", "RECALL", "reason", "intruder"))));
+    t.put(
+        "POST /api/v1/units/01/{gtin}/21/{serial}/holds/release",
+        target(
+            b ->
+                json(
+                    b.unit(b.held()) + "/holds/release", map("hold", "QC", "reason", "intruder"))));
+    t.put(
+        "POST /api/v1/units/01/{gtin}/21/{serial}/adjustments",
+        target(
+            b ->
+                json(
+                    b.unit(b.onDock()) + "/adjustments",
+                    map("kind", "LOST", "reason", "intruder"))));
+    t.put(
+        "POST /api/v1/units/01/{gtin}/21/{serial}/fields",
+        target(
+            b ->
+                json(
+                    b.unit(b.onDock()) + "/fields",
+                    map(
+                        "fields",
+                        map(
+                            "IMEI",
+                            "35693803564" + ThreadLocalRandom.current().nextInt(1000, 9999))))));
+    t.put(
+        "POST /api/v1/units/pack",
+        target(
+            b ->
+                json(
+                    "/api/v1/units/pack",
+                    map(
+                        "units",
+                        list(map("gtin", b.site().gtin, "serial", b.onDock())),
+                        "into",
+                        b.looseSscc()))));
+    t.put(
+        "POST /api/v1/units/unpack",
+        target(
+            b ->
+                json(
+                    "/api/v1/units/unpack",
+                    map("units", list(map("gtin", b.site().gtin, "serial", b.stored()))))));
     // ledger: containers
-    t.put("POST /api/v1/containers", site(b -> json("/api/v1/containers", map("sscc", randomSscc(), "location", b.site().bin1))));
+    t.put(
+        "POST /api/v1/containers",
+        site(
+            b -> json("/api/v1/containers", map("sscc", randomSscc(), "location", b.site().bin1))));
     t.put("GET /api/v1/containers/{sscc}", target(b -> get("/api/v1/containers/" + b.innerSscc())));
-    t.put("POST /api/v1/containers/{sscc}/move", target(b -> json("/api/v1/containers/" + b.outerSscc() + "/move",
-        map("location", b.site().bin2))));
-    t.put("POST /api/v1/containers/{sscc}/pack", target(b -> json("/api/v1/containers/" + b.looseSscc() + "/pack",
-        map("into", b.outerSscc()))));
-    t.put("POST /api/v1/containers/{sscc}/unpack", target(b -> new Call("/api/v1/containers/" + b.innerSscc() + "/unpack", null, null)));
+    t.put(
+        "POST /api/v1/containers/{sscc}/move",
+        target(
+            b ->
+                json(
+                    "/api/v1/containers/" + b.outerSscc() + "/move",
+                    map("location", b.site().bin2))));
+    t.put(
+        "POST /api/v1/containers/{sscc}/pack",
+        target(
+            b ->
+                json("/api/v1/containers/" + b.looseSscc() + "/pack", map("into", b.outerSscc()))));
+    t.put(
+        "POST /api/v1/containers/{sscc}/unpack",
+        target(b -> new Call("/api/v1/containers/" + b.innerSscc() + "/unpack", null, null)));
     // ledger: integrity
     t.put("POST /api/v1/ledger/verify", site(b -> new Call("/api/v1/ledger/verify", null, null)));
     t.put("GET /api/v1/ledger/checkpoints", site(b -> get("/api/v1/ledger/checkpoints")));
-    t.put("POST /api/v1/ledger/checkpoints", site(b -> new Call("/api/v1/ledger/checkpoints", null, null)));
+    t.put(
+        "POST /api/v1/ledger/checkpoints",
+        site(b -> new Call("/api/v1/ledger/checkpoints", null, null)));
     // inbound: putaway
-    t.put("POST /api/v1/putaway/suggestions", target(b -> json("/api/v1/putaway/suggestions", map("scan", b.scan(b.onDock())))));
-    t.put("POST /api/v1/putaway", target(b -> json("/api/v1/putaway", map("scan", b.scan(b.onDock()), "location", b.site().bin2))));
-    // inbound: receiving (A may open a receipt at the shared dock, in its own name; B's receipts stay B's)
+    t.put(
+        "POST /api/v1/putaway/suggestions",
+        target(b -> json("/api/v1/putaway/suggestions", map("scan", b.scan(b.onDock())))));
+    t.put(
+        "POST /api/v1/putaway",
+        target(
+            b ->
+                json(
+                    "/api/v1/putaway",
+                    map("scan", b.scan(b.onDock()), "location", b.site().bin2))));
+    // inbound: receiving (A may open a receipt at the shared dock, in its own name; B's receipts
+    // stay B's)
     t.put("POST /api/v1/receipts", site(b -> json("/api/v1/receipts", map("dock", b.site().dock))));
     t.put("GET /api/v1/receipts", site(b -> get("/api/v1/receipts")));
     t.put("GET /api/v1/receipts/{id}", target(b -> get("/api/v1/receipts/" + b.receipt())));
-    t.put("POST /api/v1/receipts/{id}/scans", target(b -> json("/api/v1/receipts/" + b.receipt() + "/scans", map("scan", b.scan(unique("RX"))))));
-    t.put("GET /api/v1/receipts/{id}/scans", target(b -> get("/api/v1/receipts/" + b.receipt() + "/scans")));
-    t.put("POST /api/v1/receipts/{id}/confirm", target(b -> json("/api/v1/receipts/" + b.receipt() + "/confirm",
-        map("items", list(map("scan", b.scan(unique("RX"))))))));
-    t.put("POST /api/v1/receipts/{id}/containers", target(b -> json("/api/v1/receipts/" + b.receipt() + "/containers",
-        map("units", list(map("gtin", b.site().gtin, "serial", "B-LABEL-1"))))));
-    t.put("POST /api/v1/receipts/{id}/close", target(b -> new Call("/api/v1/receipts/" + b.receipt() + "/close", null, null)));
-    t.put("GET /api/v1/receipts/{id}/report", target(b -> get("/api/v1/receipts/" + b.receipt() + "/report")));
-    t.put("GET /api/v1/labels/receipts/{id}/units", target(b -> get("/api/v1/labels/receipts/" + b.receipt() + "/units")));
-    t.put("GET /api/v1/labels/receipts/{id}/containers", target(b -> get("/api/v1/labels/receipts/" + b.receipt() + "/containers")));
+    t.put(
+        "POST /api/v1/receipts/{id}/scans",
+        target(
+            b ->
+                json(
+                    "/api/v1/receipts/" + b.receipt() + "/scans",
+                    map("scan", b.scan(unique("RX"))))));
+    t.put(
+        "GET /api/v1/receipts/{id}/scans",
+        target(b -> get("/api/v1/receipts/" + b.receipt() + "/scans")));
+    t.put(
+        "POST /api/v1/receipts/{id}/confirm",
+        target(
+            b ->
+                json(
+                    "/api/v1/receipts/" + b.receipt() + "/confirm",
+                    map("items", list(map("scan", b.scan(unique("RX"))))))));
+    t.put(
+        "POST /api/v1/receipts/{id}/containers",
+        target(
+            b ->
+                json(
+                    "/api/v1/receipts/" + b.receipt() + "/containers",
+                    map("units", list(map("gtin", b.site().gtin, "serial", "B-LABEL-1"))))));
+    t.put(
+        "POST /api/v1/receipts/{id}/close",
+        target(b -> new Call("/api/v1/receipts/" + b.receipt() + "/close", null, null)));
+    t.put(
+        "GET /api/v1/receipts/{id}/report",
+        target(b -> get("/api/v1/receipts/" + b.receipt() + "/report")));
+    t.put(
+        "GET /api/v1/labels/receipts/{id}/units",
+        target(b -> get("/api/v1/labels/receipts/" + b.receipt() + "/units")));
+    t.put(
+        "GET /api/v1/labels/receipts/{id}/containers",
+        target(b -> get("/api/v1/labels/receipts/" + b.receipt() + "/containers")));
     // SSCC numbering
     t.put("POST /api/v1/sscc", site(b -> json("/api/v1/sscc", map("count", 1))));
-    t.put("GET /api/v1/tenants/{code}/sscc", target(b -> get("/api/v1/tenants/" + b.site().tenant + "/sscc")));
-    t.put("PUT /api/v1/tenants/{code}/sscc", target(b -> new Call("/api/v1/tenants/" + b.site().tenant + "/sscc",
-        map("companyPrefix", "9506000", "extensionDigit", 1), null)));
+    t.put(
+        "GET /api/v1/tenants/{code}/sscc",
+        target(b -> get("/api/v1/tenants/" + b.site().tenant + "/sscc")));
+    t.put(
+        "PUT /api/v1/tenants/{code}/sscc",
+        target(
+            b ->
+                new Call(
+                    "/api/v1/tenants/" + b.site().tenant + "/sscc",
+                    map("companyPrefix", "9506000", "extensionDigit", 1),
+                    null)));
     // labels (text formats, so that the walk can look for B's identifiers in them)
-    t.put("POST /api/v1/gs1/parse", site(b -> new Call("/api/v1/gs1/parse", "(01)09506000134352(21)A1", "text/plain")));
-    t.put("GET /api/v1/labels/units/01/{gtin}/21/{serial}", target(b -> get("/api/v1/labels/units/01/" + b.site().gtin + "/21/"
-        + b.stored() + "?format=svg")));
-    t.put("GET /api/v1/labels/containers/{sscc}", target(b -> get("/api/v1/labels/containers/" + b.outerSscc() + "?format=zpl")));
-    t.put("GET /api/v1/labels/containers/{sscc}/units", target(b -> get("/api/v1/labels/containers/" + b.outerSscc() + "/units")));
-    t.put("GET /api/v1/labels/locations/{code}", site(b -> get("/api/v1/labels/locations/" + b.site().bin1 + "?format=zpl")));
+    t.put(
+        "POST /api/v1/gs1/parse",
+        site(b -> new Call("/api/v1/gs1/parse", "(01)09506000134352(21)A1", "text/plain")));
+    t.put(
+        "GET /api/v1/labels/units/01/{gtin}/21/{serial}",
+        target(
+            b ->
+                get(
+                    "/api/v1/labels/units/01/"
+                        + b.site().gtin
+                        + "/21/"
+                        + b.stored()
+                        + "?format=svg")));
+    t.put(
+        "GET /api/v1/labels/containers/{sscc}",
+        target(b -> get("/api/v1/labels/containers/" + b.outerSscc() + "?format=zpl")));
+    t.put(
+        "GET /api/v1/labels/containers/{sscc}/units",
+        target(b -> get("/api/v1/labels/containers/" + b.outerSscc() + "/units")));
+    t.put(
+        "GET /api/v1/labels/locations/{code}",
+        site(b -> get("/api/v1/labels/locations/" + b.site().bin1 + "?format=zpl")));
     // inbound: purchase orders and ASNs (B's are named after B's tenant code: see clientB())
     t.put("GET /api/v1/purchase-orders", site(b -> get("/api/v1/purchase-orders")));
-    t.put("POST /api/v1/purchase-orders", site(b -> json("/api/v1/purchase-orders",
-        map("number", unique("POX"), "vendor", "Intruder", "lines", list(map("sku", b.site().sku, "quantity", 1))))));
-    t.put("GET /api/v1/purchase-orders/{number}", target(b -> get("/api/v1/purchase-orders/PO-" + b.site().tenant)));
-    t.put("POST /api/v1/asns", site(b -> json("/api/v1/asns", map("number", unique("ASNX"), "purchaseOrder", "PO-" + b.site().tenant,
-        "items", list(map("gtin", b.site().gtin, "serial", unique("SNX")))))));
+    t.put(
+        "POST /api/v1/purchase-orders",
+        site(
+            b ->
+                json(
+                    "/api/v1/purchase-orders",
+                    map(
+                        "number",
+                        unique("POX"),
+                        "vendor",
+                        "Intruder",
+                        "lines",
+                        list(map("sku", b.site().sku, "quantity", 1))))));
+    t.put(
+        "GET /api/v1/purchase-orders/{number}",
+        target(b -> get("/api/v1/purchase-orders/PO-" + b.site().tenant)));
+    t.put(
+        "POST /api/v1/asns",
+        site(
+            b ->
+                json(
+                    "/api/v1/asns",
+                    map(
+                        "number",
+                        unique("ASNX"),
+                        "purchaseOrder",
+                        "PO-" + b.site().tenant,
+                        "items",
+                        list(map("gtin", b.site().gtin, "serial", unique("SNX")))))));
     t.put("GET /api/v1/asns/{number}", target(b -> get("/api/v1/asns/ASN-" + b.site().tenant)));
-    t.put("GET /api/v1/asns/{number}/items", target(b -> get("/api/v1/asns/ASN-" + b.site().tenant + "/items")));
-    t.put("POST /api/v1/asns/{number}/items", target(b -> new Call("/api/v1/asns/ASN-" + b.site().tenant + "/items",
-        "gtin,serial\n" + b.site().gtin + "," + unique("SNX") + "\n", "text/csv")));
+    t.put(
+        "GET /api/v1/asns/{number}/items",
+        target(b -> get("/api/v1/asns/ASN-" + b.site().tenant + "/items")));
+    t.put(
+        "POST /api/v1/asns/{number}/items",
+        target(
+            b ->
+                new Call(
+                    "/api/v1/asns/ASN-" + b.site().tenant + "/items",
+                    "gtin,serial\n" + b.site().gtin + "," + unique("SNX") + "\n",
+                    "text/csv")));
     return t;
   }
 
   @Test
   void theWalkKnowsHowToCallExactlyTheMappedApiEndpoints() {
     assertThat(table().keySet())
-        .as("every /api/** endpoint needs a row in the isolation walk's table, and no row may name a gone endpoint")
+        .as(
+            "every /api/** endpoint needs a row in the isolation walk's table, and no row may name a gone endpoint")
         .containsExactlyInAnyOrderElementsOf(mappedApiEndpoints().keySet());
   }
 
@@ -211,7 +562,9 @@ class TenantIsolationIT extends IntegrationTest {
 
     Map<String, HandlerMethod> mapped = mappedApiEndpoints();
     Map<String, Endpoint> table = table();
-    assertThat(table.keySet()).as("the walk's table").containsExactlyInAnyOrderElementsOf(mapped.keySet());
+    assertThat(table.keySet())
+        .as("the walk's table")
+        .containsExactlyInAnyOrderElementsOf(mapped.keySet());
     SoftAssertions soft = new SoftAssertions();
     int calls = 0;
     for (Principal p : principals) {
@@ -219,27 +572,50 @@ class TenantIsolationIT extends IntegrationTest {
         boolean askingForB = asked.equals(b.site().tenant);
         for (var e : mapped.entrySet()) {
           String key = e.getKey();
-          boolean tenantScoped = Arrays.stream(e.getValue().getMethodParameters()).anyMatch(m -> m.getParameterType() == TenantScope.class);
+          boolean tenantScoped =
+              Arrays.stream(e.getValue().getMethodParameters())
+                  .anyMatch(m -> m.getParameterType() == TenantScope.class);
           Endpoint endpoint = table.get(key);
           Call call = endpoint.call().apply(b);
           String method = key.substring(0, key.indexOf(' '));
-          Api.Response r = p.api().in(asked).send(method, call.path(), call.body(),
-              call.contentType() == null ? Map.of() : Map.of("Content-Type", call.contentType()));
+          Api.Response r =
+              p.api()
+                  .in(asked)
+                  .send(
+                      method,
+                      call.path(),
+                      call.body(),
+                      call.contentType() == null
+                          ? Map.of()
+                          : Map.of("Content-Type", call.contentType()));
           calls++;
-          String what = p.name() + " asking for " + (askingForB ? "B" : "A") + ": " + method + " " + call.path() + " → " + r;
+          String what =
+              p.name()
+                  + " asking for "
+                  + (askingForB ? "B" : "A")
+                  + ": "
+                  + method
+                  + " "
+                  + call.path()
+                  + " → "
+                  + r;
           if (tenantScoped && askingForB) {
             soft.assertThat(r.status()).as(what).isEqualTo(403);
           } else {
             soft.assertThat(r.status()).as(what).isIn(200, 201, 204, 400, 403, 404, 409, 422);
           }
           if (endpoint.addressesTarget()) {
-            soft.assertThat(r.status() / 100).as(what + " (the path names B's data)").isNotEqualTo(2);
+            soft.assertThat(r.status() / 100)
+                .as(what + " (the path names B's data)")
+                .isNotEqualTo(2);
           }
           if (r.status() >= 400) {
             soft.assertThat(r.contentType()).as(what).startsWith("application/problem+json");
           } else {
             for (String secret : b.secrets()) {
-              soft.assertThat(r.body()).as(what + " (a success answer to A must not name B's " + secret + ")").doesNotContain(secret);
+              soft.assertThat(r.body())
+                  .as(what + " (a success answer to A must not name B's " + secret + ")")
+                  .doesNotContain(secret);
             }
           }
         }
@@ -251,20 +627,24 @@ class TenantIsolationIT extends IntegrationTest {
     assertThat(snapshot(b)).as("client B's data after the walk").isEqualTo(before);
     var verified = ok(b.site().api.post("/api/v1/ledger/verify", null));
     assertThat(verified.at("/intact").asBoolean()).isTrue();
-    assertThat(Api.token(port, b.token()).get("/api/v1/me").status()).as("B's token was not revoked").isEqualTo(200);
+    assertThat(Api.token(port, b.token()).get("/api/v1/me").status())
+        .as("B's token was not revoked")
+        .isEqualTo(200);
   }
 
   @Test
   void aClientUserDoesNotSeeTheSiteLayout() {
     Site a = Site.create(admin);
     Api client = user(a, "CLIENT");
-    for (String path : List.of("/api/v1/warehouses", "/api/v1/locations", "/api/v1/locations/" + a.bin1)) {
+    for (String path :
+        List.of("/api/v1/warehouses", "/api/v1/locations", "/api/v1/locations/" + a.bin1)) {
       var r = client.get(path);
       assertThat(r.status()).as(path + " " + r).isEqualTo(403);
       assertThat(r.problemCode()).isEqualTo("forbidden");
     }
     var operator = user(a, "OPERATOR");
-    assertThat(operator.get("/api/v1/locations/" + a.bin1).at("/code").asString()).isEqualTo(a.bin1);
+    assertThat(operator.get("/api/v1/locations/" + a.bin1).at("/code").asString())
+        .isEqualTo(a.bin1);
     assertThat(operator.get("/api/v1/warehouses").status()).isEqualTo(200);
   }
 
@@ -276,17 +656,40 @@ class TenantIsolationIT extends IntegrationTest {
     people.put("OPERATOR", user(a, "OPERATOR"));
     people.put("SUPERVISOR", user(a, "SUPERVISOR"));
     Api supervisorReadToken = Api.token(port, issue(people.get("SUPERVISOR"), a.tenant, "read"));
-    for (var e : Map.of("CLIENT", people.get("CLIENT"), "OPERATOR", people.get("OPERATOR"), "read token", supervisorReadToken).entrySet()) {
+    for (var e :
+        Map.of(
+                "CLIENT",
+                people.get("CLIENT"),
+                "OPERATOR",
+                people.get("OPERATOR"),
+                "read token",
+                supervisorReadToken)
+            .entrySet()) {
       String wh = unique("WH");
       var r = e.getValue().post("/api/v1/warehouses", map("code", wh, "name", "W"));
       assertThat(r.status()).as(e.getKey() + " " + r).isEqualTo(403);
-      var l = e.getValue().post("/api/v1/locations", map("warehouse", a.warehouse, "code", unique("L"), "type", "STORAGE"));
+      var l =
+          e.getValue()
+              .post(
+                  "/api/v1/locations",
+                  map("warehouse", a.warehouse, "code", unique("L"), "type", "STORAGE"));
       assertThat(l.status()).as(e.getKey() + " " + l).isEqualTo(403);
       assertThat(admin.get("/api/v1/warehouses").body()).doesNotContain(wh);
     }
     String wh = unique("WH");
-    assertThat(people.get("SUPERVISOR").post("/api/v1/warehouses", map("code", wh, "name", "W")).status()).isEqualTo(201);
-    assertThat(people.get("SUPERVISOR").post("/api/v1/locations", map("warehouse", wh, "code", wh + "-B1", "type", "STORAGE")).status())
+    assertThat(
+            people
+                .get("SUPERVISOR")
+                .post("/api/v1/warehouses", map("code", wh, "name", "W"))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            people
+                .get("SUPERVISOR")
+                .post(
+                    "/api/v1/locations",
+                    map("warehouse", wh, "code", wh + "-B1", "type", "STORAGE"))
+                .status())
         .isEqualTo(201);
   }
 
@@ -303,16 +706,44 @@ class TenantIsolationIT extends IntegrationTest {
       var t = e.getValue().post("/api/v1/tenants", map("code", code, "name", "N"));
       assertThat(t.status()).as(e.getKey() + " " + t).isEqualTo(403);
       String username = unique("u");
-      var u = e.getValue().post("/api/v1/users", map("username", username, "password", "long-enough-pw", "role", "ADMIN"));
+      var u =
+          e.getValue()
+              .post(
+                  "/api/v1/users",
+                  map("username", username, "password", "long-enough-pw", "role", "ADMIN"));
       assertThat(u.status()).as(e.getKey() + " " + u).isEqualTo(403);
       assertThat(e.getValue().get("/api/v1/users").status()).as(e.getKey()).isEqualTo(403);
-      assertThat(db.sql("SELECT count(*) FROM tenant WHERE code = ?").param(code).query(Integer.class).single()).isZero();
-      assertThat(db.sql("SELECT count(*) FROM app_user WHERE username = ?").param(username).query(Integer.class).single()).isZero();
+      assertThat(
+              db.sql("SELECT count(*) FROM tenant WHERE code = ?")
+                  .param(code)
+                  .query(Integer.class)
+                  .single())
+          .isZero();
+      assertThat(
+              db.sql("SELECT count(*) FROM app_user WHERE username = ?")
+                  .param(username)
+                  .query(Integer.class)
+                  .single())
+          .isZero();
     }
     String code = unique("T");
-    assertThat(admin.post("/api/v1/tenants", map("code", code, "name", "N")).status()).isEqualTo(201);
-    assertThat(admin.post("/api/v1/users", map("username", unique("u"), "password", "long-enough-pw", "role", "OPERATOR",
-        "tenants", list(code))).status()).isEqualTo(201);
+    assertThat(admin.post("/api/v1/tenants", map("code", code, "name", "N")).status())
+        .isEqualTo(201);
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/users",
+                    map(
+                        "username",
+                        unique("u"),
+                        "password",
+                        "long-enough-pw",
+                        "role",
+                        "OPERATOR",
+                        "tenants",
+                        list(code)))
+                .status())
+        .isEqualTo(201);
   }
 
   @Test
@@ -326,7 +757,8 @@ class TenantIsolationIT extends IntegrationTest {
     assertThat(operator.get("/api/v1/tenants").body()).contains(a.tenant).doesNotContain(b.tenant);
     // with a single client, no X-Tenant header is needed: it is that one
     assertThat(operator.get("/api/v1/products").at("/items/0/sku").asString()).isEqualTo(a.sku);
-    // a client that does not exist is refused exactly like one that exists but is not granted, so codes do not leak
+    // a client that does not exist is refused exactly like one that exists but is not granted, so
+    // codes do not leak
     var unknown = operator.in(unique("NOPE")).get("/api/v1/products");
     var other = operator.in(b.tenant).get("/api/v1/products");
     assertThat(unknown.status()).isEqualTo(403);
@@ -345,10 +777,12 @@ class TenantIsolationIT extends IntegrationTest {
     assertThat(products.status()).isEqualTo(403);
     var unit = operator.get(b.unitPath(serial) + "?tenant=" + b.tenant);
     assertThat(unit.status()).isEqualTo(403);
-    var moved = operator.post(b.unitPath(serial) + "/move?tenant=" + b.tenant, map("location", b.bin1));
+    var moved =
+        operator.post(b.unitPath(serial) + "/move?tenant=" + b.tenant, map("location", b.bin1));
     assertThat(moved.status()).isEqualTo(403);
     // the header wins over the parameter, and in A there is no such unit
-    assertThat(operator.in(a.tenant).get(b.unitPath(serial) + "?tenant=" + b.tenant).status()).isEqualTo(404);
+    assertThat(operator.in(a.tenant).get(b.unitPath(serial) + "?tenant=" + b.tenant).status())
+        .isEqualTo(404);
     assertThat(b.api.get(b.unitPath(serial)).at("/version").asInt()).isEqualTo(1);
   }
 
@@ -359,21 +793,49 @@ class TenantIsolationIT extends IntegrationTest {
     String serial = unique("SN");
     String imei = "35" + unique("").replaceAll("[^0-9]", "7");
     String sscc = randomSscc();
-    ok(b.api.post("/api/v1/units", map("location", b.dock, "units", list(map("gtin", b.gtin, "serial", serial, "fields", map("IMEI", imei))))));
+    ok(
+        b.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                b.dock,
+                "units",
+                list(map("gtin", b.gtin, "serial", serial, "fields", map("IMEI", imei))))));
     ok(b.api.post("/api/v1/containers", map("sscc", sscc, "location", b.bin1)));
 
-    // the same article, serial, IMEI and SSCC in client A: a conflict here would tell A that B has them
-    ok(a.api.put("/api/v1/products/" + a.sku, map("sku", a.sku, "name", "Phone", "gtins", list(a.gtin, b.gtin), "tracking", "SERIAL",
-        "customFields", list(map("name", "IMEI", "type", "TEXT", "required", false, "unique", true)))));
-    var registered = a.api.post("/api/v1/units", map("location", a.dock, "units",
-        list(map("gtin", b.gtin, "serial", serial, "fields", map("IMEI", imei)))));
+    // the same article, serial, IMEI and SSCC in client A: a conflict here would tell A that B has
+    // them
+    ok(
+        a.api.put(
+            "/api/v1/products/" + a.sku,
+            map(
+                "sku",
+                a.sku,
+                "name",
+                "Phone",
+                "gtins",
+                list(a.gtin, b.gtin),
+                "tracking",
+                "SERIAL",
+                "customFields",
+                list(map("name", "IMEI", "type", "TEXT", "required", false, "unique", true)))));
+    var registered =
+        a.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                a.dock,
+                "units",
+                list(map("gtin", b.gtin, "serial", serial, "fields", map("IMEI", imei)))));
     assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-    assertThat(a.api.post("/api/v1/containers", map("sscc", sscc, "location", a.bin1)).status()).isEqualTo(201);
+    assertThat(a.api.post("/api/v1/containers", map("sscc", sscc, "location", a.bin1)).status())
+        .isEqualTo(201);
 
     var searched = ok(a.api.get("/api/v1/units?identifier=" + imei));
     assertThat(searched.at("/items").size()).isEqualTo(1);
     assertThat(searched.at("/items/0/location").asString()).isEqualTo(a.dock);
-    assertThat(ok(b.api.get("/api/v1/units?identifier=" + imei)).at("/items/0/location").asString()).isEqualTo(b.dock);
+    assertThat(ok(b.api.get("/api/v1/units?identifier=" + imei)).at("/items/0/location").asString())
+        .isEqualTo(b.dock);
     assertThat(ok(b.api.get(b.unitPath(serial) + "/history")).at("/items").size()).isEqualTo(1);
   }
 
@@ -410,13 +872,43 @@ class TenantIsolationIT extends IntegrationTest {
 
     String lotSku = unique("SKUB");
     String lotGtin = Site.randomGtin();
-    ok(b.api.post("/api/v1/products", map("sku", lotSku, "name", "Vaccine " + lotSku, "gtins", list(lotGtin),
-        "tracking", "LOT_AND_SERIAL", "expiryTracked", true)));
+    ok(
+        b.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                lotSku,
+                "name",
+                "Vaccine " + lotSku,
+                "gtins",
+                list(lotGtin),
+                "tracking",
+                "LOT_AND_SERIAL",
+                "expiryTracked",
+                true)));
     String lotCode = unique("LB");
-    ok(b.api.post("/api/v1/products/" + lotSku + "/lots", map("code", lotCode, "manufacturedOn", "2025-01-01", "expiresOn", "2030-12-31")));
+    ok(
+        b.api.post(
+            "/api/v1/products/" + lotSku + "/lots",
+            map("code", lotCode, "manufacturedOn", "2025-01-01", "expiresOn", "2030-12-31")));
     String lotted = unique("SNB");
-    ok(b.api.post("/api/v1/units", map("location", b.bin2, "units",
-        list(map("gtin", lotGtin, "serial", lotted, "lot", lotCode, "expiry", "2030-12-31")))));
+    ok(
+        b.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                b.bin2,
+                "units",
+                list(
+                    map(
+                        "gtin",
+                        lotGtin,
+                        "serial",
+                        lotted,
+                        "lot",
+                        lotCode,
+                        "expiry",
+                        "2030-12-31")))));
 
     String inner = randomSscc();
     String outer = randomSscc();
@@ -427,29 +919,111 @@ class TenantIsolationIT extends IntegrationTest {
     ok(b.api.post("/api/v1/units/pack", map("units", list(b.unitKey(stored)), "into", inner)));
     ok(b.api.post("/api/v1/containers/" + inner + "/pack", map("into", outer)));
     ok(b.api.post("/api/v1/ledger/checkpoints", null));
-    ok(b.api.post("/api/v1/purchase-orders", map("number", "PO-" + b.tenant, "vendor", "Acme",
-        "lines", list(map("sku", b.sku, "quantity", 5)))));
-    ok(b.api.post("/api/v1/asns", map("number", "ASN-" + b.tenant, "purchaseOrder", "PO-" + b.tenant,
-        "containers", list(map("sscc", randomSscc(), "kind", "PALLET")), "items", list(map("gtin", b.gtin, "serial", unique("SNB"))))));
+    ok(
+        b.api.post(
+            "/api/v1/purchase-orders",
+            map(
+                "number",
+                "PO-" + b.tenant,
+                "vendor",
+                "Acme",
+                "lines",
+                list(map("sku", b.sku, "quantity", 5)))));
+    ok(
+        b.api.post(
+            "/api/v1/asns",
+            map(
+                "number",
+                "ASN-" + b.tenant,
+                "purchaseOrder",
+                "PO-" + b.tenant,
+                "containers",
+                list(map("sscc", randomSscc(), "kind", "PALLET")),
+                "items",
+                list(map("gtin", b.gtin, "serial", unique("SNB"))))));
 
-    // B's token is the admin's, so an A-bound token of the same admin is the sharpest test of the binding
+    // B's token is the admin's, so an A-bound token of the same admin is the sharpest test of the
+    // binding
     String tokenName = unique("b-scanner-");
-    var issued = ok(admin.post("/api/v1/tokens", map("name", tokenName, "tenant", b.tenant, "scope", "write")));
-    long tenantId = db.sql("SELECT id FROM tenant WHERE code = ?").param(b.tenant).query(Long.class).single();
+    var issued =
+        ok(
+            admin.post(
+                "/api/v1/tokens", map("name", tokenName, "tenant", b.tenant, "scope", "write")));
+    long tenantId =
+        db.sql("SELECT id FROM tenant WHERE code = ?").param(b.tenant).query(Long.class).single();
     // A receipt of B's with a unit typed in (so it has a label to print)
     long receipt = ok(b.api.post("/api/v1/receipts", map("dock", b.dock))).at("/id").asLong();
-    ok(b.api.post("/api/v1/receipts/" + receipt + "/scans", map("scan", "B-LABEL-1", "product", b.gtin)));
+    ok(
+        b.api.post(
+            "/api/v1/receipts/" + receipt + "/scans", map("scan", "B-LABEL-1", "product", b.gtin)));
     // Counted goods of B's (a lot-only product) on the dock
     String countedSku = unique("SKUC");
     String countedGtin = Site.randomGtin();
-    ok(b.api.post("/api/v1/products", map("sku", countedSku, "name", "Saline " + countedSku, "gtins", list(countedGtin), "tracking", "LOT")));
+    ok(
+        b.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                countedSku,
+                "name",
+                "Saline " + countedSku,
+                "gtins",
+                list(countedGtin),
+                "tracking",
+                "LOT")));
     String countedLot = unique("LC");
-    ok(b.api.post("/api/v1/stock/adjustments", map("gtin", countedGtin, "lot", countedLot, "location", b.dock, "kind", "FOUND",
-        "quantity", 50, "reason", "opening stock")));
-    ok(b.api.post("/api/v1/stock/holds", map("gtin", countedGtin, "lot", countedLot, "location", b.dock, "quantity", 5, "hold", "QC",
-        "reason", "inspection")));
-    return new Target(b, tenantId, lotSku, lotGtin, lotCode, stored, held, onDock, lotted, inner, outer, loose,
-        issued.at("/id").asLong(), tokenName, issued.at("/token").asString(), receipt, countedSku, countedGtin, countedLot);
+    ok(
+        b.api.post(
+            "/api/v1/stock/adjustments",
+            map(
+                "gtin",
+                countedGtin,
+                "lot",
+                countedLot,
+                "location",
+                b.dock,
+                "kind",
+                "FOUND",
+                "quantity",
+                50,
+                "reason",
+                "opening stock")));
+    ok(
+        b.api.post(
+            "/api/v1/stock/holds",
+            map(
+                "gtin",
+                countedGtin,
+                "lot",
+                countedLot,
+                "location",
+                b.dock,
+                "quantity",
+                5,
+                "hold",
+                "QC",
+                "reason",
+                "inspection")));
+    return new Target(
+        b,
+        tenantId,
+        lotSku,
+        lotGtin,
+        lotCode,
+        stored,
+        held,
+        onDock,
+        lotted,
+        inner,
+        outer,
+        loose,
+        issued.at("/id").asLong(),
+        tokenName,
+        issued.at("/token").asString(),
+        receipt,
+        countedSku,
+        countedGtin,
+        countedLot);
   }
 
   private List<Principal> principalsOf(Site a) {
@@ -458,13 +1032,21 @@ class TenantIsolationIT extends IntegrationTest {
     List<Principal> p = new ArrayList<>();
     p.add(new Principal("CLIENT user of A", client));
     p.add(new Principal("OPERATOR granted A", operator));
-    p.add(new Principal("OPERATOR's write token of A", Api.token(port, issue(operator, a.tenant, "write"))));
-    p.add(new Principal("admin's read token of A", Api.token(port, issue(admin, a.tenant, "read"))));
-    p.add(new Principal("admin's write token of A", Api.token(port, issue(admin, a.tenant, "write"))));
+    p.add(
+        new Principal(
+            "OPERATOR's write token of A", Api.token(port, issue(operator, a.tenant, "write"))));
+    p.add(
+        new Principal("admin's read token of A", Api.token(port, issue(admin, a.tenant, "read"))));
+    p.add(
+        new Principal(
+            "admin's write token of A", Api.token(port, issue(admin, a.tenant, "write"))));
     return p;
   }
 
-  /** Everything about B that the walk could have changed, read as B's admin and straight from the tables. */
+  /**
+   * Everything about B that the walk could have changed, read as B's admin and straight from the
+   * tables.
+   */
   private Map<String, Object> snapshot(Target b) {
     Map<String, Object> s = new TreeMap<>();
     Api api = b.site().api;
@@ -472,7 +1054,9 @@ class TenantIsolationIT extends IntegrationTest {
       s.put("unit " + serial, ok(api.get(b.unit(serial))).body());
       s.put("history " + serial, ok(api.get(b.unit(serial) + "/history")).body());
     }
-    s.put("unit " + b.lotted(), ok(api.get("/api/v1/units/01/" + b.lotGtin() + "/21/" + b.lotted())).body());
+    s.put(
+        "unit " + b.lotted(),
+        ok(api.get("/api/v1/units/01/" + b.lotGtin() + "/21/" + b.lotted())).body());
     s.put("products", ok(api.get("/api/v1/products")).body());
     s.put("lots", ok(api.get("/api/v1/products/" + b.lotSku() + "/lots")).body());
     for (String sscc : List.of(b.innerSscc(), b.outerSscc(), b.looseSscc())) {
@@ -484,33 +1068,69 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("asn", ok(api.get("/api/v1/asns/ASN-" + b.site().tenant)).body());
     s.put("asn items", ok(api.get("/api/v1/asns/ASN-" + b.site().tenant + "/items")).body());
     s.put("counted stock", ok(api.get("/api/v1/stock?sku=" + b.countedSku())).body());
-    s.put("counted history", ok(api.get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot())).body());
-    for (String table : List.of("product", "product_gtin", "lot", "container", "unit", "unit_field", "ledger_event", "ledger_entry",
-        "ledger_checkpoint", "user_tenant", "purchase_order", "po_line", "asn", "asn_container", "asn_item", "receipt", "receipt_scan",
-        "receipt_tally", "receipt_container", "stock", "stock_entry", "stock_checkpoint")) {
-      s.put("rows of " + table, db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?").param(b.tenantId()).query(Long.class).single());
+    s.put(
+        "counted history",
+        ok(api.get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot()))
+            .body());
+    for (String table :
+        List.of(
+            "product",
+            "product_gtin",
+            "lot",
+            "container",
+            "unit",
+            "unit_field",
+            "ledger_event",
+            "ledger_entry",
+            "ledger_checkpoint",
+            "user_tenant",
+            "purchase_order",
+            "po_line",
+            "asn",
+            "asn_container",
+            "asn_item",
+            "receipt",
+            "receipt_scan",
+            "receipt_tally",
+            "receipt_container",
+            "stock",
+            "stock_entry",
+            "stock_checkpoint")) {
+      s.put(
+          "rows of " + table,
+          db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")
+              .param(b.tenantId())
+              .query(Long.class)
+              .single());
     }
-    s.put("revoked tokens", db.sql("SELECT count(*) FROM api_token WHERE tenant_id = ? AND revoked_at IS NOT NULL")
-        .param(b.tenantId()).query(Long.class).single());
+    s.put(
+        "revoked tokens",
+        db.sql("SELECT count(*) FROM api_token WHERE tenant_id = ? AND revoked_at IS NOT NULL")
+            .param(b.tenantId())
+            .query(Long.class)
+            .single());
     return s;
   }
 
   private Map<String, HandlerMethod> mappedApiEndpoints() {
     Map<String, HandlerMethod> endpoints = new TreeMap<>();
-    mapping.getHandlerMethods().forEach((info, handler) -> {
-      for (String pattern : info.getPatternValues()) {
-        if (!pattern.startsWith("/api/")) {
-          continue;
-        }
-        var methods = info.getMethodsCondition().getMethods();
-        if (methods.isEmpty()) {
-          endpoints.put("ANY " + pattern, handler);
-        }
-        for (RequestMethod m : methods) {
-          endpoints.put(m.name() + " " + pattern, handler);
-        }
-      }
-    });
+    mapping
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) -> {
+              for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                  continue;
+                }
+                var methods = info.getMethodsCondition().getMethods();
+                if (methods.isEmpty()) {
+                  endpoints.put("ANY " + pattern, handler);
+                }
+                for (RequestMethod m : methods) {
+                  endpoints.put(m.name() + " " + pattern, handler);
+                }
+              }
+            });
     return endpoints;
   }
 
@@ -518,17 +1138,31 @@ class TenantIsolationIT extends IntegrationTest {
   private Api user(Site site, String role) {
     String username = unique(role.toLowerCase() + "-");
     String password = "pw-" + unique("");
-    ok(admin.post("/api/v1/users", map("username", username, "password", password, "role", role, "tenants",
-        role.equals("SUPERVISOR") ? list() : list(site.tenant))));
+    ok(
+        admin.post(
+            "/api/v1/users",
+            map(
+                "username",
+                username,
+                "password",
+                password,
+                "role",
+                role,
+                "tenants",
+                role.equals("SUPERVISOR") ? list() : list(site.tenant))));
     return Api.basic(port, username, password);
   }
 
   private static String issue(Api person, String tenant, String scope) {
-    return ok(person.post("/api/v1/tokens", map("name", unique("token-"), "tenant", tenant, "scope", scope))).at("/token").asString();
+    return ok(person.post(
+            "/api/v1/tokens", map("name", unique("token-"), "tenant", tenant, "scope", scope)))
+        .at("/token")
+        .asString();
   }
 
   static String randomSscc() {
-    String body = "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+    String body =
+        "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
     return body + CheckDigit.compute(body);
   }
 
@@ -541,7 +1175,7 @@ class TenantIsolationIT extends IntegrationTest {
   }
 
   private static String query(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static Call get(String path) {

@@ -3,7 +3,6 @@ package io.unitrace.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.IntegrationTest;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -26,8 +26,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A screen as a person with a handheld uses it: headless Chromium at a phone's width (390 px), a
  * fresh profile per test, signed in through the form. The browser and its driver come from the
- * system (Debian's chromium and chromedriver), never downloaded: the build runs without network.
+ * system ({@link Chromium}: Debian's chromium and chromedriver on PATH), never downloaded: the
+ * build runs without network. Without them these tests are skipped with a notice, or fail where
+ * required.
  */
+@ExtendWith(Chromium.class)
 abstract class BrowserTest extends IntegrationTest {
 
   static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -39,18 +42,39 @@ abstract class BrowserTest extends IntegrationTest {
 
   @BeforeEach
   void openBrowser() throws IOException {
+    Chromium.Found chromium =
+        Chromium.find()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the browser tests are required (unitrace.browser.required) but no"
+                            + " Chromium or chromedriver is on PATH: "
+                            + Chromium.INSTALL));
     profile = Files.createTempDirectory("unitrace-chromium-");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=390,844", "--user-data-dir=" + profile.toAbsolutePath());
-    // Headless Chromium keeps a window at least 500 px wide; a phone's viewport needs its emulation.
-    options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 844, "pixelRatio", 1.0)));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-        .usingAnyFreePort()
-        .build();
+    options.setBinary(chromium.browser().toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=390,844",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    // Headless Chromium keeps a window at least 500 px wide; a phone's viewport needs its
+    // emulation.
+    options.setExperimentalOption(
+        "mobileEmulation",
+        Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 844, "pixelRatio", 1.0)));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromium.driver().toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     // Answers are swapped in while the test looks: an element found a moment ago may be gone.
     until = new WebDriverWait(driver, PATIENCE);
@@ -84,23 +108,48 @@ abstract class BrowserTest extends IntegrationTest {
 
   /** The id of the element that has the focus (null if none). */
   String activeId() {
-    return (String) driver.executeScript("return document.activeElement ? document.activeElement.id : null");
+    return (String)
+        driver.executeScript("return document.activeElement ? document.activeElement.id : null");
   }
 
   void assertNoSidewaysScrolling() {
     JavascriptExecutor js = driver;
-    assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).as("a phone's viewport").isEqualTo(PHONE_WIDTH);
-    Object fits = js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
-    Object widths = js.executeScript("return document.documentElement.scrollWidth + ' > ' + window.innerWidth");
-    assertThat(fits).as("no horizontal scrollbar on " + driver.getCurrentUrl() + ": " + widths).isEqualTo(Boolean.TRUE);
+    assertThat(((Number) js.executeScript("return window.innerWidth")).intValue())
+        .as("a phone's viewport")
+        .isEqualTo(PHONE_WIDTH);
+    Object fits =
+        js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+    Object widths =
+        js.executeScript("return document.documentElement.scrollWidth + ' > ' + window.innerWidth");
+    assertThat(fits)
+        .as("no horizontal scrollbar on " + driver.getCurrentUrl() + ": " + widths)
+        .isEqualTo(Boolean.TRUE);
   }
 
   /** The whole page at phone width, kept with the build output for a look at what the test saw. */
   void saveScreenshot(String name) throws IOException {
     Path dir = Files.createDirectories(Path.of("target", "ui-screenshots"));
     Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
-    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-        "clip", Map.of("x", 0, "y", 0, "width", PHONE_WIDTH, "height", height.intValue(), "scale", 1)));
+    Map<String, Object> shot =
+        driver.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of(
+                    "x",
+                    0,
+                    "y",
+                    0,
+                    "width",
+                    PHONE_WIDTH,
+                    "height",
+                    height.intValue(),
+                    "scale",
+                    1)));
     Files.write(dir.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
   }
 

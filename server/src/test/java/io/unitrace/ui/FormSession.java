@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,8 +52,12 @@ final class FormSession {
 
   FormSession(int port) {
     this.port = port;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** Signs in through the form, as a person does; returns the answer to the POST. */
@@ -71,29 +77,43 @@ final class FormSession {
   }
 
   Page postForm(String path, Map<String, String> fields) {
-    String body = fields.entrySet().stream()
-        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    String body =
+        fields.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
-  /** Posts a form as the page last seen would: its CSRF token added, with extra request headers (e.g. htmx's HX-Request). */
+  /**
+   * Posts a form as the page last seen would: its CSRF token added, with extra request headers
+   * (e.g. htmx's HX-Request).
+   */
   Page post(String path, Map<String, String> fields, Map<String, String> headers) {
-    Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+    Map<String, String> all = new LinkedHashMap<>(fields);
     if (csrf != null) {
       all.put("_csrf", csrf);
     }
-    String body = all.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+    String body =
+        all.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(b::header);
     return send(b.build());
   }
 
   /** Form fields from name, value pairs, in order. */
   static Map<String, String> fields(String... pairs) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
+    Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       m.put(pairs[i], pairs[i + 1]);
     }
@@ -107,7 +127,7 @@ final class FormSession {
 
   /** A fresh Idempotency-Key, as a page generates for each scan. */
   static String key() {
-    return "test-" + java.util.UUID.randomUUID();
+    return "test-" + UUID.randomUUID();
   }
 
   static String encode(String text) {

@@ -28,8 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 class PutawayPageIT extends IntegrationTest {
 
-  @Autowired
-  JdbcClient db;
+  @Autowired JdbcClient db;
 
   private Site site;
   private FormSession handheld;
@@ -41,7 +40,13 @@ class PutawayPageIT extends IntegrationTest {
     assertThat(handheld.signIn("admin", ADMIN_PASSWORD).status()).isEqualTo(302);
     var screen = handheld.get("/putaway?tenant=" + site.tenant);
     assertThat(screen.status()).isEqualTo(200);
-    assertThat(screen.body()).contains("id=\"scan\"", "autofocus", "data-step=\"1\"", "Scan a unit or an SSCC", "name=\"key\"");
+    assertThat(screen.body())
+        .contains(
+            "id=\"scan\"",
+            "autofocus",
+            "data-step=\"1\"",
+            "Scan a unit or an SSCC",
+            "name=\"key\"");
   }
 
   @Test
@@ -54,15 +59,31 @@ class PutawayPageIT extends IntegrationTest {
 
     assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
     assertThat(shown.header("Vary")).contains("HX-Request");
-    assertThat(shown.body()).doesNotContain("<html", "id=\"scan\"")
-        .contains("data-outcome=\"GOODS\"", "role=\"status\"", "Unit on " + site.dock, site.bin2 + " is suggested")
-        .contains("id=\"step\" hx-swap-oob=\"true\"", "data-step=\"2\"", "Scan the location",
-            "name=\"gtin\" value=\"" + site.gtin + "\"", "name=\"serial\" value=\"" + serial + "\"")
-        .contains("id=\"goods\" class=\"goods\" hx-swap-oob=\"true\"", "data-test=\"goods-sku\">" + site.sku + "<", "data-test=\"goods-serial\">" + serial + "<",
+    assertThat(shown.body())
+        .doesNotContain("<html", "id=\"scan\"")
+        .contains(
+            "data-outcome=\"GOODS\"",
+            "role=\"status\"",
+            "Unit on " + site.dock,
+            site.bin2 + " is suggested")
+        .contains(
+            "id=\"step\" hx-swap-oob=\"true\"",
+            "data-step=\"2\"",
+            "Scan the location",
+            "name=\"gtin\" value=\"" + site.gtin + "\"",
+            "name=\"serial\" value=\"" + serial + "\"")
+        .contains(
+            "id=\"goods\" class=\"goods\" hx-swap-oob=\"true\"",
+            "data-test=\"goods-sku\">" + site.sku + "<",
+            "data-test=\"goods-serial\">" + serial + "<",
             "data-test=\"goods-at\">" + site.dock + "<");
-    assertThat(shown.body()).as("the fixed bin first and highlighted, then an empty bin")
-        .containsSubsequence("<li data-code=\"" + site.bin2 + "\" data-reason=\"FIXED_BIN\" class=\"first\">", "Fixed bin of the product",
-            "<li data-code=\"" + site.bin1 + "\" data-reason=\"EMPTY_BIN\">", "Empty bin nearby");
+    assertThat(shown.body())
+        .as("the fixed bin first and highlighted, then an empty bin")
+        .containsSubsequence(
+            "<li data-code=\"" + site.bin2 + "\" data-reason=\"FIXED_BIN\" class=\"first\">",
+            "Fixed bin of the product",
+            "<li data-code=\"" + site.bin1 + "\" data-reason=\"EMPTY_BIN\">",
+            "Empty bin nearby");
     assertThat(location(serial)).as("a scan of the goods moves nothing").isEqualTo(site.dock);
   }
 
@@ -73,21 +94,36 @@ class PutawayPageIT extends IntegrationTest {
     site.register(site.dock, serial);
     scan(unitScan(serial));
 
-    Map<String, String> confirm = fields("scan", site.bin2, "gtin", site.gtin, "serial", serial, "key", key());
+    Map<String, String> confirm =
+        fields("scan", site.bin2, "gtin", site.gtin, "serial", serial, "key", key());
     var done = handheld.post("/putaway/scans", confirm, htmx());
 
     assertThat(done.status()).as(done.toString()).isEqualTo(200);
-    assertThat(done.body()).contains("data-outcome=\"PUT_AWAY\"", "role=\"status\"", "Put away to " + site.bin2, "As suggested.")
-        .as("back at the first step").contains("data-step=\"1\"", "Scan a unit or an SSCC").doesNotContain("name=\"gtin\"", "data-test=\"goods-card\"");
+    assertThat(done.body())
+        .contains(
+            "data-outcome=\"PUT_AWAY\"",
+            "role=\"status\"",
+            "Put away to " + site.bin2,
+            "As suggested.")
+        .as("back at the first step")
+        .contains("data-step=\"1\"", "Scan a unit or an SSCC")
+        .doesNotContain("name=\"gtin\"", "data-test=\"goods-card\"");
     JsonNode unit = ok(site.api.get(site.unitPath(serial))).json();
     assertThat(unit.at("/state").asString()).isEqualTo("STORED");
     assertThat(unit.at("/location").asString()).isEqualTo(site.bin2);
-    assertThat(db.sql("SELECT l.code FROM unit u JOIN location l ON l.id = u.location_id WHERE u.gtin = ? AND u.serial = ? AND u.state = 'STORED'")
-        .params(site.gtin, serial).query(String.class).single()).isEqualTo(site.bin2);
+    assertThat(
+            db.sql(
+                    "SELECT l.code FROM unit u JOIN location l ON l.id = u.location_id WHERE u.gtin = ? AND u.serial = ? AND u.state = 'STORED'")
+                .params(site.gtin, serial)
+                .query(String.class)
+                .single())
+        .isEqualTo(site.bin2);
 
     var again = handheld.post("/putaway/scans", confirm, htmx());
     assertThat(again.status()).as("the same form posted twice is one move").isEqualTo(200);
-    assertThat(again.body()).contains("data-outcome=\"PUT_AWAY\"", "Put away to " + site.bin2, "The same request again");
+    assertThat(again.body())
+        .contains(
+            "data-outcome=\"PUT_AWAY\"", "Put away to " + site.bin2, "The same request again");
     assertThat(history(serial)).as("received, then put away once").isEqualTo(2);
   }
 
@@ -97,9 +133,15 @@ class PutawayPageIT extends IntegrationTest {
     String serial = unique("SN");
     site.register(site.dock, serial);
 
-    var done = handheld.post("/putaway/scans", fields("scan", site.bin1, "gtin", site.gtin, "serial", serial, "key", key()), htmx());
+    var done =
+        handheld.post(
+            "/putaway/scans",
+            fields("scan", site.bin1, "gtin", site.gtin, "serial", serial, "key", key()),
+            htmx());
 
-    assertThat(done.body()).contains("Put away to " + site.bin1, "Not the suggestion: " + site.bin2 + " was suggested.");
+    assertThat(done.body())
+        .contains(
+            "Put away to " + site.bin1, "Not the suggestion: " + site.bin2 + " was suggested.");
     assertThat(location(serial)).isEqualTo(site.bin1);
   }
 
@@ -109,16 +151,31 @@ class PutawayPageIT extends IntegrationTest {
     site.register(site.dock, serial);
 
     for (String wrong : new String[] {site.quarantine, site.dock}) {
-      var refused = handheld.post("/putaway/scans", fields("scan", wrong, "gtin", site.gtin, "serial", serial, "key", key()), htmx());
+      var refused =
+          handheld.post(
+              "/putaway/scans",
+              fields("scan", wrong, "gtin", site.gtin, "serial", serial, "key", key()),
+              htmx());
       assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
       assertThat(refused.header("X-Unitrace-Fragment")).isEqualTo("scan-answer");
-      assertThat(refused.body()).contains("outcome-REFUSED loud", "role=\"alert\"", "Wrong location type",
-              wrong + " is a ", "putaway goes to a STORAGE location")
-          .as("still at the second step for another location").contains("data-step=\"2\"", "name=\"serial\" value=\"" + serial + "\"");
+      assertThat(refused.body())
+          .contains(
+              "outcome-REFUSED loud",
+              "role=\"alert\"",
+              "Wrong location type",
+              wrong + " is a ",
+              "putaway goes to a STORAGE location")
+          .as("still at the second step for another location")
+          .contains("data-step=\"2\"", "name=\"serial\" value=\"" + serial + "\"");
     }
-    var unknown = handheld.post("/putaway/scans", fields("scan", "NO-SUCH-BIN", "gtin", site.gtin, "serial", serial, "key", key()), htmx());
+    var unknown =
+        handheld.post(
+            "/putaway/scans",
+            fields("scan", "NO-SUCH-BIN", "gtin", site.gtin, "serial", serial, "key", key()),
+            htmx());
     assertThat(unknown.status()).isEqualTo(422);
-    assertThat(unknown.body()).contains("outcome-REFUSED loud", "Unknown location", "no location with code NO-SUCH-BIN");
+    assertThat(unknown.body())
+        .contains("outcome-REFUSED loud", "Unknown location", "no location with code NO-SUCH-BIN");
 
     JsonNode unit = ok(site.api.get(site.unitPath(serial))).json();
     assertThat(unit.at("/state").asString()).isEqualTo("RECEIVED");
@@ -133,17 +190,27 @@ class PutawayPageIT extends IntegrationTest {
 
     var notOnDock = scan(unitScan(stored));
     assertThat(notOnDock.status()).isEqualTo(409);
-    assertThat(notOnDock.body()).contains("outcome-REFUSED loud", "role=\"alert\"", "Not on a dock", "is STORED at " + site.bin1,
-        "data-step=\"1\"");
+    assertThat(notOnDock.body())
+        .contains(
+            "outcome-REFUSED loud",
+            "role=\"alert\"",
+            "Not on a dock",
+            "is STORED at " + site.bin1,
+            "data-step=\"1\"");
 
     String nobody = unique("SN");
     var unknown = scan(unitScan(nobody));
     assertThat(unknown.status()).isEqualTo(404);
-    assertThat(unknown.body()).contains("outcome-REFUSED loud", "Unknown unit", "has no unit", nobody);
+    assertThat(unknown.body())
+        .contains("outcome-REFUSED loud", "Unknown unit", "has no unit", nobody);
 
     var plain = scan(unique("SN"));
     assertThat(plain.status()).isEqualTo(400);
-    assertThat(plain.body()).contains("outcome-REFUSED loud", "Scan refused", "data-test=\"answer-hint\">Scan the unit&#39;s GS1 code");
+    assertThat(plain.body())
+        .contains(
+            "outcome-REFUSED loud",
+            "Scan refused",
+            "data-test=\"answer-hint\">Scan the unit&#39;s GS1 code");
   }
 
   @Test
@@ -152,26 +219,52 @@ class PutawayPageIT extends IntegrationTest {
     String second = unique("SN");
     site.register(site.dock, first, second);
     String pallet = randomSscc();
-    ok(site.api.post("/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", site.dock)));
-    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey(first), site.unitKey(second)), "into", pallet)));
+    ok(
+        site.api.post(
+            "/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", site.dock)));
+    ok(
+        site.api.post(
+            "/api/v1/units/pack",
+            map("units", list(site.unitKey(first), site.unitKey(second)), "into", pallet)));
 
     var packed = scan(unitScan(first));
     assertThat(packed.status()).isEqualTo(409);
-    assertThat(packed.body()).contains("outcome-REFUSED loud", "Packed in a container", "data-test=\"answer-hint\">Scan the SSCC " + pallet,
-        "data-step=\"1\"");
+    assertThat(packed.body())
+        .contains(
+            "outcome-REFUSED loud",
+            "Packed in a container",
+            "data-test=\"answer-hint\">Scan the SSCC " + pallet,
+            "data-step=\"1\"");
 
     var shown = scan("(00)" + pallet);
     assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
-    assertThat(shown.body()).contains("data-outcome=\"GOODS\"", "Container on " + site.dock, "data-test=\"goods-sscc\">" + pallet + "<",
-        "data-test=\"goods-units\">2<", "name=\"sscc\" value=\"" + pallet + "\"", "data-reason=\"EMPTY_BIN\"");
+    assertThat(shown.body())
+        .contains(
+            "data-outcome=\"GOODS\"",
+            "Container on " + site.dock,
+            "data-test=\"goods-sscc\">" + pallet + "<",
+            "data-test=\"goods-units\">2<",
+            "name=\"sscc\" value=\"" + pallet + "\"",
+            "data-reason=\"EMPTY_BIN\"");
 
-    var done = handheld.post("/putaway/scans", fields("scan", site.bin1, "sscc", pallet, "key", key()), htmx());
+    var done =
+        handheld.post(
+            "/putaway/scans", fields("scan", site.bin1, "sscc", pallet, "key", key()), htmx());
     assertThat(done.status()).as(done.toString()).isEqualTo(200);
-    assertThat(done.body()).contains("data-outcome=\"PUT_AWAY\"", "Put away to " + site.bin1, "Container " + pallet + " with 2 units");
+    assertThat(done.body())
+        .contains(
+            "data-outcome=\"PUT_AWAY\"",
+            "Put away to " + site.bin1,
+            "Container " + pallet + " with 2 units");
     assertThat(location(first)).isEqualTo(site.bin1);
     assertThat(location(second)).isEqualTo(site.bin1);
-    assertThat(db.sql("SELECT l.code FROM container c JOIN location l ON l.id = c.location_id WHERE c.sscc = ?").param(pallet)
-        .query(String.class).single()).isEqualTo(site.bin1);
+    assertThat(
+            db.sql(
+                    "SELECT l.code FROM container c JOIN location l ON l.id = c.location_id WHERE c.sscc = ?")
+                .param(pallet)
+                .query(String.class)
+                .single())
+        .isEqualTo(site.bin1);
   }
 
   @Test
@@ -179,18 +272,38 @@ class PutawayPageIT extends IntegrationTest {
     String serial = unique("SN");
     site.register(site.dock, serial);
 
-    var page = handheld.post("/putaway/scans", fields("scan", unitScan(serial), "key", key()), Map.of());
+    var page =
+        handheld.post("/putaway/scans", fields("scan", unitScan(serial), "key", key()), Map.of());
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("<html", "id=\"scan\"", "data-outcome=\"GOODS\"", "data-step=\"2\"", "data-test=\"cancel\"")
+    assertThat(page.body())
+        .contains(
+            "<html",
+            "id=\"scan\"",
+            "data-outcome=\"GOODS\"",
+            "data-step=\"2\"",
+            "data-test=\"cancel\"")
         .doesNotContain("hx-swap-oob");
 
     var cancelled = handheld.get("/putaway", htmx());
-    assertThat(cancelled.body()).doesNotContain("<html").contains("data-outcome=\"CANCELLED\"", "data-step=\"1\"", "id=\"goods\" class=\"goods\" hx-swap-oob=\"true\"")
+    assertThat(cancelled.body())
+        .doesNotContain("<html")
+        .contains(
+            "data-outcome=\"CANCELLED\"",
+            "data-step=\"1\"",
+            "id=\"goods\" class=\"goods\" hx-swap-oob=\"true\"")
         .doesNotContain("data-test=\"goods-card\"");
-    assertThat(handheld.get("/putaway").body()).as("a plain link back is the first step").contains("<html", "data-step=\"1\"");
-    assertThat(handheld.get("/putaway/scans").location()).as("a reload of the POST lands on the screen").endsWith("/putaway");
+    assertThat(handheld.get("/putaway").body())
+        .as("a plain link back is the first step")
+        .contains("<html", "data-step=\"1\"");
+    assertThat(handheld.get("/putaway/scans").location())
+        .as("a reload of the POST lands on the screen")
+        .endsWith("/putaway");
 
-    var stored = handheld.post("/putaway/scans", fields("scan", site.bin1, "gtin", site.gtin, "serial", serial, "key", key()), Map.of());
+    var stored =
+        handheld.post(
+            "/putaway/scans",
+            fields("scan", site.bin1, "gtin", site.gtin, "serial", serial, "key", key()),
+            Map.of());
     assertThat(stored.body()).contains("<html", "data-outcome=\"PUT_AWAY\"", "data-step=\"1\"");
     assertThat(location(serial)).isEqualTo(site.bin1);
   }
@@ -204,28 +317,70 @@ class PutawayPageIT extends IntegrationTest {
     var shown = scan("(01)" + saline.gtin() + "(10)L1(30)25", "");
 
     assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
-    assertThat(shown.body()).contains("data-outcome=\"GOODS\"", "role=\"status\"", "25 × " + saline.sku() + " lot L1 on " + site.dock,
-            "Moving 25 of the 100 on " + site.dock + ". Scan the location you put them in: " + site.bin2 + " is suggested.")
-        .contains("data-step=\"2\"", "name=\"gtin\" value=\"" + saline.gtin() + "\"", "name=\"lot\" value=\"L1\"",
-            "name=\"moving\" value=\"25\"", "name=\"from\" value=\"" + site.dock + "\"")
-        .contains("Counted goods", "data-test=\"goods-sku\">" + saline.sku() + "<", "data-test=\"goods-lot\">L1<",
-            "data-test=\"goods-on-dock\">100<", "data-test=\"goods-moving\">25<", "data-test=\"goods-at\">" + site.dock + "<")
-        .containsSubsequence("<li data-code=\"" + site.bin2 + "\" data-reason=\"SAME_SKU_AND_LOT\" class=\"first\">", "Same SKU and lot stored here")
+    assertThat(shown.body())
+        .contains(
+            "data-outcome=\"GOODS\"",
+            "role=\"status\"",
+            "25 × " + saline.sku() + " lot L1 on " + site.dock,
+            "Moving 25 of the 100 on "
+                + site.dock
+                + ". Scan the location you put them in: "
+                + site.bin2
+                + " is suggested.")
+        .contains(
+            "data-step=\"2\"",
+            "name=\"gtin\" value=\"" + saline.gtin() + "\"",
+            "name=\"lot\" value=\"L1\"",
+            "name=\"moving\" value=\"25\"",
+            "name=\"from\" value=\"" + site.dock + "\"")
+        .contains(
+            "Counted goods",
+            "data-test=\"goods-sku\">" + saline.sku() + "<",
+            "data-test=\"goods-lot\">L1<",
+            "data-test=\"goods-on-dock\">100<",
+            "data-test=\"goods-moving\">25<",
+            "data-test=\"goods-at\">" + site.dock + "<")
+        .containsSubsequence(
+            "<li data-code=\"" + site.bin2 + "\" data-reason=\"SAME_SKU_AND_LOT\" class=\"first\">",
+            "Same SKU and lot stored here")
         .doesNotContain("name=\"serial\"", "data-test=\"from-pick\"");
     assertThat(stock(saline, site.dock)).as("a scan of the goods moves nothing").isEqualTo(100);
 
-    Map<String, String> confirm = fields("scan", site.bin2, "gtin", saline.gtin(), "lot", "L1", "moving", "25", "from", site.dock, "key", key());
+    Map<String, String> confirm =
+        fields(
+            "scan",
+            site.bin2,
+            "gtin",
+            saline.gtin(),
+            "lot",
+            "L1",
+            "moving",
+            "25",
+            "from",
+            site.dock,
+            "key",
+            key());
     var done = handheld.post("/putaway/scans", confirm, htmx());
     assertThat(done.status()).as(done.toString()).isEqualTo(200);
-    assertThat(done.body()).contains("data-outcome=\"PUT_AWAY\"", "Put away to " + site.bin2,
-            "25 × " + saline.sku() + " lot L1 now at " + site.bin2 + ": 65 there in all.", "As suggested.")
-        .as("back at the first step").contains("data-step=\"1\"").doesNotContain("name=\"moving\"", "data-test=\"goods-card\"");
+    assertThat(done.body())
+        .contains(
+            "data-outcome=\"PUT_AWAY\"",
+            "Put away to " + site.bin2,
+            "25 × " + saline.sku() + " lot L1 now at " + site.bin2 + ": 65 there in all.",
+            "As suggested.")
+        .as("back at the first step")
+        .contains("data-step=\"1\"")
+        .doesNotContain("name=\"moving\"", "data-test=\"goods-card\"");
     assertThat(stock(saline, site.dock)).isEqualTo(75);
     assertThat(stock(saline, site.bin2)).isEqualTo(65);
 
     var again = handheld.post("/putaway/scans", confirm, htmx());
-    assertThat(again.body()).as("the same form posted twice is one move").contains("data-outcome=\"PUT_AWAY\"",
-        "25 × " + saline.sku() + " lot L1 now at " + site.bin2 + ": 65 there in all.", "The same request again");
+    assertThat(again.body())
+        .as("the same form posted twice is one move")
+        .contains(
+            "data-outcome=\"PUT_AWAY\"",
+            "25 × " + saline.sku() + " lot L1 now at " + site.bin2 + ": 65 there in all.",
+            "The same request again");
     assertThat(stock(saline, site.dock)).isEqualTo(75);
     assertThat(stock(saline, site.bin2)).isEqualTo(65);
   }
@@ -238,19 +393,44 @@ class PutawayPageIT extends IntegrationTest {
     found(gloves, null, site.dock, 30);
 
     var part = scan("(01)" + saline.gtin() + "(10)L1(30)25", "10");
-    assertThat(part.body()).contains("10 × " + saline.sku() + " lot L1 on " + site.dock, "data-test=\"goods-moving\">10<",
-        "name=\"moving\" value=\"10\"");
+    assertThat(part.body())
+        .contains(
+            "10 × " + saline.sku() + " lot L1 on " + site.dock,
+            "data-test=\"goods-moving\">10<",
+            "name=\"moving\" value=\"10\"");
 
     var all = scan(gloves.gtin(), "");
     assertThat(all.status()).as(all.toString()).isEqualTo(200);
-    assertThat(all.body()).contains("30 × " + gloves.sku() + " on " + site.dock, "data-test=\"goods-on-dock\">30<",
-        "data-test=\"goods-moving\">30<", "name=\"moving\" value=\"30\"").doesNotContain("name=\"lot\"", "data-test=\"goods-lot\"");
+    assertThat(all.body())
+        .contains(
+            "30 × " + gloves.sku() + " on " + site.dock,
+            "data-test=\"goods-on-dock\">30<",
+            "data-test=\"goods-moving\">30<",
+            "name=\"moving\" value=\"30\"")
+        .doesNotContain("name=\"lot\"", "data-test=\"goods-lot\"");
     var typed = scan(gloves.gtin(), "12");
-    assertThat(typed.body()).contains("data-test=\"goods-moving\">12<", "data-test=\"goods-on-dock\">30<");
+    assertThat(typed.body())
+        .contains("data-test=\"goods-moving\">12<", "data-test=\"goods-on-dock\">30<");
 
-    var done = handheld.post("/putaway/scans", fields("scan", site.bin1, "gtin", gloves.gtin(), "moving", "12", "from", site.dock, "key", key()),
-        htmx());
-    assertThat(done.body()).contains("Put away to " + site.bin1, "12 × " + gloves.sku() + " now at " + site.bin1 + ": 12 there in all.");
+    var done =
+        handheld.post(
+            "/putaway/scans",
+            fields(
+                "scan",
+                site.bin1,
+                "gtin",
+                gloves.gtin(),
+                "moving",
+                "12",
+                "from",
+                site.dock,
+                "key",
+                key()),
+            htmx());
+    assertThat(done.body())
+        .contains(
+            "Put away to " + site.bin1,
+            "12 × " + gloves.sku() + " now at " + site.bin1 + ": 12 there in all.");
     assertThat(stock(gloves, site.dock)).isEqualTo(18);
     assertThat(stock(gloves, site.bin1)).isEqualTo(12);
   }
@@ -264,32 +444,49 @@ class PutawayPageIT extends IntegrationTest {
     var tooMany = scan("(01)" + saline.gtin() + "(10)L1", "11");
     assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(409);
     assertThat(tooMany.header("X-Unitrace-Fragment")).isEqualTo("scan-answer");
-    assertThat(tooMany.body()).contains("outcome-REFUSED loud", "role=\"alert\"", "Not enough on the dock",
-        "only 10 of " + saline.sku() + " lot L1 on " + site.dock + ", 11 asked for",
-        "data-test=\"answer-hint\">Type a Qty of 10 or less and scan the label again.<", "data-step=\"1\"");
+    assertThat(tooMany.body())
+        .contains(
+            "outcome-REFUSED loud",
+            "role=\"alert\"",
+            "Not enough on the dock",
+            "only 10 of " + saline.sku() + " lot L1 on " + site.dock + ", 11 asked for",
+            "data-test=\"answer-hint\">Type a Qty of 10 or less and scan the label again.<",
+            "data-step=\"1\"");
 
     var noLot = scan(saline.gtin(), "");
     assertThat(noLot.status()).isEqualTo(400);
-    assertThat(noLot.body()).contains("outcome-REFUSED loud", "Lot required", saline.sku() + " is tracked by lot",
-        "data-test=\"answer-hint\">Scan the label that carries the lot (10)");
+    assertThat(noLot.body())
+        .contains(
+            "outcome-REFUSED loud",
+            "Lot required",
+            saline.sku() + " is tracked by lot",
+            "data-test=\"answer-hint\">Scan the label that carries the lot (10)");
 
     var none = scan(gloves.gtin(), "");
     assertThat(none.status()).isEqualTo(409);
-    assertThat(none.body()).contains("outcome-REFUSED loud", "Not on a dock", "no " + gloves.sku() + " is on any dock");
+    assertThat(none.body())
+        .contains(
+            "outcome-REFUSED loud", "Not on a dock", "no " + gloves.sku() + " is on any dock");
 
     var badQty = scan("(01)" + saline.gtin() + "(10)L1", "ten");
     assertThat(badQty.status()).isEqualTo(400);
-    assertThat(badQty.body()).contains("outcome-REFUSED loud", "Qty refused", "Qty is a whole number of at least 1, not “ten”");
+    assertThat(badQty.body())
+        .contains(
+            "outcome-REFUSED loud",
+            "Qty refused",
+            "Qty is a whole number of at least 1, not “ten”");
 
     String serial = unique("SN");
     site.register(site.dock, serial);
     var unitWithQty = scan(unitScan(serial), "3");
     assertThat(unitWithQty.status()).isEqualTo(400);
-    assertThat(unitWithQty.body()).contains("outcome-REFUSED loud", "Qty refused", "a unit or a container moves whole");
+    assertThat(unitWithQty.body())
+        .contains("outcome-REFUSED loud", "Qty refused", "a unit or a container moves whole");
 
     var serialized = scan(site.gtin, "");
     assertThat(serialized.status()).isEqualTo(400);
-    assertThat(serialized.body()).contains("outcome-REFUSED loud", "Serial required", site.sku + " is tracked by serial");
+    assertThat(serialized.body())
+        .contains("outcome-REFUSED loud", "Serial required", site.sku + " is tracked by serial");
     assertThat(stock(saline, site.dock)).isEqualTo(10);
     assertThat(location(serial)).isEqualTo(site.dock);
   }
@@ -298,32 +495,95 @@ class PutawayPageIT extends IntegrationTest {
   void goodsOnSeveralDocksAskWhichDockAndTheDockPickedGoesWithTheNextScan() {
     Counted saline = product("SAL", "LOT");
     String dock2 = site.warehouse + "-DOCK2";
-    ok(admin.post("/api/v1/locations", map("warehouse", site.warehouse, "code", dock2, "type", "DOCK", "level", "AREA")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", site.warehouse, "code", dock2, "type", "DOCK", "level", "AREA")));
     found(saline, "L1", site.dock, 10);
     found(saline, "L1", dock2, 5);
     String label = "(01)" + saline.gtin() + "(10)L1";
 
     var several = scan(label, "");
     assertThat(several.status()).as(several.toString()).isEqualTo(409);
-    assertThat(several.body()).contains("outcome-REFUSED loud", "role=\"alert\"", "On several docks",
-            saline.sku() + " lot L1 is on " + site.dock + ", " + dock2 + ": name the dock it is taken from",
-            "data-test=\"answer-hint\">Pick the dock they are taken from, then scan the label again.<", "data-step=\"1\"")
-        .contains("id=\"from-pick\" hx-swap-oob=\"true\"", "data-test=\"from-pick\"", "Taken from which dock?")
-        .containsSubsequence("name=\"from\" value=\"" + site.dock + "\"", "name=\"from\" value=\"" + dock2 + "\"");
+    assertThat(several.body())
+        .contains(
+            "outcome-REFUSED loud",
+            "role=\"alert\"",
+            "On several docks",
+            saline.sku()
+                + " lot L1 is on "
+                + site.dock
+                + ", "
+                + dock2
+                + ": name the dock it is taken from",
+            "data-test=\"answer-hint\">Pick the dock they are taken from, then scan the label again.<",
+            "data-step=\"1\"")
+        .contains(
+            "id=\"from-pick\" hx-swap-oob=\"true\"",
+            "data-test=\"from-pick\"",
+            "Taken from which dock?")
+        .containsSubsequence(
+            "name=\"from\" value=\"" + site.dock + "\"", "name=\"from\" value=\"" + dock2 + "\"");
 
-    var picked = handheld.post("/putaway/scans", fields("scan", label, "quantity", "", "from", dock2, "key", key()), htmx());
+    var picked =
+        handheld.post(
+            "/putaway/scans",
+            fields("scan", label, "quantity", "", "from", dock2, "key", key()),
+            htmx());
     assertThat(picked.status()).as(picked.toString()).isEqualTo(200);
-    assertThat(picked.body()).contains("data-outcome=\"GOODS\"", "5 × " + saline.sku() + " lot L1 on " + dock2,
-            "data-test=\"goods-on-dock\">5<", "data-test=\"goods-moving\">5<", "name=\"from\" value=\"" + dock2 + "\"")
-        .as("the docks to pick from are gone").contains("id=\"from-pick\" hx-swap-oob=\"true\"").doesNotContain("data-test=\"from-pick\"");
+    assertThat(picked.body())
+        .contains(
+            "data-outcome=\"GOODS\"",
+            "5 × " + saline.sku() + " lot L1 on " + dock2,
+            "data-test=\"goods-on-dock\">5<",
+            "data-test=\"goods-moving\">5<",
+            "name=\"from\" value=\"" + dock2 + "\"")
+        .as("the docks to pick from are gone")
+        .contains("id=\"from-pick\" hx-swap-oob=\"true\"")
+        .doesNotContain("data-test=\"from-pick\"");
 
-    // Meanwhile a clerk takes 3 of them from the second dock: what the screen said no longer fits, and it starts again.
-    ok(site.api.post("/api/v1/putaway", map("gtin", saline.gtin(), "lot", "L1", "quantity", 3, "from", dock2, "location", site.bin1)));
-    var late = handheld.post("/putaway/scans", fields("scan", site.bin2, "gtin", saline.gtin(), "lot", "L1", "moving", "5", "from", dock2,
-        "key", key()), htmx());
+    // Meanwhile a clerk takes 3 of them from the second dock: what the screen said no longer fits,
+    // and it starts again.
+    ok(
+        site.api.post(
+            "/api/v1/putaway",
+            map(
+                "gtin",
+                saline.gtin(),
+                "lot",
+                "L1",
+                "quantity",
+                3,
+                "from",
+                dock2,
+                "location",
+                site.bin1)));
+    var late =
+        handheld.post(
+            "/putaway/scans",
+            fields(
+                "scan",
+                site.bin2,
+                "gtin",
+                saline.gtin(),
+                "lot",
+                "L1",
+                "moving",
+                "5",
+                "from",
+                dock2,
+                "key",
+                key()),
+            htmx());
     assertThat(late.status()).as(late.toString()).isEqualTo(409);
-    assertThat(late.body()).contains("outcome-REFUSED loud", "Not enough on the dock", "only 2 of " + saline.sku() + " lot L1 on " + dock2,
-        "data-test=\"answer-hint\">Type a Qty of 2 or less", "data-step=\"1\"").doesNotContain("name=\"moving\"");
+    assertThat(late.body())
+        .contains(
+            "outcome-REFUSED loud",
+            "Not enough on the dock",
+            "only 2 of " + saline.sku() + " lot L1 on " + dock2,
+            "data-test=\"answer-hint\">Type a Qty of 2 or less",
+            "data-step=\"1\"")
+        .doesNotContain("name=\"moving\"");
     assertThat(stock(saline, dock2)).isEqualTo(2);
     assertThat(stock(saline, site.dock)).isEqualTo(10);
     assertThat(stock(saline, site.bin2)).isZero();
@@ -337,36 +597,72 @@ class PutawayPageIT extends IntegrationTest {
 
   /** A scan with the Qty field as typed ("" when left empty), as the page's script sends it. */
   private FormSession.Page scan(String text, String quantity) {
-    return handheld.post("/putaway/scans", fields("scan", text, "quantity", quantity, "key", key()), htmx());
+    return handheld.post(
+        "/putaway/scans", fields("scan", text, "quantity", quantity, "key", key()), htmx());
   }
 
   private record Counted(String sku, String gtin) {}
 
-  /** A product of the site's client counted by {@code tracking} (LOT or NONE), with a GTIN of its own. */
+  /**
+   * A product of the site's client counted by {@code tracking} (LOT or NONE), with a GTIN of its
+   * own.
+   */
   private Counted product(String prefix, String tracking) {
     Counted c = new Counted(unique(prefix), Site.randomGtin());
-    ok(site.api.post("/api/v1/products", map("sku", c.sku(), "name", c.sku(), "gtins", list(c.gtin()), "tracking", tracking)));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map("sku", c.sku(), "name", c.sku(), "gtins", list(c.gtin()), "tracking", tracking)));
     return c;
   }
 
   /** Stock of the product (and lot) found at the location, by a stock adjustment. */
   private void found(Counted c, String lot, String location, int quantity) {
-    ok(site.api.post("/api/v1/stock/adjustments", map("gtin", c.gtin(), "lot", lot, "location", location, "kind", "FOUND", "quantity", quantity,
-        "reason", "test stock")));
+    ok(
+        site.api.post(
+            "/api/v1/stock/adjustments",
+            map(
+                "gtin",
+                c.gtin(),
+                "lot",
+                lot,
+                "location",
+                location,
+                "kind",
+                "FOUND",
+                "quantity",
+                quantity,
+                "reason",
+                "test stock")));
   }
 
   /** How many of the product lie at the location, by the stock book. */
   private long stock(Counted c, String location) {
     long total = 0;
-    for (JsonNode line : ok(site.api.get("/api/v1/stock?sku=" + c.sku() + "&location=" + location)).json().path("items")) {
+    for (JsonNode line :
+        ok(site.api.get("/api/v1/stock?sku=" + c.sku() + "&location=" + location))
+            .json()
+            .path("items")) {
       total += line.path("quantity").asLong();
     }
     return total;
   }
 
   private void fixedBin(String bin) {
-    ok(site.api.put("/api/v1/products/" + site.sku, map("sku", site.sku, "name", "Phone", "gtins", list(site.gtin), "tracking", "SERIAL",
-        "fixedBin", bin)));
+    ok(
+        site.api.put(
+            "/api/v1/products/" + site.sku,
+            map(
+                "sku",
+                site.sku,
+                "name",
+                "Phone",
+                "gtins",
+                list(site.gtin),
+                "tracking",
+                "SERIAL",
+                "fixedBin",
+                bin)));
   }
 
   private String unitScan(String serial) {
@@ -382,7 +678,8 @@ class PutawayPageIT extends IntegrationTest {
   }
 
   private static String randomSscc() {
-    String body = "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+    String body =
+        "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
     return body + CheckDigit.compute(body);
   }
 }

@@ -36,14 +36,21 @@ class ReceivingBrowserIT extends BrowserTest {
     signIn();
     driver.get(url("/receiving"));
     // The admin sees several clients: pick this site's one.
-    until.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".choose-client a[href*='tenant=" + site.tenant + "']"))).click();
+    until
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".choose-client a[href*='tenant=" + site.tenant + "']")))
+        .click();
     WebElement dock = until.until(ExpectedConditions.visibilityOfElementLocated(By.id("dock")));
-    assertThat(activeId()).as("the dock field is ready for a scan of the dock label").isEqualTo("dock");
+    assertThat(activeId())
+        .as("the dock field is ready for a scan of the dock label")
+        .isEqualTo("dock");
     dock.sendKeys(site.dock, Keys.ENTER);
 
     until.until(ExpectedConditions.visibilityOfElementLocated(By.id("scan")));
     assertThat(driver.getCurrentUrl()).matches(".*/receiving/\\d+$");
-    assertThat(driver.findElement(By.cssSelector("[data-test=dock]")).getText()).isEqualTo(site.dock);
+    assertThat(driver.findElement(By.cssSelector("[data-test=dock]")).getText())
+        .isEqualTo(site.dock);
     assertThat(counter()).isEqualTo("0 / 0");
     assertThat(activeId()).as("the scan field has the focus from the start").isEqualTo("scan");
     assertNoSidewaysScrolling();
@@ -62,7 +69,9 @@ class ReceivingBrowserIT extends BrowserTest {
     answer = answer("REPEAT", "(01)" + site.gtin + "(21)" + first);
     assertThat(answer.getAttribute("role")).isEqualTo("alert");
     assertThat(answer.getAttribute("class")).contains("loud", "outcome-REPEAT");
-    assertThat(answer.getText()).containsIgnoringCase("Repeat scan").contains("already received on this receipt");
+    assertThat(answer.getText())
+        .containsIgnoringCase("Repeat scan")
+        .contains("already received on this receipt");
     assertThat(counter()).isEqualTo("1 / 0");
     assertThat(activeId()).isEqualTo("scan");
     saveScreenshot("ui-receiving-repeat.png");
@@ -73,23 +82,30 @@ class ReceivingBrowserIT extends BrowserTest {
     assertThat(answer.getAttribute("role")).isEqualTo("alert");
     assertThat(answer.getAttribute("class")).contains("loud", "outcome-UNKNOWN_GTIN");
     assertThat(answer.getText()).contains("unknown GTIN");
-    assertThat(answer.getCssValue("background-color")).as("each exception has its own colour")
+    assertThat(answer.getCssValue("background-color"))
+        .as("each exception has its own colour")
         .isNotEqualTo(colourOf("REPEAT"));
     assertThat(activeId()).isEqualTo("scan");
 
     // The product's GTIN, then a serial typed by hand: a unit of that product.
     scan(site.gtin);
     answer("PRODUCT", site.gtin);
-    WebElement selected = until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=product-selected]")));
+    WebElement selected =
+        until.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-test=product-selected]")));
     assertThat(selected.getText()).contains(site.sku, "selected");
     scan(typed);
     answer = answer("RECEIVED", typed);
     assertThat(answer.getText()).contains("(21)" + typed, site.sku);
     assertThat(counter()).isEqualTo("2 / 0");
-    assertThat(driver.findElements(By.cssSelector("[data-test=product-selected]"))).as("still selected for the next serial").hasSize(1);
+    assertThat(driver.findElements(By.cssSelector("[data-test=product-selected]")))
+        .as("still selected for the next serial")
+        .hasSize(1);
     assertThat(activeId()).isEqualTo("scan");
 
-    // The damaged toggle, tapped: the focus stays in the scan field, and only the next scan is damaged.
+    // The damaged toggle, tapped: the focus stays in the scan field, and only the next scan is
+    // damaged.
     driver.findElement(By.cssSelector("label.toggle")).click();
     assertThat(driver.findElement(By.cssSelector("input[data-damaged]")).isSelected()).isTrue();
     assertThat(activeId()).as("the toggle does not take the focus").isEqualTo("scan");
@@ -99,14 +115,18 @@ class ReceivingBrowserIT extends BrowserTest {
     assertThat(driver.findElement(By.cssSelector("input[data-damaged]")).isSelected()).isFalse();
     assertThat(counter()).isEqualTo("3 / 0");
 
-    // A fast scanner: two codes fired before the first answer is back; both are taken, one after the other.
+    // A fast scanner: two codes fired before the first answer is back; both are taken, one after
+    // the other.
     String fast1 = unique("SN");
     String fast2 = unique("SN");
     WebElement field = driver.findElement(By.id("scan"));
     field.sendKeys(fast1, Keys.ENTER, fast2, Keys.ENTER);
     until.until(d -> counter().equals("5 / 0"));
     answer("RECEIVED", fast2);
-    List<String> recent = driver.findElements(By.cssSelector("[data-test=recent] li")).stream().map(WebElement::getText).toList();
+    List<String> recent =
+        driver.findElements(By.cssSelector("[data-test=recent] li")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertThat(recent).hasSizeGreaterThanOrEqualTo(6);
     assertThat(String.join("\n", recent)).contains(fast1, fast2, broken, typed, first);
     assertThat(activeId()).isEqualTo("scan");
@@ -116,25 +136,38 @@ class ReceivingBrowserIT extends BrowserTest {
     // Closing asks first, then shows the discrepancy report.
     driver.findElement(By.cssSelector("[data-test=close-form] button")).click();
     until.until(ExpectedConditions.alertIsPresent()).accept();
-    WebElement report = until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=report]")));
-    assertThat(report.findElement(By.cssSelector("[data-test=report-tally]")).getText()).isEqualTo("5 / 0");
-    assertThat(report.findElement(By.cssSelector("[data-section=damaged]")).getText()).contains(site.sku, site.gtin, broken);
-    assertThat(report.findElement(By.cssSelector("[data-section=unexpected]")).getText()).contains(strangeGtin, "X1");
-    assertThat(driver.findElement(By.cssSelector("[data-test=status]")).getText()).isEqualTo("CLOSED");
+    WebElement report =
+        until.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=report]")));
+    assertThat(report.findElement(By.cssSelector("[data-test=report-tally]")).getText())
+        .isEqualTo("5 / 0");
+    assertThat(report.findElement(By.cssSelector("[data-section=damaged]")).getText())
+        .contains(site.sku, site.gtin, broken);
+    assertThat(report.findElement(By.cssSelector("[data-section=unexpected]")).getText())
+        .contains(strangeGtin, "X1");
+    assertThat(driver.findElement(By.cssSelector("[data-test=status]")).getText())
+        .isEqualTo("CLOSED");
     assertThat(driver.findElements(By.id("scan"))).as("a closed receipt takes no scans").isEmpty();
     assertNoSidewaysScrolling();
     saveScreenshot("ui-receiving-report.png");
   }
 
   @Test
-  void operatorReceivesCountedGoodsWithAQtyTypedBesideTheScanFieldWhichKeepsTheFocus() throws IOException {
+  void operatorReceivesCountedGoodsWithAQtyTypedBesideTheScanFieldWhichKeepsTheFocus()
+      throws IOException {
     Site site = Site.create(admin);
     String saline = unique("SAL");
     String salineGtin = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", saline, "name", "Saline", "gtins", list(salineGtin), "tracking", "LOT")));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map("sku", saline, "name", "Saline", "gtins", list(salineGtin), "tracking", "LOT")));
     String gloves = unique("GLV");
     String glovesGtin = Site.randomGtin();
-    ok(site.api.post("/api/v1/products", map("sku", gloves, "name", "Gloves", "gtins", list(glovesGtin), "tracking", "NONE")));
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map("sku", gloves, "name", "Gloves", "gtins", list(glovesGtin), "tracking", "NONE")));
     long receipt = ok(site.api.post("/api/v1/receipts", map("dock", site.dock))).at("/id").asLong();
 
     signIn();
@@ -146,7 +179,8 @@ class ReceivingBrowserIT extends BrowserTest {
     assertThat(qty.isDisplayed()).isTrue();
     assertThat(qty.getAttribute("value")).isEmpty();
 
-    // The Qty, tapped and typed: the focus stays there while typing, Enter hands it back to the scan field.
+    // The Qty, tapped and typed: the focus stays there while typing, Enter hands it back to the
+    // scan field.
     qty.click();
     assertThat(activeId()).as("a person typing a Qty keeps the focus").isEqualTo("quantity");
     qty.sendKeys("24", Keys.ENTER);
@@ -158,7 +192,8 @@ class ReceivingBrowserIT extends BrowserTest {
     scan("(01)" + salineGtin + "(10)L1");
     WebElement answer = answer("RECEIVED", "(01)" + salineGtin + "(10)L1");
     assertThat(answer.getText()).contains("24 × " + saline + " lot L1: received", "(10)L1");
-    assertThat(answer.findElement(By.cssSelector("[data-test=answer-quantity]")).getText()).isEqualTo("24 ×");
+    assertThat(answer.findElement(By.cssSelector("[data-test=answer-quantity]")).getText())
+        .isEqualTo("24 ×");
     assertThat(counter()).isEqualTo("24 / 0");
     assertThat(qty.getAttribute("value")).as("the Qty is for one scan").isEmpty();
     assertThat(activeId()).isEqualTo("scan");
@@ -169,7 +204,8 @@ class ReceivingBrowserIT extends BrowserTest {
     assertThat(counter()).isEqualTo("36 / 0");
     assertThat(activeId()).isEqualTo("scan");
 
-    // The scanner fired while the Qty had the focus: taken as the scan it is, one box of gloves, not a count.
+    // The scanner fired while the Qty had the focus: taken as the scan it is, one box of gloves,
+    // not a count.
     qty.click();
     driver.switchTo().activeElement().sendKeys("(01)" + glovesGtin, Keys.ENTER);
     answer("RECEIVED", "(01)" + glovesGtin);
@@ -177,23 +213,35 @@ class ReceivingBrowserIT extends BrowserTest {
     assertThat(qty.getAttribute("value")).isEmpty();
     assertThat(activeId()).isEqualTo("scan");
 
-    // A Qty typed after the scan text: Enter in the Qty sends them together. (Typed without a tap first: right after
-    // an emulated tap, Chromium at times drops the first key, which a person's thumb never outruns.)
+    // A Qty typed after the scan text: Enter in the Qty sends them together. (Typed without a tap
+    // first: right after
+    // an emulated tap, Chromium at times drops the first key, which a person's thumb never
+    // outruns.)
     driver.switchTo().activeElement().sendKeys(glovesGtin);
     qty.sendKeys("5");
     assertThat(activeId()).isEqualTo("quantity");
-    assertThat(driver.findElement(By.id("scan")).getAttribute("value")).as("not sent yet").isEqualTo(glovesGtin);
+    assertThat(driver.findElement(By.id("scan")).getAttribute("value"))
+        .as("not sent yet")
+        .isEqualTo(glovesGtin);
     qty.sendKeys(Keys.ENTER);
     answer = answer("RECEIVED", glovesGtin);
     assertThat(answer.getText()).contains("5 × " + gloves + ": received");
     assertThat(counter()).isEqualTo("42 / 0");
     assertThat(activeId()).isEqualTo("scan");
 
-    List<String> recent = driver.findElements(By.cssSelector("[data-test=recent] li")).stream().map(WebElement::getText).toList();
-    assertThat(String.join("\n", recent)).contains("24 × " + saline + " lot L1", "12 × " + saline + " lot L2", "5 × " + gloves);
+    List<String> recent =
+        driver.findElements(By.cssSelector("[data-test=recent] li")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(String.join("\n", recent))
+        .contains("24 × " + saline + " lot L1", "12 × " + saline + " lot L2", "5 × " + gloves);
     assertNoSidewaysScrolling();
     saveScreenshot("ui-receiving-counted.png");
-    assertThat(ok(site.api.get("/api/v1/stock?sku=" + gloves + "&location=" + site.dock)).at("/items/0/quantity").asLong()).isEqualTo(6);
+    assertThat(
+            ok(site.api.get("/api/v1/stock?sku=" + gloves + "&location=" + site.dock))
+                .at("/items/0/quantity")
+                .asLong())
+        .isEqualTo(6);
   }
 
   /** Types into whatever has the focus and presses Enter, as a keyboard-wedge scanner does. */
@@ -203,28 +251,36 @@ class ReceivingBrowserIT extends BrowserTest {
 
   /** Waits for the answer to {@code scanned} with {@code outcome}: the previous answer is gone. */
   private WebElement answer(String outcome, String scanned) {
-    until.until(d -> {
-      List<WebElement> shown = d.findElements(By.cssSelector("#answer [data-test=scanned]"));
-      List<WebElement> answers = d.findElements(By.cssSelector("#answer [data-test=answer][data-outcome=" + outcome + "]"));
-      return !shown.isEmpty() && shown.get(0).getText().equals(scanned) && !answers.isEmpty();
-    });
+    until.until(
+        d -> {
+          List<WebElement> shown = d.findElements(By.cssSelector("#answer [data-test=scanned]"));
+          List<WebElement> answers =
+              d.findElements(
+                  By.cssSelector("#answer [data-test=answer][data-outcome=" + outcome + "]"));
+          return !shown.isEmpty() && shown.get(0).getText().equals(scanned) && !answers.isEmpty();
+        });
     return driver.findElement(By.cssSelector("#answer [data-test=answer]"));
   }
 
   /** The counter as shown, read in one go (an answer may replace it between two reads). */
   private String counter() {
-    return (String) driver.executeScript("return document.querySelector('[data-test=received]').textContent + ' / '"
-        + " + document.querySelector('[data-test=expected]').textContent");
+    return (String)
+        driver.executeScript(
+            "return document.querySelector('[data-test=received]').textContent + ' / '"
+                + " + document.querySelector('[data-test=expected]').textContent");
   }
 
   /** The background colour the stylesheet gives a loud answer of {@code outcome}. */
   private String colourOf(String outcome) {
-    return (String) driver.executeScript("""
+    return (String)
+        driver.executeScript(
+            """
         const probe = document.createElement('div');
         probe.className = 'answer loud outcome-' + arguments[0];
         document.body.appendChild(probe);
         const colour = getComputedStyle(probe).backgroundColor;
         probe.remove();
-        return colour;""", outcome);
+        return colour;""",
+            outcome);
   }
 }

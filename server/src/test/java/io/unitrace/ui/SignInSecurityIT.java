@@ -45,7 +45,10 @@ class SignInSecurityIT extends IntegrationTest {
     FormSession browser = new FormSession(port);
     browser.get("/login");
 
-    var post = browser.postForm("/login", Map.of("username", "admin", "password", ADMIN_PASSWORD, "_csrf", "forged-token"));
+    var post =
+        browser.postForm(
+            "/login",
+            Map.of("username", "admin", "password", ADMIN_PASSWORD, "_csrf", "forged-token"));
     assertThat(post.status()).isEqualTo(403);
     assertThat(browser.get("/").status()).isEqualTo(302);
   }
@@ -59,7 +62,8 @@ class SignInSecurityIT extends IntegrationTest {
     assertThat(post.location()).endsWith("/login?error");
 
     var page = browser.get("/login?error");
-    assertThat(page.body()).contains("data-test=\"signin-error\"", "The user name or password is wrong");
+    assertThat(page.body())
+        .contains("data-test=\"signin-error\"", "The user name or password is wrong");
     assertThat(browser.get("/").status()).isEqualTo(302);
   }
 
@@ -75,7 +79,9 @@ class SignInSecurityIT extends IntegrationTest {
 
     var forgedSignOut = browser.postForm("/logout", Map.of());
     assertThat(forgedSignOut.status()).isEqualTo(403);
-    assertThat(browser.get("/").status()).as("still signed in after a sign-out without token").isEqualTo(200);
+    assertThat(browser.get("/").status())
+        .as("still signed in after a sign-out without token")
+        .isEqualTo(200);
 
     var signOut = browser.postForm("/logout", Map.of("_csrf", home.csrf()));
     assertThat(signOut.status()).isEqualTo(302);

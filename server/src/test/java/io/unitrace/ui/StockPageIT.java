@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The stock page: lines of the client's own stock, filtered by SKU and by location with everything inside it. */
+/**
+ * The stock page: lines of the client's own stock, filtered by SKU and by location with everything
+ * inside it.
+ */
 class StockPageIT extends IntegrationTest {
 
   private Site site;
@@ -30,25 +35,32 @@ class StockPageIT extends IntegrationTest {
     String held = unique("H");
     site.register(site.bin2, held);
     site.register(site.dock, unique("D"));
-    Site.ok(site.api.post(site.unitPath(held) + "/holds", map("hold", "QC", "reason", "dented box")));
+    Site.ok(
+        site.api.post(site.unitPath(held) + "/holds", map("hold", "QC", "reason", "dented box")));
 
     var zone = browser.get("/stock?location=" + site.warehouse + "-Z1");
 
     assertThat(zone.status()).isEqualTo(200);
-    assertThat(row(zone.body(), site.bin1)).containsExactly(site.bin1, site.sku, "—", "—", "3", "3", "0");
-    assertThat(row(zone.body(), site.bin2)).containsExactly(site.bin2, site.sku, "—", "—", "1", "0", "1");
+    assertThat(row(zone.body(), site.bin1))
+        .containsExactly(site.bin1, site.sku, "—", "—", "3", "3", "0");
+    assertThat(row(zone.body(), site.bin2))
+        .containsExactly(site.bin2, site.sku, "—", "—", "1", "0", "1");
     assertThat(zone.body()).doesNotContain(site.dock);
 
     var all = browser.get("/stock");
-    assertThat(row(all.body(), site.dock)).containsExactly(site.dock, site.sku, "—", "—", "1", "0", "0");
+    assertThat(row(all.body(), site.dock))
+        .containsExactly(site.dock, site.sku, "—", "—", "1", "0", "0");
   }
 
   @Test
   void skuFilterShowsOnlyThatProduct() {
     site.register(site.bin1, unique("A"));
 
-    assertThat(browser.get("/stock?sku=" + site.sku).body()).contains("data-test=\"stock\"", site.bin1);
-    assertThat(browser.get("/stock?sku=NO-SUCH-SKU").body()).contains("data-test=\"no-stock\"").doesNotContain(site.bin1);
+    assertThat(browser.get("/stock?sku=" + site.sku).body())
+        .contains("data-test=\"stock\"", site.bin1);
+    assertThat(browser.get("/stock?sku=NO-SUCH-SKU").body())
+        .contains("data-test=\"no-stock\"")
+        .doesNotContain(site.bin1);
   }
 
   @Test
@@ -56,8 +68,12 @@ class StockPageIT extends IntegrationTest {
     var page = browser.get("/stock?location=NO-SUCH-BIN&sku=" + site.sku);
 
     assertThat(page.status()).isEqualTo(400);
-    assertThat(page.body()).contains("data-test=\"location-error\"", "no location with code NO-SUCH-BIN", "value=\"NO-SUCH-BIN\"",
-        "value=\"" + site.sku + "\"");
+    assertThat(page.body())
+        .contains(
+            "data-test=\"location-error\"",
+            "no location with code NO-SUCH-BIN",
+            "value=\"NO-SUCH-BIN\"",
+            "value=\"" + site.sku + "\"");
   }
 
   @Test
@@ -69,12 +85,12 @@ class StockPageIT extends IntegrationTest {
   }
 
   /** The cells of the stock row whose location is {@code location}, text only. */
-  private static java.util.List<String> row(String html, String location) {
+  private static List<String> row(String html, String location) {
     Matcher tr = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(html);
     while (tr.find()) {
       if (tr.group(1).contains(">" + location + "<")) {
         Matcher td = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(tr.group(1));
-        java.util.List<String> cells = new java.util.ArrayList<>();
+        List<String> cells = new ArrayList<>();
         while (td.find()) {
           cells.add(td.group(1).replaceAll("<[^>]+>", "").strip());
         }

@@ -13,32 +13,88 @@ import tools.jackson.databind.json.JsonMapper;
  * receiving dock, storage bins, one serialized product with a GTIN nobody else uses, and a write
  * token for the scanners. Each phase works in its own site, so phases never see each other's rows.
  */
-record BenchSite(String tenant, long tenantId, String warehouse, String dock, List<String> bins, String sku, String gtin, String token) {
+record BenchSite(
+    String tenant,
+    long tenantId,
+    String warehouse,
+    String dock,
+    List<String> bins,
+    String sku,
+    String gtin,
+    String token) {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   static BenchSite create(Terminal admin, String label, int binCount) {
-    String suffix = Long.toString(System.currentTimeMillis(), 36).toUpperCase() + ThreadLocalRandom.current().nextInt(100, 1000);
+    String suffix =
+        Long.toString(System.currentTimeMillis(), 36).toUpperCase()
+            + ThreadLocalRandom.current().nextInt(100, 1000);
     String tenant = label + "-" + suffix;
-    JsonNode t = read(admin.postOk("/api/v1/tenants", json(Map.of("code", tenant, "name", "Benchmark client " + tenant))));
+    JsonNode t =
+        read(
+            admin.postOk(
+                "/api/v1/tenants",
+                json(Map.of("code", tenant, "name", "Benchmark client " + tenant))));
     String wh = "W" + label + suffix;
-    admin.postOk("/api/v1/warehouses", json(Map.of("code", wh, "name", "Benchmark warehouse " + wh)));
+    admin.postOk(
+        "/api/v1/warehouses", json(Map.of("code", wh, "name", "Benchmark warehouse " + wh)));
     String dock = wh + "-DOCK";
-    admin.postOk("/api/v1/locations", json(Map.of("warehouse", wh, "code", dock, "type", "DOCK", "level", "AREA")));
+    admin.postOk(
+        "/api/v1/locations",
+        json(Map.of("warehouse", wh, "code", dock, "type", "DOCK", "level", "AREA")));
     String zone = wh + "-Z1";
-    admin.postOk("/api/v1/locations", json(Map.of("warehouse", wh, "code", zone, "type", "STORAGE", "level", "ZONE")));
+    admin.postOk(
+        "/api/v1/locations",
+        json(Map.of("warehouse", wh, "code", zone, "type", "STORAGE", "level", "ZONE")));
     List<String> bins = new ArrayList<>();
     for (int i = 1; i <= binCount; i++) {
       String bin = wh + "-B" + i;
-      admin.postOk("/api/v1/locations", json(Map.of("warehouse", wh, "parent", zone, "code", bin, "type", "STORAGE", "level", "BIN")));
+      admin.postOk(
+          "/api/v1/locations",
+          json(
+              Map.of(
+                  "warehouse",
+                  wh,
+                  "parent",
+                  zone,
+                  "code",
+                  bin,
+                  "type",
+                  "STORAGE",
+                  "level",
+                  "BIN")));
       bins.add(bin);
     }
     String sku = "PHONE-" + suffix;
     String gtin = randomGtin();
-    admin.in(tenant).postOk("/api/v1/products", json(Map.of("sku", sku, "name", "Benchmark phone " + sku, "gtins", List.of(gtin),
-        "tracking", "SERIAL")));
-    JsonNode token = read(admin.postOk("/api/v1/tokens", json(Map.of("name", "scanner-" + label, "tenant", tenant, "scope", "write"))));
-    return new BenchSite(tenant, t.path("id").asLong(), wh, dock, List.copyOf(bins), sku, gtin, token.path("token").asString());
+    admin
+        .in(tenant)
+        .postOk(
+            "/api/v1/products",
+            json(
+                Map.of(
+                    "sku",
+                    sku,
+                    "name",
+                    "Benchmark phone " + sku,
+                    "gtins",
+                    List.of(gtin),
+                    "tracking",
+                    "SERIAL")));
+    JsonNode token =
+        read(
+            admin.postOk(
+                "/api/v1/tokens",
+                json(Map.of("name", "scanner-" + label, "tenant", tenant, "scope", "write"))));
+    return new BenchSite(
+        tenant,
+        t.path("id").asLong(),
+        wh,
+        dock,
+        List.copyOf(bins),
+        sku,
+        gtin,
+        token.path("token").asString());
   }
 
   /** The path of a unit in the API, its GS1 Digital Link. */
@@ -48,7 +104,8 @@ record BenchSite(String tenant, long tenantId, String warehouse, String dock, Li
 
   /** A GTIN-14 with a valid check digit and a random item reference. */
   static String randomGtin() {
-    String body = "0" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+    String body =
+        "0" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
     return body + CheckDigit.compute(body);
   }
 

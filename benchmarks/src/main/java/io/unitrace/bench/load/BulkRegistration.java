@@ -21,43 +21,65 @@ final class BulkRegistration {
 
     @Override
     public String toString() {
-      return String.format("%,d units in %,d requests over %d stream(s) in %.1f s: %,.0f units/s", units, requests, streams, seconds,
-          unitsPerSecond());
+      return String.format(
+          "%,d units in %,d requests over %d stream(s) in %.1f s: %,.0f units/s",
+          units, requests, streams, seconds, unitsPerSecond());
     }
   }
 
   private BulkRegistration() {}
 
-  /** Serial number {@code i} of a series: the prefix and a zero-padded counter, at most 20 characters. */
+  /**
+   * Serial number {@code i} of a series: the prefix and a zero-padded counter, at most 20
+   * characters.
+   */
   static String serial(String prefix, int i) {
     return prefix + String.format("%08d", i);
   }
 
-  static Result register(Terminal scanner, BenchSite site, String location, String serialPrefix, int units, int perRequest, int streams) {
+  static Result register(
+      Terminal scanner,
+      BenchSite site,
+      String location,
+      String serialPrefix,
+      int units,
+      int perRequest,
+      int streams) {
     int requests = (units + perRequest - 1) / perRequest;
     AtomicInteger next = new AtomicInteger();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     List<Thread> senders = new ArrayList<>(streams);
     long start = System.nanoTime();
     for (int s = 0; s < streams; s++) {
-      Thread t = new Thread(() -> {
-        for (int r = next.getAndIncrement(); r < requests && failure.get() == null; r = next.getAndIncrement()) {
-          int from = r * perRequest;
-          int to = Math.min(units, from + perRequest);
-          try {
-            Terminal.Reply reply = scanner.post("/api/v1/units", body(site, location, serialPrefix, from, to), serialPrefix + "-" + r);
-            if (reply.status() != 201) {
-              throw new Terminal.Refused("registration of " + serial(serialPrefix, from) + "…", reply);
-            }
-            int counted = BenchSite.read(reply).path("unitCount").asInt();
-            if (counted != to - from) {
-              throw new IllegalStateException("the server registered " + counted + " units, not " + (to - from));
-            }
-          } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
-          }
-        }
-      }, "registration-" + s);
+      Thread t =
+          new Thread(
+              () -> {
+                for (int r = next.getAndIncrement();
+                    r < requests && failure.get() == null;
+                    r = next.getAndIncrement()) {
+                  int from = r * perRequest;
+                  int to = Math.min(units, from + perRequest);
+                  try {
+                    Terminal.Reply reply =
+                        scanner.post(
+                            "/api/v1/units",
+                            body(site, location, serialPrefix, from, to),
+                            serialPrefix + "-" + r);
+                    if (reply.status() != 201) {
+                      throw new Terminal.Refused(
+                          "registration of " + serial(serialPrefix, from) + "…", reply);
+                    }
+                    int counted = BenchSite.read(reply).path("unitCount").asInt();
+                    if (counted != to - from) {
+                      throw new IllegalStateException(
+                          "the server registered " + counted + " units, not " + (to - from));
+                    }
+                  } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                  }
+                }
+              },
+              "registration-" + s);
       senders.add(t);
       t.start();
     }
@@ -76,14 +98,21 @@ final class BulkRegistration {
     return new Result(units, requests, streams, seconds);
   }
 
-  private static String body(BenchSite site, String location, String serialPrefix, int from, int to) {
+  private static String body(
+      BenchSite site, String location, String serialPrefix, int from, int to) {
     StringBuilder b = new StringBuilder(64 + (to - from) * 56);
-    b.append("{\"location\":\"").append(location).append("\",\"reason\":\"OPENING_STOCK\",\"units\":[");
+    b.append("{\"location\":\"")
+        .append(location)
+        .append("\",\"reason\":\"OPENING_STOCK\",\"units\":[");
     for (int i = from; i < to; i++) {
       if (i > from) {
         b.append(',');
       }
-      b.append("{\"gtin\":\"").append(site.gtin()).append("\",\"serial\":\"").append(serial(serialPrefix, i)).append("\"}");
+      b.append("{\"gtin\":\"")
+          .append(site.gtin())
+          .append("\",\"serial\":\"")
+          .append(serial(serialPrefix, i))
+          .append("\"}");
     }
     return b.append("]}").toString();
   }

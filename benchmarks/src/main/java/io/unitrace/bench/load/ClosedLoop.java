@@ -12,9 +12,9 @@ import java.util.function.IntFunction;
 /**
  * Closed-loop load: each of N client threads sends one request, waits for the answer, sends the
  * next, like a scanner operator who scans as soon as the last beep came. The run has a warm-up
- * (JIT, connection pools, caches) and then a measured window of fixed length; a request counts
- * in the window when its answer arrives inside it. Every loop is bounded twice: by the window's
- * end and by a maximum number of requests per client.
+ * (JIT, connection pools, caches) and then a measured window of fixed length; a request counts in
+ * the window when its answer arrives inside it. Every loop is bounded twice: by the window's end
+ * and by a maximum number of requests per client.
  */
 final class ClosedLoop {
 
@@ -23,7 +23,14 @@ final class ClosedLoop {
     Terminal.Reply next(int iteration);
   }
 
-  record Result(int clients, long completed, long errors, double seconds, Latencies.Summary latency, String firstError, CpuMeter.Usage cpu) {
+  record Result(
+      int clients,
+      long completed,
+      long errors,
+      double seconds,
+      Latencies.Summary latency,
+      String firstError,
+      CpuMeter.Usage cpu) {
 
     double perSecond() {
       return completed / seconds;
@@ -31,14 +38,27 @@ final class ClosedLoop {
 
     @Override
     public String toString() {
-      return String.format("%d clients, %,d answers in %.0f s: %,.0f/s; %s; %,d errors%s", clients, completed, seconds, perSecond(), latency,
-          errors, firstError == null ? "" : " (first: " + firstError + ")");
+      return String.format(
+          "%d clients, %,d answers in %.0f s: %,.0f/s; %s; %,d errors%s",
+          clients,
+          completed,
+          seconds,
+          perSecond(),
+          latency,
+          errors,
+          firstError == null ? "" : " (first: " + firstError + ")");
     }
   }
 
   private ClosedLoop() {}
 
-  static Result run(int clients, IntFunction<Client> newClient, Duration warmUp, Duration measured, int maxRequestsPerClient, CpuMeter meter) {
+  static Result run(
+      int clients,
+      IntFunction<Client> newClient,
+      Duration warmUp,
+      Duration measured,
+      int maxRequestsPerClient,
+      CpuMeter meter) {
     List<Client> all = new ArrayList<>(clients);
     for (int i = 0; i < clients; i++) {
       all.add(newClient.apply(i));
@@ -57,43 +77,46 @@ final class ClosedLoop {
       Client client = all.get(c);
       Latencies mine = new Latencies(capacity);
       latencies.add(mine);
-      Thread t = new Thread(() -> {
-        ready.countDown();
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        long windowStart = window[0];
-        long windowEnd = window[1];
-        for (int i = 0; i < maxRequestsPerClient; i++) {
-          long sent = System.nanoTime();
-          if (sent >= windowEnd) {
-            break;
-          }
-          boolean ok;
-          String problem = null;
-          try {
-            Terminal.Reply reply = client.next(i);
-            ok = reply.ok();
-            if (!ok) {
-              problem = "HTTP " + reply.status() + ": " + Terminal.abbreviate(reply.body());
-            }
-          } catch (RuntimeException e) {
-            ok = false;
-            problem = e.toString();
-          }
-          long answered = System.nanoTime();
-          if (!ok) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, problem);
-          } else if (answered >= windowStart && answered < windowEnd) {
-            completed.incrementAndGet();
-            mine.record(answered - sent);
-          }
-        }
-      }, "client-" + c);
+      Thread t =
+          new Thread(
+              () -> {
+                ready.countDown();
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                }
+                long windowStart = window[0];
+                long windowEnd = window[1];
+                for (int i = 0; i < maxRequestsPerClient; i++) {
+                  long sent = System.nanoTime();
+                  if (sent >= windowEnd) {
+                    break;
+                  }
+                  boolean ok;
+                  String problem = null;
+                  try {
+                    Terminal.Reply reply = client.next(i);
+                    ok = reply.ok();
+                    if (!ok) {
+                      problem = "HTTP " + reply.status() + ": " + Terminal.abbreviate(reply.body());
+                    }
+                  } catch (RuntimeException e) {
+                    ok = false;
+                    problem = e.toString();
+                  }
+                  long answered = System.nanoTime();
+                  if (!ok) {
+                    errors.incrementAndGet();
+                    firstError.compareAndSet(null, problem);
+                  } else if (answered >= windowStart && answered < windowEnd) {
+                    completed.incrementAndGet();
+                    mine.record(answered - sent);
+                  }
+                }
+              },
+              "client-" + c);
       threads.add(t);
       t.start();
     }
@@ -118,7 +141,14 @@ final class ClosedLoop {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    return new Result(clients, completed.get(), errors.get(), measured.toNanos() / 1e9, Latencies.merge(latencies), firstError.get(), usage);
+    return new Result(
+        clients,
+        completed.get(),
+        errors.get(),
+        measured.toNanos() / 1e9,
+        Latencies.merge(latencies),
+        firstError.get(),
+        usage);
   }
 
   /** Parks the calling thread until {@code System.nanoTime()} reaches {@code deadline}. */

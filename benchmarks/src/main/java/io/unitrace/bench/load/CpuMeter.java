@@ -1,10 +1,12 @@
 package io.unitrace.bench.load;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,20 +16,37 @@ import java.util.List;
 /**
  * Where the CPU went during a phase: the server process, the PostgreSQL backends serving this
  * database, and this driver, read from /proc (Linux) before and after. On a shared machine the
- * wall-clock rates depend on what else runs; CPU time per request does much less, so it tells
- * what the same code would do on idle cores. Also samples the load average, to show contention.
+ * wall-clock rates depend on what else runs; CPU time per request does much less, so it tells what
+ * the same code would do on idle cores. Also samples the load average, to show contention.
  */
 final class CpuMeter {
 
-  record Snapshot(long wallNanos, double serverSeconds, double databaseSeconds, double driverSeconds, String loadAverage) {}
+  record Snapshot(
+      long wallNanos,
+      double serverSeconds,
+      double databaseSeconds,
+      double driverSeconds,
+      String loadAverage) {}
 
-  record Usage(double wallSeconds, double serverSeconds, double databaseSeconds, double driverSeconds, String loadBefore, String loadAfter) {
+  record Usage(
+      double wallSeconds,
+      double serverSeconds,
+      double databaseSeconds,
+      double driverSeconds,
+      String loadBefore,
+      String loadAfter) {
 
     /** CPU milliseconds per request of each side, for {@code requests} requests. */
     String per(long requests, String what) {
-      return String.format("CPU per %s: server %.2f ms, PostgreSQL %.2f ms, driver %.2f ms (%.2f of 2 cores busy with this run; load average %s -> %s)",
-          what, 1000 * serverSeconds / requests, 1000 * databaseSeconds / requests, 1000 * driverSeconds / requests,
-          (serverSeconds + databaseSeconds + driverSeconds) / wallSeconds, loadBefore, loadAfter);
+      return String.format(
+          "CPU per %s: server %.2f ms, PostgreSQL %.2f ms, driver %.2f ms (%.2f of 2 cores busy with this run; load average %s -> %s)",
+          what,
+          1000 * serverSeconds / requests,
+          1000 * databaseSeconds / requests,
+          1000 * driverSeconds / requests,
+          (serverSeconds + databaseSeconds + driverSeconds) / wallSeconds,
+          loadBefore,
+          loadAfter);
     }
   }
 
@@ -50,23 +69,38 @@ final class CpuMeter {
     for (long pid : backends()) {
       db += cpuSeconds(pid);
     }
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return new Snapshot(System.nanoTime(), serverPid > 0 ? cpuSeconds(serverPid) : 0, db, os.getProcessCpuTime() / 1e9, loadAverage());
+    var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return new Snapshot(
+        System.nanoTime(),
+        serverPid > 0 ? cpuSeconds(serverPid) : 0,
+        db,
+        os.getProcessCpuTime() / 1e9,
+        loadAverage());
   }
 
   static Usage between(Snapshot a, Snapshot b) {
-    return new Usage((b.wallNanos() - a.wallNanos()) / 1e9, b.serverSeconds() - a.serverSeconds(), b.databaseSeconds() - a.databaseSeconds(),
-        b.driverSeconds() - a.driverSeconds(), a.loadAverage(), b.loadAverage());
+    return new Usage(
+        (b.wallNanos() - a.wallNanos()) / 1e9,
+        b.serverSeconds() - a.serverSeconds(),
+        b.databaseSeconds() - a.databaseSeconds(),
+        b.driverSeconds() - a.driverSeconds(),
+        a.loadAverage(),
+        b.loadAverage());
   }
 
-  /** The backends connected to this database now; the server's pool keeps its connections, so the set is stable during a phase. */
+  /**
+   * The backends connected to this database now; the server's pool keeps its connections, so the
+   * set is stable during a phase.
+   */
   private List<Long> backends() {
     List<Long> pids = new ArrayList<>();
     if (jdbcUrl.startsWith("jdbc:sqlite")) {
       return pids; // embedded: the database works inside the server process and is counted there
     }
-    try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, user, password);
-        PreparedStatement ps = c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         pids.add(rs.getLong(1));

@@ -6,22 +6,49 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 
 /**
- * Unit history lookups, {@code GET /api/v1/units/01/{gtin}/21/{serial}/history}, for units drawn
- * at random from a large site, as a returns desk or a recall query asks them. The first answers
- * of each client are checked to hold the whole history (registration plus every move).
+ * Unit history lookups, {@code GET /api/v1/units/01/{gtin}/21/{serial}/history}, for units drawn at
+ * random from a large site, as a returns desk or a recall query asks them. The first answers of
+ * each client are checked to hold the whole history (registration plus every move).
  */
 final class HistoryLookups {
 
   private HistoryLookups() {}
 
-  static ClosedLoop.Result run(HttpClient http, URI base, BenchSite site, String serialPrefix, int units, int expectedEntries, int clients,
-      Duration warmUp, Duration measured, CpuMeter meter) {
+  static ClosedLoop.Result run(
+      HttpClient http,
+      URI base,
+      BenchSite site,
+      String serialPrefix,
+      int units,
+      int expectedEntries,
+      int clients,
+      Duration warmUp,
+      Duration measured,
+      CpuMeter meter) {
     Terminal scanner = Terminal.bearer(http, base, site.token());
-    return ClosedLoop.run(clients, c -> new Lookup(scanner, site, serialPrefix, units, expectedEntries, new SplittableRandom(31L * c + 7)),
-        warmUp, measured, 1_000_000, meter);
+    return ClosedLoop.run(
+        clients,
+        c ->
+            new Lookup(
+                scanner,
+                site,
+                serialPrefix,
+                units,
+                expectedEntries,
+                new SplittableRandom(31L * c + 7)),
+        warmUp,
+        measured,
+        1_000_000,
+        meter);
   }
 
-  private record Lookup(Terminal scanner, BenchSite site, String serialPrefix, int units, int expectedEntries, SplittableRandom random)
+  private record Lookup(
+      Terminal scanner,
+      BenchSite site,
+      String serialPrefix,
+      int units,
+      int expectedEntries,
+      SplittableRandom random)
       implements ClosedLoop.Client {
 
     @Override
@@ -31,7 +58,8 @@ final class HistoryLookups {
       if (iteration < 20 && reply.ok()) {
         int entries = BenchSite.read(reply).path("items").size();
         if (entries != expectedEntries) {
-          throw new IllegalStateException("unit " + serial + " has " + entries + " history entries, not " + expectedEntries);
+          throw new IllegalStateException(
+              "unit " + serial + " has " + entries + " history entries, not " + expectedEntries);
         }
       }
       return reply;

@@ -14,8 +14,9 @@ final class Latencies {
 
     @Override
     public String toString() {
-      return String.format("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (%,d samples)", p50Ms, p90Ms, p99Ms,
-          p999Ms, maxMs, count);
+      return String.format(
+          "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (%,d samples)",
+          p50Ms, p90Ms, p99Ms, p999Ms, maxMs, count);
     }
   }
 
@@ -45,7 +46,12 @@ final class Latencies {
       at += p.count;
     }
     Arrays.sort(all);
-    return new Summary(total, ms(rank(all, 0.50)), ms(rank(all, 0.90)), ms(rank(all, 0.99)), ms(rank(all, 0.999)),
+    return new Summary(
+        total,
+        ms(rank(all, 0.50)),
+        ms(rank(all, 0.90)),
+        ms(rank(all, 0.99)),
+        ms(rank(all, 0.999)),
         ms(total == 0 ? 0 : all[total - 1]));
   }
 

@@ -1,6 +1,5 @@
 package io.unitrace.bench.load;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -20,20 +19,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The foundation load benchmark (BENCHMARKS.md, "Foundation (ledger over HTTP)"): a running
- * server on PostgreSQL, driven over real HTTP from this process, plus a JDBC connection to the
- * same database for the raw insert ceiling and for bulk synthetic history. Phases, chosen by
- * {@code --phases} (default all, in this order):
+ * The foundation load benchmark (BENCHMARKS.md, "Foundation (ledger over HTTP)"): a running server
+ * on PostgreSQL, driven over real HTTP from this process, plus a JDBC connection to the same
+ * database for the raw insert ceiling and for bulk synthetic history. Phases, chosen by {@code
+ * --phases} (default all, in this order):
+ *
  * <ul>
  *   <li>{@code registration}: 100,000 units registered through {@code POST /api/v1/units} in
- *       requests of 10,000, against plain JDBC batched inserts of the same rows;</li>
- *   <li>{@code moves}: single-unit moves from 32 concurrent scanners, throughput and latency;</li>
+ *       requests of 10,000, against plain JDBC batched inserts of the same rows;
+ *   <li>{@code moves}: single-unit moves from 32 concurrent scanners, throughput and latency;
  *   <li>{@code history}: 1,000,000 units registered through the API, 4,000,000 synthetic moves
- *       added in SQL, then history lookups of random units.</li>
+ *       added in SQL, then history lookups of random units.
  * </ul>
+ *
  * Run {@code benchmarks/run-load.sh}, which builds, starts a server on a fresh database, runs this
- * and stops the server; or start a server yourself and run
- * {@code java -cp benchmarks/target/benchmarks.jar io.unitrace.bench.load.LoadDriver --url ... --admin-password ... --jdbc ...}.
+ * and stops the server; or start a server yourself and run {@code java -cp
+ * benchmarks/target/benchmarks.jar io.unitrace.bench.load.LoadDriver --url ... --admin-password ...
+ * --jdbc ...}.
  */
 public final class LoadDriver {
 
@@ -48,16 +50,21 @@ public final class LoadDriver {
     this.options = options;
     this.base = URI.create(option("url", "http://127.0.0.1:8080"));
     this.admin = Terminal.basic(http, base, "admin", required("admin-password"));
-    this.meter = new CpuMeter(Long.parseLong(option("server-pid", "0")), required("jdbc"), option("jdbc-user", "postgres"),
-        option("jdbc-password", ""));
+    this.meter =
+        new CpuMeter(
+            Long.parseLong(option("server-pid", "0")),
+            required("jdbc"),
+            option("jdbc-user", "postgres"),
+            option("jdbc-password", ""));
   }
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        System.err.println("usage: LoadDriver --url http://127.0.0.1:8080 --admin-password SECRET --jdbc jdbc:postgresql://127.0.0.1:5432/db "
-            + "[--jdbc-user postgres] [--jdbc-password ''] [--phases registration,moves,history] [--report FILE] [tuning options, see BENCHMARKS.md]");
+        System.err.println(
+            "usage: LoadDriver --url http://127.0.0.1:8080 --admin-password SECRET --jdbc jdbc:postgresql://127.0.0.1:5432/db "
+                + "[--jdbc-user postgres] [--jdbc-password ''] [--phases registration,moves,history] [--report FILE] [tuning options, see BENCHMARKS.md]");
         System.exit(2);
       }
       options.put(args[i].substring(2), args[++i]);
@@ -66,16 +73,25 @@ public final class LoadDriver {
   }
 
   private void run() throws Exception {
-    Set<String> phases = new LinkedHashSet<>(List.of(option("phases", "registration,moves,history").split(",")));
-    figure("Run started " + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + " against " + base + " on "
-        + Runtime.getRuntime().availableProcessors() + " CPUs (client, server and database on one machine)");
+    Set<String> phases =
+        new LinkedHashSet<>(List.of(option("phases", "registration,moves,history").split(",")));
+    figure(
+        "Run started "
+            + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+            + " against "
+            + base
+            + " on "
+            + Runtime.getRuntime().availableProcessors()
+            + " CPUs (client, server and database on one machine)");
     for (String phase : phases) {
       switch (phase.strip()) {
         case "registration" -> registration();
         case "moves" -> moves();
         case "history" -> history();
         case "receiving" -> receiving();
-        default -> throw new IllegalArgumentException("unknown phase " + phase + " (registration, moves, history, receiving)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown phase " + phase + " (registration, moves, history, receiving)");
       }
     }
     System.out.println();
@@ -87,7 +103,10 @@ public final class LoadDriver {
     }
   }
 
-  /** Target 1: bulk registration over HTTP at 40 % or more of the raw JDBC insert rate of the same rows. */
+  /**
+   * Target 1: bulk registration over HTTP at 40 % or more of the raw JDBC insert rate of the same
+   * rows.
+   */
   private void registration() throws SQLException {
     int units = integer("units", 100_000);
     int perRequest = integer("per-request", 10_000);
@@ -97,9 +116,13 @@ public final class LoadDriver {
 
     BenchSite site = BenchSite.create(admin, "REG", 2);
     Terminal scanner = Terminal.bearer(http, base, site.token());
-    log("registration: warm-up, " + BulkRegistration.register(scanner, site, site.dock(), "W", warmUpUnits, perRequest, streams));
+    log(
+        "registration: warm-up, "
+            + BulkRegistration.register(
+                scanner, site, site.dock(), "W", warmUpUnits, perRequest, streams));
     CpuMeter.Snapshot before = meter.snapshot();
-    BulkRegistration.Result api = BulkRegistration.register(scanner, site, site.dock(), "R", units, perRequest, streams);
+    BulkRegistration.Result api =
+        BulkRegistration.register(scanner, site, site.dock(), "R", units, perRequest, streams);
     CpuMeter.Usage apiCpu = CpuMeter.between(before, meter.snapshot());
     log("registration: measured, " + api);
     log("registration: " + apiCpu.per(units / 1000, "1,000 units"));
@@ -107,7 +130,9 @@ public final class LoadDriver {
     BenchSite raw = BenchSite.create(admin, "RAW", 2);
     RawInsertCeiling.Result ceiling;
     try (Connection c = jdbc(true)) {
-      log("raw ceiling: warm-up, " + RawInsertCeiling.insert(c, raw, "W", warmUpUnits, perRequest, batch));
+      log(
+          "raw ceiling: warm-up, "
+              + RawInsertCeiling.insert(c, raw, "W", warmUpUnits, perRequest, batch));
       before = meter.snapshot();
       ceiling = RawInsertCeiling.insert(c, raw, "R", units, perRequest, batch);
       CpuMeter.Usage rawCpu = CpuMeter.between(before, meter.snapshot());
@@ -117,11 +142,18 @@ public final class LoadDriver {
       expectRows(c, raw, warmUpUnits + units);
     }
     double ratio = api.unitsPerSecond() / ceiling.unitsPerSecond();
-    figure(String.format("1. Bulk registration over HTTP (%,d units, %,d per request, %d stream(s), Bearer token): %,.0f units/s", units,
-        perRequest, streams, api.unitsPerSecond()));
-    figure(String.format("   Raw JDBC ceiling (same rows, batches of %,d, reWriteBatchedInserts, one transaction per %,d units): %,.0f units/s",
-        batch, perRequest, ceiling.unitsPerSecond()));
-    figure(String.format("   Ratio registration / raw: %.0f %% (target >= 40 %%): %s", 100 * ratio, ratio >= 0.40 ? "MET" : "MISSED"));
+    figure(
+        String.format(
+            "1. Bulk registration over HTTP (%,d units, %,d per request, %d stream(s), Bearer token): %,.0f units/s",
+            units, perRequest, streams, api.unitsPerSecond()));
+    figure(
+        String.format(
+            "   Raw JDBC ceiling (same rows, batches of %,d, reWriteBatchedInserts, one transaction per %,d units): %,.0f units/s",
+            batch, perRequest, ceiling.unitsPerSecond()));
+    figure(
+        String.format(
+            "   Ratio registration / raw: %.0f %% (target >= 40 %%): %s",
+            100 * ratio, ratio >= 0.40 ? "MET" : "MISSED"));
     figure("   Registration " + apiCpu.per(units / 1000, "1,000 units"));
   }
 
@@ -133,13 +165,21 @@ public final class LoadDriver {
     Duration measured = Duration.ofSeconds(integer("measure-seconds", 30));
     BenchSite site = BenchSite.create(admin, "MOV", 4);
     boolean keys = Boolean.parseBoolean(option("idempotency-keys", "true"));
-    ClosedLoop.Result r = MoveLoad.run(http, base, site, clients, unitsPerClient, warmUp, measured, keys, meter);
+    ClosedLoop.Result r =
+        MoveLoad.run(http, base, site, clients, unitsPerClient, warmUp, measured, keys, meter);
     log("moves: " + r);
     requireNoErrors("moves", r);
     boolean met = r.perSecond() >= 1_500 && r.latency().p99Ms() < 50;
-    figure(String.format("2. Single-unit moves over HTTP, %d clients x %d units, %s, %d s warm-up + %d s measured: %,.0f moves/s; %s",
-        clients, unitsPerClient, keys ? "Idempotency-Key per move" : "no Idempotency-Key", warmUp.toSeconds(), measured.toSeconds(),
-        r.perSecond(), r.latency()));
+    figure(
+        String.format(
+            "2. Single-unit moves over HTTP, %d clients x %d units, %s, %d s warm-up + %d s measured: %,.0f moves/s; %s",
+            clients,
+            unitsPerClient,
+            keys ? "Idempotency-Key per move" : "no Idempotency-Key",
+            warmUp.toSeconds(),
+            measured.toSeconds(),
+            r.perSecond(),
+            r.latency()));
     figure("   " + r.cpu().per(r.completed(), "move"));
     figure(String.format("   Target >= 1,500 moves/s and p99 < 50 ms: %s", met ? "MET" : "MISSED"));
   }
@@ -154,24 +194,32 @@ public final class LoadDriver {
     Duration measured = Duration.ofSeconds(integer("measure-seconds", 30));
     BenchSite site = BenchSite.create(admin, "HIS", 8);
     Terminal scanner = Terminal.bearer(http, base, site.token());
-    BulkRegistration.Result loaded = BulkRegistration.register(scanner, site, site.dock(), "H", units, 10_000, streams);
+    BulkRegistration.Result loaded =
+        BulkRegistration.register(scanner, site, site.dock(), "H", units, 10_000, streams);
     log("history: loaded through the API, " + loaded);
     SyntheticMoves.Result synthetic;
     long entries;
     try (Connection c = jdbc(false)) {
       synthetic = SyntheticMoves.add(c, site, movesPerUnit, 50_000);
       log("history: synthetic, " + synthetic);
-      entries = RawInsertCeiling.single(c, "SELECT count(*) FROM ledger_entry WHERE tenant_id = ?", site.tenantId());
+      entries =
+          RawInsertCeiling.single(
+              c, "SELECT count(*) FROM ledger_entry WHERE tenant_id = ?", site.tenantId());
       if (entries != (long) units * (movesPerUnit + 1)) {
-        throw new IllegalStateException("expected " + (long) units * (movesPerUnit + 1) + " entries, found " + entries);
+        throw new IllegalStateException(
+            "expected " + (long) units * (movesPerUnit + 1) + " entries, found " + entries);
       }
     }
-    ClosedLoop.Result r = HistoryLookups.run(http, base, site, "H", units, movesPerUnit + 1, clients, warmUp, measured, meter);
+    ClosedLoop.Result r =
+        HistoryLookups.run(
+            http, base, site, "H", units, movesPerUnit + 1, clients, warmUp, measured, meter);
     log("history lookups: " + r);
     requireNoErrors("history lookups", r);
     figure(String.format("   Loading: %s; then %s", loaded, synthetic));
-    figure(String.format("3. History lookups over HTTP, %,d units / %,d entries (%,d per unit), %d clients, random units: %,.0f lookups/s; %s",
-        units, entries, movesPerUnit + 1, clients, r.perSecond(), r.latency()));
+    figure(
+        String.format(
+            "3. History lookups over HTTP, %,d units / %,d entries (%,d per unit), %d clients, random units: %,.0f lookups/s; %s",
+            units, entries, movesPerUnit + 1, clients, r.perSecond(), r.latency()));
     figure("   " + r.cpu().per(r.completed(), "lookup"));
     figure(String.format("   Target p99 < 5 ms: %s", r.latency().p99Ms() < 5 ? "MET" : "MISSED"));
   }
@@ -192,15 +240,28 @@ public final class LoadDriver {
     Terminal scanner = Terminal.bearer(http, base, site.token());
 
     ReceivingLoad.Asn warm = ReceivingLoad.announce(admin, site, "WB", 3, 10, 100);
-    log("receiving: warm-up bulk, " + ReceivingLoad.confirm(scanner, ReceivingLoad.open(scanner, site, warm), 3_000));
+    log(
+        "receiving: warm-up bulk, "
+            + ReceivingLoad.confirm(scanner, ReceivingLoad.open(scanner, site, warm), 3_000));
     ReceivingLoad.Asn warmScans = ReceivingLoad.announce(admin, site, "WS", 2, 10, 100);
-    log("receiving: warm-up scans, " + ReceivingLoad.scans(http, base, site, ReceivingLoad.open(scanner, site, warmScans), warmScans.serials(), clients));
+    log(
+        "receiving: warm-up scans, "
+            + ReceivingLoad.scans(
+                http,
+                base,
+                site,
+                ReceivingLoad.open(scanner, site, warmScans),
+                warmScans.serials(),
+                clients));
 
     ReceivingLoad.Asn bulkAsn = ReceivingLoad.announce(admin, site, "B", pallets, cases, perCase);
     ReceivingLoad.Asn scanAsn = ReceivingLoad.announce(admin, site, "S", pallets, cases, perCase);
-    // Fresh planner statistics, as autovacuum keeps them on a running site within a minute of a large
-    // import: tables that grew from nothing seconds ago would otherwise be planned as if still empty.
-    try (Connection c = jdbc(false); var st = c.createStatement()) {
+    // Fresh planner statistics, as autovacuum keeps them on a running site within a minute of a
+    // large
+    // import: tables that grew from nothing seconds ago would otherwise be planned as if still
+    // empty.
+    try (Connection c = jdbc(false);
+        var st = c.createStatement()) {
       st.execute("ANALYZE");
     }
     long bulkReceipt = ReceivingLoad.open(scanner, site, bulkAsn);
@@ -211,15 +272,23 @@ public final class LoadDriver {
 
     long scanReceipt = ReceivingLoad.open(scanner, site, scanAsn);
     before = meter.snapshot();
-    ReceivingLoad.Timed scans = ReceivingLoad.scans(http, base, site, scanReceipt, scanAsn.serials(), clients);
+    ReceivingLoad.Timed scans =
+        ReceivingLoad.scans(http, base, site, scanReceipt, scanAsn.serials(), clients);
     CpuMeter.Usage scanCpu = CpuMeter.between(before, meter.snapshot());
     log("receiving: single scans, " + scans);
     if (scans.errors() > 0) {
-      throw new IllegalStateException("single scans: " + scans.errors() + " failed, the first: " + scans.firstError());
+      throw new IllegalStateException(
+          "single scans: " + scans.errors() + " failed, the first: " + scans.firstError());
     }
     int counted = ReceivingLoad.received(scanner, scanReceipt);
     if (counted != total || ReceivingLoad.received(scanner, bulkReceipt) != total) {
-      throw new IllegalStateException("the receipts count " + counted + " and " + ReceivingLoad.received(scanner, bulkReceipt) + " received, not " + total);
+      throw new IllegalStateException(
+          "the receipts count "
+              + counted
+              + " and "
+              + ReceivingLoad.received(scanner, bulkReceipt)
+              + " received, not "
+              + total);
     }
 
     BenchSite raw = BenchSite.create(admin, "RCR", 2);
@@ -229,30 +298,50 @@ public final class LoadDriver {
       ceiling = ReceivingLoad.rawInsert(c, raw, "R", total, 1_000);
       log("raw ceiling: measured, " + ceiling);
     }
-    figure(String.format("4. Receiving a %,d-serial ASN (%d pallets x %d cases x %d units) on %s, 16 clients for scans", total, pallets, cases,
-        perCase, engine));
-    figure(String.format("   Bulk confirmation, one request: %.2f s (%,.0f units/s); target < 2 s: %s", bulk.seconds(), bulk.perSecond(),
-        bulk.seconds() < 2 ? "MET" : "MISSED"));
+    figure(
+        String.format(
+            "4. Receiving a %,d-serial ASN (%d pallets x %d cases x %d units) on %s, 16 clients for scans",
+            total, pallets, cases, perCase, engine));
+    figure(
+        String.format(
+            "   Bulk confirmation, one request: %.2f s (%,.0f units/s); target < 2 s: %s",
+            bulk.seconds(), bulk.perSecond(), bulk.seconds() < 2 ? "MET" : "MISSED"));
     figure("   Bulk " + bulkCpu.per(total / 1000, "1,000 units"));
-    figure(String.format("   Single scans over HTTP, %d clients: %,.0f scans/s; %s; target >= 1,000/s: %s", clients, scans.perSecond(),
-        scans.latency(), scans.perSecond() >= 1_000 ? "MET" : "MISSED"));
+    figure(
+        String.format(
+            "   Single scans over HTTP, %d clients: %,.0f scans/s; %s; target >= 1,000/s: %s",
+            clients,
+            scans.perSecond(),
+            scans.latency(),
+            scans.perSecond() >= 1_000 ? "MET" : "MISSED"));
     figure("   Scans " + scanCpu.per(total, "scan"));
-    figure(String.format("   Raw JDBC ceiling (same rows: receipt, event, units, entries, scan rows; batches of 1,000, one transaction): "
-        + "%.2f s (%,.0f units/s); bulk confirmation / raw: %.0f %%; single scans / raw: %.0f %%", ceiling.seconds(), ceiling.perSecond(),
-        100 * bulk.perSecond() / ceiling.perSecond(), 100 * scans.perSecond() / ceiling.perSecond()));
+    figure(
+        String.format(
+            "   Raw JDBC ceiling (same rows: receipt, event, units, entries, scan rows; batches of 1,000, one transaction): "
+                + "%.2f s (%,.0f units/s); bulk confirmation / raw: %.0f %%; single scans / raw: %.0f %%",
+            ceiling.seconds(),
+            ceiling.perSecond(),
+            100 * bulk.perSecond() / ceiling.perSecond(),
+            100 * scans.perSecond() / ceiling.perSecond()));
   }
 
   private void expectRows(Connection c, BenchSite site, long units) throws SQLException {
-    long u = RawInsertCeiling.single(c, "SELECT count(*) FROM unit WHERE tenant_id = ?", site.tenantId());
-    long e = RawInsertCeiling.single(c, "SELECT count(*) FROM ledger_entry WHERE tenant_id = ?", site.tenantId());
+    long u =
+        RawInsertCeiling.single(
+            c, "SELECT count(*) FROM unit WHERE tenant_id = ?", site.tenantId());
+    long e =
+        RawInsertCeiling.single(
+            c, "SELECT count(*) FROM ledger_entry WHERE tenant_id = ?", site.tenantId());
     if (u != units || e != units) {
-      throw new IllegalStateException(site.tenant() + ": expected " + units + " units and entries, found " + u + " and " + e);
+      throw new IllegalStateException(
+          site.tenant() + ": expected " + units + " units and entries, found " + u + " and " + e);
     }
   }
 
   private static void requireNoErrors(String phase, ClosedLoop.Result r) {
     if (r.errors() > 0) {
-      throw new IllegalStateException(phase + ": " + r.errors() + " requests failed, the first: " + r.firstError());
+      throw new IllegalStateException(
+          phase + ": " + r.errors() + " requests failed, the first: " + r.firstError());
     }
   }
 
@@ -261,7 +350,8 @@ public final class LoadDriver {
     if (rewriteBatches && url.startsWith("jdbc:postgresql")) {
       url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
-    return DriverManager.getConnection(url, option("jdbc-user", "postgres"), option("jdbc-password", ""));
+    return DriverManager.getConnection(
+        url, option("jdbc-user", "postgres"), option("jdbc-password", ""));
   }
 
   private void figure(String line) {
@@ -270,7 +360,11 @@ public final class LoadDriver {
   }
 
   private static void log(Object line) {
-    System.out.println("[" + OffsetDateTime.now(ZoneOffset.UTC).toLocalTime().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+    System.out.println(
+        "["
+            + OffsetDateTime.now(ZoneOffset.UTC).toLocalTime().truncatedTo(ChronoUnit.SECONDS)
+            + "] "
+            + line);
   }
 
   private String option(String name, String fallback) {

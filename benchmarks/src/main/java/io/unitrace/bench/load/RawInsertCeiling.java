@@ -12,13 +12,13 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * The ceiling for bulk registration: the rows one registration writes, inserted with plain JDBC
- * and nothing else. Per transaction of {@code perTransaction} units (one HTTP request's worth):
- * one {@code ledger_event} row, then per unit one {@code unit} row and one {@code ledger_entry}
- * row, in JDBC batches of {@code batchSize} with {@code reWriteBatchedInserts=true}. Values are
- * realistic: 64-hex hashes computed with SHA-256, the entry's command text, epoch milliseconds.
- * Unit ids are taken from the table's identity sequence in one query per transaction, because the
- * driver cannot both rewrite a batch and return generated keys.
+ * The ceiling for bulk registration: the rows one registration writes, inserted with plain JDBC and
+ * nothing else. Per transaction of {@code perTransaction} units (one HTTP request's worth): one
+ * {@code ledger_event} row, then per unit one {@code unit} row and one {@code ledger_entry} row, in
+ * JDBC batches of {@code batchSize} with {@code reWriteBatchedInserts=true}. Values are realistic:
+ * 64-hex hashes computed with SHA-256, the entry's command text, epoch milliseconds. Unit ids are
+ * taken from the table's identity sequence in one query per transaction, because the driver cannot
+ * both rewrite a batch and return generated keys.
  */
 final class RawInsertCeiling {
 
@@ -38,8 +38,20 @@ final class RawInsertCeiling {
 
   private RawInsertCeiling() {}
 
-  static Result insert(Connection c, BenchSite site, String serialPrefix, int units, int perTransaction, int batchSize) throws SQLException {
-    long productId = single(c, "SELECT product_id FROM product_gtin WHERE tenant_id = ? AND gtin = ?", site.tenantId(), site.gtin());
+  static Result insert(
+      Connection c,
+      BenchSite site,
+      String serialPrefix,
+      int units,
+      int perTransaction,
+      int batchSize)
+      throws SQLException {
+    long productId =
+        single(
+            c,
+            "SELECT product_id FROM product_gtin WHERE tenant_id = ? AND gtin = ?",
+            site.tenantId(),
+            site.gtin());
     long dockId = single(c, "SELECT id FROM location WHERE code = ?", site.dock());
     String actor = "token:admin/scanner-raw";
     String details = "{\"reason\":\"OPENING_STOCK\",\"at\":\"" + site.dock() + "\"}";
@@ -50,16 +62,24 @@ final class RawInsertCeiling {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     long start = System.nanoTime();
-    try (PreparedStatement event = c.prepareStatement("""
+    try (PreparedStatement event =
+            c.prepareStatement(
+                """
             INSERT INTO ledger_event (tenant_id, request_key, request_digest, type, event_time, event_offset, recorded_at, biz_step,
                                       disposition, read_point, biz_location, biz_transactions, actor, device, raw_scan, details, unit_count)
             VALUES (?, ?, ?, 'REGISTERED', ?, '+00:00', ?, 'commissioning', 'active', ?, ?, NULL, ?, NULL, NULL, ?, ?) RETURNING id""");
-        PreparedStatement ids = c.prepareStatement("SELECT nextval(pg_get_serial_sequence('unit', 'id')) FROM generate_series(1, ?)");
-        PreparedStatement unit = c.prepareStatement("""
+        PreparedStatement ids =
+            c.prepareStatement(
+                "SELECT nextval(pg_get_serial_sequence('unit', 'id')) FROM generate_series(1, ?)");
+        PreparedStatement unit =
+            c.prepareStatement(
+                """
             INSERT INTO unit (id, tenant_id, product_id, gtin, serial, serial_scope_key, lot_id, state, location_id, container_id, holds,
                               fields, version, last_hash, registered_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, 0, ?, 1, ?, ?, ?)""");
-        PreparedStatement entry = c.prepareStatement("""
+        PreparedStatement entry =
+            c.prepareStatement(
+                """
             INSERT INTO ledger_entry (tenant_id, event_id, unit_id, seq, state, location_id, container_id, holds, data, prev_hash, hash)
             VALUES (?, ?, ?, 1, 'RECEIVED', ?, ?, 0, ?, ?, ?)""")) {
       for (int from = 0; from < units; from += perTransaction) {
@@ -91,8 +111,19 @@ final class RawInsertCeiling {
         String[] hashes = new String[to - from];
         for (int i = from; i < to; i++) {
           String serial = BulkRegistration.serial(serialPrefix, i);
-          String hash = hex.formatHex(sha.digest((GENESIS + "\n" + key + "\n" + site.gtin() + "|" + serial + "|1|RECEIVED|" + data)
-              .getBytes(StandardCharsets.UTF_8)));
+          String hash =
+              hex.formatHex(
+                  sha.digest(
+                      (GENESIS
+                              + "\n"
+                              + key
+                              + "\n"
+                              + site.gtin()
+                              + "|"
+                              + serial
+                              + "|1|RECEIVED|"
+                              + data)
+                          .getBytes(StandardCharsets.UTF_8)));
           hashes[i - from] = hash;
           unit.setLong(1, unitIds[i - from]);
           unit.setLong(2, site.tenantId());

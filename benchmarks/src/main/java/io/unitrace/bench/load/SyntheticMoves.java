@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * site, {@code movesPerUnit} MOVED events, each with its one ledger entry (seq 2, 3, …) between the
  * site's bins, and the unit row brought to its last entry (location, version, last hash). These
  * rows are SYNTHETIC: their hashes are 64-hex values made from md5, not SHA-256 over canonical
- * content, so verification of this tenant fails by design. They exist so that history queries
- * run against an index of realistic size, not to be trusted.
+ * content, so verification of this tenant fails by design. They exist so that history queries run
+ * against an index of realistic size, not to be trusted.
  */
 final class SyntheticMoves {
 
@@ -28,17 +28,23 @@ final class SyntheticMoves {
 
   private SyntheticMoves() {}
 
-  static Result add(Connection c, BenchSite site, int movesPerUnit, int unitsPerStatement) throws SQLException {
+  static Result add(Connection c, BenchSite site, int movesPerUnit, int unitsPerStatement)
+      throws SQLException {
     List<Long> binIds = new ArrayList<>();
     for (String bin : site.bins()) {
       binIds.add(RawInsertCeiling.single(c, "SELECT id FROM location WHERE code = ?", bin));
     }
-    String bins = "ARRAY[" + binIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + "]::bigint[]";
+    String bins =
+        "ARRAY["
+            + binIds.stream().map(String::valueOf).collect(Collectors.joining(","))
+            + "]::bigint[]";
     int binCount = binIds.size();
     // The hash of seq n is hash(unit, n); seq 2 links to the real registration hash (last_hash).
     String hash = "md5('h' || %1$s || ':' || %2$s) || md5('i' || %1$s || ':' || %2$s)";
-    // Event ids come from the table's own sequence inside the first CTE, so each entry knows its event without a join back.
-    String insert = """
+    // Event ids come from the table's own sequence inside the first CTE, so each entry knows its
+    // event without a join back.
+    String insert =
+        """
         WITH moves AS MATERIALIZED (
           SELECT nextval(pg_get_serial_sequence('ledger_event', 'id')) AS event_id, u.id AS unit_id, s.n AS seq,
                  u.registered_at + s.n * 60000 AS at, l.id AS loc, l.code AS code,
@@ -59,17 +65,24 @@ final class SyntheticMoves {
         INSERT INTO ledger_entry (tenant_id, event_id, unit_id, seq, state, location_id, container_id, holds, data, prev_hash, hash)
         SELECT ?, m.event_id, m.unit_id, m.seq, 'STORED', m.loc, NULL, 0, '{"c":"move","loc":' || m.loc || ',"type":"STORAGE"}',
                m.prev_hash, m.hash
-        FROM moves m""".formatted(hash.formatted("u.id", "(s.n - 1)"), hash.formatted("u.id", "s.n"), bins, binCount);
-    String project = """
+        FROM moves m"""
+            .formatted(
+                hash.formatted("u.id", "(s.n - 1)"), hash.formatted("u.id", "s.n"), bins, binCount);
+    String project =
+        """
         UPDATE unit SET state = 'STORED', location_id = (%1$s)[1 + ((id + ?) %% %2$d)], version = ?,
                         last_hash = %3$s, updated_at = registered_at + ? * 60000
-        WHERE tenant_id = ? AND id >= ? AND id < ?""".formatted(bins, binCount, hash.formatted("id", "?"));
-    long lowest = RawInsertCeiling.single(c, "SELECT min(id) FROM unit WHERE tenant_id = ?", site.tenantId());
-    long highest = RawInsertCeiling.single(c, "SELECT max(id) FROM unit WHERE tenant_id = ?", site.tenantId());
+        WHERE tenant_id = ? AND id >= ? AND id < ?"""
+            .formatted(bins, binCount, hash.formatted("id", "?"));
+    long lowest =
+        RawInsertCeiling.single(c, "SELECT min(id) FROM unit WHERE tenant_id = ?", site.tenantId());
+    long highest =
+        RawInsertCeiling.single(c, "SELECT max(id) FROM unit WHERE tenant_id = ?", site.tenantId());
     int lastSeq = movesPerUnit + 1;
     long entries = 0;
     long start = System.nanoTime();
-    try (PreparedStatement moves = c.prepareStatement(insert); PreparedStatement units = c.prepareStatement(project)) {
+    try (PreparedStatement moves = c.prepareStatement(insert);
+        PreparedStatement units = c.prepareStatement(project)) {
       for (long from = lowest; from <= highest; from += unitsPerStatement) {
         moves.setInt(1, lastSeq);
         moves.setLong(2, site.tenantId());
@@ -88,7 +101,8 @@ final class SyntheticMoves {
       }
     }
     try (Statement s = c.createStatement()) {
-      // What autovacuum would do over the next minutes, done now so it does not run during the measurement.
+      // What autovacuum would do over the next minutes, done now so it does not run during the
+      // measurement.
       s.execute("VACUUM (ANALYZE) unit");
       s.execute("VACUUM (ANALYZE) ledger_event");
       s.execute("VACUUM (ANALYZE) ledger_entry");

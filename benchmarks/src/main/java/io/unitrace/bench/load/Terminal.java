@@ -36,7 +36,8 @@ final class Terminal {
   private final String tenant;
   private final Duration timeout;
 
-  private Terminal(HttpClient http, URI base, String authorization, String tenant, Duration timeout) {
+  private Terminal(
+      HttpClient http, URI base, String authorization, String tenant, Duration timeout) {
     this.http = http;
     this.base = base;
     this.authorization = authorization;
@@ -44,13 +45,20 @@ final class Terminal {
     this.timeout = timeout;
   }
 
-  /** The HTTP/1.1 client every phase uses: connections are kept alive and reused between requests. */
+  /**
+   * The HTTP/1.1 client every phase uses: connections are kept alive and reused between requests.
+   */
   static HttpClient client() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
   }
 
   static Terminal basic(HttpClient http, URI base, String user, String password) {
-    String pair = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String pair =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new Terminal(http, base, "Basic " + pair, null, Duration.ofMinutes(5));
   }
 
@@ -68,14 +76,21 @@ final class Terminal {
   }
 
   Reply post(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
   }
 
   /** A command with the scanner's own request id, so a retried scan is recorded once. */
   Reply post(String path, String json, String idempotencyKey) {
-    return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
   }
 
   /** Like {@link #post(String, String)}, for setup steps that must succeed. */
@@ -96,8 +111,11 @@ final class Terminal {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Authorization", authorization)
-        .header("Accept", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(timeout)
+            .header("Authorization", authorization)
+            .header("Accept", "application/json");
     if (tenant != null) {
       b.header("X-Tenant", tenant);
     }
@@ -106,13 +124,16 @@ final class Terminal {
 
   private Reply send(HttpRequest request) {
     try {
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Reply(r.statusCode(), r.body());
     } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
+      throw new IllegalStateException(
+          "interrupted during " + request.method() + " " + request.uri(), e);
     }
   }
 

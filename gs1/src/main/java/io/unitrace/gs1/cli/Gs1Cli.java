@@ -9,9 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code java -jar unitrace-gs1.jar parse '<scan>'}: prints the parse result as JSON (see
- * {@link Gs1Json}). Exit status 0 when the scan is valid, 1 when it is not, 2 on usage errors.
- * {@code parse -} reads the scan from standard input instead, for data with control characters.
+ * {@code java -jar unitrace-gs1.jar parse '<scan>'}: prints the parse result as JSON (see {@link
+ * Gs1Json}). Exit status 0 when the scan is valid, 1 when it is not, 2 on usage errors. {@code
+ * parse -} reads the scan from standard input instead, for data with control characters.
  */
 public final class Gs1Cli {
 
@@ -19,7 +19,8 @@ public final class Gs1Cli {
   static final int INVALID = 1;
   static final int USAGE = 2;
 
-  private static final String USAGE_TEXT = """
+  private static final String USAGE_TEXT =
+      """
       usage: java -jar unitrace-gs1.jar parse '<scan>'
              java -jar unitrace-gs1.jar parse -        (scan read from standard input)
 
@@ -34,7 +35,8 @@ public final class Gs1Cli {
   }
 
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    if (args.length == 1 && (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h"))) {
+    if (args.length == 1
+        && (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h"))) {
       out.println(USAGE_TEXT);
       return VALID;
     }

@@ -16,7 +16,10 @@ class Gs1CliTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(InputStream in, String... args) {
-    return Gs1Cli.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Gs1Cli.run(
+        args,
+        in,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -33,8 +36,10 @@ class Gs1CliTest {
     int status = run("parse", "(01)09506000134352(17)201225(10)ABC123(21)XYZ");
 
     assertThat(status).isZero();
-    assertThat(output()).startsWith("{\"valid\":true,\"form\":\"BRACKETED\"")
-        .contains("\"digitalLink\":\"https://id.gs1.org/01/09506000134352/10/ABC123/21/XYZ?17=201225\"");
+    assertThat(output())
+        .startsWith("{\"valid\":true,\"form\":\"BRACKETED\"")
+        .contains(
+            "\"digitalLink\":\"https://id.gs1.org/01/09506000134352/10/ABC123/21/XYZ?17=201225\"");
   }
 
   @Test

@@ -15,15 +15,21 @@ public sealed interface UnitCommand {
    * A new unit: EXPECTED without a location, else RECEIVED on a dock or STORED elsewhere; at a
    * receipt it may arrive inside a container and with holds (a bit set, as in {@link UnitStatus}).
    */
-  record Register(Long location, LocationType type, Long container, int holds, Map<String, String> fields) implements UnitCommand {
+  record Register(
+      Long location, LocationType type, Long container, int holds, Map<String, String> fields)
+      implements UnitCommand {
 
     public Register(Long location, LocationType type, Map<String, String> fields) {
       this(location, type, null, 0, fields);
     }
   }
 
-  /** An EXPECTED unit physically arrives: RECEIVED on a dock (STORED elsewhere), maybe in a container and with holds. */
-  record Receive(long location, LocationType type, Long container, int holds) implements UnitCommand {}
+  /**
+   * An EXPECTED unit physically arrives: RECEIVED on a dock (STORED elsewhere), maybe in a
+   * container and with holds.
+   */
+  record Receive(long location, LocationType type, Long container, int holds)
+      implements UnitCommand {}
 
   record Move(long location, LocationType type) implements UnitCommand {}
 

@@ -11,29 +11,34 @@ import java.util.TreeMap;
  * returns the status after it, or refuses naming the rule. Holds are a bit set beside the state.
  *
  * <p>Rules (each refusal names one): only units in the building move, pack or are observed; a unit
- * inside a container moves with the container, never alone; RECEIVED becomes STORED when it
- * reaches a STORAGE location; PICKED becomes PACKED in a container and PICKED again out of it;
- * only in-building units go MISSING, and only MISSING units are found; a hold is placed once and
+ * inside a container moves with the container, never alone; RECEIVED becomes STORED when it reaches
+ * a STORAGE location; PICKED becomes PACKED in a container and PICKED again out of it; only
+ * in-building units go MISSING, and only MISSING units are found; a hold is placed once and
  * released once; nothing happens to a unit in a terminal state.
  */
-public record UnitStatus(UnitState state, Long location, Long container, int holds, Map<String, String> fields) {
+public record UnitStatus(
+    UnitState state, Long location, Long container, int holds, Map<String, String> fields) {
 
   public UnitStatus {
     fields = Map.copyOf(fields == null ? Map.of() : fields);
   }
 
   public static UnitStatus register(UnitCommand.Register r) {
-    return new UnitStatus(UnitCommand.initialState(r), r.location(), r.container(), r.holds(), r.fields());
+    return new UnitStatus(
+        UnitCommand.initialState(r), r.location(), r.container(), r.holds(), r.fields());
   }
 
   public UnitStatus apply(UnitCommand command) {
     if (state.terminal()) {
-      throw new TransitionRefused("unit-terminal", "the unit is " + state + ": nothing more can happen to it");
+      throw new TransitionRefused(
+          "unit-terminal", "the unit is " + state + ": nothing more can happen to it");
     }
     if (command instanceof UnitCommand.Move m) {
       requireInBuilding("move");
       if (container != null) {
-        throw new TransitionRefused("unit-in-container", "the unit is inside a container: move the container, or unpack the unit first");
+        throw new TransitionRefused(
+            "unit-in-container",
+            "the unit is inside a container: move the container, or unpack the unit first");
       }
       return new UnitStatus(arriving(m.type()), m.location(), null, holds, fields);
     }
@@ -44,19 +49,27 @@ public record UnitStatus(UnitState state, Long location, Long container, int hol
     if (command instanceof UnitCommand.Pack p) {
       requireInBuilding("pack");
       if (container != null) {
-        throw new TransitionRefused("unit-in-container", "the unit is already inside a container: unpack it first");
+        throw new TransitionRefused(
+            "unit-in-container", "the unit is already inside a container: unpack it first");
       }
-      return new UnitStatus(state == UnitState.PICKED ? UnitState.PACKED : state, p.location(), p.container(), holds, fields);
+      return new UnitStatus(
+          state == UnitState.PICKED ? UnitState.PACKED : state,
+          p.location(),
+          p.container(),
+          holds,
+          fields);
     }
     if (command instanceof UnitCommand.Unpack) {
       if (container == null) {
         throw new TransitionRefused("unit-not-in-container", "the unit is not inside a container");
       }
-      return new UnitStatus(state == UnitState.PACKED ? UnitState.PICKED : state, location, null, holds, fields);
+      return new UnitStatus(
+          state == UnitState.PACKED ? UnitState.PICKED : state, location, null, holds, fields);
     }
     if (command instanceof UnitCommand.PlaceHold h) {
       if (has(h.hold())) {
-        throw new TransitionRefused("hold-already-placed", "the unit is already on " + h.hold() + " hold");
+        throw new TransitionRefused(
+            "hold-already-placed", "the unit is already on " + h.hold() + " hold");
       }
       return new UnitStatus(state, location, container, holds | h.hold().bit(), fields);
     }
@@ -72,9 +85,15 @@ public record UnitStatus(UnitState state, Long location, Long container, int hol
     }
     if (command instanceof UnitCommand.Find f) {
       if (state != UnitState.MISSING) {
-        throw new TransitionRefused("unit-not-missing", "only a MISSING unit can be found; this one is " + state);
+        throw new TransitionRefused(
+            "unit-not-missing", "only a MISSING unit can be found; this one is " + state);
       }
-      return new UnitStatus(f.type() == LocationType.DOCK ? UnitState.RECEIVED : UnitState.STORED, f.location(), null, holds, fields);
+      return new UnitStatus(
+          f.type() == LocationType.DOCK ? UnitState.RECEIVED : UnitState.STORED,
+          f.location(),
+          null,
+          holds,
+          fields);
     }
     if (command instanceof UnitCommand.SetFields s) {
       Map<String, String> merged = new TreeMap<>(fields);
@@ -83,10 +102,15 @@ public record UnitStatus(UnitState state, Long location, Long container, int hol
     }
     if (command instanceof UnitCommand.Receive r) {
       if (state != UnitState.EXPECTED) {
-        throw new TransitionRefused("unit-not-expected", "only an EXPECTED unit can be received; this one is " + state);
+        throw new TransitionRefused(
+            "unit-not-expected", "only an EXPECTED unit can be received; this one is " + state);
       }
-      return new UnitStatus(r.type() == LocationType.DOCK ? UnitState.RECEIVED : UnitState.STORED, r.location(), r.container(),
-          holds | r.holds(), fields);
+      return new UnitStatus(
+          r.type() == LocationType.DOCK ? UnitState.RECEIVED : UnitState.STORED,
+          r.location(),
+          r.container(),
+          holds | r.holds(),
+          fields);
     }
     if (command instanceof UnitCommand.Observe) {
       requireInBuilding("be observed");
@@ -109,13 +133,17 @@ public record UnitStatus(UnitState state, Long location, Long container, int hol
 
   private void requireInBuilding(String action) {
     if (state == UnitState.MISSING) {
-      throw new TransitionRefused("unit-missing", "the unit is MISSING: record it found before it can " + action);
+      throw new TransitionRefused(
+          "unit-missing", "the unit is MISSING: record it found before it can " + action);
     }
     if (state == UnitState.EXPECTED) {
-      throw new TransitionRefused("unit-not-received", "the unit is EXPECTED: receive it before it can " + action);
+      throw new TransitionRefused(
+          "unit-not-received", "the unit is EXPECTED: receive it before it can " + action);
     }
     if (!state.inBuilding()) {
-      throw new TransitionRefused("unit-not-in-building", "the unit is " + state + ", not in the building: it cannot " + action);
+      throw new TransitionRefused(
+          "unit-not-in-building",
+          "the unit is " + state + ", not in the building: it cannot " + action);
     }
   }
 }

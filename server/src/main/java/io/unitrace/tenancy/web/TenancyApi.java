@@ -7,6 +7,7 @@ import io.unitrace.tenancy.ApiTokens;
 import io.unitrace.tenancy.CurrentActor;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.Tenants;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -26,7 +27,8 @@ class TenancyApi {
 
   record NewTenant(String code, String name) {}
 
-  record NewUser(String username, String displayName, String password, Role role, List<String> tenants) {}
+  record NewUser(
+      String username, String displayName, String password, Role role, List<String> tenants) {}
 
   record NewToken(String name, String tenant, String scope) {}
 
@@ -73,10 +75,16 @@ class TenancyApi {
   Accounts.Account createUser(@RequestBody NewUser body) {
     requireAdmin();
     List<String> codes = body.tenants() == null ? List.of() : body.tenants();
-    Set<Long> ids = new java.util.HashSet<>();
+    Set<Long> ids = new HashSet<>();
     for (String code : codes) {
-      ids.add(tenants.byCode(code)
-          .orElseThrow(() -> Problem.badRequest("unknown-tenant", "tenants", "no client with code " + code)).id());
+      ids.add(
+          tenants
+              .byCode(code)
+              .orElseThrow(
+                  () ->
+                      Problem.badRequest(
+                          "unknown-tenant", "tenants", "no client with code " + code))
+              .id());
     }
     return accounts.create(body.username(), body.displayName(), body.password(), body.role(), ids);
   }
@@ -94,9 +102,12 @@ class TenancyApi {
     if (actor.tokenId() != null) {
       throw Problem.forbidden("an API token cannot issue tokens; sign in as a person");
     }
-    var tenant = tenants.byCode(body.tenant() == null ? "" : body.tenant())
-        .filter(t -> actor.mayRead(t.id()))
-        .orElseThrow(() -> Problem.forbidden(actor.who() + " has no access to client " + body.tenant()));
+    var tenant =
+        tenants
+            .byCode(body.tenant() == null ? "" : body.tenant())
+            .filter(t -> actor.mayRead(t.id()))
+            .orElseThrow(
+                () -> Problem.forbidden(actor.who() + " has no access to client " + body.tenant()));
     return tokens.issue(actor, tenant, body.name(), body.scope() == null ? "write" : body.scope());
   }
 

@@ -19,14 +19,16 @@ class StockLevelTest {
 
   @Test
   void takingMoreThanIsThereIsRefusedNamingTheRule() {
-    assertThatThrownBy(() -> new StockLevel(7).apply(-8)).isInstanceOfSatisfying(TransitionRefused.class,
-        r -> assertThat(r.rule()).isEqualTo("insufficient-stock"));
+    assertThatThrownBy(() -> new StockLevel(7).apply(-8))
+        .isInstanceOfSatisfying(
+            TransitionRefused.class, r -> assertThat(r.rule()).isEqualTo("insufficient-stock"));
   }
 
   @Test
   void aChangeOfNothingIsNoChange() {
-    assertThatThrownBy(() -> new StockLevel(7).apply(0)).isInstanceOfSatisfying(TransitionRefused.class,
-        r -> assertThat(r.rule()).isEqualTo("no-quantity"));
+    assertThatThrownBy(() -> new StockLevel(7).apply(0))
+        .isInstanceOfSatisfying(
+            TransitionRefused.class, r -> assertThat(r.rule()).isEqualTo("no-quantity"));
   }
 
   @Test

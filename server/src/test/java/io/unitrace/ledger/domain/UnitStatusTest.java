@@ -7,6 +7,7 @@ import io.unitrace.facility.LocationType;
 import io.unitrace.ledger.Hold;
 import io.unitrace.ledger.UnitState;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -38,10 +39,18 @@ class UnitStatusTest {
 
   /** Every command the state machine knows, for rules that refuse everything. */
   static List<UnitCommand> everyCommand() {
-    return List.of(new UnitCommand.Register(BIN, LocationType.STORAGE, Map.of()), moveTo(BIN, LocationType.STORAGE),
-        new UnitCommand.Carry(BIN, LocationType.STORAGE), new UnitCommand.Pack(PALLET, BIN), new UnitCommand.Unpack(),
-        new UnitCommand.PlaceHold(Hold.QC), new UnitCommand.ReleaseHold(Hold.QC), new UnitCommand.Lose(),
-        new UnitCommand.Find(BIN, LocationType.STORAGE), new UnitCommand.SetFields(Map.of("IMEI", "1")), new UnitCommand.Observe(BIN));
+    return List.of(
+        new UnitCommand.Register(BIN, LocationType.STORAGE, Map.of()),
+        moveTo(BIN, LocationType.STORAGE),
+        new UnitCommand.Carry(BIN, LocationType.STORAGE),
+        new UnitCommand.Pack(PALLET, BIN),
+        new UnitCommand.Unpack(),
+        new UnitCommand.PlaceHold(Hold.QC),
+        new UnitCommand.ReleaseHold(Hold.QC),
+        new UnitCommand.Lose(),
+        new UnitCommand.Find(BIN, LocationType.STORAGE),
+        new UnitCommand.SetFields(Map.of("IMEI", "1")),
+        new UnitCommand.Observe(BIN));
   }
 
   static String ruleBrokenBy(UnitStatus status, UnitCommand command) {
@@ -68,7 +77,8 @@ class UnitStatusTest {
 
     @Test
     void unitRegisteredOnADockIsReceived() {
-      UnitStatus s = UnitStatus.register(new UnitCommand.Register(DOCK, LocationType.DOCK, Map.of()));
+      UnitStatus s =
+          UnitStatus.register(new UnitCommand.Register(DOCK, LocationType.DOCK, Map.of()));
 
       assertThat(s.state()).isEqualTo(UnitState.RECEIVED);
       assertThat(s.location()).isEqualTo(DOCK);
@@ -85,14 +95,19 @@ class UnitStatusTest {
 
     @Test
     void unitKeepsTheCustomFieldsItWasRegisteredWith() {
-      UnitStatus s = UnitStatus.register(new UnitCommand.Register(BIN, LocationType.STORAGE, Map.of("IMEI", "356938035643809")));
+      UnitStatus s =
+          UnitStatus.register(
+              new UnitCommand.Register(
+                  BIN, LocationType.STORAGE, Map.of("IMEI", "356938035643809")));
 
       assertThat(s.fields()).containsExactly(Map.entry("IMEI", "356938035643809"));
     }
 
     @Test
     void unitArrivingAtAReceiptMayComeInItsCaseAndOnHold() {
-      UnitStatus s = UnitStatus.register(new UnitCommand.Register(DOCK, LocationType.DOCK, 77L, Hold.QC.bit(), Map.of()));
+      UnitStatus s =
+          UnitStatus.register(
+              new UnitCommand.Register(DOCK, LocationType.DOCK, 77L, Hold.QC.bit(), Map.of()));
 
       assertThat(s.state()).isEqualTo(UnitState.RECEIVED);
       assertThat(s.container()).isEqualTo(77L);
@@ -101,10 +116,12 @@ class UnitStatusTest {
 
     @Test
     void expectedUnitIsReceivedOnTheDockKeepingItsHoldsAndAddingNew() {
-      UnitStatus expected = UnitStatus.register(new UnitCommand.Register(null, null, Map.of()))
-          .apply(new UnitCommand.PlaceHold(Hold.RECALL));
+      UnitStatus expected =
+          UnitStatus.register(new UnitCommand.Register(null, null, Map.of()))
+              .apply(new UnitCommand.PlaceHold(Hold.RECALL));
 
-      UnitStatus s = expected.apply(new UnitCommand.Receive(DOCK, LocationType.DOCK, 5L, Hold.DAMAGED.bit()));
+      UnitStatus s =
+          expected.apply(new UnitCommand.Receive(DOCK, LocationType.DOCK, 5L, Hold.DAMAGED.bit()));
 
       assertThat(s.state()).isEqualTo(UnitState.RECEIVED);
       assertThat(s.location()).isEqualTo(DOCK);
@@ -115,13 +132,19 @@ class UnitStatusTest {
 
     @Test
     void onlyAnExpectedUnitCanBeReceived() {
-      assertThat(ruleBrokenBy(in(UnitState.STORED, BIN), new UnitCommand.Receive(DOCK, LocationType.DOCK, null, 0)))
+      assertThat(
+              ruleBrokenBy(
+                  in(UnitState.STORED, BIN),
+                  new UnitCommand.Receive(DOCK, LocationType.DOCK, null, 0)))
           .isEqualTo("unit-not-expected");
     }
 
     @Test
     void registeringAnExistingUnitAgainIsRefused() {
-      assertThat(ruleBrokenBy(in(UnitState.STORED, BIN), new UnitCommand.Register(BIN, LocationType.STORAGE, Map.of())))
+      assertThat(
+              ruleBrokenBy(
+                  in(UnitState.STORED, BIN),
+                  new UnitCommand.Register(BIN, LocationType.STORAGE, Map.of())))
           .isEqualTo("unit-exists");
     }
   }
@@ -148,7 +171,8 @@ class UnitStatusTest {
 
     @Test
     void storedUnitStaysStoredWhenMovedToQuarantine() {
-      UnitStatus after = in(UnitState.STORED, BIN).apply(moveTo(QUARANTINE, LocationType.QUARANTINE));
+      UnitStatus after =
+          in(UnitState.STORED, BIN).apply(moveTo(QUARANTINE, LocationType.QUARANTINE));
 
       assertThat(after.state()).isEqualTo(UnitState.STORED);
       assertThat(after.location()).isEqualTo(QUARANTINE);
@@ -163,7 +187,9 @@ class UnitStatusTest {
 
     @Test
     void movedUnitKeepsItsHoldsAndFields() {
-      UnitStatus held = new UnitStatus(UnitState.STORED, BIN, null, Hold.QC.bit() | Hold.DAMAGED.bit(), Map.of("IMEI", "1"));
+      UnitStatus held =
+          new UnitStatus(
+              UnitState.STORED, BIN, null, Hold.QC.bit() | Hold.DAMAGED.bit(), Map.of("IMEI", "1"));
 
       UnitStatus after = held.apply(moveTo(QUARANTINE, LocationType.QUARANTINE));
 
@@ -173,13 +199,18 @@ class UnitStatusTest {
 
     @Test
     void rejectsMoveOfUnitInsideAContainer() {
-      assertThat(ruleBrokenBy(packed(UnitState.STORED, BIN, PALLET), moveTo(OTHER_BIN, LocationType.STORAGE)))
+      assertThat(
+              ruleBrokenBy(
+                  packed(UnitState.STORED, BIN, PALLET), moveTo(OTHER_BIN, LocationType.STORAGE)))
           .isEqualTo("unit-in-container");
     }
 
     @Test
     void rejectsMoveOfAnExpectedUnitBeforeItIsReceived() {
-      assertThat(ruleBrokenBy(new UnitStatus(UnitState.EXPECTED, null, null, 0, Map.of()), moveTo(BIN, LocationType.STORAGE)))
+      assertThat(
+              ruleBrokenBy(
+                  new UnitStatus(UnitState.EXPECTED, null, null, 0, Map.of()),
+                  moveTo(BIN, LocationType.STORAGE)))
           .isEqualTo("unit-not-received");
     }
 
@@ -187,7 +218,8 @@ class UnitStatusTest {
     void missingUnitCannotMoveUntilFound() {
       UnitStatus missing = in(UnitState.MISSING, BIN);
 
-      assertThat(ruleBrokenBy(missing, moveTo(OTHER_BIN, LocationType.STORAGE))).isEqualTo("unit-missing");
+      assertThat(ruleBrokenBy(missing, moveTo(OTHER_BIN, LocationType.STORAGE)))
+          .isEqualTo("unit-missing");
 
       UnitStatus found = missing.apply(new UnitCommand.Find(OTHER_BIN, LocationType.STORAGE));
       assertThat(found.apply(moveTo(BIN, LocationType.STORAGE)).location()).isEqualTo(BIN);
@@ -195,7 +227,8 @@ class UnitStatusTest {
 
     @Test
     void shippedUnitIsNotInTheBuildingAndCannotMove() {
-      assertThat(ruleBrokenBy(in(UnitState.SHIPPED, BIN), moveTo(OTHER_BIN, LocationType.STORAGE))).isEqualTo("unit-not-in-building");
+      assertThat(ruleBrokenBy(in(UnitState.SHIPPED, BIN), moveTo(OTHER_BIN, LocationType.STORAGE)))
+          .isEqualTo("unit-not-in-building");
     }
   }
 
@@ -204,7 +237,9 @@ class UnitStatusTest {
 
     @Test
     void unitInAContainerTravelsWithItAndStaysInIt() {
-      UnitStatus after = packed(UnitState.STORED, BIN, PALLET).apply(new UnitCommand.Carry(OTHER_BIN, LocationType.STORAGE));
+      UnitStatus after =
+          packed(UnitState.STORED, BIN, PALLET)
+              .apply(new UnitCommand.Carry(OTHER_BIN, LocationType.STORAGE));
 
       assertThat(after.location()).isEqualTo(OTHER_BIN);
       assertThat(after.container()).isEqualTo(PALLET);
@@ -213,14 +248,20 @@ class UnitStatusTest {
 
     @Test
     void receivedUnitCarriedIntoStorageIsStored() {
-      UnitStatus after = packed(UnitState.RECEIVED, DOCK, PALLET).apply(new UnitCommand.Carry(BIN, LocationType.STORAGE));
+      UnitStatus after =
+          packed(UnitState.RECEIVED, DOCK, PALLET)
+              .apply(new UnitCommand.Carry(BIN, LocationType.STORAGE));
 
       assertThat(after.state()).isEqualTo(UnitState.STORED);
     }
 
     @Test
     void missingUnitIsNotCarried() {
-      assertThat(ruleBrokenBy(in(UnitState.MISSING, BIN), new UnitCommand.Carry(OTHER_BIN, LocationType.STORAGE))).isEqualTo("unit-missing");
+      assertThat(
+              ruleBrokenBy(
+                  in(UnitState.MISSING, BIN),
+                  new UnitCommand.Carry(OTHER_BIN, LocationType.STORAGE)))
+          .isEqualTo("unit-missing");
     }
 
     @Test
@@ -246,7 +287,8 @@ class UnitStatusTest {
 
     @Test
     void storedUnitUnpackedStaysStoredWhereTheContainerIs() {
-      UnitStatus after = packed(UnitState.STORED, OTHER_BIN, PALLET).apply(new UnitCommand.Unpack());
+      UnitStatus after =
+          packed(UnitState.STORED, OTHER_BIN, PALLET).apply(new UnitCommand.Unpack());
 
       assertThat(after.state()).isEqualTo(UnitState.STORED);
       assertThat(after.location()).isEqualTo(OTHER_BIN);
@@ -255,28 +297,36 @@ class UnitStatusTest {
 
     @Test
     void rejectsPackingAUnitThatIsAlreadyInAContainer() {
-      assertThat(ruleBrokenBy(packed(UnitState.STORED, BIN, PALLET), new UnitCommand.Pack(CASE, BIN))).isEqualTo("unit-in-container");
+      assertThat(
+              ruleBrokenBy(packed(UnitState.STORED, BIN, PALLET), new UnitCommand.Pack(CASE, BIN)))
+          .isEqualTo("unit-in-container");
     }
 
     @Test
     void rejectsUnpackingAUnitThatIsInNoContainer() {
-      assertThat(ruleBrokenBy(in(UnitState.STORED, BIN), new UnitCommand.Unpack())).isEqualTo("unit-not-in-container");
+      assertThat(ruleBrokenBy(in(UnitState.STORED, BIN), new UnitCommand.Unpack()))
+          .isEqualTo("unit-not-in-container");
     }
 
     @Test
     void rejectsPackingAnExpectedUnit() {
-      assertThat(ruleBrokenBy(new UnitStatus(UnitState.EXPECTED, null, null, 0, Map.of()), new UnitCommand.Pack(PALLET, BIN)))
+      assertThat(
+              ruleBrokenBy(
+                  new UnitStatus(UnitState.EXPECTED, null, null, 0, Map.of()),
+                  new UnitCommand.Pack(PALLET, BIN)))
           .isEqualTo("unit-not-received");
     }
 
     @Test
     void rejectsPackingAMissingUnit() {
-      assertThat(ruleBrokenBy(in(UnitState.MISSING, BIN), new UnitCommand.Pack(PALLET, BIN))).isEqualTo("unit-missing");
+      assertThat(ruleBrokenBy(in(UnitState.MISSING, BIN), new UnitCommand.Pack(PALLET, BIN)))
+          .isEqualTo("unit-missing");
     }
 
     @Test
     void rejectsPackingAShippedUnit() {
-      assertThat(ruleBrokenBy(in(UnitState.SHIPPED, BIN), new UnitCommand.Pack(PALLET, BIN))).isEqualTo("unit-not-in-building");
+      assertThat(ruleBrokenBy(in(UnitState.SHIPPED, BIN), new UnitCommand.Pack(PALLET, BIN)))
+          .isEqualTo("unit-not-in-building");
     }
   }
 
@@ -285,10 +335,11 @@ class UnitStatusTest {
 
     @Test
     void holdsStackAndReleaseIndependently() {
-      UnitStatus s = in(UnitState.STORED, BIN)
-          .apply(new UnitCommand.PlaceHold(Hold.QC))
-          .apply(new UnitCommand.PlaceHold(Hold.RECALL))
-          .apply(new UnitCommand.PlaceHold(Hold.DAMAGED));
+      UnitStatus s =
+          in(UnitState.STORED, BIN)
+              .apply(new UnitCommand.PlaceHold(Hold.QC))
+              .apply(new UnitCommand.PlaceHold(Hold.RECALL))
+              .apply(new UnitCommand.PlaceHold(Hold.DAMAGED));
       assertThat(s.has(Hold.QC)).isTrue();
       assertThat(s.has(Hold.RECALL)).isTrue();
       assertThat(s.has(Hold.DAMAGED)).isTrue();
@@ -300,7 +351,10 @@ class UnitStatusTest {
       assertThat(released.has(Hold.DAMAGED)).isTrue();
       assertThat(released.held()).isTrue();
 
-      UnitStatus free = released.apply(new UnitCommand.ReleaseHold(Hold.QC)).apply(new UnitCommand.ReleaseHold(Hold.DAMAGED));
+      UnitStatus free =
+          released
+              .apply(new UnitCommand.ReleaseHold(Hold.QC))
+              .apply(new UnitCommand.ReleaseHold(Hold.DAMAGED));
       assertThat(free.held()).isFalse();
       assertThat(free.holds()).isZero();
     }
@@ -320,21 +374,27 @@ class UnitStatusTest {
     void holdIsPlacedOnlyOnce() {
       UnitStatus held = in(UnitState.STORED, BIN).apply(new UnitCommand.PlaceHold(Hold.RECALL));
 
-      assertThat(ruleBrokenBy(held, new UnitCommand.PlaceHold(Hold.RECALL))).isEqualTo("hold-already-placed");
+      assertThat(ruleBrokenBy(held, new UnitCommand.PlaceHold(Hold.RECALL)))
+          .isEqualTo("hold-already-placed");
     }
 
     @Test
     void holdIsReleasedOnlyOnce() {
-      UnitStatus released = in(UnitState.STORED, BIN).apply(new UnitCommand.PlaceHold(Hold.QC)).apply(new UnitCommand.ReleaseHold(Hold.QC));
+      UnitStatus released =
+          in(UnitState.STORED, BIN)
+              .apply(new UnitCommand.PlaceHold(Hold.QC))
+              .apply(new UnitCommand.ReleaseHold(Hold.QC));
 
-      assertThat(ruleBrokenBy(released, new UnitCommand.ReleaseHold(Hold.QC))).isEqualTo("hold-not-placed");
+      assertThat(ruleBrokenBy(released, new UnitCommand.ReleaseHold(Hold.QC)))
+          .isEqualTo("hold-not-placed");
     }
 
     @Test
     void releasingAHoldTheUnitIsNotOnIsRefusedEvenWhenItIsOnAnother() {
       UnitStatus held = in(UnitState.STORED, BIN).apply(new UnitCommand.PlaceHold(Hold.QC));
 
-      assertThat(ruleBrokenBy(held, new UnitCommand.ReleaseHold(Hold.EXPIRED))).isEqualTo("hold-not-placed");
+      assertThat(ruleBrokenBy(held, new UnitCommand.ReleaseHold(Hold.EXPIRED)))
+          .isEqualTo("hold-not-placed");
     }
 
     @Test
@@ -351,7 +411,8 @@ class UnitStatusTest {
 
     @Test
     void storedUnitReportedLostIsMissingAndOutOfItsContainer() {
-      UnitStatus held = new UnitStatus(UnitState.STORED, BIN, PALLET, Hold.QC.bit(), Map.of("IMEI", "1"));
+      UnitStatus held =
+          new UnitStatus(UnitState.STORED, BIN, PALLET, Hold.QC.bit(), Map.of("IMEI", "1"));
 
       UnitStatus lost = held.apply(new UnitCommand.Lose());
 
@@ -364,7 +425,8 @@ class UnitStatusTest {
 
     @Test
     void missingUnitFoundInStorageIsStored() {
-      UnitStatus found = in(UnitState.MISSING, BIN).apply(new UnitCommand.Find(OTHER_BIN, LocationType.STORAGE));
+      UnitStatus found =
+          in(UnitState.MISSING, BIN).apply(new UnitCommand.Find(OTHER_BIN, LocationType.STORAGE));
 
       assertThat(found.state()).isEqualTo(UnitState.STORED);
       assertThat(found.location()).isEqualTo(OTHER_BIN);
@@ -373,37 +435,48 @@ class UnitStatusTest {
 
     @Test
     void missingUnitFoundOnADockIsReceived() {
-      UnitStatus found = in(UnitState.MISSING, BIN).apply(new UnitCommand.Find(DOCK, LocationType.DOCK));
+      UnitStatus found =
+          in(UnitState.MISSING, BIN).apply(new UnitCommand.Find(DOCK, LocationType.DOCK));
 
       assertThat(found.state()).isEqualTo(UnitState.RECEIVED);
     }
 
     @Test
     void missingUnitCannotBeLostAgain() {
-      assertThat(ruleBrokenBy(in(UnitState.MISSING, BIN), new UnitCommand.Lose())).isEqualTo("unit-missing");
+      assertThat(ruleBrokenBy(in(UnitState.MISSING, BIN), new UnitCommand.Lose()))
+          .isEqualTo("unit-missing");
     }
 
     @Test
     void expectedUnitCannotBeLostBeforeItIsReceived() {
-      assertThat(ruleBrokenBy(new UnitStatus(UnitState.EXPECTED, null, null, 0, Map.of()), new UnitCommand.Lose()))
+      assertThat(
+              ruleBrokenBy(
+                  new UnitStatus(UnitState.EXPECTED, null, null, 0, Map.of()),
+                  new UnitCommand.Lose()))
           .isEqualTo("unit-not-received");
     }
 
     @Test
     void shippedUnitCannotBeLostFromTheBuilding() {
-      assertThat(ruleBrokenBy(in(UnitState.SHIPPED, BIN), new UnitCommand.Lose())).isEqualTo("unit-not-in-building");
+      assertThat(ruleBrokenBy(in(UnitState.SHIPPED, BIN), new UnitCommand.Lose()))
+          .isEqualTo("unit-not-in-building");
     }
 
     @ParameterizedTest
-    @EnumSource(value = UnitState.class, names = {"MISSING", "CONSUMED", "SCRAPPED", "RETURNED_TO_VENDOR", "DECOMMISSIONED"},
+    @EnumSource(
+        value = UnitState.class,
+        names = {"MISSING", "CONSUMED", "SCRAPPED", "RETURNED_TO_VENDOR", "DECOMMISSIONED"},
         mode = EnumSource.Mode.EXCLUDE)
     void onlyAMissingUnitCanBeFound(UnitState state) {
-      assertThat(ruleBrokenBy(in(state, BIN), new UnitCommand.Find(OTHER_BIN, LocationType.STORAGE))).isEqualTo("unit-not-missing");
+      assertThat(
+              ruleBrokenBy(in(state, BIN), new UnitCommand.Find(OTHER_BIN, LocationType.STORAGE)))
+          .isEqualTo("unit-not-missing");
     }
 
     @Test
     void missingUnitCannotBeObserved() {
-      assertThat(ruleBrokenBy(in(UnitState.MISSING, BIN), new UnitCommand.Observe(BIN))).isEqualTo("unit-missing");
+      assertThat(ruleBrokenBy(in(UnitState.MISSING, BIN), new UnitCommand.Observe(BIN)))
+          .isEqualTo("unit-missing");
     }
   }
 
@@ -412,20 +485,25 @@ class UnitStatusTest {
 
     @Test
     void observationChangesNothing() {
-      UnitStatus before = new UnitStatus(UnitState.STORED, BIN, PALLET, Hold.QC.bit(), Map.of("IMEI", "1"));
+      UnitStatus before =
+          new UnitStatus(UnitState.STORED, BIN, PALLET, Hold.QC.bit(), Map.of("IMEI", "1"));
 
       assertThat(before.apply(new UnitCommand.Observe(OTHER_BIN))).isEqualTo(before);
     }
 
     @Test
     void expectedUnitCannotBeObservedBeforeItIsReceived() {
-      assertThat(ruleBrokenBy(new UnitStatus(UnitState.EXPECTED, null, null, 0, Map.of()), new UnitCommand.Observe(BIN)))
+      assertThat(
+              ruleBrokenBy(
+                  new UnitStatus(UnitState.EXPECTED, null, null, 0, Map.of()),
+                  new UnitCommand.Observe(BIN)))
           .isEqualTo("unit-not-received");
     }
 
     @Test
     void shippedUnitCannotBeObservedInTheBuilding() {
-      assertThat(ruleBrokenBy(in(UnitState.SHIPPED, BIN), new UnitCommand.Observe(BIN))).isEqualTo("unit-not-in-building");
+      assertThat(ruleBrokenBy(in(UnitState.SHIPPED, BIN), new UnitCommand.Observe(BIN)))
+          .isEqualTo("unit-not-in-building");
     }
   }
 
@@ -434,29 +512,36 @@ class UnitStatusTest {
 
     @Test
     void settingFieldsAddsAndOverwritesButKeepsTheOthers() {
-      UnitStatus before = new UnitStatus(UnitState.STORED, BIN, null, 0, Map.of("IMEI", "1", "firmware", "1.0"));
+      UnitStatus before =
+          new UnitStatus(UnitState.STORED, BIN, null, 0, Map.of("IMEI", "1", "firmware", "1.0"));
 
-      UnitStatus after = before.apply(new UnitCommand.SetFields(Map.of("firmware", "2.0", "colour", "black")));
+      UnitStatus after =
+          before.apply(new UnitCommand.SetFields(Map.of("firmware", "2.0", "colour", "black")));
 
-      assertThat(after.fields()).containsOnly(Map.entry("IMEI", "1"), Map.entry("firmware", "2.0"), Map.entry("colour", "black"));
+      assertThat(after.fields())
+          .containsOnly(
+              Map.entry("IMEI", "1"), Map.entry("firmware", "2.0"), Map.entry("colour", "black"));
       assertThat(after.state()).isEqualTo(UnitState.STORED);
     }
 
     @Test
     void fieldsOfAnExpectedUnitCanBeRecordedBeforeItArrives() {
-      UnitStatus after = new UnitStatus(UnitState.EXPECTED, null, null, 0, Map.of()).apply(new UnitCommand.SetFields(Map.of("IMEI", "7")));
+      UnitStatus after =
+          new UnitStatus(UnitState.EXPECTED, null, null, 0, Map.of())
+              .apply(new UnitCommand.SetFields(Map.of("IMEI", "7")));
 
       assertThat(after.fields()).containsEntry("IMEI", "7");
     }
 
     @Test
     void statusIsImmutable() {
-      java.util.HashMap<String, String> given = new java.util.HashMap<>(Map.of("IMEI", "1"));
+      HashMap<String, String> given = new HashMap<>(Map.of("IMEI", "1"));
       UnitStatus s = new UnitStatus(UnitState.STORED, BIN, null, 0, given);
       given.put("IMEI", "2");
 
       assertThat(s.fields()).containsEntry("IMEI", "1");
-      assertThatThrownBy(() -> s.fields().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> s.fields().put("x", "y"))
+          .isInstanceOf(UnsupportedOperationException.class);
     }
   }
 
@@ -464,19 +549,27 @@ class UnitStatusTest {
   class TerminalStates {
 
     @ParameterizedTest
-    @EnumSource(value = UnitState.class, names = {"CONSUMED", "SCRAPPED", "RETURNED_TO_VENDOR", "DECOMMISSIONED"})
+    @EnumSource(
+        value = UnitState.class,
+        names = {"CONSUMED", "SCRAPPED", "RETURNED_TO_VENDOR", "DECOMMISSIONED"})
     void nothingMoreHappensToAUnitInATerminalState(UnitState terminal) {
       UnitStatus status = new UnitStatus(terminal, BIN, null, Hold.QC.bit(), Map.of());
 
       for (UnitCommand command : everyCommand()) {
-        assertThat(ruleBrokenBy(status, command)).as("%s on a %s unit", command, terminal).isEqualTo("unit-terminal");
+        assertThat(ruleBrokenBy(status, command))
+            .as("%s on a %s unit", command, terminal)
+            .isEqualTo("unit-terminal");
       }
     }
 
     @Test
     void theTerminalStatesAreExactlyThoseOfTheDesign() {
       assertThat(EnumSet.copyOf(UnitState.TERMINAL))
-          .containsExactlyInAnyOrder(UnitState.CONSUMED, UnitState.SCRAPPED, UnitState.RETURNED_TO_VENDOR, UnitState.DECOMMISSIONED);
+          .containsExactlyInAnyOrder(
+              UnitState.CONSUMED,
+              UnitState.SCRAPPED,
+              UnitState.RETURNED_TO_VENDOR,
+              UnitState.DECOMMISSIONED);
     }
   }
 
@@ -484,7 +577,9 @@ class UnitStatusTest {
   class InTheBuilding {
 
     @ParameterizedTest
-    @EnumSource(value = UnitState.class, names = {"RECEIVED", "STORED", "ALLOCATED", "PICKED", "PACKED", "RETURNED", "IN_REPAIR"})
+    @EnumSource(
+        value = UnitState.class,
+        names = {"RECEIVED", "STORED", "ALLOCATED", "PICKED", "PACKED", "RETURNED", "IN_REPAIR"})
     void everyUnitInTheBuildingCanBeObservedLostAndPacked(UnitState state) {
       UnitStatus s = in(state, BIN);
 
@@ -495,7 +590,10 @@ class UnitStatusTest {
 
     @Test
     void refusalsExplainThemselves() {
-      assertThatThrownBy(() -> packed(UnitState.STORED, BIN, PALLET).apply(moveTo(OTHER_BIN, LocationType.STORAGE)))
+      assertThatThrownBy(
+              () ->
+                  packed(UnitState.STORED, BIN, PALLET)
+                      .apply(moveTo(OTHER_BIN, LocationType.STORAGE)))
           .isInstanceOf(TransitionRefused.class)
           .hasMessageContaining("move the container");
     }
