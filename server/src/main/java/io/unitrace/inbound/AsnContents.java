@@ -409,7 +409,7 @@ final class AsnContents {
     try {
       return check.apply(value);
     } catch (Problem p) {
-      throw new Problem(p.status(), p.code(), field, p.getMessage());
+      throw p.at(field);
     }
   }
 

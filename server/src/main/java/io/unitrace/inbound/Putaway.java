@@ -245,7 +245,7 @@ public class Putaway {
       try {
         return new Target(new UnitRef(g, new Serial(serial)), null);
       } catch (Problem p) {
-        throw new Problem(p.status(), p.code(), "serial", p.getMessage());
+        throw p.at("serial");
       } catch (IllegalArgumentException e) {
         throw Problem.badRequest("invalid-field", "serial", e.getMessage());
       }

@@ -2,7 +2,6 @@ package io.unitrace.shared;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 
 /**
  * A refusal that reaches the client as RFC 9457 problem details. {@code code} is stable and becomes
@@ -11,12 +10,13 @@ import org.springframework.http.HttpStatus;
  */
 public class Problem extends RuntimeException {
 
-  private final HttpStatus status;
+  private final int status;
   private final String code;
   private final String field;
   private final Map<String, Object> extras = new LinkedHashMap<>();
 
-  public Problem(HttpStatus status, String code, String field, String message) {
+  /** {@code status} is the HTTP status code of the answer (400, 404, 409, 422…). */
+  public Problem(int status, String code, String field, String message) {
     super(message);
     this.status = status;
     this.code = code;
@@ -24,23 +24,23 @@ public class Problem extends RuntimeException {
   }
 
   public static Problem badRequest(String code, String field, String message) {
-    return new Problem(HttpStatus.BAD_REQUEST, code, field, message);
+    return new Problem(400, code, field, message);
   }
 
   public static Problem notFound(String code, String message) {
-    return new Problem(HttpStatus.NOT_FOUND, code, null, message);
+    return new Problem(404, code, null, message);
   }
 
   public static Problem conflict(String code, String field, String message) {
-    return new Problem(HttpStatus.CONFLICT, code, field, message);
+    return new Problem(409, code, field, message);
   }
 
   public static Problem unprocessable(String code, String field, String message) {
-    return new Problem(HttpStatus.UNPROCESSABLE_CONTENT, code, field, message);
+    return new Problem(422, code, field, message);
   }
 
   public static Problem forbidden(String message) {
-    return new Problem(HttpStatus.FORBIDDEN, "forbidden", null, message);
+    return new Problem(403, "forbidden", null, message);
   }
 
   /** Adds a member to the problem document, e.g. the rule a refused transition broke. */
@@ -53,7 +53,21 @@ public class Problem extends RuntimeException {
     return extras;
   }
 
-  public HttpStatus status() {
+  /**
+   * The same refusal about another input, e.g. "units[7].serial" for what a value type called
+   * "serial".
+   */
+  public Problem at(String otherField) {
+    Problem moved = new Problem(status, code, otherField, getMessage());
+    extras.forEach(moved::with);
+    return moved;
+  }
+
+  public static Problem unauthorized(String message) {
+    return new Problem(401, "unauthenticated", null, message);
+  }
+
+  public int status() {
     return status;
   }
 

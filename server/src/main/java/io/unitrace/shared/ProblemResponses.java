@@ -49,11 +49,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Problem.class)
   ResponseEntity<Object> problem(Problem p) {
-    ProblemDetail body = detail(p.status(), p.code(), p.field(), p.getMessage());
+    HttpStatus status = HttpStatus.valueOf(p.status());
+    ProblemDetail body = detail(status, p.code(), p.field(), p.getMessage());
     p.extras().forEach(body::setProperty);
-    return ResponseEntity.status(p.status())
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(body);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 
   /** Anything unforeseen: logged with its stack, answered without internals. */
@@ -65,10 +64,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     LoggerFactory.getLogger(ProblemResponses.class).error("unexpected failure", e);
     return problem(
         new Problem(
-            HttpStatus.INTERNAL_SERVER_ERROR,
-            "internal-error",
-            null,
-            "the server failed on this request; it was logged"));
+            500, "internal-error", null, "the server failed on this request; it was logged"));
   }
 
   @ExceptionHandler(AccessDeniedException.class)
@@ -133,10 +129,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
     String at = pathOf(de.getPath());
     String leaf = p.field().substring(p.field().lastIndexOf('.') + 1);
-    Problem moved =
-        new Problem(p.status(), p.code(), at.endsWith(leaf) ? at : at + "." + leaf, p.getMessage());
-    p.extras().forEach(moved::with);
-    return moved;
+    return p.at(at.endsWith(leaf) ? at : at + "." + leaf);
   }
 
   private static String pathOf(List<tools.jackson.databind.DatabindException.Reference> path) {

@@ -1,7 +1,6 @@
 package io.unitrace.tenancy;
 
 import io.unitrace.shared.Problem;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,19 +18,13 @@ public class CurrentActor {
   public Actor get() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !auth.isAuthenticated()) {
-      throw new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", null, "sign in first");
+      throw Problem.unauthorized("sign in first");
     }
     if (auth.getPrincipal() instanceof Actor actor) {
       return actor;
     }
     return accounts
         .actor(auth.getName())
-        .orElseThrow(
-            () ->
-                new Problem(
-                    HttpStatus.UNAUTHORIZED,
-                    "unauthenticated",
-                    null,
-                    "the account " + auth.getName() + " is disabled"));
+        .orElseThrow(() -> Problem.unauthorized("the account " + auth.getName() + " is disabled"));
   }
 }

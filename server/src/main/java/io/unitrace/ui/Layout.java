@@ -46,7 +46,7 @@ class Layout {
 
   @ExceptionHandler(Problem.class)
   ModelAndView refused(Problem p) {
-    return page(p.status(), p.code().replace('-', ' '), p.getMessage());
+    return page(HttpStatusCode.valueOf(p.status()), p.code().replace('-', ' '), p.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

@@ -325,7 +325,7 @@ class PutawayPage {
 
   private static void refuse(
       HttpServletResponse response, Model model, Problem p, String scan, boolean location) {
-    response.setStatus(p.status().value());
+    response.setStatus(p.status());
     model.addAttribute(
         "answer",
         new Answer(

@@ -160,7 +160,7 @@ class ReceivingPage {
     } catch (Problem p) {
       // Shown next to the field it names (an unknown dock, an ASN of another PO), the form kept as
       // typed.
-      response.setStatus(p.status().value());
+      response.setStatus(p.status());
       model.addAttribute("refusal", p);
       model.addAttribute("dock", dock);
       model.addAttribute("asn", asn);
@@ -230,7 +230,7 @@ class ReceivingPage {
       model.addAttribute("answer", answer.withHint(unused(typed, answer, a)));
       counters = a.counters();
     } catch (Problem p) {
-      response.setStatus(p.status().value());
+      response.setStatus(p.status());
       // Text that is not GS1 with no product selected is most often a serial typed before its
       // product.
       String hint =
@@ -342,7 +342,7 @@ class ReceivingPage {
     try {
       return Optional.of(receiving.require(scope, id));
     } catch (Problem p) {
-      if (p.status().value() != 404) {
+      if (p.status() != 404) {
         throw p;
       }
       return Optional.empty();

@@ -4,7 +4,6 @@ import io.unitrace.ledger.Units;
 import io.unitrace.shared.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,13 +52,13 @@ class StockList {
               blankToNull(cursor),
               PAGE));
     } catch (Problem p) {
-      if (p.status() != HttpStatus.BAD_REQUEST || p.field() == null) {
+      if (p.status() != 400 || p.field() == null) {
         throw p;
       }
       // A filter the person typed wrong (an unknown location): say so next to the field, keep the
       // form.
       model.addAttribute("refusal", p);
-      response.setStatus(p.status().value());
+      response.setStatus(p.status());
     }
     return "stock";
   }
