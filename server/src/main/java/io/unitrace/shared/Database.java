@@ -7,7 +7,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
- * The two engines Unitrace runs on. SQL is written once for both (see ADR 0002); what differs is
+ * The two engines Unitrace runs on. SQL is written once for both (see ADR 0001); what differs is
  * the DDL type of generated keys (a Flyway placeholder) and how a unique violation is reported.
  */
 public enum Database {

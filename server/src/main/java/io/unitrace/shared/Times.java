@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * How times are stored on both engines: instants as epoch milliseconds (BIGINT, UTC), calendar
- * dates as ISO text {@code yyyy-MM-dd}, which sorts as it reads. ADR 0002 says why.
+ * dates as ISO text {@code yyyy-MM-dd}, which sorts as it reads. ADR 0001 says why.
  */
 public final class Times {
 
