@@ -1,19 +1,20 @@
 package io.unitrace.labels;
 
 import io.unitrace.shared.Problem;
-import org.springframework.http.MediaType;
 
 /** What a label comes as: an image for any printer or screen, or ZPL for Zebra label printers. */
 enum LabelFormat {
-  PNG(MediaType.IMAGE_PNG, "png"),
-  SVG(MediaType.valueOf("image/svg+xml"), "svg"),
-  ZPL(MediaType.valueOf("application/zpl;charset=UTF-8"), "zpl");
+  PNG("image/png", "png"),
+  SVG("image/svg+xml", "svg"),
+  ZPL("application/zpl;charset=UTF-8", "zpl");
 
-  final MediaType mediaType;
+  /** The HTTP Content-Type of the label. */
+  final String contentType;
+
   final String extension;
 
-  LabelFormat(MediaType mediaType, String extension) {
-    this.mediaType = mediaType;
+  LabelFormat(String contentType, String extension) {
+    this.contentType = contentType;
     this.extension = extension;
   }
 

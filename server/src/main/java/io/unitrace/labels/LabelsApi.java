@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,7 +95,7 @@ class LabelsApi {
     Symbology s = Symbology.forUnitLabel(symbology);
     Sscc code = sscc(sscc);
     labels.container(scope, code);
-    response.setContentType(LabelFormat.ZPL.mediaType.toString());
+    response.setContentType(LabelFormat.ZPL.contentType);
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION,
         disposition("container-" + code.value() + "-units", LabelFormat.ZPL));
@@ -145,7 +146,7 @@ class LabelsApi {
 
   private static void zpl(HttpServletResponse response, String name, List<Label> batch)
       throws IOException {
-    response.setContentType(LabelFormat.ZPL.mediaType.toString());
+    response.setContentType(LabelFormat.ZPL.contentType);
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition(name, LabelFormat.ZPL));
     Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
     for (Label label : batch) {
@@ -177,7 +178,7 @@ class LabelsApi {
           case ZPL -> ZplLabel.render(layout).getBytes(StandardCharsets.UTF_8);
         };
     return ResponseEntity.ok()
-        .contentType(format.mediaType)
+        .contentType(MediaType.parseMediaType(format.contentType))
         .header(HttpHeaders.CONTENT_DISPOSITION, disposition(label.name(), format))
         .body(body);
   }
