@@ -32,7 +32,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The SQL of receipts: their rows, the facts a scan is judged on (read in chunks), and the report.
+ * The SQL of receipts: their rows, the facts a scan is judged on (read in chunks), what the ASN
+ * still has pending, and the rows the report is built from. Only SQL and the mapping of its
+ * results: what is made of them is decided by {@link Judging}, {@link PendingQuantities} and {@link
+ * DiscrepancyReport}.
  */
 @Repository
 class ReceiptRows {

@@ -23,15 +23,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receiving sessions. Every scan is judged against the receipt's ASN and PO ({@link ScanChecks})
- * and answered at once; whatever is physically taken in goes through the ledger in one event per
- * scan (or per container, or per bulk confirmation), with the PO, the ASN, the vendor, the dock,
- * the operator and the scan text on it. The scan's row in {@code receipt_scan} is written in the
- * same transaction, so the receipt and the ledger never disagree.
+ * Receiving sessions: open, scan, confirm, build containers, close, report. Every scan is judged
+ * against the receipt's ASN and PO and answered at once; whatever is physically taken in goes
+ * through the ledger in one event per scan (or per container, or per bulk confirmation), with the
+ * PO, the ASN, the vendor, the dock, the operator and the scan text on it (ADR 0007).
  *
- * <p>Concurrency: judging reads, writing relies on the ledger's unique serial index. If two docks
- * take the same serial at the same moment, one registration wins; the other transaction fails on
- * the index, rolls back, and is judged again, now finding the serial: DUPLICATE.
+ * <p>This class is the facade that wires the pipeline; each step is a class of its own:
+ *
+ * <ol>
+ *   <li>{@link ScanReading} reads a scan or a listed item into a {@link Candidate} (pure);
+ *   <li>{@link FactGathering} reads everything the candidates are judged on, in bulk, into one
+ *       {@link ReceiptFacts};
+ *   <li>{@link Judging} judges them, splitting quantities and keeping the request's own
+ *       bookkeeping, by the rules of {@link ScanChecks} (pure);
+ *   <li>{@link Booking} writes the verdicts ({@link Judged}) to the ledger and the receipt in one
+ *       transaction, judging again from fresh reads after a lost race;
+ *   <li>{@link ScanAnswers} words the answer, {@link DiscrepancyReport} the report (pure).
+ * </ol>
  */
 @Service
 public class Receiving {
