@@ -178,7 +178,7 @@ class Booking {
               .filter(Objects::nonNull)
               .distinct()
               .toList();
-      containers.addAll(rows.containersFor(r, cases));
+      containers.addAll(AnnouncedContainers.needed(rows.announcedContainers(r.asnId()), cases));
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("receipt", r.id());

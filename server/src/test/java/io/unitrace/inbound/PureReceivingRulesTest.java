@@ -32,6 +32,7 @@ class PureReceivingRulesTest {
             Judging.class,
             Judged.class,
             ScanRow.class,
+            AnnouncedContainers.class,
             ScanAnswers.class,
             PendingQuantities.class,
             DiscrepancyReport.class,
