@@ -3,7 +3,6 @@ package io.unitrace.inbound;
 import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
-import io.unitrace.ledger.Ledger;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.UnitState;
 import io.unitrace.shared.CursorPage;
@@ -32,37 +31,15 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The SQL of receipts: their rows, the facts a scan is judged on (read in chunks), and the report.
+ * The SQL of receipts: their rows, the facts a scan is judged on (read in chunks), what the ASN
+ * still has pending, and the rows the report is built from. Only SQL and the mapping of its
+ * results: what is made of them is decided by {@link Judging}, {@link PendingQuantities} and {@link
+ * DiscrepancyReport}.
  */
 @Repository
 class ReceiptRows {
 
   record AsnRef(long id, long poId, String poNumber) {}
-
-  /**
-   * An announced serial (quantity 1), or what is still pending of an announced quantity of lot or
-   * untracked goods (serial null).
-   */
-  record AnnouncedItem(
-      String gtin,
-      String serial,
-      String lot,
-      LocalDate expiry,
-      LocalDate manufactured,
-      Sscc sscc,
-      int quantity) {
-
-    ScanChecks.Announced announcement() {
-      return new ScanChecks.Announced(lot, expiry);
-    }
-  }
-
-  /** A unit already in the client's stock with a scanned serial; {@code holds} as a bit set. */
-  record Existing(long id, UnitState state, int holds) {}
-
-  /** A judged line to keep, with what the answer does not show. */
-  record ScanRow(
-      Receiving.Line line, Long productId, Long unitId, String scan, boolean needsLabel) {}
 
   private static final int CHUNK = 500;
 
@@ -482,8 +459,8 @@ class ReceiptRows {
    * Units of the client, by "serial scope key|serial" (the key the uniqueness rule uses), for the
    * given keys of that form.
    */
-  Map<String, Existing> existingUnits(long tenantId, List<String> scopedSerials) {
-    Map<String, Existing> found = new HashMap<>();
+  Map<String, ReceiptFacts.Existing> existingUnits(long tenantId, List<String> scopedSerials) {
+    Map<String, ReceiptFacts.Existing> found = new HashMap<>();
     byFirstPart(scopedSerials)
         .forEach(
             (scope, serials) ->
@@ -499,7 +476,7 @@ class ReceiptRows {
                                 (rs, n) ->
                                     found.put(
                                         rs.getString(1) + "|" + rs.getString(2),
-                                        new Existing(
+                                        new ReceiptFacts.Existing(
                                             rs.getLong(3),
                                             UnitState.valueOf(rs.getString(4)),
                                             rs.getInt(5))))
@@ -626,122 +603,55 @@ class ReceiptRows {
       WHERE i.asn_id = ? AND i.serial IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM receipt_scan s WHERE s.receipt_id = ? AND s.received = 1 AND s.gtin = i.gtin AND s.serial = i.serial)""";
 
-  /** Announced serials and quantities this receipt has not received yet. */
-  List<AnnouncedItem> pendingItems(Receipt r) {
-    List<AnnouncedItem> items =
-        new ArrayList<>(
-            db.sql(ANNOUNCED + " ORDER BY i.id")
-                .params(r.asnId(), r.id())
-                .query(this::item)
-                .list());
-    items.addAll(pendingQuantities(r, null));
-    return items;
+  /** Announced serials this receipt has not received yet, in ASN order. */
+  List<AnnouncedItem> pendingSerials(Receipt r) {
+    return db.sql(ANNOUNCED + " ORDER BY i.id").params(r.asnId(), r.id()).query(this::item).list();
   }
 
-  /**
-   * What is still pending of the ASN's announced quantities (in the given containers, or all).
-   * Counted goods carry no serial, so a line's pending quantity is what it announced less what this
-   * receipt took in with that line's SSCC (a container scan), and never more than what is still
-   * open of its GTIN and lot over the whole ASN (goods scanned loose count there): a case scanned
-   * twice, or after its contents were scanned loose, takes nothing in twice.
-   */
-  private List<AnnouncedItem> pendingQuantities(Receipt r, List<String> containers) {
-    Map<String, Long> withSscc = new HashMap<>();
-    Map<String, Long> open = new HashMap<>(announcedQuantities(r.asnId()));
-    db.sql(
-            "SELECT gtin, lot, sscc, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND received = 1 AND serial IS NULL GROUP BY gtin, lot, sscc")
-        .param(r.id())
-        .query(
-            (rs, n) -> {
-              String lot = rs.getString(1) + "|" + rs.getString(2);
-              open.merge(lot, -rs.getLong(4), Long::sum);
-              return rs.getString(3) == null
-                  ? null
-                  : withSscc.put(lot + "|" + rs.getString(3), rs.getLong(4));
-            })
-        .list();
-    Set<String> within = containers == null ? null : new HashSet<>(containers);
-    List<AnnouncedItem> pending = new ArrayList<>();
-    db.sql(
-            "SELECT gtin, NULL, lot, expiry, manufactured, sscc, quantity FROM asn_item WHERE asn_id = ? AND serial IS NULL ORDER BY id")
-        .param(r.asnId())
+  /** Announced serials this receipt has not received yet inside the given containers. */
+  List<AnnouncedItem> pendingSerialsIn(Receipt r, List<String> tree) {
+    return db.sql(ANNOUNCED + " AND i.sscc IN (" + InList.marks(tree.size()) + ") ORDER BY i.id")
+        .params(InList.concat(r.asnId(), InList.concat(r.id(), tree)))
         .query(this::item)
-        .list()
-        .forEach(
-            i -> {
-              String lot = i.gtin() + "|" + i.lot();
-              long left = i.quantity();
-              if (i.sscc() != null) {
-                String own = lot + "|" + i.sscc().value();
-                long got = withSscc.getOrDefault(own, 0L);
-                long used = Math.min(got, left);
-                withSscc.put(own, got - used);
-                left -= used;
-              }
-              boolean inScope =
-                  within == null || (i.sscc() != null && within.contains(i.sscc().value()));
-              long give = Math.min(left, Math.max(0, open.getOrDefault(lot, 0L)));
-              if (inScope && give > 0) {
-                open.merge(lot, -give, Long::sum);
-                pending.add(
-                    new AnnouncedItem(
-                        i.gtin(),
-                        null,
-                        i.lot(),
-                        i.expiry(),
-                        i.manufactured(),
-                        i.sscc(),
-                        (int) give));
-              }
-            });
-    return pending;
-  }
-
-  /**
-   * Announced serials not received yet inside the container and everything nested in it; null if
-   * the ASN does not announce it.
-   */
-  List<AnnouncedItem> announcedIn(Receipt r, Sscc sscc) {
-    List<String> tree = tree(r.asnId(), sscc.value());
-    if (tree.isEmpty()) {
-      return null;
-    }
-    List<AnnouncedItem> items =
-        new ArrayList<>(
-            db.sql(ANNOUNCED + " AND i.sscc IN (" + InList.marks(tree.size()) + ") ORDER BY i.id")
-                .params(InList.concat(r.asnId(), InList.concat(r.id(), tree)))
-                .query(this::item)
-                .list());
-    items.addAll(pendingQuantities(r, tree));
-    return items;
-  }
-
-  /**
-   * The announced containers the given cases need: each case and the pallets above it, parents
-   * named.
-   */
-  List<Ledger.ArrivingContainer> containersFor(Receipt r, List<Sscc> cases) {
-    Map<String, String[]> all = new HashMap<>();
-    db.sql("SELECT sscc, parent_sscc, kind FROM asn_container WHERE asn_id = ?")
-        .param(r.asnId())
-        .query((rs, n) -> all.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}))
         .list();
-    Map<String, Ledger.ArrivingContainer> needed = new LinkedHashMap<>();
-    for (Sscc c : cases) {
-      String s = c.value();
-      while (s != null && !needed.containsKey(s) && all.containsKey(s)) {
-        String[] row = all.get(s);
-        needed.put(
-            s,
-            new Ledger.ArrivingContainer(
-                new Sscc(s), row[1], row[0] == null ? null : new Sscc(row[0])));
-        s = row[0];
-      }
-    }
-    return new ArrayList<>(needed.values());
   }
 
-  private List<String> tree(long asnId, String root) {
+  /** The ASN's lines of counted goods (serial null), in ASN order. */
+  List<AnnouncedItem> announcedCounted(long asnId) {
+    return db.sql(
+            "SELECT gtin, NULL, lot, expiry, manufactured, sscc, quantity FROM asn_item WHERE asn_id = ? AND serial IS NULL ORDER BY id")
+        .param(asnId)
+        .query(this::item)
+        .list();
+  }
+
+  /** Counted goods this receipt took in, by GTIN, lot and the announced case they came in. */
+  List<PendingQuantities.Taken> countedTaken(long receiptId) {
+    return db.sql(
+            "SELECT gtin, lot, sscc, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND received = 1 AND serial IS NULL GROUP BY gtin, lot, sscc")
+        .param(receiptId)
+        .query(
+            (rs, n) ->
+                new PendingQuantities.Taken(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+        .list();
+  }
+
+  /** The containers the ASN announces, by SSCC. */
+  Map<String, AnnouncedContainers.Row> announcedContainers(long asnId) {
+    Map<String, AnnouncedContainers.Row> all = new HashMap<>();
+    db.sql("SELECT sscc, parent_sscc, kind FROM asn_container WHERE asn_id = ?")
+        .param(asnId)
+        .query(
+            (rs, n) ->
+                all.put(
+                    rs.getString(1), new AnnouncedContainers.Row(rs.getString(2), rs.getString(3))))
+        .list();
+    return all;
+  }
+
+  /** The announced container and every container nested in it (none: not announced). */
+  List<String> containerTree(long asnId, String root) {
     return db.sql(
             """
             WITH RECURSIVE t(sscc) AS (
@@ -754,142 +664,71 @@ class ReceiptRows {
         .list();
   }
 
-  /** The discrepancy report as of now. */
-  Report report(Receipt r, Receiving.Counters counters) {
-    List<Report.Line> shortLines = new ArrayList<>();
-    if (r.asnId() != null) {
-      Map<String, List<String>> missing = new LinkedHashMap<>();
-      Map<String, String> skus = new HashMap<>();
-      db.sql(
-              """
-              SELECT p.sku, i.gtin, i.serial FROM asn_item i JOIN product p ON p.id = i.product_id
-              WHERE i.asn_id = ? AND i.serial IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM receipt_scan s WHERE s.receipt_id = ? AND s.received = 1 AND s.gtin = i.gtin AND s.serial = i.serial)
-              ORDER BY i.gtin, i.serial""")
-          .params(r.asnId(), r.id())
-          .query(
-              (rs, n) -> {
-                skus.put(rs.getString(2), rs.getString(1));
-                return missing
-                    .computeIfAbsent(rs.getString(2), g -> new ArrayList<>())
-                    .add(rs.getString(3));
-              })
-          .list();
-      missing.forEach(
-          (gtin, serials) ->
-              shortLines.add(
-                  new Report.Line("SHORT", skus.get(gtin), gtin, serials.size(), serials, null)));
-      Map<String, String> countedSkus = new HashMap<>();
-      db.sql(
-              "SELECT DISTINCT i.gtin, p.sku FROM asn_item i JOIN product p ON p.id = i.product_id WHERE i.asn_id = ? AND i.serial IS NULL")
-          .param(r.asnId())
-          .query((rs, n) -> countedSkus.put(rs.getString(1), rs.getString(2)))
-          .list();
-      Map<String, Integer> shortOf = new LinkedHashMap<>();
-      pendingQuantities(r, null)
-          .forEach(
-              i ->
-                  shortOf.merge(
-                      i.gtin() + "|" + (i.lot() == null ? "" : i.lot()),
-                      i.quantity(),
-                      Integer::sum));
-      shortOf.forEach(
-          (k, q) -> {
-            String gtin = k.substring(0, k.indexOf('|'));
-            String lot = k.substring(k.indexOf('|') + 1);
-            shortLines.add(
-                new Report.Line(
-                    "SHORT",
-                    countedSkus.get(gtin),
-                    gtin,
-                    q,
-                    List.of(),
-                    lot.isEmpty() ? null : lot));
-          });
-    } else if (r.poId() != null) {
-      Map<Long, Integer> got = receivedForPo(r.poId());
-      // What this receipt reported not found is listed below as NOT_FOUND: not short a second time
-      // here.
-      db.sql(
-              "SELECT product_id, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND outcome = 'NOT_FOUND' GROUP BY product_id")
-          .param(r.id())
-          .query((rs, n) -> got.merge(rs.getLong(1), rs.getInt(2), Integer::sum))
-          .list();
-      db.sql(
-              "SELECT l.product_id, p.sku, SUM(l.quantity) FROM po_line l JOIN product p ON p.id = l.product_id WHERE l.po_id = ? GROUP BY l.product_id, p.sku")
-          .param(r.poId())
-          .query(
-              (rs, n) -> {
-                int open = rs.getInt(3) - got.getOrDefault(rs.getLong(1), 0);
-                return open > 0
-                    && shortLines.add(
-                        new Report.Line("SHORT", rs.getString(2), null, open, List.of(), null));
-              })
-          .list();
-    }
-    record Exception(
-        String outcome, String sku, String gtin, String serial, String lot, int quantity) {}
-    List<Exception> exceptions =
-        db.sql(
-                """
+  /** Announced serials this receipt has not taken in, with their SKU, by GTIN and serial. */
+  List<DiscrepancyReport.MissingSerial> missingSerials(Receipt r) {
+    return db.sql(
+            """
+            SELECT p.sku, i.gtin, i.serial FROM asn_item i JOIN product p ON p.id = i.product_id
+            WHERE i.asn_id = ? AND i.serial IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM receipt_scan s WHERE s.receipt_id = ? AND s.received = 1 AND s.gtin = i.gtin AND s.serial = i.serial)
+            ORDER BY i.gtin, i.serial""")
+        .params(r.asnId(), r.id())
+        .query(
+            (rs, n) ->
+                new DiscrepancyReport.MissingSerial(
+                    rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  /** The SKU of each counted GTIN the ASN announces. */
+  Map<String, String> countedSkus(long asnId) {
+    Map<String, String> countedSkus = new HashMap<>();
+    db.sql(
+            "SELECT DISTINCT i.gtin, p.sku FROM asn_item i JOIN product p ON p.id = i.product_id WHERE i.asn_id = ? AND i.serial IS NULL")
+        .param(asnId)
+        .query((rs, n) -> countedSkus.put(rs.getString(1), rs.getString(2)))
+        .list();
+    return countedSkus;
+  }
+
+  /** What this receipt reported not found, per product. */
+  Map<Long, Integer> notFoundByProduct(long receiptId) {
+    Map<Long, Integer> q = new HashMap<>();
+    db.sql(
+            "SELECT product_id, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND outcome = 'NOT_FOUND' GROUP BY product_id")
+        .param(receiptId)
+        .query((rs, n) -> q.merge(rs.getLong(1), rs.getInt(2), Integer::sum))
+        .list();
+    return q;
+  }
+
+  /** What the PO orders, per product with its SKU. */
+  List<DiscrepancyReport.Ordered> orderedLines(long poId) {
+    return db.sql(
+            "SELECT l.product_id, p.sku, SUM(l.quantity) FROM po_line l JOIN product p ON p.id = l.product_id WHERE l.po_id = ? GROUP BY l.product_id, p.sku")
+        .param(poId)
+        .query(
+            (rs, n) -> new DiscrepancyReport.Ordered(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+        .list();
+  }
+
+  /** The receipt's lines other than RECEIVED and REPEAT, by outcome, GTIN and scan. */
+  List<DiscrepancyReport.Exception> exceptions(long receiptId) {
+    return db.sql(
+            """
             SELECT s.outcome, p.sku, s.gtin, s.serial, s.lot, s.quantity FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id
             WHERE s.receipt_id = ? AND s.outcome NOT IN ('RECEIVED', 'REPEAT') ORDER BY s.outcome, s.gtin, s.id""")
-            .param(r.id())
-            .query(
-                (rs, n) ->
-                    new Exception(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getInt(6)))
-            .list();
-    Map<String, Report.Line> byKey = new LinkedHashMap<>();
-    for (Exception e : exceptions) {
-      // Serials are listed per product; counted goods, which have no serials, per product and lot.
-      String lot = e.serial() == null ? e.lot() : null;
-      String key = e.outcome() + "|" + e.gtin() + "|" + lot;
-      Report.Line l =
-          byKey.getOrDefault(
-              key, new Report.Line(e.outcome(), e.sku(), e.gtin(), 0, new ArrayList<>(), lot));
-      if (e.serial() != null) {
-        l.serials().add(e.serial());
-      }
-      byKey.put(
-          key,
-          new Report.Line(
-              l.outcome(), l.sku(), l.gtin(), l.count() + e.quantity(), l.serials(), lot));
-    }
-    Map<String, List<Report.Line>> groups = new HashMap<>();
-    for (Report.Line l : byKey.values()) {
-      String group =
-          switch (ScanOutcome.valueOf(l.outcome())) {
-            case OVER_QUANTITY -> "over";
-            case UNEXPECTED, WRONG_PRODUCT, UNKNOWN_GTIN -> "unexpected";
-            case DAMAGED, MARKED_DAMAGED -> "damaged";
-            case DUPLICATE -> "suspect";
-            case NOT_FOUND -> "short";
-            default -> "quality";
-          };
-      groups.computeIfAbsent(group, g -> new ArrayList<>()).add(l);
-    }
-    shortLines.addAll(groups.getOrDefault("short", List.of()));
-    return new Report(
-        r.id(),
-        r.status(),
-        r.poNumber(),
-        r.asnNumber(),
-        r.vendor(),
-        r.dock(),
-        counters.expected(),
-        counters.received(),
-        shortLines,
-        groups.getOrDefault("over", List.of()),
-        groups.getOrDefault("unexpected", List.of()),
-        groups.getOrDefault("damaged", List.of()),
-        groups.getOrDefault("suspect", List.of()),
-        groups.getOrDefault("quality", List.of()));
+        .param(receiptId)
+        .query(
+            (rs, n) ->
+                new DiscrepancyReport.Exception(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getInt(6)))
+        .list();
   }
 
   private AnnouncedItem item(ResultSet rs, int n) throws SQLException {

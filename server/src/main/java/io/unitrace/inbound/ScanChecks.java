@@ -9,7 +9,8 @@ import java.util.Objects;
  * second scan of the same item, a serial that already exists (a possible counterfeit), a product
  * the PO did not order, an item that is out of date, more than was ordered, damage, a lot or expiry
  * that contradicts the ASN, a serial the ASN did not announce. The first rule that applies decides;
- * no rule means RECEIVED. Pure logic: the facts are read beforehand, in bulk.
+ * no rule means RECEIVED. Pure logic: the facts are read beforehand, in bulk. One item at a time:
+ * the items of a request together (splits, what earlier items took) are {@link Judging}'s.
  */
 final class ScanChecks {
 
