@@ -3,18 +3,21 @@ package io.unitrace.inbound;
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
-import io.unitrace.facility.Container;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gs1Data;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Container;
+import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.EventReceipt;
 import io.unitrace.ledger.Hold;
 import io.unitrace.ledger.Ledger;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.Scans;
+import io.unitrace.ledger.StockBook;
+import io.unitrace.ledger.UnitBook;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.UnitState;
 import io.unitrace.shared.InList;
@@ -170,14 +173,27 @@ public class Putaway {
   private final JdbcClient db;
   private final TransactionTemplate tx;
   private final Ledger ledger;
+  private final UnitBook unitBook;
+  private final StockBook stockBook;
+  private final Containers containers;
   private final Catalog catalog;
   private final Facility facility;
 
   Putaway(
-      JdbcClient db, TransactionTemplate tx, Ledger ledger, Catalog catalog, Facility facility) {
+      JdbcClient db,
+      TransactionTemplate tx,
+      Ledger ledger,
+      UnitBook unitBook,
+      StockBook stockBook,
+      Containers containers,
+      Catalog catalog,
+      Facility facility) {
     this.db = db;
     this.tx = tx;
     this.ledger = ledger;
+    this.unitBook = unitBook;
+    this.stockBook = stockBook;
+    this.containers = containers;
     this.catalog = catalog;
     this.facility = facility;
   }
@@ -314,9 +330,9 @@ public class Putaway {
           claim(scope, goods);
           EventReceipt receipt =
               goods.stock() != null
-                  ? ledger.moveStock(
+                  ? stockBook.move(
                       scope,
-                      new Ledger.StockMove(
+                      new StockBook.StockMove(
                           goods.stock().gtin(),
                           goods.stock().lot(),
                           goods.dock().code(),
@@ -325,8 +341,8 @@ public class Putaway {
                           Set.copyOf(goods.stock().holds())),
                       meta)
                   : goods.container() != null
-                      ? ledger.moveContainer(scope, goods.container().sscc(), to.code(), meta)
-                      : ledger.move(scope, target.unit(), to.code(), meta);
+                      ? containers.move(scope, goods.container().sscc(), to.code(), meta)
+                      : unitBook.move(scope, target.unit(), to.code(), meta);
           String first = suggestions.isEmpty() ? null : suggestions.get(0).code();
           return new Done(to.code(), first, first != null && first.equals(to.code()), receipt);
         });
@@ -349,8 +365,8 @@ public class Putaway {
     }
     EventReceipt receipt =
         target.sscc() != null
-            ? ledger.moveContainer(scope, target.sscc(), to.code(), meta)
-            : ledger.move(scope, target.unit(), to.code(), meta);
+            ? containers.move(scope, target.sscc(), to.code(), meta)
+            : unitBook.move(scope, target.unit(), to.code(), meta);
     return new Done(to.code(), null, null, receipt);
   }
 
@@ -380,7 +396,7 @@ public class Putaway {
                       Problem.notFound(
                           "unknown-unit", "client " + scope.tenantCode() + " has no unit " + ref));
       if (u.containerId() != null) {
-        Container c = facility.container(scope.tenantId(), u.containerId()).orElseThrow();
+        Container c = containers.byId(scope.tenantId(), u.containerId()).orElseThrow();
         Container outer = outermost(scope, c);
         throw Problem.conflict(
                 "unit-in-container",
@@ -398,8 +414,8 @@ public class Putaway {
       return new Goods(target, null, List.of(u), dock, u.holds() != 0, u.productId(), u.lotId());
     }
     Container c =
-        facility
-            .container(scope.tenantId(), target.sscc())
+        containers
+            .find(scope.tenantId(), target.sscc())
             .orElseThrow(
                 () ->
                     Problem.notFound(
@@ -429,7 +445,7 @@ public class Putaway {
                   + ", not on a dock: putaway is for goods received on a dock")
           .with("location", dock == null ? null : dock.code());
     }
-    List<Long> tree = facility.containerTree(scope.tenantId(), c.id());
+    List<Long> tree = containers.tree(scope.tenantId(), c.id());
     List<UnitRow> units =
         db.sql(
                 UNIT
@@ -588,7 +604,7 @@ public class Putaway {
   private Container outermost(TenantScope scope, Container c) {
     Container outer = c;
     for (int depth = 0; outer.parentId() != null && depth < 100; depth++) {
-      outer = facility.container(scope.tenantId(), outer.parentId()).orElseThrow();
+      outer = containers.byId(scope.tenantId(), outer.parentId()).orElseThrow();
     }
     return outer;
   }
@@ -765,7 +781,7 @@ public class Putaway {
    */
   private Problem gone(TenantScope scope, Goods goods) {
     if (goods.container() != null) {
-      Container now = facility.container(scope.tenantId(), goods.container().id()).orElseThrow();
+      Container now = containers.byId(scope.tenantId(), goods.container().id()).orElseThrow();
       DockRow at = now.locationId() == null ? null : location(now.locationId());
       return Problem.conflict(
               "not-on-dock",

@@ -3,7 +3,7 @@ package io.unitrace.inbound;
 import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
-import io.unitrace.ledger.Ledger;
+import io.unitrace.ledger.Arrivals;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.UnitState;
 import io.unitrace.shared.CursorPage;
@@ -720,20 +720,20 @@ class ReceiptRows {
    * The announced containers the given cases need: each case and the pallets above it, parents
    * named.
    */
-  List<Ledger.ArrivingContainer> containersFor(Receipt r, List<Sscc> cases) {
+  List<Arrivals.ArrivingContainer> containersFor(Receipt r, List<Sscc> cases) {
     Map<String, String[]> all = new HashMap<>();
     db.sql("SELECT sscc, parent_sscc, kind FROM asn_container WHERE asn_id = ?")
         .param(r.asnId())
         .query((rs, n) -> all.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}))
         .list();
-    Map<String, Ledger.ArrivingContainer> needed = new LinkedHashMap<>();
+    Map<String, Arrivals.ArrivingContainer> needed = new LinkedHashMap<>();
     for (Sscc c : cases) {
       String s = c.value();
       while (s != null && !needed.containsKey(s) && all.containsKey(s)) {
         String[] row = all.get(s);
         needed.put(
             s,
-            new Ledger.ArrivingContainer(
+            new Arrivals.ArrivingContainer(
                 new Sscc(s), row[1], row[0] == null ? null : new Sscc(row[0])));
         s = row[0];
       }

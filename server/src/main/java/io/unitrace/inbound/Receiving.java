@@ -10,10 +10,14 @@ import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gs1Data;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Adjustment;
+import io.unitrace.ledger.Arrivals;
+import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.Hold;
-import io.unitrace.ledger.Ledger;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.Scans;
+import io.unitrace.ledger.StockBook;
+import io.unitrace.ledger.UnitBook;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.UnitState;
 import io.unitrace.shared.CursorPage;
@@ -119,7 +123,10 @@ public class Receiving {
   private static final int LISTED_LINES = 200;
 
   private final ReceiptRows rows;
-  private final Ledger ledger;
+  private final UnitBook unitBook;
+  private final StockBook stockBook;
+  private final Arrivals ledgerArrivals;
+  private final Containers ledgerContainers;
   private final Catalog catalog;
   private final Facility facility;
   private final TransactionTemplate tx;
@@ -127,13 +134,19 @@ public class Receiving {
 
   Receiving(
       ReceiptRows rows,
-      Ledger ledger,
+      UnitBook unitBook,
+      StockBook stockBook,
+      Arrivals ledgerArrivals,
+      Containers ledgerContainers,
       Catalog catalog,
       Facility facility,
       TransactionTemplate tx,
       Clock clock) {
     this.rows = rows;
-    this.ledger = ledger;
+    this.unitBook = unitBook;
+    this.stockBook = stockBook;
+    this.ledgerArrivals = ledgerArrivals;
+    this.ledgerContainers = ledgerContainers;
     this.catalog = catalog;
     this.facility = facility;
     this.tx = tx;
@@ -437,9 +450,9 @@ public class Receiving {
     return tx.execute(
         t -> {
           var container =
-              ledger.createContainer(
+              ledgerContainers.create(
                   scope, null, kind == null ? "PALLET" : kind.strip().toUpperCase(), r.dock());
-          ledger.pack(
+          ledgerContainers.pack(
               scope,
               refs,
               container.sscc(),
@@ -673,9 +686,9 @@ public class Receiving {
           "receipt-closed", null, "receipt " + r.id() + " was closed: open a new one");
     }
     List<Judged> judged = judge(scope, r, candidates);
-    List<Ledger.Arrival> arrivals = new ArrayList<>();
-    List<Ledger.ArrivingQuantity> quantities = new ArrayList<>();
-    List<Ledger.ArrivingContainer> containers = new ArrayList<>();
+    List<Arrivals.Arrival> arrivals = new ArrayList<>();
+    List<Arrivals.ArrivingQuantity> quantities = new ArrayList<>();
+    List<Arrivals.ArrivingContainer> containers = new ArrayList<>();
     for (Judged j : judged) {
       if (j.outcome().received()) {
         Candidate c = j.c();
@@ -685,7 +698,7 @@ public class Receiving {
           // Counted goods are not packed: what arrives in an announced case lies loose on the dock
           // (ADR 0008).
           quantities.add(
-              new Ledger.ArrivingQuantity(
+              new Arrivals.ArrivingQuantity(
                   c.gtin(),
                   j.lot(),
                   j.lotExpiry(),
@@ -701,8 +714,8 @@ public class Receiving {
         // the rest.
         Sscc in = quarantined ? null : c.sscc();
         arrivals.add(
-            new Ledger.Arrival(
-                new Ledger.NewUnit(
+            new Arrivals.Arrival(
+                new UnitBook.NewUnit(
                     c.gtin(),
                     c.serial(),
                     j.lot(),
@@ -721,7 +734,7 @@ public class Receiving {
           rows.containersFor(
               r,
               arrivals.stream()
-                  .map(Ledger.Arrival::container)
+                  .map(Arrivals.Arrival::container)
                   .filter(x -> x != null)
                   .distinct()
                   .toList()));
@@ -736,10 +749,10 @@ public class Receiving {
         details.put("vendor", r.vendor());
       }
       eventId =
-          ledger
+          ledgerArrivals
               .receive(
                   scope,
-                  new Ledger.Arrivals(r.dock(), arrivals, quantities, containers, details),
+                  new Arrivals.Delivery(r.dock(), arrivals, quantities, containers, details),
                   new RequestMeta(
                       "receipt:" + r.id() + ":" + key, null, device, scanText, r.bizTransactions()))
               .eventId();
@@ -817,7 +830,7 @@ public class Receiving {
   private void suspect(TenantScope scope, Receipt r, String key, Judged j) {
     UnitRef ref = new UnitRef(new Gtin(j.c().gtin()), new Serial(j.c().serial()));
     if (!j.existing().state().terminal() && (j.existing().holds() & Hold.SUSPECT.bit()) == 0) {
-      ledger.placeHold(
+      unitBook.placeHold(
           scope,
           ref,
           Hold.SUSPECT,
@@ -837,14 +850,14 @@ public class Receiving {
    */
   private void correct(TenantScope scope, Receipt r, String key, Judged j, String device) {
     if (j.c().counted()) {
-      ledger.adjustStock(
+      stockBook.adjust(
           scope,
-          new Ledger.StockAdjustment(
+          new StockBook.StockAdjustment(
               j.c().gtin(),
               j.lot(),
               null,
               r.dock(),
-              Ledger.Adjustment.LOST,
+              Adjustment.LOST,
               j.c().quantity(),
               "announced but not found at receipt " + r.id() + " on " + r.dock()),
           new RequestMeta(
@@ -856,13 +869,13 @@ public class Receiving {
         new RequestMeta(
             "receipt:" + r.id() + ":" + key, null, device, j.c().scan(), r.bizTransactions());
     if (j.outcome() == ScanOutcome.MARKED_DAMAGED) {
-      ledger.placeHold(
+      unitBook.placeHold(
           scope, ref, Hold.DAMAGED, "found damaged at receipt " + r.id() + " on " + r.dock(), meta);
     } else {
-      ledger.adjust(
+      unitBook.adjust(
           scope,
           ref,
-          Ledger.Adjustment.LOST,
+          Adjustment.LOST,
           "announced but not found at receipt " + r.id() + " on " + r.dock(),
           null,
           meta);

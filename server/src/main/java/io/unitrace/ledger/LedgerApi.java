@@ -1,8 +1,6 @@
 package io.unitrace.ledger;
 
 import io.unitrace.catalog.Serial;
-import io.unitrace.facility.Container;
-import io.unitrace.facility.Facility;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
@@ -76,7 +74,7 @@ class LedgerApi {
   record HoldBody(Hold hold, String reason, OffsetDateTime eventTime, String device, String scan) {}
 
   record AdjustBody(
-      Ledger.Adjustment kind,
+      Adjustment kind,
       String reason,
       String location,
       OffsetDateTime eventTime,
@@ -95,14 +93,16 @@ class LedgerApi {
 
   record NestBody(String into, OffsetDateTime eventTime, String device, String scan) {}
 
-  private final Ledger ledger;
+  private final UnitBook book;
+  private final StockBook stockBook;
+  private final Containers containers;
   private final Units units;
-  private final Facility facility;
 
-  LedgerApi(Ledger ledger, Units units, Facility facility) {
-    this.ledger = ledger;
+  LedgerApi(UnitBook book, StockBook stockBook, Containers containers, Units units) {
+    this.book = book;
+    this.stockBook = stockBook;
+    this.containers = containers;
     this.units = units;
-    this.facility = facility;
   }
 
   @PostMapping("/units")
@@ -111,7 +111,7 @@ class LedgerApi {
       TenantScope scope,
       @RequestHeader(name = KEY, required = false) String key,
       @RequestBody RegisterBody b) {
-    List<Ledger.NewUnit> units = b.units() == null ? null : new ArrayList<>(b.units().size());
+    List<UnitBook.NewUnit> units = b.units() == null ? null : new ArrayList<>(b.units().size());
     if (b.units() != null) {
       for (int i = 0; i < b.units().size(); i++) {
         UnitBody u = b.units().get(i);
@@ -120,13 +120,14 @@ class LedgerApi {
                 ? null
                 : u.scan() != null
                     ? Scans.newUnit(u.scan(), "units[" + i + "].scan", u.fields())
-                    : new Ledger.NewUnit(
+                    : new UnitBook.NewUnit(
                         u.gtin(), u.serial(), u.lot(), u.expiry(), u.manufactured(), u.fields()));
       }
     }
-    return ledger.register(
+    return book.register(
         scope,
-        new Ledger.Registration(units, b.location(), Boolean.TRUE.equals(b.expected()), b.reason()),
+        new UnitBook.Registration(
+            units, b.location(), Boolean.TRUE.equals(b.expected()), b.reason()),
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 
@@ -197,9 +198,9 @@ class LedgerApi {
       TenantScope scope,
       @RequestHeader(name = KEY, required = false) String key,
       @RequestBody StockMoveBody b) {
-    return ledger.moveStock(
+    return stockBook.move(
         scope,
-        new Ledger.StockMove(
+        new StockBook.StockMove(
             b.gtin(), b.lot(), b.from(), b.to(), quantity(b.quantity()), b.holds()),
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
@@ -209,7 +210,7 @@ class LedgerApi {
       String lot,
       LocalDate expiry,
       String location,
-      Ledger.Adjustment kind,
+      Adjustment kind,
       Long quantity,
       String reason,
       OffsetDateTime eventTime,
@@ -221,9 +222,9 @@ class LedgerApi {
       TenantScope scope,
       @RequestHeader(name = KEY, required = false) String key,
       @RequestBody StockAdjustBody b) {
-    return ledger.adjustStock(
+    return stockBook.adjust(
         scope,
-        new Ledger.StockAdjustment(
+        new StockBook.StockAdjustment(
             b.gtin(),
             b.lot(),
             b.expiry(),
@@ -250,8 +251,8 @@ class LedgerApi {
       String device,
       String scan) {
 
-    Ledger.StockHold request() {
-      return new Ledger.StockHold(
+    StockBook.StockHold request() {
+      return new StockBook.StockHold(
           gtin, lot, location, LedgerApi.quantity(quantity), hold, holds, reason);
     }
   }
@@ -261,8 +262,7 @@ class LedgerApi {
       TenantScope scope,
       @RequestHeader(name = KEY, required = false) String key,
       @RequestBody StockHoldBody b) {
-    return ledger.placeStockHold(
-        scope, b.request(), meta(key, b.eventTime(), b.device(), b.scan()));
+    return stockBook.placeHold(scope, b.request(), meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
   @PostMapping("/stock/holds/release")
@@ -270,7 +270,7 @@ class LedgerApi {
       TenantScope scope,
       @RequestHeader(name = KEY, required = false) String key,
       @RequestBody StockHoldBody b) {
-    return ledger.releaseStockHold(
+    return stockBook.releaseHold(
         scope, b.request(), meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
@@ -314,7 +314,7 @@ class LedgerApi {
       TenantScope scope,
       @RequestHeader(name = KEY, required = false) String key,
       @RequestBody ScanBody b) {
-    return ledger.move(
+    return book.move(
         scope,
         Scans.unit(b.scan(), "scan"),
         b.location(),
@@ -326,7 +326,7 @@ class LedgerApi {
       TenantScope scope,
       @RequestHeader(name = KEY, required = false) String key,
       @RequestBody ScanBody b) {
-    return ledger.observe(
+    return book.observe(
         scope,
         Scans.unit(b.scan(), "scan"),
         b.location(),
@@ -340,7 +340,7 @@ class LedgerApi {
       @PathVariable String gtin,
       @PathVariable String serial,
       @RequestBody MoveBody b) {
-    return ledger.move(
+    return book.move(
         scope,
         ref(gtin, serial),
         b.location(),
@@ -354,7 +354,7 @@ class LedgerApi {
       @PathVariable String gtin,
       @PathVariable String serial,
       @RequestBody MoveBody b) {
-    return ledger.observe(
+    return book.observe(
         scope,
         ref(gtin, serial),
         b.location(),
@@ -368,7 +368,7 @@ class LedgerApi {
       @PathVariable String gtin,
       @PathVariable String serial,
       @RequestBody HoldBody b) {
-    return ledger.placeHold(
+    return book.placeHold(
         scope,
         ref(gtin, serial),
         b.hold(),
@@ -383,7 +383,7 @@ class LedgerApi {
       @PathVariable String gtin,
       @PathVariable String serial,
       @RequestBody HoldBody b) {
-    return ledger.releaseHold(
+    return book.releaseHold(
         scope,
         ref(gtin, serial),
         b.hold(),
@@ -398,7 +398,7 @@ class LedgerApi {
       @PathVariable String gtin,
       @PathVariable String serial,
       @RequestBody AdjustBody b) {
-    return ledger.adjust(
+    return book.adjust(
         scope,
         ref(gtin, serial),
         b.kind(),
@@ -414,7 +414,7 @@ class LedgerApi {
       @PathVariable String gtin,
       @PathVariable String serial,
       @RequestBody FieldsBody b) {
-    return ledger.setFields(
+    return book.setFields(
         scope, ref(gtin, serial), b.fields(), meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
@@ -423,7 +423,7 @@ class LedgerApi {
       TenantScope scope,
       @RequestHeader(name = KEY, required = false) String key,
       @RequestBody PackBody b) {
-    return ledger.pack(
+    return containers.pack(
         scope,
         refs(b.units()),
         sscc(b.into(), "into"),
@@ -435,7 +435,8 @@ class LedgerApi {
       TenantScope scope,
       @RequestHeader(name = KEY, required = false) String key,
       @RequestBody PackBody b) {
-    return ledger.unpack(scope, refs(b.units()), meta(key, b.eventTime(), b.device(), b.scan()));
+    return containers.unpack(
+        scope, refs(b.units()), meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
   /** Without an {@code sscc} the container gets the next one of the client's numbering. */
@@ -443,13 +444,13 @@ class LedgerApi {
   @ResponseStatus(HttpStatus.CREATED)
   Container createContainer(TenantScope scope, @RequestBody NewContainer b) {
     Sscc given = b.sscc() == null || b.sscc().isBlank() ? null : sscc(b.sscc(), "sscc");
-    return ledger.createContainer(scope, given, b.kind(), b.location());
+    return containers.create(scope, given, b.kind(), b.location());
   }
 
   @GetMapping("/containers/{sscc}")
   Container container(TenantScope scope, @PathVariable String sscc) {
-    return facility
-        .container(scope.tenantId(), sscc(sscc, "sscc"))
+    return containers
+        .find(scope.tenantId(), sscc(sscc, "sscc"))
         .orElseThrow(
             () ->
                 Problem.notFound(
@@ -463,7 +464,7 @@ class LedgerApi {
       @RequestHeader(name = KEY, required = false) String key,
       @PathVariable String sscc,
       @RequestBody MoveBody b) {
-    return ledger.moveContainer(
+    return containers.move(
         scope,
         sscc(sscc, "sscc"),
         b.location(),
@@ -476,7 +477,7 @@ class LedgerApi {
       @RequestHeader(name = KEY, required = false) String key,
       @PathVariable String sscc,
       @RequestBody NestBody b) {
-    return ledger.nestContainer(
+    return containers.nest(
         scope,
         sscc(sscc, "sscc"),
         sscc(b.into(), "into"),
@@ -488,11 +489,11 @@ class LedgerApi {
       TenantScope scope,
       @RequestHeader(name = KEY, required = false) String key,
       @PathVariable String sscc) {
-    return ledger.nestContainer(scope, sscc(sscc, "sscc"), null, meta(key, null, null, null));
+    return containers.nest(scope, sscc(sscc, "sscc"), null, meta(key, null, null, null));
   }
 
   static UnitRef ref(String gtin, String serial) {
-    return new UnitRef(Ledger.gtin(gtin, "gtin"), new Serial(serial));
+    return new UnitRef(Planning.gtin(gtin, "gtin"), new Serial(serial));
   }
 
   private static List<UnitRef> refs(List<UnitKey> keys) {

@@ -130,9 +130,11 @@ public class Units {
   private final JdbcClient db;
   private final UnitRows rows;
   private final Facility facility;
+  private final Containers containers;
   private final ObjectMapper json;
 
-  Units(JdbcClient db, UnitRows rows, Facility facility, ObjectMapper json) {
+  Units(JdbcClient db, UnitRows rows, Facility facility, Containers containers, ObjectMapper json) {
+    this.containers = containers;
     this.db = db;
     this.rows = rows;
     this.facility = facility;
@@ -212,7 +214,7 @@ public class Units {
     }
     if (s.gtin() != null) {
       where.add("u.gtin = ?");
-      params.add(Ledger.gtin(s.gtin(), "gtin").value());
+      params.add(Planning.gtin(s.gtin(), "gtin").value());
     }
     if (s.lot() != null) {
       where.add("l.code = ?");
@@ -242,9 +244,9 @@ public class Units {
         throw Problem.badRequest("invalid-sscc", "container", e.getMessage());
       }
       List<Long> tree =
-          facility
-              .container(scope.tenantId(), sscc)
-              .map(c -> facility.containerTree(scope.tenantId(), c.id()))
+          containers
+              .find(scope.tenantId(), sscc)
+              .map(c -> containers.tree(scope.tenantId(), c.id()))
               .orElse(List.of());
       if (tree.isEmpty()) {
         return new CursorPage<>(List.of(), null);
