@@ -156,6 +156,19 @@ class ContainerRows {
         == 1;
   }
 
+  /**
+   * Locks a container's row for the rest of the transaction if it still stands on the dock, not
+   * inside another container. False when it does not (on PostgreSQL, judged after a concurrent
+   * mover committed).
+   */
+  boolean claimOnDock(long tenantId, long containerId, long dockId) {
+    return db.sql(
+                "UPDATE container SET location_id = location_id WHERE tenant_id = ? AND id = ? AND location_id = ? AND parent_id IS NULL")
+            .params(tenantId, containerId, dockId)
+            .update()
+        == 1;
+  }
+
   private static Container container(ResultSet rs) throws SQLException {
     return new Container(
         rs.getLong(1),

@@ -196,6 +196,70 @@ public class Containers {
 
   static final Set<String> KINDS = Set.of("PALLET", "CASE", "TOTE", "BOX");
 
+  public record ContainerPutawayRequest(String sscc, String dock, String location) {}
+
+  /**
+   * Puts a container away with everything in it: moves it from {@code dockCode} to {@code
+   * locationCode} only while it stands on that dock, inside no other container, and every unit in
+   * it is still RECEIVED there. The claim is taken in the event's own transaction, the container's
+   * row before its units' (the order every container command locks in), so of two clerks exactly
+   * one moves it and the other is refused ({@code not-on-dock}) with where it is now.
+   */
+  public EventReceipt putAway(
+      TenantScope scope, Sscc sscc, String dockCode, String locationCode, RequestMeta meta) {
+    Location dock = planning.require(dockCode, "dock");
+    Location to = planning.require(locationCode, "location");
+    long tenantId = scope.tenantId();
+    return recorder.record(
+        scope,
+        meta,
+        new ContainerPutawayRequest(sscc.value(), dock.code(), to.code()),
+        () -> {
+          Container c = planning.container(scope, sscc, "sscc");
+          if (!containerRows.claimOnDock(tenantId, c.id(), dock.id())) {
+            Container now = containerRows.byId(tenantId, c.id()).orElseThrow();
+            throw planning.notOnDock(
+                "sscc",
+                "container " + sscc + (now.parentId() == null ? "" : " (inside another)"),
+                null,
+                now.locationId(),
+                dock);
+          }
+          List<Long> tree = containerRows.tree(tenantId, c.id());
+          List<Long> inside = rows.inContainers(tenantId, tree).stream().map(u -> u.id()).toList();
+          if (rows.claimReceived(tenantId, inside, dock.id(), false) != inside.size()) {
+            UnitRows.Loaded moved =
+                rows.inContainers(tenantId, tree).stream()
+                    .filter(
+                        u ->
+                            u.status().state() != UnitState.RECEIVED
+                                || !Long.valueOf(dock.id()).equals(u.status().location()))
+                    .findFirst()
+                    .orElseThrow(Recorder.UnitChanged::new);
+            throw planning.notOnDock(
+                "sscc",
+                "unit " + moved.gtin().value() + "/" + moved.serial() + " in container " + sscc,
+                moved.status().state(),
+                moved.status().location(),
+                dock);
+          }
+          List<Recorder.Change> carried = carry(scope, tree, to);
+          return new Recorder.Plan(
+                  EventType.MOVED,
+                  null,
+                  to.id(),
+                  to.id(),
+                  Map.of("container", sscc.value(), "from", dock.code(), "to", to.code()),
+                  List.of(),
+                  carried,
+                  () -> {
+                    containerRows.place(tenantId, tree, to.id());
+                    requireSameContents(scope, c.id(), tree, carried);
+                  })
+              .knowing(to);
+        });
+  }
+
   /**
    * Creates an empty container at a location; with a null {@code sscc} it gets the next SSCC of the
    * client's numbering. Not one transaction on purpose: the SSCC is spent when allocated (see

@@ -52,6 +52,34 @@ class Planning {
     return facility.byId(id).orElseThrow();
   }
 
+  /**
+   * Goods a putaway wanted are no longer RECEIVED on the dock: the refusal says where they are now,
+   * read after the claim, so it is the committed state of whoever was faster.
+   */
+  Problem notOnDock(String field, String what, UnitState state, Long locationId, Location dock) {
+    String at =
+        locationId == null
+            ? null
+            : facility.locations(List.of(locationId)).values().stream()
+                .map(Location::code)
+                .findFirst()
+                .orElse(null);
+    return Problem.conflict(
+            "not-on-dock",
+            field,
+            what
+                + " is no longer received on "
+                + dock.code()
+                + ": it is "
+                + (state == null ? "" : state + " ")
+                + "at "
+                + (at == null ? "no location" : at)
+                + "; only goods still on the dock are put away")
+        .with("rule", "putaway-from-dock")
+        .with("state", state == null ? null : state.name())
+        .with("location", at);
+  }
+
   StockPlanner stock(TenantScope scope) {
     return new StockPlanner(scope);
   }

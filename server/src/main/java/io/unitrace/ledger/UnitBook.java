@@ -26,8 +26,10 @@ public class UnitBook {
 
   private final Recorder recorder;
   private final Planning planning;
+  private final UnitRows rows;
 
-  UnitBook(Recorder recorder, Planning planning) {
+  UnitBook(Recorder recorder, Planning planning, UnitRows rows) {
+    this.rows = rows;
     this.recorder = recorder;
     this.planning = planning;
   }
@@ -119,6 +121,55 @@ public class UnitBook {
         to,
         Map.of("to", to.code()),
         () -> new UnitCommand.Move(to.id(), to.type()));
+  }
+
+  public record PutawayRequest(UnitRef unit, String dock, String location) {}
+
+  /**
+   * Puts a unit away: moves it from {@code dockCode} to {@code locationCode} only while it is still
+   * RECEIVED on that dock and in no container (a unit in one goes with it: see {@link
+   * Containers#putAway}). A plain move of a STORED unit is legal, so two clerks scanning the same
+   * unit into two bins would both succeed, the second moving it again; here the precondition is a
+   * conditional update in the event's own transaction, which locks the unit's row, so exactly one
+   * clerk moves it and the other is refused ({@code not-on-dock}) with where it is now.
+   */
+  public EventReceipt putAway(
+      TenantScope scope, UnitRef ref, String dockCode, String locationCode, RequestMeta meta) {
+    Location dock = planning.require(dockCode, "dock");
+    Location to = planning.require(locationCode, "location");
+    return recorder.record(
+        scope,
+        meta,
+        new PutawayRequest(ref, dock.code(), to.code()),
+        () -> {
+          long id = planning.load(scope, ref).id();
+          if (rows.claimReceived(scope.tenantId(), List.of(id), dock.id(), true) != 1) {
+            UnitStatus now = planning.load(scope, ref).status();
+            if (now.container() != null
+                && now.state() == UnitState.RECEIVED
+                && Long.valueOf(dock.id()).equals(now.location())) {
+              throw Problem.conflict(
+                      "in-container",
+                      "unit",
+                      "unit "
+                          + ref
+                          + " is in a container: put the container away, or unpack the unit first")
+                  .with("rule", "putaway-from-dock");
+            }
+            throw planning.notOnDock("unit", "unit " + ref, now.state(), now.location(), dock);
+          }
+          UnitRows.Loaded u = planning.load(scope, ref);
+          UnitCommand command = new UnitCommand.Move(to.id(), to.type());
+          return new Recorder.Plan(
+                  EventType.MOVED,
+                  null,
+                  to.id(),
+                  to.id(),
+                  Map.of("from", dock.code(), "to", to.code()),
+                  List.of(
+                      new Recorder.Change(u, command, Recorder.apply(ref, u.status(), command))))
+              .knowing(to);
+        });
   }
 
   public record ObserveRequest(UnitRef unit, String location) {}
