@@ -61,8 +61,10 @@ public class Catalog {
   private final ObjectMapper json;
   private final Clock clock;
   private final Facility facility;
+  private final ProductsInUse inUse;
 
-  Catalog(JdbcClient db, ObjectMapper json, Clock clock, Facility facility) {
+  Catalog(JdbcClient db, ObjectMapper json, Clock clock, Facility facility, ProductsInUse inUse) {
+    this.inUse = inUse;
     this.db = db;
     this.json = json;
     this.clock = clock;
@@ -120,12 +122,7 @@ public class Catalog {
           "sku",
           "the SKU of a product cannot change (" + sku + " → " + s.sku() + ")");
     }
-    boolean hasUnits =
-        db.sql("SELECT count(*) FROM unit WHERE product_id = ?")
-                .param(existing.id())
-                .query(Integer.class)
-                .single()
-            > 0;
+    boolean hasUnits = inUse.hasUnits(existing.id());
     if (hasUnits
         && (s.tracking() != existing.tracking()
             || s.serialScope() != existing.serialScope()
@@ -163,12 +160,7 @@ public class Catalog {
     List<String> current = existing.gtins().stream().map(Gtin::value).toList();
     List<String> added = wanted.stream().filter(g -> !current.contains(g)).toList();
     for (String removed : current.stream().filter(g -> !wanted.contains(g)).toList()) {
-      if (hasUnits
-          && db.sql("SELECT count(*) FROM unit WHERE tenant_id = ? AND gtin = ?")
-                  .params(tenantId, removed)
-                  .query(Integer.class)
-                  .single()
-              > 0) {
+      if (hasUnits && inUse.hasUnitsWithGtin(tenantId, new Gtin(removed))) {
         throw Problem.conflict(
             "gtin-in-use",
             "gtins",

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +115,25 @@ class ContainerRows {
           .forEach(c -> found.put(c.sscc(), c));
     }
     return found;
+  }
+
+  Map<Long, Container> byIds(long tenantId, Collection<Long> ids) {
+    Map<Long, Container> found = new HashMap<>();
+    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(ids)), 500)) {
+      db.sql(SELECT + " WHERE tenant_id = ? AND id IN (" + InList.marks(chunk.size()) + ")")
+          .params(InList.concat(tenantId, chunk))
+          .query((rs, n) -> container(rs))
+          .list()
+          .forEach(c -> found.put(c.id(), c));
+    }
+    return found;
+  }
+
+  int unitCount(long tenantId, long containerId) {
+    return db.sql("SELECT COUNT(*) FROM unit WHERE tenant_id = ? AND container_id = ?")
+        .params(tenantId, containerId)
+        .query(Integer.class)
+        .single();
   }
 
   List<Long> tree(long tenantId, long rootId) {

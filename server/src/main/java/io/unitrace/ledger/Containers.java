@@ -296,6 +296,16 @@ public class Containers {
     return containerRows.tree(tenantId, rootId);
   }
 
+  /** The client's containers with these ids (absent ones left out), a statement per 500 ids. */
+  public Map<Long, Container> byIds(long tenantId, Collection<Long> ids) {
+    return containerRows.byIds(tenantId, ids);
+  }
+
+  /** How many units sit directly in the container (not in containers nested in it). */
+  public int unitCount(long tenantId, long containerId) {
+    return containerRows.unitCount(tenantId, containerId);
+  }
+
   private static String kind(String kind) {
     String k = kind == null ? "PALLET" : kind.toUpperCase();
     if (!KINDS.contains(k)) {
