@@ -1,16 +1,13 @@
 package io.unitrace.ledger;
 
 import io.unitrace.catalog.Serial;
-import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.CursorPage;
-import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,14 +20,22 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Units and containers over HTTP. A unit is addressed by its GS1 Digital Link path {@code
+ * /** Serialized units over HTTP. A unit is addressed by its GS1 Digital Link path {@code
  * /units/01/{gtin}/21/{serial}}. Every command takes an {@code Idempotency-Key} header and optional
  * floor context in its body: {@code eventTime} (with offset), {@code device}, {@code scan} (the raw
  * scan text) and {@code bizTransactions}.
  */
 @RestController
 @RequestMapping("/api/v1")
-class LedgerApi {
+class UnitsApi {
+
+  private final UnitBook book;
+  private final Units units;
+
+  UnitsApi(UnitBook book, Units units) {
+    this.book = book;
+    this.units = units;
+  }
 
   static final String KEY = "Idempotency-Key";
   static final String UNIT = "/units/01/{gtin}/21/{serial}";
@@ -84,26 +89,12 @@ class LedgerApi {
   record FieldsBody(
       Map<String, String> fields, OffsetDateTime eventTime, String device, String scan) {}
 
-  record UnitKey(String gtin, String serial) {}
-
-  record PackBody(
-      List<UnitKey> units, String into, OffsetDateTime eventTime, String device, String scan) {}
-
-  record NewContainer(String sscc, String kind, String location) {}
-
-  record NestBody(String into, OffsetDateTime eventTime, String device, String scan) {}
-
-  private final UnitBook book;
-  private final StockBook stockBook;
-  private final Containers containers;
-  private final Units units;
-
-  LedgerApi(UnitBook book, StockBook stockBook, Containers containers, Units units) {
-    this.book = book;
-    this.stockBook = stockBook;
-    this.containers = containers;
-    this.units = units;
-  }
+  record ScanBody(
+      String scan,
+      String location,
+      OffsetDateTime eventTime,
+      String device,
+      List<RequestMeta.BizTransaction> bizTransactions) {}
 
   @PostMapping("/units")
   @ResponseStatus(HttpStatus.CREATED)
@@ -152,135 +143,6 @@ class LedgerApi {
         CursorPage.limit(limit));
   }
 
-  @GetMapping("/stock")
-  Units.StockPage stock(
-      TenantScope scope,
-      @RequestParam(required = false) String sku,
-      @RequestParam(required = false) String lot,
-      @RequestParam(required = false) String location,
-      @RequestParam(required = false) LocalDate expiresBefore,
-      @RequestParam(required = false) String cursor,
-      @RequestParam(required = false) Integer limit) {
-    return units.stock(
-        scope,
-        new Units.StockFilter(sku, lot, location, expiresBefore),
-        cursor,
-        CursorPage.limit(limit));
-  }
-
-  @GetMapping("/stock/history")
-  CursorPage<Units.StockEntry> stockHistory(
-      TenantScope scope,
-      @RequestParam(required = false) String sku,
-      @RequestParam(required = false) String lot,
-      @RequestParam(required = false) String cursor,
-      @RequestParam(required = false) Integer limit) {
-    return units.stockHistory(scope, sku, lot, cursor, CursorPage.limit(limit));
-  }
-
-  /**
-   * Lot or untracked stock moved: {@code holds} names the bucket (held stock moves as held stock).
-   */
-  record StockMoveBody(
-      String gtin,
-      String lot,
-      String from,
-      String to,
-      Long quantity,
-      Set<Hold> holds,
-      OffsetDateTime eventTime,
-      String device,
-      String scan,
-      List<RequestMeta.BizTransaction> bizTransactions) {}
-
-  @PostMapping("/stock/moves")
-  EventReceipt moveStock(
-      TenantScope scope,
-      @RequestHeader(name = KEY, required = false) String key,
-      @RequestBody StockMoveBody b) {
-    return stockBook.move(
-        scope,
-        new StockBook.StockMove(
-            b.gtin(), b.lot(), b.from(), b.to(), quantity(b.quantity()), b.holds()),
-        new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
-  }
-
-  record StockAdjustBody(
-      String gtin,
-      String lot,
-      LocalDate expiry,
-      String location,
-      Adjustment kind,
-      Long quantity,
-      String reason,
-      OffsetDateTime eventTime,
-      String device,
-      String scan) {}
-
-  @PostMapping("/stock/adjustments")
-  EventReceipt adjustStock(
-      TenantScope scope,
-      @RequestHeader(name = KEY, required = false) String key,
-      @RequestBody StockAdjustBody b) {
-    return stockBook.adjust(
-        scope,
-        new StockBook.StockAdjustment(
-            b.gtin(),
-            b.lot(),
-            b.expiry(),
-            b.location(),
-            b.kind(),
-            quantity(b.quantity()),
-            b.reason()),
-        meta(key, b.eventTime(), b.device(), b.scan()));
-  }
-
-  /**
-   * {@code holds}: the holds the stock is on now (default: none when placing, just {@code hold}
-   * when releasing).
-   */
-  record StockHoldBody(
-      String gtin,
-      String lot,
-      String location,
-      Long quantity,
-      Hold hold,
-      Set<Hold> holds,
-      String reason,
-      OffsetDateTime eventTime,
-      String device,
-      String scan) {
-
-    StockBook.StockHold request() {
-      return new StockBook.StockHold(
-          gtin, lot, location, LedgerApi.quantity(quantity), hold, holds, reason);
-    }
-  }
-
-  @PostMapping("/stock/holds")
-  EventReceipt placeStockHold(
-      TenantScope scope,
-      @RequestHeader(name = KEY, required = false) String key,
-      @RequestBody StockHoldBody b) {
-    return stockBook.placeHold(scope, b.request(), meta(key, b.eventTime(), b.device(), b.scan()));
-  }
-
-  @PostMapping("/stock/holds/release")
-  EventReceipt releaseStockHold(
-      TenantScope scope,
-      @RequestHeader(name = KEY, required = false) String key,
-      @RequestBody StockHoldBody b) {
-    return stockBook.releaseHold(
-        scope, b.request(), meta(key, b.eventTime(), b.device(), b.scan()));
-  }
-
-  private static long quantity(Long q) {
-    if (q == null) {
-      throw Problem.badRequest("invalid-field", "quantity", "name the quantity");
-    }
-    return q;
-  }
-
   @GetMapping(UNIT)
   Units.UnitView unit(TenantScope scope, @PathVariable String gtin, @PathVariable String serial) {
     return units.require(scope, ref(gtin, serial));
@@ -295,13 +157,6 @@ class LedgerApi {
       @RequestParam(required = false) Integer limit) {
     return units.history(scope, ref(gtin, serial), cursor, CursorPage.limit(limit));
   }
-
-  record ScanBody(
-      String scan,
-      String location,
-      OffsetDateTime eventTime,
-      String device,
-      List<RequestMeta.BizTransaction> bizTransactions) {}
 
   /** The unit a scan names (any GS1 form), for scanners that do not build URLs. */
   @GetMapping("/units/by-scan")
@@ -418,101 +273,11 @@ class LedgerApi {
         scope, ref(gtin, serial), b.fields(), meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
-  @PostMapping("/units/pack")
-  EventReceipt pack(
-      TenantScope scope,
-      @RequestHeader(name = KEY, required = false) String key,
-      @RequestBody PackBody b) {
-    return containers.pack(
-        scope,
-        refs(b.units()),
-        sscc(b.into(), "into"),
-        meta(key, b.eventTime(), b.device(), b.scan()));
-  }
-
-  @PostMapping("/units/unpack")
-  EventReceipt unpack(
-      TenantScope scope,
-      @RequestHeader(name = KEY, required = false) String key,
-      @RequestBody PackBody b) {
-    return containers.unpack(
-        scope, refs(b.units()), meta(key, b.eventTime(), b.device(), b.scan()));
-  }
-
-  /** Without an {@code sscc} the container gets the next one of the client's numbering. */
-  @PostMapping("/containers")
-  @ResponseStatus(HttpStatus.CREATED)
-  Container createContainer(TenantScope scope, @RequestBody NewContainer b) {
-    Sscc given = b.sscc() == null || b.sscc().isBlank() ? null : sscc(b.sscc(), "sscc");
-    return containers.create(scope, given, b.kind(), b.location());
-  }
-
-  @GetMapping("/containers/{sscc}")
-  Container container(TenantScope scope, @PathVariable String sscc) {
-    return containers
-        .find(scope.tenantId(), sscc(sscc, "sscc"))
-        .orElseThrow(
-            () ->
-                Problem.notFound(
-                    "unknown-container",
-                    "client " + scope.tenantCode() + " has no container " + sscc));
-  }
-
-  @PostMapping("/containers/{sscc}/move")
-  EventReceipt moveContainer(
-      TenantScope scope,
-      @RequestHeader(name = KEY, required = false) String key,
-      @PathVariable String sscc,
-      @RequestBody MoveBody b) {
-    return containers.move(
-        scope,
-        sscc(sscc, "sscc"),
-        b.location(),
-        new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
-  }
-
-  @PostMapping("/containers/{sscc}/pack")
-  EventReceipt nest(
-      TenantScope scope,
-      @RequestHeader(name = KEY, required = false) String key,
-      @PathVariable String sscc,
-      @RequestBody NestBody b) {
-    return containers.nest(
-        scope,
-        sscc(sscc, "sscc"),
-        sscc(b.into(), "into"),
-        meta(key, b.eventTime(), b.device(), b.scan()));
-  }
-
-  @PostMapping("/containers/{sscc}/unpack")
-  EventReceipt unnest(
-      TenantScope scope,
-      @RequestHeader(name = KEY, required = false) String key,
-      @PathVariable String sscc) {
-    return containers.nest(scope, sscc(sscc, "sscc"), null, meta(key, null, null, null));
-  }
-
   static UnitRef ref(String gtin, String serial) {
     return new UnitRef(Planning.gtin(gtin, "gtin"), new Serial(serial));
   }
 
-  private static List<UnitRef> refs(List<UnitKey> keys) {
-    if (keys == null) {
-      return List.of();
-    }
-    return keys.stream().map(k -> ref(k.gtin(), k.serial())).toList();
-  }
-
-  static Sscc sscc(String text, String field) {
-    try {
-      return new Sscc(text == null ? null : text.strip());
-    } catch (IllegalArgumentException e) {
-      throw Problem.badRequest("invalid-sscc", field, e.getMessage());
-    }
-  }
-
-  private static RequestMeta meta(
-      String key, OffsetDateTime eventTime, String device, String scan) {
+  static RequestMeta meta(String key, OffsetDateTime eventTime, String device, String scan) {
     return new RequestMeta(key, eventTime, device, scan, List.of());
   }
 }
