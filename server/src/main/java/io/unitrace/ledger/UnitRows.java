@@ -378,16 +378,4 @@ class UnitRows {
         rows,
         null);
   }
-
-  /**
-   * Locks a container's row for the rest of the transaction, if it is still at {@code locationId}.
-   * False when it was moved meanwhile (on PostgreSQL, after waiting for the mover to commit).
-   */
-  boolean holdContainer(long tenantId, long containerId, Long locationId) {
-    return db.sql(
-                "UPDATE container SET location_id = location_id WHERE tenant_id = ? AND id = ? AND location_id = ?")
-            .params(tenantId, containerId, locationId)
-            .update()
-        == 1;
-  }
 }
