@@ -6,6 +6,7 @@ import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Database;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Rows;
 import io.unitrace.shared.Times;
@@ -14,6 +15,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +61,10 @@ public class Catalog {
   private final ObjectMapper json;
   private final Clock clock;
   private final Facility facility;
+  private final ProductsInUse inUse;
 
-  Catalog(JdbcClient db, ObjectMapper json, Clock clock, Facility facility) {
+  Catalog(JdbcClient db, ObjectMapper json, Clock clock, Facility facility, ProductsInUse inUse) {
+    this.inUse = inUse;
     this.db = db;
     this.json = json;
     this.clock = clock;
@@ -117,12 +122,7 @@ public class Catalog {
           "sku",
           "the SKU of a product cannot change (" + sku + " → " + s.sku() + ")");
     }
-    boolean hasUnits =
-        db.sql("SELECT count(*) FROM unit WHERE product_id = ?")
-                .param(existing.id())
-                .query(Integer.class)
-                .single()
-            > 0;
+    boolean hasUnits = inUse.hasUnits(existing.id());
     if (hasUnits
         && (s.tracking() != existing.tracking()
             || s.serialScope() != existing.serialScope()
@@ -160,12 +160,7 @@ public class Catalog {
     List<String> current = existing.gtins().stream().map(Gtin::value).toList();
     List<String> added = wanted.stream().filter(g -> !current.contains(g)).toList();
     for (String removed : current.stream().filter(g -> !wanted.contains(g)).toList()) {
-      if (hasUnits
-          && db.sql("SELECT count(*) FROM unit WHERE tenant_id = ? AND gtin = ?")
-                  .params(tenantId, removed)
-                  .query(Integer.class)
-                  .single()
-              > 0) {
+      if (hasUnits && inUse.hasUnitsWithGtin(tenantId, new Gtin(removed))) {
         throw Problem.conflict(
             "gtin-in-use",
             "gtins",
@@ -550,5 +545,61 @@ public class Catalog {
 
   static Problem unknownSku(String sku) {
     return Problem.notFound("unknown-sku", "no product with SKU " + sku);
+  }
+
+  // Reads for other modules, set-based: a page of ledger rows resolves its products and lots in a
+  // statement or two per 500 ids, never one per row.
+
+  /** The client's products with these ids (absent ones left out), with their GTINs. */
+  public Map<Long, Product> products(long tenantId, Collection<Long> ids) {
+    Map<Long, Product> found = new HashMap<>();
+    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(ids)), 500)) {
+      load(
+              tenantId,
+              "p.id IN (" + InList.marks(chunk.size()) + ")",
+              new ArrayList<>(chunk),
+              chunk.size())
+          .forEach(p -> found.put(p.id(), p));
+    }
+    return found;
+  }
+
+  /** The client's lots with these ids (absent ones left out). */
+  public Map<Long, Lot> lotsById(long tenantId, Collection<Long> ids) {
+    Map<Long, Lot> found = new HashMap<>();
+    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(ids)), 500)) {
+      db.sql(
+              "SELECT id, product_id, code, manufactured_on, expires_on FROM lot WHERE tenant_id = ? AND id IN ("
+                  + InList.marks(chunk.size())
+                  + ")")
+          .params(InList.concat(tenantId, chunk))
+          .query(
+              (rs, n) ->
+                  new Lot(
+                      rs.getLong(1),
+                      rs.getLong(2),
+                      rs.getString(3),
+                      Times.date(rs.getString(4)),
+                      Times.date(rs.getString(5))))
+          .list()
+          .forEach(l -> found.put(l.id(), l));
+    }
+    return found;
+  }
+
+  /** The ids of the client's lots with this code, of any product. */
+  public List<Long> lotIds(long tenantId, String code) {
+    return db.sql("SELECT id FROM lot WHERE tenant_id = ? AND code = ? ORDER BY id")
+        .params(tenantId, code)
+        .query(Long.class)
+        .list();
+  }
+
+  /** The ids of the client's lots that expire before {@code date} (not on it). */
+  public List<Long> lotIdsExpiringBefore(long tenantId, LocalDate date) {
+    return db.sql("SELECT id FROM lot WHERE tenant_id = ? AND expires_on < ? ORDER BY id")
+        .params(tenantId, Times.iso(date))
+        .query(Long.class)
+        .list();
   }
 }

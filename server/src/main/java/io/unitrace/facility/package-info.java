@@ -1,5 +1,5 @@
 /**
- * Warehouses, locations in a hierarchy (zone, aisle, rack, bin) with scannable codes, and SSCC
- * containers.
+ * Warehouses, locations in a hierarchy (zone, aisle, rack, bin) with scannable codes, and the
+ * allocation of SSCCs (the containers themselves are the ledger's).
  */
 package io.unitrace.facility;

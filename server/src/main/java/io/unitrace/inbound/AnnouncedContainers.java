@@ -1,7 +1,7 @@
 package io.unitrace.inbound;
 
 import io.unitrace.gs1.Sscc;
-import io.unitrace.ledger.Ledger;
+import io.unitrace.ledger.Arrivals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,15 +19,15 @@ final class AnnouncedContainers {
   private AnnouncedContainers() {}
 
   /** {@code announced}: the ASN's containers by SSCC; a case it does not announce is skipped. */
-  static List<Ledger.ArrivingContainer> needed(Map<String, Row> announced, List<Sscc> cases) {
-    Map<String, Ledger.ArrivingContainer> needed = new LinkedHashMap<>();
+  static List<Arrivals.ArrivingContainer> needed(Map<String, Row> announced, List<Sscc> cases) {
+    Map<String, Arrivals.ArrivingContainer> needed = new LinkedHashMap<>();
     for (Sscc c : cases) {
       String s = c.value();
       while (s != null && !needed.containsKey(s) && announced.containsKey(s)) {
         Row row = announced.get(s);
         needed.put(
             s,
-            new Ledger.ArrivingContainer(
+            new Arrivals.ArrivingContainer(
                 new Sscc(s), row.kind(), row.parent() == null ? null : new Sscc(row.parent())));
         s = row.parent();
       }

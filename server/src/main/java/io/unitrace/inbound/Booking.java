@@ -3,9 +3,12 @@ package io.unitrace.inbound;
 import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Adjustment;
+import io.unitrace.ledger.Arrivals;
 import io.unitrace.ledger.Hold;
-import io.unitrace.ledger.Ledger;
 import io.unitrace.ledger.RequestMeta;
+import io.unitrace.ledger.StockBook;
+import io.unitrace.ledger.UnitBook;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.Problem;
@@ -48,15 +51,25 @@ class Booking {
 
   private final ReceiptRows rows;
   private final FactGathering facts;
-  private final Ledger ledger;
+  private final UnitBook units;
+  private final StockBook stock;
+  private final Arrivals ledgerArrivals;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   Booking(
-      ReceiptRows rows, FactGathering facts, Ledger ledger, TransactionTemplate tx, Clock clock) {
+      ReceiptRows rows,
+      FactGathering facts,
+      UnitBook units,
+      StockBook stock,
+      Arrivals arrivals,
+      TransactionTemplate tx,
+      Clock clock) {
     this.rows = rows;
     this.facts = facts;
-    this.ledger = ledger;
+    this.units = units;
+    this.stock = stock;
+    this.ledgerArrivals = arrivals;
     this.tx = tx;
     this.clock = clock;
   }
@@ -156,8 +169,8 @@ class Booking {
       String batch,
       String device,
       Receiving.ScanRequest single) {
-    List<Ledger.Arrival> arrivals = new ArrayList<>();
-    List<Ledger.ArrivingQuantity> quantities = new ArrayList<>();
+    List<Arrivals.Arrival> arrivals = new ArrayList<>();
+    List<Arrivals.ArrivingQuantity> quantities = new ArrayList<>();
     for (Judged j : judged) {
       if (j.outcome().received()) {
         if (j.c().counted()) {
@@ -170,11 +183,11 @@ class Booking {
     if (arrivals.isEmpty() && quantities.isEmpty()) {
       return null;
     }
-    List<Ledger.ArrivingContainer> containers = new ArrayList<>();
+    List<Arrivals.ArrivingContainer> containers = new ArrayList<>();
     if (!arrivals.isEmpty() && batch != null && r.asnId() != null) {
       List<Sscc> cases =
           arrivals.stream()
-              .map(Ledger.Arrival::container)
+              .map(Arrivals.Arrival::container)
               .filter(Objects::nonNull)
               .distinct()
               .toList();
@@ -185,10 +198,10 @@ class Booking {
     if (r.vendor() != null) {
       details.put("vendor", r.vendor());
     }
-    return ledger
+    return ledgerArrivals
         .receive(
             scope,
-            new Ledger.Arrivals(r.dock(), arrivals, quantities, containers, details),
+            new Arrivals.Delivery(r.dock(), arrivals, quantities, containers, details),
             new RequestMeta(
                 "receipt:" + r.id() + ":" + key,
                 null,
@@ -219,7 +232,7 @@ class Booking {
   private void suspect(TenantScope scope, Receipt r, String key, Judged j) {
     UnitRef ref = new UnitRef(new Gtin(j.c().gtin()), new Serial(j.c().serial()));
     if (!j.existing().state().terminal() && (j.existing().holds() & Hold.SUSPECT.bit()) == 0) {
-      ledger.placeHold(
+      units.placeHold(
           scope,
           ref,
           Hold.SUSPECT,
@@ -239,14 +252,14 @@ class Booking {
    */
   private void correct(TenantScope scope, Receipt r, String key, Judged j, String device) {
     if (j.c().counted()) {
-      ledger.adjustStock(
+      stock.adjust(
           scope,
-          new Ledger.StockAdjustment(
+          new StockBook.StockAdjustment(
               j.c().gtin(),
               j.lot(),
               null,
               r.dock(),
-              Ledger.Adjustment.LOST,
+              Adjustment.LOST,
               j.c().quantity(),
               "announced but not found at receipt " + r.id() + " on " + r.dock()),
           new RequestMeta(
@@ -258,13 +271,13 @@ class Booking {
         new RequestMeta(
             "receipt:" + r.id() + ":" + key, null, device, j.c().scan(), r.bizTransactions());
     if (j.outcome() == ScanOutcome.MARKED_DAMAGED) {
-      ledger.placeHold(
+      units.placeHold(
           scope, ref, Hold.DAMAGED, "found damaged at receipt " + r.id() + " on " + r.dock(), meta);
     } else {
-      ledger.adjust(
+      units.adjust(
           scope,
           ref,
-          Ledger.Adjustment.LOST,
+          Adjustment.LOST,
           "announced but not found at receipt " + r.id() + " on " + r.dock(),
           null,
           meta);

@@ -2,9 +2,10 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
-import io.unitrace.facility.Container;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.LocationType;
+import io.unitrace.ledger.Container;
+import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.Hold;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.UnitState;
@@ -35,11 +36,13 @@ class DockGoods {
   private final JdbcClient db;
   private final Catalog catalog;
   private final Facility facility;
+  private final Containers containers;
 
-  DockGoods(JdbcClient db, Catalog catalog, Facility facility) {
+  DockGoods(JdbcClient db, Catalog catalog, Facility facility, Containers containers) {
     this.db = db;
     this.catalog = catalog;
     this.facility = facility;
+    this.containers = containers;
   }
 
   GoodsOnDock find(TenantScope scope, Putaway.Target target) {
@@ -58,7 +61,7 @@ class DockGoods {
                       Problem.notFound(
                           "unknown-unit", "client " + scope.tenantCode() + " has no unit " + ref));
       if (u.containerId() != null) {
-        Container c = facility.container(scope.tenantId(), u.containerId()).orElseThrow();
+        Container c = containers.byId(scope.tenantId(), u.containerId()).orElseThrow();
         Container outer = outermost(scope, c);
         throw Problem.conflict(
                 "unit-in-container",
@@ -77,8 +80,8 @@ class DockGoods {
           target, null, List.of(u), dock, u.holds() != 0, u.productId(), u.lotId());
     }
     Container c =
-        facility
-            .container(scope.tenantId(), target.sscc())
+        containers
+            .find(scope.tenantId(), target.sscc())
             .orElseThrow(
                 () ->
                     Problem.notFound(
@@ -108,7 +111,7 @@ class DockGoods {
                   + ", not on a dock: putaway is for goods received on a dock")
           .with("location", dock == null ? null : dock.code());
     }
-    List<Long> tree = facility.containerTree(scope.tenantId(), c.id());
+    List<Long> tree = containers.tree(scope.tenantId(), c.id());
     List<GoodsOnDock.UnitRow> units =
         db.sql(
                 UNIT
@@ -241,7 +244,7 @@ class DockGoods {
   private Container outermost(TenantScope scope, Container c) {
     Container outer = c;
     for (int depth = 0; outer.parentId() != null && depth < 100; depth++) {
-      outer = facility.container(scope.tenantId(), outer.parentId()).orElseThrow();
+      outer = containers.byId(scope.tenantId(), outer.parentId()).orElseThrow();
     }
     return outer;
   }

@@ -1,8 +1,8 @@
 package io.unitrace.inbound;
 
-import io.unitrace.facility.Container;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationType;
+import io.unitrace.ledger.Container;
 import io.unitrace.ledger.UnitState;
 import io.unitrace.shared.Problem;
 import java.util.Arrays;

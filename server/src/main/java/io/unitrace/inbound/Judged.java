@@ -2,8 +2,9 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Product;
 import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Arrivals;
 import io.unitrace.ledger.Hold;
-import io.unitrace.ledger.Ledger;
+import io.unitrace.ledger.UnitBook;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -41,8 +42,8 @@ record Judged(
   }
 
   /** A received quantity of counted goods; they are not packed, so they lie loose (ADR 0008). */
-  Ledger.ArrivingQuantity quantity(Receipt r) {
-    return new Ledger.ArrivingQuantity(
+  Arrivals.ArrivingQuantity quantity(Receipt r) {
+    return new Arrivals.ArrivingQuantity(
         c.gtin(),
         lot,
         lotExpiry,
@@ -56,10 +57,10 @@ record Judged(
    * A received unit. One going to quarantine leaves its case on the dock: it is set aside, not
    * stored with the rest.
    */
-  Ledger.Arrival arrival(Receipt r) {
+  Arrivals.Arrival arrival(Receipt r) {
     Sscc in = quarantined(r) ? null : c.sscc();
-    return new Ledger.Arrival(
-        new Ledger.NewUnit(c.gtin(), c.serial(), lot, lotExpiry, manufactured(), c.fields()),
+    return new Arrivals.Arrival(
+        new UnitBook.NewUnit(c.gtin(), c.serial(), lot, lotExpiry, manufactured(), c.fields()),
         quarantined(r) ? r.quarantine() : r.dock(),
         in,
         holds());

@@ -1,11 +1,14 @@
 package io.unitrace.inbound;
 
-import io.unitrace.facility.Container;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.ledger.Container;
+import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.EventReceipt;
 import io.unitrace.ledger.Ledger;
 import io.unitrace.ledger.RequestMeta;
+import io.unitrace.ledger.StockBook;
+import io.unitrace.ledger.UnitBook;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
@@ -31,6 +34,9 @@ class PutawayMove {
   private final JdbcClient db;
   private final TransactionTemplate tx;
   private final Ledger ledger;
+  private final UnitBook unitBook;
+  private final StockBook stockBook;
+  private final Containers containers;
   private final Facility facility;
   private final DockGoods docks;
   private final Slotting slotting;
@@ -39,12 +45,18 @@ class PutawayMove {
       JdbcClient db,
       TransactionTemplate tx,
       Ledger ledger,
+      UnitBook unitBook,
+      StockBook stockBook,
+      Containers containers,
       Facility facility,
       DockGoods docks,
       Slotting slotting) {
     this.db = db;
     this.tx = tx;
     this.ledger = ledger;
+    this.unitBook = unitBook;
+    this.stockBook = stockBook;
+    this.containers = containers;
     this.facility = facility;
     this.docks = docks;
     this.slotting = slotting;
@@ -76,9 +88,9 @@ class PutawayMove {
           claim(scope, goods);
           EventReceipt receipt =
               goods.stock() != null
-                  ? ledger.moveStock(
+                  ? stockBook.move(
                       scope,
-                      new Ledger.StockMove(
+                      new StockBook.StockMove(
                           goods.stock().gtin(),
                           goods.stock().lot(),
                           goods.dock().code(),
@@ -87,8 +99,8 @@ class PutawayMove {
                           Set.copyOf(goods.stock().holds())),
                       meta)
                   : goods.container() != null
-                      ? ledger.moveContainer(scope, goods.container().sscc(), to.code(), meta)
-                      : ledger.move(scope, target.unit(), to.code(), meta);
+                      ? containers.move(scope, goods.container().sscc(), to.code(), meta)
+                      : unitBook.move(scope, target.unit(), to.code(), meta);
           String first = suggestions.isEmpty() ? null : suggestions.get(0).code();
           return new Putaway.Done(
               to.code(), first, first != null && first.equals(to.code()), receipt);
@@ -111,8 +123,8 @@ class PutawayMove {
     }
     EventReceipt receipt =
         target.sscc() != null
-            ? ledger.moveContainer(scope, target.sscc(), to.code(), meta)
-            : ledger.move(scope, target.unit(), to.code(), meta);
+            ? containers.move(scope, target.sscc(), to.code(), meta)
+            : unitBook.move(scope, target.unit(), to.code(), meta);
     return new Putaway.Done(to.code(), null, null, receipt);
   }
 
@@ -157,7 +169,7 @@ class PutawayMove {
    */
   private Problem gone(TenantScope scope, GoodsOnDock goods) {
     if (goods.container() != null) {
-      Container now = facility.container(scope.tenantId(), goods.container().id()).orElseThrow();
+      Container now = containers.byId(scope.tenantId(), goods.container().id()).orElseThrow();
       GoodsOnDock.LocationRow at =
           now.locationId() == null ? null : docks.location(now.locationId());
       return Problem.conflict(

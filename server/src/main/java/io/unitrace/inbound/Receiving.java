@@ -6,7 +6,7 @@ import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Sscc;
-import io.unitrace.ledger.Ledger;
+import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.CursorPage;
@@ -107,7 +107,7 @@ public class Receiving {
   private final ReceiptRows rows;
   private final Announcements announcements;
   private final Booking booking;
-  private final Ledger ledger;
+  private final Containers containers;
   private final Catalog catalog;
   private final Facility facility;
   private final TransactionTemplate tx;
@@ -117,7 +117,7 @@ public class Receiving {
       ReceiptRows rows,
       Announcements announcements,
       Booking booking,
-      Ledger ledger,
+      Containers containers,
       Catalog catalog,
       Facility facility,
       TransactionTemplate tx,
@@ -125,7 +125,7 @@ public class Receiving {
     this.rows = rows;
     this.announcements = announcements;
     this.booking = booking;
-    this.ledger = ledger;
+    this.containers = containers;
     this.catalog = catalog;
     this.facility = facility;
     this.tx = tx;
@@ -328,9 +328,9 @@ public class Receiving {
     return tx.execute(
         t -> {
           var container =
-              ledger.createContainer(
+              containers.create(
                   scope, null, kind == null ? "PALLET" : kind.strip().toUpperCase(), r.dock());
-          ledger.pack(
+          containers.pack(
               scope,
               refs,
               container.sscc(),

@@ -1,10 +1,11 @@
 package io.unitrace.labels;
 
-import io.unitrace.facility.Container;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Container;
+import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.Units;
 import io.unitrace.shared.CursorPage;
@@ -24,14 +25,17 @@ class Labels {
 
   private final Units units;
   private final Facility facility;
+  private final Containers containers;
   private final String digitalLinkHost;
 
   Labels(
       Units units,
       Facility facility,
+      Containers containers,
       @Value("${unitrace.labels.digital-link-host:https://id.gs1.org}") String digitalLinkHost) {
     this.units = units;
     this.facility = facility;
+    this.containers = containers;
     String host = digitalLinkHost == null ? "" : digitalLinkHost.strip();
     if (!host.startsWith("https://") && !host.startsWith("http://")) {
       throw new IllegalStateException(
@@ -47,8 +51,8 @@ class Labels {
   }
 
   Container container(TenantScope scope, Sscc sscc) {
-    return facility
-        .container(scope.tenantId(), sscc)
+    return containers
+        .find(scope.tenantId(), sscc)
         .orElseThrow(
             () ->
                 Problem.notFound(

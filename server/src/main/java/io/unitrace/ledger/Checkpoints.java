@@ -2,6 +2,7 @@ package io.unitrace.ledger;
 
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.shared.Database;
+import io.unitrace.tenancy.Tenants;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
@@ -68,11 +69,15 @@ public class Checkpoints {
   private final Clock clock;
   private final long settleMillis;
 
+  private final Tenants tenants;
+
   Checkpoints(
       JdbcClient db,
       JdbcTemplate jdbc,
       Clock clock,
-      @Value("${unitrace.ledger.checkpoint-settle-ms:10000}") long settleMillis) {
+      @Value("${unitrace.ledger.checkpoint-settle-ms:10000}") long settleMillis,
+      Tenants tenants) {
+    this.tenants = tenants;
     this.db = db;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -83,7 +88,7 @@ public class Checkpoints {
       fixedDelayString = "${unitrace.ledger.checkpoint-interval-ms:300000}",
       initialDelayString = "${unitrace.ledger.checkpoint-interval-ms:300000}")
   void closeAll() {
-    for (long tenant : db.sql("SELECT id FROM tenant ORDER BY id").query(Long.class).list()) {
+    for (long tenant : tenants.ids()) {
       close(tenant);
     }
   }

@@ -1,6 +1,9 @@
 package io.unitrace.ledger;
 
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.CustomField;
 import io.unitrace.catalog.Product;
+import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.HashChain;
@@ -8,7 +11,6 @@ import io.unitrace.ledger.domain.TransitionRefused;
 import io.unitrace.ledger.domain.UnitCommand;
 import io.unitrace.ledger.domain.UnitStatus;
 import io.unitrace.shared.Database;
-import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +161,9 @@ class Recorder {
   private final CommandCodec codec;
   private final Clock clock;
 
+  private final Catalog catalog;
+  private final Facility facility;
+
   Recorder(
       UnitRows rows,
       StockRows stock,
@@ -166,7 +171,11 @@ class Recorder {
       TransactionTemplate tx,
       ObjectMapper json,
       CommandCodec codec,
-      Clock clock) {
+      Clock clock,
+      Catalog catalog,
+      Facility facility) {
+    this.catalog = catalog;
+    this.facility = facility;
     this.rows = rows;
     this.stock = stock;
     this.db = db;
@@ -370,11 +379,13 @@ class Recorder {
       for (Change c : p.changes()) {
         if (c.command() instanceof UnitCommand.SetFields s) {
           Set<String> unique = new HashSet<>();
-          db.sql("SELECT custom_fields FROM product WHERE id = ?")
-              .param(c.before().productId())
-              .query(String.class)
-              .optional()
-              .ifPresent(text -> unique.addAll(uniqueFieldNames(text)));
+          catalog
+              .byId(tenant, c.before().productId())
+              .ifPresent(
+                  product ->
+                      product.customFields().stream()
+                          .filter(CustomField::unique)
+                          .forEach(f -> unique.add(f.name())));
           guardFieldUniqueness(() -> rows.writeFields(tenant, c.before().id(), s.fields(), unique));
         }
       }
@@ -405,16 +416,6 @@ class Recorder {
         after.container(),
         after.holds(),
         data);
-  }
-
-  private Set<String> uniqueFieldNames(String customFieldsJson) {
-    Set<String> names = new HashSet<>();
-    for (var node : json.readTree(customFieldsJson)) {
-      if (node.path("unique").asBoolean(false)) {
-        names.add(node.path("name").asString());
-      }
-    }
-    return names;
   }
 
   private static void guardFieldUniqueness(Runnable write) {
@@ -498,10 +499,9 @@ class Recorder {
       return outcomes;
     }
     if (!ids.isEmpty()) {
-      db.sql("SELECT id, code FROM location WHERE id IN (" + InList.marks(ids.size()) + ")")
-          .params(ids.stream().map(Long::valueOf).toList())
-          .query((rs, n) -> codes.put(Long.toString(rs.getLong(1)), rs.getString(2)))
-          .list();
+      facility
+          .locations(ids.stream().map(Long::valueOf).toList())
+          .forEach((id, location) -> codes.put(Long.toString(id), location.code()));
     }
     return outcomes.stream()
         .map(
@@ -541,11 +541,12 @@ class Recorder {
               + head.get().id()
               + ")");
     }
+    // Outcomes carry the location's id until the codes are resolved, as while recording.
     List<EventReceipt.UnitOutcome> units =
         db.sql(
                 """
-            SELECT u.gtin, u.serial, e.seq, e.state, l.code, e.holds
-            FROM ledger_entry e JOIN unit u ON u.id = e.unit_id LEFT JOIN location l ON l.id = e.location_id
+            SELECT u.gtin, u.serial, e.seq, e.state, e.location_id, e.holds
+            FROM ledger_entry e JOIN unit u ON u.id = e.unit_id
             WHERE e.event_id = ? ORDER BY e.id LIMIT ?""")
             .params(head.get().id(), EventReceipt.LISTED_UNITS)
             .query(
@@ -558,6 +559,7 @@ class Recorder {
                         rs.getString(5),
                         Hold.of(rs.getInt(6))))
             .list();
+    units = withLocationCodes(units, Map.of());
     return Optional.of(
         new EventReceipt(
             head.get().id(),
@@ -567,7 +569,7 @@ class Recorder {
             true,
             head.get().unitCount(),
             units,
-            stock.outcomes(head.get().id())));
+            stock.outcomes(tenantId, head.get().id())));
   }
 
   private String digest(Object request) {

@@ -54,10 +54,10 @@ public final class Scans {
   /**
    * A unit to register from a scan: GTIN, serial, and lot, expiry and production date when present.
    */
-  static Ledger.NewUnit newUnit(String scan, String field, Map<String, String> fields) {
+  static UnitBook.NewUnit newUnit(String scan, String field, Map<String, String> fields) {
     Gs1Data data = parse(scan, field);
     UnitRef ref = unit(scan, field);
-    return new Ledger.NewUnit(
+    return new UnitBook.NewUnit(
         ref.gtin().value(),
         ref.serial().value(),
         data.lot().orElse(null),

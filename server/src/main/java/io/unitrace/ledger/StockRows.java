@@ -1,18 +1,22 @@
 package io.unitrace.ledger;
 
+import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.Product;
+import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.ledger.domain.StockLevel;
 import io.unitrace.ledger.domain.TransitionRefused;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Rows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,8 +43,13 @@ class StockRows {
 
   private final JdbcClient db;
 
-  StockRows(JdbcClient db) {
+  private final Catalog catalog;
+  private final Facility facility;
+
+  StockRows(JdbcClient db, Catalog catalog, Facility facility) {
     this.db = db;
+    this.catalog = catalog;
+    this.facility = facility;
   }
 
   static String entryCanonical(
@@ -162,23 +171,43 @@ class StockRows {
   }
 
   /** What an event did to stock, for the receipt of a repeated request. */
-  List<EventReceipt.StockOutcome> outcomes(long eventId) {
-    return db.sql(
-            """
-            SELECT p.sku, l.code AS lot, loc.code AS location, s.holds, e.delta, e.quantity
-            FROM stock_entry e JOIN stock s ON s.id = e.stock_id JOIN product p ON p.id = s.product_id
-            LEFT JOIN lot l ON l.id = s.lot_id JOIN location loc ON loc.id = s.location_id
+  List<EventReceipt.StockOutcome> outcomes(long tenantId, long eventId) {
+    record Row(long product, Long lot, long location, int holds, long delta, long quantity) {}
+    List<Row> rows =
+        db.sql(
+                """
+            SELECT s.product_id, s.lot_id, s.location_id, s.holds, e.delta, e.quantity
+            FROM stock_entry e JOIN stock s ON s.id = e.stock_id
             WHERE e.event_id = ? ORDER BY e.id""")
-        .param(eventId)
-        .query(
-            (rs, n) ->
+            .param(eventId)
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getLong(1),
+                        Rows.longOrNull(rs, 2),
+                        rs.getLong(3),
+                        rs.getInt(4),
+                        rs.getLong(5),
+                        rs.getLong(6)))
+            .list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Product> products =
+        catalog.products(tenantId, rows.stream().map(Row::product).toList());
+    Map<Long, Lot> lots =
+        catalog.lotsById(tenantId, rows.stream().map(Row::lot).filter(Objects::nonNull).toList());
+    Map<Long, Location> locations = facility.locations(rows.stream().map(Row::location).toList());
+    return rows.stream()
+        .map(
+            r ->
                 new EventReceipt.StockOutcome(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    Hold.of(rs.getInt(4)),
-                    rs.getLong(5),
-                    rs.getLong(6)))
-        .list();
+                    products.get(r.product()).sku(),
+                    r.lot() == null ? null : lots.get(r.lot()).code(),
+                    locations.get(r.location()).code(),
+                    Hold.of(r.holds()),
+                    r.delta(),
+                    r.quantity()))
+        .toList();
   }
 }

@@ -120,6 +120,28 @@ class UnitRows {
   }
 
   /**
+   * Locks the units for the rest of the transaction if each is still RECEIVED on the dock (and,
+   * with {@code loose}, in no container): a no-op update, so that it locks on PostgreSQL (waiting
+   * for a concurrent writer, then judging its result) and counts. Returns how many it locked.
+   */
+  int claimReceived(long tenantId, List<Long> ids, long dockId, boolean loose) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    List<Object> params = new ArrayList<>(ids.size() + 2);
+    params.add(dockId);
+    params.add(tenantId);
+    params.addAll(ids);
+    return db.sql(
+            "UPDATE unit SET version = version WHERE state = 'RECEIVED' AND location_id = ? AND tenant_id = ? AND id IN ("
+                + InList.marks(ids.size())
+                + ")"
+                + (loose ? " AND container_id IS NULL" : ""))
+        .params(params)
+        .update();
+  }
+
+  /**
    * Every unit inside the given containers, ordered by id so concurrent writers lock in one order.
    */
   List<Loaded> inContainers(long tenantId, List<Long> containerIds) {
@@ -355,17 +377,5 @@ class UnitRows {
         List.of("tenant_id", "unit_id", "name", "value", "unique_value"),
         rows,
         null);
-  }
-
-  /**
-   * Locks a container's row for the rest of the transaction, if it is still at {@code locationId}.
-   * False when it was moved meanwhile (on PostgreSQL, after waiting for the mover to commit).
-   */
-  boolean holdContainer(long tenantId, long containerId, Long locationId) {
-    return db.sql(
-                "UPDATE container SET location_id = location_id WHERE tenant_id = ? AND id = ? AND location_id = ?")
-            .params(tenantId, containerId, locationId)
-            .update()
-        == 1;
   }
 }

@@ -1,13 +1,18 @@
 package io.unitrace.ledger;
 
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
-import io.unitrace.shared.Times;
+import io.unitrace.shared.Rows;
 import io.unitrace.tenancy.TenantScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,9 +21,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -95,44 +103,50 @@ public class Units {
 
   public record StockFilter(String sku, String lot, String location, LocalDate expiresBefore) {}
 
+  /**
+   * A unit's own row; its product, lot and location are the catalog's and the facility's, resolved
+   * for a whole page at once (see {@link #views}).
+   */
   private static final String VIEW =
       """
-      SELECT u.id, u.gtin, u.serial, p.sku, p.name, l.code, l.expires_on, l.manufactured_on, u.state, loc.code, loc.name, loc.type,
-             c.sscc, u.holds, u.fields, u.version, u.registered_at, u.updated_at, u.last_hash
+      SELECT u.id, u.gtin, u.serial, u.product_id, u.lot_id, u.state, u.location_id, c.sscc, u.holds, u.fields,
+             u.version, u.registered_at, u.updated_at, u.last_hash
       FROM unit u
-      JOIN product p ON p.id = u.product_id
-      LEFT JOIN lot l ON l.id = u.lot_id
-      LEFT JOIN location loc ON loc.id = u.location_id
       LEFT JOIN container c ON c.id = u.container_id""";
 
   /**
    * Everything in the building, one row per serialized unit and one per bucket of lot or untracked
-   * stock, with how much of it is available (put away, not held) and how much is held.
+   * stock, with how much of it is available (put away, not held) and how much is held. Counted
+   * stock not held is available where its location is a STORAGE one, which the facility knows: it
+   * is summed apart ({@code free_stock}) and counted in once the page's locations are resolved.
    */
   private static final String IN_THE_BUILDING =
       """
       SELECT tenant_id, location_id, product_id, lot_id, COALESCE(lot_id, 0) AS lot_key, 1 AS quantity,
-             CASE WHEN state = 'STORED' AND holds = 0 THEN 1 ELSE 0 END AS available, CASE WHEN holds <> 0 THEN 1 ELSE 0 END AS held
+             CASE WHEN state = 'STORED' AND holds = 0 THEN 1 ELSE 0 END AS available, CASE WHEN holds <> 0 THEN 1 ELSE 0 END AS held,
+             0 AS free_stock
       FROM unit WHERE state IN ('RECEIVED', 'STORED', 'ALLOCATED', 'PICKED', 'PACKED', 'RETURNED', 'IN_REPAIR')
       UNION ALL
-      SELECT s.tenant_id, s.location_id, s.product_id, s.lot_id, s.lot_key, s.quantity,
-             CASE WHEN s.holds = 0 AND loc.type = 'STORAGE' THEN s.quantity ELSE 0 END, CASE WHEN s.holds <> 0 THEN s.quantity ELSE 0 END
-      FROM stock s JOIN location loc ON loc.id = s.location_id WHERE s.quantity > 0""";
-
-  /**
-   * The unit is at the location or anywhere below it (a zone covers its aisles, racks and bins).
-   */
-  private static final String WITHIN_LOCATION =
-      """
-      u.location_id IN (WITH RECURSIVE sub (id) AS (SELECT ? UNION ALL SELECT x.id FROM location x JOIN sub ON x.parent_id = sub.id)
-                        SELECT id FROM sub)""";
+      SELECT s.tenant_id, s.location_id, s.product_id, s.lot_id, s.lot_key, s.quantity, 0,
+             CASE WHEN s.holds <> 0 THEN s.quantity ELSE 0 END, CASE WHEN s.holds = 0 THEN s.quantity ELSE 0 END
+      FROM stock s WHERE s.quantity > 0""";
 
   private final JdbcClient db;
   private final UnitRows rows;
   private final Facility facility;
+  private final Catalog catalog;
+  private final Containers containers;
   private final ObjectMapper json;
 
-  Units(JdbcClient db, UnitRows rows, Facility facility, ObjectMapper json) {
+  Units(
+      JdbcClient db,
+      UnitRows rows,
+      Facility facility,
+      Catalog catalog,
+      Containers containers,
+      ObjectMapper json) {
+    this.catalog = catalog;
+    this.containers = containers;
     this.db = db;
     this.rows = rows;
     this.facility = facility;
@@ -142,8 +156,9 @@ public class Units {
   public Optional<UnitView> find(TenantScope scope, UnitRef ref) {
     return db.sql(VIEW + " WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial = ?")
         .params(scope.tenantId(), ref.gtin().value(), ref.serial().value())
-        .query((rs, n) -> view(rs))
-        .optional();
+        .query((rs, n) -> row(rs))
+        .optional()
+        .map(r -> views(scope, List.of(r)).get(0));
   }
 
   public UnitView require(TenantScope scope, UnitRef ref) {
@@ -159,43 +174,81 @@ public class Units {
             .query(Long.class)
             .optional()
             .orElseThrow(() -> unknown(scope, ref));
-    List<HistoryEntry> entries =
+    record Row(Long readPoint, Long location, HistoryEntry entry) {}
+    List<Row> rows =
         db.sql(
                 """
             SELECT e.seq, ev.id, ev.type, ev.biz_step, ev.disposition, ev.event_time, ev.event_offset, ev.recorded_at, ev.actor,
-                   ev.device, ev.raw_scan, rp.code, l.code, c.sscc, e.state, e.holds, ev.details, ev.biz_transactions, e.prev_hash, e.hash
+                   ev.device, ev.raw_scan, ev.read_point, e.location_id, c.sscc, e.state, e.holds, ev.details, ev.biz_transactions,
+                   e.prev_hash, e.hash
             FROM ledger_entry e
             JOIN ledger_event ev ON ev.id = e.event_id
-            LEFT JOIN location l ON l.id = e.location_id
-            LEFT JOIN location rp ON rp.id = ev.read_point
             LEFT JOIN container c ON c.id = e.container_id
             WHERE e.unit_id = ? AND e.seq > ?
             ORDER BY e.seq LIMIT ?""")
             .params(unitId, CursorPage.decode(cursor), limit + 1)
             .query(
                 (rs, n) ->
-                    new HistoryEntry(
-                        rs.getInt(1),
-                        rs.getLong(2),
-                        EventType.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        rs.getString(5),
-                        Instant.ofEpochMilli(rs.getLong(6))
-                            .atOffset(ZoneOffset.of(rs.getString(7))),
-                        Instant.ofEpochMilli(rs.getLong(8)),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11),
-                        rs.getString(12),
-                        rs.getString(13),
-                        rs.getString(14),
-                        UnitState.valueOf(rs.getString(15)),
-                        Hold.of(rs.getInt(16)),
-                        tree(rs.getString(17)),
-                        tree(rs.getString(18)),
-                        rs.getString(19),
-                        rs.getString(20)))
+                    new Row(
+                        Rows.longOrNull(rs, 12),
+                        Rows.longOrNull(rs, 13),
+                        new HistoryEntry(
+                            rs.getInt(1),
+                            rs.getLong(2),
+                            EventType.valueOf(rs.getString(3)),
+                            rs.getString(4),
+                            rs.getString(5),
+                            Instant.ofEpochMilli(rs.getLong(6))
+                                .atOffset(ZoneOffset.of(rs.getString(7))),
+                            Instant.ofEpochMilli(rs.getLong(8)),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11),
+                            null,
+                            null,
+                            rs.getString(14),
+                            UnitState.valueOf(rs.getString(15)),
+                            Hold.of(rs.getInt(16)),
+                            tree(rs.getString(17)),
+                            tree(rs.getString(18)),
+                            rs.getString(19),
+                            rs.getString(20))))
             .list();
+    Set<Long> places = new HashSet<>();
+    for (Row r : rows) {
+      if (r.readPoint() != null) {
+        places.add(r.readPoint());
+      }
+      if (r.location() != null) {
+        places.add(r.location());
+      }
+    }
+    Map<Long, Location> at = places.isEmpty() ? Map.of() : facility.locations(places);
+    List<HistoryEntry> entries = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      HistoryEntry e = r.entry();
+      entries.add(
+          new HistoryEntry(
+              e.seq(),
+              e.eventId(),
+              e.type(),
+              e.bizStep(),
+              e.disposition(),
+              e.eventTime(),
+              e.recordedAt(),
+              e.who(),
+              e.device(),
+              e.scan(),
+              code(at, r.readPoint()),
+              code(at, r.location()),
+              e.container(),
+              e.state(),
+              e.holds(),
+              e.details(),
+              e.bizTransactions(),
+              e.prevHash(),
+              e.hash()));
+    }
     return CursorPage.of(entries, limit, e -> (long) e.seq());
   }
 
@@ -206,17 +259,20 @@ public class Units {
     params.add(scope.tenantId());
     where.add("u.id > ?");
     params.add(CursorPage.decode(cursor));
+    // An unknown SKU or lot matches nothing, but the other parameters are still checked first.
+    boolean matchable = true;
     if (s.sku() != null) {
-      where.add("p.sku = ?");
-      params.add(s.sku());
+      Optional<Product> product = catalog.bySku(scope.tenantId(), s.sku());
+      matchable &= product.isPresent();
+      where.add("u.product_id = ?");
+      params.add(product.map(Product::id).orElse(0L));
     }
     if (s.gtin() != null) {
       where.add("u.gtin = ?");
-      params.add(Ledger.gtin(s.gtin(), "gtin").value());
+      params.add(Planning.gtin(s.gtin(), "gtin").value());
     }
     if (s.lot() != null) {
-      where.add("l.code = ?");
-      params.add(s.lot());
+      matchable &= within(where, params, "u.lot_id", catalog.lotIds(scope.tenantId(), s.lot()));
     }
     if (s.state() != null) {
       where.add("u.state = ?");
@@ -231,8 +287,7 @@ public class Units {
       }
     }
     if (s.location() != null) {
-      where.add(WITHIN_LOCATION);
-      params.add(locationId(s.location()));
+      within(where, params, "u.location_id", facility.subtree(locationId(s.location())));
     }
     if (s.container() != null) {
       Sscc sscc;
@@ -242,9 +297,9 @@ public class Units {
         throw Problem.badRequest("invalid-sscc", "container", e.getMessage());
       }
       List<Long> tree =
-          facility
-              .container(scope.tenantId(), sscc)
-              .map(c -> facility.containerTree(scope.tenantId(), c.id()))
+          containers
+              .find(scope.tenantId(), sscc)
+              .map(c -> containers.tree(scope.tenantId(), c.id()))
               .orElse(List.of());
       if (tree.isEmpty()) {
         return new CursorPage<>(List.of(), null);
@@ -272,14 +327,17 @@ public class Units {
       params.add(scope.tenantId());
       params.add(s.identifier());
     }
+    if (!matchable) {
+      return new CursorPage<>(List.of(), null);
+    }
     params.add(limit + 1);
-    record Found(long id, UnitView view) {}
-    List<Found> found =
+    List<Row> found =
         db.sql(VIEW + " WHERE " + String.join(" AND ", where) + " ORDER BY u.id LIMIT ?")
             .params(params)
-            .query((rs, n) -> new Found(rs.getLong(1), view(rs)))
+            .query((rs, n) -> row(rs))
             .list();
-    return CursorPage.of(found, limit, Found::id).map(Found::view);
+    CursorPage<Row> page = CursorPage.of(found, limit, Row::id);
+    return new CursorPage<>(views(scope, page.items()), page.next());
   }
 
   /**
@@ -296,60 +354,92 @@ public class Units {
     params.add(after[0]);
     params.add(after[1]);
     params.add(after[2]);
+    // An unknown SKU or lot matches nothing, but the location is still checked first.
+    boolean matchable = true;
     if (f.sku() != null) {
-      where.add("u.product_id IN (SELECT id FROM product WHERE tenant_id = ? AND sku = ?)");
-      params.add(scope.tenantId());
-      params.add(f.sku());
+      Optional<Product> product = catalog.bySku(scope.tenantId(), f.sku());
+      matchable &= product.isPresent();
+      where.add("u.product_id = ?");
+      params.add(product.map(Product::id).orElse(0L));
     }
     if (f.lot() != null) {
-      where.add("u.lot_id IN (SELECT id FROM lot WHERE tenant_id = ? AND code = ?)");
-      params.add(scope.tenantId());
-      params.add(f.lot());
+      matchable &= within(where, params, "u.lot_id", catalog.lotIds(scope.tenantId(), f.lot()));
     }
     if (f.expiresBefore() != null) {
-      where.add("u.lot_id IN (SELECT id FROM lot WHERE tenant_id = ? AND expires_on < ?)");
-      params.add(scope.tenantId());
-      params.add(Times.iso(f.expiresBefore()));
+      matchable &=
+          within(
+              where,
+              params,
+              "u.lot_id",
+              catalog.lotIdsExpiringBefore(scope.tenantId(), f.expiresBefore()));
     }
     if (f.location() != null) {
-      where.add(WITHIN_LOCATION);
-      params.add(locationId(f.location()));
+      within(where, params, "u.location_id", facility.subtree(locationId(f.location())));
+    }
+    if (!matchable) {
+      return new StockPage(List.of(), null);
     }
     params.add(limit + 1);
-    record Row(long locationId, long productId, long lotId, StockLine line) {}
-    List<Row> found =
+    record Group(
+        long locationId,
+        long productId,
+        long lotId,
+        long quantity,
+        long available,
+        long held,
+        long freeStock) {}
+    List<Group> groups =
         db.sql(
                 """
-            SELECT g.location_id, g.product_id, g.lot_key, loc.code, p.sku, l.code, l.expires_on, g.quantity, g.available, g.held
-            FROM (SELECT u.location_id, u.product_id, u.lot_key, sum(u.quantity) AS quantity, sum(u.available) AS available,
-                         sum(u.held) AS held
-                  FROM ("""
+            SELECT u.location_id, u.product_id, u.lot_key, sum(u.quantity), sum(u.available), sum(u.held),
+                   sum(u.free_stock)
+            FROM ("""
                     + IN_THE_BUILDING
                     + ") u WHERE "
                     + String.join(" AND ", where)
                     + " "
                     + """
-                   GROUP BY u.location_id, u.product_id, u.lot_key) g
-            JOIN location loc ON loc.id = g.location_id
-            JOIN product p ON p.id = g.product_id
-            LEFT JOIN lot l ON l.id = g.lot_key
-            ORDER BY g.location_id, g.product_id, g.lot_key LIMIT ?""")
+            GROUP BY u.location_id, u.product_id, u.lot_key
+            ORDER BY u.location_id, u.product_id, u.lot_key LIMIT ?""")
             .params(params)
             .query(
                 (rs, n) ->
-                    new Row(
+                    new Group(
                         rs.getLong(1),
                         rs.getLong(2),
                         rs.getLong(3),
-                        new StockLine(
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            Times.date(rs.getString(7)),
-                            rs.getLong(8),
-                            rs.getLong(9),
-                            rs.getLong(10))))
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7)))
             .list();
+    Map<Long, Location> locations =
+        facility.locations(groups.stream().map(Group::locationId).toList());
+    Map<Long, Product> products =
+        catalog.products(scope.tenantId(), groups.stream().map(Group::productId).toList());
+    Map<Long, Lot> lots =
+        catalog.lotsById(
+            scope.tenantId(), groups.stream().map(Group::lotId).filter(id -> id != 0).toList());
+    record Row(long locationId, long productId, long lotId, StockLine line) {}
+    List<Row> found = new ArrayList<>(groups.size());
+    for (Group g : groups) {
+      Location at = locations.get(g.locationId());
+      Lot lot = lots.get(g.lotId());
+      long free = at.type() == LocationType.STORAGE ? g.freeStock() : 0;
+      found.add(
+          new Row(
+              g.locationId(),
+              g.productId(),
+              g.lotId(),
+              new StockLine(
+                  at.code(),
+                  products.get(g.productId()).sku(),
+                  lot == null ? null : lot.code(),
+                  lot == null ? null : lot.expiresOn(),
+                  g.quantity(),
+                  g.available() + free,
+                  g.held())));
+    }
     if (found.size() <= limit) {
       return new StockPage(found.stream().map(Row::line).toList(), null);
     }
@@ -400,10 +490,9 @@ public class Units {
       throw Problem.badRequest("invalid-parameter", "sku", "name the product's SKU");
     }
     long productId =
-        db.sql("SELECT id FROM product WHERE tenant_id = ? AND sku = ?")
-            .params(scope.tenantId(), sku.strip())
-            .query(Long.class)
-            .optional()
+        catalog
+            .bySku(scope.tenantId(), sku.strip())
+            .map(Product::id)
             .orElseThrow(
                 () ->
                     Problem.notFound(
@@ -412,48 +501,76 @@ public class Units {
     long lotKey = 0;
     if (lot != null && !lot.isBlank()) {
       lotKey =
-          db.sql("SELECT id FROM lot WHERE tenant_id = ? AND product_id = ? AND code = ?")
-              .params(scope.tenantId(), productId, lot.strip())
-              .query(Long.class)
-              .optional()
+          catalog
+              .findLot(scope.tenantId(), productId, lot.strip())
+              .map(Lot::id)
               .orElseThrow(() -> Problem.notFound("unknown-lot", sku + " has no lot " + lot));
     }
-    List<StockEntry> entries =
+    record Row(long location, StockEntry entry) {}
+    List<Row> rows =
         db.sql(
                 """
             SELECT e.id, ev.id, ev.type, ev.biz_step, ev.disposition, ev.event_time, ev.event_offset, ev.recorded_at, ev.actor,
-                   ev.device, ev.raw_scan, l.code, s.holds, e.seq, e.delta, e.quantity, ev.details, ev.biz_transactions, e.prev_hash, e.hash
+                   ev.device, ev.raw_scan, s.location_id, s.holds, e.seq, e.delta, e.quantity, ev.details, ev.biz_transactions,
+                   e.prev_hash, e.hash
             FROM stock s
             JOIN stock_entry e ON e.stock_id = s.id
             JOIN ledger_event ev ON ev.id = e.event_id
-            JOIN location l ON l.id = s.location_id
             WHERE s.tenant_id = ? AND s.product_id = ? AND s.lot_key = ? AND e.id > ?
             ORDER BY e.id LIMIT ?""")
             .params(scope.tenantId(), productId, lotKey, CursorPage.decode(cursor), limit + 1)
             .query(
                 (rs, n) ->
-                    new StockEntry(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        EventType.valueOf(rs.getString(3)),
-                        rs.getString(4),
-                        rs.getString(5),
-                        Instant.ofEpochMilli(rs.getLong(6))
-                            .atOffset(ZoneOffset.of(rs.getString(7))),
-                        Instant.ofEpochMilli(rs.getLong(8)),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(11),
-                        rs.getString(12),
-                        Hold.of(rs.getInt(13)),
-                        rs.getInt(14),
-                        rs.getLong(15),
-                        rs.getLong(16),
-                        tree(rs.getString(17)),
-                        tree(rs.getString(18)),
-                        rs.getString(19),
-                        rs.getString(20)))
+                    new Row(
+                        rs.getLong(12),
+                        new StockEntry(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            EventType.valueOf(rs.getString(3)),
+                            rs.getString(4),
+                            rs.getString(5),
+                            Instant.ofEpochMilli(rs.getLong(6))
+                                .atOffset(ZoneOffset.of(rs.getString(7))),
+                            Instant.ofEpochMilli(rs.getLong(8)),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11),
+                            null,
+                            Hold.of(rs.getInt(13)),
+                            rs.getInt(14),
+                            rs.getLong(15),
+                            rs.getLong(16),
+                            tree(rs.getString(17)),
+                            tree(rs.getString(18)),
+                            rs.getString(19),
+                            rs.getString(20))))
             .list();
+    Map<Long, Location> at = facility.locations(rows.stream().map(Row::location).toList());
+    List<StockEntry> entries = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      StockEntry e = r.entry();
+      entries.add(
+          new StockEntry(
+              e.entryId(),
+              e.eventId(),
+              e.type(),
+              e.bizStep(),
+              e.disposition(),
+              e.eventTime(),
+              e.recordedAt(),
+              e.who(),
+              e.device(),
+              e.scan(),
+              code(at, r.location()),
+              e.holds(),
+              e.seq(),
+              e.delta(),
+              e.quantity(),
+              e.details(),
+              e.bizTransactions(),
+              e.prevHash(),
+              e.hash()));
+    }
     return CursorPage.of(entries, limit, StockEntry::entryId);
   }
 
@@ -496,30 +613,100 @@ public class Units {
     }
   }
 
-  private UnitView view(ResultSet rs) throws SQLException {
-    UnitRef ref = new UnitRef(new Gtin(rs.getString(2)), new Serial(rs.getString(3)));
-    UnitView v =
-        new UnitView(
-            rs.getString(2),
-            rs.getString(3),
-            ref.digitalLinkPath(),
-            rs.getString(4),
-            rs.getString(5),
-            rs.getString(6),
-            Times.date(rs.getString(7)),
-            Times.date(rs.getString(8)),
-            UnitState.valueOf(rs.getString(9)),
-            rs.getString(10),
-            rs.getString(11),
-            rs.getString(12),
-            rs.getString(13),
-            Hold.of(rs.getInt(14)),
-            rows.fields(rs.getString(15)),
-            rs.getInt(16),
-            Instant.ofEpochMilli(rs.getLong(17)),
-            Instant.ofEpochMilli(rs.getLong(18)),
-            rs.getString(19));
-    return v;
+  /** A unit's row as read, before its product, lot and location are resolved. */
+  private record Row(
+      long id,
+      String gtin,
+      String serial,
+      long productId,
+      Long lotId,
+      UnitState state,
+      Long locationId,
+      String container,
+      int holds,
+      String fields,
+      int version,
+      long registeredAt,
+      long updatedAt,
+      String lastHash) {}
+
+  private static Row row(ResultSet rs) throws SQLException {
+    return new Row(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getLong(4),
+        Rows.longOrNull(rs, 5),
+        UnitState.valueOf(rs.getString(6)),
+        Rows.longOrNull(rs, 7),
+        rs.getString(8),
+        rs.getInt(9),
+        rs.getString(10),
+        rs.getInt(11),
+        rs.getLong(12),
+        rs.getLong(13),
+        rs.getString(14));
+  }
+
+  /** The page's units, with their products, lots and locations resolved once for the page. */
+  private List<UnitView> views(TenantScope scope, List<Row> page) {
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Product> products =
+        catalog.products(scope.tenantId(), page.stream().map(Row::productId).toList());
+    List<Long> lotIds = page.stream().map(Row::lotId).filter(Objects::nonNull).toList();
+    Map<Long, Lot> lots = lotIds.isEmpty() ? Map.of() : catalog.lotsById(scope.tenantId(), lotIds);
+    List<Long> locationIds = page.stream().map(Row::locationId).filter(Objects::nonNull).toList();
+    Map<Long, Location> locations =
+        locationIds.isEmpty() ? Map.of() : facility.locations(locationIds);
+    List<UnitView> views = new ArrayList<>(page.size());
+    for (Row r : page) {
+      UnitRef ref = new UnitRef(new Gtin(r.gtin()), new Serial(r.serial()));
+      Product p = products.get(r.productId());
+      Lot lot = r.lotId() == null ? null : lots.get(r.lotId());
+      Location at = r.locationId() == null ? null : locations.get(r.locationId());
+      views.add(
+          new UnitView(
+              r.gtin(),
+              r.serial(),
+              ref.digitalLinkPath(),
+              p.sku(),
+              p.name(),
+              lot == null ? null : lot.code(),
+              lot == null ? null : lot.expiresOn(),
+              lot == null ? null : lot.manufacturedOn(),
+              r.state(),
+              at == null ? null : at.code(),
+              at == null ? null : at.name(),
+              at == null ? null : at.type().name(),
+              r.container(),
+              Hold.of(r.holds()),
+              rows.fields(r.fields()),
+              r.version(),
+              Instant.ofEpochMilli(r.registeredAt()),
+              Instant.ofEpochMilli(r.updatedAt()),
+              r.lastHash()));
+    }
+    return views;
+  }
+
+  /**
+   * Narrows {@code column} to {@code ids}; false when there are none, so that nothing can match.
+   */
+  private static boolean within(
+      List<String> where, List<Object> params, String column, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return false;
+    }
+    where.add(column + " IN (" + InList.marks(ids.size()) + ")");
+    params.addAll(ids);
+    return true;
+  }
+
+  private static String code(Map<Long, Location> locations, Long id) {
+    Location l = id == null ? null : locations.get(id);
+    return l == null ? null : l.code();
   }
 
   private JsonNode tree(String text) {

@@ -1,5 +1,7 @@
 package io.unitrace.ledger;
 
+import io.unitrace.catalog.Catalog;
+import io.unitrace.facility.Facility;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.ledger.domain.StockLevel;
@@ -10,6 +12,7 @@ import io.unitrace.shared.Database;
 import io.unitrace.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +62,8 @@ public class Verification {
   private final CommandCodec codec;
   private final UnitRows rows;
   private final Checkpoints checkpointList;
+  private final Catalog catalog;
+  private final Facility facility;
 
   Verification(
       JdbcTemplate jdbc,
@@ -67,7 +72,11 @@ public class Verification {
       Database database,
       CommandCodec codec,
       UnitRows rows,
-      Checkpoints checkpointList) {
+      Checkpoints checkpointList,
+      Catalog catalog,
+      Facility facility) {
+    this.catalog = catalog;
+    this.facility = facility;
     this.jdbc = new JdbcTemplate(jdbc.getDataSource());
     this.jdbc.setFetchSize(2000);
     this.db = db;
@@ -262,7 +271,10 @@ public class Verification {
     long entries;
     Break broken;
     long stockId = -1;
-    String bucketName;
+    long productId;
+    Long lotId;
+    long locationId;
+    int holds;
     int expectedSeq;
     String prev;
     StockLevel level;
@@ -282,12 +294,11 @@ public class Verification {
         }
         stockId = sid;
         buckets++;
-        bucketName =
-            rs.getString("sku")
-                + (rs.getString("lot") == null ? "" : " lot " + rs.getString("lot"))
-                + " at "
-                + rs.getString("location")
-                + (rs.getInt("s_holds") == 0 ? "" : " held " + Hold.of(rs.getInt("s_holds")));
+        // Named (by SKU, lot and location code) only if it breaks: see Verification.named.
+        productId = rs.getLong("product_id");
+        lotId = Rows.longOrNull(rs, "lot_id");
+        locationId = rs.getLong("location_id");
+        holds = rs.getInt("s_holds");
         expectedSeq = 1;
         prev = HashChain.GENESIS;
         level = StockLevel.EMPTY;
@@ -303,7 +314,7 @@ public class Verification {
         broken =
             new Break(
                 "entry-missing",
-                bucketName,
+                null,
                 expectedSeq,
                 entryId,
                 eventId,
@@ -317,7 +328,7 @@ public class Verification {
         broken =
             new Break(
                 "chain-broken",
-                bucketName,
+                null,
                 seq,
                 entryId,
                 eventId,
@@ -345,7 +356,7 @@ public class Verification {
         broken =
             new Break(
                 "content-altered",
-                bucketName,
+                null,
                 seq,
                 entryId,
                 eventId,
@@ -362,7 +373,7 @@ public class Verification {
         broken =
             new Break(
                 "replay-refused",
-                bucketName,
+                null,
                 seq,
                 entryId,
                 eventId,
@@ -376,7 +387,7 @@ public class Verification {
         broken =
             new Break(
                 "replay-differs",
-                bucketName,
+                null,
                 seq,
                 entryId,
                 eventId,
@@ -400,7 +411,7 @@ public class Verification {
         broken =
             new Break(
                 "projection-ahead",
-                bucketName,
+                null,
                 last,
                 null,
                 null,
@@ -412,7 +423,7 @@ public class Verification {
         broken =
             new Break(
                 "projection-differs",
-                bucketName,
+                null,
                 last,
                 null,
                 null,
@@ -498,28 +509,26 @@ public class Verification {
               + """
           ,
                  s.product_id, s.lot_id, s.location_id, s.holds AS s_holds, s.quantity AS s_quantity, s.version AS s_version,
-                 s.last_hash AS s_hash, p.sku, l.code AS lot, loc.code AS location
+                 s.last_hash AS s_hash
           FROM stock_entry e
           JOIN ledger_event ev ON ev.id = e.event_id
           JOIN stock s ON s.id = e.stock_id
-          JOIN product p ON p.id = s.product_id
-          LEFT JOIN lot l ON l.id = s.lot_id
-          JOIN location loc ON loc.id = s.location_id
           WHERE e.tenant_id = ?
           ORDER BY e.stock_id, e.seq""",
           stock::row,
           tenantId);
       stock.finishBucket();
-      walk.broken = stock.broken;
+      walk.broken = stock.broken == null ? null : named(tenantId, stock);
     }
     if (walk.broken == null) {
       db.sql(
               """
-              SELECT p.sku, s.quantity FROM stock s JOIN product p ON p.id = s.product_id
+              SELECT s.product_id, s.quantity FROM stock s
               WHERE s.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM stock_entry e WHERE e.stock_id = s.id) LIMIT 1""")
           .param(tenantId)
-          .query((rs, n) -> rs.getString(1) + " (" + rs.getLong(2) + ")")
+          .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
           .optional()
+          .map(b -> sku(tenantId, b[0]) + " (" + b[1] + ")")
           .ifPresent(
               b ->
                   walk.broken =
@@ -550,6 +559,35 @@ public class Verification {
         walk.broken,
         stock.buckets,
         stock.entries);
+  }
+
+  /** The walk's break, naming the bucket as people know it: SKU, lot and location codes. */
+  private Break named(long tenantId, StockWalk walk) {
+    Break b = walk.broken;
+    String lot =
+        walk.lotId == null
+            ? ""
+            : " lot " + catalog.lotsById(tenantId, List.of(walk.lotId)).get(walk.lotId).code();
+    String name =
+        sku(tenantId, walk.productId)
+            + lot
+            + " at "
+            + facility.locations(List.of(walk.locationId)).get(walk.locationId).code()
+            + (walk.holds == 0 ? "" : " held " + Hold.of(walk.holds));
+    return new Break(
+        b.kind(),
+        name,
+        b.seq(),
+        b.entryId(),
+        b.eventId(),
+        b.checkpointId(),
+        b.expected(),
+        b.found(),
+        b.message());
+  }
+
+  private String sku(long tenantId, long productId) {
+    return catalog.byId(tenantId, productId).orElseThrow().sku();
   }
 
   record CheckpointResult(long count, Break broken) {}

@@ -23,4 +23,16 @@ public final class InList {
     all.addAll(rest);
     return all;
   }
+
+  /**
+   * {@code all} cut into lists of at most {@code size}: engines cap a statement's parameters
+   * (SQLite at 32,766, PostgreSQL at 65,535), so a long id list is read a chunk per statement.
+   */
+  public static <T> List<List<T>> chunks(List<T> all, int size) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += size) {
+      chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+    }
+    return chunks;
+  }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.unitrace.gs1.Sscc;
-import io.unitrace.ledger.Ledger;
+import io.unitrace.ledger.Arrivals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,13 +24,13 @@ class AnnouncedContainersTest {
 
   @Test
   void aCaseNeedsThePalletAboveItAndThePalletIsCreatedOnce() {
-    List<Ledger.ArrivingContainer> needed =
+    List<Arrivals.ArrivingContainer> needed =
         AnnouncedContainers.needed(ASN, List.of(new Sscc(CASE_1), new Sscc(CASE_2)));
 
     assertThat(needed)
         .extracting(
             c -> c.sscc().value(),
-            Ledger.ArrivingContainer::kind,
+            Arrivals.ArrivingContainer::kind,
             c -> c.parent() == null ? null : c.parent().value())
         .containsExactly(
             tuple(CASE_1, "CASE", PALLET),

@@ -1,4 +1,4 @@
-package io.unitrace.facility;
+package io.unitrace.ledger;
 
 import io.unitrace.gs1.Sscc;
 

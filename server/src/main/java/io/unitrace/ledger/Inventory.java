@@ -1,0 +1,196 @@
+package io.unitrace.ledger;
+
+import io.unitrace.gs1.Gtin;
+import io.unitrace.shared.InList;
+import io.unitrace.shared.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What is where, for other modules' planning (receiving judges scans, putaway suggests bins): the
+ * ledger's rows as ids, set-based. Names and codes are the catalog's and the facility's to resolve.
+ * Reading only; every change still goes through the ledger's commands.
+ */
+@Service
+public class Inventory {
+
+  /** A unit as planning sees it: its ids, state, place and holds (bits, see {@link Hold}). */
+  public record UnitPosition(
+      long id,
+      long productId,
+      Long lotId,
+      Gtin gtin,
+      String serial,
+      UnitState state,
+      Long locationId,
+      Long containerId,
+      int holds) {}
+
+  /** A unit found by its serial: enough to judge a scan of it. */
+  public record SerialStatus(long id, UnitState state, int holds) {}
+
+  /** How much of a product and lot a location holds: units counted one each, stock by quantity. */
+  public record Holding(long locationId, long amount) {}
+
+  /** A bucket of counted stock at a location, with its holds (bits). */
+  public record StockBucket(long locationId, int holds, long quantity) {}
+
+  private static final String POSITION =
+      "SELECT id, product_id, lot_id, gtin, serial, state, location_id, container_id, holds FROM unit";
+
+  private final JdbcClient db;
+
+  Inventory(JdbcClient db) {
+    this.db = db;
+  }
+
+  public Optional<UnitPosition> unit(long tenantId, UnitRef ref) {
+    return db.sql(POSITION + " WHERE tenant_id = ? AND gtin = ? AND serial = ?")
+        .params(tenantId, ref.gtin().value(), ref.serial().value())
+        .query((rs, n) -> position(rs))
+        .optional();
+  }
+
+  public Optional<UnitPosition> unit(long tenantId, long unitId) {
+    return db.sql(POSITION + " WHERE tenant_id = ? AND id = ?")
+        .params(tenantId, unitId)
+        .query((rs, n) -> position(rs))
+        .optional();
+  }
+
+  /**
+   * The client's units under one serial scope key (see {@code Product.serialScopeKey}) with these
+   * serials, by serial: one statement per 500 serials, served by the uniqueness index.
+   */
+  public Map<String, SerialStatus> bySerials(
+      long tenantId, String serialScopeKey, Collection<String> serials) {
+    Map<String, SerialStatus> found = new HashMap<>();
+    for (List<String> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(serials)), 500)) {
+      db.sql(
+              "SELECT serial, id, state, holds FROM unit WHERE tenant_id = ? AND serial_scope_key = ? AND serial IN ("
+                  + InList.marks(chunk.size())
+                  + ")")
+          .params(InList.concat(tenantId, InList.concat(serialScopeKey, chunk)))
+          .query(
+              (rs, n) ->
+                  found.put(
+                      rs.getString(1),
+                      new SerialStatus(
+                          rs.getLong(2), UnitState.valueOf(rs.getString(3)), rs.getInt(4))))
+          .list();
+    }
+    return found;
+  }
+
+  /**
+   * Where the client keeps a product and lot ({@code lotId} null: an untracked or serial-only
+   * product): put-away units (STORED or ALLOCATED) and stock not on hold, summed per location, most
+   * first.
+   */
+  public List<Holding> holdings(long tenantId, long productId, Long lotId) {
+    List<Object> params = new ArrayList<>(List.of(tenantId, productId));
+    if (lotId != null) {
+      params.add(lotId);
+    }
+    params.addAll(List.of(tenantId, productId, lotId == null ? 0L : lotId));
+    return db.sql(
+            """
+            SELECT location_id, SUM(amount) AS amount FROM (
+              SELECT location_id, 1 AS amount FROM unit
+              WHERE tenant_id = ? AND product_id = ? AND\s"""
+                + (lotId == null ? "lot_id IS NULL" : "lot_id = ?")
+                + """
+               AND state IN ('STORED', 'ALLOCATED') AND location_id IS NOT NULL
+              UNION ALL
+              SELECT location_id, quantity FROM stock
+              WHERE tenant_id = ? AND product_id = ? AND lot_key = ? AND holds = 0 AND quantity > 0) h
+            GROUP BY location_id
+            ORDER BY amount DESC, location_id""")
+        .params(params)
+        .query((rs, n) -> new Holding(rs.getLong(1), rs.getLong(2)))
+        .list();
+  }
+
+  /**
+   * Which of these locations hold anything: a unit, a container or stock of any client. A bin is
+   * site data shared by all clients, so one holding another client's goods is not empty.
+   */
+  public Set<Long> occupied(Collection<Long> locationIds) {
+    Set<Long> taken = new HashSet<>();
+    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(locationIds)), 300)) {
+      String in = " IN (" + InList.marks(chunk.size()) + ")";
+      List<Object> params = new ArrayList<>(chunk.size() * 3);
+      params.addAll(chunk);
+      params.addAll(chunk);
+      params.addAll(chunk);
+      db.sql(
+              "SELECT DISTINCT location_id FROM unit WHERE location_id"
+                  + in
+                  + " UNION SELECT location_id FROM container WHERE location_id"
+                  + in
+                  + " UNION SELECT location_id FROM stock WHERE quantity > 0 AND location_id"
+                  + in)
+          .params(params)
+          .query(Long.class)
+          .list()
+          .forEach(taken::add);
+    }
+    return taken;
+  }
+
+  /** The client's stock of a product and lot ({@code lotId} null: none) at every location. */
+  public List<StockBucket> stock(long tenantId, long productId, Long lotId) {
+    return db.sql(
+            """
+            SELECT location_id, holds, quantity FROM stock
+            WHERE tenant_id = ? AND product_id = ? AND lot_key = ? AND quantity > 0
+            ORDER BY location_id, holds""")
+        .params(tenantId, productId, lotId == null ? 0L : lotId)
+        .query((rs, n) -> new StockBucket(rs.getLong(1), rs.getInt(2), rs.getLong(3)))
+        .list();
+  }
+
+  /** The client's stock of a product and lot at the given locations (the docks, say). */
+  public List<StockBucket> stockAt(
+      long tenantId, long productId, Long lotId, Collection<Long> locationIds) {
+    List<StockBucket> found = new ArrayList<>();
+    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(locationIds)), 500)) {
+      List<Object> params =
+          new ArrayList<>(List.of(tenantId, productId, lotId == null ? 0L : lotId));
+      params.addAll(chunk);
+      db.sql(
+              "SELECT location_id, holds, quantity FROM stock WHERE tenant_id = ? AND product_id = ? AND lot_key = ? AND quantity > 0 AND location_id IN ("
+                  + InList.marks(chunk.size())
+                  + ") ORDER BY location_id, holds")
+          .params(params)
+          .query((rs, n) -> new StockBucket(rs.getLong(1), rs.getInt(2), rs.getLong(3)))
+          .list()
+          .forEach(found::add);
+    }
+    return found;
+  }
+
+  private static UnitPosition position(ResultSet rs) throws SQLException {
+    return new UnitPosition(
+        rs.getLong(1),
+        rs.getLong(2),
+        Rows.longOrNull(rs, 3),
+        new Gtin(rs.getString(4)),
+        rs.getString(5),
+        UnitState.valueOf(rs.getString(6)),
+        Rows.longOrNull(rs, 7),
+        Rows.longOrNull(rs, 8),
+        rs.getInt(9));
+  }
+}
