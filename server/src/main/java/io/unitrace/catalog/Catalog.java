@@ -439,7 +439,7 @@ public class Catalog {
     return lot(
         tenantId,
         p,
-        new LotCode(code == null ? null : code.strip()),
+        CatalogInput.lot("lot", code == null ? null : code.strip()),
         manufacturedOn,
         expiresOn,
         true);

@@ -1,8 +1,8 @@
 package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.CatalogInput;
 import io.unitrace.catalog.Product;
-import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Container;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
@@ -243,7 +243,7 @@ public class Putaway {
             null, null, new Counted(g, blank(lot) ? null : lot.strip(), quantity, dock));
       }
       try {
-        return new Target(new UnitRef(g, new Serial(serial)), null);
+        return new Target(new UnitRef(g, CatalogInput.serial("serial", serial)), null);
       } catch (Problem p) {
         throw p.at("serial");
       } catch (IllegalArgumentException e) {

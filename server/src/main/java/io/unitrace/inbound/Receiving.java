@@ -1,6 +1,7 @@
 package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.CatalogInput;
 import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
@@ -416,7 +417,9 @@ public class Receiving {
       refs.add(
           !blank(s.scan())
               ? Scans.unit(s.scan(), at + ".scan")
-              : new UnitRef(gtinOf(s.gtin(), at + ".gtin"), new Serial(s.serial().strip())));
+              : new UnitRef(
+                  gtinOf(s.gtin(), at + ".gtin"),
+                  CatalogInput.serial("serial", s.serial().strip())));
     }
     Set<String> here =
         rows.receivedSerials(

@@ -1,6 +1,7 @@
 package io.unitrace.ledger;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.CatalogInput;
 import io.unitrace.catalog.CustomField;
 import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotCode;
@@ -341,7 +342,7 @@ public class Ledger {
           throw Problem.badRequest(
               "lot-required", at + "lot", product.sku() + " is tracked by lot: name the lot");
         }
-        LotCode code = at(at + "lot", () -> new LotCode(lotText.strip()));
+        LotCode code = CatalogInput.lot(at + "lot", lotText.strip());
         if (arriving) {
           lot = atLot(at, () -> catalog.lot(scope.tenantId(), product, code, manufactured, expiry));
           if (product.expiryTracked() && lot.expiresOn() == null) {
@@ -652,7 +653,7 @@ public class Ledger {
             at + "gtin",
             product.sku() + " is tracked by " + product.tracking() + ", not by serial");
       }
-      Serial serial = at(at + "serial", () -> new Serial(u.serial()));
+      Serial serial = CatalogInput.serial(at + "serial", u.serial());
       if (!product.acceptsSerial(serial.value())) {
         throw Problem.badRequest(
             "serial-format",
@@ -676,7 +677,7 @@ public class Ledger {
           throw Problem.badRequest(
               "lot-required", at + "lot", product.sku() + " is tracked by lot: name the lot");
         }
-        LotCode code = at(at + "lot", () -> new LotCode(u.lot().strip()));
+        LotCode code = CatalogInput.lot(at + "lot", u.lot().strip());
         Lot lot =
             lots.computeIfAbsent(
                 product.id() + "|" + code.value() + "|" + u.expiry() + "|" + u.manufactured(),

@@ -1,6 +1,6 @@
 package io.unitrace.ledger;
 
-import io.unitrace.catalog.Serial;
+import io.unitrace.catalog.CatalogInput;
 import io.unitrace.facility.Container;
 import io.unitrace.facility.Facility;
 import io.unitrace.gs1.Sscc;
@@ -492,7 +492,7 @@ class LedgerApi {
   }
 
   static UnitRef ref(String gtin, String serial) {
-    return new UnitRef(Ledger.gtin(gtin, "gtin"), new Serial(serial));
+    return new UnitRef(Ledger.gtin(gtin, "gtin"), CatalogInput.serial("serial", serial));
   }
 
   private static List<UnitRef> refs(List<UnitKey> keys) {
