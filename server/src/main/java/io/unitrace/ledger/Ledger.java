@@ -354,7 +354,7 @@ public class Ledger {
         } else {
           lot =
               catalog
-                  .findLot(scope.tenantId(), product.id(), code.value())
+                  .findLot(scope.tenantId(), product.id(), code)
                   .orElseThrow(
                       () ->
                           Problem.unprocessable(
