@@ -434,7 +434,7 @@ public class Catalog {
     return lot(
         tenantId,
         p,
-        new LotCode(code == null ? null : code.strip()),
+        CatalogInput.lot("lot", code == null ? null : code.strip()),
         manufacturedOn,
         expiresOn,
         true);
@@ -457,9 +457,9 @@ public class Catalog {
       LocalDate manufacturedOn,
       LocalDate expiresOn,
       boolean mustBeNew) {
-    if (!product.tracking().lotted()) {
-      throw Problem.unprocessable(
-          "not-lot-tracked", "lot", product.sku() + " is not tracked by lot");
+    Optional<TrackingRule> broken = product.lotRule(true);
+    if (broken.isPresent()) {
+      throw Problem.unprocessable(broken.get().code(), "lot", broken.get().message(product));
     }
     if (manufacturedOn != null && expiresOn != null && expiresOn.isBefore(manufacturedOn)) {
       throw Problem.badRequest(
@@ -512,6 +512,14 @@ public class Catalog {
     return lot;
   }
 
+  public Optional<Lot> findLot(long tenantId, long productId, LotCode code) {
+    return findLot(tenantId, productId, code.value());
+  }
+
+  /**
+   * For a code as typed or scanned, not yet parsed (receiving and putaway look a lot up before the
+   * ledger judges its code): text that no lot code can be finds none.
+   */
   public Optional<Lot> findLot(long tenantId, long productId, String code) {
     return db.sql(
             "SELECT id, product_id, code, manufactured_on, expires_on FROM lot WHERE tenant_id = ? AND product_id = ? AND code = ?")

@@ -36,6 +36,44 @@ public record Product(
     return serialPattern == null || Pattern.matches(serialPattern, serial);
   }
 
+  /**
+   * The first tracking rule broken by goods of this product that name a serial or not, a lot or
+   * not, and whose expiry is known or not (given, or on record for their lot); empty: none. Serial
+   * first, then lot, then expiry: the order in which a refusal names them.
+   */
+  public Optional<TrackingRule> brokenRule(boolean serial, boolean lot, boolean expiry) {
+    return serialRule(serial).or(() -> lotRule(lot)).or(() -> expiryRule(expiry));
+  }
+
+  /** A serialized product's goods are units, each named by its serial; no other's are. */
+  public Optional<TrackingRule> serialRule(boolean serialNamed) {
+    if (tracking.serialized() && !serialNamed) {
+      return Optional.of(TrackingRule.SERIAL_REQUIRED);
+    }
+    if (!tracking.serialized() && serialNamed) {
+      return Optional.of(TrackingRule.NOT_SERIALIZED);
+    }
+    return Optional.empty();
+  }
+
+  /** A lot-tracked product's goods name their lot; no other's do. */
+  public Optional<TrackingRule> lotRule(boolean lotNamed) {
+    if (tracking.lotted() && !lotNamed) {
+      return Optional.of(TrackingRule.LOT_REQUIRED);
+    }
+    if (!tracking.lotted() && lotNamed) {
+      return Optional.of(TrackingRule.NOT_LOT_TRACKED);
+    }
+    return Optional.empty();
+  }
+
+  /** An expiry-tracked product's goods have a known expiry date. */
+  public Optional<TrackingRule> expiryRule(boolean expiryKnown) {
+    return expiryTracked && !expiryKnown
+        ? Optional.of(TrackingRule.EXPIRY_REQUIRED)
+        : Optional.empty();
+  }
+
   public Optional<CustomField> field(String name) {
     return customFields.stream().filter(f -> f.name().equals(name)).findFirst();
   }

@@ -1,7 +1,5 @@
 package io.unitrace.catalog;
 
-import io.unitrace.shared.Problem;
-
 /** A serial number as GS1 AI (21) allows it: 1 to 20 characters of GS1 character set 82. */
 public record Serial(String value) {
 
@@ -10,16 +8,12 @@ public record Serial(String value) {
 
   public Serial {
     if (value == null || value.isEmpty() || value.length() > 20) {
-      throw Problem.badRequest(
-          "invalid-serial",
-          "serial",
+      throw new IllegalArgumentException(
           "a serial has 1 to 20 characters, got " + (value == null ? "none" : value.length()));
     }
     for (int i = 0; i < value.length(); i++) {
       if (CSET82.indexOf(value.charAt(i)) < 0) {
-        throw Problem.badRequest(
-            "invalid-serial",
-            "serial",
+        throw new IllegalArgumentException(
             "a serial may hold only GS1 character set 82; '"
                 + value.charAt(i)
                 + "' at position "

@@ -2,7 +2,6 @@ package io.unitrace.facility;
 
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.Problem;
-import io.unitrace.shared.Rows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +21,9 @@ import org.springframework.stereotype.Service;
  * statement commits on its own, so a reference once handed out stays spent even if the caller fails
  * afterwards; gaps are allowed, reuse is not.
  *
- * <p>The prefix is the client's own ({@code tenant.sscc_company_prefix}) or else the installation's
- * ({@code unitrace.sscc.company-prefix}). The counter is keyed by extension digit and prefix, so
- * clients sharing a prefix share its counter.
+ * <p>The prefix is the client's own ({@code sscc_numbering}) or else the installation's ({@code
+ * unitrace.sscc.company-prefix}). The counter is keyed by extension digit and prefix, so clients
+ * sharing a prefix share its counter.
  */
 @Service
 public class SsccAllocator {
@@ -83,19 +82,11 @@ public class SsccAllocator {
 
   /** The numbering in force for the client, if any is configured. */
   public Optional<Numbering> numbering(long tenantId) {
-    record Setting(String prefix, Integer extension) {}
-    Setting own =
-        db.sql("SELECT sscc_company_prefix, sscc_extension_digit FROM tenant WHERE id = ?")
-            .param(tenantId)
-            .query((rs, n) -> new Setting(rs.getString(1), Rows.intOrNull(rs, 2)))
-            .optional()
-            .orElseThrow(() -> new IllegalArgumentException("no tenant " + tenantId));
-    if (own.prefix() != null) {
-      return Optional.of(
-          new Numbering(
-              own.extension() == null ? 0 : own.extension(), own.prefix(), Source.TENANT));
-    }
-    return Optional.ofNullable(installation);
+    return db.sql("SELECT extension_digit, company_prefix FROM sscc_numbering WHERE tenant_id = ?")
+        .param(tenantId)
+        .query((rs, n) -> new Numbering(rs.getInt(1), rs.getString(2), Source.TENANT))
+        .optional()
+        .or(() -> Optional.ofNullable(installation));
   }
 
   /**
@@ -121,10 +112,17 @@ public class SsccAllocator {
         throw Problem.badRequest("invalid-field", "extensionDigit", problem);
       }
     }
-    db.sql("UPDATE tenant SET sscc_company_prefix = ?, sscc_extension_digit = ? WHERE id = ?")
-        .params(
-            prefix, prefix == null ? null : (extensionDigit == null ? 0 : extensionDigit), tenantId)
-        .update();
+    if (prefix == null) {
+      db.sql("DELETE FROM sscc_numbering WHERE tenant_id = ?").param(tenantId).update();
+    } else {
+      db.sql(
+              """
+              INSERT INTO sscc_numbering (tenant_id, company_prefix, extension_digit) VALUES (?, ?, ?)
+              ON CONFLICT (tenant_id) DO UPDATE
+              SET company_prefix = excluded.company_prefix, extension_digit = excluded.extension_digit""")
+          .params(tenantId, prefix, extensionDigit == null ? 0 : extensionDigit)
+          .update();
+    }
     return numbering(tenantId);
   }
 

@@ -1,8 +1,7 @@
 package io.unitrace.inbound;
 
-import io.unitrace.catalog.LotCode;
+import io.unitrace.catalog.CatalogInput;
 import io.unitrace.catalog.Product;
-import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.Problem;
@@ -208,7 +207,7 @@ final class AsnContents {
             field.apply("serial"),
             product.sku() + " is tracked by serial: name the serial");
       }
-      serial = located(field.apply("serial"), serial, s -> new Serial(s).value());
+      serial = CatalogInput.serial(field.apply("serial"), serial).value();
       if (!product.acceptsSerial(serial)) {
         throw Problem.badRequest(
             "serial-format",
@@ -260,7 +259,7 @@ final class AsnContents {
         throw Problem.badRequest(
             "lot-required", field.apply("lot"), product.sku() + " is tracked by lot: name the lot");
       }
-      lot = located(field.apply("lot"), lot, l -> new LotCode(l).value());
+      lot = CatalogInput.lot(field.apply("lot"), lot).value();
     } else if (lot != null) {
       throw Problem.badRequest(
           "not-lot-tracked", field.apply("lot"), product.sku() + " is not tracked by lot");

@@ -1,6 +1,6 @@
 package io.unitrace.inbound;
 
-import io.unitrace.catalog.Serial;
+import io.unitrace.catalog.CatalogInput;
 import io.unitrace.gs1.Gs1Data;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
@@ -71,7 +71,7 @@ final class PutawayScan {
             null, null, new Putaway.Counted(g, blank(lot) ? null : lot.strip(), quantity, dock));
       }
       try {
-        return new Putaway.Target(new UnitRef(g, new Serial(serial)), null);
+        return new Putaway.Target(new UnitRef(g, CatalogInput.serial("serial", serial)), null);
       } catch (Problem p) {
         throw p.at("serial");
       } catch (IllegalArgumentException e) {

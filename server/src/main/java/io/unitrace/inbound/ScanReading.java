@@ -1,6 +1,6 @@
 package io.unitrace.inbound;
 
-import io.unitrace.catalog.Serial;
+import io.unitrace.catalog.CatalogInput;
 import io.unitrace.gs1.Gs1Data;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
@@ -155,7 +155,9 @@ final class ScanReading {
       refs.add(
           !blank(s.scan())
               ? Scans.unit(s.scan(), at + ".scan")
-              : new UnitRef(gtinOf(s.gtin(), at + ".gtin"), new Serial(s.serial().strip())));
+              : new UnitRef(
+                  gtinOf(s.gtin(), at + ".gtin"),
+                  CatalogInput.serial("serial", s.serial().strip())));
     }
     return refs;
   }

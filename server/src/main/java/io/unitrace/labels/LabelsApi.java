@@ -1,6 +1,6 @@
 package io.unitrace.labels;
 
-import io.unitrace.catalog.Serial;
+import io.unitrace.catalog.CatalogInput;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.inbound.Receiving;
@@ -58,7 +58,7 @@ class LabelsApi {
     LabelFormat f = LabelFormat.of(format, LabelFormat.PNG);
     Symbology s = Symbology.forUnitLabel(symbology);
     boolean symbolsOnly = symbolsOnly(layout);
-    UnitRef ref = new UnitRef(gtin(gtin), new Serial(serial));
+    UnitRef ref = new UnitRef(gtin(gtin), CatalogInput.serial("serial", serial));
     return respond(labels.unit(scope, ref, s), f, symbolsOnly);
   }
 

@@ -1,6 +1,7 @@
 package io.unitrace.ledger;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.CatalogInput;
 import io.unitrace.catalog.CustomField;
 import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotCode;
@@ -143,7 +144,7 @@ class Planning {
           throw Problem.badRequest(
               "lot-required", at + "lot", product.sku() + " is tracked by lot: name the lot");
         }
-        LotCode code = at(at + "lot", () -> new LotCode(lotText.strip()));
+        LotCode code = CatalogInput.lot(at + "lot", lotText.strip());
         if (arriving) {
           lot = atLot(at, () -> catalog.lot(scope.tenantId(), product, code, manufactured, expiry));
           if (product.expiryTracked() && lot.expiresOn() == null) {
@@ -155,7 +156,7 @@ class Planning {
         } else {
           lot =
               catalog
-                  .findLot(scope.tenantId(), product.id(), code.value())
+                  .findLot(scope.tenantId(), product.id(), code)
                   .orElseThrow(
                       () ->
                           Problem.unprocessable(
@@ -221,7 +222,7 @@ class Planning {
             at + "gtin",
             product.sku() + " is tracked by " + product.tracking() + ", not by serial");
       }
-      Serial serial = at(at + "serial", () -> new Serial(u.serial()));
+      Serial serial = CatalogInput.serial(at + "serial", u.serial());
       if (!product.acceptsSerial(serial.value())) {
         throw Problem.badRequest(
             "serial-format",
@@ -245,7 +246,7 @@ class Planning {
           throw Problem.badRequest(
               "lot-required", at + "lot", product.sku() + " is tracked by lot: name the lot");
         }
-        LotCode code = at(at + "lot", () -> new LotCode(u.lot().strip()));
+        LotCode code = CatalogInput.lot(at + "lot", u.lot().strip());
         Lot lot =
             lots.computeIfAbsent(
                 product.id() + "|" + code.value() + "|" + u.expiry() + "|" + u.manufactured(),

@@ -1,6 +1,6 @@
 package io.unitrace.ledger;
 
-import io.unitrace.catalog.Serial;
+import io.unitrace.catalog.CatalogInput;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.tenancy.TenantScope;
 import java.time.LocalDate;
@@ -274,7 +274,7 @@ class UnitsApi {
   }
 
   static UnitRef ref(String gtin, String serial) {
-    return new UnitRef(Planning.gtin(gtin, "gtin"), new Serial(serial));
+    return new UnitRef(Planning.gtin(gtin, "gtin"), CatalogInput.serial("serial", serial));
   }
 
   static RequestMeta meta(String key, OffsetDateTime eventTime, String device, String scan) {

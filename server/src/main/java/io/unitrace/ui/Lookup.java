@@ -8,7 +8,6 @@ import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.Units;
 import io.unitrace.shared.CursorPage;
-import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +105,7 @@ class Lookup {
     Serial serial;
     try {
       serial = new Serial(serialText);
-    } catch (Problem e) {
+    } catch (IllegalArgumentException e) {
       return new NotFound("This link names no valid serial: " + e.getMessage() + ".", null);
     }
     return byRef(scope, new UnitRef(gtin, serial));

@@ -1,0 +1,3 @@
+package io.unitrace.catalog;
+
+public record LotId(long value) {}

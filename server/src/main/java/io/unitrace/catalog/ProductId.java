@@ -1,0 +1,3 @@
+package io.unitrace.catalog;
+
+public record ProductId(long value) {}

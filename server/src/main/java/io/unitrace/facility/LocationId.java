@@ -1,0 +1,3 @@
+package io.unitrace.facility;
+
+public record LocationId(long value) {}
