@@ -7,6 +7,7 @@ import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotCode;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
+import io.unitrace.catalog.TrackingRule;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.gs1.Gtin;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -132,27 +134,20 @@ class Planning {
                           "unknown-gtin",
                           at + "gtin",
                           "no product of client " + scope.tenantCode() + " has GTIN " + gtin));
-      if (product.tracking().serialized()) {
+      if (product.serialRule(false).isPresent()) {
+        // The stock book's own code for a quantity of serialized goods.
         throw Problem.unprocessable(
             "serialized",
             at + "gtin",
             product.sku() + " is tracked by serial: name its units, not a quantity");
       }
+      requireLotRule(product, lotText, at);
       Lot lot = null;
       if (product.tracking().lotted()) {
-        if (lotText == null || lotText.isBlank()) {
-          throw Problem.badRequest(
-              "lot-required", at + "lot", product.sku() + " is tracked by lot: name the lot");
-        }
         LotCode code = CatalogInput.lot(at + "lot", lotText.strip());
         if (arriving) {
           lot = atLot(at, () -> catalog.lot(scope.tenantId(), product, code, manufactured, expiry));
-          if (product.expiryTracked() && lot.expiresOn() == null) {
-            throw Problem.badRequest(
-                "expiry-required",
-                at + "expiry",
-                product.sku() + " tracks expiry: lot " + code + " needs an expiry date");
-          }
+          requireExpiryRule(product, lot, code, at);
         } else {
           lot =
               catalog
@@ -162,9 +157,6 @@ class Planning {
                           Problem.unprocessable(
                               "unknown-lot", at + "lot", product.sku() + " has no lot " + code));
         }
-      } else if (lotText != null && !lotText.isBlank()) {
-        throw Problem.badRequest(
-            "not-lot-tracked", at + "lot", product.sku() + " is not tracked by lot");
       }
       StockItem item = new StockItem(product, lot);
       items.put(key, item);
@@ -216,11 +208,10 @@ class Planning {
                                       + scope.tenantCode()
                                       + " has GTIN "
                                       + g)));
-      if (!product.tracking().serialized()) {
+      Optional<TrackingRule> notByUnit = product.serialRule(true);
+      if (notByUnit.isPresent()) {
         throw Problem.unprocessable(
-            "not-serialized",
-            at + "gtin",
-            product.sku() + " is tracked by " + product.tracking() + ", not by serial");
+            notByUnit.get().code(), at + "gtin", notByUnit.get().message(product));
       }
       Serial serial = CatalogInput.serial(at + "serial", u.serial());
       if (!product.acceptsSerial(serial.value())) {
@@ -240,12 +231,9 @@ class Planning {
             at + "serial",
             "serial " + serial + " appears twice in this request");
       }
+      requireLotRule(product, u.lot(), at);
       Long lotId = null;
       if (product.tracking().lotted()) {
-        if (u.lot() == null || u.lot().isBlank()) {
-          throw Problem.badRequest(
-              "lot-required", at + "lot", product.sku() + " is tracked by lot: name the lot");
-        }
         LotCode code = CatalogInput.lot(at + "lot", u.lot().strip());
         Lot lot =
             lots.computeIfAbsent(
@@ -256,19 +244,30 @@ class Planning {
                         () ->
                             catalog.lot(
                                 scope.tenantId(), product, code, u.manufactured(), u.expiry())));
-        if (product.expiryTracked() && lot.expiresOn() == null) {
-          throw Problem.badRequest(
-              "expiry-required",
-              at + "expiry",
-              product.sku() + " tracks expiry: lot " + code + " needs an expiry date");
-        }
+        requireExpiryRule(product, lot, code, at);
         lotId = lot.id();
-      } else if (u.lot() != null && !u.lot().isBlank()) {
-        throw Problem.badRequest(
-            "not-lot-tracked", at + "lot", product.sku() + " is not tracked by lot");
       }
       return new Planned(
           product, gtin, serial, lotId, fields(product, u.fields(), at + "fields", true));
+    }
+  }
+
+  /** The catalog's lot rule for goods that name a lot or not, refused at their "lot". */
+  private static void requireLotRule(Product product, String lotText, String at) {
+    Optional<TrackingRule> broken = product.lotRule(lotText != null && !lotText.isBlank());
+    if (broken.isPresent()) {
+      throw Problem.badRequest(broken.get().code(), at + "lot", broken.get().message(product));
+    }
+  }
+
+  /** The catalog's expiry rule for a lot as recorded, refused at the goods' "expiry". */
+  private static void requireExpiryRule(Product product, Lot lot, LotCode code, String at) {
+    Optional<TrackingRule> broken = product.expiryRule(lot.expiresOn() != null);
+    if (broken.isPresent()) {
+      throw Problem.badRequest(
+          broken.get().code(),
+          at + "expiry",
+          product.sku() + " tracks expiry: lot " + code + " needs an expiry date");
     }
   }
 
