@@ -522,32 +522,22 @@ public class Catalog {
    */
   public Optional<Lot> findLot(long tenantId, long productId, String code) {
     return db.sql(
-            "SELECT id, product_id, code, manufactured_on, expires_on FROM lot WHERE tenant_id = ? AND product_id = ? AND code = ?")
+            "SELECT "
+                + LOT_COLUMNS
+                + " FROM lot WHERE tenant_id = ? AND product_id = ? AND code = ?")
         .params(tenantId, productId, code)
-        .query(
-            (rs, n) ->
-                new Lot(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    Times.date(rs.getString(4)),
-                    Times.date(rs.getString(5))))
+        .query(Catalog::lot)
         .optional();
   }
 
   public List<Lot> lots(long tenantId, String sku) {
     Product p = bySku(tenantId, sku).orElseThrow(() -> unknownSku(sku));
     return db.sql(
-            "SELECT id, product_id, code, manufactured_on, expires_on FROM lot WHERE tenant_id = ? AND product_id = ? ORDER BY code")
+            "SELECT "
+                + LOT_COLUMNS
+                + " FROM lot WHERE tenant_id = ? AND product_id = ? ORDER BY code")
         .params(tenantId, p.id())
-        .query(
-            (rs, n) ->
-                new Lot(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    Times.date(rs.getString(4)),
-                    Times.date(rs.getString(5))))
+        .query(Catalog::lot)
         .list();
   }
 
@@ -577,18 +567,13 @@ public class Catalog {
     Map<Long, Lot> found = new HashMap<>();
     for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(ids)), 500)) {
       db.sql(
-              "SELECT id, product_id, code, manufactured_on, expires_on FROM lot WHERE tenant_id = ? AND id IN ("
+              "SELECT "
+                  + LOT_COLUMNS
+                  + " FROM lot WHERE tenant_id = ? AND id IN ("
                   + InList.marks(chunk.size())
                   + ")")
           .params(InList.concat(tenantId, chunk))
-          .query(
-              (rs, n) ->
-                  new Lot(
-                      rs.getLong(1),
-                      rs.getLong(2),
-                      rs.getString(3),
-                      Times.date(rs.getString(4)),
-                      Times.date(rs.getString(5))))
+          .query(Catalog::lot)
           .list()
           .forEach(l -> found.put(l.id(), l));
     }
@@ -609,5 +594,16 @@ public class Catalog {
         .params(tenantId, Times.iso(date))
         .query(Long.class)
         .list();
+  }
+
+  private static final String LOT_COLUMNS = "id, product_id, code, manufactured_on, expires_on";
+
+  private static Lot lot(ResultSet rs, int row) throws SQLException {
+    return new Lot(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        Times.date(rs.getString(4)),
+        Times.date(rs.getString(5)));
   }
 }
