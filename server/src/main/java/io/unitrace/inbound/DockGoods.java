@@ -3,6 +3,7 @@ package io.unitrace.inbound;
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.TrackingRule;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationType;
@@ -148,21 +149,26 @@ class DockGoods {
                         "unknown-gtin",
                         "scan",
                         "no product of client " + scope.tenantCode() + " has GTIN " + c.gtin()));
-    if (product.tracking().serialized()) {
+    // Counted goods name no serial: the catalog's serial rule refuses a serialized product.
+    Optional<TrackingRule> serialBroken = product.serialRule(false);
+    if (serialBroken.isPresent()) {
       throw Problem.badRequest(
-          "serial-required",
+          serialBroken.get().code(),
           "scan",
           product.sku() + " is tracked by serial: scan the unit, or its container's SSCC");
     }
+    Optional<TrackingRule> lotBroken = product.lotRule(c.lot() != null);
+    if (lotBroken.isPresent()) {
+      throw Problem.badRequest(
+          lotBroken.get().code(),
+          "lot",
+          lotBroken.get() == TrackingRule.LOT_REQUIRED
+              ? product.sku()
+                  + " is tracked by lot: scan the label with its lot (10), or name the lot"
+              : lotBroken.get().message(product));
+    }
     Long lotId = null;
-    if (product.tracking().lotted()) {
-      if (c.lot() == null) {
-        throw Problem.badRequest(
-            "lot-required",
-            "lot",
-            product.sku()
-                + " is tracked by lot: scan the label with its lot (10), or name the lot");
-      }
+    if (c.lot() != null) {
       lotId =
           catalog
               .findLot(scope.tenantId(), product.id(), c.lot())
@@ -171,8 +177,6 @@ class DockGoods {
                       Problem.unprocessable(
                           "unknown-lot", "lot", product.sku() + " has no lot " + c.lot()))
               .id();
-    } else if (c.lot() != null) {
-      throw Problem.badRequest("not-lot-tracked", "lot", product.sku() + " is not tracked by lot");
     }
     record Bucket(long locationId, String code, int holds, long quantity) {}
     // The client's stock of the product and lot from the ledger, where it stands from facility:
