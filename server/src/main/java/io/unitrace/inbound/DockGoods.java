@@ -309,48 +309,49 @@ class DockGoods {
 
   /**
    * Every unit in the container and the containers nested in it, in the ledger's order (by id):
-   * read from the ledger a page at a time, their products and lots resolved once per distinct SKU
-   * and lot (a container holds few products), not once per unit.
+   * read from the ledger a page at a time, then their products and lots resolved from the catalog
+   * in one call each for the whole container, not once per unit.
    */
   private List<GoodsOnDock.UnitRow> unitsIn(TenantScope scope, Container c) {
     long tenantId = scope.tenantId();
-    Map<Sscc, Container> tree =
-        containers.byIds(tenantId, containers.tree(tenantId, c.id())).values().stream()
-            .collect(Collectors.toMap(Container::sscc, x -> x, (a, b) -> a));
     Units.Search inside =
         new Units.Search(null, null, null, null, null, null, c.sscc().value(), null, null);
-    Map<String, Optional<Product>> bySku = new HashMap<>();
-    Map<String, Optional<Lot>> byLot = new HashMap<>();
-    List<GoodsOnDock.UnitRow> rows = new ArrayList<>();
+    List<Units.UnitView> found = new ArrayList<>();
     String cursor = null;
     do {
       CursorPage<Units.UnitView> page = units.search(scope, inside, cursor, UNIT_PAGE);
-      for (Units.UnitView u : page.items()) {
-        Product product =
-            bySku.computeIfAbsent(u.sku(), sku -> catalog.bySku(tenantId, sku)).orElseThrow();
-        Lot lot =
-            u.lot() == null
-                ? null
-                : byLot
-                    .computeIfAbsent(
-                        product.id() + "|" + u.lot(),
-                        k -> catalog.findLot(tenantId, product.id(), u.lot()))
-                    .orElseThrow();
-        Container in = u.container() == null ? null : tree.get(new Sscc(u.container()));
-        rows.add(
-            new GoodsOnDock.UnitRow(
-                product.id(),
-                lot == null ? null : lot.id(),
-                u.gtin(),
-                u.serial(),
-                u.state(),
-                // Units in a container stand where it stands: the ledger moves them with it.
-                c.locationId(),
-                in == null ? null : in.id(),
-                u.holds().stream().mapToInt(Hold::bit).reduce(0, (x, y) -> x | y)));
-      }
+      found.addAll(page.items());
       cursor = page.next();
     } while (cursor != null);
+    Map<Sscc, Container> tree =
+        containers.byIds(tenantId, containers.tree(tenantId, c.id())).values().stream()
+            .collect(Collectors.toMap(Container::sscc, x -> x, (a, b) -> a));
+    Map<String, Product> products =
+        catalog.bySkus(tenantId, found.stream().map(Units.UnitView::sku).toList());
+    Map<String, Lot> lots = new HashMap<>();
+    catalog
+        .lots(
+            tenantId,
+            products.values().stream().map(Product::id).toList(),
+            found.stream().map(Units.UnitView::lot).filter(Objects::nonNull).toList())
+        .forEach(l -> lots.put(l.productId() + "|" + l.code(), l));
+    List<GoodsOnDock.UnitRow> rows = new ArrayList<>(found.size());
+    for (Units.UnitView u : found) {
+      Product product = products.get(u.sku());
+      Lot lot = u.lot() == null ? null : lots.get(product.id() + "|" + u.lot());
+      Container in = u.container() == null ? null : tree.get(new Sscc(u.container()));
+      rows.add(
+          new GoodsOnDock.UnitRow(
+              product.id(),
+              lot == null ? null : lot.id(),
+              u.gtin(),
+              u.serial(),
+              u.state(),
+              // Units in a container stand where it stands: the ledger moves them with it.
+              c.locationId(),
+              in == null ? null : in.id(),
+              u.holds().stream().mapToInt(Hold::bit).reduce(0, (x, y) -> x | y)));
+    }
     return rows;
   }
 

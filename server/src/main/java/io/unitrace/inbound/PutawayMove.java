@@ -1,6 +1,5 @@
 package io.unitrace.inbound;
 
-import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.ledger.Container;
 import io.unitrace.ledger.Containers;
@@ -35,7 +34,6 @@ class PutawayMove {
   private final UnitBook unitBook;
   private final StockBook stockBook;
   private final Containers containers;
-  private final Facility facility;
   private final DockGoods docks;
   private final Slotting slotting;
 
@@ -45,7 +43,6 @@ class PutawayMove {
       UnitBook unitBook,
       StockBook stockBook,
       Containers containers,
-      Facility facility,
       DockGoods docks,
       Slotting slotting) {
     this.tx = tx;
@@ -53,7 +50,6 @@ class PutawayMove {
     this.unitBook = unitBook;
     this.stockBook = stockBook;
     this.containers = containers;
-    this.facility = facility;
     this.docks = docks;
     this.slotting = slotting;
   }
