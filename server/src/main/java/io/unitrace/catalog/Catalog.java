@@ -596,6 +596,49 @@ public class Catalog {
         .list();
   }
 
+  /** The client's products with these SKUs (absent ones left out), by SKU, with their GTINs. */
+  public Map<String, Product> bySkus(long tenantId, Collection<String> skus) {
+    Map<String, Product> found = new HashMap<>();
+    for (List<String> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(skus)), 500)) {
+      load(
+              tenantId,
+              "p.sku IN (" + InList.marks(chunk.size()) + ")",
+              new ArrayList<>(chunk),
+              chunk.size())
+          .forEach(p -> found.put(p.sku(), p));
+    }
+    return found;
+  }
+
+  /**
+   * The client's lots of these products with these codes, any pairing of the two (a caller keeps
+   * the pairs it means), a statement per 500 products and 500 codes.
+   */
+  public List<Lot> lots(long tenantId, Collection<Long> productIds, Collection<String> codes) {
+    List<Lot> found = new ArrayList<>();
+    for (List<Long> products : InList.chunks(List.copyOf(new LinkedHashSet<>(productIds)), 500)) {
+      for (List<String> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(codes)), 500)) {
+        List<Object> params = new ArrayList<>();
+        params.add(tenantId);
+        params.addAll(products);
+        params.addAll(chunk);
+        db.sql(
+                "SELECT "
+                    + LOT_COLUMNS
+                    + " FROM lot WHERE tenant_id = ? AND product_id IN ("
+                    + InList.marks(products.size())
+                    + ") AND code IN ("
+                    + InList.marks(chunk.size())
+                    + ")")
+            .params(params)
+            .query(Catalog::lot)
+            .list()
+            .forEach(found::add);
+      }
+    }
+    return found;
+  }
+
   private static final String LOT_COLUMNS = "id, product_id, code, manufactured_on, expires_on";
 
   private static Lot lot(ResultSet rs, int row) throws SQLException {

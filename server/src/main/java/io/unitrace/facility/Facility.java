@@ -227,4 +227,41 @@ public class Facility {
         .query(Long.class)
         .list();
   }
+
+  /**
+   * A warehouse's locations of one type in code order, at most {@code limit}: the first QUARANTINE
+   * location where receiving sets exceptions aside, the ones putaway suggests.
+   */
+  public List<Location> ofType(String warehouse, LocationType type, int limit) {
+    return db.sql(LOCATION + " WHERE w.code = ? AND l.type = ? ORDER BY l.code LIMIT ?")
+        .params(warehouse, type.name(), limit)
+        .query(LOCATION_ROW)
+        .list();
+  }
+
+  /**
+   * A page of a warehouse's bins (level BIN) of one type, in walking order: location codes encode
+   * aisle, rack and bin, so code order is walking order; with {@code parentFirst} the bins under
+   * that parent (a zone or rack) come first. The candidates for an empty bin, read a page at a
+   * time.
+   */
+  public List<Location> bins(
+      String warehouse, LocationType type, Long parentFirst, int offset, int limit) {
+    List<Object> params = new ArrayList<>(List.of(warehouse, type.name()));
+    String order = " ORDER BY l.code";
+    if (parentFirst != null) {
+      order = " ORDER BY CASE WHEN l.parent_id = ? THEN 0 ELSE 1 END, l.code";
+      params.add(parentFirst);
+    }
+    params.add(limit);
+    params.add(offset);
+    return db.sql(
+            LOCATION
+                + " WHERE w.code = ? AND l.type = ? AND l.level = 'BIN'"
+                + order
+                + " LIMIT ? OFFSET ?")
+        .params(params)
+        .query(LOCATION_ROW)
+        .list();
+  }
 }

@@ -2,6 +2,7 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.CatalogInput;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.TrackingRule;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.Problem;
@@ -199,14 +200,10 @@ final class AsnContents {
           "unknown-gtin", field.apply("gtin"), "no product of this client has GTIN " + g);
     }
     String serial = blankToNull(serialText);
+    // The catalog's tracking rules, refused in their order: serial, lot, expiry.
+    refuseBroken(product.serialRule(serial != null), field.apply("serial"), product);
     int units;
     if (product.tracking().serialized()) {
-      if (serial == null) {
-        throw Problem.badRequest(
-            "serial-required",
-            field.apply("serial"),
-            product.sku() + " is tracked by serial: name the serial");
-      }
       serial = CatalogInput.serial(field.apply("serial"), serial).value();
       if (!product.acceptsSerial(serial)) {
         throw Problem.badRequest(
@@ -239,12 +236,6 @@ final class AsnContents {
       }
       units = 1;
     } else {
-      if (serial != null) {
-        throw Problem.badRequest(
-            "not-serialized",
-            field.apply("serial"),
-            product.sku() + " is tracked by " + product.tracking() + ", not by serial");
-      }
       if (quantity == null || quantity < 1) {
         throw Problem.badRequest(
             "invalid-field",
@@ -254,22 +245,11 @@ final class AsnContents {
       units = quantity;
     }
     String lot = blankToNull(lotText);
-    if (product.tracking().lotted()) {
-      if (lot == null) {
-        throw Problem.badRequest(
-            "lot-required", field.apply("lot"), product.sku() + " is tracked by lot: name the lot");
-      }
+    refuseBroken(product.lotRule(lot != null), field.apply("lot"), product);
+    if (lot != null) {
       lot = CatalogInput.lot(field.apply("lot"), lot).value();
-    } else if (lot != null) {
-      throw Problem.badRequest(
-          "not-lot-tracked", field.apply("lot"), product.sku() + " is not tracked by lot");
     }
-    if (product.expiryTracked() && expiry == null) {
-      throw Problem.badRequest(
-          "expiry-required",
-          field.apply("expiry"),
-          product.sku() + " tracks expiry: name the expiry date");
-    }
+    refuseBroken(product.expiryRule(expiry != null), field.apply("expiry"), product);
     if (expiry != null && manufactured != null && expiry.isBefore(manufactured)) {
       throw Problem.badRequest(
           "invalid-field",
@@ -414,5 +394,12 @@ final class AsnContents {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** An item breaking one of its product's tracking rules is refused, naming the rule and field. */
+  private static void refuseBroken(Optional<TrackingRule> broken, String field, Product product) {
+    if (broken.isPresent()) {
+      throw Problem.badRequest(broken.get().code(), field, broken.get().message(product));
+    }
   }
 }

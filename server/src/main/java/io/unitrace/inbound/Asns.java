@@ -1,6 +1,7 @@
 package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Product;
 import io.unitrace.gs1.Gs1Data;
 import io.unitrace.ledger.Scans;
 import io.unitrace.shared.CursorPage;
@@ -80,7 +81,12 @@ class Asns {
       LocalDate expiry,
       LocalDate manufactured,
       String sscc,
-      int quantity) {}
+      int quantity) {
+
+    ItemView withSku(String sku) {
+      return new ItemView(gtin, sku, serial, lot, expiry, manufactured, sscc, quantity);
+    }
+  }
 
   record Appended(int containers, int items) {}
 
@@ -381,22 +387,24 @@ class Asns {
       params.add(sscc.strip());
     }
     params.add(limit + 1);
-    List<Map.Entry<Long, ItemView>> rows =
+    record Row(long id, long productId, ItemView view) {}
+    List<Row> rows =
         db.sql(
                 """
-            SELECT i.id, i.gtin, p.sku, i.serial, i.lot, i.expiry, i.manufactured, i.sscc, i.quantity
-            FROM asn_item i JOIN product p ON p.id = i.product_id AND p.tenant_id = i.tenant_id
+            SELECT i.id, i.product_id, i.gtin, i.serial, i.lot, i.expiry, i.manufactured, i.sscc, i.quantity
+            FROM asn_item i
             WHERE i.tenant_id = ? AND i.asn_id = ? AND i.id > ?"""
                     + bySscc
                     + " ORDER BY i.id LIMIT ?")
             .params(params)
             .query(
                 (rs, n) ->
-                    Map.entry(
+                    new Row(
                         rs.getLong(1),
+                        rs.getLong(2),
                         new ItemView(
-                            rs.getString(2),
                             rs.getString(3),
+                            null,
                             rs.getString(4),
                             rs.getString(5),
                             Times.date(rs.getString(6)),
@@ -404,7 +412,15 @@ class Asns {
                             rs.getString(8),
                             rs.getInt(9))))
             .list();
-    return CursorPage.of(rows, limit, Map.Entry::getKey).map(Map.Entry::getValue);
+    // The page's SKUs from the catalog in one call, not one per item.
+    Map<Long, Product> products =
+        catalog.products(tenantId, rows.stream().map(Row::productId).toList());
+    List<Map.Entry<Long, ItemView>> page =
+        rows.stream()
+            .filter(r -> products.containsKey(r.productId()))
+            .map(r -> Map.entry(r.id(), r.view().withSku(products.get(r.productId()).sku())))
+            .toList();
+    return CursorPage.of(page, limit, Map.Entry::getKey).map(Map.Entry::getValue);
   }
 
   static Problem unknownAsn(String number) {

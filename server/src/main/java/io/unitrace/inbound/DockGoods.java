@@ -1,25 +1,31 @@
 package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.TrackingRule;
 import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationType;
+import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.Container;
 import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.Hold;
+import io.unitrace.ledger.Inventory;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.UnitState;
-import io.unitrace.shared.InList;
+import io.unitrace.ledger.Units;
+import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
-import io.unitrace.shared.Rows;
 import io.unitrace.tenancy.TenantScope;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,16 +39,22 @@ class DockGoods {
 
   private static final int LISTED_UNITS = 1000;
 
-  private final JdbcClient db;
+  /** A container's units are read from the ledger this many at a time. */
+  private static final int UNIT_PAGE = 1000;
+
   private final Catalog catalog;
   private final Facility facility;
   private final Containers containers;
+  private final Inventory inventory;
+  private final Units units;
 
-  DockGoods(JdbcClient db, Catalog catalog, Facility facility, Containers containers) {
-    this.db = db;
+  DockGoods(
+      Catalog catalog, Facility facility, Containers containers, Inventory inventory, Units units) {
     this.catalog = catalog;
     this.facility = facility;
     this.containers = containers;
+    this.inventory = inventory;
+    this.units = units;
   }
 
   GoodsOnDock find(TenantScope scope, Putaway.Target target) {
@@ -52,10 +64,7 @@ class DockGoods {
     if (target.unit() != null) {
       UnitRef ref = target.unit();
       GoodsOnDock.UnitRow u =
-          db.sql(UNIT + " WHERE tenant_id = ? AND gtin = ? AND serial = ?")
-              .params(scope.tenantId(), ref.gtin().value(), ref.serial().value())
-              .query((rs, n) -> unitRow(rs))
-              .optional()
+          unit(scope.tenantId(), ref)
               .orElseThrow(
                   () ->
                       Problem.notFound(
@@ -111,16 +120,7 @@ class DockGoods {
                   + ", not on a dock: putaway is for goods received on a dock")
           .with("location", dock == null ? null : dock.code());
     }
-    List<Long> tree = containers.tree(scope.tenantId(), c.id());
-    List<GoodsOnDock.UnitRow> units =
-        db.sql(
-                UNIT
-                    + " WHERE tenant_id = ? AND container_id IN ("
-                    + InList.marks(tree.size())
-                    + ") ORDER BY id")
-            .params(withTenant(scope.tenantId(), tree))
-            .query((rs, n) -> unitRow(rs))
-            .list();
+    List<GoodsOnDock.UnitRow> units = unitsIn(scope, c);
     for (GoodsOnDock.UnitRow u : units) {
       if (u.state() != UnitState.RECEIVED) {
         throw GoodsOnDock.notOnDock(
@@ -149,21 +149,26 @@ class DockGoods {
                         "unknown-gtin",
                         "scan",
                         "no product of client " + scope.tenantCode() + " has GTIN " + c.gtin()));
-    if (product.tracking().serialized()) {
+    // Counted goods name no serial: the catalog's serial rule refuses a serialized product.
+    Optional<TrackingRule> serialBroken = product.serialRule(false);
+    if (serialBroken.isPresent()) {
       throw Problem.badRequest(
-          "serial-required",
+          serialBroken.get().code(),
           "scan",
           product.sku() + " is tracked by serial: scan the unit, or its container's SSCC");
     }
+    Optional<TrackingRule> lotBroken = product.lotRule(c.lot() != null);
+    if (lotBroken.isPresent()) {
+      throw Problem.badRequest(
+          lotBroken.get().code(),
+          "lot",
+          lotBroken.get() == TrackingRule.LOT_REQUIRED
+              ? product.sku()
+                  + " is tracked by lot: scan the label with its lot (10), or name the lot"
+              : lotBroken.get().message(product));
+    }
     Long lotId = null;
-    if (product.tracking().lotted()) {
-      if (c.lot() == null) {
-        throw Problem.badRequest(
-            "lot-required",
-            "lot",
-            product.sku()
-                + " is tracked by lot: scan the label with its lot (10), or name the lot");
-      }
+    if (c.lot() != null) {
       lotId =
           catalog
               .findLot(scope.tenantId(), product.id(), c.lot())
@@ -172,20 +177,25 @@ class DockGoods {
                       Problem.unprocessable(
                           "unknown-lot", "lot", product.sku() + " has no lot " + c.lot()))
               .id();
-    } else if (c.lot() != null) {
-      throw Problem.badRequest("not-lot-tracked", "lot", product.sku() + " is not tracked by lot");
     }
     record Bucket(long locationId, String code, int holds, long quantity) {}
+    // The client's stock of the product and lot from the ledger, where it stands from facility:
+    // the buckets on docks, by dock code.
+    List<Inventory.StockBucket> stock = inventory.stock(scope.tenantId(), product.id(), lotId);
+    Map<Long, Location> places =
+        facility.locations(stock.stream().map(Inventory.StockBucket::locationId).toList());
     List<Bucket> onDocks =
-        db.sql(
-                """
-            SELECT s.location_id, l.code, s.holds, s.quantity FROM stock s JOIN location l ON l.id = s.location_id
-            WHERE s.tenant_id = ? AND s.product_id = ? AND s.lot_key = ? AND s.quantity > 0 AND l.type = 'DOCK'
-            ORDER BY l.code, s.holds""")
-            .params(scope.tenantId(), product.id(), lotId == null ? 0L : lotId)
-            .query(
-                (rs, n) -> new Bucket(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4)))
-            .list();
+        stock.stream()
+            .filter(
+                b ->
+                    places.containsKey(b.locationId())
+                        && places.get(b.locationId()).type() == LocationType.DOCK)
+            .map(
+                b ->
+                    new Bucket(
+                        b.locationId(), places.get(b.locationId()).code(), b.holds(), b.quantity()))
+            .sorted(Comparator.comparing(Bucket::code).thenComparingInt(Bucket::holds))
+            .toList();
     String what = product.sku() + (c.lot() == null ? "" : " lot " + c.lot());
     if (c.from() != null) {
       onDocks = onDocks.stream().filter(b -> b.code().equals(c.from())).toList();
@@ -251,75 +261,106 @@ class DockGoods {
 
   /** The units as listed to the clerk: at most {@value #LISTED_UNITS}, with SKU and lot. */
   List<Putaway.UnitLine> unitLines(TenantScope scope, GoodsOnDock goods) {
-    Map<Long, String> skus = new LinkedHashMap<>();
-    Map<Long, String> lots = new LinkedHashMap<>();
-    List<Putaway.UnitLine> lines = new ArrayList<>();
-    for (GoodsOnDock.UnitRow u :
-        goods.units().subList(0, Math.min(goods.units().size(), LISTED_UNITS))) {
-      String sku =
-          skus.computeIfAbsent(
-              u.productId(),
-              id -> catalog.byId(scope.tenantId(), id).map(Product::sku).orElse(null));
-      String lot =
-          u.lotId() == null
-              ? null
-              : lots.computeIfAbsent(
-                  u.lotId(),
-                  id ->
-                      db.sql("SELECT code FROM lot WHERE tenant_id = ? AND id = ?")
-                          .params(scope.tenantId(), id)
-                          .query(String.class)
-                          .single());
+    List<GoodsOnDock.UnitRow> listed =
+        goods.units().subList(0, Math.min(goods.units().size(), LISTED_UNITS));
+    // SKUs and lot codes of the whole list in one call each.
+    Map<Long, Product> products =
+        catalog.products(
+            scope.tenantId(), listed.stream().map(GoodsOnDock.UnitRow::productId).toList());
+    Map<Long, Lot> lots =
+        catalog.lotsById(
+            scope.tenantId(),
+            listed.stream().map(GoodsOnDock.UnitRow::lotId).filter(Objects::nonNull).toList());
+    List<Putaway.UnitLine> lines = new ArrayList<>(listed.size());
+    for (GoodsOnDock.UnitRow u : listed) {
+      Product product = products.get(u.productId());
+      Lot lot = u.lotId() == null ? null : lots.get(u.lotId());
       lines.add(
           new Putaway.UnitLine(
-              u.gtin(), u.serial(), sku, lot, u.state(), goods.dock().code(), Hold.of(u.holds())));
+              u.gtin(),
+              u.serial(),
+              product == null ? null : product.sku(),
+              lot == null ? null : lot.code(),
+              u.state(),
+              goods.dock().code(),
+              Hold.of(u.holds())));
     }
     return lines;
   }
 
-  // Rows
+  // Rows: the ledger's and facility's answers as putaway needs them.
 
-  private static final String UNIT =
-      "SELECT id, product_id, lot_id, gtin, serial, state, location_id, container_id, holds FROM unit";
-
-  /** A unit's row as it is now. */
-  GoodsOnDock.UnitRow unit(long id) {
-    return db.sql(UNIT + " WHERE id = ?").param(id).query((rs, n) -> unitRow(rs)).single();
+  /** The client's unit with this GTIN and serial, as it is now. */
+  Optional<GoodsOnDock.UnitRow> unit(long tenantId, UnitRef ref) {
+    return inventory.unit(tenantId, ref).map(DockGoods::unitRow);
   }
 
-  private static GoodsOnDock.UnitRow unitRow(ResultSet rs) throws SQLException {
+  private static GoodsOnDock.UnitRow unitRow(Inventory.UnitPosition u) {
     return new GoodsOnDock.UnitRow(
-        rs.getLong(1),
-        rs.getLong(2),
-        Rows.longOrNull(rs, 3),
-        rs.getString(4),
-        rs.getString(5),
-        UnitState.valueOf(rs.getString(6)),
-        Rows.longOrNull(rs, 7),
-        Rows.longOrNull(rs, 8),
-        rs.getInt(9));
+        u.productId(),
+        u.lotId(),
+        u.gtin().value(),
+        u.serial(),
+        u.state(),
+        u.locationId(),
+        u.containerId(),
+        u.holds());
+  }
+
+  /**
+   * Every unit in the container and the containers nested in it, in the ledger's order (by id):
+   * read from the ledger a page at a time, then their products and lots resolved from the catalog
+   * in one call each for the whole container, not once per unit.
+   */
+  private List<GoodsOnDock.UnitRow> unitsIn(TenantScope scope, Container c) {
+    long tenantId = scope.tenantId();
+    Units.Search inside =
+        new Units.Search(null, null, null, null, null, null, c.sscc().value(), null, null);
+    List<Units.UnitView> found = new ArrayList<>();
+    String cursor = null;
+    do {
+      CursorPage<Units.UnitView> page = units.search(scope, inside, cursor, UNIT_PAGE);
+      found.addAll(page.items());
+      cursor = page.next();
+    } while (cursor != null);
+    Map<Sscc, Container> tree =
+        containers.byIds(tenantId, containers.tree(tenantId, c.id())).values().stream()
+            .collect(Collectors.toMap(Container::sscc, x -> x, (a, b) -> a));
+    Map<String, Product> products =
+        catalog.bySkus(tenantId, found.stream().map(Units.UnitView::sku).toList());
+    Map<String, Lot> lots = new HashMap<>();
+    catalog
+        .lots(
+            tenantId,
+            products.values().stream().map(Product::id).toList(),
+            found.stream().map(Units.UnitView::lot).filter(Objects::nonNull).toList())
+        .forEach(l -> lots.put(l.productId() + "|" + l.code(), l));
+    List<GoodsOnDock.UnitRow> rows = new ArrayList<>(found.size());
+    for (Units.UnitView u : found) {
+      Product product = products.get(u.sku());
+      Lot lot = u.lot() == null ? null : lots.get(product.id() + "|" + u.lot());
+      Container in = u.container() == null ? null : tree.get(new Sscc(u.container()));
+      rows.add(
+          new GoodsOnDock.UnitRow(
+              product.id(),
+              lot == null ? null : lot.id(),
+              u.gtin(),
+              u.serial(),
+              u.state(),
+              // Units in a container stand where it stands: the ledger moves them with it.
+              c.locationId(),
+              in == null ? null : in.id(),
+              u.holds().stream().mapToInt(Hold::bit).reduce(0, (x, y) -> x | y)));
+    }
+    return rows;
   }
 
   /** A location by id; null if there is none. */
   GoodsOnDock.LocationRow location(long id) {
-    return db.sql("SELECT id, warehouse_id, parent_id, code, type FROM location WHERE id = ?")
-        .param(id)
-        .query(
-            (rs, n) ->
-                new GoodsOnDock.LocationRow(
-                    rs.getLong(1),
-                    rs.getLong(2),
-                    Rows.longOrNull(rs, 3),
-                    rs.getString(4),
-                    LocationType.valueOf(rs.getString(5))))
-        .optional()
-        .orElse(null);
+    return facility.byId(id).map(DockGoods::locationRow).orElse(null);
   }
 
-  static List<Object> withTenant(long tenantId, List<Long> ids) {
-    List<Object> params = new ArrayList<>(ids.size() + 1);
-    params.add(tenantId);
-    params.addAll(ids);
-    return params;
+  private static GoodsOnDock.LocationRow locationRow(Location l) {
+    return new GoodsOnDock.LocationRow(l.id(), l.warehouse(), l.parentId(), l.code(), l.type());
   }
 }

@@ -37,7 +37,6 @@ record GoodsOnDock(
   }
 
   record UnitRow(
-      long id,
       long productId,
       Long lotId,
       String gtin,
@@ -52,8 +51,11 @@ record GoodsOnDock(
     }
   }
 
-  /** A location as putaway needs it: the dock the goods are on, a fixed bin. */
-  record LocationRow(long id, long warehouseId, Long parentId, String code, LocationType type) {}
+  /**
+   * A location as putaway needs it: the dock the goods are on, a fixed bin. {@code warehouse} is
+   * the warehouse's code.
+   */
+  record LocationRow(long id, String warehouse, Long parentId, String code, LocationType type) {}
 
   /**
    * The product and lot that decide a container's bin: those of most units, ties to the lowest

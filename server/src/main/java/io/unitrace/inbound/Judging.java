@@ -1,6 +1,7 @@
 package io.unitrace.inbound;
 
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.TrackingRule;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.UnitState;
 import io.unitrace.shared.Problem;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -253,14 +255,15 @@ final class Judging {
 
   /** A serialized product is received unit by unit, a counted one by quantity. */
   private static void requireTrackingFits(Candidate c, Product p) {
-    if (p.tracking().serialized() == c.counted()) {
-      throw c.counted()
+    Optional<TrackingRule> broken = p.serialRule(!c.counted());
+    if (broken.isPresent()) {
+      throw broken.get() == TrackingRule.SERIAL_REQUIRED
           ? Problem.badRequest(
-              "serial-required",
+              broken.get().code(),
               c.field("serial"),
               p.sku() + " is tracked by serial: scan each unit's serial, not a quantity")
           : Problem.unprocessable(
-              "not-serialized",
+              broken.get().code(),
               c.field("scan"),
               p.sku()
                   + " is tracked by "
@@ -273,23 +276,25 @@ final class Judging {
 
   /** A quantity of a lot-tracked product names its lot; one of an untracked product names none. */
   private static void requireLotFits(Candidate c, Product p, String lot) {
-    if (p != null && p.tracking().lotted() && lot == null) {
+    Optional<TrackingRule> broken = p == null ? Optional.empty() : p.lotRule(lot != null);
+    if (broken.isEmpty()) {
+      return;
+    }
+    if (broken.get() == TrackingRule.LOT_REQUIRED) {
       throw Problem.badRequest(
-          "lot-required",
+          broken.get().code(),
           c.field("lot"),
           p.sku() + " is tracked by lot: scan the label with its lot (10), or name the lot");
     }
-    if (p != null && !p.tracking().lotted() && lot != null) {
-      throw Problem.badRequest(
-          "not-lot-tracked",
-          c.field(c.scan() == null ? "lot" : "scan"),
-          p.sku()
-              + " is not tracked by lot, but the "
-              + (c.scan() == null ? "item names" : "label carries")
-              + " lot "
-              + lot
-              + ": check the product's tracking in the catalog");
-    }
+    throw Problem.badRequest(
+        broken.get().code(),
+        c.field(c.scan() == null ? "lot" : "scan"),
+        p.sku()
+            + " is not tracked by lot, but the "
+            + (c.scan() == null ? "item names" : "label carries")
+            + " lot "
+            + lot
+            + ": check the product's tracking in the catalog");
   }
 
   /**

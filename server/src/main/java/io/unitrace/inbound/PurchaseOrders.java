@@ -1,6 +1,9 @@
 package io.unitrace.inbound;
 
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Product;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,9 +27,11 @@ public class PurchaseOrders {
   public record Asn(long id, String number, long poId, String poNumber) {}
 
   private final JdbcClient db;
+  private final Catalog catalog;
 
-  PurchaseOrders(JdbcClient db) {
+  PurchaseOrders(JdbcClient db, Catalog catalog) {
     this.db = db;
+    this.catalog = catalog;
   }
 
   public Optional<PurchaseOrder> byNumber(long tenantId, String number) {
@@ -65,15 +70,28 @@ public class PurchaseOrders {
   }
 
   private List<Line> lines(long tenantId, long poId) {
-    return db.sql(
-            """
-            SELECT l.id, l.line_no, l.product_id, p.sku, l.quantity
-            FROM po_line l JOIN product p ON p.id = l.product_id AND p.tenant_id = l.tenant_id
-            WHERE l.tenant_id = ? AND l.po_id = ? ORDER BY l.line_no""")
-        .params(tenantId, poId)
-        .query(
-            (rs, n) ->
-                new Line(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getInt(5)))
-        .list();
+    record Row(long id, int lineNo, long productId, int quantity) {}
+    List<Row> rows =
+        db.sql(
+                """
+            SELECT id, line_no, product_id, quantity
+            FROM po_line WHERE tenant_id = ? AND po_id = ? ORDER BY line_no""")
+            .params(tenantId, poId)
+            .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getInt(4)))
+            .list();
+    // The lines' SKUs from the catalog in one call for the whole order.
+    Map<Long, Product> products =
+        catalog.products(tenantId, rows.stream().map(Row::productId).toList());
+    return rows.stream()
+        .filter(r -> products.containsKey(r.productId()))
+        .map(
+            r ->
+                new Line(
+                    r.id(),
+                    r.lineNo(),
+                    r.productId(),
+                    products.get(r.productId()).sku(),
+                    r.quantity()))
+        .toList();
   }
 }

@@ -389,31 +389,18 @@ class Purchasing {
   }
 
   private List<LineView> lineViews(long tenantId, long poId) {
-    record Row(int lineNo, long productId, String sku, int quantity) {}
+    record Row(int lineNo, long productId, int quantity) {}
     List<Row> rows =
         db.sql(
                 """
-            SELECT l.line_no, l.product_id, p.sku, l.quantity
-            FROM po_line l JOIN product p ON p.id = l.product_id AND p.tenant_id = l.tenant_id
-            WHERE l.tenant_id = ? AND l.po_id = ? ORDER BY l.line_no""")
+            SELECT line_no, product_id, quantity
+            FROM po_line WHERE tenant_id = ? AND po_id = ? ORDER BY line_no""")
             .params(tenantId, poId)
-            .query((rs, n) -> new Row(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getInt(4)))
+            .query((rs, n) -> new Row(rs.getInt(1), rs.getLong(2), rs.getInt(3)))
             .list();
-    Map<Long, List<String>> gtins =
-        db
-            .sql(
-                """
-            SELECT g.product_id, g.gtin FROM product_gtin g
-            WHERE g.tenant_id = ? AND g.product_id IN (SELECT l.product_id FROM po_line l WHERE l.tenant_id = ? AND l.po_id = ?)
-            ORDER BY g.gtin""")
-            .params(tenantId, tenantId, poId)
-            .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
-            .list()
-            .stream()
-            .collect(
-                Collectors.groupingBy(
-                    Map.Entry::getKey,
-                    Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    // SKUs and GTINs of every line's product from the catalog in one call for the whole order.
+    Map<Long, Product> products =
+        catalog.products(tenantId, rows.stream().map(Row::productId).toList());
     Map<Long, Integer> received =
         new HashMap<>(
             db
@@ -428,14 +415,18 @@ class Purchasing {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     List<LineView> views = new ArrayList<>(rows.size());
     for (Row r : rows) {
+      Product product = products.get(r.productId());
+      if (product == null) {
+        continue;
+      }
       int left = received.getOrDefault(r.productId(), 0);
       int here = Math.max(0, Math.min(r.quantity(), left));
       received.put(r.productId(), left - here);
       views.add(
           new LineView(
               r.lineNo(),
-              r.sku(),
-              gtins.getOrDefault(r.productId(), List.of()),
+              product.sku(),
+              product.gtins().stream().map(Gtin::value).sorted().toList(),
               r.quantity(),
               here));
     }

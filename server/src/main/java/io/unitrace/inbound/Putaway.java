@@ -26,12 +26,14 @@ import org.springframework.stereotype.Service;
  * <p>Design note. The ledger's own version check guarantees that two moves of one unit are written
  * one after the other, not that the second still makes sense: a move of a STORED unit is legal, so
  * two clerks scanning the same unit into two bins would both "win", the second moving it again.
- * Putaway is only for goods still on the dock, so the move runs inside a transaction that first
- * claims the goods with a conditional update ({@code ... WHERE state = 'RECEIVED' AND location_id =
- * dock}). The claim locks the rows on PostgreSQL and follows the write lock on SQLite, so of two
- * clerks exactly one finds the goods on the dock; the other is told where they went. The ledger's
- * command joins that transaction. Container rows are claimed before unit rows, the order the ledger
- * itself locks them in, so putaway and a concurrent container command cannot deadlock.
+ * Putaway is only for goods still on the dock, so it moves them with the ledger's putaway commands
+ * ({@code UnitBook.putAway}, {@code Containers.putAway}), whose precondition is that claim: a
+ * conditional update ({@code ... WHERE state = 'RECEIVED' AND location_id = dock}) in the event's
+ * own transaction. The claim locks the rows on PostgreSQL and follows the write lock on SQLite, so
+ * of two clerks exactly one finds the goods on the dock; the other is told where they went. The
+ * commands join the transaction that read the goods, container rows claimed before unit rows, the
+ * order every container command locks in, so putaway and a concurrent container command cannot
+ * deadlock.
  *
  * <p>Counted goods (lot-tracked or untracked) are put away by quantity from the dock's stock: a
  * scan of the product (with its lot), a quantity (the label's count, AI 30, or all there is on the

@@ -1,63 +1,55 @@
 package io.unitrace.inbound;
 
-import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.ledger.Container;
 import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.EventReceipt;
+import io.unitrace.ledger.EventType;
 import io.unitrace.ledger.Ledger;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.StockBook;
 import io.unitrace.ledger.UnitBook;
-import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves goods from the dock to the place the clerk scanned, through the ledger, in a transaction
- * that first claims them (see {@link Putaway}'s design note): of two clerks moving the same goods,
- * exactly one finds them still on the dock. The ledger's command joins that transaction, so a lost
- * version race on counted stock ({@code concurrent-change}) is retried here, from fresh reads, at
- * most {@value #ATTEMPTS} times.
+ * Moves goods from the dock to the place the clerk scanned, through the ledger's putaway commands,
+ * which move them only while they are still RECEIVED on that dock (see {@link Putaway}'s design
+ * note): of two clerks moving the same goods, exactly one finds them still there, and the other is
+ * told where they went. The commands join this transaction (with the reads and suggestions), so a
+ * lost version race on counted stock ({@code concurrent-change}) is retried here, from fresh reads,
+ * at most {@value #ATTEMPTS} times.
  */
 @Component
 class PutawayMove {
 
   private static final int ATTEMPTS = 5;
 
-  private final JdbcClient db;
   private final TransactionTemplate tx;
   private final Ledger ledger;
   private final UnitBook unitBook;
   private final StockBook stockBook;
   private final Containers containers;
-  private final Facility facility;
   private final DockGoods docks;
   private final Slotting slotting;
 
   PutawayMove(
-      JdbcClient db,
       TransactionTemplate tx,
       Ledger ledger,
       UnitBook unitBook,
       StockBook stockBook,
       Containers containers,
-      Facility facility,
       DockGoods docks,
       Slotting slotting) {
-    this.db = db;
     this.tx = tx;
     this.ledger = ledger;
     this.unitBook = unitBook;
     this.stockBook = stockBook;
     this.containers = containers;
-    this.facility = facility;
     this.docks = docks;
     this.slotting = slotting;
   }
@@ -85,7 +77,6 @@ class PutawayMove {
           GoodsOnDock goods = docks.find(scope, target);
           goods.requireFits(to);
           List<Putaway.Suggestion> suggestions = slotting.suggest(scope, goods);
-          claim(scope, goods);
           EventReceipt receipt =
               goods.stock() != null
                   ? stockBook.move(
@@ -98,13 +89,33 @@ class PutawayMove {
                           goods.stock().moving(),
                           Set.copyOf(goods.stock().holds())),
                       meta)
-                  : goods.container() != null
-                      ? containers.move(scope, goods.container().sscc(), to.code(), meta)
-                      : unitBook.move(scope, target.unit(), to.code(), meta);
+                  : putAway(scope, goods, to, meta);
           String first = suggestions.isEmpty() ? null : suggestions.get(0).code();
           return new Putaway.Done(
               to.code(), first, first != null && first.equals(to.code()), receipt);
         });
+  }
+
+  /**
+   * The ledger's claim and move in one: the goods go only while still RECEIVED on their dock (a
+   * loose unit still outside any container, a container still outermost). Its refusal is answered
+   * as putaway always has, from the goods' state after the claim: where they are now.
+   */
+  private EventReceipt putAway(
+      TenantScope scope, GoodsOnDock goods, Location to, RequestMeta meta) {
+    String dock = goods.dock().code();
+    try {
+      return goods.container() != null
+          ? containers.putAway(scope, goods.container().sscc(), dock, to.code(), meta)
+          : unitBook.putAway(scope, goods.target().unit(), dock, to.code(), meta);
+    } catch (Problem p) {
+      // "in-container": the unit was packed meanwhile; to the clerk, like any other move, it has
+      // left the dock's loose goods.
+      if (p.code().equals("not-on-dock") || p.code().equals("in-container")) {
+        throw gone(scope, goods);
+      }
+      throw p;
+    }
   }
 
   /** The first answer to a repeated request: the ledger finds it by the key and writes nothing. */
@@ -121,46 +132,31 @@ class PutawayMove {
               .orElse(to.code());
       return new Putaway.Done(went, null, null, first);
     }
-    EventReceipt receipt =
-        target.sscc() != null
-            ? containers.move(scope, target.sscc(), to.code(), meta)
-            : unitBook.move(scope, target.unit(), to.code(), meta);
-    return new Putaway.Done(to.code(), null, null, receipt);
-  }
-
-  /**
-   * Claims the goods for this transaction: still on the same dock, still RECEIVED, the container
-   * still outermost. A no-op update, so that it locks (PostgreSQL) and counts; the container first.
-   */
-  private void claim(TenantScope scope, GoodsOnDock goods) {
-    long dock = goods.dock().id();
-    if (goods.container() != null) {
-      int held =
-          db.sql(
-                  "UPDATE container SET location_id = location_id WHERE tenant_id = ? AND id = ? AND location_id = ? AND parent_id IS NULL")
-              .params(scope.tenantId(), goods.container().id(), dock)
-              .update();
-      if (held != 1) {
-        throw gone(scope, goods);
-      }
+    // The first request was a ledger putaway from the dock the goods stood on then, which is not
+    // known any more: the key finds the first answer, which is this request's if it moved the same
+    // goods to the same place; else the key was reused for another request, refused as the ledger
+    // refuses it.
+    EventReceipt first = ledger.recordedReceipt(scope, meta.idempotencyKey()).orElseThrow();
+    boolean same =
+        first.type() == EventType.MOVED
+            && first.units().stream().allMatch(u -> to.code().equals(u.location()))
+            && (target.unit() == null
+                || first.units().stream()
+                    .anyMatch(
+                        u ->
+                            u.gtin().equals(target.unit().gtin().value())
+                                && u.serial().equals(target.unit().serial().value())));
+    if (!same) {
+      throw Problem.unprocessable(
+          "idempotency-key-reused",
+          "Idempotency-Key",
+          "the Idempotency-Key "
+              + meta.idempotencyKey().strip()
+              + " was already used for a different request (event "
+              + first.eventId()
+              + ")");
     }
-    List<Long> ids = goods.units().stream().map(GoodsOnDock.UnitRow::id).toList();
-    if (ids.isEmpty()) {
-      return;
-    }
-    List<Object> params = new ArrayList<>(List.of(dock));
-    params.addAll(DockGoods.withTenant(scope.tenantId(), ids));
-    int claimed =
-        db.sql(
-                "UPDATE unit SET version = version WHERE state = 'RECEIVED' AND location_id = ? AND tenant_id = ? AND id IN ("
-                    + InList.marks(ids.size())
-                    + ")"
-                    + (goods.container() == null ? " AND container_id IS NULL" : ""))
-            .params(params)
-            .update();
-    if (claimed != ids.size()) {
-      throw gone(scope, goods);
-    }
+    return new Putaway.Done(to.code(), null, null, first);
   }
 
   /**
@@ -182,7 +178,7 @@ class PutawayMove {
                   + ": only goods on a dock are put away")
           .with("location", at == null ? null : at.code());
     }
-    GoodsOnDock.UnitRow u = docks.unit(goods.units().get(0).id());
+    GoodsOnDock.UnitRow u = docks.unit(scope.tenantId(), goods.target().unit()).orElseThrow();
     GoodsOnDock.LocationRow at = u.locationId() == null ? null : docks.location(u.locationId());
     return GoodsOnDock.notOnDock(
         "unit " + goods.target().unit() + " was moved meanwhile and",

@@ -51,6 +51,26 @@ public record Receipt(
         expected);
   }
 
+  /** This receipt at its dock and quarantine, by code (its row holds their ids). */
+  Receipt at(String dock, String quarantine) {
+    return new Receipt(
+        id,
+        poId,
+        poNumber,
+        vendor,
+        asnId,
+        asnNumber,
+        dock,
+        quarantine,
+        status,
+        openedBy,
+        openedAt,
+        closedBy,
+        closedAt,
+        report,
+        expected);
+  }
+
   /** The business transactions every event of this receipt names, in CBV terms. */
   public List<RequestMeta.BizTransaction> bizTransactions() {
     List<RequestMeta.BizTransaction> t = new ArrayList<>(2);

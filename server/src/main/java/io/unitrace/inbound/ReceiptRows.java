@@ -1,10 +1,16 @@
 package io.unitrace.inbound;
 
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
+import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Container;
+import io.unitrace.ledger.Containers;
+import io.unitrace.ledger.Inventory;
 import io.unitrace.ledger.UnitRef;
-import io.unitrace.ledger.UnitState;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.InList;
@@ -22,10 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.ObjectMapper;
@@ -46,11 +54,26 @@ class ReceiptRows {
   private final JdbcClient db;
   private final ObjectMapper json;
   private final Database database;
+  private final Catalog catalog;
+  private final Facility facility;
+  private final Containers containers;
+  private final Inventory inventory;
 
-  ReceiptRows(JdbcClient db, ObjectMapper json, Database database) {
+  ReceiptRows(
+      JdbcClient db,
+      ObjectMapper json,
+      Database database,
+      Catalog catalog,
+      Facility facility,
+      Containers containers,
+      Inventory inventory) {
     this.db = db;
     this.json = json;
     this.database = database;
+    this.catalog = catalog;
+    this.facility = facility;
+    this.containers = containers;
+    this.inventory = inventory;
   }
 
   /*
@@ -107,16 +130,6 @@ class ReceiptRows {
         .optional();
   }
 
-  Optional<Long> firstQuarantine(String warehouseCode) {
-    return db.sql(
-            """
-            SELECT l.id FROM location l JOIN warehouse w ON w.id = l.warehouse_id
-            WHERE w.code = ? AND l.type = 'QUARANTINE' ORDER BY l.code LIMIT 1""")
-        .param(warehouseCode)
-        .query(Long.class)
-        .optional();
-  }
-
   /**
    * Opens a receipt expecting what the ASN announces (serials count one each), else what the PO
    * orders, else nothing.
@@ -146,59 +159,94 @@ class ReceiptRows {
 
   private static final String RECEIPT =
       """
-      SELECT r.id, r.po_id, p.number, p.vendor, r.asn_id, a.number, d.code, q.code, r.status, r.opened_by, r.opened_at,
-             r.closed_by, r.closed_at, r.report, r.expected
-      FROM receipt r JOIN location d ON d.id = r.dock_id LEFT JOIN location q ON q.id = r.quarantine_id
-        LEFT JOIN purchase_order p ON p.id = r.po_id LEFT JOIN asn a ON a.id = r.asn_id""";
+      SELECT r.id, r.po_id, p.number, p.vendor, r.asn_id, a.number, r.dock_id, r.quarantine_id, r.status, r.opened_by,
+             r.opened_at, r.closed_by, r.closed_at, r.report, r.expected
+      FROM receipt r LEFT JOIN purchase_order p ON p.id = r.po_id LEFT JOIN asn a ON a.id = r.asn_id""";
+
+  /** A receipt's row with the ids of its dock and quarantine, whose codes are facility's. */
+  private record ReceiptRow(Receipt receipt, long dockId, Long quarantineId) {}
+
+  /** The receipts with their dock and quarantine codes, from facility in one call for the list. */
+  private List<Receipt> placed(List<ReceiptRow> rows) {
+    if (rows.isEmpty()) {
+      return rows.stream().map(ReceiptRow::receipt).toList();
+    }
+    List<Long> ids = new ArrayList<>();
+    for (ReceiptRow r : rows) {
+      ids.add(r.dockId());
+      if (r.quarantineId() != null) {
+        ids.add(r.quarantineId());
+      }
+    }
+    Map<Long, Location> places = facility.locations(ids);
+    List<Receipt> placed = new ArrayList<>(rows.size());
+    for (ReceiptRow r : rows) {
+      Location dock = places.get(r.dockId());
+      Location quarantine = r.quarantineId() == null ? null : places.get(r.quarantineId());
+      if (dock != null) {
+        placed.add(r.receipt().at(dock.code(), quarantine == null ? null : quarantine.code()));
+      }
+    }
+    return placed;
+  }
 
   Optional<Receipt> receipt(long tenantId, long id) {
-    return db.sql(RECEIPT + " WHERE r.tenant_id = ? AND r.id = ?")
-        .params(tenantId, id)
-        .query(this::receipt)
-        .optional();
+    return placed(
+            db.sql(RECEIPT + " WHERE r.tenant_id = ? AND r.id = ?")
+                .params(tenantId, id)
+                .query(this::receipt)
+                .list())
+        .stream()
+        .findFirst();
   }
 
   /** The client's receipts in one status (or all: null), in id order from the cursor. */
   List<Receipt> receipts(long tenantId, String status, long after, int limit) {
     if (status == null) {
-      return db.sql(RECEIPT + " WHERE r.tenant_id = ? AND r.id > ? ORDER BY r.id LIMIT ?")
-          .params(tenantId, after, limit)
-          .query(this::receipt)
-          .list();
+      return placed(
+          db.sql(RECEIPT + " WHERE r.tenant_id = ? AND r.id > ? ORDER BY r.id LIMIT ?")
+              .params(tenantId, after, limit)
+              .query(this::receipt)
+              .list());
     }
-    return db.sql(
-            RECEIPT + " WHERE r.tenant_id = ? AND r.status = ? AND r.id > ? ORDER BY r.id LIMIT ?")
-        .params(tenantId, status, after, limit)
-        .query(this::receipt)
-        .list();
+    return placed(
+        db.sql(
+                RECEIPT
+                    + " WHERE r.tenant_id = ? AND r.status = ? AND r.id > ? ORDER BY r.id LIMIT ?")
+            .params(tenantId, status, after, limit)
+            .query(this::receipt)
+            .list());
   }
 
   /** The client's open receipts, newest first. */
   List<Receipt> openReceipts(long tenantId, int limit) {
-    return db.sql(
-            RECEIPT + " WHERE r.tenant_id = ? AND r.status = 'OPEN' ORDER BY r.id DESC LIMIT ?")
-        .params(tenantId, limit)
-        .query(this::receipt)
-        .list();
+    return placed(
+        db.sql(RECEIPT + " WHERE r.tenant_id = ? AND r.status = 'OPEN' ORDER BY r.id DESC LIMIT ?")
+            .params(tenantId, limit)
+            .query(this::receipt)
+            .list());
   }
 
-  private Receipt receipt(ResultSet rs, int n) throws SQLException {
-    return new Receipt(
-        rs.getLong(1),
-        Rows.longOrNull(rs, 2),
-        rs.getString(3),
-        rs.getString(4),
-        Rows.longOrNull(rs, 5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getString(8),
-        rs.getString(9),
-        rs.getString(10),
-        rs.getLong(11),
-        rs.getString(12),
-        Rows.longOrNull(rs, 13),
-        rs.getString(14) == null ? null : json.readValue(rs.getString(14), Report.class),
-        rs.getInt(15));
+  private ReceiptRow receipt(ResultSet rs, int n) throws SQLException {
+    return new ReceiptRow(
+        new Receipt(
+            rs.getLong(1),
+            Rows.longOrNull(rs, 2),
+            rs.getString(3),
+            rs.getString(4),
+            Rows.longOrNull(rs, 5),
+            rs.getString(6),
+            null,
+            null,
+            rs.getString(9),
+            rs.getString(10),
+            rs.getLong(11),
+            rs.getString(12),
+            Rows.longOrNull(rs, 13),
+            rs.getString(14) == null ? null : json.readValue(rs.getString(14), Report.class),
+            rs.getInt(15)),
+        rs.getLong(7),
+        Rows.longOrNull(rs, 8));
   }
 
   boolean closeReceipt(long tenantId, long id, String who, long now, Report report) {
@@ -247,10 +295,11 @@ class ReceiptRows {
    */
   List<Receiving.Line> scansByKey(long receiptId, String key) {
     List<Receiving.Line> first =
-        db.sql(LINE + " WHERE s.receipt_id = ? AND s.request_key IN (?, ?) ORDER BY s.id")
-            .params(receiptId, key, key + "#0")
-            .query(this::line)
-            .list();
+        withSkus(
+            db.sql(LINE + " WHERE s.receipt_id = ? AND s.request_key IN (?, ?) ORDER BY s.id")
+                .params(receiptId, key, key + "#0")
+                .query(this::line)
+                .list());
     if (first.isEmpty()
         || db.sql("SELECT COUNT(*) FROM receipt_scan WHERE receipt_id = ? AND request_key = ?")
                 .params(receiptId, key)
@@ -259,72 +308,121 @@ class ReceiptRows {
             == 1) {
       return first;
     }
-    return db.sql(
-            LINE
-                + " WHERE s.receipt_id = ? AND s.request_key >= ? AND s.request_key < ? ORDER BY s.id")
-        .params(receiptId, key + "#", key + "$")
-        .query(this::line)
-        .list();
+    return withSkus(
+        db.sql(
+                LINE
+                    + " WHERE s.receipt_id = ? AND s.request_key >= ? AND s.request_key < ? ORDER BY s.id")
+            .params(receiptId, key + "#", key + "$")
+            .query(this::line)
+            .list());
   }
 
   private static final String LINE =
       """
-      SELECT s.outcome, p.sku, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message, s.quantity
-      FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id""";
+      SELECT s.outcome, s.tenant_id, s.product_id, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message,
+             s.quantity
+      FROM receipt_scan s""";
 
-  private Receiving.Line line(ResultSet rs, int n) throws SQLException {
-    return new Receiving.Line(
-        ScanOutcome.valueOf(rs.getString(1)),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        date(rs.getString(6)),
-        rs.getString(7),
-        rs.getString(8),
-        rs.getString(9),
-        rs.getInt(10));
+  private NeedsSku<Receiving.Line> line(ResultSet rs, int n) throws SQLException {
+    ScanOutcome outcome = ScanOutcome.valueOf(rs.getString(1));
+    String gtin = rs.getString(4);
+    String serial = rs.getString(5);
+    String lot = rs.getString(6);
+    LocalDate expiry = date(rs.getString(7));
+    String sscc = rs.getString(8);
+    String location = rs.getString(9);
+    String message = rs.getString(10);
+    int quantity = rs.getInt(11);
+    return new NeedsSku<>(
+        rs.getLong(2),
+        Rows.longOrNull(rs, 3),
+        sku ->
+            new Receiving.Line(
+                outcome, sku, gtin, serial, lot, expiry, sscc, location, message, quantity));
   }
 
   private static final String SCAN =
       """
-      SELECT s.id, s.outcome, p.sku, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message, s.scan, s.operator, s.device,
-             s.scanned_at
-      FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id""";
+      SELECT s.id, s.outcome, s.product_id, s.gtin, s.serial, s.lot, s.expiry, s.sscc, s.location, s.message, s.scan, s.operator,
+             s.device, s.scanned_at, s.tenant_id
+      FROM receipt_scan s""";
 
   CursorPage<ReceiptScan> scans(long receiptId, long after, int limit) {
     List<ReceiptScan> fetched =
-        db.sql(SCAN + " WHERE s.receipt_id = ? AND s.id > ? ORDER BY s.id LIMIT ?")
-            .params(receiptId, after, limit + 1)
-            .query(this::scan)
-            .list();
+        withSkus(
+            db.sql(SCAN + " WHERE s.receipt_id = ? AND s.id > ? ORDER BY s.id LIMIT ?")
+                .params(receiptId, after, limit + 1)
+                .query(this::scan)
+                .list());
     return CursorPage.of(fetched, limit, ReceiptScan::id);
   }
 
   /** The newest lines of a receipt, newest first. */
   List<ReceiptScan> lastScans(long receiptId, int limit) {
-    return db.sql(SCAN + " WHERE s.receipt_id = ? ORDER BY s.id DESC LIMIT ?")
-        .params(receiptId, limit)
-        .query(this::scan)
-        .list();
+    return withSkus(
+        db.sql(SCAN + " WHERE s.receipt_id = ? ORDER BY s.id DESC LIMIT ?")
+            .params(receiptId, limit)
+            .query(this::scan)
+            .list());
   }
 
-  private ReceiptScan scan(ResultSet rs, int n) throws SQLException {
-    return new ReceiptScan(
-        rs.getLong(1),
-        ScanOutcome.valueOf(rs.getString(2)),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getString(8),
-        rs.getString(9),
-        rs.getString(10),
-        rs.getString(11),
-        rs.getString(12),
-        rs.getString(13),
-        Instant.ofEpochMilli(rs.getLong(14)));
+  private NeedsSku<ReceiptScan> scan(ResultSet rs, int n) throws SQLException {
+    long id = rs.getLong(1);
+    ScanOutcome outcome = ScanOutcome.valueOf(rs.getString(2));
+    Long productId = Rows.longOrNull(rs, 3);
+    String gtin = rs.getString(4);
+    String serial = rs.getString(5);
+    String lot = rs.getString(6);
+    String expiry = rs.getString(7);
+    String sscc = rs.getString(8);
+    String location = rs.getString(9);
+    String message = rs.getString(10);
+    String scan = rs.getString(11);
+    String operator = rs.getString(12);
+    String device = rs.getString(13);
+    Instant at = Instant.ofEpochMilli(rs.getLong(14));
+    return new NeedsSku<>(
+        rs.getLong(15),
+        productId,
+        sku ->
+            new ReceiptScan(
+                id, outcome, sku, gtin, serial, lot, expiry, sscc, location, message, scan,
+                operator, device, at));
+  }
+
+  /**
+   * A row read without its product's SKU: the SKUs of a whole list come from the catalog in one
+   * call ({@link #withSkus}), never one per row. {@code productId} null: no product (an unknown
+   * GTIN), so no SKU.
+   */
+  private record NeedsSku<T>(long tenantId, Long productId, Function<String, T> row) {}
+
+  /**
+   * The rows with their SKUs, in their order. A product the catalog does not know gives a null SKU
+   * with {@code keepUnknown}, else drops the row (as an inner join with product did; its foreign
+   * key keeps it from happening).
+   */
+  private <T> List<T> withSkus(List<NeedsSku<T>> rows, boolean keepUnknown) {
+    if (rows.isEmpty()) {
+      return new ArrayList<>();
+    }
+    Map<Long, Product> products =
+        catalog.products(
+            rows.get(0).tenantId(),
+            rows.stream().map(NeedsSku::productId).filter(Objects::nonNull).toList());
+    List<T> out = new ArrayList<>(rows.size());
+    for (NeedsSku<T> r : rows) {
+      Product p = r.productId() == null ? null : products.get(r.productId());
+      if (p != null || keepUnknown) {
+        out.add(r.row().apply(p == null ? null : p.sku()));
+      }
+    }
+    return out;
+  }
+
+  /** The rows with their SKUs; a line of an unknown GTIN has none. */
+  private <T> List<T> withSkus(List<NeedsSku<T>> rows) {
+    return withSkus(rows, true);
   }
 
   void insertScans(
@@ -406,23 +504,34 @@ class ReceiptRows {
    * building another.
    */
   Optional<Receiving.Built> builtBy(long receiptId, String key, String dock) {
+    record Built(long tenantId, long containerId) {}
     return db.sql(
-            """
-            SELECT c.sscc, c.kind, (SELECT COUNT(*) FROM unit u WHERE u.container_id = c.id)
-            FROM receipt_container r JOIN container c ON c.id = r.container_id WHERE r.receipt_id = ? AND r.request_key = ?""")
+            "SELECT tenant_id, container_id FROM receipt_container WHERE receipt_id = ? AND request_key = ?")
         .params(receiptId, key)
-        .query((rs, n) -> new Receiving.Built(rs.getString(1), rs.getString(2), dock, rs.getInt(3)))
-        .optional();
+        .query((rs, n) -> new Built(rs.getLong(1), rs.getLong(2)))
+        .optional()
+        .flatMap(
+            b ->
+                containers
+                    .byId(b.tenantId(), b.containerId())
+                    .map(
+                        c ->
+                            new Receiving.Built(
+                                c.sscc().value(),
+                                c.kind(),
+                                dock,
+                                containers.unitCount(b.tenantId(), c.id()))));
   }
 
   List<Sscc> containersBuilt(long tenantId, long receiptId) {
-    return db.sql(
-            """
-            SELECT c.sscc FROM receipt_container r JOIN container c ON c.id = r.container_id
-            WHERE r.tenant_id = ? AND r.receipt_id = ? ORDER BY c.id""")
-        .params(tenantId, receiptId)
-        .query((rs, n) -> new Sscc(rs.getString(1)))
-        .list();
+    List<Long> ids =
+        db.sql(
+                "SELECT container_id FROM receipt_container WHERE tenant_id = ? AND receipt_id = ? ORDER BY container_id")
+            .params(tenantId, receiptId)
+            .query(Long.class)
+            .list();
+    Map<Long, Container> built = containers.byIds(tenantId, ids);
+    return ids.stream().filter(built::containsKey).map(id -> built.get(id).sscc()).toList();
   }
 
   List<UnitRef> unitsNeedingLabels(long receiptId) {
@@ -460,27 +569,19 @@ class ReceiptRows {
    * given keys of that form.
    */
   Map<String, ReceiptFacts.Existing> existingUnits(long tenantId, List<String> scopedSerials) {
+    // The ledger's set-based read, one statement per chunk of serials over its uniqueness index;
+    // joined here by key in a hash map.
     Map<String, ReceiptFacts.Existing> found = new HashMap<>();
     byFirstPart(scopedSerials)
         .forEach(
             (scope, serials) ->
-                chunked(
-                    serials,
-                    chunk ->
-                        db.sql(
-                                "SELECT serial_scope_key, serial, id, state, holds FROM unit WHERE tenant_id = ? AND serial_scope_key = ? AND serial IN ("
-                                    + InList.marks(chunk.size())
-                                    + ")")
-                            .params(InList.concat(tenantId, InList.concat(scope, chunk)))
-                            .query(
-                                (rs, n) ->
-                                    found.put(
-                                        rs.getString(1) + "|" + rs.getString(2),
-                                        new ReceiptFacts.Existing(
-                                            rs.getLong(3),
-                                            UnitState.valueOf(rs.getString(4)),
-                                            rs.getInt(5))))
-                            .list()));
+                inventory
+                    .bySerials(tenantId, scope, serials)
+                    .forEach(
+                        (serial, u) ->
+                            found.put(
+                                scope + "|" + serial,
+                                new ReceiptFacts.Existing(u.id(), u.state(), u.holds()))));
     return found;
   }
 
@@ -666,28 +767,43 @@ class ReceiptRows {
 
   /** Announced serials this receipt has not taken in, with their SKU, by GTIN and serial. */
   List<DiscrepancyReport.MissingSerial> missingSerials(Receipt r) {
-    return db.sql(
-            """
-            SELECT p.sku, i.gtin, i.serial FROM asn_item i JOIN product p ON p.id = i.product_id
+    return withSkus(
+        db.sql(
+                """
+            SELECT i.tenant_id, i.product_id, i.gtin, i.serial FROM asn_item i
             WHERE i.asn_id = ? AND i.serial IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM receipt_scan s WHERE s.receipt_id = ? AND s.received = 1 AND s.gtin = i.gtin AND s.serial = i.serial)
             ORDER BY i.gtin, i.serial""")
-        .params(r.asnId(), r.id())
-        .query(
-            (rs, n) ->
-                new DiscrepancyReport.MissingSerial(
-                    rs.getString(1), rs.getString(2), rs.getString(3)))
-        .list();
+            .params(r.asnId(), r.id())
+            .query(
+                (rs, n) -> {
+                  String gtin = rs.getString(3);
+                  String serial = rs.getString(4);
+                  return new NeedsSku<>(
+                      rs.getLong(1),
+                      rs.getLong(2),
+                      sku -> new DiscrepancyReport.MissingSerial(sku, gtin, serial));
+                })
+            .list(),
+        false);
   }
 
   /** The SKU of each counted GTIN the ASN announces. */
   Map<String, String> countedSkus(long asnId) {
     Map<String, String> countedSkus = new HashMap<>();
-    db.sql(
-            "SELECT DISTINCT i.gtin, p.sku FROM asn_item i JOIN product p ON p.id = i.product_id WHERE i.asn_id = ? AND i.serial IS NULL")
-        .param(asnId)
-        .query((rs, n) -> countedSkus.put(rs.getString(1), rs.getString(2)))
-        .list();
+    withSkus(
+            db.sql(
+                    "SELECT DISTINCT i.tenant_id, i.product_id, i.gtin FROM asn_item i WHERE i.asn_id = ? AND i.serial IS NULL")
+                .param(asnId)
+                .query(
+                    (rs, n) -> {
+                      String gtin = rs.getString(3);
+                      return new NeedsSku<>(
+                          rs.getLong(1), rs.getLong(2), sku -> Map.entry(gtin, sku));
+                    })
+                .list(),
+            false)
+        .forEach(e -> countedSkus.put(e.getKey(), e.getValue()));
     return countedSkus;
   }
 
@@ -704,31 +820,46 @@ class ReceiptRows {
 
   /** What the PO orders, per product with its SKU. */
   List<DiscrepancyReport.Ordered> orderedLines(long poId) {
-    return db.sql(
-            "SELECT l.product_id, p.sku, SUM(l.quantity) FROM po_line l JOIN product p ON p.id = l.product_id WHERE l.po_id = ? GROUP BY l.product_id, p.sku")
-        .param(poId)
-        .query(
-            (rs, n) -> new DiscrepancyReport.Ordered(rs.getLong(1), rs.getString(2), rs.getInt(3)))
-        .list();
+    return withSkus(
+        db.sql(
+                "SELECT l.tenant_id, l.product_id, SUM(l.quantity) FROM po_line l WHERE l.po_id = ? GROUP BY l.tenant_id, l.product_id")
+            .param(poId)
+            .query(
+                (rs, n) -> {
+                  long productId = rs.getLong(2);
+                  int quantity = rs.getInt(3);
+                  return new NeedsSku<>(
+                      rs.getLong(1),
+                      productId,
+                      sku -> new DiscrepancyReport.Ordered(productId, sku, quantity));
+                })
+            .list(),
+        false);
   }
 
   /** The receipt's lines other than RECEIVED and REPEAT, by outcome, GTIN and scan. */
   List<DiscrepancyReport.Exception> exceptions(long receiptId) {
-    return db.sql(
-            """
-            SELECT s.outcome, p.sku, s.gtin, s.serial, s.lot, s.quantity FROM receipt_scan s LEFT JOIN product p ON p.id = s.product_id
+    return withSkus(
+        db.sql(
+                """
+            SELECT s.outcome, s.tenant_id, s.product_id, s.gtin, s.serial, s.lot, s.quantity FROM receipt_scan s
             WHERE s.receipt_id = ? AND s.outcome NOT IN ('RECEIVED', 'REPEAT') ORDER BY s.outcome, s.gtin, s.id""")
-        .param(receiptId)
-        .query(
-            (rs, n) ->
-                new DiscrepancyReport.Exception(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getInt(6)))
-        .list();
+            .param(receiptId)
+            .query(
+                (rs, n) -> {
+                  String outcome = rs.getString(1);
+                  String gtin = rs.getString(4);
+                  String serial = rs.getString(5);
+                  String lot = rs.getString(6);
+                  int quantity = rs.getInt(7);
+                  return new NeedsSku<>(
+                      rs.getLong(2),
+                      Rows.longOrNull(rs, 3),
+                      sku ->
+                          new DiscrepancyReport.Exception(
+                              outcome, sku, gtin, serial, lot, quantity));
+                })
+            .list());
   }
 
   private AnnouncedItem item(ResultSet rs, int n) throws SQLException {

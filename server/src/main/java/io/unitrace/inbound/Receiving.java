@@ -449,7 +449,9 @@ public class Receiving {
       }
       return q;
     }
-    return rows.firstQuarantine(dock.warehouse()).flatMap(facility::byId).orElse(null);
+    return facility.ofType(dock.warehouse(), LocationType.QUARANTINE, 1).stream()
+        .findFirst()
+        .orElse(null);
   }
 
   static Instant instant(Long millis) {

@@ -2,45 +2,52 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
+import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationType;
-import io.unitrace.shared.Rows;
+import io.unitrace.ledger.Inventory;
 import io.unitrace.tenancy.TenantScope;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Suggests where goods on a dock go, at most {@value Putaway#MAX_SUGGESTIONS} places, best first:
  * held goods to the warehouse's quarantine; other goods to the product's fixed bin, then to bins
  * already holding the same product and lot (most first), then to the nearest empty bins. Reads
- * only; the clerk may choose another place.
+ * only; the clerk may choose another place. What is where is the ledger's ({@link Inventory}), the
+ * places are facility's: each is asked once per question, set-based.
  */
 @Component
 class Slotting {
 
-  private final JdbcClient db;
+  /** Empty bins are looked for this many candidate bins at a time. */
+  private static final int BIN_PAGE = 100;
+
   private final Catalog catalog;
+  private final Facility facility;
+  private final Inventory inventory;
   private final DockGoods docks;
 
-  Slotting(JdbcClient db, Catalog catalog, DockGoods docks) {
-    this.db = db;
+  Slotting(Catalog catalog, Facility facility, Inventory inventory, DockGoods docks) {
     this.catalog = catalog;
+    this.facility = facility;
+    this.inventory = inventory;
     this.docks = docks;
   }
 
   List<Putaway.Suggestion> suggest(TenantScope scope, GoodsOnDock goods) {
     final int max = Putaway.MAX_SUGGESTIONS;
-    long warehouse = goods.dock().warehouseId();
+    String warehouse = goods.dock().warehouse();
     List<Putaway.Suggestion> out = new ArrayList<>();
     if (goods.held()) {
-      db.sql(
-              "SELECT code FROM location WHERE warehouse_id = ? AND type = 'QUARANTINE' ORDER BY code LIMIT ?")
-          .params(warehouse, max)
-          .query(String.class)
-          .list()
-          .forEach(code -> out.add(new Putaway.Suggestion(code, Putaway.Reason.HELD)));
+      facility
+          .ofType(warehouse, LocationType.QUARANTINE, max)
+          .forEach(l -> out.add(new Putaway.Suggestion(l.code(), Putaway.Reason.HELD)));
       return out;
     }
     Long anchorParent = null;
@@ -50,85 +57,63 @@ class Slotting {
         GoodsOnDock.LocationRow bin = docks.location(product.get().fixedBinId());
         // A product may be stocked in several warehouses; its fixed bin serves only the one it is
         // in.
-        if (bin != null && bin.warehouseId() == warehouse && bin.type() == LocationType.STORAGE) {
+        if (bin != null
+            && bin.warehouse().equals(warehouse)
+            && bin.type() == LocationType.STORAGE) {
           out.add(new Putaway.Suggestion(bin.code(), Putaway.Reason.FIXED_BIN));
           anchorParent = bin.parentId();
         }
       }
-      String lotMatch = goods.lotId() == null ? "u.lot_id IS NULL" : "u.lot_id = ?";
-      List<Object> params = new ArrayList<>(List.of(scope.tenantId(), goods.productId()));
-      if (goods.lotId() != null) {
-        params.add(goods.lotId());
-      }
-      params.add(warehouse);
-      // Serialized units by count, counted goods by quantity: a product is one or the other.
-      params.addAll(
-          List.of(
-              scope.tenantId(),
-              goods.productId(),
-              goods.lotId() == null ? 0L : goods.lotId(),
-              warehouse));
-      params.add(max + 1);
-      record Holding(String code, Long parentId) {}
+      // Serialized units by count, counted goods by quantity (a product is one or the other), of
+      // this client, anywhere; only this warehouse's STORAGE places count, most first, ties by
+      // code.
+      List<Inventory.Holding> holdings =
+          inventory.holdings(scope.tenantId(), goods.productId(), goods.lotId());
+      Map<Long, Location> places =
+          facility.locations(holdings.stream().map(Inventory.Holding::locationId).toList());
+      record Holding(Location place, long amount) {}
       List<Holding> holding =
-          db.sql(
-                  """
-              SELECT code, parent_id, SUM(amount) AS amount FROM (
-                SELECT l.code, l.parent_id, 1 AS amount
-                FROM unit u JOIN location l ON l.id = u.location_id
-                WHERE u.tenant_id = ? AND u.product_id = ? AND\s"""
-                      + lotMatch
-                      + """
-                 AND u.state IN ('STORED', 'ALLOCATED') AND l.warehouse_id = ? AND l.type = 'STORAGE'
-                UNION ALL
-                SELECT l.code, l.parent_id, s.quantity
-                FROM stock s JOIN location l ON l.id = s.location_id
-                WHERE s.tenant_id = ? AND s.product_id = ? AND s.lot_key = ? AND s.holds = 0 AND s.quantity > 0
-                  AND l.warehouse_id = ? AND l.type = 'STORAGE') h
-              GROUP BY code, parent_id
-              ORDER BY amount DESC, code
-              LIMIT ?""")
-              .params(params)
-              .query((rs, n) -> new Holding(rs.getString(1), Rows.longOrNull(rs, 2)))
-              .list();
+          holdings.stream()
+              .map(h -> new Holding(places.get(h.locationId()), h.amount()))
+              .filter(
+                  h ->
+                      h.place() != null
+                          && h.place().warehouse().equals(warehouse)
+                          && h.place().type() == LocationType.STORAGE)
+              .sorted(
+                  Comparator.comparingLong(Holding::amount)
+                      .reversed()
+                      .thenComparing(h -> h.place().code()))
+              .limit(max + 1)
+              .toList();
       for (Holding h : holding) {
-        if (out.size() < max && out.stream().noneMatch(s -> s.code().equals(h.code()))) {
-          out.add(new Putaway.Suggestion(h.code(), Putaway.Reason.SAME_SKU_AND_LOT));
+        String code = h.place().code();
+        if (out.size() < max && out.stream().noneMatch(s -> s.code().equals(code))) {
+          out.add(new Putaway.Suggestion(code, Putaway.Reason.SAME_SKU_AND_LOT));
           if (anchorParent == null) {
-            anchorParent = h.parentId();
+            anchorParent = h.place().parentId();
           }
         }
       }
     }
-    if (out.size() < max) {
-      // There are no coordinates: location codes encode aisle-rack-bin order, so "nearest" is the
-      // first empty bin by code, in the zone (parent) of the suggestions so far, then anywhere in
-      // the dock's warehouse. A bin is site data shared by all clients: empty means no unit of any
-      // client and no container stands there.
-      List<Object> params = new ArrayList<>();
-      params.add(warehouse);
-      String order = " ORDER BY l.code";
-      if (anchorParent != null) {
-        order = " ORDER BY CASE WHEN l.parent_id = ? THEN 0 ELSE 1 END, l.code";
-        params.add(anchorParent);
-      }
-      params.add(max * 2);
-      for (String code :
-          db.sql(
-                  """
-              SELECT l.code FROM location l
-              WHERE l.warehouse_id = ? AND l.type = 'STORAGE' AND l.level = 'BIN'
-                AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.location_id = l.id)
-                AND NOT EXISTS (SELECT 1 FROM container c WHERE c.location_id = l.id)
-                AND NOT EXISTS (SELECT 1 FROM stock s WHERE s.location_id = l.id AND s.quantity > 0)"""
-                      + order
-                      + " LIMIT ?")
-              .params(params)
-              .query(String.class)
-              .list()) {
-        if (out.size() < max && out.stream().noneMatch(s -> s.code().equals(code))) {
-          out.add(new Putaway.Suggestion(code, Putaway.Reason.EMPTY_BIN));
+    // There are no coordinates: location codes encode aisle-rack-bin order, so "nearest" is the
+    // first empty bin by code, in the zone (parent) of the suggestions so far, then anywhere in the
+    // dock's warehouse. A bin is site data shared by all clients: empty means no unit, container or
+    // stock of any client there. The bins come from facility a page at a time, the ledger says
+    // which of a page are occupied, until enough empty ones are found.
+    for (int offset = 0; out.size() < max; offset += BIN_PAGE) {
+      List<Location> bins =
+          facility.bins(warehouse, LocationType.STORAGE, anchorParent, offset, BIN_PAGE);
+      Set<Long> occupied = inventory.occupied(bins.stream().map(Location::id).toList());
+      for (Location bin : bins) {
+        if (out.size() < max
+            && !occupied.contains(bin.id())
+            && out.stream().noneMatch(s -> s.code().equals(bin.code()))) {
+          out.add(new Putaway.Suggestion(bin.code(), Putaway.Reason.EMPTY_BIN));
         }
+      }
+      if (bins.size() < BIN_PAGE) {
+        break;
       }
     }
     return out;

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class GoodsOnDockTest {
 
   private static final GoodsOnDock.LocationRow DOCK =
-      new GoodsOnDock.LocationRow(1, 1, null, "DOCK-1", LocationType.DOCK);
+      new GoodsOnDock.LocationRow(1, "WH1", null, "DOCK-1", LocationType.DOCK);
 
   private static GoodsOnDock.UnitRow unit(long id, long product, Long lot) {
     return new GoodsOnDock.UnitRow(
-        id, product, lot, "09506000134352", "S" + id, UnitState.RECEIVED, 1L, 9L, 0);
+        product, lot, "09506000134352", "S" + id, UnitState.RECEIVED, 1L, 9L, 0);
   }
 
   private static GoodsOnDock goods(boolean held) {
