@@ -175,24 +175,6 @@ class RegistrationRefusalsModuleTest extends LedgerModuleTest {
   // Lots
 
   @Test
-  void rejectsAUnitOfALotTrackedProductWithoutItsLot() {
-    Client client = newClient();
-    String vaccine = client.medicine();
-
-    Problem p =
-        refused(
-            client,
-            () ->
-                client.registerAt(
-                    bin1,
-                    List.of(
-                        lotUnit(vaccine, "V1", "L1", LocalDate.of(2027, 1, 31), null),
-                        lotUnit(vaccine, "V2", null, null, null))));
-
-    assertProblem(p, 400, "lot-required", "units[1].lot");
-  }
-
-  @Test
   void rejectsANewLotOfAnExpiryTrackedProductWithoutItsExpiry() {
     Client client = newClient();
     String vaccine = client.medicine();
