@@ -59,9 +59,14 @@ public @interface ModuleTest {
   @AliasFor(annotation = ApplicationModuleTest.class, attribute = "mode")
   BootstrapMode value() default BootstrapMode.DIRECT_DEPENDENCIES;
 
-  /** Modules to start in addition, by name. */
+  /**
+   * Modules to start in addition, by name. Every module needs {@code shared} (the Flyway
+   * placeholders of the two engines, the clock) and {@code tenancy} (every row belongs to a client,
+   * and tests make their own), though Spring Modulith counts neither as a bean dependency of, say,
+   * the catalog; whoever overrides this should keep them.
+   */
   @AliasFor(annotation = ApplicationModuleTest.class, attribute = "extraIncludes")
-  String[] extraIncludes() default {};
+  String[] extraIncludes() default {"shared", "tenancy"};
 
   /** Points the context at a new SQLite file under target/module-db, created when it starts. */
   class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
