@@ -8,8 +8,10 @@ import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.Problem;
 import io.unitrace.support.ModuleTest;
+import io.unitrace.support.Site;
 import io.unitrace.tenancy.Tenants;
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -166,6 +168,106 @@ class ProductRefusalsModuleTest {
     Product unchanged = catalog.bySku(client, sku).orElseThrow();
     assertThat(unchanged.name()).isEqualTo("Phone");
     assertThat(unchanged.fixedBinId()).isNull();
+  }
+
+  @Test
+  void replacingAProductChangesItsDescriptionButNeverItsSku() {
+    long client = newClient();
+    String sku = unique("SKU");
+    String gtin = Site.randomGtin();
+    String extra = Site.randomGtin();
+    catalog.create(
+        client,
+        new Catalog.ProductSpec(
+            sku,
+            "Phone",
+            List.of(gtin),
+            Tracking.SERIAL,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(new CustomField("IMEI", CustomField.Type.TEXT, false, true)),
+            null,
+            null));
+
+    Product replaced =
+        catalog.replace(
+            client,
+            sku,
+            new Catalog.ProductSpec(
+                sku,
+                "Phone, refurbished",
+                List.of(gtin, extra),
+                Tracking.SERIAL,
+                null,
+                null,
+                6,
+                null,
+                null,
+                null,
+                List.of(new CustomField("IMEI", CustomField.Type.TEXT, true, true)),
+                null,
+                null));
+    Problem renamed =
+        refused(client, () -> catalog.replace(client, sku, spec(sku + "X", "n", Tracking.SERIAL)));
+    Problem missing =
+        refused(
+            client, () -> catalog.replace(client, unique("NOPE"), spec("x", "n", Tracking.NONE)));
+
+    assertThat(replaced.name()).isEqualTo("Phone, refurbished");
+    assertThat(replaced.gtins()).extracting(Gtin::value).containsExactlyInAnyOrder(gtin, extra);
+    assertThat(replaced.warrantyMonths()).isEqualTo(6);
+    assertThat(replaced.customFields().get(0).required()).isTrue();
+    assertThat(renamed.status()).isEqualTo(400);
+    assertThat(renamed.field()).isEqualTo("sku");
+    assertThat(catalog.bySku(client, sku + "X")).isEmpty();
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.code()).isEqualTo("unknown-sku");
+  }
+
+  @Test
+  void aLotNeitherExpiresBeforeItWasMadeNorHasALongCodeNorBelongsToAProductNotTrackedByLot() {
+    long client = newClient();
+    String insulin = unique("SKU");
+    catalog.create(
+        client,
+        new Catalog.ProductSpec(
+            insulin,
+            "Insulin",
+            null,
+            Tracking.LOT,
+            true,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    String phone = unique("SKU");
+    catalog.create(client, spec(phone, "Phone", Tracking.SERIAL));
+
+    Problem backwards =
+        refused(
+            client,
+            () ->
+                catalog.createLot(
+                    client, insulin, "C1", LocalDate.of(2025, 7, 1), LocalDate.of(2025, 6, 30)));
+    Problem tooLong =
+        refused(client, () -> catalog.createLot(client, insulin, "L".repeat(21), null, null));
+    Problem notLotted = refused(client, () -> catalog.createLot(client, phone, "X1", null, null));
+
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(backwards.field()).isEqualTo("expiresOn");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.code()).isEqualTo("invalid-lot");
+    assertThat(notLotted.status()).isEqualTo(422);
+    assertThat(notLotted.code()).isEqualTo("not-lot-tracked");
+    assertThat(catalog.lots(client, insulin)).as("no lot was created").isEmpty();
   }
 
   // Import from CSV
