@@ -44,6 +44,7 @@ abstract class LedgerModuleTest {
   @Autowired Facility facility;
   @Autowired Catalog catalog;
   @Autowired UnitBook book;
+  @Autowired StockBook stock;
   @Autowired Containers containers;
   @Autowired Units units;
   @Autowired JdbcClient db;
