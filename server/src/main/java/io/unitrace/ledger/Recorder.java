@@ -572,9 +572,34 @@ class Recorder {
             stock.outcomes(tenantId, head.get().id())));
   }
 
+  /**
+   * The names request digests were first computed under, before the commands were split by job (ADR
+   * 0010). A request repeated across that upgrade, or sent to servers of both versions during a
+   * rolling one, must still find its first answer, not be refused as a different request.
+   */
+  private static final Map<Class<?>, String> FIRST_NAMES =
+      Map.ofEntries(
+          Map.entry(UnitBook.Registration.class, "io.unitrace.ledger.Ledger$Registration"),
+          Map.entry(Arrivals.Delivery.class, "io.unitrace.ledger.Ledger$Arrivals"),
+          Map.entry(StockBook.StockMove.class, "io.unitrace.ledger.Ledger$StockMove"),
+          Map.entry(StockBook.StockHold.class, "io.unitrace.ledger.Ledger$StockHold"),
+          Map.entry(StockBook.StockAdjustment.class, "io.unitrace.ledger.Ledger$StockAdjustment"),
+          Map.entry(UnitBook.MoveRequest.class, "io.unitrace.ledger.Ledger$MoveRequest"),
+          Map.entry(UnitBook.ObserveRequest.class, "io.unitrace.ledger.Ledger$ObserveRequest"),
+          Map.entry(UnitBook.HoldRequest.class, "io.unitrace.ledger.Ledger$HoldRequest"),
+          Map.entry(UnitBook.AdjustRequest.class, "io.unitrace.ledger.Ledger$AdjustRequest"),
+          Map.entry(UnitBook.FieldsRequest.class, "io.unitrace.ledger.Ledger$FieldsRequest"),
+          Map.entry(Containers.PackRequest.class, "io.unitrace.ledger.Ledger$PackRequest"),
+          Map.entry(Containers.UnpackRequest.class, "io.unitrace.ledger.Ledger$UnpackRequest"),
+          Map.entry(
+              Containers.ContainerMoveRequest.class,
+              "io.unitrace.ledger.Ledger$ContainerMoveRequest"),
+          Map.entry(Containers.NestRequest.class, "io.unitrace.ledger.Ledger$NestRequest"));
+
   private String digest(Object request) {
     var sha = HashChain.sha256();
-    sha.update(request.getClass().getName().getBytes(StandardCharsets.UTF_8));
+    String name = FIRST_NAMES.getOrDefault(request.getClass(), request.getClass().getName());
+    sha.update(name.getBytes(StandardCharsets.UTF_8));
     sha.update(json.writeValueAsBytes(request));
     return HashChain.hex(sha.digest());
   }
