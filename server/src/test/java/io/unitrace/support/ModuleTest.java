@@ -34,13 +34,15 @@ import org.springframework.test.context.TestPropertySource;
  * Running module tests once, without a web server and without bcrypt on every request, is what
  * makes moving refusals here cheaper than keeping them over HTTP.
  *
- * <p>Why surefire and not failsafe: the engine-independent rules need not run twice, and the unit
- * phase fails the build before the slower integration suite starts. Why the context is small: no
- * web environment and lazily created beans, so neither the servlet stack, the security filter chain
- * nor the controllers are built for a test that calls services (about 3 s for the first module
- * context on the 2-core test machine, well under a second for each further one in the same JVM,
- * against ten for the HTTP server). The module structure is verified by {@code ArchitectureTest}
- * once per build, so not again for every module context here.
+ * <p>Why surefire and not failsafe: the engine-independent rules need not run twice; the unit phase
+ * fails the build before the slower integration suite starts; and Spring Modulith's scan of the
+ * application's classes (several seconds) is cached per JVM, so in surefire it is shared with
+ * {@code ArchitectureTest}, where in failsafe it would be paid a second time. Why the context is
+ * small: no web environment and lazily created beans, so neither the servlet stack, the security
+ * filter chain nor the controllers are built for a test that calls services (3-4 s for the first
+ * module context on the 2-core test machine, about one for each further one in the same JVM,
+ * against ten or more for the HTTP server). The module structure is verified by {@code
+ * ArchitectureTest} once per build, so not again for every module context here.
  *
  * <p>Tests in one module share its context and its database, so each test makes a client of its own
  * (a {@code Tenants.create}, no HTTP, no bcrypt) and reads only that client's rows.
