@@ -97,27 +97,6 @@ class ProductImportIT extends IntegrationTest {
   }
 
   @Test
-  void anUnknownTrackingModeInRowSevenNamesRowAndColumn() {
-    Site site = Site.create(admin);
-    String prefix = unique("IMP");
-    StringBuilder csv = new StringBuilder("sku,name,tracking\n");
-    for (int line = 2; line <= 9; line++) {
-      csv.append(prefix)
-          .append('-')
-          .append(line)
-          .append(",Item,")
-          .append(line == 7 ? "BY_WEIGHT" : "NONE")
-          .append('\n');
-    }
-    var r = site.api.postCsv("/api/v1/products/import", csv.toString());
-    assertThat(r.status()).isEqualTo(400);
-    assertThat(r.at("/field").asString()).isEqualTo("row 7: tracking");
-    assertThat(r.at("/detail").asString()).contains("BY_WEIGHT");
-    assertThat(site.api.get("/api/v1/products/" + prefix + "-2").status()).isEqualTo(404);
-    assertThat(allProducts(site)).hasSize(1);
-  }
-
-  @Test
   void aConflictFoundWhileWritingRowThreeHundredUndoesTheRowsBeforeIt() {
     Site site = Site.create(admin);
     String prefix = unique("IMP");
@@ -171,79 +150,6 @@ class ProductImportIT extends IntegrationTest {
     assertThat(site.api.get("/api/v1/products/" + newSku).status()).isEqualTo(404);
     assertThat(ok(site.api.get("/api/v1/products/" + site.sku)).at("/name").asString())
         .isEqualTo("Phone X");
-  }
-
-  @Test
-  void anUnknownOrMissingColumnRefusesTheFile() {
-    Site site = Site.create(admin);
-    String sku = unique("IMP");
-    var unknown =
-        site.api.postCsv(
-            "/api/v1/products/import", "sku,name,tracking,colour\n" + sku + ",n,NONE,red\n");
-    assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.problemCode()).isEqualTo("unknown-column");
-    assertThat(unknown.at("/field").asString()).isEqualTo("header");
-    assertThat(unknown.at("/detail").asString()).contains("colour");
-
-    var missing = site.api.postCsv("/api/v1/products/import", "sku,name\n" + sku + ",n\n");
-    assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.problemCode()).isEqualTo("missing-column");
-    assertThat(missing.at("/detail").asString()).contains("tracking");
-    assertThat(site.api.get("/api/v1/products/" + sku).status()).isEqualTo(404);
-  }
-
-  @Test
-  void theFixedBinAndMinimumShelfLifeColumnsAreImportedAndBadValuesNameRowAndColumn() {
-    Site site = Site.create(admin);
-    String a = unique("IMP");
-    String b = unique("IMP");
-    var imported =
-        site.api.postCsv(
-            "/api/v1/products/import",
-            "sku,name,tracking,fixed_bin,min_shelf_life_days\n"
-                + a
-                + ",Serum,"
-                + "LOT,"
-                + site.bin1
-                + ",30\n"
-                + b
-                + ",Gauze,NONE,,\n");
-    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
-    var serum = ok(site.api.get("/api/v1/products/" + a));
-    assertThat(serum.at("/fixedBin").asString()).isEqualTo(site.bin1);
-    assertThat(serum.at("/minShelfLifeDays").asInt()).isEqualTo(30);
-    var gauze = ok(site.api.get("/api/v1/products/" + b));
-    assertThat(gauze.at("/fixedBin").isMissingNode()).isTrue();
-    assertThat(gauze.at("/minShelfLifeDays").isMissingNode()).isTrue();
-
-    record Case(String cell, String minDays, String field) {}
-    for (Case c :
-        List.of(
-            new Case(site.dock, "1", "row 3: fixed_bin"),
-            new Case(unique("NOWHERE"), "1", "row 3: fixed_bin"),
-            new Case(site.bin2, "-5", "row 3: min_shelf_life_days"),
-            new Case(site.bin2, "soon", "row 3: min_shelf_life_days"))) {
-      String fresh = unique("IMP");
-      var r =
-          site.api.postCsv(
-              "/api/v1/products/import",
-              "sku,name,tracking,fixed_bin,min_shelf_life_days\n"
-                  + fresh
-                  + ",Fresh,NONE,,\n"
-                  + a
-                  + ",Serum,LOT,"
-                  + c.cell()
-                  + ","
-                  + c.minDays()
-                  + "\n");
-      assertThat(r.status()).as(r.toString()).isEqualTo(400);
-      assertThat(r.problemCode()).isEqualTo("invalid-field");
-      assertThat(r.at("/field").asString()).as(r.toString()).isEqualTo(c.field());
-      assertThat(site.api.get("/api/v1/products/" + fresh).status()).isEqualTo(404);
-    }
-    var still = ok(site.api.get("/api/v1/products/" + a));
-    assertThat(still.at("/fixedBin").asString()).isEqualTo(site.bin1);
-    assertThat(still.at("/minShelfLifeDays").asInt()).isEqualTo(30);
   }
 
   private static List<JsonNode> allProducts(Site site) {

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
-import io.unitrace.support.Site;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -16,9 +14,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every way the ledger says no. A refusal is problem+json naming the failure, the offending field
- * and, for a refused transition, the rule; and it writes nothing at all: the client's events,
- * entries, units, field values, lots and containers are exactly as before.
+ * The ledger's refusals as a client meets them over HTTP: problem+json naming the failure, the
+ * offending field and, for a refused transition, the rule; and nothing written at all: the client's
+ * events, entries, units, field values, lots and containers are exactly as before.
+ *
+ * <p>The rules themselves (serials, lots, custom fields, the state machine, holds, containers) are
+ * checked against the ledger's services in the module tests ({@code *RefusalsModuleTest}). Here
+ * stay what only HTTP shows (a body that is not JSON, an unknown hold name, header limits, roles
+ * and clients, a request of 5,000 serials), what depends on the database engine (unique values and
+ * serials, nested containers), and one refusal of each family, so the mapping of each to
+ * problem+json stays covered on both databases.
  */
 class LedgerRefusalsIT extends IntegrationTest {
 
@@ -65,84 +70,7 @@ class LedgerRefusalsIT extends IntegrationTest {
     assertThat(r.at("/field").asString()).as(r.toString()).isEqualTo(field);
   }
 
-  // Registration input
-
-  @Test
-  void rejectsRegistrationWithAnUnknownGtinNamingTheUnitItIsIn() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    List<Object> units = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      units.add(clerk.unitKey("SN-" + i));
-    }
-    String stranger = Site.randomGtin();
-    units.set(3, map("gtin", stranger, "serial", "SN-3"));
-
-    Api.Response r =
-        refused(
-            clerk,
-            () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", units)));
-
-    assertProblem(r, 422, "unknown-gtin", "units[3].gtin");
-    assertThat(r.at("/detail").asString()).contains(stranger);
-  }
-
-  @Test
-  void rejectsRegistrationWithAGtinWhoseCheckDigitIsWrong() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    String wrong =
-        clerk.gtin.substring(0, 13) + (char) ('0' + (clerk.gtin.charAt(13) - '0' + 1) % 10);
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(clerk.unitKey("SN-1"), map("gtin", wrong, "serial", "SN-2")))));
-
-    assertProblem(r, 400, "invalid-gtin", "units[1].gtin");
-  }
-
-  @Test
-  void rejectsASerialLongerThanTwentyCharacters() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(
-                            clerk.unitKey("SN-1"),
-                            clerk.unitKey("SN-2"),
-                            clerk.unitKey("S".repeat(21))))));
-
-    assertProblem(r, 400, "invalid-serial", "units[2].serial");
-  }
-
-  @Test
-  void rejectsAnEmptySerial() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map("location", clerk.bin1, "units", list(clerk.unitKey("")))));
-
-    assertProblem(r, 400, "invalid-serial", "units[0].serial");
-  }
+  // Registration input, custom fields that must be unique, lots
 
   @Test
   void rejectsASerialWithACharacterOutsideGs1CharacterSet82() {
@@ -162,122 +90,6 @@ class LedgerRefusalsIT extends IntegrationTest {
 
     assertProblem(r, 400, "invalid-serial", "units[1].serial");
     assertThat(r.at("/detail").asString()).contains("'#'").contains("position 3");
-  }
-
-  @Test
-  void rejectsASerialThatDoesNotMatchTheProductsPattern() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    String gtin = Site.randomGtin();
-    ok(
-        clerk.api.post(
-            "/api/v1/products",
-            map(
-                "sku",
-                unique("PAT"),
-                "name",
-                "Router",
-                "gtins",
-                list(gtin),
-                "tracking",
-                "SERIAL",
-                "serialPattern",
-                "R[0-9]{6}")));
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(
-                            map("gtin", gtin, "serial", "R123456"),
-                            map("gtin", gtin, "serial", "X123456")))));
-
-    assertProblem(r, 400, "serial-format", "units[1].serial");
-  }
-
-  @Test
-  void rejectsTheSameSerialTwiceInOneRequest() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(
-                            clerk.unitKey("SN-1"), clerk.unitKey("SN-2"), clerk.unitKey("SN-1")))));
-
-    assertProblem(r, 400, "duplicate-in-request", "units[2].serial");
-  }
-
-  @Test
-  void rejectsAUnitWithoutARequiredCustomField() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    String handset = clerk.handset();
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(
-                            map(
-                                "gtin",
-                                handset,
-                                "serial",
-                                "H1",
-                                "fields",
-                                map("IMEI", Floor.imei())),
-                            map(
-                                "gtin",
-                                handset,
-                                "serial",
-                                "H2",
-                                "fields",
-                                map("firmware", "1.0"))))));
-
-    assertProblem(r, 400, "missing-field", "units[1].fields.IMEI");
-  }
-
-  @Test
-  void rejectsACustomFieldTheProductDoesNotHave() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(
-                            map(
-                                "gtin",
-                                clerk.gtin,
-                                "serial",
-                                "SN-1",
-                                "fields",
-                                map("colour", "red"))))));
-
-    assertProblem(r, 400, "unknown-field", "units[0].fields.colour");
   }
 
   @Test
@@ -403,22 +215,6 @@ class LedgerRefusalsIT extends IntegrationTest {
   }
 
   @Test
-  void rejectsAnEmptyFieldValue() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    clerk.register(clerk.bin1, "SN-1");
-
-    Api.Response r =
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    clerk.unitPath("SN-1") + "/fields", map("fields", map("IMEI", " "))));
-
-    assertProblem(r, 400, "invalid-field", "fields.IMEI");
-  }
-
-  @Test
   void rejectsAUnitOfALotTrackedProductWithoutItsLot() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     String vaccine = clerk.medicine();
@@ -446,251 +242,6 @@ class LedgerRefusalsIT extends IntegrationTest {
                             map("gtin", vaccine, "serial", "V2")))));
 
     assertProblem(r, 400, "lot-required", "units[1].lot");
-  }
-
-  @Test
-  void rejectsANewLotOfAnExpiryTrackedProductWithoutItsExpiry() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    String vaccine = clerk.medicine();
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(map("gtin", vaccine, "serial", "V1", "lot", "L1")))));
-
-    assertProblem(r, 400, "expiry-required", "units[0].expiry");
-  }
-
-  @Test
-  void rejectsAnExpiryThatContradictsTheLotsRecordedOne() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    String vaccine = clerk.medicine();
-    ok(
-        clerk.api.post(
-            "/api/v1/units",
-            map(
-                "location",
-                clerk.bin1,
-                "units",
-                list(map("gtin", vaccine, "serial", "V1", "lot", "L1", "expiry", "2027-01-31")))));
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(
-                            map(
-                                "gtin",
-                                vaccine,
-                                "serial",
-                                "V2",
-                                "lot",
-                                "L1",
-                                "expiry",
-                                "2028-01-31")))));
-
-    assertProblem(r, 422, "lot-expiry-mismatch", "units[0].expiry");
-  }
-
-  @Test
-  void rejectsALotThatWouldExpireBeforeItWasMade() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    String vaccine = clerk.medicine();
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(
-                            map(
-                                "gtin",
-                                vaccine,
-                                "serial",
-                                "V1",
-                                "lot",
-                                "L1",
-                                "expiry",
-                                "2024-01-31",
-                                "manufactured",
-                                "2025-01-31")))));
-
-    assertProblem(r, 400, "invalid-field", "units[0].expiry");
-  }
-
-  @Test
-  void rejectsAManufacturingDateThatContradictsTheLotsRecordedOne() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    String vaccine = clerk.medicine();
-    ok(
-        clerk.api.post(
-            "/api/v1/units",
-            map(
-                "location",
-                clerk.bin1,
-                "units",
-                list(
-                    map(
-                        "gtin",
-                        vaccine,
-                        "serial",
-                        "V1",
-                        "lot",
-                        "L1",
-                        "expiry",
-                        "2027-01-31",
-                        "manufactured",
-                        "2025-01-31")))));
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(
-                            map(
-                                "gtin",
-                                vaccine,
-                                "serial",
-                                "V2",
-                                "lot",
-                                "L1",
-                                "manufactured",
-                                "2025-02-28")))));
-
-    assertProblem(r, 422, "lot-date-mismatch", "units[0].manufactured");
-  }
-
-  @Test
-  void rejectsALotCodeOutsideGs1CharacterSet82() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    String vaccine = clerk.medicine();
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(
-                            map(
-                                "gtin",
-                                vaccine,
-                                "serial",
-                                "V1",
-                                "lot",
-                                "L#1",
-                                "expiry",
-                                "2027-01-31")))));
-
-    assertProblem(r, 400, "invalid-lot", "units[0].lot");
-    assertThat(r.at("/detail").asString()).contains("a lot code");
-  }
-
-  @Test
-  void rejectsALotForAProductNotTrackedByLot() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "units",
-                        list(map("gtin", clerk.gtin, "serial", "SN-1", "lot", "L1")))));
-
-    assertProblem(r, 400, "not-lot-tracked", "units[0].lot");
-  }
-
-  @Test
-  void rejectsRegistrationAtAnUnknownLocation() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        "NOWHERE-" + unique("L"),
-                        "units",
-                        list(clerk.unitKey("SN-1")))));
-
-    assertProblem(r, 422, "unknown-location", "location");
-  }
-
-  @Test
-  void rejectsRegistrationWithoutALocationUnlessTheUnitsAreExpected() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-
-    Api.Response r =
-        refused(
-            clerk,
-            () -> clerk.api.post("/api/v1/units", map("units", list(clerk.unitKey("SN-1")))));
-
-    assertProblem(r, 400, "invalid-field", "location");
-  }
-
-  @Test
-  void rejectsRegistrationOfNoUnitsAndOfAnUnknownReason() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-
-    assertProblem(
-        refused(
-            clerk,
-            () -> clerk.api.post("/api/v1/units", map("location", clerk.bin1, "units", list()))),
-        400,
-        "invalid-field",
-        "units");
-    assertProblem(
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/units",
-                    map(
-                        "location",
-                        clerk.bin1,
-                        "reason",
-                        "FOUND_ON_STREET",
-                        "units",
-                        list(clerk.unitKey("SN-1"))))),
-        400,
-        "invalid-field",
-        "reason");
   }
 
   @Test
@@ -753,26 +304,6 @@ class LedgerRefusalsIT extends IntegrationTest {
             () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("device", "gun-1")));
 
     assertProblem(r, 400, "invalid-field", "location");
-  }
-
-  @Test
-  void rejectsAFoundUnitAtAnUnknownLocation() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    clerk.register(clerk.bin1, "SN-1");
-    ok(
-        clerk.api.post(
-            clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "count")));
-
-    Api.Response r =
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    clerk.unitPath("SN-1") + "/adjustments",
-                    map("kind", "FOUND", "reason", "count", "location", "NOWHERE-" + unique("X"))));
-
-    assertProblem(r, 422, "unknown-location", "location");
   }
 
   @Test
@@ -901,51 +432,17 @@ class LedgerRefusalsIT extends IntegrationTest {
   }
 
   @Test
-  void rejectsHoldAndReleaseWithoutTheirInputs() {
+  void rejectsAHoldThatIsNotOneOfTheKnownHoldsNamingTheField() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
-    ok(clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "QC", "reason", "sample")));
 
-    assertProblem(
+    Api.Response r =
         refused(
             clerk,
             "SN-1",
-            () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("reason", "which?"))),
-        400,
-        "invalid-field",
-        "hold");
-    assertProblem(
-        refused(
-            clerk,
-            "SN-1",
-            () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds/release", map("hold", "QC"))),
-        400,
-        "invalid-field",
-        "reason");
-    assertProblem(
-        refused(
-            clerk,
-            "SN-1",
-            () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "STOLEN"))),
-        400,
-        "malformed-body",
-        "hold");
-    assertProblem(
-        refused(
-            clerk,
-            "SN-1",
-            () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST"))),
-        400,
-        "invalid-field",
-        "reason");
-    assertProblem(
-        refused(
-            clerk,
-            "SN-1",
-            () -> clerk.api.post(clerk.unitPath("SN-1") + "/adjustments", map("reason", "?"))),
-        400,
-        "invalid-field",
-        "kind");
+            () -> clerk.api.post(clerk.unitPath("SN-1") + "/holds", map("hold", "STOLEN")));
+
+    assertProblem(r, 400, "malformed-body", "hold");
   }
 
   @Test
@@ -992,20 +489,7 @@ class LedgerRefusalsIT extends IntegrationTest {
     assertProblem(r, 400, "invalid-header", "Idempotency-Key");
   }
 
-  @Test
-  void rejectsACommandForAUnitThatWasNeverRegistered() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-
-    Api.Response r =
-        refused(
-            clerk,
-            () -> clerk.api.post(clerk.unitPath("GHOST") + "/move", map("location", clerk.bin1)));
-
-    assertThat(r.status()).isEqualTo(404);
-    assertThat(r.problemCode()).isEqualTo("unknown-unit");
-  }
-
-  // Transitions the state machine refuses, over HTTP
+  // Transitions the state machine refuses, serials that exist, container cycles
 
   @Test
   void rejectsMoveOfUnitInsideAContainer() {
@@ -1028,156 +512,6 @@ class LedgerRefusalsIT extends IntegrationTest {
   }
 
   @Test
-  void rejectsPackingAUnitThatIsAlreadyPackedAndWritesNoneOfTheOthers() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    clerk.register(clerk.bin1, "SN-1", "SN-2", "SN-3");
-    String tote = clerk.container("TOTE", clerk.bin1);
-    String other = clerk.container("TOTE", clerk.bin2);
-    ok(
-        clerk.api.post(
-            "/api/v1/units/pack", map("units", list(clerk.unitKey("SN-2")), "into", tote)));
-
-    Api.Response r =
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    "/api/v1/units/pack",
-                    map(
-                        "units",
-                        list(clerk.unitKey("SN-1"), clerk.unitKey("SN-2"), clerk.unitKey("SN-3")),
-                        "into",
-                        other)));
-
-    assertIllegal(r, "unit-in-container");
-    assertThat(r.at("/unit").asString()).endsWith("(21)SN-2");
-  }
-
-  @Test
-  void rejectsUnpackingAUnitInNoContainer() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    clerk.register(clerk.bin1, "SN-1");
-
-    assertIllegal(
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post("/api/v1/units/unpack", map("units", list(clerk.unitKey("SN-1"))))),
-        "unit-not-in-container");
-  }
-
-  @Test
-  void missingUnitCannotMoveBeObservedPackedOrLostAgainUntilFound() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    clerk.register(clerk.bin1, "SN-1");
-    String tote = clerk.container("TOTE", clerk.bin1);
-    ok(
-        clerk.api.post(
-            clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "count")));
-
-    assertIllegal(
-        refused(
-            clerk,
-            "SN-1",
-            () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin2))),
-        "unit-missing");
-    assertIllegal(
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    clerk.unitPath("SN-1") + "/observations", map("location", clerk.bin2))),
-        "unit-missing");
-    assertIllegal(
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    "/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", tote))),
-        "unit-missing");
-    assertIllegal(
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    clerk.unitPath("SN-1") + "/adjustments",
-                    map("kind", "LOST", "reason", "again"))),
-        "unit-missing");
-  }
-
-  @Test
-  void onlyAMissingUnitCanBeFound() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    clerk.register(clerk.bin1, "SN-1");
-
-    Api.Response r =
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    clerk.unitPath("SN-1") + "/adjustments",
-                    map("kind", "FOUND", "reason", "count", "location", clerk.bin2)));
-
-    assertIllegal(r, "unit-not-missing");
-  }
-
-  @Test
-  void expectedUnitCannotMoveOrBeCountedBeforeItIsReceived() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    ok(
-        clerk.api.post(
-            "/api/v1/units", map("expected", true, "units", list(clerk.unitKey("SN-1")))));
-
-    assertIllegal(
-        refused(
-            clerk,
-            "SN-1",
-            () -> clerk.api.post(clerk.unitPath("SN-1") + "/move", map("location", clerk.bin1))),
-        "unit-not-received");
-    assertIllegal(
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    clerk.unitPath("SN-1") + "/adjustments", map("kind", "LOST", "reason", "x"))),
-        "unit-not-received");
-  }
-
-  @Test
-  void holdIsPlacedOnceAndReleasedOnce() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    clerk.register(clerk.bin1, "SN-1");
-    ok(
-        clerk.api.post(
-            clerk.unitPath("SN-1") + "/holds", map("hold", "RECALL", "reason", "campaign")));
-
-    assertIllegal(
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    clerk.unitPath("SN-1") + "/holds", map("hold", "RECALL", "reason", "again"))),
-        "hold-already-placed");
-    assertIllegal(
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    clerk.unitPath("SN-1") + "/holds/release",
-                    map("hold", "QC", "reason", "not on it"))),
-        "hold-not-placed");
-  }
-
-  @Test
   void registeringASerialThatExistsIsAConflictNamingIt() {
     Clerk clerk = Clerk.inSharedClient(admin, port);
     clerk.register(clerk.bin1, "SN-1");
@@ -1196,47 +530,6 @@ class LedgerRefusalsIT extends IntegrationTest {
                         list(clerk.unitKey("SN-0"), clerk.unitKey("SN-1")))));
 
     assertProblem(r, 409, "duplicate-serial", "units[1].serial");
-  }
-
-  @Test
-  void containerInsideAnotherMovesOnlyWithItsOuterContainer() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    clerk.register(clerk.bin1, "SN-1");
-    String pallet = clerk.container("PALLET", clerk.bin1);
-    String kase = clerk.container("CASE", clerk.bin1);
-    ok(
-        clerk.api.post(
-            "/api/v1/units/pack", map("units", list(clerk.unitKey("SN-1")), "into", kase)));
-    ok(clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
-
-    Api.Response r =
-        refused(
-            clerk,
-            "SN-1",
-            () ->
-                clerk.api.post(
-                    "/api/v1/containers/" + kase + "/move", map("location", clerk.bin2)));
-
-    assertIllegal(r, "container-nested");
-    assertThat(r.at("/field").asString()).isEqualTo("sscc");
-  }
-
-  @Test
-  void containerIsNestedOnlyOnceAndTakenOutOnlyWhenNested() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-    String pallet = clerk.container("PALLET", clerk.bin1);
-    String other = clerk.container("PALLET", clerk.bin1);
-    String kase = clerk.container("CASE", clerk.bin1);
-    ok(clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
-
-    assertIllegal(
-        refused(
-            clerk,
-            () -> clerk.api.post("/api/v1/containers/" + kase + "/pack", map("into", other))),
-        "container-nested");
-    assertIllegal(
-        refused(clerk, () -> clerk.api.post("/api/v1/containers/" + other + "/unpack", null)),
-        "container-not-nested");
   }
 
   @Test
@@ -1266,20 +559,5 @@ class LedgerRefusalsIT extends IntegrationTest {
         422,
         "container-cycle",
         "into");
-  }
-
-  @Test
-  void unknownContainerCannotBeMoved() {
-    Clerk clerk = Clerk.inSharedClient(admin, port);
-
-    Api.Response r =
-        refused(
-            clerk,
-            () ->
-                clerk.api.post(
-                    "/api/v1/containers/" + Floor.newSscc() + "/move",
-                    map("location", clerk.bin1)));
-
-    assertProblem(r, 422, "unknown-container", "sscc");
   }
 }
