@@ -120,6 +120,21 @@ class UnitRows {
   }
 
   /**
+   * The SSCC the event recorded under {@code requestKey} names as the container it moved (its
+   * details' {@code "container"}: a container's move, putaway or nesting), if it names one.
+   */
+  Optional<String> eventContainer(long tenantId, String requestKey) {
+    return db.sql("SELECT details FROM ledger_event WHERE tenant_id = ? AND request_key = ?")
+        .params(tenantId, requestKey)
+        .query(String.class)
+        .optional()
+        .map(json::readTree)
+        .map(d -> d.get("container"))
+        .filter(c -> c.isString())
+        .map(c -> c.asString());
+  }
+
+  /**
    * Locks the units for the rest of the transaction if each is still RECEIVED on the dock (and,
    * with {@code loose}, in no container): a no-op update, so that it locks on PostgreSQL (waiting
    * for a concurrent writer, then judging its result) and counts. Returns how many it locked.
