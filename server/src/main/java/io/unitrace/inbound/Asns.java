@@ -213,7 +213,7 @@ class Asns {
    * A checker for what a request adds to an ASN that already holds {@code known} containers and
    * serials.
    */
-  AsnContents contents(long tenantId, List<AsnContents.Known> known, Set<String> knownSerials) {
+  AsnContents contents(long tenantId, List<AsnContents.Known> known, Set<SerialOf> knownSerials) {
     return new AsnContents(known, knownSerials, gtin -> catalog.byGtin(tenantId, gtin));
   }
 
@@ -225,14 +225,14 @@ class Asns {
         .list();
   }
 
-  Set<String> knownSerials(long tenantId, long asnId) {
-    Set<String> keys = new HashSet<>();
+  Set<SerialOf> knownSerials(long tenantId, long asnId) {
+    Set<SerialOf> keys = new HashSet<>();
     db.sql(
             "SELECT gtin, serial FROM asn_item WHERE tenant_id = ? AND asn_id = ? AND serial IS NOT NULL")
         .params(tenantId, asnId)
         .query(
             rs -> {
-              keys.add(rs.getString(1) + "|" + rs.getString(2));
+              keys.add(new SerialOf(rs.getString(1), rs.getString(2)));
             });
     return keys;
   }

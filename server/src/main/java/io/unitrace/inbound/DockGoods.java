@@ -328,17 +328,17 @@ class DockGoods {
             .collect(Collectors.toMap(Container::sscc, x -> x, (a, b) -> a));
     Map<String, Product> products =
         catalog.bySkus(tenantId, found.stream().map(Units.UnitView::sku).toList());
-    Map<String, Lot> lots = new HashMap<>();
+    Map<ProductLot, Lot> lots = new HashMap<>();
     catalog
         .lots(
             tenantId,
             products.values().stream().map(Product::id).toList(),
             found.stream().map(Units.UnitView::lot).filter(Objects::nonNull).toList())
-        .forEach(l -> lots.put(l.productId() + "|" + l.code(), l));
+        .forEach(l -> lots.put(new ProductLot(l.productId(), l.code()), l));
     List<GoodsOnDock.UnitRow> rows = new ArrayList<>(found.size());
     for (Units.UnitView u : found) {
       Product product = products.get(u.sku());
-      Lot lot = u.lot() == null ? null : lots.get(product.id() + "|" + u.lot());
+      Lot lot = u.lot() == null ? null : lots.get(new ProductLot(product.id(), u.lot()));
       Container in = u.container() == null ? null : tree.get(new Sscc(u.container()));
       rows.add(
           new GoodsOnDock.UnitRow(

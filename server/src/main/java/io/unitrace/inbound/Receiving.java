@@ -309,11 +309,11 @@ public class Receiving {
     scope.requireWrite();
     Receipt r = requireOpen(scope, receiptId);
     List<UnitRef> refs = ScanReading.units(units);
-    Set<String> here =
-        rows.receivedSerials(
-            r.id(), refs.stream().map(u -> u.gtin().value() + "|" + u.serial().value()).toList());
+    List<SerialOf> serials =
+        refs.stream().map(u -> new SerialOf(u.gtin().value(), u.serial().value())).toList();
+    Set<SerialOf> here = rows.receivedSerials(r.id(), serials);
     for (int i = 0; i < refs.size(); i++) {
-      if (!here.contains(refs.get(i).gtin().value() + "|" + refs.get(i).serial().value())) {
+      if (!here.contains(serials.get(i))) {
         throw Problem.unprocessable(
             "not-received-here",
             "units[" + i + "]",
