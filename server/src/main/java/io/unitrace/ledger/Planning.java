@@ -106,7 +106,11 @@ class Planning {
   final class StockPlanner {
 
     private final TenantScope scope;
-    private final Map<String, StockItem> items = new HashMap<>();
+
+    /** A quantity's goods as the request names them; each is resolved once. */
+    private record Named(String gtin, String lot, LocalDate expiry, LocalDate manufactured) {}
+
+    private final Map<Named, StockItem> items = new HashMap<>();
 
     StockPlanner(TenantScope scope) {
       this.scope = scope;
@@ -119,7 +123,7 @@ class Planning {
         LocalDate manufactured,
         boolean arriving,
         String at) {
-      String key = gtinText + "|" + lotText + "|" + expiry + "|" + manufactured;
+      Named key = new Named(gtinText, lotText, expiry, manufactured);
       StockItem known = items.get(key);
       if (known != null) {
         return known;
@@ -179,8 +183,16 @@ class Planning {
 
     private final TenantScope scope;
     private final Map<String, Product> products = new HashMap<>();
-    private final Map<String, Lot> lots = new HashMap<>();
-    private final Set<String> seen;
+
+    /** A lot of a product with the dates a unit names it with; each is resolved once. */
+    private record LotAsNamed(
+        long productId, LotCode code, LocalDate expiry, LocalDate manufactured) {}
+
+    /** A serial within the scope it must be unique in ({@link Product#serialScopeKey}). */
+    private record ScopedSerial(String scope, Serial serial) {}
+
+    private final Map<LotAsNamed, Lot> lots = new HashMap<>();
+    private final Set<ScopedSerial> seen;
 
     UnitPlanner(TenantScope scope, int size) {
       this.scope = scope;
@@ -225,7 +237,7 @@ class Planning {
                 + ": "
                 + product.serialPattern());
       }
-      if (!seen.add(product.serialScopeKey(gtin) + "|" + serial.value())) {
+      if (!seen.add(new ScopedSerial(product.serialScopeKey(gtin), serial))) {
         throw Problem.badRequest(
             "duplicate-in-request",
             at + "serial",
@@ -237,7 +249,7 @@ class Planning {
         LotCode code = CatalogInput.lot(at + "lot", u.lot().strip());
         Lot lot =
             lots.computeIfAbsent(
-                product.id() + "|" + code.value() + "|" + u.expiry() + "|" + u.manufactured(),
+                new LotAsNamed(product.id(), code, u.expiry(), u.manufactured()),
                 k ->
                     atLot(
                         at,

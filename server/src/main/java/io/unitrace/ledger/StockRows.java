@@ -60,9 +60,10 @@ class StockRows {
   /** Writes the changes of one event (merged per bucket) and returns what each bucket holds now. */
   List<EventReceipt.StockOutcome> write(
       long tenantId, long eventId, String eventCanonical, List<StockChange> changes, long now) {
-    Map<String, StockChange> merged = new LinkedHashMap<>();
+    record BucketId(long productId, long lot, long locationId, int holds) {}
+    Map<BucketId, StockChange> merged = new LinkedHashMap<>();
     for (StockChange c : changes) {
-      String key = c.product().id() + "|" + c.lotKey() + "|" + c.location().id() + "|" + c.holds();
+      BucketId key = new BucketId(c.product().id(), c.lotKey(), c.location().id(), c.holds());
       merged.merge(
           key,
           c,
