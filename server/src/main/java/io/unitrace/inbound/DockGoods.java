@@ -6,6 +6,7 @@ import io.unitrace.catalog.Product;
 import io.unitrace.catalog.TrackingRule;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.Container;
@@ -182,18 +183,21 @@ class DockGoods {
     // The client's stock of the product and lot from the ledger, where it stands from facility:
     // the buckets on docks, by dock code.
     List<Inventory.StockBucket> stock = inventory.stock(scope.tenantId(), product.id(), lotId);
-    Map<Long, Location> places =
-        facility.locations(stock.stream().map(Inventory.StockBucket::locationId).toList());
+    Map<LocationId, Location> places =
+        facility.locations(stock.stream().map(b -> new LocationId(b.locationId())).toList());
     List<Bucket> onDocks =
         stock.stream()
             .filter(
                 b ->
-                    places.containsKey(b.locationId())
-                        && places.get(b.locationId()).type() == LocationType.DOCK)
+                    places.containsKey(new LocationId(b.locationId()))
+                        && places.get(new LocationId(b.locationId())).type() == LocationType.DOCK)
             .map(
                 b ->
                     new Bucket(
-                        b.locationId(), places.get(b.locationId()).code(), b.holds(), b.quantity()))
+                        b.locationId(),
+                        places.get(new LocationId(b.locationId())).code(),
+                        b.holds(),
+                        b.quantity()))
             .sorted(Comparator.comparing(Bucket::code).thenComparingInt(Bucket::holds))
             .toList();
     String what = product.sku() + (c.lot() == null ? "" : " lot " + c.lot());

@@ -5,6 +5,7 @@ import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.Container;
@@ -171,18 +172,19 @@ class ReceiptRows {
     if (rows.isEmpty()) {
       return rows.stream().map(ReceiptRow::receipt).toList();
     }
-    List<Long> ids = new ArrayList<>();
+    List<LocationId> ids = new ArrayList<>();
     for (ReceiptRow r : rows) {
-      ids.add(r.dockId());
+      ids.add(new LocationId(r.dockId()));
       if (r.quarantineId() != null) {
-        ids.add(r.quarantineId());
+        ids.add(new LocationId(r.quarantineId()));
       }
     }
-    Map<Long, Location> places = facility.locations(ids);
+    Map<LocationId, Location> places = facility.locations(ids);
     List<Receipt> placed = new ArrayList<>(rows.size());
     for (ReceiptRow r : rows) {
-      Location dock = places.get(r.dockId());
-      Location quarantine = r.quarantineId() == null ? null : places.get(r.quarantineId());
+      Location dock = places.get(new LocationId(r.dockId()));
+      Location quarantine =
+          r.quarantineId() == null ? null : places.get(new LocationId(r.quarantineId()));
       if (dock != null) {
         placed.add(r.receipt().at(dock.code(), quarantine == null ? null : quarantine.code()));
       }

@@ -4,6 +4,7 @@ import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.facility.LocationType;
 import io.unitrace.ledger.Inventory;
 import io.unitrace.tenancy.TenantScope;
@@ -69,12 +70,12 @@ class Slotting {
       // code.
       List<Inventory.Holding> holdings =
           inventory.holdings(scope.tenantId(), goods.productId(), goods.lotId());
-      Map<Long, Location> places =
-          facility.locations(holdings.stream().map(Inventory.Holding::locationId).toList());
+      Map<LocationId, Location> places =
+          facility.locations(holdings.stream().map(h -> new LocationId(h.locationId())).toList());
       record Holding(Location place, long amount) {}
       List<Holding> holding =
           holdings.stream()
-              .map(h -> new Holding(places.get(h.locationId()), h.amount()))
+              .map(h -> new Holding(places.get(new LocationId(h.locationId())), h.amount()))
               .filter(
                   h ->
                       h.place() != null

@@ -10,6 +10,7 @@ import io.unitrace.catalog.Serial;
 import io.unitrace.catalog.TrackingRule;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.Problem;
@@ -63,7 +64,7 @@ class Planning {
     String at =
         locationId == null
             ? null
-            : facility.locations(List.of(locationId)).values().stream()
+            : facility.locations(List.of(new LocationId(locationId))).values().stream()
                 .map(Location::code)
                 .findFirst()
                 .orElse(null);

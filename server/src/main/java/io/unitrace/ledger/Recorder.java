@@ -6,6 +6,7 @@ import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.ledger.domain.TransitionRefused;
@@ -501,8 +502,8 @@ class Recorder {
     }
     if (!ids.isEmpty()) {
       facility
-          .locations(ids.stream().map(Long::valueOf).toList())
-          .forEach((id, location) -> codes.put(Long.toString(id), location.code()));
+          .locations(ids.stream().map(id -> new LocationId(Long.parseLong(id))).toList())
+          .forEach((id, location) -> codes.put(Long.toString(id.value()), location.code()));
     }
     return outcomes.stream()
         .map(

@@ -5,6 +5,7 @@ import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.Product;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.ledger.domain.StockLevel;
 import io.unitrace.ledger.domain.TransitionRefused;
@@ -198,14 +199,15 @@ class StockRows {
         catalog.products(tenantId, rows.stream().map(Row::product).toList());
     Map<Long, Lot> lots =
         catalog.lotsById(tenantId, rows.stream().map(Row::lot).filter(Objects::nonNull).toList());
-    Map<Long, Location> locations = facility.locations(rows.stream().map(Row::location).toList());
+    Map<LocationId, Location> locations =
+        facility.locations(rows.stream().map(r -> new LocationId(r.location())).toList());
     return rows.stream()
         .map(
             r ->
                 new EventReceipt.StockOutcome(
                     products.get(r.product()).sku(),
                     r.lot() == null ? null : lots.get(r.lot()).code(),
-                    locations.get(r.location()).code(),
+                    locations.get(new LocationId(r.location())).code(),
                     Hold.of(r.holds()),
                     r.delta(),
                     r.quantity()))

@@ -2,6 +2,7 @@ package io.unitrace.ledger;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.facility.Facility;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.ledger.domain.StockLevel;
@@ -572,7 +573,10 @@ public class Verification {
         sku(tenantId, walk.productId)
             + lot
             + " at "
-            + facility.locations(List.of(walk.locationId)).get(walk.locationId).code()
+            + facility
+                .locations(List.of(new LocationId(walk.locationId)))
+                .get(new LocationId(walk.locationId))
+                .code()
             + (walk.holds == 0 ? "" : " held " + Hold.of(walk.holds));
     return new Break(
         b.kind(),
