@@ -2,6 +2,7 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.gs1.Gs1Data;
 import io.unitrace.ledger.Scans;
 import io.unitrace.shared.CursorPage;
@@ -413,12 +414,15 @@ class Asns {
                             rs.getInt(9))))
             .list();
     // The page's SKUs from the catalog in one call, not one per item.
-    Map<Long, Product> products =
-        catalog.products(tenantId, rows.stream().map(Row::productId).toList());
+    Map<ProductId, Product> products =
+        catalog.products(tenantId, rows.stream().map(r -> new ProductId(r.productId())).toList());
     List<Map.Entry<Long, ItemView>> page =
         rows.stream()
-            .filter(r -> products.containsKey(r.productId()))
-            .map(r -> Map.entry(r.id(), r.view().withSku(products.get(r.productId()).sku())))
+            .filter(r -> products.containsKey(new ProductId(r.productId())))
+            .map(
+                r ->
+                    Map.entry(
+                        r.id(), r.view().withSku(products.get(new ProductId(r.productId())).sku())))
             .toList();
     return CursorPage.of(page, limit, Map.Entry::getKey).map(Map.Entry::getValue);
   }

@@ -2,7 +2,9 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.catalog.TrackingRule;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
@@ -268,17 +270,21 @@ class DockGoods {
     List<GoodsOnDock.UnitRow> listed =
         goods.units().subList(0, Math.min(goods.units().size(), LISTED_UNITS));
     // SKUs and lot codes of the whole list in one call each.
-    Map<Long, Product> products =
+    Map<ProductId, Product> products =
         catalog.products(
-            scope.tenantId(), listed.stream().map(GoodsOnDock.UnitRow::productId).toList());
-    Map<Long, Lot> lots =
+            scope.tenantId(), listed.stream().map(u -> new ProductId(u.productId())).toList());
+    Map<LotId, Lot> lots =
         catalog.lotsById(
             scope.tenantId(),
-            listed.stream().map(GoodsOnDock.UnitRow::lotId).filter(Objects::nonNull).toList());
+            listed.stream()
+                .map(GoodsOnDock.UnitRow::lotId)
+                .filter(Objects::nonNull)
+                .map(LotId::new)
+                .toList());
     List<Putaway.UnitLine> lines = new ArrayList<>(listed.size());
     for (GoodsOnDock.UnitRow u : listed) {
-      Product product = products.get(u.productId());
-      Lot lot = u.lotId() == null ? null : lots.get(u.lotId());
+      Product product = products.get(new ProductId(u.productId()));
+      Lot lot = u.lotId() == null ? null : lots.get(new LotId(u.lotId()));
       lines.add(
           new Putaway.UnitLine(
               u.gtin(),
@@ -336,7 +342,7 @@ class DockGoods {
     catalog
         .lots(
             tenantId,
-            products.values().stream().map(Product::id).toList(),
+            products.values().stream().map(p -> new ProductId(p.id())).toList(),
             found.stream().map(Units.UnitView::lot).filter(Objects::nonNull).toList())
         .forEach(l -> lots.put(new ProductLot(l.productId(), l.code()), l));
     List<GoodsOnDock.UnitRow> rows = new ArrayList<>(found.size());

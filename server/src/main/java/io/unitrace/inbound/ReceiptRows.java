@@ -2,6 +2,7 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
@@ -408,13 +409,17 @@ class ReceiptRows {
     if (rows.isEmpty()) {
       return new ArrayList<>();
     }
-    Map<Long, Product> products =
+    Map<ProductId, Product> products =
         catalog.products(
             rows.get(0).tenantId(),
-            rows.stream().map(NeedsSku::productId).filter(Objects::nonNull).toList());
+            rows.stream()
+                .map(NeedsSku::productId)
+                .filter(Objects::nonNull)
+                .map(ProductId::new)
+                .toList());
     List<T> out = new ArrayList<>(rows.size());
     for (NeedsSku<T> r : rows) {
-      Product p = r.productId() == null ? null : products.get(r.productId());
+      Product p = r.productId() == null ? null : products.get(new ProductId(r.productId()));
       if (p != null || keepUnknown) {
         out.add(r.row().apply(p == null ? null : p.sku()));
       }

@@ -2,7 +2,9 @@ package io.unitrace.ledger;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
@@ -195,18 +197,20 @@ class StockRows {
     if (rows.isEmpty()) {
       return List.of();
     }
-    Map<Long, Product> products =
-        catalog.products(tenantId, rows.stream().map(Row::product).toList());
-    Map<Long, Lot> lots =
-        catalog.lotsById(tenantId, rows.stream().map(Row::lot).filter(Objects::nonNull).toList());
+    Map<ProductId, Product> products =
+        catalog.products(tenantId, rows.stream().map(r -> new ProductId(r.product())).toList());
+    Map<LotId, Lot> lots =
+        catalog.lotsById(
+            tenantId,
+            rows.stream().map(Row::lot).filter(Objects::nonNull).map(LotId::new).toList());
     Map<LocationId, Location> locations =
         facility.locations(rows.stream().map(r -> new LocationId(r.location())).toList());
     return rows.stream()
         .map(
             r ->
                 new EventReceipt.StockOutcome(
-                    products.get(r.product()).sku(),
-                    r.lot() == null ? null : lots.get(r.lot()).code(),
+                    products.get(new ProductId(r.product())).sku(),
+                    r.lot() == null ? null : lots.get(new LotId(r.lot())).code(),
                     locations.get(new LocationId(r.location())).code(),
                     Hold.of(r.holds()),
                     r.delta(),

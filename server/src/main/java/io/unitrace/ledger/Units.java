@@ -2,7 +2,9 @@ package io.unitrace.ledger;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
@@ -416,16 +418,18 @@ public class Units {
             .list();
     Map<LocationId, Location> locations =
         facility.locations(groups.stream().map(g -> new LocationId(g.locationId())).toList());
-    Map<Long, Product> products =
-        catalog.products(scope.tenantId(), groups.stream().map(Group::productId).toList());
-    Map<Long, Lot> lots =
+    Map<ProductId, Product> products =
+        catalog.products(
+            scope.tenantId(), groups.stream().map(g -> new ProductId(g.productId())).toList());
+    Map<LotId, Lot> lots =
         catalog.lotsById(
-            scope.tenantId(), groups.stream().map(Group::lotId).filter(id -> id != 0).toList());
+            scope.tenantId(),
+            groups.stream().map(Group::lotId).filter(id -> id != 0).map(LotId::new).toList());
     record Row(long locationId, long productId, long lotId, StockLine line) {}
     List<Row> found = new ArrayList<>(groups.size());
     for (Group g : groups) {
       Location at = locations.get(new LocationId(g.locationId()));
-      Lot lot = lots.get(g.lotId());
+      Lot lot = lots.get(new LotId(g.lotId()));
       long free = at.type() == LocationType.STORAGE ? g.freeStock() : 0;
       found.add(
           new Row(
@@ -434,7 +438,7 @@ public class Units {
               g.lotId(),
               new StockLine(
                   at.code(),
-                  products.get(g.productId()).sku(),
+                  products.get(new ProductId(g.productId())).sku(),
                   lot == null ? null : lot.code(),
                   lot == null ? null : lot.expiresOn(),
                   g.quantity(),
@@ -662,10 +666,12 @@ public class Units {
     if (page.isEmpty()) {
       return List.of();
     }
-    Map<Long, Product> products =
-        catalog.products(scope.tenantId(), page.stream().map(Row::productId).toList());
-    List<Long> lotIds = page.stream().map(Row::lotId).filter(Objects::nonNull).toList();
-    Map<Long, Lot> lots = lotIds.isEmpty() ? Map.of() : catalog.lotsById(scope.tenantId(), lotIds);
+    Map<ProductId, Product> products =
+        catalog.products(
+            scope.tenantId(), page.stream().map(r -> new ProductId(r.productId())).toList());
+    List<LotId> lotIds =
+        page.stream().map(Row::lotId).filter(Objects::nonNull).map(LotId::new).toList();
+    Map<LotId, Lot> lots = lotIds.isEmpty() ? Map.of() : catalog.lotsById(scope.tenantId(), lotIds);
     List<LocationId> locationIds =
         page.stream().map(Row::locationId).filter(Objects::nonNull).map(LocationId::new).toList();
     Map<LocationId, Location> locations =
@@ -673,8 +679,8 @@ public class Units {
     List<UnitView> views = new ArrayList<>(page.size());
     for (Row r : page) {
       UnitRef ref = new UnitRef(new Gtin(r.gtin()), new Serial(r.serial()));
-      Product p = products.get(r.productId());
-      Lot lot = r.lotId() == null ? null : lots.get(r.lotId());
+      Product p = products.get(new ProductId(r.productId()));
+      Lot lot = r.lotId() == null ? null : lots.get(new LotId(r.lotId()));
       Location at = r.locationId() == null ? null : locations.get(new LocationId(r.locationId()));
       views.add(
           new UnitView(

@@ -1,6 +1,7 @@
 package io.unitrace.ledger;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.LotId;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
@@ -568,7 +569,11 @@ public class Verification {
     String lot =
         walk.lotId == null
             ? ""
-            : " lot " + catalog.lotsById(tenantId, List.of(walk.lotId)).get(walk.lotId).code();
+            : " lot "
+                + catalog
+                    .lotsById(tenantId, List.of(new LotId(walk.lotId)))
+                    .get(new LotId(walk.lotId))
+                    .code();
     String name =
         sku(tenantId, walk.productId)
             + lot
