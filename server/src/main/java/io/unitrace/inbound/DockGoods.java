@@ -184,20 +184,22 @@ class DockGoods {
     record Bucket(long locationId, String code, int holds, long quantity) {}
     // The client's stock of the product and lot from the ledger, where it stands from facility:
     // the buckets on docks, by dock code.
-    List<Inventory.StockBucket> stock = inventory.stock(scope.tenantId(), product.id(), lotId);
+    List<Inventory.StockBucket> stock =
+        inventory.stock(
+            scope.tenantId(), new ProductId(product.id()), lotId == null ? null : new LotId(lotId));
     Map<LocationId, Location> places =
-        facility.locations(stock.stream().map(b -> new LocationId(b.locationId())).toList());
+        facility.locations(stock.stream().map(Inventory.StockBucket::locationId).toList());
     List<Bucket> onDocks =
         stock.stream()
             .filter(
                 b ->
-                    places.containsKey(new LocationId(b.locationId()))
-                        && places.get(new LocationId(b.locationId())).type() == LocationType.DOCK)
+                    places.containsKey(b.locationId())
+                        && places.get(b.locationId()).type() == LocationType.DOCK)
             .map(
                 b ->
                     new Bucket(
-                        b.locationId(),
-                        places.get(new LocationId(b.locationId())).code(),
+                        b.locationId().value(),
+                        places.get(b.locationId()).code(),
                         b.holds(),
                         b.quantity()))
             .sorted(Comparator.comparing(Bucket::code).thenComparingInt(Bucket::holds))
@@ -307,12 +309,12 @@ class DockGoods {
 
   private static GoodsOnDock.UnitRow unitRow(Inventory.UnitPosition u) {
     return new GoodsOnDock.UnitRow(
-        u.productId(),
-        u.lotId(),
+        u.productId().value(),
+        u.lotId() == null ? null : u.lotId().value(),
         u.gtin().value(),
         u.serial(),
         u.state(),
-        u.locationId(),
+        u.locationId() == null ? null : u.locationId().value(),
         u.containerId(),
         u.holds());
   }
