@@ -549,23 +549,25 @@ public class Catalog {
   // statement or two per 500 ids, never one per row.
 
   /** The client's products with these ids (absent ones left out), with their GTINs. */
-  public Map<Long, Product> products(long tenantId, Collection<Long> ids) {
-    Map<Long, Product> found = new HashMap<>();
-    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(ids)), 500)) {
+  public Map<ProductId, Product> products(long tenantId, Collection<ProductId> ids) {
+    Map<ProductId, Product> found = new HashMap<>();
+    List<Long> distinct = ids.stream().map(ProductId::value).distinct().toList();
+    for (List<Long> chunk : InList.chunks(distinct, 500)) {
       load(
               tenantId,
               "p.id IN (" + InList.marks(chunk.size()) + ")",
               new ArrayList<>(chunk),
               chunk.size())
-          .forEach(p -> found.put(p.id(), p));
+          .forEach(p -> found.put(new ProductId(p.id()), p));
     }
     return found;
   }
 
   /** The client's lots with these ids (absent ones left out). */
-  public Map<Long, Lot> lotsById(long tenantId, Collection<Long> ids) {
-    Map<Long, Lot> found = new HashMap<>();
-    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(ids)), 500)) {
+  public Map<LotId, Lot> lotsById(long tenantId, Collection<LotId> ids) {
+    Map<LotId, Lot> found = new HashMap<>();
+    List<Long> distinct = ids.stream().map(LotId::value).distinct().toList();
+    for (List<Long> chunk : InList.chunks(distinct, 500)) {
       db.sql(
               "SELECT "
                   + LOT_COLUMNS
@@ -575,7 +577,7 @@ public class Catalog {
           .params(InList.concat(tenantId, chunk))
           .query(Catalog::lot)
           .list()
-          .forEach(l -> found.put(l.id(), l));
+          .forEach(l -> found.put(new LotId(l.id()), l));
     }
     return found;
   }
@@ -614,9 +616,10 @@ public class Catalog {
    * The client's lots of these products with these codes, any pairing of the two (a caller keeps
    * the pairs it means), a statement per 500 products and 500 codes.
    */
-  public List<Lot> lots(long tenantId, Collection<Long> productIds, Collection<String> codes) {
+  public List<Lot> lots(long tenantId, Collection<ProductId> productIds, Collection<String> codes) {
     List<Lot> found = new ArrayList<>();
-    for (List<Long> products : InList.chunks(List.copyOf(new LinkedHashSet<>(productIds)), 500)) {
+    List<Long> distinct = productIds.stream().map(ProductId::value).distinct().toList();
+    for (List<Long> products : InList.chunks(distinct, 500)) {
       for (List<String> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(codes)), 500)) {
         List<Object> params = new ArrayList<>();
         params.add(tenantId);

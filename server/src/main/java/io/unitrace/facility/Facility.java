@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,20 +200,21 @@ public class Facility {
   // statement per 500 ids, never one per row.
 
   /** The locations with these ids (absent ones left out). */
-  public Map<Long, Location> locations(Collection<Long> ids) {
-    Map<Long, Location> found = new HashMap<>();
-    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(ids)), 500)) {
+  public Map<LocationId, Location> locations(Collection<LocationId> ids) {
+    Map<LocationId, Location> found = new HashMap<>();
+    List<Long> distinct = ids.stream().map(LocationId::value).distinct().toList();
+    for (List<Long> chunk : InList.chunks(distinct, 500)) {
       db.sql(LOCATION + " WHERE l.id IN (" + InList.marks(chunk.size()) + ")")
           .params(new ArrayList<Object>(chunk))
           .query(LOCATION_ROW)
           .list()
-          .forEach(l -> found.put(l.id(), l));
+          .forEach(l -> found.put(new LocationId(l.id()), l));
     }
     return found;
   }
 
   /** The location's id and the ids of every location below it (a zone's aisles, racks, bins). */
-  public List<Long> subtree(long locationId) {
+  public List<LocationId> subtree(LocationId location) {
     return db.sql(
             """
             WITH RECURSIVE sub (id) AS (
@@ -223,8 +223,8 @@ public class Facility {
               SELECT x.id FROM location x JOIN sub ON x.parent_id = sub.id
             )
             SELECT id FROM sub""")
-        .param(locationId)
-        .query(Long.class)
+        .param(location.value())
+        .query((rs, n) -> new LocationId(rs.getLong(1)))
         .list();
   }
 

@@ -75,22 +75,22 @@ final class AsnContents {
   }
 
   private final Function<Gtin, Optional<Product>> catalog;
-  private final Set<String> knownSerials;
+  private final Set<SerialOf> knownSerials;
   private final Map<String, Node> containers = new LinkedHashMap<>();
   private final Map<String, Gtin> gtins = new HashMap<>();
   private final Map<String, Product> products = new HashMap<>();
-  private final Set<String> serials = new HashSet<>();
-  private final Map<String, String> lotExpiry = new HashMap<>();
+  private final Set<ScopedSerial> serials = new HashSet<>();
+  private final Map<ProductLot, String> lotExpiry = new HashMap<>();
   private final List<NewItem> items = new ArrayList<>();
   private int parentsNamed;
 
   /**
    * @param known the ASN's containers so far
-   * @param knownSerials "gtin|serial" of the serials the ASN already announces
+   * @param knownSerials the serials the ASN already announces
    * @param catalog the tenant's product of a GTIN
    */
   AsnContents(
-      List<Known> known, Set<String> knownSerials, Function<Gtin, Optional<Product>> catalog) {
+      List<Known> known, Set<SerialOf> knownSerials, Function<Gtin, Optional<Product>> catalog) {
     for (Known k : known) {
       containers.put(k.sscc(), new Node(k.sscc(), k.parent(), k.kind(), true));
     }
@@ -222,13 +222,13 @@ final class AsnContents {
             field.apply("quantity"),
             "an item of serialized " + product.sku() + " is one unit");
       }
-      if (!serials.add(product.serialScopeKey(g) + "|" + serial)) {
+      if (!serials.add(new ScopedSerial(product.serialScopeKey(g), serial))) {
         throw Problem.badRequest(
             "duplicate-in-request",
             field.apply("serial"),
             "serial " + serial + " of " + g + " appears twice in this request");
       }
-      if (knownSerials.contains(g.value() + "|" + serial)) {
+      if (knownSerials.contains(new SerialOf(g.value(), serial))) {
         throw Problem.conflict(
             "duplicate-in-asn",
             field.apply("serial"),
@@ -258,7 +258,7 @@ final class AsnContents {
     }
     String expiryIso = expiry == null ? null : expiry.toString();
     if (lot != null && expiryIso != null) {
-      String before = lotExpiry.putIfAbsent(product.id() + "|" + lot, expiryIso);
+      String before = lotExpiry.putIfAbsent(new ProductLot(product.id(), lot), expiryIso);
       if (before != null && !before.equals(expiryIso)) {
         throw Problem.unprocessable(
             "lot-expiry-mismatch",

@@ -2,6 +2,7 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.gs1.Gs1Data;
 import io.unitrace.ledger.Scans;
 import io.unitrace.shared.CursorPage;
@@ -213,7 +214,7 @@ class Asns {
    * A checker for what a request adds to an ASN that already holds {@code known} containers and
    * serials.
    */
-  AsnContents contents(long tenantId, List<AsnContents.Known> known, Set<String> knownSerials) {
+  AsnContents contents(long tenantId, List<AsnContents.Known> known, Set<SerialOf> knownSerials) {
     return new AsnContents(known, knownSerials, gtin -> catalog.byGtin(tenantId, gtin));
   }
 
@@ -225,14 +226,14 @@ class Asns {
         .list();
   }
 
-  Set<String> knownSerials(long tenantId, long asnId) {
-    Set<String> keys = new HashSet<>();
+  Set<SerialOf> knownSerials(long tenantId, long asnId) {
+    Set<SerialOf> keys = new HashSet<>();
     db.sql(
             "SELECT gtin, serial FROM asn_item WHERE tenant_id = ? AND asn_id = ? AND serial IS NOT NULL")
         .params(tenantId, asnId)
         .query(
             rs -> {
-              keys.add(rs.getString(1) + "|" + rs.getString(2));
+              keys.add(new SerialOf(rs.getString(1), rs.getString(2)));
             });
     return keys;
   }
@@ -413,12 +414,15 @@ class Asns {
                             rs.getInt(9))))
             .list();
     // The page's SKUs from the catalog in one call, not one per item.
-    Map<Long, Product> products =
-        catalog.products(tenantId, rows.stream().map(Row::productId).toList());
+    Map<ProductId, Product> products =
+        catalog.products(tenantId, rows.stream().map(r -> new ProductId(r.productId())).toList());
     List<Map.Entry<Long, ItemView>> page =
         rows.stream()
-            .filter(r -> products.containsKey(r.productId()))
-            .map(r -> Map.entry(r.id(), r.view().withSku(products.get(r.productId()).sku())))
+            .filter(r -> products.containsKey(new ProductId(r.productId())))
+            .map(
+                r ->
+                    Map.entry(
+                        r.id(), r.view().withSku(products.get(new ProductId(r.productId())).sku())))
             .toList();
     return CursorPage.of(page, limit, Map.Entry::getKey).map(Map.Entry::getValue);
   }

@@ -77,7 +77,7 @@ class Booking {
   /**
    * Judges and writes, again from fresh reads if a concurrent receipt took one of the serials
    * first. {@code single}: the scan when the request is one (its device and text go on the event);
-   * {@code batch}: null for a unit scan, "CONTAINER:&lt;sscc&gt;" or "BULK".
+   * {@code batch}: what the request takes in.
    */
   Receiving.ScanAnswer book(
       TenantScope scope,
@@ -85,7 +85,7 @@ class Booking {
       String key,
       List<Candidate> candidates,
       Receiving.ScanRequest single,
-      String batch) {
+      Batch batch) {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
@@ -106,7 +106,7 @@ class Booking {
         if (twin.isEmpty()) {
           throw e;
         }
-        return ScanAnswers.of(ScanAnswers.kindOf(batch), twin, batch, true, counters(r));
+        return ScanAnswers.of(batch.kind().name(), twin, batch.sscc(), true, counters(r));
       }
     }
     throw last;
@@ -122,7 +122,7 @@ class Booking {
       String key,
       List<Candidate> candidates,
       Receiving.ScanRequest single,
-      String batch) {
+      Batch batch) {
     if (!rows.stillOpen(r.id())) {
       throw Problem.conflict(
           "receipt-closed", null, "receipt " + r.id() + " was closed: open a new one");
@@ -153,7 +153,7 @@ class Booking {
     rows.insertScans(
         scope.tenantId(), r.id(), key, kept, eventId, scope.actor().who(), device, clock.millis());
     rows.tally(scope.tenantId(), r.id(), tally(judged));
-    return ScanAnswers.of(ScanAnswers.kindOf(batch), lines, batch, false, counters(r));
+    return ScanAnswers.of(batch.kind().name(), lines, batch.sscc(), false, counters(r));
   }
 
   /**
@@ -166,7 +166,7 @@ class Booking {
       Receipt r,
       String key,
       List<Judged> judged,
-      String batch,
+      Batch batch,
       String device,
       Receiving.ScanRequest single) {
     List<Arrivals.Arrival> arrivals = new ArrayList<>();
@@ -184,7 +184,7 @@ class Booking {
       return null;
     }
     List<Arrivals.ArrivingContainer> containers = new ArrayList<>();
-    if (!arrivals.isEmpty() && batch != null && r.asnId() != null) {
+    if (!arrivals.isEmpty() && batch.kind() != Batch.Kind.UNIT && r.asnId() != null) {
       List<Sscc> cases =
           arrivals.stream()
               .map(Arrivals.Arrival::container)

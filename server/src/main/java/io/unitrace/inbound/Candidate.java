@@ -51,9 +51,9 @@ record Candidate(
     return serial == null;
   }
 
-  /** The key a serial goes by on the receipt and the ASN: "gtin|serial". */
-  String serialKey() {
-    return gtin + "|" + serial;
+  /** The key a serial goes by on the receipt and the ASN. */
+  SerialOf serialKey() {
+    return new SerialOf(gtin, serial);
   }
 
   /** The lot as scanned, else as announced; null for untracked goods or an unknown lot. */

@@ -47,19 +47,14 @@ final class DiscrepancyReport {
     missing.forEach(
         (gtin, s) ->
             shortLines.add(new Report.Line("SHORT", skus.get(gtin), gtin, s.size(), s, null)));
-    Map<String, Integer> shortOf = new LinkedHashMap<>();
+    Map<LotOf, Integer> shortOf = new LinkedHashMap<>();
     pendingQuantities.forEach(
-        i ->
-            shortOf.merge(
-                i.gtin() + "|" + (i.lot() == null ? "" : i.lot()), i.quantity(), Integer::sum));
+        i -> shortOf.merge(new LotOf(i.gtin(), i.lot()), i.quantity(), Integer::sum));
     shortOf.forEach(
-        (k, q) -> {
-          String gtin = k.substring(0, k.indexOf('|'));
-          String lot = k.substring(k.indexOf('|') + 1);
-          shortLines.add(
-              new Report.Line(
-                  "SHORT", countedSkus.get(gtin), gtin, q, List.of(), lot.isEmpty() ? null : lot));
-        });
+        (k, q) ->
+            shortLines.add(
+                new Report.Line(
+                    "SHORT", countedSkus.get(k.gtin()), k.gtin(), q, List.of(), k.lot())));
     return shortLines;
   }
 
@@ -91,11 +86,12 @@ final class DiscrepancyReport {
       Receiving.Counters counters,
       List<Report.Line> shortLines,
       List<Exception> exceptions) {
-    Map<String, Report.Line> byKey = new LinkedHashMap<>();
+    record Group(String outcome, LotOf goods) {}
+    Map<Group, Report.Line> byKey = new LinkedHashMap<>();
     for (Exception e : exceptions) {
       // Serials are listed per product; counted goods, which have no serials, per product and lot.
       String lot = e.serial() == null ? e.lot() : null;
-      String key = e.outcome() + "|" + e.gtin() + "|" + lot;
+      Group key = new Group(e.outcome(), new LotOf(e.gtin(), lot));
       Report.Line l =
           byKey.getOrDefault(
               key, new Report.Line(e.outcome(), e.sku(), e.gtin(), 0, new ArrayList<>(), lot));

@@ -2,10 +2,13 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.catalog.TrackingRule;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.Container;
@@ -181,8 +184,10 @@ class DockGoods {
     record Bucket(long locationId, String code, int holds, long quantity) {}
     // The client's stock of the product and lot from the ledger, where it stands from facility:
     // the buckets on docks, by dock code.
-    List<Inventory.StockBucket> stock = inventory.stock(scope.tenantId(), product.id(), lotId);
-    Map<Long, Location> places =
+    List<Inventory.StockBucket> stock =
+        inventory.stock(
+            scope.tenantId(), new ProductId(product.id()), lotId == null ? null : new LotId(lotId));
+    Map<LocationId, Location> places =
         facility.locations(stock.stream().map(Inventory.StockBucket::locationId).toList());
     List<Bucket> onDocks =
         stock.stream()
@@ -193,7 +198,10 @@ class DockGoods {
             .map(
                 b ->
                     new Bucket(
-                        b.locationId(), places.get(b.locationId()).code(), b.holds(), b.quantity()))
+                        b.locationId().value(),
+                        places.get(b.locationId()).code(),
+                        b.holds(),
+                        b.quantity()))
             .sorted(Comparator.comparing(Bucket::code).thenComparingInt(Bucket::holds))
             .toList();
     String what = product.sku() + (c.lot() == null ? "" : " lot " + c.lot());
@@ -264,17 +272,21 @@ class DockGoods {
     List<GoodsOnDock.UnitRow> listed =
         goods.units().subList(0, Math.min(goods.units().size(), LISTED_UNITS));
     // SKUs and lot codes of the whole list in one call each.
-    Map<Long, Product> products =
+    Map<ProductId, Product> products =
         catalog.products(
-            scope.tenantId(), listed.stream().map(GoodsOnDock.UnitRow::productId).toList());
-    Map<Long, Lot> lots =
+            scope.tenantId(), listed.stream().map(u -> new ProductId(u.productId())).toList());
+    Map<LotId, Lot> lots =
         catalog.lotsById(
             scope.tenantId(),
-            listed.stream().map(GoodsOnDock.UnitRow::lotId).filter(Objects::nonNull).toList());
+            listed.stream()
+                .map(GoodsOnDock.UnitRow::lotId)
+                .filter(Objects::nonNull)
+                .map(LotId::new)
+                .toList());
     List<Putaway.UnitLine> lines = new ArrayList<>(listed.size());
     for (GoodsOnDock.UnitRow u : listed) {
-      Product product = products.get(u.productId());
-      Lot lot = u.lotId() == null ? null : lots.get(u.lotId());
+      Product product = products.get(new ProductId(u.productId()));
+      Lot lot = u.lotId() == null ? null : lots.get(new LotId(u.lotId()));
       lines.add(
           new Putaway.UnitLine(
               u.gtin(),
@@ -297,12 +309,12 @@ class DockGoods {
 
   private static GoodsOnDock.UnitRow unitRow(Inventory.UnitPosition u) {
     return new GoodsOnDock.UnitRow(
-        u.productId(),
-        u.lotId(),
+        u.productId().value(),
+        u.lotId() == null ? null : u.lotId().value(),
         u.gtin().value(),
         u.serial(),
         u.state(),
-        u.locationId(),
+        u.locationId() == null ? null : u.locationId().value(),
         u.containerId(),
         u.holds());
   }
@@ -328,17 +340,17 @@ class DockGoods {
             .collect(Collectors.toMap(Container::sscc, x -> x, (a, b) -> a));
     Map<String, Product> products =
         catalog.bySkus(tenantId, found.stream().map(Units.UnitView::sku).toList());
-    Map<String, Lot> lots = new HashMap<>();
+    Map<ProductLot, Lot> lots = new HashMap<>();
     catalog
         .lots(
             tenantId,
-            products.values().stream().map(Product::id).toList(),
+            products.values().stream().map(p -> new ProductId(p.id())).toList(),
             found.stream().map(Units.UnitView::lot).filter(Objects::nonNull).toList())
-        .forEach(l -> lots.put(l.productId() + "|" + l.code(), l));
+        .forEach(l -> lots.put(new ProductLot(l.productId(), l.code()), l));
     List<GoodsOnDock.UnitRow> rows = new ArrayList<>(found.size());
     for (Units.UnitView u : found) {
       Product product = products.get(u.sku());
-      Lot lot = u.lot() == null ? null : lots.get(product.id() + "|" + u.lot());
+      Lot lot = u.lot() == null ? null : lots.get(new ProductLot(product.id(), u.lot()));
       Container in = u.container() == null ? null : tree.get(new Sscc(u.container()));
       rows.add(
           new GoodsOnDock.UnitRow(

@@ -32,9 +32,9 @@ class FactGathering {
   ReceiptFacts gather(long tenant, Receipt r, List<Candidate> candidates) {
     Map<String, Product> products = new HashMap<>();
     Map<String, Boolean> looked = new HashMap<>();
-    List<String> keys = new ArrayList<>();
-    List<String> scoped = new ArrayList<>();
-    List<String> unannounced = new ArrayList<>();
+    List<SerialOf> keys = new ArrayList<>();
+    List<ScopedSerial> scoped = new ArrayList<>();
+    List<SerialOf> unannounced = new ArrayList<>();
     boolean anyCounted = false;
     for (Candidate c : candidates) {
       if (!looked.containsKey(c.gtin())) {
@@ -46,7 +46,7 @@ class FactGathering {
       if (c.serial() != null) {
         keys.add(c.serialKey());
         if (p != null) {
-          scoped.add(p.serialScopeKey(new Gtin(c.gtin())) + "|" + c.serial());
+          scoped.add(new ScopedSerial(p.serialScopeKey(new Gtin(c.gtin())), c.serial()));
         }
         if (c.announced() == null) {
           unannounced.add(c.serialKey());
@@ -56,7 +56,7 @@ class FactGathering {
     }
     boolean asn = r.asnId() != null;
     boolean po = r.poId() != null;
-    Map<String, ScanChecks.Announced> announced =
+    Map<SerialOf, ScanChecks.Announced> announced =
         !asn || unannounced.isEmpty() ? Map.of() : rows.announced(r.asnId(), unannounced);
     return new ReceiptFacts(
         po,
@@ -78,22 +78,22 @@ class FactGathering {
    * The catalog's expiry of each lot the request names (or its ASN announces), read once per
    * product and lot, not once per item of a bulk confirmation.
    */
-  private Map<String, LocalDate> lotExpiries(
+  private Map<ProductLot, LocalDate> lotExpiries(
       long tenant,
       List<Candidate> candidates,
       Map<String, Product> products,
-      Map<String, ScanChecks.Announced> announced) {
-    Map<String, Optional<LocalDate>> read = new HashMap<>();
+      Map<SerialOf, ScanChecks.Announced> announced) {
+    Map<ProductLot, Optional<LocalDate>> read = new HashMap<>();
     for (Candidate c : candidates) {
       Product p = products.get(c.gtin());
       String lot = Judging.lotOf(c, announced);
       if (p != null && lot != null && p.tracking().lotted()) {
         read.computeIfAbsent(
-            ReceiptFacts.lotKey(p.id(), lot),
+            new ProductLot(p.id(), lot),
             k -> catalog.findLot(tenant, p.id(), lot).map(Lot::expiresOn));
       }
     }
-    Map<String, LocalDate> known = new HashMap<>();
+    Map<ProductLot, LocalDate> known = new HashMap<>();
     read.forEach((k, expiry) -> expiry.ifPresent(e -> known.put(k, e)));
     return known;
   }

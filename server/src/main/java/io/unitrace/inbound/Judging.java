@@ -46,14 +46,14 @@ final class Judging {
   private final ReceiptFacts facts;
   private final LocalDate today;
 
-  /** Serials ("gtin|serial") judged so far in this request. */
-  private final Set<String> seen = new HashSet<>();
+  /** Serials judged so far in this request. */
+  private final Set<SerialOf> seen = new HashSet<>();
 
-  /** Counted goods ("gtin|lot") this request took in so far. */
-  private final Map<String, Long> takenNow = new HashMap<>();
+  /** Counted goods this request took in so far. */
+  private final Map<LotOf, Long> takenNow = new HashMap<>();
 
-  /** Counted goods ("gtin|lot") this request reported not found so far. */
-  private final Map<String, Long> foundMissingNow = new HashMap<>();
+  /** Counted goods this request reported not found so far. */
+  private final Map<LotOf, Long> foundMissingNow = new HashMap<>();
 
   /** Units and quantities this request counted against the PO so far, by product id. */
   private final Map<Long, Integer> forPoNow = new HashMap<>();
@@ -72,7 +72,7 @@ final class Judging {
    * The lot an item is judged and registered with: as scanned, else as the ASN announced it (for a
    * serial: its own announcement). The facts' lot expiries are read for these lots.
    */
-  static String lotOf(Candidate c, Map<String, ScanChecks.Announced> announcedSerials) {
+  static String lotOf(Candidate c, Map<SerialOf, ScanChecks.Announced> announcedSerials) {
     if (c.counted() || c.lot() != null || c.announced() != null) {
       return c.lotSeen();
     }
@@ -130,7 +130,7 @@ final class Judging {
     ScanChecks.Announced a;
     if (c.counted()) {
       requireLotFits(c, p, lot);
-      String lk = c.gtin() + "|" + lot;
+      LotOf lk = new LotOf(c.gtin(), lot);
       long taken = facts.receivedQuantities().getOrDefault(lk, 0L) - foundMissing(lk);
       if (c.missing() && taken < c.quantity()) {
         throw Problem.conflict(
@@ -167,7 +167,7 @@ final class Judging {
         }
       }
     } else {
-      String k = c.serialKey();
+      SerialOf k = c.serialKey();
       if (c.missing() && !facts.receivedHere().contains(k)) {
         throw Problem.conflict(
             "not-received-here",
@@ -186,12 +186,14 @@ final class Judging {
     ReceiptFacts.Existing e =
         p == null || c.counted()
             ? null
-            : facts.existing().get(p.serialScopeKey(new Gtin(c.gtin())) + "|" + c.serial());
+            : facts
+                .existing()
+                .get(new ScopedSerial(p.serialScopeKey(new Gtin(c.gtin())), c.serial()));
     LocalDate expiry = c.expiry() != null ? c.expiry() : a == null ? null : a.expiry();
     LocalDate lotExpiry =
         p == null || lot == null || !p.tracking().lotted()
             ? null
-            : facts.lotExpiries().get(ReceiptFacts.lotKey(p.id(), lot));
+            : facts.lotExpiries().get(new ProductLot(p.id(), lot));
     if (expiry == null) {
       expiry = lotExpiry;
     }
@@ -237,9 +239,9 @@ final class Judging {
       forPoNow.merge(p.id(), c.quantity(), Integer::sum);
     }
     if (c.counted() && outcome.received()) {
-      takenNow.merge(c.gtin() + "|" + lot, (long) c.quantity(), Long::sum);
+      takenNow.merge(new LotOf(c.gtin(), lot), (long) c.quantity(), Long::sum);
     } else if (c.counted() && outcome == ScanOutcome.NOT_FOUND) {
-      foundMissingNow.merge(c.gtin() + "|" + lot, (long) c.quantity(), Long::sum);
+      foundMissingNow.merge(new LotOf(c.gtin(), lot), (long) c.quantity(), Long::sum);
     }
   }
 
@@ -248,7 +250,7 @@ final class Judging {
     return p == null ? 0 : facts.receivedForPo(p.id()) + forPoNow.getOrDefault(p.id(), 0);
   }
 
-  private long foundMissing(String lotKey) {
+  private long foundMissing(LotOf lotKey) {
     return facts.missingQuantities().getOrDefault(lotKey, 0L)
         + foundMissingNow.getOrDefault(lotKey, 0L);
   }

@@ -24,6 +24,9 @@ final class PendingQuantities {
    */
   record Taken(String gtin, String lot, String sscc, long quantity) {}
 
+  /** Counted goods of one GTIN and lot that arrived in one announced case. */
+  private record InCase(LotOf lot, String sscc) {}
+
   private PendingQuantities() {}
 
   /**
@@ -31,23 +34,22 @@ final class PendingQuantities {
    * within}: only lines in these containers (null: all lines).
    */
   static List<AnnouncedItem> of(List<AnnouncedItem> lines, List<Taken> taken, Set<String> within) {
-    // Keys "gtin|lot", lot "null" for untracked goods.
-    Map<String, Long> open = new HashMap<>();
-    lines.forEach(i -> open.merge(i.gtin() + "|" + i.lot(), (long) i.quantity(), Long::sum));
-    Map<String, Long> withSscc = new HashMap<>();
+    Map<LotOf, Long> open = new HashMap<>();
+    lines.forEach(i -> open.merge(new LotOf(i.gtin(), i.lot()), (long) i.quantity(), Long::sum));
+    Map<InCase, Long> withSscc = new HashMap<>();
     for (Taken t : taken) {
-      String lot = t.gtin() + "|" + t.lot();
+      LotOf lot = new LotOf(t.gtin(), t.lot());
       open.merge(lot, -t.quantity(), Long::sum);
       if (t.sscc() != null) {
-        withSscc.put(lot + "|" + t.sscc(), t.quantity());
+        withSscc.put(new InCase(lot, t.sscc()), t.quantity());
       }
     }
     List<AnnouncedItem> pending = new ArrayList<>();
     for (AnnouncedItem i : lines) {
-      String lot = i.gtin() + "|" + i.lot();
+      LotOf lot = new LotOf(i.gtin(), i.lot());
       long left = i.quantity();
       if (i.sscc() != null) {
-        String own = lot + "|" + i.sscc().value();
+        InCase own = new InCase(lot, i.sscc().value());
         long got = withSscc.getOrDefault(own, 0L);
         long used = Math.min(got, left);
         withSscc.put(own, got - used);

@@ -2,6 +2,7 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,17 +81,17 @@ public class PurchaseOrders {
             .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getInt(4)))
             .list();
     // The lines' SKUs from the catalog in one call for the whole order.
-    Map<Long, Product> products =
-        catalog.products(tenantId, rows.stream().map(Row::productId).toList());
+    Map<ProductId, Product> products =
+        catalog.products(tenantId, rows.stream().map(r -> new ProductId(r.productId())).toList());
     return rows.stream()
-        .filter(r -> products.containsKey(r.productId()))
+        .filter(r -> products.containsKey(new ProductId(r.productId())))
         .map(
             r ->
                 new Line(
                     r.id(),
                     r.lineNo(),
                     r.productId(),
-                    products.get(r.productId()).sku(),
+                    products.get(new ProductId(r.productId())).sku(),
                     r.quantity()))
         .toList();
   }

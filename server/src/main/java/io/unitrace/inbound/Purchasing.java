@@ -2,6 +2,7 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.gs1.Gln;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.CursorPage;
@@ -399,8 +400,8 @@ class Purchasing {
             .query((rs, n) -> new Row(rs.getInt(1), rs.getLong(2), rs.getInt(3)))
             .list();
     // SKUs and GTINs of every line's product from the catalog in one call for the whole order.
-    Map<Long, Product> products =
-        catalog.products(tenantId, rows.stream().map(Row::productId).toList());
+    Map<ProductId, Product> products =
+        catalog.products(tenantId, rows.stream().map(r -> new ProductId(r.productId())).toList());
     Map<Long, Integer> received =
         new HashMap<>(
             db
@@ -415,7 +416,7 @@ class Purchasing {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     List<LineView> views = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      Product product = products.get(r.productId());
+      Product product = products.get(new ProductId(r.productId()));
       if (product == null) {
         continue;
       }

@@ -135,17 +135,22 @@ class PutawayMove {
     // The first request was a ledger putaway from the dock the goods stood on then, which is not
     // known any more: the key finds the first answer, which is this request's if it moved the same
     // goods to the same place; else the key was reused for another request, refused as the ledger
-    // refuses it.
+    // refuses it. The same goods: the same unit, or the same container (the receipt lists only its
+    // units, so the event says which container moved).
     EventReceipt first = ledger.recordedReceipt(scope, meta.idempotencyKey()).orElseThrow();
     boolean same =
         first.type() == EventType.MOVED
             && first.units().stream().allMatch(u -> to.code().equals(u.location()))
-            && (target.unit() == null
-                || first.units().stream()
+            && (target.unit() != null
+                ? first.units().stream()
                     .anyMatch(
                         u ->
                             u.gtin().equals(target.unit().gtin().value())
-                                && u.serial().equals(target.unit().serial().value())));
+                                && u.serial().equals(target.unit().serial().value()))
+                : ledger
+                    .recordedContainer(scope, meta.idempotencyKey())
+                    .filter(target.sscc()::equals)
+                    .isPresent());
     if (!same) {
       throw Problem.unprocessable(
           "idempotency-key-reused",

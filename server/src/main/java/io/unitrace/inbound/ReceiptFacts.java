@@ -11,9 +11,9 @@ import java.util.Set;
 /**
  * What a request's items are judged on, read once for all of them before judging (in bulk, inside
  * the request's transaction) and not changed afterwards: what the request itself changes is kept by
- * {@link Judging}. Keys: "gtin|serial" for serials on the receipt and the ASN; "serial scope
- * key|serial" for units in stock (the key the uniqueness rule uses); "gtin|lot" for counted goods
- * (lot "null" for untracked goods); "product id|lot" for lots in the catalog.
+ * {@link Judging}. Keys: {@link SerialOf} for serials on the receipt and the ASN; {@link
+ * ScopedSerial} for units in stock (the key the uniqueness rule uses); {@link LotOf} for counted
+ * goods (lot null for untracked goods); {@link ProductLot} for lots in the catalog.
  *
  * @param hasPo the receipt is against a purchase order
  * @param hasAsn the receipt is against an ASN
@@ -34,14 +34,14 @@ record ReceiptFacts(
     boolean hasPo,
     boolean hasAsn,
     Map<String, Product> products,
-    Set<String> receivedHere,
-    Map<String, Existing> existing,
-    Map<String, ScanChecks.Announced> announced,
+    Set<SerialOf> receivedHere,
+    Map<ScopedSerial, Existing> existing,
+    Map<SerialOf, ScanChecks.Announced> announced,
     Map<String, List<ScanChecks.Announced>> announcedLots,
-    Map<String, Long> announcedQuantities,
-    Map<String, Long> receivedQuantities,
-    Map<String, Long> missingQuantities,
-    Map<String, LocalDate> lotExpiries,
+    Map<LotOf, Long> announcedQuantities,
+    Map<LotOf, Long> receivedQuantities,
+    Map<LotOf, Long> missingQuantities,
+    Map<ProductLot, LocalDate> lotExpiries,
     Map<Long, Integer> ordered,
     Map<Long, Integer> receivedForPo) {
 
@@ -73,9 +73,5 @@ record ReceiptFacts(
 
   int receivedForPo(long productId) {
     return receivedForPo.getOrDefault(productId, 0);
-  }
-
-  static String lotKey(long productId, String lot) {
-    return productId + "|" + lot;
   }
 }

@@ -2,9 +2,11 @@ package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.Container;
@@ -171,18 +173,19 @@ class ReceiptRows {
     if (rows.isEmpty()) {
       return rows.stream().map(ReceiptRow::receipt).toList();
     }
-    List<Long> ids = new ArrayList<>();
+    List<LocationId> ids = new ArrayList<>();
     for (ReceiptRow r : rows) {
-      ids.add(r.dockId());
+      ids.add(new LocationId(r.dockId()));
       if (r.quarantineId() != null) {
-        ids.add(r.quarantineId());
+        ids.add(new LocationId(r.quarantineId()));
       }
     }
-    Map<Long, Location> places = facility.locations(ids);
+    Map<LocationId, Location> places = facility.locations(ids);
     List<Receipt> placed = new ArrayList<>(rows.size());
     for (ReceiptRow r : rows) {
-      Location dock = places.get(r.dockId());
-      Location quarantine = r.quarantineId() == null ? null : places.get(r.quarantineId());
+      Location dock = places.get(new LocationId(r.dockId()));
+      Location quarantine =
+          r.quarantineId() == null ? null : places.get(new LocationId(r.quarantineId()));
       if (dock != null) {
         placed.add(r.receipt().at(dock.code(), quarantine == null ? null : quarantine.code()));
       }
@@ -406,13 +409,17 @@ class ReceiptRows {
     if (rows.isEmpty()) {
       return new ArrayList<>();
     }
-    Map<Long, Product> products =
+    Map<ProductId, Product> products =
         catalog.products(
             rows.get(0).tenantId(),
-            rows.stream().map(NeedsSku::productId).filter(Objects::nonNull).toList());
+            rows.stream()
+                .map(NeedsSku::productId)
+                .filter(Objects::nonNull)
+                .map(ProductId::new)
+                .toList());
     List<T> out = new ArrayList<>(rows.size());
     for (NeedsSku<T> r : rows) {
-      Product p = r.productId() == null ? null : products.get(r.productId());
+      Product p = r.productId() == null ? null : products.get(new ProductId(r.productId()));
       if (p != null || keepUnknown) {
         out.add(r.row().apply(p == null ? null : p.sku()));
       }
@@ -543,12 +550,11 @@ class ReceiptRows {
   }
 
   /**
-   * Of the given "gtin|serial" keys, those this receipt already received (read by gtin, so the
-   * index serves).
+   * Of the given serials, those this receipt already received (read by gtin, so the index serves).
    */
-  Set<String> receivedSerials(long receiptId, List<String> keys) {
-    Set<String> found = new HashSet<>();
-    byFirstPart(keys)
+  Set<SerialOf> receivedSerials(long receiptId, List<SerialOf> keys) {
+    Set<SerialOf> found = new HashSet<>();
+    grouped(keys, SerialOf::gtin, SerialOf::serial)
         .forEach(
             (gtin, serials) ->
                 chunked(
@@ -559,20 +565,20 @@ class ReceiptRows {
                                     + InList.marks(chunk.size())
                                     + ")")
                             .params(InList.concat(receiptId, InList.concat(gtin, chunk)))
-                            .query((rs, n) -> found.add(rs.getString(1) + "|" + rs.getString(2)))
+                            .query(
+                                (rs, n) ->
+                                    found.add(new SerialOf(rs.getString(1), rs.getString(2))))
                             .list()));
     return found;
   }
 
-  /**
-   * Units of the client, by "serial scope key|serial" (the key the uniqueness rule uses), for the
-   * given keys of that form.
-   */
-  Map<String, ReceiptFacts.Existing> existingUnits(long tenantId, List<String> scopedSerials) {
+  /** Units of the client with the given serials, each in its scope (as the uniqueness rule). */
+  Map<ScopedSerial, ReceiptFacts.Existing> existingUnits(
+      long tenantId, List<ScopedSerial> scopedSerials) {
     // The ledger's set-based read, one statement per chunk of serials over its uniqueness index;
     // joined here by key in a hash map.
-    Map<String, ReceiptFacts.Existing> found = new HashMap<>();
-    byFirstPart(scopedSerials)
+    Map<ScopedSerial, ReceiptFacts.Existing> found = new HashMap<>();
+    grouped(scopedSerials, ScopedSerial::scope, ScopedSerial::serial)
         .forEach(
             (scope, serials) ->
                 inventory
@@ -580,15 +586,15 @@ class ReceiptRows {
                     .forEach(
                         (serial, u) ->
                             found.put(
-                                scope + "|" + serial,
+                                new ScopedSerial(scope, serial),
                                 new ReceiptFacts.Existing(u.id(), u.state(), u.holds()))));
     return found;
   }
 
-  /** What the ASN announced for the given "gtin|serial" keys. */
-  Map<String, ScanChecks.Announced> announced(long asnId, List<String> keys) {
-    Map<String, ScanChecks.Announced> found = new HashMap<>();
-    byFirstPart(keys)
+  /** What the ASN announced of the given serials. */
+  Map<SerialOf, ScanChecks.Announced> announced(long asnId, List<SerialOf> keys) {
+    Map<SerialOf, ScanChecks.Announced> found = new HashMap<>();
+    grouped(keys, SerialOf::gtin, SerialOf::serial)
         .forEach(
             (gtin, serials) ->
                 chunked(
@@ -602,7 +608,7 @@ class ReceiptRows {
                             .query(
                                 (rs, n) ->
                                     found.put(
-                                        rs.getString(1) + "|" + rs.getString(2),
+                                        new SerialOf(rs.getString(1), rs.getString(2)),
                                         new ScanChecks.Announced(
                                             rs.getString(3), date(rs.getString(4)))))
                             .list()));
@@ -623,49 +629,50 @@ class ReceiptRows {
     return found;
   }
 
-  /** Counted goods this receipt took in, by "gtin|lot" (lot "null" for untracked goods). */
-  Map<String, Long> receivedQuantities(long receiptId) {
+  /** Counted goods this receipt took in, by GTIN and lot (lot null for untracked goods). */
+  Map<LotOf, Long> receivedQuantities(long receiptId) {
     return byGtinAndLot(
         "SELECT gtin, lot, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND received = 1 AND serial IS NULL GROUP BY gtin, lot",
         receiptId);
   }
 
-  /** Counted goods this receipt reported not found after taking them in, by "gtin|lot". */
-  Map<String, Long> missingQuantities(long receiptId) {
+  /** Counted goods this receipt reported not found after taking them in, by GTIN and lot. */
+  Map<LotOf, Long> missingQuantities(long receiptId) {
     return byGtinAndLot(
         "SELECT gtin, lot, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? AND outcome = 'NOT_FOUND' AND serial IS NULL "
             + "GROUP BY gtin, lot",
         receiptId);
   }
 
-  /** How much of each counted product and lot the ASN announces, by "gtin|lot". */
-  Map<String, Long> announcedQuantities(long asnId) {
+  /** How much of each counted product and lot the ASN announces, by GTIN and lot. */
+  Map<LotOf, Long> announcedQuantities(long asnId) {
     return byGtinAndLot(
         "SELECT gtin, lot, SUM(quantity) FROM asn_item WHERE asn_id = ? AND serial IS NULL GROUP BY gtin, lot",
         asnId);
   }
 
   /**
-   * Quantities of counted goods by "gtin|lot" (lot "null" for untracked goods), from a query of
+   * Quantities of counted goods by GTIN and lot (lot null for untracked goods), from a query of
    * gtin, lot and a sum.
    */
-  private Map<String, Long> byGtinAndLot(String sql, long id) {
-    Map<String, Long> found = new HashMap<>();
+  private Map<LotOf, Long> byGtinAndLot(String sql, long id) {
+    Map<LotOf, Long> found = new HashMap<>();
     db.sql(sql)
         .param(id)
-        .query((rs, n) -> found.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3)))
+        .query((rs, n) -> found.put(new LotOf(rs.getString(1), rs.getString(2)), rs.getLong(3)))
         .list();
     return found;
   }
 
-  /** "a|b" keys grouped by a, each with its distinct b's. */
-  private static Map<String, List<String>> byFirstPart(List<String> keys) {
+  /**
+   * Keys grouped by their first part (a GTIN, a serial scope), each with its distinct second parts,
+   * in order: one statement per group and chunk, so the index on both serves.
+   */
+  private static <K> Map<String, List<String>> grouped(
+      List<K> keys, Function<K, String> first, Function<K, String> second) {
     Map<String, LinkedHashSet<String>> groups = new LinkedHashMap<>();
-    for (String k : keys) {
-      int bar = k.indexOf('|');
-      groups
-          .computeIfAbsent(k.substring(0, bar), x -> new LinkedHashSet<>())
-          .add(k.substring(bar + 1));
+    for (K k : keys) {
+      groups.computeIfAbsent(first.apply(k), x -> new LinkedHashSet<>()).add(second.apply(k));
     }
     Map<String, List<String>> out = new LinkedHashMap<>();
     groups.forEach((a, b) -> out.put(a, new ArrayList<>(b)));

@@ -243,14 +243,15 @@ public class Receiving {
     if (read instanceof ScanReading.ProductScan ps) {
       Optional<Product> product = catalog.byGtin(scope.tenantId(), ps.gtin());
       if (product.isEmpty()) {
-        return booking.book(scope, r, key, List.of(ps.unidentified()), s, null);
+        return booking.book(scope, r, key, List.of(ps.unidentified()), s, Batch.SCAN);
       }
       if (!product.get().tracking().serialized()) {
-        return booking.book(scope, r, key, List.of(ps.counted()), s, null);
+        return booking.book(scope, r, key, List.of(ps.counted()), s, Batch.SCAN);
       }
       return ScanAnswers.productSelected(product.get().sku(), ps.gtin().value(), counters(r));
     }
-    return booking.book(scope, r, key, List.of(((ScanReading.Item) read).candidate()), s, null);
+    return booking.book(
+        scope, r, key, List.of(((ScanReading.Item) read).candidate()), s, Batch.SCAN);
   }
 
   /**
@@ -286,7 +287,7 @@ public class Receiving {
     } else {
       candidates = ScanReading.listed(items);
     }
-    return booking.book(scope, r, key, candidates, null, "BULK");
+    return booking.book(scope, r, key, candidates, null, Batch.BULK);
   }
 
   /**
@@ -309,11 +310,11 @@ public class Receiving {
     scope.requireWrite();
     Receipt r = requireOpen(scope, receiptId);
     List<UnitRef> refs = ScanReading.units(units);
-    Set<String> here =
-        rows.receivedSerials(
-            r.id(), refs.stream().map(u -> u.gtin().value() + "|" + u.serial().value()).toList());
+    List<SerialOf> serials =
+        refs.stream().map(u -> new SerialOf(u.gtin().value(), u.serial().value())).toList();
+    Set<SerialOf> here = rows.receivedSerials(r.id(), serials);
     for (int i = 0; i < refs.size(); i++) {
-      if (!here.contains(refs.get(i).gtin().value() + "|" + refs.get(i).serial().value())) {
+      if (!here.contains(serials.get(i))) {
         throw Problem.unprocessable(
             "not-received-here",
             "units[" + i + "]",
@@ -426,7 +427,7 @@ public class Receiving {
           "scan",
           "everything announced in container " + sscc + " is already received on this receipt");
     }
-    return booking.book(scope, r, key, candidates, s, "CONTAINER:" + sscc.value());
+    return booking.book(scope, r, key, candidates, s, Batch.container(sscc));
   }
 
   private Receipt requireOpen(TenantScope scope, long id) {

@@ -1,5 +1,6 @@
 package io.unitrace.inbound;
 
+import io.unitrace.gs1.Sscc;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,14 +17,6 @@ final class ScanAnswers {
   private static final int LISTED_LINES = 200;
 
   private ScanAnswers() {}
-
-  /**
-   * What a request was: a unit scan (no batch), an SSCC ("CONTAINER:&lt;sscc&gt;") or a bulk
-   * confirmation.
-   */
-  static String kindOf(String batch) {
-    return batch == null ? "UNIT" : batch.startsWith("CONTAINER") ? "CONTAINER" : "BULK";
-  }
 
   /**
    * A repeated scan, from the lines it recorded: an SSCC's lines name their cases; a unit or
@@ -48,10 +41,11 @@ final class ScanAnswers {
         false);
   }
 
+  /** {@code container}: the SSCC a container's answer names, null for any other request. */
   static Receiving.ScanAnswer of(
       String kind,
       List<Receiving.Line> lines,
-      String batch,
+      Sscc container,
       boolean repeated,
       Receiving.Counters counters) {
     Map<ScanOutcome, Integer> counts = new EnumMap<>(ScanOutcome.class);
@@ -73,9 +67,7 @@ final class ScanAnswers {
     String message =
         single
             ? lines.get(0).message()
-            : (batch != null && batch.startsWith("CONTAINER:")
-                    ? "container " + batch.substring(10) + ": "
-                    : "")
+            : (container != null ? "container " + container.value() + ": " : "")
                 + taken
                 + " of "
                 + all

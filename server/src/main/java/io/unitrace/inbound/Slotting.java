@@ -1,9 +1,12 @@
 package io.unitrace.inbound;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.facility.LocationType;
 import io.unitrace.ledger.Inventory;
 import io.unitrace.tenancy.TenantScope;
@@ -68,8 +71,11 @@ class Slotting {
       // this client, anywhere; only this warehouse's STORAGE places count, most first, ties by
       // code.
       List<Inventory.Holding> holdings =
-          inventory.holdings(scope.tenantId(), goods.productId(), goods.lotId());
-      Map<Long, Location> places =
+          inventory.holdings(
+              scope.tenantId(),
+              new ProductId(goods.productId()),
+              goods.lotId() == null ? null : new LotId(goods.lotId()));
+      Map<LocationId, Location> places =
           facility.locations(holdings.stream().map(Inventory.Holding::locationId).toList());
       record Holding(Location place, long amount) {}
       List<Holding> holding =
@@ -104,10 +110,11 @@ class Slotting {
     for (int offset = 0; out.size() < max; offset += BIN_PAGE) {
       List<Location> bins =
           facility.bins(warehouse, LocationType.STORAGE, anchorParent, offset, BIN_PAGE);
-      Set<Long> occupied = inventory.occupied(bins.stream().map(Location::id).toList());
+      Set<LocationId> occupied =
+          inventory.occupied(bins.stream().map(b -> new LocationId(b.id())).toList());
       for (Location bin : bins) {
         if (out.size() < max
-            && !occupied.contains(bin.id())
+            && !occupied.contains(new LocationId(bin.id()))
             && out.stream().noneMatch(s -> s.code().equals(bin.code()))) {
           out.add(new Putaway.Suggestion(bin.code(), Putaway.Reason.EMPTY_BIN));
         }

@@ -115,7 +115,7 @@ public class Arrivals {
             units.add(p);
             refs.add(new UnitRef(p.gtin(), p.serial()));
           }
-          Map<String, UnitRows.Loaded> existing =
+          Map<UnitRef, UnitRows.Loaded> existing =
               refs.isEmpty() ? Map.of() : rows.findAll(scope.tenantId(), refs);
           List<Recorder.Registration> registrations = new ArrayList<>();
           List<Recorder.Change> changes = new ArrayList<>();
@@ -134,7 +134,7 @@ public class Arrivals {
               }
             }
             int holds = Planning.holdBits(a.holds());
-            UnitRows.Loaded known = existing.get(p.gtin().value() + "|" + p.serial().value());
+            UnitRows.Loaded known = existing.get(refs.get(i));
             if (known != null) {
               UnitCommand.Receive command =
                   new UnitCommand.Receive(at.id(), at.type(), container, holds);

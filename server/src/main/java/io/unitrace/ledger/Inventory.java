@@ -1,5 +1,8 @@
 package io.unitrace.ledger;
 
+import io.unitrace.catalog.LotId;
+import io.unitrace.catalog.ProductId;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.Rows;
@@ -28,12 +31,12 @@ public class Inventory {
   /** A unit as planning sees it: its ids, state, place and holds (bits, see {@link Hold}). */
   public record UnitPosition(
       long id,
-      long productId,
-      Long lotId,
+      ProductId productId,
+      LotId lotId,
       Gtin gtin,
       String serial,
       UnitState state,
-      Long locationId,
+      LocationId locationId,
       Long containerId,
       int holds) {}
 
@@ -41,10 +44,10 @@ public class Inventory {
   public record SerialStatus(long id, UnitState state, int holds) {}
 
   /** How much of a product and lot a location holds: units counted one each, stock by quantity. */
-  public record Holding(long locationId, long amount) {}
+  public record Holding(LocationId locationId, long amount) {}
 
   /** A bucket of counted stock at a location, with its holds (bits). */
-  public record StockBucket(long locationId, int holds, long quantity) {}
+  public record StockBucket(LocationId locationId, int holds, long quantity) {}
 
   private static final String POSITION =
       "SELECT id, product_id, lot_id, gtin, serial, state, location_id, container_id, holds FROM unit";
@@ -98,12 +101,12 @@ public class Inventory {
    * product): put-away units (STORED or ALLOCATED) and stock not on hold, summed per location, most
    * first.
    */
-  public List<Holding> holdings(long tenantId, long productId, Long lotId) {
-    List<Object> params = new ArrayList<>(List.of(tenantId, productId));
+  public List<Holding> holdings(long tenantId, ProductId productId, LotId lotId) {
+    List<Object> params = new ArrayList<>(List.of(tenantId, productId.value()));
     if (lotId != null) {
-      params.add(lotId);
+      params.add(lotId.value());
     }
-    params.addAll(List.of(tenantId, productId, lotId == null ? 0L : lotId));
+    params.addAll(List.of(tenantId, productId.value(), lotKey(lotId)));
     return db.sql(
             """
             SELECT location_id, SUM(amount) AS amount FROM (
@@ -118,7 +121,7 @@ public class Inventory {
             GROUP BY location_id
             ORDER BY amount DESC, location_id""")
         .params(params)
-        .query((rs, n) -> new Holding(rs.getLong(1), rs.getLong(2)))
+        .query((rs, n) -> new Holding(new LocationId(rs.getLong(1)), rs.getLong(2)))
         .list();
   }
 
@@ -126,9 +129,9 @@ public class Inventory {
    * Which of these locations hold anything: a unit, a container or stock of any client. A bin is
    * site data shared by all clients, so one holding another client's goods is not empty.
    */
-  public Set<Long> occupied(Collection<Long> locationIds) {
-    Set<Long> taken = new HashSet<>();
-    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(locationIds)), 300)) {
+  public Set<LocationId> occupied(Collection<LocationId> locationIds) {
+    Set<LocationId> taken = new HashSet<>();
+    for (List<Long> chunk : InList.chunks(ids(locationIds), 300)) {
       String in = " IN (" + InList.marks(chunk.size()) + ")";
       List<Object> params = new ArrayList<>(chunk.size() * 3);
       params.addAll(chunk);
@@ -142,7 +145,7 @@ public class Inventory {
                   + " UNION SELECT location_id FROM stock WHERE quantity > 0 AND location_id"
                   + in)
           .params(params)
-          .query(Long.class)
+          .query((rs, n) -> new LocationId(rs.getLong(1)))
           .list()
           .forEach(taken::add);
     }
@@ -150,46 +153,60 @@ public class Inventory {
   }
 
   /** The client's stock of a product and lot ({@code lotId} null: none) at every location. */
-  public List<StockBucket> stock(long tenantId, long productId, Long lotId) {
+  public List<StockBucket> stock(long tenantId, ProductId productId, LotId lotId) {
     return db.sql(
             """
             SELECT location_id, holds, quantity FROM stock
             WHERE tenant_id = ? AND product_id = ? AND lot_key = ? AND quantity > 0
             ORDER BY location_id, holds""")
-        .params(tenantId, productId, lotId == null ? 0L : lotId)
-        .query((rs, n) -> new StockBucket(rs.getLong(1), rs.getInt(2), rs.getLong(3)))
+        .params(tenantId, productId.value(), lotKey(lotId))
+        .query(Inventory::bucket)
         .list();
   }
 
   /** The client's stock of a product and lot at the given locations (the docks, say). */
   public List<StockBucket> stockAt(
-      long tenantId, long productId, Long lotId, Collection<Long> locationIds) {
+      long tenantId, ProductId productId, LotId lotId, Collection<LocationId> locationIds) {
     List<StockBucket> found = new ArrayList<>();
-    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(locationIds)), 500)) {
-      List<Object> params =
-          new ArrayList<>(List.of(tenantId, productId, lotId == null ? 0L : lotId));
+    for (List<Long> chunk : InList.chunks(ids(locationIds), 500)) {
+      List<Object> params = new ArrayList<>(List.of(tenantId, productId.value(), lotKey(lotId)));
       params.addAll(chunk);
       db.sql(
               "SELECT location_id, holds, quantity FROM stock WHERE tenant_id = ? AND product_id = ? AND lot_key = ? AND quantity > 0 AND location_id IN ("
                   + InList.marks(chunk.size())
                   + ") ORDER BY location_id, holds")
           .params(params)
-          .query((rs, n) -> new StockBucket(rs.getLong(1), rs.getInt(2), rs.getLong(3)))
+          .query(Inventory::bucket)
           .list()
           .forEach(found::add);
     }
     return found;
   }
 
+  /** The stock table's {@code lot_key}: the lot's id, 0 for goods without a lot. */
+  private static long lotKey(LotId lotId) {
+    return lotId == null ? 0L : lotId.value();
+  }
+
+  private static List<Long> ids(Collection<LocationId> locationIds) {
+    return locationIds.stream().map(LocationId::value).distinct().toList();
+  }
+
+  private static StockBucket bucket(ResultSet rs, int n) throws SQLException {
+    return new StockBucket(new LocationId(rs.getLong(1)), rs.getInt(2), rs.getLong(3));
+  }
+
   private static UnitPosition position(ResultSet rs) throws SQLException {
+    Long lotId = Rows.longOrNull(rs, 3);
+    Long locationId = Rows.longOrNull(rs, 7);
     return new UnitPosition(
         rs.getLong(1),
-        rs.getLong(2),
-        Rows.longOrNull(rs, 3),
+        new ProductId(rs.getLong(2)),
+        lotId == null ? null : new LotId(lotId),
         new Gtin(rs.getString(4)),
         rs.getString(5),
         UnitState.valueOf(rs.getString(6)),
-        Rows.longOrNull(rs, 7),
+        locationId == null ? null : new LocationId(locationId),
         Rows.longOrNull(rs, 8),
         rs.getInt(9));
   }

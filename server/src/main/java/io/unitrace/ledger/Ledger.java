@@ -1,5 +1,6 @@
 package io.unitrace.ledger;
 
+import io.unitrace.gs1.Sscc;
 import io.unitrace.tenancy.TenantScope;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -36,5 +37,17 @@ public class Ledger {
     return idempotencyKey == null
         ? Optional.empty()
         : recorder.receipt(scope.tenantId(), idempotencyKey.strip(), null);
+  }
+
+  /**
+   * The container that the event recorded under this key moved (a container's move, putaway or
+   * nesting), if it moved one. A receipt lists the units that moved, not the container: a caller
+   * answering a repeat from {@link #recordedReceipt} needs this to tell a repeat from a key reused
+   * for another container (an empty one moves no units at all).
+   */
+  public Optional<Sscc> recordedContainer(TenantScope scope, String idempotencyKey) {
+    return idempotencyKey == null
+        ? Optional.empty()
+        : rows.eventContainer(scope.tenantId(), idempotencyKey.strip()).map(Sscc::new);
   }
 }

@@ -10,6 +10,7 @@ import io.unitrace.catalog.Serial;
 import io.unitrace.catalog.TrackingRule;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.Problem;
@@ -63,7 +64,7 @@ class Planning {
     String at =
         locationId == null
             ? null
-            : facility.locations(List.of(locationId)).values().stream()
+            : facility.locations(List.of(new LocationId(locationId))).values().stream()
                 .map(Location::code)
                 .findFirst()
                 .orElse(null);
@@ -106,7 +107,11 @@ class Planning {
   final class StockPlanner {
 
     private final TenantScope scope;
-    private final Map<String, StockItem> items = new HashMap<>();
+
+    /** A quantity's goods as the request names them; each is resolved once. */
+    private record Named(String gtin, String lot, LocalDate expiry, LocalDate manufactured) {}
+
+    private final Map<Named, StockItem> items = new HashMap<>();
 
     StockPlanner(TenantScope scope) {
       this.scope = scope;
@@ -119,7 +124,7 @@ class Planning {
         LocalDate manufactured,
         boolean arriving,
         String at) {
-      String key = gtinText + "|" + lotText + "|" + expiry + "|" + manufactured;
+      Named key = new Named(gtinText, lotText, expiry, manufactured);
       StockItem known = items.get(key);
       if (known != null) {
         return known;
@@ -179,8 +184,16 @@ class Planning {
 
     private final TenantScope scope;
     private final Map<String, Product> products = new HashMap<>();
-    private final Map<String, Lot> lots = new HashMap<>();
-    private final Set<String> seen;
+
+    /** A lot of a product with the dates a unit names it with; each is resolved once. */
+    private record LotAsNamed(
+        long productId, LotCode code, LocalDate expiry, LocalDate manufactured) {}
+
+    /** A serial within the scope it must be unique in ({@link Product#serialScopeKey}). */
+    private record ScopedSerial(String scope, Serial serial) {}
+
+    private final Map<LotAsNamed, Lot> lots = new HashMap<>();
+    private final Set<ScopedSerial> seen;
 
     UnitPlanner(TenantScope scope, int size) {
       this.scope = scope;
@@ -225,7 +238,7 @@ class Planning {
                 + ": "
                 + product.serialPattern());
       }
-      if (!seen.add(product.serialScopeKey(gtin) + "|" + serial.value())) {
+      if (!seen.add(new ScopedSerial(product.serialScopeKey(gtin), serial))) {
         throw Problem.badRequest(
             "duplicate-in-request",
             at + "serial",
@@ -237,7 +250,7 @@ class Planning {
         LotCode code = CatalogInput.lot(at + "lot", u.lot().strip());
         Lot lot =
             lots.computeIfAbsent(
-                product.id() + "|" + code.value() + "|" + u.expiry() + "|" + u.manufactured(),
+                new LotAsNamed(product.id(), code, u.expiry(), u.manufactured()),
                 k ->
                     atLot(
                         at,

@@ -3,8 +3,10 @@ package io.unitrace.ledger;
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.CustomField;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.ledger.domain.TransitionRefused;
@@ -331,14 +333,14 @@ class Recorder {
                 hash));
         data.add(d);
       }
-      Map<String, Long> ids = rows.insertUnits(tenant, fresh, now);
+      Map<UnitRef, Long> ids = rows.insertUnits(tenant, fresh, now);
       if (ids.size() < fresh.size()) {
         throw duplicates(p.registrations(), ids);
       }
       List<Object[]> fieldRows = new ArrayList<>();
       for (int i = 0; i < fresh.size(); i++) {
         UnitRows.Fresh f = fresh.get(i);
-        long unitId = ids.get(f.gtin().value() + "|" + f.serial());
+        long unitId = ids.get(new UnitRef(f.gtin(), new Serial(f.serial())));
         entries.add(
             new UnitRows.Entry(unitId, 1, f.status(), data.get(i), HashChain.GENESIS, f.hash()));
         Product product = p.registrations().get(i).product();
@@ -443,12 +445,12 @@ class Recorder {
     return i >= 0 ? m.substring(i + 7).strip() : "see the unit's fields";
   }
 
-  private Problem duplicates(List<Registration> wanted, Map<String, Long> inserted) {
+  private Problem duplicates(List<Registration> wanted, Map<UnitRef, Long> inserted) {
     List<String> dup = new ArrayList<>();
     int firstIndex = -1;
     for (int i = 0; i < wanted.size(); i++) {
       Registration r = wanted.get(i);
-      if (!inserted.containsKey(r.gtin().value() + "|" + r.serial())) {
+      if (!inserted.containsKey(new UnitRef(r.gtin(), new Serial(r.serial())))) {
         if (firstIndex < 0) {
           firstIndex = i;
         }
@@ -500,8 +502,8 @@ class Recorder {
     }
     if (!ids.isEmpty()) {
       facility
-          .locations(ids.stream().map(Long::valueOf).toList())
-          .forEach((id, location) -> codes.put(Long.toString(id), location.code()));
+          .locations(ids.stream().map(id -> new LocationId(Long.parseLong(id))).toList())
+          .forEach((id, location) -> codes.put(Long.toString(id.value()), location.code()));
     }
     return outcomes.stream()
         .map(

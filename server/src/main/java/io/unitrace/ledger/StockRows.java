@@ -2,9 +2,12 @@ package io.unitrace.ledger;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.ledger.domain.StockLevel;
 import io.unitrace.ledger.domain.TransitionRefused;
@@ -60,9 +63,10 @@ class StockRows {
   /** Writes the changes of one event (merged per bucket) and returns what each bucket holds now. */
   List<EventReceipt.StockOutcome> write(
       long tenantId, long eventId, String eventCanonical, List<StockChange> changes, long now) {
-    Map<String, StockChange> merged = new LinkedHashMap<>();
+    record BucketId(long productId, long lot, long locationId, int holds) {}
+    Map<BucketId, StockChange> merged = new LinkedHashMap<>();
     for (StockChange c : changes) {
-      String key = c.product().id() + "|" + c.lotKey() + "|" + c.location().id() + "|" + c.holds();
+      BucketId key = new BucketId(c.product().id(), c.lotKey(), c.location().id(), c.holds());
       merged.merge(
           key,
           c,
@@ -193,18 +197,21 @@ class StockRows {
     if (rows.isEmpty()) {
       return List.of();
     }
-    Map<Long, Product> products =
-        catalog.products(tenantId, rows.stream().map(Row::product).toList());
-    Map<Long, Lot> lots =
-        catalog.lotsById(tenantId, rows.stream().map(Row::lot).filter(Objects::nonNull).toList());
-    Map<Long, Location> locations = facility.locations(rows.stream().map(Row::location).toList());
+    Map<ProductId, Product> products =
+        catalog.products(tenantId, rows.stream().map(r -> new ProductId(r.product())).toList());
+    Map<LotId, Lot> lots =
+        catalog.lotsById(
+            tenantId,
+            rows.stream().map(Row::lot).filter(Objects::nonNull).map(LotId::new).toList());
+    Map<LocationId, Location> locations =
+        facility.locations(rows.stream().map(r -> new LocationId(r.location())).toList());
     return rows.stream()
         .map(
             r ->
                 new EventReceipt.StockOutcome(
-                    products.get(r.product()).sku(),
-                    r.lot() == null ? null : lots.get(r.lot()).code(),
-                    locations.get(r.location()).code(),
+                    products.get(new ProductId(r.product())).sku(),
+                    r.lot() == null ? null : lots.get(new LotId(r.lot())).code(),
+                    locations.get(new LocationId(r.location())).code(),
                     Hold.of(r.holds()),
                     r.delta(),
                     r.quantity()))

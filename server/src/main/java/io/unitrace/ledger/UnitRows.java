@@ -1,5 +1,6 @@
 package io.unitrace.ledger;
 
+import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.UnitStatus;
 import io.unitrace.shared.InList;
@@ -81,11 +82,11 @@ class UnitRows {
   }
 
   /**
-   * The units among {@code refs} that exist, by "gtin|serial"; read by GTIN in chunks of serials,
-   * so the unique index serves.
+   * The units among {@code refs} that exist; read by GTIN in chunks of serials, so the unique index
+   * serves.
    */
-  Map<String, Loaded> findAll(long tenantId, List<UnitRef> refs) {
-    Map<String, Loaded> found = new HashMap<>();
+  Map<UnitRef, Loaded> findAll(long tenantId, List<UnitRef> refs) {
+    Map<UnitRef, Loaded> found = new HashMap<>();
     Map<String, Set<String>> byGtin = new LinkedHashMap<>();
     refs.forEach(
         r ->
@@ -105,7 +106,7 @@ class UnitRows {
                 .params(InList.concat(tenantId, InList.concat(gtin, chunk)))
                 .query(this::loaded)
                 .list()
-                .forEach(u -> found.put(u.gtin().value() + "|" + u.serial(), u));
+                .forEach(u -> found.put(new UnitRef(u.gtin(), new Serial(u.serial())), u));
           }
         });
     return found;
@@ -117,6 +118,21 @@ class UnitRows {
             .query(Integer.class)
             .single()
         > 0;
+  }
+
+  /**
+   * The SSCC the event recorded under {@code requestKey} names as the container it moved (its
+   * details' {@code "container"}: a container's move, putaway or nesting), if it names one.
+   */
+  Optional<String> eventContainer(long tenantId, String requestKey) {
+    return db.sql("SELECT details FROM ledger_event WHERE tenant_id = ? AND request_key = ?")
+        .params(tenantId, requestKey)
+        .query(String.class)
+        .optional()
+        .map(json::readTree)
+        .map(d -> d.get("container"))
+        .filter(c -> c.isString())
+        .map(c -> c.asString());
   }
 
   /**
@@ -231,10 +247,10 @@ class UnitRows {
 
   /**
    * Inserts new units, skipping any whose serial exists in its scope; returns the ids of those
-   * inserted by (gtin, serial). A shorter answer than the input means duplicates, found without a
-   * read per serial.
+   * inserted by unit. A shorter answer than the input means duplicates, found without a read per
+   * serial.
    */
-  Map<String, Long> insertUnits(long tenantId, List<Fresh> units, long now) {
+  Map<UnitRef, Long> insertUnits(long tenantId, List<Fresh> units, long now) {
     List<Object[]> rows = new ArrayList<>(units.size());
     for (Fresh u : units) {
       UnitStatus s = u.status();
@@ -257,7 +273,7 @@ class UnitRows {
             now
           });
     }
-    Map<String, Long> ids = new HashMap<>(units.size() * 2);
+    Map<UnitRef, Long> ids = new HashMap<>(units.size() * 2);
     MultiRowInsert.insertReturning(
         db,
         "unit",
@@ -279,7 +295,10 @@ class UnitRows {
             "updated_at"),
         rows,
         "ON CONFLICT DO NOTHING RETURNING id, gtin, serial",
-        (rs, n) -> ids.put(rs.getString(2) + "|" + rs.getString(3), rs.getLong(1)));
+        (rs, n) ->
+            ids.put(
+                new UnitRef(new Gtin(rs.getString(2)), new Serial(rs.getString(3))),
+                rs.getLong(1)));
     return ids;
   }
 

@@ -2,10 +2,13 @@ package io.unitrace.ledger;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
@@ -214,16 +217,16 @@ public class Units {
                             rs.getString(19),
                             rs.getString(20))))
             .list();
-    Set<Long> places = new HashSet<>();
+    Set<LocationId> places = new HashSet<>();
     for (Row r : rows) {
       if (r.readPoint() != null) {
-        places.add(r.readPoint());
+        places.add(new LocationId(r.readPoint()));
       }
       if (r.location() != null) {
-        places.add(r.location());
+        places.add(new LocationId(r.location()));
       }
     }
-    Map<Long, Location> at = places.isEmpty() ? Map.of() : facility.locations(places);
+    Map<LocationId, Location> at = places.isEmpty() ? Map.of() : facility.locations(places);
     List<HistoryEntry> entries = new ArrayList<>(rows.size());
     for (Row r : rows) {
       HistoryEntry e = r.entry();
@@ -287,7 +290,7 @@ public class Units {
       }
     }
     if (s.location() != null) {
-      within(where, params, "u.location_id", facility.subtree(locationId(s.location())));
+      within(where, params, "u.location_id", subtree(s.location()));
     }
     if (s.container() != null) {
       Sscc sscc;
@@ -374,7 +377,7 @@ public class Units {
               catalog.lotIdsExpiringBefore(scope.tenantId(), f.expiresBefore()));
     }
     if (f.location() != null) {
-      within(where, params, "u.location_id", facility.subtree(locationId(f.location())));
+      within(where, params, "u.location_id", subtree(f.location()));
     }
     if (!matchable) {
       return new StockPage(List.of(), null);
@@ -413,18 +416,20 @@ public class Units {
                         rs.getLong(6),
                         rs.getLong(7)))
             .list();
-    Map<Long, Location> locations =
-        facility.locations(groups.stream().map(Group::locationId).toList());
-    Map<Long, Product> products =
-        catalog.products(scope.tenantId(), groups.stream().map(Group::productId).toList());
-    Map<Long, Lot> lots =
+    Map<LocationId, Location> locations =
+        facility.locations(groups.stream().map(g -> new LocationId(g.locationId())).toList());
+    Map<ProductId, Product> products =
+        catalog.products(
+            scope.tenantId(), groups.stream().map(g -> new ProductId(g.productId())).toList());
+    Map<LotId, Lot> lots =
         catalog.lotsById(
-            scope.tenantId(), groups.stream().map(Group::lotId).filter(id -> id != 0).toList());
+            scope.tenantId(),
+            groups.stream().map(Group::lotId).filter(id -> id != 0).map(LotId::new).toList());
     record Row(long locationId, long productId, long lotId, StockLine line) {}
     List<Row> found = new ArrayList<>(groups.size());
     for (Group g : groups) {
-      Location at = locations.get(g.locationId());
-      Lot lot = lots.get(g.lotId());
+      Location at = locations.get(new LocationId(g.locationId()));
+      Lot lot = lots.get(new LotId(g.lotId()));
       long free = at.type() == LocationType.STORAGE ? g.freeStock() : 0;
       found.add(
           new Row(
@@ -433,7 +438,7 @@ public class Units {
               g.lotId(),
               new StockLine(
                   at.code(),
-                  products.get(g.productId()).sku(),
+                  products.get(new ProductId(g.productId())).sku(),
                   lot == null ? null : lot.code(),
                   lot == null ? null : lot.expiresOn(),
                   g.quantity(),
@@ -545,7 +550,8 @@ public class Units {
                             rs.getString(19),
                             rs.getString(20))))
             .list();
-    Map<Long, Location> at = facility.locations(rows.stream().map(Row::location).toList());
+    Map<LocationId, Location> at =
+        facility.locations(rows.stream().map(r -> new LocationId(r.location())).toList());
     List<StockEntry> entries = new ArrayList<>(rows.size());
     for (Row r : rows) {
       StockEntry e = r.entry();
@@ -590,6 +596,13 @@ public class Units {
       throw Problem.badRequest(
           "invalid-cursor", "cursor", "the cursor is not one this server issued");
     }
+  }
+
+  /** The ids of the location with this code and of every location below it, as SQL parameters. */
+  private List<Long> subtree(String code) {
+    return facility.subtree(new LocationId(locationId(code))).stream()
+        .map(LocationId::value)
+        .toList();
   }
 
   private long locationId(String code) {
@@ -653,19 +666,22 @@ public class Units {
     if (page.isEmpty()) {
       return List.of();
     }
-    Map<Long, Product> products =
-        catalog.products(scope.tenantId(), page.stream().map(Row::productId).toList());
-    List<Long> lotIds = page.stream().map(Row::lotId).filter(Objects::nonNull).toList();
-    Map<Long, Lot> lots = lotIds.isEmpty() ? Map.of() : catalog.lotsById(scope.tenantId(), lotIds);
-    List<Long> locationIds = page.stream().map(Row::locationId).filter(Objects::nonNull).toList();
-    Map<Long, Location> locations =
+    Map<ProductId, Product> products =
+        catalog.products(
+            scope.tenantId(), page.stream().map(r -> new ProductId(r.productId())).toList());
+    List<LotId> lotIds =
+        page.stream().map(Row::lotId).filter(Objects::nonNull).map(LotId::new).toList();
+    Map<LotId, Lot> lots = lotIds.isEmpty() ? Map.of() : catalog.lotsById(scope.tenantId(), lotIds);
+    List<LocationId> locationIds =
+        page.stream().map(Row::locationId).filter(Objects::nonNull).map(LocationId::new).toList();
+    Map<LocationId, Location> locations =
         locationIds.isEmpty() ? Map.of() : facility.locations(locationIds);
     List<UnitView> views = new ArrayList<>(page.size());
     for (Row r : page) {
       UnitRef ref = new UnitRef(new Gtin(r.gtin()), new Serial(r.serial()));
-      Product p = products.get(r.productId());
-      Lot lot = r.lotId() == null ? null : lots.get(r.lotId());
-      Location at = r.locationId() == null ? null : locations.get(r.locationId());
+      Product p = products.get(new ProductId(r.productId()));
+      Lot lot = r.lotId() == null ? null : lots.get(new LotId(r.lotId()));
+      Location at = r.locationId() == null ? null : locations.get(new LocationId(r.locationId()));
       views.add(
           new UnitView(
               r.gtin(),
@@ -704,8 +720,8 @@ public class Units {
     return true;
   }
 
-  private static String code(Map<Long, Location> locations, Long id) {
-    Location l = id == null ? null : locations.get(id);
+  private static String code(Map<LocationId, Location> locations, Long id) {
+    Location l = id == null ? null : locations.get(new LocationId(id));
     return l == null ? null : l.code();
   }
 

@@ -1,7 +1,9 @@
 package io.unitrace.ledger;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.LotId;
 import io.unitrace.facility.Facility;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.ledger.domain.StockLevel;
@@ -567,12 +569,19 @@ public class Verification {
     String lot =
         walk.lotId == null
             ? ""
-            : " lot " + catalog.lotsById(tenantId, List.of(walk.lotId)).get(walk.lotId).code();
+            : " lot "
+                + catalog
+                    .lotsById(tenantId, List.of(new LotId(walk.lotId)))
+                    .get(new LotId(walk.lotId))
+                    .code();
     String name =
         sku(tenantId, walk.productId)
             + lot
             + " at "
-            + facility.locations(List.of(walk.locationId)).get(walk.locationId).code()
+            + facility
+                .locations(List.of(new LocationId(walk.locationId)))
+                .get(new LocationId(walk.locationId))
+                .code()
             + (walk.holds == 0 ? "" : " held " + Hold.of(walk.holds));
     return new Break(
         b.kind(),

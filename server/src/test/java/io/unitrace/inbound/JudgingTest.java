@@ -38,14 +38,14 @@ class JudgingTest {
   private static final class Given {
     boolean po;
     boolean asn;
-    final Set<String> receivedHere = new HashSet<>();
-    final Map<String, ReceiptFacts.Existing> existing = new HashMap<>();
-    final Map<String, ScanChecks.Announced> announced = new HashMap<>();
+    final Set<SerialOf> receivedHere = new HashSet<>();
+    final Map<ScopedSerial, ReceiptFacts.Existing> existing = new HashMap<>();
+    final Map<SerialOf, ScanChecks.Announced> announced = new HashMap<>();
     final Map<String, List<ScanChecks.Announced>> announcedLots = new HashMap<>();
-    final Map<String, Long> announcedQuantities = new HashMap<>();
-    final Map<String, Long> receivedQuantities = new HashMap<>();
-    final Map<String, Long> missingQuantities = new HashMap<>();
-    final Map<String, LocalDate> lotExpiries = new HashMap<>();
+    final Map<LotOf, Long> announcedQuantities = new HashMap<>();
+    final Map<LotOf, Long> receivedQuantities = new HashMap<>();
+    final Map<LotOf, Long> missingQuantities = new HashMap<>();
+    final Map<ProductLot, LocalDate> lotExpiries = new HashMap<>();
     final Map<Long, Integer> ordered = new HashMap<>();
     final Map<Long, Integer> receivedForPo = new HashMap<>();
 
@@ -61,8 +61,8 @@ class JudgingTest {
       announcedLots
           .computeIfAbsent(gtin, g -> new ArrayList<>())
           .add(new ScanChecks.Announced(lot, null));
-      announcedQuantities.put(gtin + "|" + lot, quantity);
-      receivedQuantities.merge(gtin + "|" + lot, receivedBefore, Long::sum);
+      announcedQuantities.put(new LotOf(gtin, lot), quantity);
+      receivedQuantities.merge(new LotOf(gtin, lot), receivedBefore, Long::sum);
       return this;
     }
 
@@ -298,7 +298,8 @@ class JudgingTest {
   void aSerialTakesItsLotAndExpiryFromItsAnnouncement() {
     Given given = new Given();
     given.asn = true;
-    given.announced.put(PHONE + "|A1", new ScanChecks.Announced("B7", TODAY.plusYears(2)));
+    given.announced.put(
+        new SerialOf(PHONE, "A1"), new ScanChecks.Announced("B7", TODAY.plusYears(2)));
 
     Judged j = given.judge(unit(PHONE, "A1")).get(0);
 
@@ -331,7 +332,7 @@ class JudgingTest {
   @Test
   void aSerialThisReceiptTookInBeforeIsARepeat() {
     Given given = new Given();
-    given.receivedHere.add(PHONE + "|A1");
+    given.receivedHere.add(new SerialOf(PHONE, "A1"));
 
     assertThat(given.judge(unit(PHONE, "A1")))
         .extracting(Judged::outcome)
@@ -341,7 +342,9 @@ class JudgingTest {
   @Test
   void aSerialInStockIsADuplicateNamingTheUnitToSuspect() {
     Given given = new Given();
-    given.existing.put("gtin:" + PHONE + "|A1", new ReceiptFacts.Existing(42, UnitState.STORED, 0));
+    given.existing.put(
+        new ScopedSerial("gtin:" + PHONE, "A1"),
+        new ReceiptFacts.Existing(42, UnitState.STORED, 0));
 
     Judged j = given.judge(unit(PHONE, "A1")).get(0);
 
@@ -353,7 +356,8 @@ class JudgingTest {
   void anExpectedUnitWithTheSerialIsReceivedNotDuplicated() {
     Given given = new Given();
     given.existing.put(
-        "gtin:" + PHONE + "|A1", new ReceiptFacts.Existing(42, UnitState.EXPECTED, 0));
+        new ScopedSerial("gtin:" + PHONE, "A1"),
+        new ReceiptFacts.Existing(42, UnitState.EXPECTED, 0));
 
     Judged j = given.judge(unit(PHONE, "A1")).get(0);
 
@@ -374,7 +378,7 @@ class JudgingTest {
   @Test
   void aUnitThisReceiptTookInCanBeReportedNotFound() {
     Given given = new Given();
-    given.receivedHere.add(PHONE + "|A1");
+    given.receivedHere.add(new SerialOf(PHONE, "A1"));
 
     assertThat(given.judge(notFound(unit(PHONE, "A1"))))
         .extracting(Judged::outcome, Judged::receivedDelta)
@@ -392,7 +396,7 @@ class JudgingTest {
   @Test
   void aQuantityReportedNotFoundIsNeverSplit() {
     Given given = new Given().ordering(SCREW, 10, 10);
-    given.receivedQuantities.put(SCREWS + "|null", 10L);
+    given.receivedQuantities.put(new LotOf(SCREWS, null), 10L);
 
     assertThat(given.judge(notFound(quantity(SCREWS, null, 4))))
         .extracting(j -> j.outcome(), j -> j.c().quantity())
@@ -402,8 +406,8 @@ class JudgingTest {
   @Test
   void quantitiesReportedNotFoundCountAgainstWhatTheReceiptTookIn() {
     Given given = new Given();
-    given.receivedQuantities.put(SCREWS + "|null", 5L);
-    given.missingQuantities.put(SCREWS + "|null", 1L);
+    given.receivedQuantities.put(new LotOf(SCREWS, null), 5L);
+    given.missingQuantities.put(new LotOf(SCREWS, null), 1L);
 
     Problem p =
         refusal(given, notFound(quantity(SCREWS, null, 3)), notFound(quantity(SCREWS, null, 3)));
@@ -417,7 +421,7 @@ class JudgingTest {
   @Test
   void aQuantityWithoutALabelExpiryTakesItsLotsExpiry() {
     Given given = new Given();
-    given.lotExpiries.put("2|L1", TODAY.minusDays(1));
+    given.lotExpiries.put(new ProductLot(2, "L1"), TODAY.minusDays(1));
 
     Judged j = given.judge(quantity(SYRUP, "L1", 3)).get(0);
 
@@ -428,7 +432,7 @@ class JudgingTest {
   @Test
   void aLabelExpiryThatContradictsItsLotIsAMismatchAndTheLotKeepsItsExpiry() {
     Given given = new Given();
-    given.lotExpiries.put("2|L1", TODAY.plusYears(1));
+    given.lotExpiries.put(new ProductLot(2, "L1"), TODAY.plusYears(1));
 
     Judged j = given.judge(withExpiry(quantity(SYRUP, "L1", 3), TODAY.plusYears(2))).get(0);
 

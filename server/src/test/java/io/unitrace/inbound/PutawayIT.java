@@ -279,6 +279,41 @@ class PutawayIT extends IntegrationTest {
   }
 
   @Test
+  void aKeyReusedForAnotherPalletToTheSamePlaceIsRefusedAndMovesNothing() {
+    Site site = Site.create(admin);
+    String first = randomSscc();
+    String second = randomSscc();
+    String onFirst = unique("SN");
+    String onSecond = unique("SN");
+    for (String[] pallet :
+        List.of(new String[] {first, onFirst}, new String[] {second, onSecond})) {
+      ok(
+          site.api.post(
+              "/api/v1/containers",
+              map("sscc", pallet[0], "kind", "PALLET", "location", site.dock)));
+      site.register(site.dock, pallet[1]);
+      ok(
+          site.api.post(
+              "/api/v1/units/pack",
+              map("units", list(site.unitKey(pallet[1])), "into", pallet[0])));
+    }
+    long dockId = ok(site.api.get("/api/v1/containers/" + second)).at("/locationId").asLong();
+    String key = unique("putaway-");
+    ok(site.api.post(PUTAWAY, map("scan", "(00)" + first, "location", site.bin1), key));
+
+    var reused = site.api.post(PUTAWAY, map("scan", "(00)" + second, "location", site.bin1), key);
+    assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
+    assertThat(reused.problemCode()).isEqualTo("idempotency-key-reused");
+    assertThat(ok(site.api.get("/api/v1/containers/" + second)).at("/locationId").asLong())
+        .isEqualTo(dockId);
+    assertThat(unit(site, site.gtin, onSecond).at("/state").asString()).isEqualTo("RECEIVED");
+    assertThat(unit(site, site.gtin, onSecond).at("/location").asString()).isEqualTo(site.dock);
+    var repeat =
+        ok(site.api.post(PUTAWAY, map("scan", "(00)" + first, "location", site.bin1), key));
+    assertThat(repeat.at("/receipt/repeated").asBoolean()).isTrue();
+  }
+
+  @Test
   void twoClerksPuttingAwayTheSameUnitAtOnceIntoDifferentBinsLeaveOneWinner() throws Exception {
     Site site = Site.create(admin);
     for (int round = 0; round < 5; round++) {

@@ -2,6 +2,7 @@ package io.unitrace.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unitrace.gs1.Sscc;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,12 +43,12 @@ class ScanAnswersTest {
   void aContainerIsAnsweredWithCountsAndOnlyItsExceptionsListed() {
     Receiving.ScanAnswer a =
         ScanAnswers.of(
-            ScanAnswers.kindOf("CONTAINER:095060001000000005"),
+            "CONTAINER",
             List.of(
                 line(ScanOutcome.RECEIVED, "095060001000000005", 1),
                 line(ScanOutcome.RECEIVED, "095060001000000005", 1),
                 line(ScanOutcome.LOT_MISMATCH, "095060001000000005", 1)),
-            "CONTAINER:095060001000000005",
+            new Sscc("095060001000000005"),
             false,
             COUNTERS);
 
@@ -78,8 +79,7 @@ class ScanAnswersTest {
   @Test
   void aCleanBulkConfirmationSaysOnlyHowManyWereReceived() {
     Receiving.ScanAnswer a =
-        ScanAnswers.of(
-            "BULK", List.of(line(ScanOutcome.RECEIVED, null, 4)), "BULK", false, COUNTERS);
+        ScanAnswers.of("BULK", List.of(line(ScanOutcome.RECEIVED, null, 4)), null, false, COUNTERS);
 
     assertThat(a.message()).isEqualTo("4 of 4 units received");
     assertThat(a.outcome()).isEqualTo(ScanOutcome.RECEIVED);

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.facility.Facility;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.support.IntegrationTest;
@@ -50,9 +52,10 @@ class InventoryIT extends IntegrationTest {
     clerk.register(clerk.dock, "H-4");
     long product = catalog.bySku(tenant, clerk.sku).orElseThrow().id();
 
-    assertThat(inventory.holdings(tenant, product, null))
+    assertThat(inventory.holdings(tenant, new ProductId(product), null))
         .containsExactly(
-            new Inventory.Holding(id(clerk.bin1), 2), new Inventory.Holding(id(clerk.bin2), 1));
+            new Inventory.Holding(new LocationId(id(clerk.bin1)), 2),
+            new Inventory.Holding(new LocationId(id(clerk.bin2)), 1));
   }
 
   @Test
@@ -62,7 +65,9 @@ class InventoryIT extends IntegrationTest {
     String[] zone = mine.newZoneWithTwoBins();
     theirs.register(zone[1], "THEIRS-1");
 
-    assertThat(inventory.occupied(List.of(id(zone[1]), id(zone[2])))).containsExactly(id(zone[1]));
+    assertThat(
+            inventory.occupied(List.of(new LocationId(id(zone[1])), new LocationId(id(zone[2])))))
+        .containsExactly(new LocationId(id(zone[1])));
   }
 
   @Test
