@@ -130,15 +130,7 @@ class Planning {
         return known;
       }
       Gtin gtin = gtin(gtinText, at + "gtin");
-      Product product =
-          catalog
-              .byGtin(scope.tenantId(), gtin)
-              .orElseThrow(
-                  () ->
-                      Problem.unprocessable(
-                          "unknown-gtin",
-                          at + "gtin",
-                          "no product of client " + scope.tenantCode() + " has GTIN " + gtin));
+      Product product = product(scope, gtin, at);
       if (product.serialRule(false).isPresent()) {
         // The stock book's own code for a quantity of serialized goods.
         throw Problem.unprocessable(
@@ -206,21 +198,7 @@ class Planning {
             "invalid-field", at.substring(0, at.length() - 1), "a unit entry is empty");
       }
       Gtin gtin = gtin(u.gtin(), at + "gtin");
-      Product product =
-          products.computeIfAbsent(
-              gtin.value(),
-              g ->
-                  catalog
-                      .byGtin(scope.tenantId(), gtin)
-                      .orElseThrow(
-                          () ->
-                              Problem.unprocessable(
-                                  "unknown-gtin",
-                                  at + "gtin",
-                                  "no product of client "
-                                      + scope.tenantCode()
-                                      + " has GTIN "
-                                      + g)));
+      Product product = products.computeIfAbsent(gtin.value(), g -> product(scope, gtin, at));
       Optional<TrackingRule> notByUnit = product.serialRule(true);
       if (notByUnit.isPresent()) {
         throw Problem.unprocessable(
@@ -263,6 +241,18 @@ class Planning {
       return new Planned(
           product, gtin, serial, lotId, fields(product, u.fields(), at + "fields", true));
     }
+  }
+
+  /** The client's product with this GTIN; refused at the goods' "gtin" if it has none. */
+  private Product product(TenantScope scope, Gtin gtin, String at) {
+    return catalog
+        .byGtin(scope.tenantId(), gtin)
+        .orElseThrow(
+            () ->
+                Problem.unprocessable(
+                    "unknown-gtin",
+                    at + "gtin",
+                    "no product of client " + scope.tenantCode() + " has GTIN " + gtin));
   }
 
   /** The catalog's lot rule for goods that name a lot or not, refused at their "lot". */
