@@ -115,7 +115,7 @@ public class Checkpoints {
                     + book.entries
                     + """
              e JOIN ledger_event ev ON ev.id = e.event_id
-            WHERE e.tenant_id = ? AND e.id >= ? AND ev.recorded_at < ?""")
+            WHERE e.tenant_id = ? AND e.id >= ? AND ev.recorded_at <= ?""")
             .params(tenantId, first, clock.millis() - settleMillis)
             .query(Long.class)
             .optional()
