@@ -18,6 +18,7 @@ import io.unitrace.shared.Database;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
+import io.unitrace.shared.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,7 +35,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -331,7 +331,7 @@ class ReceiptRows {
     String gtin = rs.getString(4);
     String serial = rs.getString(5);
     String lot = rs.getString(6);
-    LocalDate expiry = date(rs.getString(7));
+    LocalDate expiry = Times.date(rs.getString(7));
     String sscc = rs.getString(8);
     String location = rs.getString(9);
     String message = rs.getString(10);
@@ -557,18 +557,18 @@ class ReceiptRows {
     grouped(keys, SerialOf::gtin, SerialOf::serial)
         .forEach(
             (gtin, serials) ->
-                chunked(
-                    serials,
-                    chunk ->
-                        db.sql(
-                                "SELECT gtin, serial FROM receipt_scan WHERE receipt_id = ? AND gtin = ? AND received = 1 AND serial IN ("
-                                    + InList.marks(chunk.size())
-                                    + ")")
-                            .params(InList.concat(receiptId, InList.concat(gtin, chunk)))
-                            .query(
-                                (rs, n) ->
-                                    found.add(new SerialOf(rs.getString(1), rs.getString(2))))
-                            .list()));
+                InList.chunks(serials, CHUNK)
+                    .forEach(
+                        chunk ->
+                            db.sql(
+                                    "SELECT gtin, serial FROM receipt_scan WHERE receipt_id = ? AND gtin = ? AND received = 1 AND serial IN ("
+                                        + InList.marks(chunk.size())
+                                        + ")")
+                                .params(InList.concat(receiptId, InList.concat(gtin, chunk)))
+                                .query(
+                                    (rs, n) ->
+                                        found.add(new SerialOf(rs.getString(1), rs.getString(2))))
+                                .list()));
     return found;
   }
 
@@ -597,21 +597,21 @@ class ReceiptRows {
     grouped(keys, SerialOf::gtin, SerialOf::serial)
         .forEach(
             (gtin, serials) ->
-                chunked(
-                    serials,
-                    chunk ->
-                        db.sql(
-                                "SELECT gtin, serial, lot, expiry FROM asn_item WHERE asn_id = ? AND gtin = ? AND serial IN ("
-                                    + InList.marks(chunk.size())
-                                    + ")")
-                            .params(InList.concat(asnId, InList.concat(gtin, chunk)))
-                            .query(
-                                (rs, n) ->
-                                    found.put(
-                                        new SerialOf(rs.getString(1), rs.getString(2)),
-                                        new ScanChecks.Announced(
-                                            rs.getString(3), date(rs.getString(4)))))
-                            .list()));
+                InList.chunks(serials, CHUNK)
+                    .forEach(
+                        chunk ->
+                            db.sql(
+                                    "SELECT gtin, serial, lot, expiry FROM asn_item WHERE asn_id = ? AND gtin = ? AND serial IN ("
+                                        + InList.marks(chunk.size())
+                                        + ")")
+                                .params(InList.concat(asnId, InList.concat(gtin, chunk)))
+                                .query(
+                                    (rs, n) ->
+                                        found.put(
+                                            new SerialOf(rs.getString(1), rs.getString(2)),
+                                            new ScanChecks.Announced(
+                                                rs.getString(3), Times.date(rs.getString(4)))))
+                                .list()));
     return found;
   }
 
@@ -624,7 +624,7 @@ class ReceiptRows {
             (rs, n) ->
                 found
                     .computeIfAbsent(rs.getString(1), g -> new ArrayList<>())
-                    .add(new ScanChecks.Announced(rs.getString(2), date(rs.getString(3)))))
+                    .add(new ScanChecks.Announced(rs.getString(2), Times.date(rs.getString(3)))))
         .list();
     return found;
   }
@@ -874,23 +874,13 @@ class ReceiptRows {
         rs.getString(1),
         rs.getString(2),
         rs.getString(3),
-        date(rs.getString(4)),
-        date(rs.getString(5)),
+        Times.date(rs.getString(4)),
+        Times.date(rs.getString(5)),
         rs.getString(6) == null ? null : new Sscc(rs.getString(6)),
         rs.getInt(7));
   }
 
-  private static LocalDate date(String iso) {
-    return iso == null ? null : LocalDate.parse(iso);
-  }
-
   private static String truncate(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private static void chunked(List<String> values, Consumer<List<String>> query) {
-    for (int from = 0; from < values.size(); from += CHUNK) {
-      query.accept(values.subList(from, Math.min(values.size(), from + CHUNK)));
-    }
   }
 }
