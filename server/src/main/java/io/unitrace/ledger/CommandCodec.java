@@ -79,6 +79,20 @@ class CommandCodec {
     } else if (command instanceof UnitCommand.Observe v) {
       m.put("c", "observe");
       m.put("loc", v.location());
+    } else if (command instanceof UnitCommand.Allocate) {
+      m.put("c", "allocate");
+    } else if (command instanceof UnitCommand.Deallocate) {
+      m.put("c", "deallocate");
+    } else if (command instanceof UnitCommand.Pick v) {
+      m.put("c", "pick");
+      m.put("loc", v.location());
+      m.put("type", v.type().name());
+      if (v.substitute()) {
+        m.put("substitute", true);
+      }
+    } else if (command instanceof UnitCommand.Ship v) {
+      m.put("c", "ship");
+      m.put("sale", new TreeMap<>(v.sale()));
     }
     return json.writeValueAsString(m);
   }
@@ -120,6 +134,14 @@ class CommandCodec {
               n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
       case "fields" -> new UnitCommand.SetFields(fields(n));
       case "observe" -> new UnitCommand.Observe(n.path("loc").asLong());
+      case "allocate" -> new UnitCommand.Allocate();
+      case "deallocate" -> new UnitCommand.Deallocate();
+      case "pick" ->
+          new UnitCommand.Pick(
+              n.path("loc").asLong(),
+              LocationType.valueOf(n.path("type").asString()),
+              n.path("substitute").asBoolean(false));
+      case "ship" -> new UnitCommand.Ship(strings(n, "sale"));
       default -> throw new IllegalStateException("unknown ledger command '" + c + "' in an entry");
     };
   }
@@ -130,8 +152,12 @@ class CommandCodec {
   }
 
   private static Map<String, String> fields(JsonNode n) {
+    return strings(n, "fields");
+  }
+
+  private static Map<String, String> strings(JsonNode n, String name) {
     Map<String, String> fields = new TreeMap<>();
-    JsonNode f = n.path("fields");
+    JsonNode f = n.path(name);
     if (f.isObject()) {
       for (var e : f.properties()) {
         fields.put(e.getKey(), e.getValue().asString());

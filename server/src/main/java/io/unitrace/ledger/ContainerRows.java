@@ -150,7 +150,7 @@ class ContainerRows {
         .list();
   }
 
-  void place(long tenantId, List<Long> ids, long locationId) {
+  void place(long tenantId, List<Long> ids, Long locationId) {
     for (Long id : ids) {
       db.sql("UPDATE container SET location_id = ? WHERE tenant_id = ? AND id = ?")
           .params(locationId, tenantId, id)

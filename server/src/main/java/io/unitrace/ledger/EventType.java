@@ -12,7 +12,12 @@ public enum EventType {
   LOST("cycle_counting"),
   FOUND("cycle_counting"),
   FIELDS_SET("encoding"),
-  OBSERVED("inspecting");
+  OBSERVED("inspecting"),
+  ALLOCATED("reserving"),
+  RELEASED("reserving"),
+  PICKED("picking"),
+  STAGED("staging_outbound"),
+  SHIPPED("shipping");
 
   private final String bizStep;
 

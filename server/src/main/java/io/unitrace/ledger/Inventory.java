@@ -2,7 +2,10 @@ package io.unitrace.ledger;
 
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.ProductId;
+import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
+import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.Rows;
@@ -10,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -53,9 +58,106 @@ public class Inventory {
       "SELECT id, product_id, lot_id, gtin, serial, state, location_id, container_id, holds FROM unit";
 
   private final JdbcClient db;
+  private final Facility facility;
 
-  Inventory(JdbcClient db) {
+  Inventory(JdbcClient db, Facility facility) {
     this.db = db;
+    this.facility = facility;
+  }
+
+  /**
+   * What a client has of a product and lot ({@code lot} null: goods without one): {@code onHand} in
+   * the building, of it {@code held} (any hold), {@code allocated} (reserved for orders, picked or
+   * packed) and {@code available} to sell (serialized units STORED on no hold; counted goods on no
+   * hold in a STORAGE location). Units on a dock not yet put away are on hand, not available.
+   */
+  public record Availability(
+      ProductId product, LotId lot, long onHand, long held, long allocated, long available) {}
+
+  /** Availability of the products per lot, set-based: two grouped statements per 500 products. */
+  public List<Availability> availability(long tenantId, Collection<ProductId> products) {
+    record Key(long product, Long lot) {}
+    Map<Key, long[]> sums =
+        new TreeMap<>(
+            Comparator.comparingLong(Key::product)
+                .thenComparing(Key::lot, Comparator.nullsFirst(Long::compare)));
+    List<Long> ids = products.stream().map(ProductId::value).distinct().toList();
+    for (List<Long> chunk : InList.chunks(ids, 500)) {
+      db.sql(
+              "SELECT product_id, lot_id, state, holds, count(*) FROM unit WHERE tenant_id = ? AND product_id IN ("
+                  + InList.marks(chunk.size())
+                  + ") AND state IN ('RECEIVED', 'STORED', 'ALLOCATED', 'PICKED', 'PACKED', 'RETURNED', 'IN_REPAIR')"
+                  + " GROUP BY product_id, lot_id, state, holds")
+          .params(InList.concat(tenantId, chunk))
+          .query(
+              (rs, n) -> {
+                long[] s =
+                    sums.computeIfAbsent(
+                        new Key(rs.getLong(1), Rows.longOrNull(rs, 2)), k -> new long[4]);
+                UnitState state = UnitState.valueOf(rs.getString(3));
+                int holds = rs.getInt(4);
+                long count = rs.getLong(5);
+                s[0] += count;
+                if (holds != 0) {
+                  s[1] += count;
+                }
+                if (state == UnitState.ALLOCATED
+                    || state == UnitState.PICKED
+                    || state == UnitState.PACKED) {
+                  s[2] += count;
+                } else if (state == UnitState.STORED && holds == 0) {
+                  s[3] += count;
+                }
+                return null;
+              })
+          .list();
+      record Bucket(long product, Long lot, long location, int holds, long quantity) {}
+      List<Bucket> buckets =
+          db.sql(
+                  "SELECT product_id, lot_id, location_id, holds, quantity FROM stock WHERE tenant_id = ? AND product_id IN ("
+                      + InList.marks(chunk.size())
+                      + ") AND quantity > 0")
+              .params(InList.concat(tenantId, chunk))
+              .query(
+                  (rs, n) ->
+                      new Bucket(
+                          rs.getLong(1),
+                          Rows.longOrNull(rs, 2),
+                          rs.getLong(3),
+                          rs.getInt(4),
+                          rs.getLong(5)))
+              .list();
+      Map<LocationId, Location> places =
+          facility.locations(buckets.stream().map(b -> new LocationId(b.location())).toList());
+      for (Bucket b : buckets) {
+        long[] s = sums.computeIfAbsent(new Key(b.product(), b.lot()), k -> new long[4]);
+        int holdBits = b.holds() & ~Reservations.RESERVED;
+        s[0] += b.quantity();
+        if (holdBits != 0) {
+          s[1] += b.quantity();
+        }
+        if ((b.holds() & Reservations.RESERVED) != 0) {
+          s[2] += b.quantity();
+        } else if (holdBits == 0) {
+          Location at = places.get(new LocationId(b.location()));
+          if (at != null && at.type() == LocationType.STORAGE) {
+            s[3] += b.quantity();
+          }
+        }
+      }
+    }
+    List<Availability> out = new ArrayList<>();
+    sums.forEach(
+        (k, s) ->
+            out.add(
+                new Availability(
+                    new ProductId(k.product()),
+                    k.lot() == null ? null : new LotId(k.lot()),
+                    s[0],
+                    s[1],
+                    s[2],
+                    s[3])));
+    return out;
   }
 
   public Optional<UnitPosition> unit(long tenantId, UnitRef ref) {

@@ -3,6 +3,7 @@ package io.unitrace.ledger;
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.CustomField;
 import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
@@ -27,7 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -80,7 +83,8 @@ class Recorder {
       List<Change> changes,
       Runnable sideWrites,
       Map<Long, String> knownCodes,
-      List<StockRows.StockChange> stock) {
+      List<StockRows.StockChange> stock,
+      LongConsumer followUp) {
 
     Plan(
         EventType type,
@@ -101,7 +105,8 @@ class Recorder {
           changes,
           sideWrites,
           Map.of(),
-          List.of());
+          List.of(),
+          id -> {});
     }
 
     Plan(
@@ -128,7 +133,8 @@ class Recorder {
               changes,
               sideWrites,
               Map.of(location.id(), location.code()),
-              stock);
+              stock,
+              followUp);
     }
 
     /** This plan, changing lot or untracked stock as well. */
@@ -143,7 +149,27 @@ class Recorder {
           this.changes,
           sideWrites,
           knownCodes,
-          changes);
+          changes,
+          followUp);
+    }
+
+    /**
+     * This plan, running {@code write} with the event's id at the end of the event's transaction:
+     * another module's rows that must commit, or roll back and be planned again, with the event.
+     */
+    Plan then(LongConsumer write) {
+      return new Plan(
+          type,
+          disposition,
+          readPoint,
+          bizLocation,
+          details,
+          registrations,
+          changes,
+          sideWrites,
+          knownCodes,
+          stock,
+          write);
     }
   }
 
@@ -165,6 +191,7 @@ class Recorder {
 
   private final Catalog catalog;
   private final Facility facility;
+  private final ApplicationEventPublisher events;
 
   Recorder(
       UnitRows rows,
@@ -175,7 +202,9 @@ class Recorder {
       CommandCodec codec,
       Clock clock,
       Catalog catalog,
-      Facility facility) {
+      Facility facility,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.catalog = catalog;
     this.facility = facility;
     this.rows = rows;
@@ -397,6 +426,8 @@ class Recorder {
         p.stock().isEmpty()
             ? List.of()
             : stock.write(tenant, eventId, eventCanonical, p.stock(), now);
+    p.followUp().accept(eventId);
+    events.publishEvent(changed(tenant, eventId, p));
     return new EventReceipt(
         eventId,
         p.type(),
@@ -406,6 +437,27 @@ class Recorder {
         unitCount,
         withLocationCodes(outcomes, p.knownCodes()),
         stockOutcomes);
+  }
+
+  private static InventoryChanged changed(long tenant, long eventId, Plan p) {
+    Set<ProductId> products = new HashSet<>();
+    boolean states = !p.registrations().isEmpty();
+    for (Registration r : p.registrations()) {
+      products.add(new ProductId(r.product().id()));
+    }
+    for (Change c : p.changes()) {
+      products.add(new ProductId(c.before().productId()));
+      states |=
+          c.before().status().state() != c.after().state()
+              || c.before().status().holds() != c.after().holds();
+    }
+    for (StockRows.StockChange c : p.stock()) {
+      products.add(new ProductId(c.product().id()));
+    }
+    // Counted goods become available when they reach storage: any stock change counts, except
+    // reserved goods moving on their way out.
+    states |= !p.stock().isEmpty() && p.type() != EventType.PICKED && p.type() != EventType.PACKED;
+    return new InventoryChanged(tenant, eventId, p.type(), Set.copyOf(products), states);
   }
 
   static String entryCanonical(Gtin gtin, String serial, int seq, UnitStatus after, String data) {

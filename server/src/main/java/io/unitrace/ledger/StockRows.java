@@ -11,6 +11,7 @@ import io.unitrace.facility.LocationId;
 import io.unitrace.ledger.domain.HashChain;
 import io.unitrace.ledger.domain.StockLevel;
 import io.unitrace.ledger.domain.TransitionRefused;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Rows;
@@ -162,6 +163,34 @@ class StockRows {
         entries,
         null);
     return outcomes;
+  }
+
+  /** A bucket of stock as allocation sees it. */
+  record Free(long id, Long lotId, long locationId, long quantity) {}
+
+  /**
+   * A product's buckets with a quantity on no hold and not reserved ({@code holds = 0}), of the
+   * given lots or of any ({@code lotIds} null), oldest bucket first.
+   */
+  List<Free> free(long tenantId, long productId, List<Long> lotIds) {
+    List<Object> params = new ArrayList<>(List.of(tenantId, productId));
+    String lots = "";
+    if (lotIds != null) {
+      if (lotIds.isEmpty()) {
+        return List.of();
+      }
+      lots = " AND lot_key IN (" + InList.marks(lotIds.size()) + ")";
+      params.addAll(lotIds);
+    }
+    return db.sql(
+            "SELECT id, lot_id, location_id, quantity FROM stock WHERE tenant_id = ? AND product_id = ? AND holds = 0 AND quantity > 0"
+                + lots
+                + " ORDER BY id")
+        .params(params)
+        .query(
+            (rs, n) ->
+                new Free(rs.getLong(1), Rows.longOrNull(rs, 2), rs.getLong(3), rs.getLong(4)))
+        .list();
   }
 
   private Optional<Bucket> find(long tenantId, StockChange c) {

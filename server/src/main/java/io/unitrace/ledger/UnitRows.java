@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -155,6 +158,41 @@ class UnitRows {
                 + (loose ? " AND container_id IS NULL" : ""))
         .params(params)
         .update();
+  }
+
+  /**
+   * A page of a product's units that could be allocated (STORED, on no hold), of one lot or of any
+   * ({@code lotId} null), in id order after {@code afterId}: the order they were registered in.
+   */
+  List<Loaded> allocatable(long tenantId, long productId, Long lotId, long afterId, int limit) {
+    List<Object> params = new ArrayList<>(List.of(tenantId, productId));
+    if (lotId != null) {
+      params.add(lotId);
+    }
+    params.add(afterId);
+    params.add(limit);
+    return db.sql(
+            SELECT
+                + " WHERE u.tenant_id = ? AND u.product_id = ? AND u.state = 'STORED' AND u.holds = 0"
+                + (lotId == null ? "" : " AND u.lot_id = ?")
+                + " AND u.id > ? ORDER BY u.id LIMIT ?")
+        .params(params)
+        .query(this::loaded)
+        .list();
+  }
+
+  /** The units with these ids, in id order (so that concurrent writers lock in one order). */
+  List<Loaded> byIds(long tenantId, Collection<Long> ids) {
+    List<Loaded> found = new ArrayList<>();
+    for (List<Long> chunk : InList.chunks(List.copyOf(new TreeSet<>(ids)), 500)) {
+      db.sql(SELECT + " WHERE u.tenant_id = ? AND u.id IN (" + InList.marks(chunk.size()) + ")")
+          .params(InList.concat(tenantId, chunk))
+          .query(this::loaded)
+          .list()
+          .forEach(found::add);
+    }
+    found.sort(Comparator.comparingLong(Loaded::id));
+    return found;
   }
 
   /**

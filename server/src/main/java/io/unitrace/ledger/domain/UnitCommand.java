@@ -52,6 +52,28 @@ public sealed interface UnitCommand {
 
   record Observe(long location) implements UnitCommand {}
 
+  /** Reserved for one order line: a STORED unit, on no hold, goes ALLOCATED. */
+  record Allocate() implements UnitCommand {}
+
+  /** The reservation is released: an ALLOCATED or PICKED unit goes back to STORED where it is. */
+  record Deallocate() implements UnitCommand {}
+
+  /**
+   * Picked for its order and taken to {@code location} (a packing or staging place). A loose unit
+   * goes PICKED; a unit picked inside its container (a whole case or pallet by its SSCC) goes
+   * PACKED with it. With {@code substitute} the unit is picked in place of the one allocated, so it
+   * may still be STORED.
+   */
+  record Pick(long location, LocationType type, boolean substitute) implements UnitCommand {}
+
+  /** Left the building with its shipment; {@code sale} names order, channel, sold-to and date. */
+  record Ship(Map<String, String> sale) implements UnitCommand {
+
+    public Ship {
+      sale = Map.copyOf(sale);
+    }
+  }
+
   /** The state a newly registered unit starts in. */
   static UnitState initialState(Register r) {
     if (r.location() == null) {

@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * inside a container moves with the container, never alone; RECEIVED becomes STORED when it reaches
  * a STORAGE location; PICKED becomes PACKED in a container and PICKED again out of it; only
  * in-building units go MISSING, and only MISSING units are found; a hold is placed once and
- * released once; nothing happens to a unit in a terminal state.
+ * released once; nothing happens to a unit in a terminal state. Outbound: only a STORED unit on no
+ * hold is allocated; only an ALLOCATED one is picked (a STORED one as a substitute), never a held
+ * one; only a PICKED or PACKED unit on no hold ships, and a released unit goes back to STORED.
  */
 public record UnitStatus(
     UnitState state, Long location, Long container, int holds, Map<String, String> fields) {
@@ -116,6 +118,45 @@ public record UnitStatus(
       requireInBuilding("be observed");
       return this;
     }
+    if (command instanceof UnitCommand.Allocate) {
+      requireUnheld("allocated");
+      if (state != UnitState.STORED) {
+        throw new TransitionRefused(
+            "unit-not-available", "only a STORED unit can be allocated; this one is " + state);
+      }
+      return new UnitStatus(UnitState.ALLOCATED, location, container, holds, fields);
+    }
+    if (command instanceof UnitCommand.Deallocate) {
+      if (state != UnitState.ALLOCATED && state != UnitState.PICKED) {
+        throw new TransitionRefused(
+            "unit-not-allocated",
+            "only an ALLOCATED or PICKED unit can be released; this one is " + state);
+      }
+      return new UnitStatus(UnitState.STORED, location, container, holds, fields);
+    }
+    if (command instanceof UnitCommand.Pick p) {
+      requireUnheld("picked");
+      boolean allowed =
+          state == UnitState.ALLOCATED || (p.substitute() && state == UnitState.STORED);
+      if (!allowed) {
+        throw new TransitionRefused(
+            "unit-not-allocated", "only an ALLOCATED unit can be picked; this one is " + state);
+      }
+      return new UnitStatus(
+          container == null ? UnitState.PICKED : UnitState.PACKED,
+          p.location(),
+          container,
+          holds,
+          fields);
+    }
+    if (command instanceof UnitCommand.Ship) {
+      requireUnheld("shipped");
+      if (state != UnitState.PICKED && state != UnitState.PACKED) {
+        throw new TransitionRefused(
+            "unit-not-picked", "only a PICKED or PACKED unit can be shipped; this one is " + state);
+      }
+      return new UnitStatus(UnitState.SHIPPED, null, container, holds, fields);
+    }
     throw new TransitionRefused("unit-exists", "the unit is already registered");
   }
 
@@ -125,6 +166,13 @@ public record UnitStatus(
 
   public boolean has(Hold hold) {
     return (holds & hold.bit()) != 0;
+  }
+
+  private void requireUnheld(String action) {
+    if (holds != 0) {
+      throw new TransitionRefused(
+          "unit-held", "the unit is on " + Hold.of(holds) + " hold: it cannot be " + action);
+    }
   }
 
   private UnitState arriving(LocationType type) {
