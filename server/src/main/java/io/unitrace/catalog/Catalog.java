@@ -548,6 +548,29 @@ public class Catalog {
   // Reads for other modules, set-based: a page of ledger rows resolves its products and lots in a
   // statement or two per 500 ids, never one per row.
 
+  /** Every lot of these products, by product, earliest expiry first (lots without one last). */
+  public Map<ProductId, List<Lot>> lotsOf(long tenantId, Collection<ProductId> productIds) {
+    Map<ProductId, List<Lot>> found = new HashMap<>();
+    List<Long> distinct = productIds.stream().map(ProductId::value).distinct().toList();
+    for (List<Long> chunk : InList.chunks(distinct, 500)) {
+      db.sql(
+              "SELECT "
+                  + LOT_COLUMNS
+                  + " FROM lot WHERE tenant_id = ? AND product_id IN ("
+                  + InList.marks(chunk.size())
+                  + ") ORDER BY CASE WHEN expires_on IS NULL THEN 1 ELSE 0 END, expires_on, id")
+          .params(InList.concat(tenantId, chunk))
+          .query(Catalog::lot)
+          .list()
+          .forEach(
+              l ->
+                  found
+                      .computeIfAbsent(new ProductId(l.productId()), k -> new ArrayList<>())
+                      .add(l));
+    }
+    return found;
+  }
+
   /** The client's products with these ids (absent ones left out), with their GTINs. */
   public Map<ProductId, Product> products(long tenantId, Collection<ProductId> ids) {
     Map<ProductId, Product> found = new HashMap<>();

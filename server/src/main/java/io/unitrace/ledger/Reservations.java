@@ -242,6 +242,7 @@ public class Reservations {
               && u.status().holds() == 0
               && u.status().location() != null
               && places.allocatable(u.status().location(), null)
+              && (d.lots() == null || lotIds(d.lots()).contains(u.lotId()))
               && taken.add(u.id());
       return free ? List.of(u) : List.of();
     }

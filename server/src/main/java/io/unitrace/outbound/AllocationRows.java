@@ -1,0 +1,225 @@
+package io.unitrace.outbound;
+
+import io.unitrace.shared.InList;
+import io.unitrace.shared.MultiRowInsert;
+import io.unitrace.shared.Rows;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of allocation: what lines still need, and the allocation rows themselves. */
+@Repository
+class AllocationRows {
+
+  /** Allocation states in which goods are still held for their line (or gone with it). */
+  static final String LIVE = "('ALLOCATED', 'PICKED', 'PACKED')";
+
+  static final String TAKEN = "('ALLOCATED', 'PICKED', 'PACKED', 'SHIPPED')";
+
+  /** An open line and what it still needs. */
+  record Need(
+      long lineId,
+      long orderId,
+      long warehouseId,
+      long productId,
+      Long lotId,
+      String gtin,
+      String serial,
+      long quantity,
+      Integer minShelfLifeDays,
+      long taken) {
+
+    long missing() {
+      return quantity - taken;
+    }
+  }
+
+  /** One live allocation. */
+  record Live(
+      long id,
+      long orderId,
+      long lineId,
+      long productId,
+      Long unitId,
+      String gtin,
+      String serial,
+      Long lotId,
+      long locationId,
+      long quantity,
+      String status) {}
+
+  private static final String NEED =
+      """
+      SELECT l.id, l.order_id, o.warehouse_id, l.product_id, l.lot_id, l.gtin, l.serial, l.quantity,
+             COALESCE(l.min_shelf_life_days, o.min_shelf_life_days, c.min_shelf_life_days),
+             (SELECT COALESCE(SUM(a.quantity), 0) FROM allocation a
+              WHERE a.line_id = l.id AND a.status IN """
+          + TAKEN
+          + """
+          )
+      FROM order_line l
+      JOIN sales_order o ON o.id = l.order_id
+      LEFT JOIN customer c ON c.id = o.customer_id
+      WHERE l.tenant_id = ? AND l.status = 'OPEN' AND o.status IN ('OPEN', 'ALLOCATED')""";
+
+  private static final String LIVE_COLUMNS =
+      "id, order_id, line_id, product_id, unit_id, gtin, serial, lot_id, location_id, quantity, status";
+
+  private final JdbcClient db;
+
+  AllocationRows(JdbcClient db) {
+    this.db = db;
+  }
+
+  /** Open lines of these orders that are not fully allocated, in order and line order. */
+  List<Need> needsOfOrders(long tenantId, List<Long> orderIds) {
+    List<Need> found = new ArrayList<>();
+    for (List<Long> chunk : InList.chunks(orderIds, 500)) {
+      found.addAll(
+          db.sql(
+                  NEED
+                      + " AND l.order_id IN ("
+                      + InList.marks(chunk.size())
+                      + ") ORDER BY l.order_id, l.line_no")
+              .params(InList.concat(tenantId, chunk))
+              .query(AllocationRows::need)
+              .list());
+    }
+    found.removeIf(n -> n.missing() <= 0);
+    return found;
+  }
+
+  /** Orders waiting for goods (back orders) with a line of one of these products, oldest first. */
+  List<Long> backOrders(long tenantId, List<Long> productIds, int limit) {
+    if (productIds.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(tenantId);
+    params.addAll(productIds);
+    params.add(limit);
+    return db.sql(
+            "SELECT DISTINCT o.id FROM sales_order o JOIN order_line l ON l.order_id = o.id"
+                + " WHERE o.tenant_id = ? AND o.status = 'OPEN' AND l.status = 'OPEN' AND l.product_id IN ("
+                + InList.marks(productIds.size())
+                + ") ORDER BY o.id LIMIT ?")
+        .params(params)
+        .query(Long.class)
+        .list();
+  }
+
+  void insert(List<Object[]> rows) {
+    MultiRowInsert.insert(
+        db,
+        "allocation",
+        List.of(
+            "tenant_id",
+            "order_id",
+            "line_id",
+            "product_id",
+            "unit_id",
+            "gtin",
+            "serial",
+            "lot_id",
+            "location_id",
+            "quantity",
+            "status",
+            "allocated_event",
+            "created_at",
+            "updated_at"),
+        rows,
+        null);
+  }
+
+  /**
+   * Sets each order's status from its lines: ALLOCATED when every open line is fully allocated,
+   * else OPEN (a back order). Only orders not yet picking are touched.
+   */
+  void settleStatus(long tenantId, List<Long> orderIds, long now) {
+    for (List<Long> chunk : InList.chunks(orderIds, 500)) {
+      List<Object> params = new ArrayList<>(List.of(now, tenantId));
+      params.addAll(chunk);
+      db.sql(
+              """
+              UPDATE sales_order SET updated_at = ?, status = CASE WHEN EXISTS (
+                SELECT 1 FROM order_line l WHERE l.order_id = sales_order.id AND l.status = 'OPEN'
+                AND l.quantity > (SELECT COALESCE(SUM(a.quantity), 0) FROM allocation a
+                                  WHERE a.line_id = l.id AND a.status IN """
+                  + TAKEN
+                  + """
+                  )) THEN 'OPEN' ELSE 'ALLOCATED' END
+              WHERE tenant_id = ? AND status IN ('OPEN', 'ALLOCATED') AND id IN ("""
+                  + InList.marks(chunk.size())
+                  + ")")
+          .params(params)
+          .update();
+    }
+  }
+
+  /** Live allocations of these lines of an order (all lines when {@code lineIds} is empty). */
+  List<Live> live(long tenantId, long orderId, List<Long> lineIds) {
+    List<Object> params = new ArrayList<>(List.of(tenantId, orderId));
+    String lines = "";
+    if (!lineIds.isEmpty()) {
+      lines = " AND line_id IN (" + InList.marks(lineIds.size()) + ")";
+      params.addAll(lineIds);
+    }
+    return db.sql(
+            "SELECT "
+                + LIVE_COLUMNS
+                + " FROM allocation WHERE tenant_id = ? AND order_id = ? AND status IN "
+                + LIVE
+                + lines
+                + " ORDER BY id")
+        .params(params)
+        .query(AllocationRows::live)
+        .list();
+  }
+
+  /** Marks allocations with a new status, only where they still have {@code from}. */
+  int mark(List<Long> ids, String from, String to, long now) {
+    int n = 0;
+    for (List<Long> chunk : InList.chunks(ids, 500)) {
+      List<Object> params = new ArrayList<>(List.of(to, now, from));
+      params.addAll(chunk);
+      n +=
+          db.sql(
+                  "UPDATE allocation SET status = ?, updated_at = ? WHERE status = ? AND id IN ("
+                      + InList.marks(chunk.size())
+                      + ")")
+              .params(params)
+              .update();
+    }
+    return n;
+  }
+
+  static Live live(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Live(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        Rows.longOrNull(rs, 5),
+        rs.getString(6),
+        rs.getString(7),
+        Rows.longOrNull(rs, 8),
+        rs.getLong(9),
+        rs.getLong(10),
+        rs.getString(11));
+  }
+
+  private static Need need(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Need(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        Rows.longOrNull(rs, 5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getLong(8),
+        Rows.intOrNull(rs, 9),
+        rs.getLong(10));
+  }
+}
