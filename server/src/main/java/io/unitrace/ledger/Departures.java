@@ -136,7 +136,11 @@ public class Departures {
                   details,
                   List.of(),
                   changes,
-                  () -> containers.place(scope.tenantId(), tree, to.id()))
+                  () -> {
+                    // a case taken off a pallet leaves the pallet
+                    containers.nest(scope.tenantId(), containerId, null);
+                    containers.place(scope.tenantId(), tree, to.id());
+                  })
               .knowing(to)
               .then(inTransaction);
         });

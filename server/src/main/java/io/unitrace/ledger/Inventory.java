@@ -174,6 +174,35 @@ public class Inventory {
         .optional();
   }
 
+  /** The units with these ids (absent ones left out): one statement per 500 ids. */
+  public Map<Long, UnitPosition> units(long tenantId, Collection<Long> unitIds) {
+    Map<Long, UnitPosition> found = new HashMap<>();
+    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(unitIds)), 500)) {
+      db.sql(POSITION + " WHERE tenant_id = ? AND id IN (" + InList.marks(chunk.size()) + ")")
+          .params(InList.concat(tenantId, chunk))
+          .query((rs, n) -> position(rs))
+          .list()
+          .forEach(p -> found.put(p.id(), p));
+    }
+    return found;
+  }
+
+  /** The ids of every unit inside these containers (at any depth the caller's tree names). */
+  public List<Long> unitsIn(long tenantId, Collection<Long> containerIds) {
+    List<Long> found = new ArrayList<>();
+    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(containerIds)), 500)) {
+      found.addAll(
+          db.sql(
+                  "SELECT id FROM unit WHERE tenant_id = ? AND container_id IN ("
+                      + InList.marks(chunk.size())
+                      + ") ORDER BY id")
+              .params(InList.concat(tenantId, chunk))
+              .query(Long.class)
+              .list());
+    }
+    return found;
+  }
+
   /**
    * The client's units under one serial scope key (see {@code Product.serialScopeKey}) with these
    * serials, by serial: one statement per 500 serials, served by the uniqueness index.
