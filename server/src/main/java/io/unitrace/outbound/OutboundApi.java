@@ -1,0 +1,202 @@
+package io.unitrace.outbound;
+
+import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.RequestMeta;
+import io.unitrace.shared.CursorPage;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.TenantScope;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The outbound floor over HTTP: allocation, available to sell, pick lists and pick scans, packing
+ * stations and cartons, shipments and dispatch advices. Scans and confirmations take an {@code
+ * Idempotency-Key}; a refused scan is a problem naming its reason ({@code code}) and writes
+ * nothing.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class OutboundApi {
+
+  record AllocationRun(List<Long> orders) {}
+
+  record NewPickList(String warehouse, List<Long> orders, String destination) {}
+
+  /** What a picker or packer scanned or typed; {@code location} is where the picker stands. */
+  record ScanBody(
+      String location,
+      String scan,
+      String gtin,
+      String serial,
+      String sscc,
+      String lot,
+      Long quantity,
+      String reason,
+      OffsetDateTime eventTime,
+      String device) {}
+
+  record NewCarton(String station) {}
+
+  record Finish(Boolean shortClose, String reason) {}
+
+  private final Allocation allocation;
+  private final Availability availability;
+  private final Picking picking;
+  private final Packing packing;
+  private final Shipping shipping;
+
+  OutboundApi(
+      Allocation allocation,
+      Availability availability,
+      Picking picking,
+      Packing packing,
+      Shipping shipping) {
+    this.allocation = allocation;
+    this.availability = availability;
+    this.picking = picking;
+    this.packing = packing;
+    this.shipping = shipping;
+  }
+
+  @PostMapping("/orders/{id}/allocate")
+  Allocation.Outcome allocate(
+      TenantScope scope,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @PathVariable long id) {
+    return allocation.allocate(scope, List.of(id), RequestMeta.of(key));
+  }
+
+  /** Allocates the named orders in one run (one ledger event per warehouse). */
+  @PostMapping("/allocation/runs")
+  Allocation.Outcome run(
+      TenantScope scope,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody AllocationRun b) {
+    if (b == null || b.orders() == null || b.orders().isEmpty()) {
+      throw Problem.badRequest("invalid-field", "orders", "name at least one order to allocate");
+    }
+    return allocation.allocate(scope, b.orders(), RequestMeta.of(key));
+  }
+
+  @GetMapping("/availability")
+  CursorPage<Availability.Figures> availability(
+      TenantScope scope,
+      @RequestParam(required = false) List<String> sku,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
+    return availability.figures(scope, sku, cursor, limit);
+  }
+
+  @PostMapping("/pick-lists")
+  @ResponseStatus(HttpStatus.CREATED)
+  Picking.PickList newPickList(TenantScope scope, @RequestBody NewPickList b) {
+    if (b == null) {
+      throw Problem.badRequest("invalid-field", "warehouse", "name the warehouse");
+    }
+    return picking.create(scope, b.warehouse(), b.orders(), b.destination());
+  }
+
+  @GetMapping("/pick-lists/{id}")
+  Picking.PickList pickList(TenantScope scope, @PathVariable long id) {
+    return picking.list(scope, id);
+  }
+
+  @PostMapping("/pick-lists/{id}/scans")
+  Picking.Answer pick(
+      TenantScope scope,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @PathVariable long id,
+      @RequestBody ScanBody b) {
+    return picking.scan(scope, id, b.location(), read(b), meta(key, b));
+  }
+
+  @PostMapping("/pick-lists/{id}/shorts")
+  Picking.Answer shortPick(
+      TenantScope scope,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @PathVariable long id,
+      @RequestBody ScanBody b) {
+    return picking.shortPick(scope, id, b.location(), read(b), b.reason(), meta(key, b));
+  }
+
+  @PostMapping("/orders/{id}/cartons")
+  @ResponseStatus(HttpStatus.CREATED)
+  Packing.Carton openCarton(TenantScope scope, @PathVariable long id, @RequestBody NewCarton b) {
+    return packing.open(scope, id, b == null ? null : b.station());
+  }
+
+  @GetMapping("/orders/{id}/packing")
+  Packing.Progress packingProgress(TenantScope scope, @PathVariable long id) {
+    return packing.progress(scope, id);
+  }
+
+  @PostMapping("/orders/{id}/packing/close")
+  Packing.Progress finishPacking(
+      TenantScope scope, @PathVariable long id, @RequestBody(required = false) Finish b) {
+    return packing.finish(
+        scope, id, b != null && Boolean.TRUE.equals(b.shortClose()), b == null ? null : b.reason());
+  }
+
+  @GetMapping("/cartons/{sscc}")
+  Packing.Carton carton(TenantScope scope, @PathVariable String sscc) {
+    return packing.carton(scope, sscc(sscc).value());
+  }
+
+  @PostMapping("/cartons/{sscc}/scans")
+  Packing.Packed pack(
+      TenantScope scope,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @PathVariable String sscc,
+      @RequestBody ScanBody b) {
+    return packing.scan(scope, sscc(sscc), read(b), meta(key, b));
+  }
+
+  @PostMapping("/cartons/{sscc}/close")
+  Packing.Carton closeCarton(TenantScope scope, @PathVariable String sscc) {
+    return packing.close(scope, sscc(sscc));
+  }
+
+  @PostMapping("/orders/{id}/shipments")
+  @ResponseStatus(HttpStatus.CREATED)
+  Shipping.Shipped ship(
+      TenantScope scope,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @PathVariable long id,
+      @RequestBody Shipping.ShipmentRequest b) {
+    return shipping.ship(scope, id, b, RequestMeta.of(key));
+  }
+
+  @GetMapping("/shipments/{id}/dispatch-advice")
+  Shipping.DispatchAdvice advice(TenantScope scope, @PathVariable long id) {
+    return shipping.advice(scope, id);
+  }
+
+  private static PickScan.Read read(ScanBody b) {
+    if (b == null) {
+      throw Problem.badRequest("invalid-field", "scan", "scan something");
+    }
+    return PickScan.read(b.scan(), b.gtin(), b.serial(), b.sscc(), b.lot(), b.quantity());
+  }
+
+  private static RequestMeta meta(String key, ScanBody b) {
+    return new RequestMeta(key, b.eventTime(), b.device(), b.scan(), List.of());
+  }
+
+  private static Sscc sscc(String text) {
+    try {
+      return new Sscc(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw Problem.badRequest("invalid-sscc", "sscc", e.getMessage());
+    }
+  }
+}
