@@ -122,6 +122,7 @@ public class Units {
    * stock, with how much of it is available (put away, not held) and how much is held. Counted
    * stock not held is available where its location is a STORAGE one, which the facility knows: it
    * is summed apart ({@code free_stock}) and counted in once the page's locations are resolved.
+   * Stock reserved for orders (holds bit 65536, {@link Reservations#RESERVED}) is neither.
    */
   private static final String IN_THE_BUILDING =
       """
@@ -131,7 +132,7 @@ public class Units {
       FROM unit WHERE state IN ('RECEIVED', 'STORED', 'ALLOCATED', 'PICKED', 'PACKED', 'RETURNED', 'IN_REPAIR')
       UNION ALL
       SELECT s.tenant_id, s.location_id, s.product_id, s.lot_id, s.lot_key, s.quantity, 0,
-             CASE WHEN s.holds <> 0 THEN s.quantity ELSE 0 END, CASE WHEN s.holds = 0 THEN s.quantity ELSE 0 END
+             CASE WHEN (s.holds & 65535) <> 0 THEN s.quantity ELSE 0 END, CASE WHEN s.holds = 0 THEN s.quantity ELSE 0 END
       FROM stock s WHERE s.quantity > 0""";
 
   private final JdbcClient db;
