@@ -16,7 +16,7 @@ class CartonRows {
       long id, long orderId, String sscc, String station, String status, Long shipmentId) {}
 
   /** The order as packing and shipping need it. */
-  record OrderHead(
+  public record OrderHead(
       long id,
       String channel,
       String channelOrderId,

@@ -8,6 +8,7 @@ import io.unitrace.tenancy.TenantScope;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The outbound floor over HTTP: allocation, available to sell, pick lists and pick scans, packing
@@ -54,13 +57,16 @@ class OutboundApi {
   private final Picking picking;
   private final Packing packing;
   private final Shipping shipping;
+  private final ITemplateEngine templates;
 
   OutboundApi(
       Allocation allocation,
       Availability availability,
       Picking picking,
       Packing packing,
-      Shipping shipping) {
+      Shipping shipping,
+      ITemplateEngine templates) {
+    this.templates = templates;
     this.allocation = allocation;
     this.availability = availability;
     this.picking = picking;
@@ -138,6 +144,17 @@ class OutboundApi {
   @GetMapping("/orders/{id}/packing")
   Packing.Progress packingProgress(TenantScope scope, @PathVariable long id) {
     return packing.progress(scope, id);
+  }
+
+  /** A printable packing slip: each carton's SKUs, lots and serials, and the order's lines. */
+  @GetMapping(value = "/orders/{id}/packing-slip", produces = MediaType.TEXT_HTML_VALUE)
+  String packingSlip(TenantScope scope, @PathVariable long id) {
+    Packing.Slip slip = packing.slip(scope, id);
+    Context context = new Context();
+    context.setVariable("order", slip.order());
+    context.setVariable("progress", slip.progress());
+    context.setVariable("lines", slip.lines());
+    return templates.process("outbound/packing-slip", context);
   }
 
   @PostMapping("/orders/{id}/packing/close")

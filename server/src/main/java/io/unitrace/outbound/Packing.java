@@ -312,6 +312,43 @@ public class Packing {
     return progress(scope, orderId);
   }
 
+  /** One SKU and lot of a carton on the packing slip, with its serials. */
+  public record SlipLine(
+      String sku, String gtin, String lot, long quantity, List<String> serials) {}
+
+  /** What the packing slip shows: the order's parties, each carton's lines, the order's lines. */
+  public record Slip(
+      CartonRows.OrderHead order, Progress progress, Map<String, List<SlipLine>> lines) {}
+
+  public Slip slip(TenantScope scope, long orderId) {
+    Progress p = progress(scope, orderId);
+    Map<String, List<SlipLine>> lines = new java.util.LinkedHashMap<>();
+    for (Carton c : p.cartons()) {
+      Map<String, List<Item>> groups = new java.util.LinkedHashMap<>();
+      c.items()
+          .forEach(
+              i -> groups.computeIfAbsent(i.sku() + "|" + i.lot(), k -> new ArrayList<>()).add(i));
+      List<SlipLine> out = new ArrayList<>();
+      groups
+          .values()
+          .forEach(
+              g ->
+                  out.add(
+                      new SlipLine(
+                          g.get(0).sku(),
+                          g.get(0).gtin(),
+                          g.get(0).lot(),
+                          g.stream().mapToLong(Item::quantity).sum(),
+                          g.stream()
+                              .map(Item::serial)
+                              .filter(Objects::nonNull)
+                              .sorted()
+                              .toList())));
+      lines.put(c.sscc(), out);
+    }
+    return new Slip(order(scope, orderId), p, lines);
+  }
+
   public Progress progress(TenantScope scope, long orderId) {
     CartonRows.OrderHead order = order(scope, orderId);
     List<CartonRows.LineState> lines = rows.lines(scope.tenantId(), orderId);
