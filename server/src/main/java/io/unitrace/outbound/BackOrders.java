@@ -1,0 +1,116 @@
+package io.unitrace.outbound;
+
+import io.unitrace.catalog.ProductId;
+import io.unitrace.ledger.EventType;
+import io.unitrace.ledger.InventoryChanged;
+import io.unitrace.ledger.RequestMeta;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.Actor;
+import io.unitrace.tenancy.Role;
+import io.unitrace.tenancy.TenantScope;
+import io.unitrace.tenancy.Tenants;
+import jakarta.annotation.PreDestroy;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Allocation that follows the goods: a new order is allocated as soon as it is committed, and a
+ * back order as soon as goods of its products become free — received, put away, found, released
+ * from a hold or from another order. The work runs after the triggering transaction commits, on a
+ * thread of its own (so a lost race of the allocation never undoes the receipt or the order), one
+ * run at a time per server; with several servers the ledger's conditional updates keep the runs
+ * from reserving a unit twice.
+ */
+@Component
+class BackOrders implements OrderPlaced {
+
+  private static final Logger log = LoggerFactory.getLogger(BackOrders.class);
+
+  /** Ledger events after which goods may have become free to allocate. */
+  private static final Set<EventType> FREEING =
+      EnumSet.of(
+          EventType.REGISTERED,
+          EventType.RECEIVED,
+          EventType.MOVED,
+          EventType.HOLD_RELEASED,
+          EventType.FOUND,
+          EventType.RELEASED);
+
+  private final Allocation allocation;
+  private final AllocationRows rows;
+  private final Tenants tenants;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "outbound-allocation");
+            t.setDaemon(true);
+            return t;
+          });
+
+  BackOrders(Allocation allocation, AllocationRows rows, Tenants tenants) {
+    this.allocation = allocation;
+    this.rows = rows;
+    this.tenants = tenants;
+  }
+
+  @Override
+  public void placed(TenantScope scope, long orderId) {
+    afterCommit(() -> allocate(scope.tenantId(), List.of(orderId)));
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void goodsChanged(InventoryChanged e) {
+    if (!e.statesChanged() || !FREEING.contains(e.type())) {
+      return;
+    }
+    long tenantId = e.tenantId();
+    List<Long> products = e.products().stream().map(ProductId::value).toList();
+    worker.submit(() -> allocate(tenantId, rows.backOrders(tenantId, products, 500)));
+  }
+
+  private void afterCommit(Runnable work) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              worker.submit(work);
+            }
+          });
+    } else {
+      worker.submit(work);
+    }
+  }
+
+  private void allocate(long tenantId, List<Long> orderIds) {
+    if (orderIds.isEmpty()) {
+      return;
+    }
+    try {
+      TenantScope system =
+          new TenantScope(
+              tenantId,
+              tenants.byId(tenantId).map(Tenants.Tenant::code).orElse(Long.toString(tenantId)),
+              Actor.person(0, "allocation", Role.ADMIN, Set.of()));
+      allocation.allocate(system, orderIds, RequestMeta.of(null));
+    } catch (Problem | org.springframework.dao.DataAccessException e) {
+      // The orders stay back orders; the next arrival of goods or an explicit run tries again.
+      log.warn("allocation of orders {} did not complete: {}", orderIds, e.getMessage());
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
+  }
+}
