@@ -52,6 +52,9 @@ class RabbitRelay {
 
   static final long CONFIRM_TIMEOUT_MILLIS = 10_000;
 
+  /** After a failure the relay waits before it tries again: doubling from 0.5 s up to this (ms). */
+  static final long MAX_PAUSE_MILLIS = 30_000;
+
   private final JdbcClient db;
   private final ObjectMapper json;
   private final Clock clock;
@@ -63,6 +66,8 @@ class RabbitRelay {
 
   private Connection connection;
   private Channel channel;
+  private int failures;
+  private long pausedUntil;
 
   RabbitRelay(
       JdbcClient db,
@@ -85,7 +90,7 @@ class RabbitRelay {
       fixedDelayString = "${unitrace.channels.rabbitmq.poll-ms:500}",
       initialDelayString = "${unitrace.channels.rabbitmq.poll-ms:500}")
   synchronized void relay() {
-    if (uri.isEmpty()) {
+    if (uri.isEmpty() || clock.millis() < pausedUntil) {
       return;
     }
     try {
@@ -102,10 +107,20 @@ class RabbitRelay {
       for (Behind b : behind) {
         lease(b.tenantId()).ifPresent(position -> publish(ch, b.tenantId(), position));
       }
+      if (failures > 0) {
+        log.info("relaying the outbox to RabbitMQ again after {} failed tries", failures);
+        failures = 0;
+      }
     } catch (Exception e) {
-      log.warn(
-          "relaying the outbox to RabbitMQ failed; trying again at the next poll: {}",
-          e.toString());
+      failures++;
+      pausedUntil = clock.millis() + Math.min(MAX_PAUSE_MILLIS, 500L << Math.min(failures - 1, 10));
+      if (failures == 1) {
+        log.warn(
+            "relaying the outbox to RabbitMQ failed; trying again, less often while it fails", e);
+      } else {
+        log.debug(
+            "relaying the outbox to RabbitMQ failed again ({} tries): {}", failures, e.toString());
+      }
       disconnect();
     }
   }
