@@ -8,8 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unitrace.support.Api;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 class ChannelWebhooksIT extends ChannelTest {
 
   static final String HOOKS = "/api/v1/channels/webhooks";
+
+  @Autowired WebhookDispatcher dispatcher;
 
   @Test
   void anEventIsPostedToTheWebhookSignedWithItsSecret() throws Exception {
@@ -206,6 +214,102 @@ class ChannelWebhooksIT extends ChannelTest {
       assertThat(redeliver.status()).isEqualTo(404);
       assertThat(redeliver.problemCode()).isEqualTo("unknown-delivery");
     }
+  }
+
+  @Test
+  void severalDispatchersAtOnceSendEachDeliveryOnce() throws Exception {
+    Client c = newClient();
+    try (Receiver receiver = Receiver.slow(Duration.ofMillis(150))) {
+      long hook = subscribe(c, receiver.url("/hook"));
+      int events = 12;
+      tx.executeWithoutResult(
+          s -> {
+            for (int i = 1; i <= events; i++) {
+              outbox.append(c.id(), "availability.changed", map("sku", "SKU-" + i));
+            }
+          });
+      // Three more dispatchers besides the scheduled one, as on servers sharing the database.
+      ExecutorService servers = Executors.newFixedThreadPool(3);
+      try {
+        List<Future<?>> running = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+          running.add(
+              servers.submit(
+                  () -> {
+                    for (int round = 0; round < 5; round++) {
+                      dispatcher.dispatchBatch();
+                    }
+                  }));
+        }
+        for (Future<?> f : running) {
+          f.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        servers.shutdownNow();
+      }
+      eventually(
+          "all deliveries delivered",
+          () ->
+              ok(c.api().get(HOOKS + "/" + hook + "/deliveries"))
+                      .at("/items")
+                      .findValues("status")
+                      .stream()
+                      .filter(st -> st.asString().equals("DELIVERED"))
+                      .count()
+                  == events);
+      Thread.sleep(300);
+      List<Receiver.Request> got = receiver.received();
+      assertThat(got).extracting(r -> r.header("Unitrace-Delivery")).doesNotHaveDuplicates();
+      assertThat(got).hasSize(events);
+      for (JsonNode d : ok(c.api().get(HOOKS + "/" + hook + "/deliveries")).at("/items")) {
+        assertThat(d.at("/attempts").asInt()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void onlyASupervisorManagesWebhooksAndAClientUserOnlyReads() {
+    Client c = newClient();
+    Api operator = person(c, "OPERATOR");
+    Api clientUser = person(c, "CLIENT");
+    try (Receiver receiver = Receiver.start()) {
+      var byOperator = operator.post(HOOKS, map("url", receiver.url("/hook")));
+      assertThat(byOperator.status()).isEqualTo(403);
+      assertThat(byOperator.at("/detail").asString()).contains("SUPERVISOR");
+      long hook = subscribe(c, receiver.url("/hook"));
+      assertThat(operator.delete(HOOKS + "/" + hook).status()).isEqualTo(403);
+      assertThat(clientUser.post(HOOKS, map("url", receiver.url("/hook"))).status()).isEqualTo(403);
+
+      append(c, "availability.changed", map("sku", "X"));
+      long delivery = awaitDelivery(c, hook, "DELIVERED").at("/id").asLong();
+      assertThat(ok(clientUser.get(HOOKS)).json().size()).isEqualTo(1);
+      assertThat(ok(clientUser.get("/api/v1/channels/feed")).at("/events").size()).isEqualTo(1);
+      assertThat(clientUser.post(HOOKS + "/deliveries/" + delivery + "/redeliver", null).status())
+          .isEqualTo(403);
+      assertThat(
+              ok(operator.post(HOOKS + "/deliveries/" + delivery + "/redeliver", null))
+                  .at("/status")
+                  .asString())
+          .isEqualTo("PENDING");
+    }
+  }
+
+  private Api person(Client c, String role) {
+    String username = unique(role.toLowerCase() + "-");
+    String password = "pw-" + unique("");
+    ok(
+        admin.post(
+            "/api/v1/users",
+            map(
+                "username",
+                username,
+                "password",
+                password,
+                "role",
+                role,
+                "tenants",
+                list(c.code()))));
+    return Api.basic(port, username, password).in(c.code());
   }
 
   @Test

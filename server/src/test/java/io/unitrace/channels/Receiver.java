@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A sales channel's webhook endpoint for a test: a real HTTP server on a free local port that
@@ -31,7 +33,11 @@ final class Receiver implements AutoCloseable {
   private final Deque<Integer> answers = new ConcurrentLinkedDeque<>();
   private final List<Request> received = new CopyOnWriteArrayList<>();
 
-  private Receiver(List<Integer> statuses) {
+  private final Duration delay;
+  private final ExecutorService pool = Executors.newFixedThreadPool(8);
+
+  private Receiver(List<Integer> statuses, Duration delay) {
+    this.delay = delay;
     answers.addAll(statuses);
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -50,20 +56,31 @@ final class Receiver implements AutoCloseable {
           received.add(
               new Request(exchange.getRequestURI().getPath(), headers, body, System.nanoTime()));
           Integer status = answers.poll();
+          try {
+            Thread.sleep(delay.toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           exchange.sendResponseHeaders(status == null ? 200 : status, -1);
           exchange.close();
         });
+    server.setExecutor(pool);
     server.start();
   }
 
   /** A receiver answering 200 to everything. */
   static Receiver start() {
-    return new Receiver(List.of());
+    return new Receiver(List.of(), Duration.ZERO);
+  }
+
+  /** A receiver answering 200 to everything, each after {@code delay}. */
+  static Receiver slow(Duration delay) {
+    return new Receiver(List.of(), delay);
   }
 
   /** A receiver answering {@code statuses} to its first requests, then 200. */
   static Receiver answering(Integer... statuses) {
-    return new Receiver(List.of(statuses));
+    return new Receiver(List.of(statuses), Duration.ZERO);
   }
 
   String url(String path) {
@@ -95,5 +112,6 @@ final class Receiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    pool.shutdownNow();
   }
 }
