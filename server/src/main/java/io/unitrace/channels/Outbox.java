@@ -3,6 +3,7 @@ package io.unitrace.channels;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,6 +30,11 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class Outbox {
 
+  static final String EVENT_TYPE_RULE =
+      "an event type is up to 100 letters, digits, '-' or '_' in dot-separated words";
+
+  private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+
   private final JdbcClient db;
   private final ObjectMapper json;
   private final Clock clock;
@@ -51,11 +57,8 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public long append(long tenantId, String type, Map<String, Object> payload) {
-    if (type == null
-        || !type.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")
-        || type.length() > 100) {
-      throw new IllegalArgumentException(
-          "an event type is up to 100 letters, digits, '-' or '_' in dot-separated words: " + type);
+    if (!isEventType(type)) {
+      throw new IllegalArgumentException(EVENT_TYPE_RULE + ": " + type);
     }
     String body = json.writeValueAsString(payload == null ? Map.of() : payload);
     long seq = nextSeq(tenantId);
@@ -77,6 +80,14 @@ public class Outbox {
           }
         });
     return seq;
+  }
+
+  /**
+   * Event types are dot-separated words ("availability.changed"): they end a RabbitMQ routing key
+   * after the client's code, where dots separate the words a binding can match.
+   */
+  static boolean isEventType(String type) {
+    return type != null && type.length() <= 100 && EVENT_TYPE.matcher(type).matches();
   }
 
   /** The client's next number, its counter row locked until the caller's transaction ends. */

@@ -311,13 +311,8 @@ class Webhooks {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < types.size(); i++) {
       String t = types.get(i);
-      if (t == null
-          || !t.strip().matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")
-          || t.length() > 100) {
-        throw Problem.badRequest(
-            "invalid-field",
-            "types[" + i + "]",
-            "an event type is up to 100 letters, digits, '-' or '_' in dot-separated words");
+      if (t == null || !Outbox.isEventType(t.strip())) {
+        throw Problem.badRequest("invalid-field", "types[" + i + "]", Outbox.EVENT_TYPE_RULE);
       }
       if (!out.contains(t.strip())) {
         out.add(t.strip());

@@ -185,6 +185,18 @@ class ChannelFeedIT extends ChannelTest {
   }
 
   @Test
+  void anEventTypeThatCannotEndARoutingKeyIsRefusedAndNothingIsAppended() {
+    Client c = newClient();
+    for (String type : new String[] {"", "availability changed", "availability..changed", null}) {
+      assertThatThrownBy(() -> tx.execute(s -> outbox.append(c.id(), type, map("sku", "X"))))
+          .as(String.valueOf(type))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(ok(c.api().get(FEED)).at("/events").size()).isZero();
+    assertThat(append(c, "availability.changed", map("sku", "X"))).isEqualTo(1);
+  }
+
+  @Test
   void badFeedParametersAreRefusedNamingTheParameter() {
     Client c = newClient();
     refused(c, "?after=-1", "after");

@@ -55,20 +55,7 @@ class ChannelRabbitMqIT extends ChannelTest {
       append(c, "availability.changed", map("sku", "PHONE-1", "available", 11));
       append(c, "order.shipped", map("order", "SO-1"));
 
-      List<GetResponse> messages = new ArrayList<>();
-      eventually(
-          "three messages on " + queue,
-          () -> {
-            try {
-              GetResponse m = channel.basicGet(queue, true);
-              if (m != null) {
-                messages.add(m);
-              }
-              return messages.size() >= 3;
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
+      List<GetResponse> messages = take(channel, queue, 3);
 
       assertThat(messages)
           .extracting(m -> m.getEnvelope().getRoutingKey())
@@ -98,17 +85,77 @@ class ChannelRabbitMqIT extends ChannelTest {
         assertThat(withoutClient).isEqualTo(feed.get(i));
       }
 
-      eventually(
-          "the relay's position at 3",
-          () ->
-              db.sql("SELECT published_seq FROM outbox_relay WHERE tenant_id = ?")
-                  .param(c.id())
-                  .query(Long.class)
-                  .optional()
-                  .orElse(0L)
-                  .equals(3L));
+      awaitPosition(c, 3);
       Thread.sleep(400);
       assertThat(channel.basicGet(queue, true)).as("each event once").isNull();
     }
+  }
+
+  @Test
+  void aClientLeasedToAnotherServerIsLeftToItUntilTheLeaseLapsesThenContinuesWhereItStopped()
+      throws Exception {
+    Client c = newClient();
+    try (Connection connection = RabbitBroker.connect();
+        Channel channel = connection.createChannel()) {
+      channel.exchangeDeclare(RabbitRelay.EXCHANGE, BuiltinExchangeType.TOPIC, true);
+      String queue = channel.queueDeclare().getQueue();
+      channel.queueBind(queue, RabbitRelay.EXCHANGE, c.code() + ".#");
+      append(c, "availability.changed", map("sku", "A"));
+      append(c, "availability.changed", map("sku", "B"));
+      List<GetResponse> first = take(channel, queue, 2);
+      assertThat(first).extracting(m -> seq(m)).containsExactly(1L, 2L);
+      awaitPosition(c, 2);
+
+      // Another server holds this client's lease: this one leaves the client alone.
+      db.sql(
+              "UPDATE outbox_relay SET lease_owner = 'another-server', lease_until = ? WHERE tenant_id = ?")
+          .params(System.currentTimeMillis() + 60_000, c.id())
+          .update();
+      append(c, "availability.changed", map("sku", "C"));
+      Thread.sleep(800);
+      assertThat(channel.basicGet(queue, true)).as("left to the lease holder").isNull();
+
+      // That server is gone: its lease lapses, this one takes over from the confirmed position.
+      db.sql("UPDATE outbox_relay SET lease_until = 0 WHERE tenant_id = ?").param(c.id()).update();
+      List<GetResponse> rest = take(channel, queue, 1);
+      assertThat(rest).extracting(m -> seq(m)).containsExactly(3L);
+      awaitPosition(c, 3);
+      Thread.sleep(400);
+      assertThat(channel.basicGet(queue, true)).as("nothing published twice").isNull();
+    }
+  }
+
+  private static List<GetResponse> take(Channel channel, String queue, int n) {
+    List<GetResponse> messages = new ArrayList<>();
+    eventually(
+        n + " messages on " + queue,
+        () -> {
+          try {
+            GetResponse m = channel.basicGet(queue, true);
+            if (m != null) {
+              messages.add(m);
+            }
+            return messages.size() >= n;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    return messages;
+  }
+
+  private static long seq(GetResponse m) {
+    return Api.JSON.readTree(new String(m.getBody(), StandardCharsets.UTF_8)).at("/seq").asLong();
+  }
+
+  private void awaitPosition(Client c, long seq) {
+    eventually(
+        "the relay's position at " + seq,
+        () ->
+            db.sql("SELECT published_seq FROM outbox_relay WHERE tenant_id = ?")
+                .param(c.id())
+                .query(Long.class)
+                .optional()
+                .orElse(0L)
+                .equals(seq));
   }
 }
