@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "unitrace.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
       "unitrace.ledger.checkpoint-settle-ms=0",
-      "unitrace.ledger.checkpoint-interval-ms=3600000"
+      "unitrace.ledger.checkpoint-interval-ms=3600000",
+      "unitrace.channels.webhooks.poll-ms=100",
+      "unitrace.channels.webhooks.backoff-ms=50"
     })
 public abstract class IntegrationTest {
 

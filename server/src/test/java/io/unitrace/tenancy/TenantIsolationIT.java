@@ -5,6 +5,7 @@ import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unitrace.channels.Outbox;
 import io.unitrace.gs1.CheckDigit;
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -42,6 +44,8 @@ class TenantIsolationIT extends IntegrationTest {
   RequestMappingHandlerMapping mapping;
 
   @Autowired JdbcClient db;
+  @Autowired Outbox outbox;
+  @Autowired TransactionTemplate tx;
 
   /** Client B's identifiers that the walk aims at. */
   record Target(
@@ -63,7 +67,9 @@ class TenantIsolationIT extends IntegrationTest {
       long receipt,
       String countedSku,
       String countedGtin,
-      String countedLot) {
+      String countedLot,
+      long webhook,
+      long delivery) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
@@ -540,6 +546,26 @@ class TenantIsolationIT extends IntegrationTest {
                     "/api/v1/asns/ASN-" + b.site().tenant + "/items",
                     "gtin,serial\n" + b.site().gtin + "," + unique("SNX") + "\n",
                     "text/csv")));
+    // channels: B's events, webhooks and deliveries stay B's
+    t.put("GET /api/v1/channels/feed", site(b -> get("/api/v1/channels/feed")));
+    t.put("GET /api/v1/channels/webhooks", site(b -> get("/api/v1/channels/webhooks")));
+    t.put(
+        "POST /api/v1/channels/webhooks",
+        site(b -> json("/api/v1/channels/webhooks", map("url", "http://127.0.0.1:9/intruder"))));
+    t.put(
+        "DELETE /api/v1/channels/webhooks/{id}",
+        target(b -> new Call("/api/v1/channels/webhooks/" + b.webhook(), null, null)));
+    t.put(
+        "GET /api/v1/channels/webhooks/{id}/deliveries",
+        target(b -> get("/api/v1/channels/webhooks/" + b.webhook() + "/deliveries")));
+    t.put(
+        "POST /api/v1/channels/webhooks/deliveries/{id}/redeliver",
+        target(
+            b ->
+                new Call(
+                    "/api/v1/channels/webhooks/deliveries/" + b.delivery() + "/redeliver",
+                    null,
+                    null)));
     return t;
   }
 
@@ -1004,6 +1030,24 @@ class TenantIsolationIT extends IntegrationTest {
                 "QC",
                 "reason",
                 "inspection")));
+    // A webhook of B (to a closed local port: its delivery keeps failing, harmlessly) and one
+    // event.
+    long webhook =
+        ok(b.api.post(
+                "/api/v1/channels/webhooks",
+                map(
+                    "url",
+                    "http://127.0.0.1:9/" + b.tenant,
+                    "types",
+                    list("availability.changed"))))
+            .at("/id")
+            .asLong();
+    tx.executeWithoutResult(
+        st -> outbox.append(tenantId, "availability.changed", map("sku", lotSku, "available", 7)));
+    long delivery =
+        ok(b.api.get("/api/v1/channels/webhooks/" + webhook + "/deliveries"))
+            .at("/items/0/id")
+            .asLong();
     return new Target(
         b,
         tenantId,
@@ -1023,7 +1067,9 @@ class TenantIsolationIT extends IntegrationTest {
         receipt,
         countedSku,
         countedGtin,
-        countedLot);
+        countedLot,
+        webhook,
+        delivery);
   }
 
   private List<Principal> principalsOf(Site a) {
@@ -1068,6 +1114,8 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("asn", ok(api.get("/api/v1/asns/ASN-" + b.site().tenant)).body());
     s.put("asn items", ok(api.get("/api/v1/asns/ASN-" + b.site().tenant + "/items")).body());
     s.put("counted stock", ok(api.get("/api/v1/stock?sku=" + b.countedSku())).body());
+    s.put("channel feed", ok(api.get("/api/v1/channels/feed")).body());
+    s.put("webhooks", ok(api.get("/api/v1/channels/webhooks")).body());
     s.put(
         "counted history",
         ok(api.get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot()))
@@ -1095,7 +1143,10 @@ class TenantIsolationIT extends IntegrationTest {
             "receipt_container",
             "stock",
             "stock_entry",
-            "stock_checkpoint")) {
+            "stock_checkpoint",
+            "outbox_event",
+            "webhook_subscription",
+            "webhook_delivery")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")
