@@ -104,6 +104,16 @@ class OutboundFlowIT extends IntegrationTest {
     assertThat(availability.at("/items/0/onHand").asLong()).isEqualTo(3);
     assertThat(availability.at("/items/0/allocated").asLong()).isEqualTo(2);
     assertThat(availability.at("/items/0/available").asLong()).isEqualTo(1);
+    // every channel hears of it from the client's change feed, in the allocation's transaction
+    JsonNode last = null;
+    for (JsonNode e : ok(site.api.get("/api/v1/channels/feed?after=0&limit=1000")).at("/events")) {
+      assertThat(e.path("type").asString()).isEqualTo("availability.changed");
+      last = e.path("payload");
+    }
+    assertThat(last.path("sku").asString()).isEqualTo(site.sku);
+    assertThat(last.path("cause").asString()).isEqualTo("ALLOCATED");
+    assertThat(last.path("allocated").asLong()).isEqualTo(2);
+    assertThat(last.path("available").asLong()).isEqualTo(1);
 
     var pickList =
         ok(
