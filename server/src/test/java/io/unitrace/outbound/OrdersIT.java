@@ -130,6 +130,15 @@ class OrdersIT extends IntegrationTest {
   }
 
   @Test
+  void aNewOrderIsAnnouncedToAllocationOnceAndARepeatIsNot() {
+    Shop shop = Shop.open(Site.create(admin));
+    String id = unique("W-");
+    long orderId = ok(shop.site.api.post("/api/v1/orders", shop.order(id, 1))).at("/id").asLong();
+    ok(shop.site.api.post("/api/v1/orders", shop.order(id, 1)));
+    assertThat(PlacementsHeard.ORDERS.stream().filter(o -> o == orderId)).hasSize(1);
+  }
+
+  @Test
   void fourClerksImportingTheSameOrderAtOnceCreateOneOrder() throws Exception {
     Shop shop = Shop.open(Site.create(admin));
     Map<String, Object> order = shop.order(unique("W-"), 2);
