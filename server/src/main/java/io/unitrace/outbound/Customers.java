@@ -37,7 +37,7 @@ class Customers {
     scope.requireRole(Role.SUPERVISOR);
     String c = MasterData.code(code, "code", "a customer code", 60);
     String name = MasterData.name(spec == null ? null : spec.name(), "a customer");
-    Integer days = spec.minShelfLifeDays();
+    Integer days = spec == null ? null : spec.minShelfLifeDays();
     if (days != null && days < 0) {
       throw Problem.badRequest(
           "invalid-field", "minShelfLifeDays", "a shelf life in days is not negative");

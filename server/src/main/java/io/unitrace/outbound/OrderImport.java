@@ -303,7 +303,8 @@ final class OrderImport {
     if (o == null) {
       throw Problem.badRequest("invalid-field", null, "an order is required");
     }
-    String channel = code(o.channel(), where.header("channel"), "a sales channel code", 40);
+    String channel =
+        MasterData.code(o.channel(), where.header("channel"), "a sales channel code", 40);
     String channelOrderId = text(o.channelOrderId());
     if (channelOrderId == null || channelOrderId.length() > 100 || hasControl(channelOrderId)) {
       throw Problem.badRequest(
@@ -311,11 +312,12 @@ final class OrderImport {
           where.header("channelOrderId"),
           "an order names the channel's order id: 1-100 printable characters");
     }
-    String warehouse = code(o.warehouse(), where.header("warehouse"), "a warehouse code", 40);
+    String warehouse =
+        MasterData.code(o.warehouse(), where.header("warehouse"), "a warehouse code", 40);
     String customer =
         text(o.customer()) == null
             ? null
-            : code(o.customer(), where.header("customer"), "a customer code", 60);
+            : MasterData.code(o.customer(), where.header("customer"), "a customer code", 60);
     Order.Party soldTo = party(o.soldTo(), "soldTo", where, true);
     Order.Party shipTo = party(o.shipTo(), "shipTo", where, false);
     LocalDate shipDate = date(o.requestedShipDate(), where.header("requestedShipDate"));
@@ -415,15 +417,6 @@ final class OrderImport {
       }
     }
     return new Order.Party(partyName, address, glnText);
-  }
-
-  private static String code(String text, String field, String what, int max) {
-    String s = text(text);
-    if (s == null || s.length() > max || !s.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw Problem.badRequest(
-          "invalid-field", field, what + " is 1-" + max + " letters, digits or . _ -");
-    }
-    return s;
   }
 
   private static LocalDate date(String text, String field) {

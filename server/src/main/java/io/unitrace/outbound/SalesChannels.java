@@ -37,7 +37,7 @@ class SalesChannels {
     scope.requireRole(Role.SUPERVISOR);
     String c = MasterData.code(code, "code", "a sales channel code", 40);
     String name = MasterData.name(spec == null ? null : spec.name(), "a sales channel");
-    Integer returnDays = spec.returnDays();
+    Integer returnDays = spec == null ? null : spec.returnDays();
     if (returnDays != null && returnDays < 0) {
       throw Problem.badRequest("invalid-field", "returnDays", "return days are not negative");
     }
