@@ -58,8 +58,10 @@ class OutboundApi {
   private final Packing packing;
   private final Shipping shipping;
   private final ITemplateEngine templates;
+  private final Orders orders;
 
   OutboundApi(
+      Orders orders,
       Allocation allocation,
       Availability availability,
       Picking picking,
@@ -67,6 +69,7 @@ class OutboundApi {
       Shipping shipping,
       ITemplateEngine templates) {
     this.templates = templates;
+    this.orders = orders;
     this.allocation = allocation;
     this.availability = availability;
     this.picking = picking;
@@ -79,6 +82,7 @@ class OutboundApi {
       TenantScope scope,
       @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @PathVariable long id) {
+    requireOrders(scope, List.of(id), "id");
     return allocation.allocate(scope, List.of(id), RequestMeta.of(key));
   }
 
@@ -91,7 +95,19 @@ class OutboundApi {
     if (b == null || b.orders() == null || b.orders().isEmpty()) {
       throw Problem.badRequest("invalid-field", "orders", "name at least one order to allocate");
     }
+    requireOrders(scope, b.orders(), "orders");
     return allocation.allocate(scope, b.orders(), RequestMeta.of(key));
+  }
+
+  private void requireOrders(TenantScope scope, List<Long> ids, String field) {
+    for (int i = 0; i < ids.size(); i++) {
+      Long id = ids.get(i);
+      if (id == null || orders.find(scope, id).isEmpty()) {
+        throw Problem.notFound(
+                "unknown-order", "client " + scope.tenantCode() + " has no order " + id)
+            .at(field.equals("id") ? field : field + "[" + i + "]");
+      }
+    }
   }
 
   @GetMapping("/availability")

@@ -69,7 +69,12 @@ class TenantIsolationIT extends IntegrationTest {
       String countedGtin,
       String countedLot,
       long webhook,
-      long delivery) {
+      long delivery,
+      long order,
+      String channelOrderId,
+      long pickList,
+      String carton,
+      long shipment) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
@@ -90,7 +95,8 @@ class TenantIsolationIT extends IntegrationTest {
           tokenName,
           countedSku,
           countedGtin,
-          countedLot);
+          countedLot,
+          channelOrderId);
     }
 
     String unit(String serial) {
@@ -546,6 +552,112 @@ class TenantIsolationIT extends IntegrationTest {
                     "/api/v1/asns/ASN-" + b.site().tenant + "/items",
                     "gtin,serial\n" + b.site().gtin + "," + unique("SNX") + "\n",
                     "text/csv")));
+    // outbound: B's channels, customers, orders, pick lists, cartons and shipments stay B's
+    t.put("GET /api/v1/sales-channels", site(b -> get("/api/v1/sales-channels")));
+    t.put(
+        "PUT /api/v1/sales-channels/{code}",
+        site(b -> json("/api/v1/sales-channels/WEB", map("name", "Intruder"))));
+    t.put("GET /api/v1/customers", site(b -> get("/api/v1/customers")));
+    t.put(
+        "PUT /api/v1/customers/{code}",
+        site(b -> json("/api/v1/customers/C1", map("name", "Intruder"))));
+    t.put("GET /api/v1/orders", site(b -> get("/api/v1/orders")));
+    t.put(
+        "POST /api/v1/orders",
+        site(
+            b ->
+                json(
+                    "/api/v1/orders",
+                    map(
+                        "channel",
+                        "WEB",
+                        "channelOrderId",
+                        b.channelOrderId(),
+                        "warehouse",
+                        b.site().warehouse,
+                        "soldTo",
+                        map("name", "Intruder"),
+                        "lines",
+                        list(map("sku", b.site().sku, "quantity", 1))))));
+    t.put("GET /api/v1/orders/{id}", target(b -> get("/api/v1/orders/" + b.order())));
+    t.put(
+        "GET /api/v1/orders/by-channel/{channel}/{channelOrderId}",
+        target(b -> get("/api/v1/orders/by-channel/WEB/" + b.channelOrderId())));
+    t.put(
+        "POST /api/v1/orders/{id}/cancel",
+        target(b -> json("/api/v1/orders/" + b.order() + "/cancel", map("reason", "x"))));
+    t.put(
+        "POST /api/v1/orders/{id}/lines/{lineNo}/cancel",
+        target(b -> json("/api/v1/orders/" + b.order() + "/lines/1/cancel", map("reason", "x"))));
+    t.put(
+        "POST /api/v1/orders/{id}/allocate",
+        target(b -> json("/api/v1/orders/" + b.order() + "/allocate", null)));
+    t.put(
+        "POST /api/v1/allocation/runs",
+        site(b -> json("/api/v1/allocation/runs", map("orders", list(b.order())))));
+    t.put(
+        "GET /api/v1/availability",
+        site(b -> get("/api/v1/availability?sku=" + query(b.site().sku))));
+    t.put(
+        "POST /api/v1/pick-lists",
+        site(
+            b ->
+                json(
+                    "/api/v1/pick-lists",
+                    map(
+                        "warehouse",
+                        b.site().warehouse,
+                        "orders",
+                        list(b.order()),
+                        "destination",
+                        b.site().warehouse + "-PACK"))));
+    t.put("GET /api/v1/pick-lists/{id}", target(b -> get("/api/v1/pick-lists/" + b.pickList())));
+    t.put(
+        "POST /api/v1/pick-lists/{id}/scans",
+        target(
+            b ->
+                json(
+                    "/api/v1/pick-lists/" + b.pickList() + "/scans",
+                    map("location", b.site().bin1, "scan", b.scan(b.stored())))));
+    t.put(
+        "POST /api/v1/pick-lists/{id}/shorts",
+        target(
+            b ->
+                json(
+                    "/api/v1/pick-lists/" + b.pickList() + "/shorts",
+                    map("location", b.site().bin1, "scan", b.scan(b.stored()), "reason", "x"))));
+    t.put(
+        "POST /api/v1/orders/{id}/cartons",
+        target(
+            b ->
+                json(
+                    "/api/v1/orders/" + b.order() + "/cartons",
+                    map("station", b.site().warehouse + "-PACK"))));
+    t.put(
+        "GET /api/v1/orders/{id}/packing",
+        target(b -> get("/api/v1/orders/" + b.order() + "/packing")));
+    t.put(
+        "GET /api/v1/orders/{id}/packing-slip",
+        target(b -> get("/api/v1/orders/" + b.order() + "/packing-slip")));
+    t.put(
+        "POST /api/v1/orders/{id}/packing/close",
+        target(b -> json("/api/v1/orders/" + b.order() + "/packing/close", map())));
+    t.put("GET /api/v1/cartons/{sscc}", target(b -> get("/api/v1/cartons/" + b.carton())));
+    t.put(
+        "POST /api/v1/cartons/{sscc}/scans",
+        target(
+            b ->
+                json("/api/v1/cartons/" + b.carton() + "/scans", map("scan", b.scan(b.stored())))));
+    t.put(
+        "POST /api/v1/cartons/{sscc}/close",
+        target(b -> json("/api/v1/cartons/" + b.carton() + "/close", null)));
+    t.put(
+        "POST /api/v1/orders/{id}/shipments",
+        target(
+            b -> json("/api/v1/orders/" + b.order() + "/shipments", map("carrier", "Intruder"))));
+    t.put(
+        "GET /api/v1/shipments/{id}/dispatch-advice",
+        target(b -> get("/api/v1/shipments/" + b.shipment() + "/dispatch-advice")));
     // channels: B's events, webhooks and deliveries stay B's
     t.put("GET /api/v1/channels/feed", site(b -> get("/api/v1/channels/feed")));
     t.put("GET /api/v1/channels/webhooks", site(b -> get("/api/v1/channels/webhooks")));
@@ -1048,6 +1160,73 @@ class TenantIsolationIT extends IntegrationTest {
         ok(b.api.get("/api/v1/channels/webhooks/" + webhook + "/deliveries"))
             .at("/items/0/id")
             .asLong();
+    // B's outbound: one order, picked, packed into a carton under B's SSCC numbering and shipped
+    ok(
+        admin.put(
+            "/api/v1/tenants/" + b.tenant + "/sscc",
+            map("companyPrefix", "95" + (10000 + ThreadLocalRandom.current().nextInt(89999)))));
+    ok(
+        b.api.post(
+            "/api/v1/locations",
+            map(
+                "warehouse",
+                b.warehouse,
+                "code",
+                b.warehouse + "-PACK",
+                "type",
+                "PACKING",
+                "level",
+                "AREA")));
+    ok(b.api.put("/api/v1/sales-channels/WEB", map("name", "Web shop")));
+    String sold = unique("SNB");
+    b.register(b.bin2, sold);
+    String channelOrderId = unique("ORDB");
+    long order =
+        ok(b.api.post(
+                "/api/v1/orders",
+                map(
+                    "channel",
+                    "WEB",
+                    "channelOrderId",
+                    channelOrderId,
+                    "warehouse",
+                    b.warehouse,
+                    "soldTo",
+                    map("name", "Buyer of B"),
+                    "lines",
+                    list(map("gtin", b.gtin, "serial", sold)))))
+            .at("/id")
+            .asLong();
+    ok(b.api.post("/api/v1/orders/" + order + "/allocate", null));
+    long pickList =
+        ok(b.api.post(
+                "/api/v1/pick-lists",
+                map(
+                    "warehouse",
+                    b.warehouse,
+                    "orders",
+                    list(order),
+                    "destination",
+                    b.warehouse + "-PACK")))
+            .at("/id")
+            .asLong();
+    ok(
+        b.api.post(
+            "/api/v1/pick-lists/" + pickList + "/scans",
+            map("location", b.bin2, "scan", "(01)" + b.gtin + "(21)" + sold)));
+    String carton =
+        ok(b.api.post(
+                "/api/v1/orders/" + order + "/cartons", map("station", b.warehouse + "-PACK")))
+            .at("/sscc")
+            .asString();
+    ok(
+        b.api.post(
+            "/api/v1/cartons/" + carton + "/scans", map("scan", "(01)" + b.gtin + "(21)" + sold)));
+    ok(b.api.post("/api/v1/orders/" + order + "/packing/close", null));
+    long shipment =
+        ok(b.api.post("/api/v1/orders/" + order + "/shipments", map("carrier", "DHL")))
+            .at("/shipment")
+            .asLong();
     return new Target(
         b,
         tenantId,
@@ -1069,7 +1248,12 @@ class TenantIsolationIT extends IntegrationTest {
         countedGtin,
         countedLot,
         webhook,
-        delivery);
+        delivery,
+        order,
+        channelOrderId,
+        pickList,
+        carton,
+        shipment);
   }
 
   private List<Principal> principalsOf(Site a) {
@@ -1115,6 +1299,15 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("asn items", ok(api.get("/api/v1/asns/ASN-" + b.site().tenant + "/items")).body());
     s.put("counted stock", ok(api.get("/api/v1/stock?sku=" + b.countedSku())).body());
     s.put("channel feed", ok(api.get("/api/v1/channels/feed")).body());
+    s.put("orders", ok(api.get("/api/v1/orders")).body());
+    s.put("order", ok(api.get("/api/v1/orders/" + b.order())).body());
+    s.put("packing", ok(api.get("/api/v1/orders/" + b.order() + "/packing")).body());
+    s.put("pick list", ok(api.get("/api/v1/pick-lists/" + b.pickList())).body());
+    s.put(
+        "dispatch advice",
+        ok(api.get("/api/v1/shipments/" + b.shipment() + "/dispatch-advice")).body());
+    s.put("availability", ok(api.get("/api/v1/availability")).body());
+    s.put("sales channels", ok(api.get("/api/v1/sales-channels")).body());
     s.put("webhooks", ok(api.get("/api/v1/channels/webhooks")).body());
     s.put(
         "counted history",
@@ -1146,7 +1339,16 @@ class TenantIsolationIT extends IntegrationTest {
             "stock_checkpoint",
             "outbox_event",
             "webhook_subscription",
-            "webhook_delivery")) {
+            "webhook_delivery",
+            "sales_channel",
+            "customer",
+            "sales_order",
+            "order_line",
+            "allocation",
+            "pick_list",
+            "carton",
+            "carton_stock",
+            "shipment")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")
