@@ -40,6 +40,11 @@ final class Outbound {
 
   /** An order of {@code quantity} of the site's product, waited for until it is allocated. */
   long order(int quantity) {
+    return order(site.sku, quantity);
+  }
+
+  /** An order of {@code quantity} of {@code sku}, waited for until it is allocated. */
+  long order(String sku, int quantity) {
     long id =
         ok(site.api.post(
                 "/api/v1/orders",
@@ -53,7 +58,7 @@ final class Outbound {
                     "soldTo",
                     map("name", "Ann Buyer", "address", "1 Main St"),
                     "lines",
-                    list(map("sku", site.sku, "quantity", quantity)))))
+                    list(map("sku", sku, "quantity", quantity)))))
             .at("/id")
             .asLong();
     String status = null;

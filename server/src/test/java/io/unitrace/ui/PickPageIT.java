@@ -1,5 +1,8 @@
 package io.unitrace.ui;
 
+import static io.unitrace.support.Api.list;
+import static io.unitrace.support.Api.map;
+import static io.unitrace.support.Site.ok;
 import static io.unitrace.ui.FormSession.fields;
 import static io.unitrace.ui.FormSession.htmx;
 import static io.unitrace.ui.FormSession.key;
@@ -210,6 +213,61 @@ class PickPageIT extends IntegrationTest {
         .contains("data-step=\"1\"");
     assertThat(floor.state(gone)).isEqualTo("MISSING");
     assertThat(floor.state(spare)).isEqualTo("ALLOCATED");
+  }
+
+  @Test
+  void countedGoodsArePickedByTheirLabelAndTheQtyTypedNeverMoreThanTheTaskWants() {
+    String sku = unique("SYRUP");
+    String gtin = Site.randomGtin();
+    ok(
+        site.api.post(
+            "/api/v1/products",
+            map("sku", sku, "name", "Syrup", "gtins", list(gtin), "tracking", "LOT")));
+    ok(
+        site.api.post(
+            "/api/v1/stock/adjustments",
+            map(
+                "gtin",
+                gtin,
+                "lot",
+                "L1",
+                "location",
+                site.bin1,
+                "kind",
+                "FOUND",
+                "quantity",
+                10,
+                "reason",
+                "opening stock")));
+    long listId = floor.pickList(floor.order(sku, 3));
+    assertThat(handheld.get("/pick/" + listId).body())
+        .contains("3 ×", "data-test=\"task-sku\">" + sku + "<", "data-test=\"task-lot\">L1<");
+    String label = "(01)" + gtin + "(10)L1";
+
+    var noQty = scan(listId, label, site.bin1);
+    assertThat(noQty.status()).isEqualTo(400);
+    assertThat(noQty.body()).contains("outcome-REFUSED loud", "Qty refused", "need a quantity");
+
+    var over =
+        handheld.post(
+            "/pick/" + listId + "/scans",
+            fields("scan", label, "quantity", "5", "location", site.bin1, "key", key()),
+            htmx());
+    assertThat(over.status()).isEqualTo(409);
+    assertThat(over.body())
+        .contains(
+            "outcome-REFUSED loud",
+            "Over quantity",
+            "only 3 of " + sku + " are to be picked here, not 5");
+
+    var picked =
+        handheld.post(
+            "/pick/" + listId + "/scans",
+            fields("scan", label, "quantity", "3", "location", site.bin1, "key", key()),
+            htmx());
+    assertThat(picked.status()).as(picked.toString()).isEqualTo(200);
+    assertThat(picked.body())
+        .contains("data-outcome=\"PICKED\"", "3 × " + sku + " lot L1 for order", "1 / 1 picked");
   }
 
   @Test
