@@ -11,13 +11,15 @@ import io.unitrace.shared.Problem;
 /**
  * Reads what a picker or packer scanned or typed: a unit (any GS1 form, or a plain serial after the
  * product's GTIN), a container by its SSCC, or counted goods by GTIN, lot and quantity (the label's
- * count, AI 30, or a typed quantity). Pure: nothing is looked up; bad input names its field.
+ * count, AI 30, or a typed quantity). Pure: nothing is looked up; bad input names its field. Public
+ * so that the floor's screens read a scan as the API does, then call {@link Picking} and {@link
+ * Packing}.
  */
-final class PickScan {
+public final class PickScan {
 
   private PickScan() {}
 
-  sealed interface Read {}
+  public sealed interface Read {}
 
   record Unit(UnitRef ref) implements Read {}
 
@@ -25,7 +27,7 @@ final class PickScan {
 
   record Counted(Gtin gtin, String lot, long quantity) implements Read {}
 
-  static Read read(
+  public static Read read(
       String scan, String gtin, String serial, String sscc, String lot, Long quantity) {
     if (quantity != null && quantity < 1) {
       throw Problem.badRequest("invalid-field", "quantity", "a quantity is at least 1");

@@ -1,5 +1,5 @@
 /**
  * The server-rendered UI for the warehouse floor and the office: sign-in, unit lookup by scan,
- * stock.
+ * receiving, putaway, picking, packing and shipping by scan, stock.
  */
 package io.unitrace.ui;

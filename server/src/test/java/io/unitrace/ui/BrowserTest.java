@@ -126,6 +126,25 @@ abstract class BrowserTest extends IntegrationTest {
         .isEqualTo(Boolean.TRUE);
   }
 
+  /**
+   * The element is on screen whole, without scrolling: at a phone's height the answer to a scan is
+   * read where the picker looks.
+   */
+  void assertInView(org.openqa.selenium.WebElement element, String what) {
+    Object fits =
+        driver.executeScript(
+            "var r = arguments[0].getBoundingClientRect();"
+                + " return r.top >= 0 && r.bottom <= window.innerHeight && window.scrollY === 0;",
+            element);
+    Object where =
+        driver.executeScript(
+            "var r = arguments[0].getBoundingClientRect();"
+                + " return r.top + '..' + r.bottom + ' of ' + window.innerHeight + ', scrolled '"
+                + " + window.scrollY;",
+            element);
+    assertThat(fits).as(what + " visible without scrolling: " + where).isEqualTo(Boolean.TRUE);
+  }
+
   /** The whole page at phone width, kept with the build output for a look at what the test saw. */
   void saveScreenshot(String name) throws IOException {
     Path dir = Files.createDirectories(Path.of("target", "ui-screenshots"));
