@@ -716,7 +716,7 @@ final class OutboundLoad {
 
     // Raw: the same single-unit update from as many JDBC connections, one committed transaction
     // each, on the units allocated by the allocation target (which nothing measures afterwards).
-    RawScans raw = rawScans(pickers, Math.min(10_000, (int) r.completed()));
+    RawScans raw = rawScans(pickers, 5_000);
     boolean met = r.latency().p99Ms() < 50;
     figure.accept(
         String.format(
