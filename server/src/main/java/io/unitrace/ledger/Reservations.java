@@ -138,8 +138,9 @@ public class Reservations {
             List<ReservedUnit> reservedUnits = new ArrayList<>();
             List<Recorder.Change> changes = new ArrayList<>();
             Set<Long> taken = new HashSet<>();
+            Map<Candidates.Key, Candidates> candidates = new HashMap<>();
             for (UnitDemand d : units) {
-              for (UnitRows.Loaded u : pickUnits(scope, d, places, taken)) {
+              for (UnitRows.Loaded u : pickUnits(scope, d, places, taken, candidates)) {
                 UnitRef ref = new UnitRef(u.gtin(), new Serial(u.serial()));
                 UnitCommand command = new UnitCommand.Allocate();
                 changes.add(
@@ -230,7 +231,11 @@ public class Reservations {
   record ReleaseRequest(List<UnitRelease> units, List<StockRelease> stock) {}
 
   private List<UnitRows.Loaded> pickUnits(
-      TenantScope scope, UnitDemand d, Places places, Set<Long> taken) {
+      TenantScope scope,
+      UnitDemand d,
+      Places places,
+      Set<Long> taken,
+      Map<Candidates.Key, Candidates> candidates) {
     if (d.exact() != null) {
       var found = rows.find(scope.tenantId(), d.exact());
       if (found.isEmpty()) {
@@ -257,27 +262,68 @@ public class Reservations {
         preferred == null ? List.of(Set.<Long>of()) : List.of(preferred, Set.<Long>of())) {
       List<Long> lots = d.lots() == null ? Collections.singletonList(null) : lotIds(d.lots());
       for (Long lot : lots) {
-        long after = 0;
+        // One cursor per product, lot and zone for the whole plan: the next demand of the same
+        // goods goes on where the last one stopped instead of reading the same first page again
+        // (10,000 one-unit lines of 100 products: 100 pages read, not 10,000).
+        Candidates cursor =
+            candidates.computeIfAbsent(
+                new Candidates.Key(
+                    d.product().value(), lot, within.isEmpty() ? null : d.preferred()),
+                k -> new Candidates(scope.tenantId(), k.product(), k.lot()));
         while (chosen.size() < d.quantity()) {
-          List<UnitRows.Loaded> page =
-              rows.allocatable(scope.tenantId(), d.product().value(), lot, after, PAGE);
-          places.learn(page.stream().map(u -> u.status().location()).toList());
-          for (UnitRows.Loaded u : page) {
-            if (chosen.size() < d.quantity()
-                && u.status().location() != null
-                && places.allocatable(u.status().location(), within.isEmpty() ? null : within)
-                && taken.add(u.id())) {
-              chosen.add(u);
-            }
-          }
-          if (page.size() < PAGE) {
+          UnitRows.Loaded u = cursor.next(places);
+          if (u == null) {
             break;
           }
-          after = page.get(page.size() - 1).id();
+          if (u.status().location() != null
+              && places.allocatable(u.status().location(), within.isEmpty() ? null : within)
+              && taken.add(u.id())) {
+            chosen.add(u);
+          }
         }
       }
     }
     return chosen;
+  }
+
+  /**
+   * Free units of one product (and lot) in id order, read a page at a time and handed out one by
+   * one across the demands of a plan; a unit handed out is never offered again by this cursor
+   * (taken, or not allocatable for its zone, which does not change within the plan).
+   */
+  private final class Candidates {
+    record Key(long product, Long lot, LocationId zone) {}
+
+    private final long tenantId;
+    private final long product;
+    private final Long lot;
+    private List<UnitRows.Loaded> page = List.of();
+    private int at;
+    private long after;
+    private boolean exhausted;
+
+    Candidates(long tenantId, long product, Long lot) {
+      this.tenantId = tenantId;
+      this.product = product;
+      this.lot = lot;
+    }
+
+    UnitRows.Loaded next(Places places) {
+      if (at == page.size()) {
+        if (exhausted) {
+          return null;
+        }
+        page = rows.allocatable(tenantId, product, lot, after, PAGE);
+        at = 0;
+        places.learn(page.stream().map(u -> u.status().location()).toList());
+        exhausted = page.size() < PAGE;
+        if (page.isEmpty()) {
+          return null;
+        }
+        after = page.get(page.size() - 1).id();
+      }
+      return page.get(at++);
+    }
   }
 
   private void takeStock(

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -30,6 +31,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * thread of its own (so a lost race of the allocation never undoes the receipt or the order), one
  * run at a time per server; with several servers the ledger's conditional updates keep the runs
  * from reserving a unit twice.
+ *
+ * <p>{@code unitrace.outbound.auto-allocate=false} turns both triggers off: orders then wait for an
+ * explicit allocation run ({@code POST /api/v1/allocation/runs}); the benchmarks use it to time
+ * that run alone.
  */
 @Component
 class BackOrders implements OrderPlaced {
@@ -49,6 +54,7 @@ class BackOrders implements OrderPlaced {
   private final Allocation allocation;
   private final AllocationRows rows;
   private final Tenants tenants;
+  private final boolean enabled;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -57,20 +63,28 @@ class BackOrders implements OrderPlaced {
             return t;
           });
 
-  BackOrders(Allocation allocation, AllocationRows rows, Tenants tenants) {
+  BackOrders(
+      Allocation allocation,
+      AllocationRows rows,
+      Tenants tenants,
+      @Value("${unitrace.outbound.auto-allocate:true}") boolean enabled) {
     this.allocation = allocation;
     this.rows = rows;
     this.tenants = tenants;
+    this.enabled = enabled;
   }
 
   @Override
   public void placed(TenantScope scope, long orderId) {
+    if (!enabled) {
+      return;
+    }
     afterCommit(() -> allocate(scope.tenantId(), List.of(orderId)));
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void goodsChanged(InventoryChanged e) {
-    if (!e.statesChanged() || !FREEING.contains(e.type())) {
+    if (!enabled || !e.statesChanged() || !FREEING.contains(e.type())) {
       return;
     }
     long tenantId = e.tenantId();

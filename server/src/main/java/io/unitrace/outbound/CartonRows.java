@@ -236,11 +236,27 @@ class CartonRows {
   }
 
   void shipped(List<Long> allocationIds, java.util.Map<Long, String> warranty, long now) {
+    // Set-based, one statement per warranty date and 500 rows: a statement per row made shipping a
+    // 30,000-unit order 30,000 statements, each of which PostgreSQL may plan as a scan of every
+    // live allocation (BENCHMARKS.md, "Outbound").
+    java.util.Map<String, List<Long>> byWarranty = new java.util.LinkedHashMap<>();
     for (Long id : allocationIds) {
-      db.sql(
-              "UPDATE allocation SET status = 'SHIPPED', warranty_until = ?, updated_at = ? WHERE id = ? AND status = 'PACKED'")
-          .params(warranty.get(id), now, id)
-          .update();
+      byWarranty.computeIfAbsent(warranty.getOrDefault(id, ""), w -> new ArrayList<>()).add(id);
+    }
+    for (var group : byWarranty.entrySet()) {
+      String until = group.getKey().isEmpty() ? null : group.getKey();
+      for (List<Long> chunk : InList.chunks(group.getValue(), 500)) {
+        List<Object> params = new ArrayList<>();
+        params.add(until);
+        params.add(now);
+        params.addAll(chunk);
+        db.sql(
+                "UPDATE allocation SET status = 'SHIPPED', warranty_until = ?, updated_at = ? WHERE status = 'PACKED' AND id IN ("
+                    + InList.marks(chunk.size())
+                    + ")")
+            .params(params)
+            .update();
+      }
     }
   }
 

@@ -89,9 +89,10 @@ public final class LoadDriver {
         case "moves" -> moves();
         case "history" -> history();
         case "receiving" -> receiving();
+        case "outbound" -> outbound();
         default ->
             throw new IllegalArgumentException(
-                "unknown phase " + phase + " (registration, moves, history, receiving)");
+                "unknown phase " + phase + " (registration, moves, history, receiving, outbound)");
       }
     }
     System.out.println();
@@ -323,6 +324,40 @@ public final class LoadDriver {
             ceiling.perSecond(),
             100 * bulk.perSecond() / ceiling.perSecond(),
             100 * scans.perSecond() / ceiling.perSecond()));
+  }
+
+  /**
+   * Outbound targets (BENCHMARKS.md, "Outbound"): allocation of 10,000 lines against 1,000,000
+   * units, shipping a 1,000-unit order, a 30,000-serial order end to end, pick scans from 32
+   * pickers; each with a raw SQL statement doing the same selection and update in the same run.
+   * Parts by {@code --outbound-parts} (default allocation,pallets,picks).
+   */
+  private void outbound() throws Exception {
+    OutboundLoad o =
+        new OutboundLoad(
+            http, base, admin, meter, () -> jdbc(false), LoadDriver::log, this::figure);
+    Set<String> parts =
+        new LinkedHashSet<>(
+            List.of(option("outbound-parts", "allocation,pallets,picks").split(",")));
+    if (parts.contains("allocation")) {
+      o.allocation(
+          integer("alloc-products", 100),
+          integer("alloc-units-per-product", 10_000),
+          integer("alloc-orders", 1_000),
+          integer("alloc-lines", 10),
+          integer("alloc-streams", 2));
+    }
+    if (parts.contains("pallets")) {
+      o.pallets(integer("big-pallets", 30), integer("pallet-units", 1_000));
+    }
+    if (parts.contains("picks")) {
+      o.pickScans(
+          integer("pickers", 32),
+          integer("lists-per-picker", 20),
+          integer("units-per-list", 25),
+          Duration.ofSeconds(integer("warmup-seconds", 10)),
+          Duration.ofSeconds(integer("measure-seconds", 20)));
+    }
   }
 
   private void expectRows(Connection c, BenchSite site, long units) throws SQLException {

@@ -93,6 +93,36 @@ final class Terminal {
             .build());
   }
 
+  Reply put(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
+  }
+
+  /** A body of another media type (e.g. text/csv), for setup steps that must succeed. */
+  Reply postOk(String path, String body, String contentType) {
+    Reply r =
+        send(
+            request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
+    if (!r.ok()) {
+      throw new Refused("POST " + path, r);
+    }
+    return r;
+  }
+
+  Reply putOk(String path, String json) {
+    Reply r = put(path, json);
+    if (!r.ok()) {
+      throw new Refused("PUT " + path, r);
+    }
+    return r;
+  }
+
   /** Like {@link #post(String, String)}, for setup steps that must succeed. */
   Reply postOk(String path, String json) {
     Reply r = post(path, json);
