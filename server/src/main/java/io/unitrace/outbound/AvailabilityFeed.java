@@ -4,11 +4,14 @@ import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
 import io.unitrace.channels.Outbox;
+import io.unitrace.ledger.EventType;
 import io.unitrace.ledger.InventoryChanged;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +26,13 @@ class AvailabilityFeed {
 
   static final String TYPE = "availability.changed";
 
+  /**
+   * Goods already allocated on their way out: picking and packing them changes nothing a channel
+   * sells from (and a pick scan need not wait its turn at the client's outbox).
+   */
+  private static final Set<EventType> MOVING_OUT =
+      EnumSet.of(EventType.PICKED, EventType.PACKED, EventType.UNPACKED, EventType.STAGED);
+
   private final Availability availability;
   private final Catalog catalog;
   private final Outbox outbox;
@@ -35,7 +45,7 @@ class AvailabilityFeed {
 
   @EventListener
   void changed(InventoryChanged e) {
-    if (!e.statesChanged() || e.products().isEmpty()) {
+    if (!e.statesChanged() || e.products().isEmpty() || MOVING_OUT.contains(e.type())) {
       return;
     }
     Map<ProductId, Product> products = catalog.products(e.tenantId(), e.products());

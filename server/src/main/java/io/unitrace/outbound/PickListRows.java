@@ -96,7 +96,18 @@ class PickListRows {
         .optional();
   }
 
-  List<Row> rows(long tenantId, long listId) {
+  /**
+   * The list's allocations; with {@code locationId}, only those at that location (and, with {@code
+   * unitId}, the one of that unit wherever it is).
+   */
+  List<Row> rows(long tenantId, long listId, Long locationId, Long unitId) {
+    List<Object> params = new ArrayList<>(List.of(tenantId, listId));
+    String where = "";
+    if (locationId != null) {
+      where = " AND (a.location_id = ? OR a.unit_id = ?)";
+      params.add(locationId);
+      params.add(unitId == null ? -1L : unitId);
+    }
     return db.sql(
             """
             SELECT a.id, a.order_id, o.channel_order_id, a.line_id, a.product_id, a.unit_id, a.gtin, a.serial,
@@ -106,9 +117,10 @@ class PickListRows {
             JOIN order_line l ON l.id = a.line_id
             JOIN sales_order o ON o.id = a.order_id
             LEFT JOIN customer c ON c.id = o.customer_id
-            WHERE a.tenant_id = ? AND a.pick_list_id = ? AND a.status IN ('ALLOCATED', 'PICKED', 'PACKED', 'SHORT')
-            ORDER BY a.id""")
-        .params(tenantId, listId)
+            WHERE a.tenant_id = ? AND a.pick_list_id = ? AND a.status IN ('ALLOCATED', 'PICKED', 'PACKED', 'SHORT')"""
+                + where
+                + " ORDER BY a.id")
+        .params(params)
         .query(
             (rs, n) ->
                 new Row(
@@ -126,6 +138,15 @@ class PickListRows {
                     rs.getLong(12),
                     rs.getString(13),
                     Rows.intOrNull(rs, 14)))
+        .list();
+  }
+
+  /** The locations where the list still has goods to pick. */
+  List<Long> openLocations(long tenantId, long listId) {
+    return db.sql(
+            "SELECT DISTINCT location_id FROM allocation WHERE tenant_id = ? AND pick_list_id = ? AND status = 'ALLOCATED'")
+        .params(tenantId, listId)
+        .query(Long.class)
         .list();
   }
 

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
@@ -142,7 +143,56 @@ public class Picking {
 
   public PickList list(TenantScope scope, long listId) {
     PickListRows.Head head = head(scope, listId);
-    List<PickListRows.Row> all = rows.rows(scope.tenantId(), listId);
+    List<Task> tasks = views(scope, rows.rows(scope.tenantId(), listId, null, null));
+    int open = (int) tasks.stream().filter(t -> t.status().equals("ALLOCATED")).count();
+    String destination =
+        head.destinationId() == null
+            ? null
+            : facility.byId(head.destinationId()).map(Location::code).orElse(null);
+    String warehouse =
+        facility.warehouses().stream()
+            .filter(w -> w.id() == head.warehouseId())
+            .map(Facility.Warehouse::code)
+            .findFirst()
+            .orElse(null);
+    return new PickList(
+        listId,
+        warehouse,
+        destination,
+        head.status(),
+        open,
+        tasks.size() - open,
+        open == 0 ? null : tasks.get(0),
+        tasks);
+  }
+
+  /**
+   * The next task of a list without reading all of it: the first location in walking order that
+   * still has goods to pick, and its first task. A scan answers with it (a 30,000-unit list is read
+   * only a location at a time).
+   */
+  Task next(TenantScope scope, long listId) {
+    List<Long> open = rows.openLocations(scope.tenantId(), listId);
+    if (open.isEmpty()) {
+      return null;
+    }
+    Map<LocationId, Location> places =
+        facility.locations(open.stream().map(LocationId::new).toList());
+    Map<Long, String> zones = zones(places.values());
+    Location first =
+        places.values().stream()
+            .min(
+                Comparator.comparing((Location l) -> zones.getOrDefault(l.id(), ""))
+                    .thenComparing(Location::code))
+            .orElseThrow();
+    return views(scope, rows.rows(scope.tenantId(), listId, first.id(), null)).stream()
+        .filter(t -> t.status().equals("ALLOCATED"))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Task views of these allocations, in walking order (open tasks first). */
+  private List<Task> views(TenantScope scope, List<PickListRows.Row> all) {
     Map<ProductId, Product> products =
         catalog.products(
             scope.tenantId(), all.stream().map(r -> new ProductId(r.productId())).toList());
@@ -196,36 +246,21 @@ public class Picking {
             .thenComparing(t -> t.location() == null ? "" : t.location())
             .thenComparing(Task::sku)
             .thenComparing(t -> t.serial() == null ? "" : t.serial()));
-    int open = (int) tasks.stream().filter(t -> t.status().equals("ALLOCATED")).count();
-    String destination =
-        head.destinationId() == null
-            ? null
-            : facility.byId(head.destinationId()).map(Location::code).orElse(null);
-    String warehouse =
-        facility.warehouses().stream()
-            .filter(w -> w.id() == head.warehouseId())
-            .map(Facility.Warehouse::code)
-            .findFirst()
-            .orElse(null);
-    return new PickList(
-        listId,
-        warehouse,
-        destination,
-        head.status(),
-        open,
-        tasks.size() - open,
-        open == 0 ? null : tasks.get(0),
-        tasks);
+    return tasks;
   }
 
   /** One pick scan at {@code locationCode}; refused scans write nothing. */
   public Answer scan(
       TenantScope scope, long listId, String locationCode, PickScan.Read read, RequestMeta meta) {
     scope.requireWrite();
-    Floor f = floor(scope, listId, locationCode);
+    var position =
+        read instanceof PickScan.Unit u0
+            ? inventory.unit(scope.tenantId(), u0.ref())
+            : Optional.<Inventory.UnitPosition>empty();
+    Floor f =
+        floor(scope, listId, locationCode, position.map(Inventory.UnitPosition::id).orElse(null));
     long now = clock.millis();
     if (read instanceof PickScan.Unit u) {
-      var position = inventory.unit(scope.tenantId(), u.ref());
       PickCheck.Scanned scanned = position.map(p -> scanned(scope, p)).orElse(null);
       PickCheck.Holder holder =
           position.flatMap(p -> rows.holder(scope.tenantId(), p.id())).orElse(null);
@@ -274,7 +309,7 @@ public class Picking {
           scanned.lot(),
           1,
           substitute ? f.serialOf(task.allocationId()) : null,
-          list(scope, listId).next(),
+          next(scope, listId),
           receipt);
     }
     if (read instanceof PickScan.Container c) {
@@ -363,7 +398,7 @@ public class Picking {
         c.lot(),
         c.quantity(),
         null,
-        list(scope, listId).next(),
+        next(scope, listId),
         receipt);
   }
 
@@ -444,7 +479,7 @@ public class Picking {
         null,
         unitIds.size(),
         null,
-        list(scope, listId).next(),
+        next(scope, listId),
         receipt);
   }
 
@@ -461,7 +496,7 @@ public class Picking {
       String reason,
       RequestMeta meta) {
     scope.requireWrite();
-    Floor f = floor(scope, listId, locationCode);
+    Floor f = floor(scope, listId, locationCode, null);
     long now = clock.millis();
     PickCheck.Task task;
     EventReceipt receipt;
@@ -562,7 +597,7 @@ public class Picking {
         null,
         quantity,
         null,
-        list(scope, listId).next(),
+        next(scope, listId),
         receipt);
   }
 
@@ -584,7 +619,11 @@ public class Picking {
     }
   }
 
-  private Floor floor(TenantScope scope, long listId, String locationCode) {
+  /**
+   * The facts a scan at {@code locationCode} needs: the list's allocations at that location, and
+   * the one holding {@code unitId} (the unit scanned) wherever it is.
+   */
+  private Floor floor(TenantScope scope, long listId, String locationCode, Long unitId) {
     PickListRows.Head head = head(scope, listId);
     Location here = facility.require(locationCode, "location");
     Location destination = facility.byId(head.destinationId()).orElseThrow();
@@ -593,7 +632,7 @@ public class Picking {
           new PickCheck.Refuse(
               "other-warehouse", here.code() + " is not in warehouse " + destination.warehouse()));
     }
-    List<PickListRows.Row> all = rows.rows(scope.tenantId(), listId);
+    List<PickListRows.Row> all = rows.rows(scope.tenantId(), listId, here.id(), unitId);
     Map<ProductId, Product> products =
         catalog.products(
             scope.tenantId(), all.stream().map(r -> new ProductId(r.productId())).toList());
