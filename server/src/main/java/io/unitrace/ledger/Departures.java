@@ -213,17 +213,7 @@ public class Departures {
           for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), unitIds)) {
             changes.add(new Recorder.Change(u, lose, Recorder.apply(ref(u), u.status(), lose)));
           }
-          List<StockRows.StockChange> stockChanges = new ArrayList<>();
-          for (ReservedQuantity q : stock) {
-            stockChanges.add(
-                new StockRows.StockChange(
-                    product(scope, q.product()),
-                    lot(scope, q.lot()),
-                    planning.location(q.location().value()),
-                    Reservations.RESERVED,
-                    -q.quantity(),
-                    "quantity"));
-          }
+          List<StockRows.StockChange> stockChanges = outOfReserved(scope, stock);
           return new Recorder.Plan(
                   EventType.LOST,
                   "unknown",
@@ -267,17 +257,7 @@ public class Departures {
           for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), unitIds)) {
             changes.add(new Recorder.Change(u, ship, Recorder.apply(ref(u), u.status(), ship)));
           }
-          List<StockRows.StockChange> stockChanges = new ArrayList<>();
-          for (ReservedQuantity q : stock) {
-            stockChanges.add(
-                new StockRows.StockChange(
-                    product(scope, q.product()),
-                    lot(scope, q.lot()),
-                    planning.location(q.location().value()),
-                    Reservations.RESERVED,
-                    -q.quantity(),
-                    "quantity"));
-          }
+          List<StockRows.StockChange> stockChanges = outOfReserved(scope, stock);
           return new Recorder.Plan(
                   EventType.SHIPPED,
                   "in_transit",
@@ -290,6 +270,23 @@ public class Departures {
               .withStock(stockChanges)
               .then(inTransaction);
         });
+  }
+
+  /** Reserved quantities leaving the stock book (shipped, or not found when picked). */
+  private List<StockRows.StockChange> outOfReserved(
+      TenantScope scope, List<ReservedQuantity> stock) {
+    List<StockRows.StockChange> changes = new ArrayList<>();
+    for (ReservedQuantity q : stock) {
+      changes.add(
+          new StockRows.StockChange(
+              product(scope, q.product()),
+              lot(scope, q.lot()),
+              planning.location(q.location().value()),
+              Reservations.RESERVED,
+              -q.quantity(),
+              "quantity"));
+    }
+    return changes;
   }
 
   private static UnitRef ref(UnitRows.Loaded u) {

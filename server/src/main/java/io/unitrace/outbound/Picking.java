@@ -316,14 +316,7 @@ public class Picking {
       return pickContainer(scope, listId, f, c, meta, now);
     }
     PickScan.Counted c = (PickScan.Counted) read;
-    Product product =
-        catalog
-            .byGtin(scope.tenantId(), c.gtin())
-            .orElseThrow(
-                () ->
-                    refused(
-                        new PickCheck.Refuse(
-                            "unknown-product", "no product of this client has GTIN " + c.gtin())));
+    Product product = product(scope, c);
     Lot lot =
         c.lot() == null
             ? null
@@ -527,14 +520,7 @@ public class Picking {
               withOrder(meta, task.order()),
               eventId -> rows.markShort(task.allocationId(), now));
     } else if (read instanceof PickScan.Counted c) {
-      Product product =
-          catalog
-              .byGtin(scope.tenantId(), c.gtin())
-              .orElseThrow(
-                  () ->
-                      refused(
-                          new PickCheck.Refuse(
-                              "unknown-product", "no product has GTIN " + c.gtin())));
+      Product product = product(scope, c);
       Long lotId =
           c.lot() == null
               ? null
@@ -659,6 +645,16 @@ public class Picking {
     Floor f = new Floor(here, destination, tasks);
     all.forEach(r -> f.serials.put(r.allocationId(), r.serial()));
     return f;
+  }
+
+  private Product product(TenantScope scope, PickScan.Counted c) {
+    return catalog
+        .byGtin(scope.tenantId(), c.gtin())
+        .orElseThrow(
+            () ->
+                refused(
+                    new PickCheck.Refuse(
+                        "unknown-product", "no product of this client has GTIN " + c.gtin())));
   }
 
   private PickListRows.Head head(TenantScope scope, long listId) {
