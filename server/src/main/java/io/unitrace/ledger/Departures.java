@@ -79,6 +79,12 @@ public class Departures {
           UnitCommand pick = new UnitCommand.Pick(to.id(), to.type(), substitute);
           for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), unitIds)) {
             UnitRef ref = ref(u);
+            // Another picker's scan of the same unit committed first: the same answer as the
+            // pick check gives once it sees the unit picked.
+            if (u.status().state() == UnitState.PICKED || u.status().state() == UnitState.PACKED) {
+              throw Problem.conflict("already-picked", "unit", "unit " + ref + " is already picked")
+                  .with("rule", "already-picked");
+            }
             if (u.status().container() != null) {
               throw Problem.conflict(
                       "in-container",
