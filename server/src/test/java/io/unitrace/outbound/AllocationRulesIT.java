@@ -32,6 +32,10 @@ class AllocationRulesIT extends IntegrationTest {
     return ok(s.api.get(s.unitPath(serial))).at("/state").asString();
   }
 
+  private static String state(Site s, String gtin, String serial) {
+    return ok(s.api.get("/api/v1/units/01/" + gtin + "/21/" + serial)).at("/state").asString();
+  }
+
   private static long allocated(Site s, String sku) {
     return ok(s.api.get("/api/v1/availability?sku=" + sku)).at("/items/0/allocated").asLong();
   }
@@ -89,8 +93,11 @@ class AllocationRulesIT extends IntegrationTest {
     s.register(s.bin1, "HELD-1", "HELD-2");
     ok(s.api.post(s.unitPath("HELD-1") + "/holds", map("hold", "SUSPECT", "reason", "odd label")));
     ok(s.api.post(s.unitPath("HELD-2") + "/holds", map("hold", "RECALL", "reason", "recall 7")));
-    s.register(s.quarantine, "QUAR-1");
-    s.register(s.dock, "DOCK-1");
+    // stored units taken to quarantine and back to the dock stay STORED: only the place rules them
+    // out
+    s.register(s.bin1, "QUAR-1", "DOCK-1");
+    ok(s.api.post(s.unitPath("QUAR-1") + "/move", map("location", s.quarantine)));
+    ok(s.api.post(s.unitPath("DOCK-1") + "/move", map("location", s.dock)));
     String gtin = Site.randomGtin();
     String sku = lotProduct(s, gtin);
     found(s, gtin, s.bin2, 5);
@@ -123,8 +130,8 @@ class AllocationRulesIT extends IntegrationTest {
     assertThat(status(s, order)).isEqualTo("OPEN");
     assertThat(state(s, "HELD-1")).isEqualTo("STORED");
     assertThat(state(s, "HELD-2")).isEqualTo("STORED");
-    assertThat(state(s, "QUAR-1")).isNotEqualTo("ALLOCATED");
-    assertThat(state(s, "DOCK-1")).isEqualTo("RECEIVED");
+    assertThat(state(s, "QUAR-1")).isEqualTo("STORED");
+    assertThat(state(s, "DOCK-1")).isEqualTo("STORED");
     assertThat(allocated(s, s.sku)).isZero();
     assertThat(allocated(s, sku)).isZero();
   }
@@ -190,6 +197,21 @@ class AllocationRulesIT extends IntegrationTest {
   }
 
   @Test
+  void aBackOrderIsAllocatedWhenAStoredUnitReturnsFromQuarantineToStorage() {
+    Site s = Site.create(admin);
+    channel(s);
+    s.register(s.bin1, "Q-1");
+    ok(s.api.post(s.unitPath("Q-1") + "/move", map("location", s.quarantine)));
+    long order = order(s, unique("WEB-"), list(map("sku", s.sku, "quantity", 1)));
+    assertThat(allocateNow(s, order)).isZero();
+
+    ok(s.api.post(s.unitPath("Q-1") + "/move", map("location", s.bin2)));
+
+    eventually("the back order is allocated", () -> status(s, order).equals("ALLOCATED"));
+    assertThat(state(s, "Q-1")).isEqualTo("ALLOCATED");
+  }
+
+  @Test
   void expiryTrackedUnitsAreAllocatedEarliestExpiryFirstWhateverTheirRegistrationOrder() {
     Site s = Site.create(admin);
     channel(s);
@@ -232,10 +254,10 @@ class AllocationRulesIT extends IntegrationTest {
     long order = order(s, unique("WEB-"), list(map("sku", sku, "quantity", 2)));
 
     assertThat(settled(s, order)).isEqualTo("ALLOCATED");
-    assertThat(state(s, "V-E1")).isEqualTo("ALLOCATED");
-    assertThat(state(s, "V-M1")).isEqualTo("ALLOCATED");
-    assertThat(state(s, "V-L1")).isEqualTo("STORED");
-    assertThat(state(s, "V-L2")).isEqualTo("STORED");
+    assertThat(state(s, gtin, "V-E1")).isEqualTo("ALLOCATED");
+    assertThat(state(s, gtin, "V-M1")).isEqualTo("ALLOCATED");
+    assertThat(state(s, gtin, "V-L1")).isEqualTo("STORED");
+    assertThat(state(s, gtin, "V-L2")).isEqualTo("STORED");
   }
 
   @Test

@@ -92,15 +92,25 @@ class PickingRefusalsIT extends IntegrationTest {
   /** What a refused scan must leave as it was: the client's events, allocations and units. */
   private record Books(long events, List<String> allocations, List<String> units) {}
 
+  /** The books around the site's own units, named by serial. */
   private Books books(Floor f, String... serials) {
+    String[] paths = new String[serials.length];
+    for (int i = 0; i < serials.length; i++) {
+      paths[i] = f.site().unitPath(serials[i]);
+    }
+    return booksAt(f, paths);
+  }
+
+  /** The books around the units at these paths. */
+  private Books booksAt(Floor f, String... paths) {
     long tenant =
         db.sql("SELECT id FROM tenant WHERE code = ?")
             .param(f.site().tenant)
             .query(Long.class)
             .single();
     List<String> units = new ArrayList<>();
-    for (String s : serials) {
-      JsonNode u = f.unit(s);
+    for (String s : paths) {
+      JsonNode u = ok(f.site().api.get(s)).json();
       units.add(
           s
               + " "
@@ -112,7 +122,7 @@ class PickingRefusalsIT extends IntegrationTest {
               + " "
               + u.path("holds")
               + " history "
-              + f.history(s).size());
+              + ok(f.site().api.get(s + "/history?limit=1000")).at("/items").size());
     }
     return new Books(
         db.sql("SELECT count(*) FROM ledger_event WHERE tenant_id = ?")
@@ -285,7 +295,8 @@ class PickingRefusalsIT extends IntegrationTest {
     assertThat(settled(s, order)).isEqualTo("ALLOCATED");
     long list = f.pickList(order);
     assertThat(f.open(list)).as("only the long-dated lot is eligible").containsExactly("I-LONG");
-    Books before = books(f, "I-LONG", "I-SHORT", "I-GONE");
+    String units = "/api/v1/units/01/" + gtin + "/21/";
+    Books before = booksAt(f, units + "I-LONG", units + "I-SHORT", units + "I-GONE");
 
     var shortDated = f.scan(list, s.bin1, map("scan", "(01)" + gtin + "(21)I-SHORT"));
     refused(shortDated, "short-shelf-life");
@@ -294,7 +305,7 @@ class PickingRefusalsIT extends IntegrationTest {
     refused(expired, "expired");
     assertThat(expired.at("/detail").asString()).contains("GONE");
 
-    assertThat(books(f, "I-LONG", "I-SHORT", "I-GONE")).isEqualTo(before);
+    assertThat(booksAt(f, units + "I-LONG", units + "I-SHORT", units + "I-GONE")).isEqualTo(before);
   }
 
   private static void lot(Site s, String sku, String code, LocalDate expiresOn) {
