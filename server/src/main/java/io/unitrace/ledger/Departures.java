@@ -97,6 +97,20 @@ public class Departures {
           if (released != null) {
             UnitCommand release = new UnitCommand.Deallocate();
             for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), List.of(released))) {
+              // A substitute stands in only for a unit still waiting to be picked: had another
+              // picker taken it meanwhile, releasing it would put a picked unit back on the shelf
+              // in the books and leave two units picked for one line.
+              if (u.status().state() != UnitState.ALLOCATED) {
+                throw Problem.conflict(
+                        "already-picked",
+                        "unit",
+                        "unit "
+                            + ref(u)
+                            + ", which this one was to stand in for, is "
+                            + u.status().state()
+                            + " already")
+                    .with("rule", "already-picked");
+              }
               changes.add(
                   new Recorder.Change(u, release, Recorder.apply(ref(u), u.status(), release)));
             }
