@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Many orders reaching for the last goods at the same moment, on real threads over real HTTP: the
@@ -298,6 +299,57 @@ class AllocationRaceIT extends IntegrationTest {
       assertThat(ok(s.api.get(s.unitPath(serial))).at("/state").asString()).isEqualTo("PICKED");
     }
     assertThat(status(s, order)).isEqualTo("PICKED");
+    assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aPickOfTheAllocatedUnitAndASubstituteForItAtOnceNeverBothGoThrough() throws Exception {
+    Site s = Site.create(admin);
+    channel(s);
+    String pack = packingStation(s);
+    List<String> own = List.of("OWN-1", "OWN-2", "OWN-3");
+    List<String> spares = List.of("SPARE-1", "SPARE-2", "SPARE-3");
+    s.register(s.bin1, own.toArray(String[]::new));
+    s.register(s.bin1, spares.toArray(String[]::new));
+    Api second = admin.in(s.tenant);
+
+    for (int i = 0; i < own.size(); i++) {
+      String mine = own.get(i);
+      String spare = spares.get(i);
+      long order = OutboundFlowIT.order(s, unique("WEB-"), list(map("sku", s.sku, "serial", mine)));
+      assertThat(settled(s, order)).isEqualTo("ALLOCATED");
+      long pickList =
+          ok(s.api.post(
+                  "/api/v1/pick-lists",
+                  map("warehouse", s.warehouse, "orders", list(order), "destination", pack)))
+              .at("/id")
+              .asLong();
+      String scans = "/api/v1/pick-lists/" + pickList + "/scans";
+
+      List<Api.Response> answers =
+          StartGate.together(
+              () -> s.api.post(scans, map("location", s.bin1, "scan", dm(s, mine))),
+              () -> second.post(scans, map("location", s.bin1, "scan", dm(s, spare))));
+
+      assertThat(answers.stream().filter(r -> r.status() == 200).count())
+          .as(answers.toString())
+          .isEqualTo(1);
+      for (Api.Response r : answers) {
+        if (r.status() != 200) {
+          assertThat(r.status()).as(r.toString()).isEqualTo(409);
+        }
+      }
+      // the one picked is the order's; the other is where it was, free
+      String pickedOne = answers.get(0).status() == 200 ? mine : spare;
+      String leftOne = pickedOne.equals(mine) ? spare : mine;
+      assertThat(ok(s.api.get(s.unitPath(pickedOne))).at("/state").asString()).isEqualTo("PICKED");
+      assertThat(liveAllocations(db, s, pickedOne)).isOne();
+      JsonNode left = ok(s.api.get(s.unitPath(leftOne))).json();
+      assertThat(left.path("state").asString()).as(leftOne).isEqualTo("STORED");
+      assertThat(left.path("location").asString()).as(leftOne).isEqualTo(s.bin1);
+      assertThat(liveAllocations(db, s, leftOne)).isZero();
+      assertThat(status(s, order)).isEqualTo("PICKED");
+    }
     assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
   }
 }
