@@ -79,6 +79,12 @@ public class Departures {
           UnitCommand pick = new UnitCommand.Pick(to.id(), to.type(), substitute);
           for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), unitIds)) {
             UnitRef ref = ref(u);
+            // Another picker's scan of the same unit committed first: the same answer as the
+            // pick check gives once it sees the unit picked.
+            if (u.status().state() == UnitState.PICKED || u.status().state() == UnitState.PACKED) {
+              throw Problem.conflict("already-picked", "unit", "unit " + ref + " is already picked")
+                  .with("rule", "already-picked");
+            }
             if (u.status().container() != null) {
               throw Problem.conflict(
                       "in-container",
@@ -91,6 +97,20 @@ public class Departures {
           if (released != null) {
             UnitCommand release = new UnitCommand.Deallocate();
             for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), List.of(released))) {
+              // A substitute stands in only for a unit still waiting to be picked: had another
+              // picker taken it meanwhile, releasing it would put a picked unit back on the shelf
+              // in the books and leave two units picked for one line.
+              if (u.status().state() != UnitState.ALLOCATED) {
+                throw Problem.conflict(
+                        "already-picked",
+                        "unit",
+                        "unit "
+                            + ref(u)
+                            + ", which this one was to stand in for, is "
+                            + u.status().state()
+                            + " already")
+                    .with("rule", "already-picked");
+              }
               changes.add(
                   new Recorder.Change(u, release, Recorder.apply(ref(u), u.status(), release)));
             }

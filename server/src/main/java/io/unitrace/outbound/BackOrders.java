@@ -84,7 +84,11 @@ class BackOrders implements OrderPlaced {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void goodsChanged(InventoryChanged e) {
-    if (!enabled || !e.statesChanged() || !FREEING.contains(e.type())) {
+    // A move changes no state yet may free goods: a stored unit taken from quarantine, a dock or
+    // another warehouse into storage becomes allocatable as it is.
+    if (!enabled
+        || !FREEING.contains(e.type())
+        || (!e.statesChanged() && e.type() != EventType.MOVED)) {
       return;
     }
     long tenantId = e.tenantId();

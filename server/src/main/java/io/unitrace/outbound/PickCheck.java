@@ -141,8 +141,11 @@ final class PickCheck {
       }
       lastReason = reason;
     }
-    return new Refuse(
-        lastReason.startsWith("wrong lot") ? "wrong-lot" : "short-shelf-life", lastReason);
+    String code =
+        lastReason.startsWith("wrong lot")
+            ? "wrong-lot"
+            : lastReason.startsWith("expired") ? "expired" : "short-shelf-life";
+    return new Refuse(code, lastReason);
   }
 
   /** Why the unit may not stand in for the task's unit (null: it may). */
