@@ -121,48 +121,30 @@ public class Allocation {
               stockDemands,
               meta,
               reserved -> {
-                List<Object[]> inserts = new ArrayList<>();
+                List<AllocationRows.NewAllocation> inserts = new ArrayList<>();
                 for (Reservations.ReservedUnit u : reserved.units()) {
-                  AllocationRows.Need n = byLine.get(u.line());
                   inserts.add(
-                      new Object[] {
-                        scope.tenantId(),
-                        n.orderId(),
-                        n.lineId(),
-                        n.productId(),
-                        u.unitId(),
-                        u.ref().gtin().value(),
-                        u.ref().serial().value(),
-                        u.lot() == null ? null : u.lot().value(),
-                        u.location().value(),
-                        1L,
-                        "ALLOCATED",
-                        reserved.eventId(),
-                        now,
-                        now
-                      });
+                      new AllocationRows.NewAllocation(
+                          byLine.get(u.line()),
+                          u.unitId(),
+                          u.ref().gtin().value(),
+                          u.ref().serial().value(),
+                          u.lot(),
+                          u.location().value(),
+                          1));
                 }
-                for (Reservations.ReservedStock s : reserved.stock()) {
-                  AllocationRows.Need n = byLine.get(s.line());
+                for (Reservations.ReservedStock st : reserved.stock()) {
                   inserts.add(
-                      new Object[] {
-                        scope.tenantId(),
-                        n.orderId(),
-                        n.lineId(),
-                        n.productId(),
-                        null,
-                        null,
-                        null,
-                        s.lot() == null ? null : s.lot().value(),
-                        s.location().value(),
-                        s.quantity(),
-                        "ALLOCATED",
-                        reserved.eventId(),
-                        now,
-                        now
-                      });
+                      new AllocationRows.NewAllocation(
+                          byLine.get(st.line()),
+                          null,
+                          null,
+                          null,
+                          st.lot(),
+                          st.location().value(),
+                          st.quantity()));
                 }
-                rows.insert(inserts);
+                rows.insert(scope.tenantId(), inserts, reserved.eventId(), now);
                 rows.settleStatus(scope.tenantId(), orders, now);
               });
       event = Math.max(event, r.eventId());

@@ -1,5 +1,6 @@
 package io.unitrace.outbound;
 
+import io.unitrace.catalog.LotId;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
@@ -109,7 +110,38 @@ class AllocationRows {
         .list();
   }
 
-  void insert(List<Object[]> rows) {
+  /** A unit ({@code unitId}, GTIN and serial) or a lot quantity reserved for a line. */
+  record NewAllocation(
+      Need line,
+      Long unitId,
+      String gtin,
+      String serial,
+      LotId lot,
+      long locationId,
+      long quantity) {}
+
+  /** The allocations one ledger event ({@code eventId}) reserved, in one multi-row insert. */
+  void insert(long tenantId, List<NewAllocation> allocations, long eventId, long now) {
+    List<Object[]> rows = new ArrayList<>(allocations.size());
+    for (NewAllocation a : allocations) {
+      rows.add(
+          new Object[] {
+            tenantId,
+            a.line().orderId(),
+            a.line().lineId(),
+            a.line().productId(),
+            a.unitId(),
+            a.gtin(),
+            a.serial(),
+            a.lot() == null ? null : a.lot().value(),
+            a.locationId(),
+            a.quantity(),
+            "ALLOCATED",
+            eventId,
+            now,
+            now
+          });
+    }
     MultiRowInsert.insert(
         db,
         "allocation",
@@ -192,6 +224,28 @@ class AllocationRows {
               .update();
     }
     return n;
+  }
+
+  /**
+   * Splits {@code quantity} off a counted allocation into a row of its own with {@code status}, at
+   * {@code locationId} (null: where it is) and in {@code cartonId} (null: none); the rest stays
+   * where it was, and an allocation split off entirely is left RELEASED with nothing in it.
+   */
+  void split(
+      long allocationId, long quantity, String status, Long locationId, Long cartonId, long now) {
+    db.sql(
+            """
+            INSERT INTO allocation (tenant_id, order_id, line_id, product_id, unit_id, gtin, serial, lot_id, location_id,
+                                    quantity, status, pick_list_id, picked_to, carton_id, allocated_event, created_at, updated_at)
+            SELECT tenant_id, order_id, line_id, product_id, unit_id, gtin, serial, lot_id, COALESCE(?, location_id),
+                   ?, ?, pick_list_id, CASE WHEN ? = 'PICKED' THEN ? ELSE picked_to END, ?, allocated_event, created_at, ?
+            FROM allocation WHERE id = ?""")
+        .params(locationId, quantity, status, status, locationId, cartonId, now, allocationId)
+        .update();
+    db.sql(
+            "UPDATE allocation SET quantity = quantity - ?, updated_at = ?, status = CASE WHEN quantity = ? THEN 'RELEASED' ELSE status END WHERE id = ?")
+        .params(quantity, now, quantity, allocationId)
+        .update();
   }
 
   static Live live(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -204,27 +204,11 @@ class CartonRows {
     return found;
   }
 
-  /** Packs an allocation (all of it, or {@code quantity} of it split off) into a carton. */
-  void packed(
-      long allocationId, long quantity, long fullQuantity, long cartonId, long at, long now) {
-    if (quantity == fullQuantity) {
-      db.sql(
-              "UPDATE allocation SET status = 'PACKED', carton_id = ?, location_id = ?, updated_at = ? WHERE id = ? AND status = 'PICKED'")
-          .params(cartonId, at, now, allocationId)
-          .update();
-      return;
-    }
+  /** Packs a whole picked allocation into a carton at {@code at}. */
+  void packed(long allocationId, long cartonId, long at, long now) {
     db.sql(
-            """
-            INSERT INTO allocation (tenant_id, order_id, line_id, product_id, unit_id, gtin, serial, lot_id, location_id,
-                                    quantity, status, pick_list_id, picked_to, carton_id, allocated_event, created_at, updated_at)
-            SELECT tenant_id, order_id, line_id, product_id, unit_id, gtin, serial, lot_id, ?, ?, 'PACKED', pick_list_id,
-                   picked_to, ?, allocated_event, created_at, ?
-            FROM allocation WHERE id = ?""")
-        .params(at, quantity, cartonId, now, allocationId)
-        .update();
-    db.sql("UPDATE allocation SET quantity = quantity - ?, updated_at = ? WHERE id = ?")
-        .params(quantity, now, allocationId)
+            "UPDATE allocation SET status = 'PACKED', carton_id = ?, location_id = ?, updated_at = ? WHERE id = ? AND status = 'PICKED'")
+        .params(cartonId, at, now, allocationId)
         .update();
   }
 

@@ -55,6 +55,7 @@ class OutboundApi {
   private final Allocation allocation;
   private final Availability availability;
   private final Picking picking;
+  private final PickLists pickLists;
   private final Packing packing;
   private final Shipping shipping;
   private final ITemplateEngine templates;
@@ -65,6 +66,7 @@ class OutboundApi {
       Allocation allocation,
       Availability availability,
       Picking picking,
+      PickLists pickLists,
       Packing packing,
       Shipping shipping,
       ITemplateEngine templates) {
@@ -73,6 +75,7 @@ class OutboundApi {
     this.allocation = allocation;
     this.availability = availability;
     this.picking = picking;
+    this.pickLists = pickLists;
     this.packing = packing;
     this.shipping = shipping;
   }
@@ -121,16 +124,16 @@ class OutboundApi {
 
   @PostMapping("/pick-lists")
   @ResponseStatus(HttpStatus.CREATED)
-  Picking.PickList newPickList(TenantScope scope, @RequestBody NewPickList b) {
+  PickLists.PickList newPickList(TenantScope scope, @RequestBody NewPickList b) {
     if (b == null) {
       throw Problem.badRequest("invalid-field", "warehouse", "name the warehouse");
     }
-    return picking.create(scope, b.warehouse(), b.orders(), b.destination());
+    return pickLists.create(scope, b.warehouse(), b.orders(), b.destination());
   }
 
   @GetMapping("/pick-lists/{id}")
-  Picking.PickList pickList(TenantScope scope, @PathVariable long id) {
-    return picking.list(scope, id);
+  PickLists.PickList pickList(TenantScope scope, @PathVariable long id) {
+    return pickLists.list(scope, id);
   }
 
   @PostMapping("/pick-lists/{id}/scans")

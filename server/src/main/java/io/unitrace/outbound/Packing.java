@@ -63,6 +63,7 @@ public class Packing {
   public record Packed(String sscc, Item item, Progress progress, EventReceipt receipt) {}
 
   private final CartonRows rows;
+  private final AllocationRows allocations;
   private final Allocation allocation;
   private final Containers containers;
   private final Departures departures;
@@ -75,6 +76,7 @@ public class Packing {
 
   Packing(
       CartonRows rows,
+      AllocationRows allocations,
       Allocation allocation,
       Containers containers,
       Departures departures,
@@ -85,6 +87,7 @@ public class Packing {
       TransactionTemplate tx,
       Clock clock) {
     this.rows = rows;
+    this.allocations = allocations;
     this.allocation = allocation;
     this.containers = containers;
     this.departures = departures;
@@ -149,8 +152,7 @@ public class Packing {
           tx.execute(
               s -> {
                 EventReceipt r = containers.pack(scope, List.of(u.ref()), sscc, m);
-                rows.packed(
-                    holder.allocationId(), 1, 1, carton.id(), box(scope, sscc).locationId(), now);
+                rows.packed(holder.allocationId(), carton.id(), box(scope, sscc).locationId(), now);
                 return r;
               });
       Product p =
@@ -230,7 +232,12 @@ public class Packing {
                 for (CartonRows.Content a : picked) {
                   long take = Math.min(rest, a.quantity());
                   if (take > 0) {
-                    rows.packed(a.allocationId(), take, a.quantity(), carton.id(), boxAt.id(), now);
+                    if (take == a.quantity()) {
+                      rows.packed(a.allocationId(), carton.id(), boxAt.id(), now);
+                    } else {
+                      allocations.split(
+                          a.allocationId(), take, "PACKED", boxAt.id(), carton.id(), now);
+                    }
                     rows.insertCartonStock(scope.tenantId(), carton.id(), a.allocationId(), take);
                   }
                   rest -= take;

@@ -211,42 +211,6 @@ class PickListRows {
         .update();
   }
 
-  /**
-   * Part of a counted allocation is picked: the picked quantity becomes a row of its own at {@code
-   * to}; the rest stays allocated where it was.
-   */
-  void splitPicked(long allocationId, long quantity, long to, long now) {
-    db.sql(
-            """
-            INSERT INTO allocation (tenant_id, order_id, line_id, product_id, unit_id, gtin, serial, lot_id, location_id,
-                                    quantity, status, pick_list_id, picked_to, allocated_event, created_at, updated_at)
-            SELECT tenant_id, order_id, line_id, product_id, unit_id, gtin, serial, lot_id, ?, ?, 'PICKED', pick_list_id, ?,
-                   allocated_event, created_at, ?
-            FROM allocation WHERE id = ?""")
-        .params(to, quantity, to, now, allocationId)
-        .update();
-    db.sql("UPDATE allocation SET quantity = quantity - ?, updated_at = ? WHERE id = ?")
-        .params(quantity, now, allocationId)
-        .update();
-  }
-
-  /** Part or all of a counted allocation was not found: that much is short. */
-  void splitShort(long allocationId, long quantity, long now) {
-    db.sql(
-            """
-            INSERT INTO allocation (tenant_id, order_id, line_id, product_id, unit_id, gtin, serial, lot_id, location_id,
-                                    quantity, status, pick_list_id, allocated_event, created_at, updated_at)
-            SELECT tenant_id, order_id, line_id, product_id, unit_id, gtin, serial, lot_id, location_id, ?, 'SHORT',
-                   pick_list_id, allocated_event, created_at, ?
-            FROM allocation WHERE id = ?""")
-        .params(quantity, now, allocationId)
-        .update();
-    db.sql(
-            "UPDATE allocation SET quantity = quantity - ?, updated_at = ?, status = CASE WHEN quantity = ? THEN 'RELEASED' ELSE status END WHERE id = ?")
-        .params(quantity, now, quantity, allocationId)
-        .update();
-  }
-
   void markShort(long allocationId, long now) {
     db.sql(
             "UPDATE allocation SET status = 'SHORT', updated_at = ? WHERE id = ? AND status = 'ALLOCATED'")

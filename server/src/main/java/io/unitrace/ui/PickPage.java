@@ -1,6 +1,7 @@
 package io.unitrace.ui;
 
 import io.unitrace.ledger.RequestMeta;
+import io.unitrace.outbound.PickLists;
 import io.unitrace.outbound.PickScan;
 import io.unitrace.outbound.Picking;
 import io.unitrace.shared.Problem;
@@ -43,8 +44,10 @@ class PickPage {
 
   private final ClientChoice clients;
   private final Picking picking;
+  private final PickLists pickLists;
 
-  PickPage(ClientChoice clients, Picking picking) {
+  PickPage(ClientChoice clients, Picking picking, PickLists pickLists) {
+    this.pickLists = pickLists;
     this.clients = clients;
     this.picking = picking;
   }
@@ -78,8 +81,8 @@ class PickPage {
       return "redirect:/pick";
     }
     try {
-      Picking.PickList created =
-          picking.create(choice.scope(), strip(warehouse), List.of(), strip(destination));
+      PickLists.PickList created =
+          pickLists.create(choice.scope(), strip(warehouse), List.of(), strip(destination));
       return "redirect:/pick/" + created.id();
     } catch (Problem p) {
       response.setStatus(p.status());
@@ -94,7 +97,7 @@ class PickPage {
   String screen(HttpServletRequest request, Model model, @PathVariable long listId) {
     ClientChoice.Choice choice = clients.of(request);
     if (choice.picked()) {
-      model.addAttribute("list", picking.list(choice.scope(), listId));
+      model.addAttribute("list", pickLists.list(choice.scope(), listId));
       model.addAttribute("key", newKey());
     }
     return "pick/screen";
@@ -126,7 +129,7 @@ class PickPage {
     String text = strip(scan);
     String at = strip(location);
     model.addAttribute("scanned", text == null ? null : Lookup.visible(text));
-    Picking.PickList list = picking.list(scope, listId);
+    PickLists.PickList list = pickLists.list(scope, listId);
     if (text == null) {
       answer(model, refused("Nothing scanned", "Scan a location or the goods.", null), at);
     } else if (isLocationOf(list, text) || !looksLikeGoods(text)) {
@@ -147,7 +150,7 @@ class PickPage {
         Picking.Answer a =
             picking.scan(
                 scope, listId, at, read, new RequestMeta(requestKey, null, null, text, List.of()));
-        list = picking.list(scope, listId);
+        list = pickLists.list(scope, listId);
         answer(model, picked(a, list), stay(at, list));
         at = stay(at, list);
       } catch (Problem p) {
@@ -179,8 +182,8 @@ class PickPage {
     }
     TenantScope scope = picked.scope();
     String at = strip(location);
-    Picking.PickList list = picking.list(scope, listId);
-    Picking.Task task =
+    PickLists.PickList list = pickLists.list(scope, listId);
+    PickLists.Task task =
         list.tasks().stream()
             .filter(t -> allocation != null && t.allocation() == allocation)
             .filter(t -> t.status().equals("ALLOCATED"))
@@ -214,7 +217,7 @@ class PickPage {
               read,
               strip(reason),
               new RequestMeta(strip(key), null, null, null, List.of()));
-      list = picking.list(scope, listId);
+      list = pickLists.list(scope, listId);
       at = stay(at, list);
       String what =
           task.serial() != null
@@ -245,7 +248,7 @@ class PickPage {
   private String draw(
       HttpServletResponse response,
       Model model,
-      Picking.PickList list,
+      PickLists.PickList list,
       String location,
       String htmx) {
     response.addHeader(ReceivingPage.FRAGMENT_HEADER, "scan-answer");
@@ -263,7 +266,7 @@ class PickPage {
   private static String location(
       HttpServletResponse response,
       Model model,
-      Picking.PickList list,
+      PickLists.PickList list,
       String code,
       String remembered) {
     boolean open =
@@ -305,7 +308,7 @@ class PickPage {
     model.addAttribute("location", location);
   }
 
-  private static Answer picked(Picking.Answer a, Picking.PickList list) {
+  private static Answer picked(Picking.Answer a, PickLists.PickList list) {
     String what =
         a.sscc() != null
             ? "Container " + a.sscc() + " with " + a.quantity() + " units"
@@ -381,13 +384,13 @@ class PickPage {
   }
 
   /** After a pick: the location stays while the next task is there. */
-  private static String stay(String location, Picking.PickList list) {
+  private static String stay(String location, PickLists.PickList list) {
     return list.next() != null && Objects.equals(list.next().location(), location)
         ? location
         : null;
   }
 
-  private static boolean isLocationOf(Picking.PickList list, String code) {
+  private static boolean isLocationOf(PickLists.PickList list, String code) {
     return list.tasks().stream().anyMatch(t -> code.equals(t.location()));
   }
 
