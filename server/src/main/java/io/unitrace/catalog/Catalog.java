@@ -53,7 +53,8 @@ public class Catalog {
       String serialPattern,
       List<CustomField> customFields,
       String fixedBin,
-      Integer minShelfLifeDays) {}
+      Integer minShelfLifeDays,
+      Boolean regulated) {}
 
   private static final TypeReference<List<CustomField>> FIELDS = new TypeReference<>() {};
 
@@ -82,8 +83,8 @@ public class Catalog {
                   """
               INSERT INTO product (tenant_id, sku, name, tracking, expiry_tracked, shelf_life_days, warranty_months,
                                    serial_scope, manufacturer, serial_pattern, custom_fields, fixed_bin_id, min_shelf_life_days,
-                                   created_at, updated_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                   regulated, created_at, updated_at)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
               .params(
                   tenantId,
                   s.sku(),
@@ -98,6 +99,7 @@ public class Catalog {
                   json.writeValueAsString(s.customFields()),
                   fixedBinId(s.fixedBin(), ""),
                   s.minShelfLifeDays(),
+                  Boolean.TRUE.equals(s.regulated()) ? 1 : 0,
                   now,
                   now)
               .query(Long.class)
@@ -138,7 +140,7 @@ public class Catalog {
             """
             UPDATE product SET name = ?, tracking = ?, expiry_tracked = ?, shelf_life_days = ?, warranty_months = ?,
                    serial_scope = ?, manufacturer = ?, serial_pattern = ?, custom_fields = ?, fixed_bin_id = ?,
-                   min_shelf_life_days = ?, updated_at = ?
+                   min_shelf_life_days = ?, regulated = ?, updated_at = ?
             WHERE id = ? AND tenant_id = ?""")
         .params(
             s.name(),
@@ -152,6 +154,7 @@ public class Catalog {
             json.writeValueAsString(s.customFields()),
             fixedBinId(s.fixedBin(), ""),
             s.minShelfLifeDays(),
+            Boolean.TRUE.equals(s.regulated()) ? 1 : 0,
             clock.millis(),
             existing.id(),
             tenantId)
@@ -258,7 +261,8 @@ public class Catalog {
         pattern,
         fields,
         fixedBin,
-        s.minShelfLifeDays());
+        s.minShelfLifeDays(),
+        Boolean.TRUE.equals(s.regulated()));
   }
 
   /**
@@ -339,7 +343,7 @@ public class Catalog {
   private static final String PRODUCT_COLUMNS =
       """
       p.id, p.tenant_id, p.sku, p.name, p.tracking, p.expiry_tracked, p.shelf_life_days, p.warranty_months,
-      p.serial_scope, p.manufacturer, p.serial_pattern, p.custom_fields, p.fixed_bin_id, p.min_shelf_life_days""";
+      p.serial_scope, p.manufacturer, p.serial_pattern, p.custom_fields, p.fixed_bin_id, p.min_shelf_life_days, p.regulated""";
 
   private Product product(ResultSet rs, List<Gtin> gtins) throws SQLException {
     return new Product(
@@ -357,7 +361,8 @@ public class Catalog {
         rs.getString(11),
         json.readValue(rs.getString(12), FIELDS),
         Rows.longOrNull(rs, 13),
-        Rows.intOrNull(rs, 14));
+        Rows.intOrNull(rs, 14),
+        rs.getInt(15) == 1);
   }
 
   private static Product withGtins(Product p, List<Gtin> gtins) {
@@ -376,7 +381,8 @@ public class Catalog {
         p.serialPattern(),
         p.customFields(),
         p.fixedBinId(),
-        p.minShelfLifeDays());
+        p.minShelfLifeDays(),
+        p.regulated());
   }
 
   public Optional<Product> byId(long tenantId, long id) {

@@ -48,7 +48,8 @@ class CatalogApi {
       String serialPattern,
       List<CustomField> customFields,
       String fixedBin,
-      Integer minShelfLifeDays) {
+      Integer minShelfLifeDays,
+      boolean regulated) {
 
     static ProductView of(Product p, String fixedBin) {
       return new ProductView(
@@ -66,7 +67,8 @@ class CatalogApi {
           p.serialPattern(),
           p.customFields(),
           fixedBin,
-          p.minShelfLifeDays());
+          p.minShelfLifeDays(),
+          p.regulated());
     }
   }
 

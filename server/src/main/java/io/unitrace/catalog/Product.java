@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * A product as the rest of Unitrace sees it. {@code fixedBinId} is the STORAGE location it is
  * always put away to (none: any); {@code minShelfLifeDays} the least shelf life, in days, a unit
- * must have left when it arrives (none: no minimum).
+ * must have left when it arrives (none: no minimum). A {@code regulated} product (pharmaceuticals
+ * under DSCSA, for instance) comes back into saleable stock only when its product identifier (GTIN,
+ * serial, lot, expiry) matches what was shipped.
  */
 public record Product(
     long id,
@@ -25,7 +27,8 @@ public record Product(
     String serialPattern,
     List<CustomField> customFields,
     Long fixedBinId,
-    Integer minShelfLifeDays) {
+    Integer minShelfLifeDays,
+    boolean regulated) {
 
   /** The key under which a serial must be unique: the GTIN, or the manufacturer. */
   public String serialScopeKey(Gtin gtin) {

@@ -88,7 +88,8 @@ class ProductImport {
                 get(r, "serial_pattern"),
                 List.of(),
                 get(r, "fixed_bin"),
-                integer(get(r, "min_shelf_life_days"), row + "min_shelf_life_days"));
+                integer(get(r, "min_shelf_life_days"), row + "min_shelf_life_days"),
+                null);
         specs.add(inColumns(() -> catalog.validate(spec, row)));
       }
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
@@ -121,7 +122,8 @@ class ProductImport {
                   spec.serialPattern(),
                   existing.customFields(),
                   spec.fixedBin(),
-                  spec.minShelfLifeDays()));
+                  spec.minShelfLifeDays(),
+                  null));
           updated++;
         } else {
           catalog.create(tenantId, spec);

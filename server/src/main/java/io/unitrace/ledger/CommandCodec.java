@@ -93,6 +93,24 @@ class CommandCodec {
     } else if (command instanceof UnitCommand.Ship v) {
       m.put("c", "ship");
       m.put("sale", new TreeMap<>(v.sale()));
+    } else if (command instanceof UnitCommand.Return v) {
+      m.put("c", "return");
+      m.put("loc", v.location());
+      m.put("type", v.type().name());
+      if (v.holds() != 0) {
+        m.put("holds", v.holds());
+      }
+    } else if (command instanceof UnitCommand.Inspect v) {
+      m.put("c", "inspect");
+      m.put("condition", v.condition());
+    } else if (command instanceof UnitCommand.Route v) {
+      m.put("c", "route");
+      m.put("to", v.to().name());
+      m.put("loc", v.location());
+      m.put("type", v.type() == null ? null : v.type().name());
+    } else if (command instanceof UnitCommand.Note v) {
+      m.put("c", "note");
+      m.put("note", new TreeMap<>(v.note()));
     }
     return json.writeValueAsString(m);
   }
@@ -142,6 +160,20 @@ class CommandCodec {
               LocationType.valueOf(n.path("type").asString()),
               n.path("substitute").asBoolean(false));
       case "ship" -> new UnitCommand.Ship(strings(n, "sale"));
+      case "return" ->
+          new UnitCommand.Return(
+              n.path("loc").asLong(),
+              LocationType.valueOf(n.path("type").asString()),
+              n.path("holds").asInt(0));
+      case "inspect" -> new UnitCommand.Inspect(n.path("condition").asString());
+      case "route" ->
+          new UnitCommand.Route(
+              UnitState.valueOf(n.path("to").asString()),
+              optionalLong(n, "loc"),
+              n.path("type").isNull() || n.path("type").isMissingNode()
+                  ? null
+                  : LocationType.valueOf(n.path("type").asString()));
+      case "note" -> new UnitCommand.Note(strings(n, "note"));
       default -> throw new IllegalStateException("unknown ledger command '" + c + "' in an entry");
     };
   }

@@ -17,7 +17,20 @@ public enum EventType {
   RELEASED("reserving"),
   PICKED("picking"),
   STAGED("staging_outbound"),
-  SHIPPED("shipping");
+  SHIPPED("shipping"),
+  RETURN_RECEIVED("receiving"),
+  INSPECTED("inspecting"),
+  RESTOCKED("storing"),
+  QUARANTINED("holding"),
+  REPAIR_STARTED("repairing"),
+  REPAIRED("repairing"),
+  SENT_TO_CUSTOMER("shipping"),
+  SCRAPPED("destroying"),
+  RETURNED_TO_VENDOR("shipping"),
+  REPLACED("replacing"),
+  LICENCE_ISSUED("encoding"),
+  LICENCE_REVOKED("encoding"),
+  CASE_RESOLVED("inspecting");
 
   private final String bizStep;
 

@@ -191,6 +191,7 @@ class ProductRefusalsModuleTest {
             null,
             List.of(new CustomField("IMEI", CustomField.Type.TEXT, false, true)),
             null,
+            null,
             null));
 
     Product replaced =
@@ -209,6 +210,7 @@ class ProductRefusalsModuleTest {
                 null,
                 null,
                 List.of(new CustomField("IMEI", CustomField.Type.TEXT, true, true)),
+                null,
                 null,
                 null));
     Problem renamed =
@@ -240,6 +242,7 @@ class ProductRefusalsModuleTest {
             null,
             Tracking.LOT,
             true,
+            null,
             null,
             null,
             null,
@@ -389,7 +392,7 @@ class ProductRefusalsModuleTest {
 
   private static Catalog.ProductSpec spec(String sku, String name, Tracking tracking) {
     return new Catalog.ProductSpec(
-        sku, name, null, tracking, null, null, null, null, null, null, null, null, null);
+        sku, name, null, tracking, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static Catalog.ProductSpec spec(
@@ -414,7 +417,8 @@ class ProductRefusalsModuleTest {
         serialPattern,
         customFields,
         fixedBin,
-        minShelfLifeDays);
+        minShelfLifeDays,
+        null);
   }
 
   private static String unique(String prefix) {

@@ -27,7 +27,8 @@ class ProductTrackingTest {
         null,
         List.of(),
         null,
-        null);
+        null,
+        false);
   }
 
   @Test

@@ -102,7 +102,8 @@ class JudgingTest {
         null,
         List.of(),
         null,
-        null);
+        null,
+        false);
   }
 
   private static Candidate unit(String gtin, String serial) {

@@ -153,6 +153,7 @@ abstract class LedgerModuleTest {
               serialPattern,
               fields,
               null,
+              null,
               null));
       return gtin;
     }

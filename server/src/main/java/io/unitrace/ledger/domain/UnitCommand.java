@@ -74,6 +74,35 @@ public sealed interface UnitCommand {
     }
   }
 
+  /**
+   * Back from a customer: a SHIPPED unit goes RETURNED at {@code location} (a returns dock, or
+   * quarantine for a suspicious return), out of the carton it left in, with {@code holds} added.
+   */
+  record Return(long location, LocationType type, int holds) implements UnitCommand {}
+
+  /** Inspected where it is; {@code condition} is what the inspector found. No change of state. */
+  record Inspect(String condition) implements UnitCommand {}
+
+  /**
+   * Where a returned or repaired unit goes next: back to stock (RECEIVED on a dock to be put away,
+   * or STORED), IN_REPAIR at a REPAIR location, quarantined (RETURNED at a QUARANTINE location),
+   * back to the customer (SHIPPED), SCRAPPED or RETURNED_TO_VENDOR. {@code location} is null for
+   * the last three.
+   */
+  record Route(UnitState to, Long location, LocationType type) implements UnitCommand {}
+
+  /**
+   * A fact about the unit that changes nothing of its state (a replacement linked to it, a licence
+   * issued); allowed in any state, terminal ones included, so a scrapped unit's history can still
+   * say what replaced it.
+   */
+  record Note(Map<String, String> note) implements UnitCommand {
+
+    public Note {
+      note = Map.copyOf(note);
+    }
+  }
+
   /** The state a newly registered unit starts in. */
   static UnitState initialState(Register r) {
     if (r.location() == null) {

@@ -31,6 +31,9 @@ public record UnitStatus(
   }
 
   public UnitStatus apply(UnitCommand command) {
+    if (command instanceof UnitCommand.Note) {
+      return this;
+    }
     if (state.terminal()) {
       throw new TransitionRefused(
           "unit-terminal", "the unit is " + state + ": nothing more can happen to it");
@@ -157,7 +160,65 @@ public record UnitStatus(
       }
       return new UnitStatus(UnitState.SHIPPED, null, container, holds, fields);
     }
+    if (command instanceof UnitCommand.Return r) {
+      if (state == UnitState.RETURNED || state == UnitState.IN_REPAIR) {
+        throw new TransitionRefused(
+            "already-returned", "the unit is already back from the customer: it is " + state);
+      }
+      if (state != UnitState.SHIPPED) {
+        throw new TransitionRefused(
+            "unit-not-shipped",
+            "only a SHIPPED unit can come back from a customer; this one is " + state);
+      }
+      return new UnitStatus(UnitState.RETURNED, r.location(), null, holds | r.holds(), fields);
+    }
+    if (command instanceof UnitCommand.Inspect) {
+      requireReturned("inspected");
+      return this;
+    }
+    if (command instanceof UnitCommand.Route r) {
+      return route(r);
+    }
     throw new TransitionRefused("unit-exists", "the unit is already registered");
+  }
+
+  private UnitStatus route(UnitCommand.Route r) {
+    requireReturned("routed");
+    UnitState to = r.to();
+    boolean fromRepair = state == UnitState.IN_REPAIR;
+    boolean allowed =
+        switch (to) {
+          case RECEIVED, STORED, SCRAPPED, RETURNED_TO_VENDOR -> true;
+          case IN_REPAIR -> r.type() == LocationType.REPAIR;
+          case RETURNED -> !fromRepair && r.type() == LocationType.QUARANTINE;
+          case SHIPPED -> fromRepair;
+          default -> false;
+        };
+    if (to == UnitState.RECEIVED && r.type() != LocationType.DOCK) {
+      allowed = false;
+    }
+    if (to == UnitState.STORED && r.type() != LocationType.STORAGE) {
+      allowed = false;
+    }
+    if (!allowed) {
+      throw new TransitionRefused(
+          "route-not-allowed",
+          "a "
+              + state
+              + " unit cannot go "
+              + to
+              + (r.type() == null ? "" : " at a " + r.type() + " location"));
+    }
+    Long location = to == UnitState.SHIPPED || to.terminal() ? null : r.location();
+    return new UnitStatus(to, location, null, holds, fields);
+  }
+
+  private void requireReturned(String action) {
+    if (state != UnitState.RETURNED && state != UnitState.IN_REPAIR) {
+      throw new TransitionRefused(
+          "unit-not-returned",
+          "only a RETURNED or IN_REPAIR unit can be " + action + "; this one is " + state);
+    }
   }
 
   public boolean held() {
