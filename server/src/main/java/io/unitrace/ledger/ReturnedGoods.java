@@ -44,11 +44,7 @@ public class ReturnedGoods {
 
   /** The event types a note may be recorded under. */
   static final Set<EventType> NOTES =
-      EnumSet.of(
-          EventType.REPLACED,
-          EventType.LICENCE_ISSUED,
-          EventType.LICENCE_REVOKED,
-          EventType.CASE_RESOLVED);
+      EnumSet.of(EventType.REPLACED, EventType.LICENCE_ISSUED, EventType.LICENCE_REVOKED);
 
   private final Recorder recorder;
   private final Planning planning;
@@ -252,6 +248,44 @@ public class ReturnedGoods {
           return new Recorder.Plan(type, disposition, at.id(), at.id(), details, List.of())
               .withStock(changes)
               .knowing(at)
+              .then(inTransaction);
+        });
+  }
+
+  record CaseRequest(long unit, boolean release, String reason) {}
+
+  /**
+   * A supervisor's decision on a suspicious return, with a reason: cleared ({@code release}: the
+   * SUSPECT hold comes off in this event) or confirmed (the unit stays held; the decision is noted
+   * on its chain).
+   */
+  public EventReceipt resolveCase(
+      TenantScope scope,
+      long unitId,
+      boolean release,
+      String reason,
+      Map<String, Object> details,
+      RequestMeta meta,
+      LongConsumer inTransaction) {
+    scope.requireRole(io.unitrace.tenancy.Role.SUPERVISOR);
+    Planning.requireReason(reason);
+    return recorder.record(
+        scope,
+        meta,
+        new CaseRequest(unitId, release, reason),
+        () -> {
+          UnitCommand command =
+              release
+                  ? new UnitCommand.ReleaseHold(Hold.SUSPECT)
+                  : new UnitCommand.Note(Map.of("case", "confirmed"));
+          Recorder.Change change = change(scope, unitId, command);
+          return new Recorder.Plan(
+                  EventType.CASE_RESOLVED,
+                  release ? null : Hold.SUSPECT.disposition(),
+                  null,
+                  change.before().status().location(),
+                  Planning.reasonDetails(details, reason),
+                  List.of(change))
               .then(inTransaction);
         });
   }

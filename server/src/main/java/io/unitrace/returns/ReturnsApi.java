@@ -1,0 +1,203 @@
+package io.unitrace.returns;
+
+import io.unitrace.shared.CursorPage;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.Role;
+import io.unitrace.tenancy.TenantScope;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Returns over HTTP: reason codes, RMAs, the verdict on a scan, receiving a return, inspection and
+ * routing, suspect cases, and the client's routing rules. Writes take an {@code Idempotency-Key}.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ReturnsApi {
+
+  record RuleSpec(String reason, String condition, String disposition) {}
+
+  private final Reasons reasons;
+  private final Rmas rmas;
+  private final ReturnDesk desk;
+  private final Inspection inspection;
+  private final SuspectCases cases;
+  private final ReturnRows rows;
+  private final ReturnViews views;
+  private final Clock clock;
+
+  ReturnsApi(
+      Reasons reasons,
+      Rmas rmas,
+      ReturnDesk desk,
+      Inspection inspection,
+      SuspectCases cases,
+      ReturnRows rows,
+      ReturnViews views,
+      Clock clock) {
+    this.reasons = reasons;
+    this.rmas = rmas;
+    this.desk = desk;
+    this.inspection = inspection;
+    this.cases = cases;
+    this.rows = rows;
+    this.views = views;
+    this.clock = clock;
+  }
+
+  @GetMapping("/return-reasons")
+  List<Reasons.Reason> reasons(TenantScope scope) {
+    return reasons.list(scope.tenantId());
+  }
+
+  @PutMapping("/return-reasons/{code}")
+  Reasons.Reason putReason(
+      TenantScope scope, @PathVariable String code, @RequestBody Reasons.ReasonSpec spec) {
+    return reasons.put(scope, code, spec);
+  }
+
+  @PostMapping("/rmas")
+  ResponseEntity<Rmas.Rma> createRma(TenantScope scope, @RequestBody Rmas.RmaRequest r) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(rmas.create(scope, r));
+  }
+
+  @GetMapping("/rmas/{number}")
+  Rmas.Rma rma(TenantScope scope, @PathVariable String number) {
+    return rmas.require(scope.tenantId(), number, "number");
+  }
+
+  @PostMapping("/returns/verdict")
+  Verdict verdict(TenantScope scope, @RequestBody ReturnDesk.VerdictRequest r) {
+    return desk.verdict(scope, r);
+  }
+
+  @PostMapping("/returns")
+  ResponseEntity<ReturnDesk.Received> receive(
+      TenantScope scope,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody ReturnDesk.ReturnRequest r) {
+    ReturnDesk.Received received = desk.receive(scope, r, key);
+    return ResponseEntity.status(received.event().repeated() ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(received);
+  }
+
+  @GetMapping("/returns")
+  CursorPage<ReturnViews.ReturnView> list(
+      TenantScope scope,
+      @RequestParam(defaultValue = "AWAITING_INSPECTION") String status,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
+    String s = status.strip().toUpperCase(Locale.ROOT);
+    if (!List.of("AWAITING_INSPECTION", "INSPECTED", "ROUTED").contains(s)) {
+      throw Problem.badRequest(
+          "invalid-parameter", "status", "status is AWAITING_INSPECTION, INSPECTED or ROUTED");
+    }
+    int n = CursorPage.limit(limit);
+    return CursorPage.of(
+            rows.withStatus(scope.tenantId(), s, CursorPage.decode(cursor), n + 1),
+            n,
+            ReturnRows.Row::id)
+        .map(r -> views.view(scope.tenantId(), r));
+  }
+
+  @GetMapping("/returns/{id}")
+  ReturnViews.ReturnView get(TenantScope scope, @PathVariable long id) {
+    return views.require(scope.tenantId(), id);
+  }
+
+  @PostMapping("/returns/{id}/inspection")
+  Inspection.Inspected inspect(
+      TenantScope scope,
+      @PathVariable long id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody Inspection.InspectRequest r) {
+    return inspection.inspect(scope, id, r, key);
+  }
+
+  @PostMapping("/returns/{id}/route")
+  Inspection.Routed route(
+      TenantScope scope,
+      @PathVariable long id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody Inspection.RouteRequest r) {
+    return inspection.route(scope, id, r, key);
+  }
+
+  @GetMapping("/return-cases")
+  CursorPage<ReturnViews.CaseView> cases(
+      TenantScope scope,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
+    return cases.list(scope, status, cursor, limit);
+  }
+
+  @GetMapping("/return-cases/{id}")
+  ReturnViews.CaseView getCase(TenantScope scope, @PathVariable long id) {
+    return cases.get(scope, id);
+  }
+
+  @PostMapping("/return-cases/{id}/resolve")
+  ReturnViews.ReturnView resolve(
+      TenantScope scope,
+      @PathVariable long id,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody SuspectCases.Resolution r) {
+    return cases.resolve(scope, id, r, key);
+  }
+
+  @GetMapping("/return-routing-rules")
+  List<ReturnRows.Rule> rules(TenantScope scope) {
+    return rows.rules(scope.tenantId());
+  }
+
+  /** Replaces the client's routing rules; {@code *} stands for any reason or any condition. */
+  @PutMapping("/return-routing-rules")
+  List<ReturnRows.Rule> putRules(TenantScope scope, @RequestBody List<RuleSpec> specs) {
+    scope.requireRole(Role.SUPERVISOR);
+    if (specs == null) {
+      throw Problem.badRequest("invalid-field", "rules", "send a list of rules");
+    }
+    List<ReturnRows.Rule> rules = new java.util.ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < specs.size(); i++) {
+      RuleSpec s = specs.get(i);
+      String at = "[" + i + "]";
+      if (s == null) {
+        throw Problem.badRequest("invalid-field", at, "a rule is empty");
+      }
+      String reason =
+          s.reason() == null || s.reason().strip().equals(RoutingRules.ANY)
+              ? RoutingRules.ANY
+              : reasons.require(scope.tenantId(), s.reason(), at + ".reason");
+      String condition =
+          s.condition() == null || s.condition().strip().equals(RoutingRules.ANY)
+              ? RoutingRules.ANY
+              : Inspection.condition(s.condition()).name();
+      Disposition d = Inspection.disposition(s.disposition());
+      if (d == Disposition.RETURN_TO_CUSTOMER) {
+        throw Problem.badRequest(
+            "invalid-field", at + ".disposition", "RETURN_TO_CUSTOMER is for repaired units only");
+      }
+      if (!seen.add(reason + "|" + condition)) {
+        throw Problem.badRequest(
+            "invalid-field", at, "a rule for " + reason + " and " + condition + " is given twice");
+      }
+      rules.add(new ReturnRows.Rule(reason, condition, d.name()));
+    }
+    rows.replaceRules(scope.tenantId(), rules, clock.millis());
+    return rows.rules(scope.tenantId());
+  }
+}
