@@ -1,0 +1,166 @@
+package io.unitrace.ui;
+
+import static io.unitrace.support.Site.ok;
+import static io.unitrace.ui.FormSession.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unitrace.support.Api;
+import io.unitrace.support.IntegrationTest;
+import io.unitrace.support.Site;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The returns screens over plain HTTP: a shipped unit's verdict with its sale and checks, received
+ * (a double tap records one return), inspected, routed back to the dock; an unknown serial refused
+ * with its check named and nothing written; a suspicious return quarantined and its case cleared.
+ */
+class ReturnsPageIT extends IntegrationTest {
+
+  private Site site;
+  private Outbound floor;
+  private FormSession handheld;
+
+  @BeforeEach
+  void signedInAtASite() {
+    site = Site.create(admin);
+    floor = new Outbound(site);
+    handheld = new FormSession(port);
+    assertThat(handheld.signIn("admin", ADMIN_PASSWORD).status()).isEqualTo(302);
+    assertThat(handheld.get("/returns?tenant=" + site.tenant).status()).isEqualTo(200);
+  }
+
+  /** Ships one unit with that serial through the API; the order's channel id. */
+  static String shipped(Site site, Outbound floor, String serial) {
+    site.register(site.bin1, serial);
+    long order = floor.order(1);
+    floor.pickAll(floor.pickList(order));
+    floor.packAll(order, List.of(serial));
+    ok(site.api.post("/api/v1/orders/" + order + "/shipments", Api.map("carrier", "DHL")));
+    return floor.channelOrderId(order);
+  }
+
+  @Test
+  void aCleanReturnIsCheckedReceivedInspectedAndRoutedBackToTheDock() {
+    String serial = unique("SN");
+    String order = shipped(site, floor, serial);
+    String scan = "(01)" + site.gtin + "(21)" + serial;
+
+    var check =
+        handheld.post(
+            "/returns/check",
+            fields("scan", scan, "reason", "CHANGED_MIND", "dock", site.dock),
+            Map.of());
+    assertThat(check.status()).as(check.toString()).isEqualTo(200);
+    assertThat(check.body())
+        .contains(
+            "data-outcome=\"ACCEPTED\"",
+            "order " + order + " on WEB",
+            "Ann Buyer",
+            "data-kind=\"RETURN_WINDOW\"",
+            "data-code=\"shipped-by-us\"",
+            "data-test=\"receive-form\"");
+    assertThat(floor.state(serial)).isEqualTo("SHIPPED");
+
+    Map<String, String> receive =
+        fields("scan", scan, "reason", "CHANGED_MIND", "dock", site.dock, "key", FormSession.key());
+    var received = handheld.post("/returns/receive", receive, Map.of());
+    assertThat(received.status()).as(received.toString()).isEqualTo(200);
+    assertThat(received.body()).contains("data-outcome=\"RECEIVED\"", "AWAITING_INSPECTION");
+    long id = Long.parseLong(received.body().replaceAll("(?s).*Received: return ([0-9]+).*", "$1"));
+    var again = handheld.post("/returns/receive", receive, Map.of());
+    assertThat(again.body()).contains("Received: return " + id);
+    assertThat(floor.state(serial)).isEqualTo("RETURNED");
+    assertThat(ok(site.api.get("/api/v1/returns?status=AWAITING_INSPECTION")).at("/items").size())
+        .isEqualTo(1);
+
+    var inspected =
+        handheld.post(
+            "/returns/" + id + "/inspect",
+            fields("condition", "GOOD", "findings", "sealed box", "key", FormSession.key()),
+            Map.of());
+    assertThat(inspected.status()).as(inspected.toString()).isEqualTo(200);
+    assertThat(inspected.body())
+        .contains("The rules route it to RESTOCK", "data-test=\"route-form\"");
+
+    var routed =
+        handheld.post(
+            "/returns/" + id + "/route",
+            fields("disposition", "RESTOCK", "location", site.dock, "key", FormSession.key()),
+            Map.of());
+    assertThat(routed.status()).as(routed.toString()).isEqualTo(200);
+    assertThat(routed.body()).contains("data-outcome=\"ROUTED\"", "Put it away from " + site.dock);
+    assertThat(floor.state(serial)).isEqualTo("RECEIVED");
+  }
+
+  @Test
+  void aSerialNeverShippedIsRefusedWithItsCheckNamedAndNothingWritten() {
+    String serial = unique("SN");
+    site.register(site.bin1, serial);
+    var check =
+        handheld.post(
+            "/returns/check",
+            fields("scan", "(01)" + site.gtin + "(21)" + serial, "dock", site.dock),
+            Map.of());
+    assertThat(check.body())
+        .contains("data-outcome=\"REFUSED\"", "data-code=\"never-shipped\"", "never shipped")
+        .doesNotContain("data-test=\"receive-form\"");
+    var received =
+        handheld.post(
+            "/returns/receive",
+            fields(
+                "scan",
+                "(01)" + site.gtin + "(21)" + serial,
+                "reason",
+                "DEFECTIVE",
+                "dock",
+                site.dock,
+                "key",
+                FormSession.key()),
+            Map.of());
+    assertThat(received.status()).isEqualTo(409);
+    assertThat(received.body()).contains("data-outcome=\"REFUSED\"", "never shipped");
+    assertThat(floor.state(serial)).isEqualTo("STORED");
+  }
+
+  @Test
+  void aReturnFromAnotherCustomerIsQuarantinedAndItsCaseClearedByASupervisor() {
+    String serial = unique("SN");
+    shipped(site, floor, serial);
+    Map<String, String> form =
+        fields(
+            "scan",
+            "(01)" + site.gtin + "(21)" + serial,
+            "reason",
+            "DEFECTIVE",
+            "returnedBy",
+            "Mallory",
+            "dock",
+            site.dock,
+            "quarantine",
+            site.quarantine,
+            "key",
+            FormSession.key());
+    var received = handheld.post("/returns/receive", form, Map.of());
+    assertThat(received.status()).as(received.toString()).isEqualTo(200);
+    assertThat(received.body())
+        .contains("data-outcome=\"SUSPECT\"", "data-code=\"other-customer\"", "Mallory");
+    var unit = ok(site.api.get(site.unitPath(serial)));
+    assertThat(unit.at("/holds").toString()).contains("SUSPECT");
+    assertThat(unit.at("/location").asString()).isEqualTo(site.quarantine);
+
+    var cases = handheld.get("/returns/cases");
+    assertThat(cases.body()).contains(serial, "data-code=\"other-customer\"");
+    long caseId = Long.parseLong(cases.body().replaceAll("(?s).*data-case=\"([0-9]+)\".*", "$1"));
+    var cleared =
+        handheld.post(
+            "/returns/cases/" + caseId + "/resolve",
+            fields("decision", "CLEAR", "reason", "spouse of the buyer", "key", FormSession.key()),
+            Map.of());
+    assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+    assertThat(cleared.body()).contains("Case " + caseId + " cleared", "data-test=\"no-cases\"");
+    assertThat(ok(site.api.get(site.unitPath(serial))).at("/holds").size()).isZero();
+  }
+}
