@@ -8,6 +8,7 @@ import io.unitrace.facility.LocationType;
 import io.unitrace.ledger.EventReceipt;
 import io.unitrace.ledger.EventType;
 import io.unitrace.ledger.Inventory;
+import io.unitrace.ledger.Ledger;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.ReturnedGoods;
 import io.unitrace.ledger.UnitState;
@@ -46,6 +47,7 @@ class Inspection {
   private final Inventory inventory;
   private final Facility facility;
   private final Clock clock;
+  private final Ledger ledger;
 
   Inspection(
       ReturnRows rows,
@@ -53,7 +55,9 @@ class Inspection {
       ReturnedGoods goods,
       Inventory inventory,
       Facility facility,
-      Clock clock) {
+      Clock clock,
+      Ledger ledger) {
+    this.ledger = ledger;
     this.rows = rows;
     this.views = views;
     this.goods = goods;
@@ -110,6 +114,10 @@ class Inspection {
   Routed route(TenantScope scope, long returnId, RouteRequest r, String key) {
     scope.requireWrite();
     ReturnRows.Row ret = require(scope, returnId);
+    var first = ledger.recordedReceipt(scope, key);
+    if (first.isPresent() && Long.valueOf(first.get().eventId()).equals(ret.routeEvent())) {
+      return new Routed(views.view(scope.tenantId(), ret), first.get(), "Routed already.");
+    }
     Disposition disposition = disposition(r == null ? null : r.disposition());
     ReturnViews.ReturnView view = views.view(scope.tenantId(), ret);
     if (view.suspectCase() != null && view.suspectCase().status().equals("OPEN")) {

@@ -11,6 +11,7 @@ import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gs1Data;
 import io.unitrace.ledger.EventReceipt;
 import io.unitrace.ledger.Hold;
+import io.unitrace.ledger.Ledger;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.ReturnedGoods;
 import io.unitrace.ledger.Scans;
@@ -76,6 +77,7 @@ class ReturnDesk {
   private final Catalog catalog;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Ledger ledger;
 
   ReturnDesk(
       ReturnFactGathering facts,
@@ -88,7 +90,9 @@ class ReturnDesk {
       Facility facility,
       Catalog catalog,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      Ledger ledger) {
+    this.ledger = ledger;
     this.facts = facts;
     this.rmas = rmas;
     this.reasons = reasons;
@@ -114,6 +118,19 @@ class ReturnDesk {
     scope.requireWrite();
     if (r == null) {
       throw Problem.badRequest("invalid-field", "scan", "scan the returned unit");
+    }
+    // The same request again: its first answer, before the checks would call the unit back.
+    var first = ledger.recordedReceipt(scope, idempotencyKey);
+    if (first.isPresent()) {
+      ReturnRows.Row row =
+          rows.byEvent(scope.tenantId(), first.get().eventId())
+              .orElseThrow(
+                  () ->
+                      Problem.conflict(
+                          "idempotency-key-reused",
+                          "Idempotency-Key",
+                          "this key was used for another request"));
+      return new Received(views.view(scope.tenantId(), row), null, first.get());
     }
     if (r.quantity() != null) {
       return receiveCounted(scope, r, idempotencyKey);

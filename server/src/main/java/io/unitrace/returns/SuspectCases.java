@@ -27,8 +27,15 @@ class SuspectCases {
   private final ReturnViews views;
   private final ReturnedGoods goods;
   private final Clock clock;
+  private final io.unitrace.ledger.Ledger ledger;
 
-  SuspectCases(ReturnRows rows, ReturnViews views, ReturnedGoods goods, Clock clock) {
+  SuspectCases(
+      ReturnRows rows,
+      ReturnViews views,
+      ReturnedGoods goods,
+      Clock clock,
+      io.unitrace.ledger.Ledger ledger) {
+    this.ledger = ledger;
     this.rows = rows;
     this.views = views;
     this.goods = goods;
@@ -69,6 +76,9 @@ class SuspectCases {
     }
     if (r.reason() == null || r.reason().isBlank()) {
       throw Problem.badRequest("invalid-field", "reason", "say why: a reason is required");
+    }
+    if (ledger.recorded(scope, key) && !c.status().equals("OPEN")) {
+      return views.require(scope.tenantId(), c.returnId());
     }
     if (!c.status().equals("OPEN")) {
       throw Problem.conflict(
