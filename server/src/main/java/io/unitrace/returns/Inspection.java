@@ -162,13 +162,14 @@ class Inspection {
         }
         override = r.reason().strip();
       }
-      if (disposition == Disposition.RESTOCK && !resaleable(view)) {
-        throw Problem.conflict(
-            "not-resaleable",
-            "disposition",
-            "it may not go back to stock: a regulated product's identifier must match what we"
-                + " shipped, and a confirmed suspect unit is never resold");
-      }
+    }
+    // checked from repair too: repair does not verify an identifier nor clear a confirmed suspect
+    if (disposition == Disposition.RESTOCK && !resaleable(view)) {
+      throw Problem.conflict(
+          "not-resaleable",
+          "disposition",
+          "it may not go back to stock: a regulated product's identifier must match what we"
+              + " shipped, and a confirmed suspect unit is never resold");
     }
     Target t = target(disposition, fromRepair, r.location(), ret.unitId() == null);
     long now = clock.millis();

@@ -129,7 +129,16 @@ final class ReturnChecks {
                   + "."));
     }
     for (Map.Entry<String, String> id : f.identifiers().entrySet()) {
-      String recorded = u.fields().get(id.getKey());
+      if (id.getKey() == null || id.getValue() == null || id.getValue().isBlank()) {
+        continue;
+      }
+      // a custom field's name is matched whatever its case: the dock types "imei" for IMEI
+      String recorded =
+          u.fields().entrySet().stream()
+              .filter(e -> e.getKey().equalsIgnoreCase(id.getKey().strip()))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse(null);
       if (recorded == null) {
         checks.add(
             info(

@@ -74,7 +74,10 @@ class TenantIsolationIT extends IntegrationTest {
       String channelOrderId,
       long pickList,
       String carton,
-      long shipment) {
+      long shipment,
+      String rma,
+      long ret,
+      long returnCase) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
@@ -96,7 +99,8 @@ class TenantIsolationIT extends IntegrationTest {
           countedSku,
           countedGtin,
           countedLot,
-          channelOrderId);
+          channelOrderId,
+          rma);
     }
 
     String unit(String serial) {
@@ -678,6 +682,73 @@ class TenantIsolationIT extends IntegrationTest {
                     "/api/v1/channels/webhooks/deliveries/" + b.delivery() + "/redeliver",
                     null,
                     null)));
+    // returns: B's authorisations, returns and suspect cases stay B's
+    t.put("GET /api/v1/return-reasons", site(b -> get("/api/v1/return-reasons")));
+    t.put(
+        "PUT /api/v1/return-reasons/{code}",
+        site(b -> new Call("/api/v1/return-reasons/INTRUDER", map("label", "Intruder"), null)));
+    t.put(
+        "POST /api/v1/rmas",
+        site(
+            b ->
+                json(
+                    "/api/v1/rmas",
+                    map(
+                        "order",
+                        map("channel", "WEB", "id", b.channelOrderId()),
+                        "reason",
+                        "DEFECTIVE"))));
+    t.put("GET /api/v1/rmas/{number}", target(b -> get("/api/v1/rmas/" + b.rma())));
+    t.put(
+        "POST /api/v1/returns/verdict",
+        site(b -> json("/api/v1/returns/verdict", map("scan", "UNKNOWN1", "rma", b.rma()))));
+    t.put(
+        "POST /api/v1/returns",
+        site(
+            b ->
+                json(
+                    "/api/v1/returns",
+                    map(
+                        "scan",
+                        b.stored(),
+                        "reason",
+                        "DEFECTIVE",
+                        "location",
+                        b.site().dock,
+                        "quarantine",
+                        b.site().quarantine))));
+    t.put("GET /api/v1/returns", site(b -> get("/api/v1/returns?status=AWAITING_INSPECTION")));
+    t.put("GET /api/v1/returns/{id}", target(b -> get("/api/v1/returns/" + b.ret())));
+    t.put(
+        "POST /api/v1/returns/{id}/inspection",
+        target(b -> json("/api/v1/returns/" + b.ret() + "/inspection", map("condition", "GOOD"))));
+    t.put(
+        "POST /api/v1/returns/{id}/route",
+        target(
+            b ->
+                json(
+                    "/api/v1/returns/" + b.ret() + "/route",
+                    map("disposition", "SCRAP", "reason", "intruder"))));
+    t.put("GET /api/v1/return-cases", site(b -> get("/api/v1/return-cases?status=OPEN")));
+    t.put(
+        "GET /api/v1/return-cases/{id}",
+        target(b -> get("/api/v1/return-cases/" + b.returnCase())));
+    t.put(
+        "POST /api/v1/return-cases/{id}/resolve",
+        target(
+            b ->
+                json(
+                    "/api/v1/return-cases/" + b.returnCase() + "/resolve",
+                    map("decision", "CLEAR", "reason", "intruder"))));
+    t.put("GET /api/v1/return-routing-rules", site(b -> get("/api/v1/return-routing-rules")));
+    t.put(
+        "PUT /api/v1/return-routing-rules",
+        site(
+            b ->
+                new Call(
+                    "/api/v1/return-routing-rules",
+                    list(map("reason", "*", "condition", "*", "disposition", "SCRAP")),
+                    null)));
     return t;
   }
 
@@ -1227,6 +1298,33 @@ class TenantIsolationIT extends IntegrationTest {
         ok(b.api.post("/api/v1/orders/" + order + "/shipments", map("carrier", "DHL")))
             .at("/shipment")
             .asLong();
+    // B's returns: an RMA for the sold unit, and its return by a stranger, quarantined with a case
+    String rma = unique("RMAB");
+    ok(
+        b.api.post(
+            "/api/v1/rmas",
+            map(
+                "number",
+                rma,
+                "units",
+                list("(01)" + b.gtin + "(21)" + sold),
+                "reason",
+                "DEFECTIVE")));
+    var returned =
+        ok(
+            b.api.post(
+                "/api/v1/returns",
+                map(
+                    "scan",
+                    "(01)" + b.gtin + "(21)" + sold,
+                    "rma",
+                    rma,
+                    "returnedBy",
+                    "Stranger",
+                    "location",
+                    b.dock,
+                    "quarantine",
+                    b.quarantine)));
     return new Target(
         b,
         tenantId,
@@ -1253,7 +1351,10 @@ class TenantIsolationIT extends IntegrationTest {
         channelOrderId,
         pickList,
         carton,
-        shipment);
+        shipment,
+        rma,
+        returned.at("/ret/id").asLong(),
+        returned.at("/ret/suspectCase/id").asLong());
   }
 
   private List<Principal> principalsOf(Site a) {

@@ -1,0 +1,134 @@
+package io.unitrace.returns;
+
+import static io.unitrace.support.Api.list;
+import static io.unitrace.support.Api.map;
+import static io.unitrace.support.Site.ok;
+
+import io.unitrace.support.Api;
+import io.unitrace.support.Shipped;
+import io.unitrace.support.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A client's returns dock for one test, built through the API on a {@link Site}: channel WEB with a
+ * 30-day return window, a packing station, a customer and a REPAIR location; and the calls the dock
+ * makes, spelled once.
+ */
+final class ReturnsDock {
+
+  final Site site;
+  final Api api;
+  final String pack;
+  final String customer;
+  final String repair;
+
+  private ReturnsDock(Site site, String pack, String customer, String repair) {
+    this.site = site;
+    this.api = site.api;
+    this.pack = pack;
+    this.customer = customer;
+    this.repair = repair;
+  }
+
+  static ReturnsDock open(Api admin, int returnDays) {
+    Site site = Site.create(admin);
+    String pack = Shipped.prepare(site, returnDays);
+    String customer = Shipped.customer(site);
+    String repair = site.warehouse + "-REPAIR";
+    ok(
+        site.api.post(
+            "/api/v1/locations",
+            map("warehouse", site.warehouse, "code", repair, "type", "REPAIR", "level", "AREA")));
+    return new ReturnsDock(site, pack, customer, repair);
+  }
+
+  static ReturnsDock open(Api admin) {
+    return open(admin, 30);
+  }
+
+  /** One unit of the site's product shipped to the dock's customer today. */
+  Shipped shipOne() {
+    return Shipped.units(site, pack, customer, serial());
+  }
+
+  /** A serial no other test uses. */
+  static String serial() {
+    return "SN"
+        + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+  }
+
+  String dm(String serial) {
+    return "(01)" + site.gtin + "(21)" + serial;
+  }
+
+  /** An RMA for these units' scans with {@code reason}; answers its number. */
+  String rma(String reason, String... serials) {
+    List<Object> units = new ArrayList<>();
+    for (String s : serials) {
+      units.add(dm(s));
+    }
+    var r = api.post("/api/v1/rmas", map("units", units, "reason", reason));
+    if (r.status() != 201) {
+      throw new AssertionError(r.toString());
+    }
+    return r.at("/number").asString();
+  }
+
+  Api.Response receive(Map<String, Object> body) {
+    return api.post("/api/v1/returns", body);
+  }
+
+  /** A clean return of {@code serial} under {@code rma} on the dock; answers the return's id. */
+  long received(String serial, String rma) {
+    var r = receive(map("scan", dm(serial), "rma", rma, "location", site.dock));
+    if (r.status() != 201) {
+      throw new AssertionError(r.toString());
+    }
+    return r.at("/ret/id").asLong();
+  }
+
+  Api.Response inspect(long ret, String condition) {
+    return api.post(
+        "/api/v1/returns/" + ret + "/inspection",
+        map("condition", condition, "findings", "looked at it"));
+  }
+
+  Api.Response route(long ret, String disposition, String location) {
+    return api.post(
+        "/api/v1/returns/" + ret + "/route", map("disposition", disposition, "location", location));
+  }
+
+  Api.Response route(long ret, String disposition, String location, String reason) {
+    return api.post(
+        "/api/v1/returns/" + ret + "/route",
+        map("disposition", disposition, "location", location, "reason", reason));
+  }
+
+  JsonNode unit(String serial) {
+    return ok(api.get(site.unitPath(serial))).json();
+  }
+
+  String state(String serial) {
+    return unit(serial).path("state").asString();
+  }
+
+  /** The unit's history as "bizStep/disposition" per event, oldest first. */
+  List<String> history(String serial) {
+    List<String> steps = new ArrayList<>();
+    for (JsonNode e : ok(api.get(site.unitPath(serial) + "/history?limit=100")).at("/items")) {
+      steps.add(e.path("bizStep").asString() + "/" + e.path("disposition").asString(null));
+    }
+    return steps;
+  }
+
+  boolean ledgerIntact() {
+    return ok(api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean();
+  }
+
+  static List<Object> rules(Object... rules) {
+    return list(rules);
+  }
+}
