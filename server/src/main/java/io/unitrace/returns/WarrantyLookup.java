@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -202,13 +201,5 @@ public class WarrantyLookup {
                     rs.getString(8),
                     rs.getString(9)))
         .list();
-  }
-
-  static String joinFlags(List<String> flags) {
-    return flags.isEmpty() ? null : String.join(",", flags);
-  }
-
-  static List<String> split(String text) {
-    return text == null ? List.of() : Arrays.asList(text.split(","));
   }
 }
