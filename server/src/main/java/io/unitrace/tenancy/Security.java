@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -76,7 +77,13 @@ class Security {
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
         .addFilterBefore(
             new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            a ->
+                // End customers register their warranty without an account (rate-limited there).
+                a.requestMatchers(HttpMethod.POST, "/api/v1/public/*/warranty-registrations")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .build();
   }
 
@@ -94,6 +101,8 @@ class Security {
                         "/actuator/info")
                     .permitAll()
                     .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
+                    .permitAll()
+                    .requestMatchers("/public/*/warranty")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -77,7 +77,8 @@ class TenantIsolationIT extends IntegrationTest {
       long shipment,
       String rma,
       long ret,
-      long returnCase) {
+      long returnCase,
+      String claim) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
@@ -749,6 +750,74 @@ class TenantIsolationIT extends IntegrationTest {
                     "/api/v1/return-routing-rules",
                     list(map("reason", "*", "condition", "*", "disposition", "SCRAP")),
                     null)));
+    // returns: warranty and service of B's units stay B's; the public registration is for anyone
+    t.put(
+        "GET /api/v1/warranty/01/{gtin}/21/{serial}",
+        target(b -> get("/api/v1/warranty/01/" + b.site().gtin + "/21/" + b.stored())));
+    t.put(
+        "GET /api/v1/warranty",
+        target(b -> get("/api/v1/warranty?scan=" + query(b.scan(b.stored())))));
+    t.put(
+        "GET /api/v1/warranty/01/{gtin}/21/{serial}/service-records",
+        target(
+            b ->
+                get(
+                    "/api/v1/warranty/01/"
+                        + b.site().gtin
+                        + "/21/"
+                        + b.stored()
+                        + "/service-records")));
+    t.put(
+        "POST /api/v1/public/{client}/warranty-registrations",
+        site(
+            b ->
+                json(
+                    "/api/v1/public/" + b.site().tenant + "/warranty-registrations",
+                    map(
+                        "gtin",
+                        b.site().gtin,
+                        "serial",
+                        b.stored(),
+                        "purchaseDate",
+                        "not-a-date",
+                        "contact",
+                        map("name", "Intruder", "email", "intruder@example.com")))));
+    t.put(
+        "POST /api/v1/warranty-claims",
+        site(
+            b ->
+                json(
+                    "/api/v1/warranty-claims",
+                    map(
+                        "gtin",
+                        b.site().gtin,
+                        "serial",
+                        b.stored(),
+                        "problem",
+                        "intruder",
+                        "outOfWarrantyReason",
+                        "intruder"))));
+    t.put("GET /api/v1/warranty-claims", site(b -> get("/api/v1/warranty-claims")));
+    t.put(
+        "GET /api/v1/warranty-claims/{number}",
+        target(b -> get("/api/v1/warranty-claims/" + b.claim())));
+    t.put(
+        "POST /api/v1/warranty-claims/{number}/status",
+        target(
+            b ->
+                json(
+                    "/api/v1/warranty-claims/" + b.claim() + "/status",
+                    map("status", "REJECTED", "note", "intruder"))));
+    t.put(
+        "POST /api/v1/warranty-claims/{number}/replacement",
+        target(
+            b ->
+                json(
+                    "/api/v1/warranty-claims/" + b.claim() + "/replacement",
+                    map("gtin", b.site().gtin, "serial", b.stored()))));
+    t.put(
+        "POST /api/v1/service-records",
+        site(b -> json("/api/v1/service-records", map("claim", b.claim(), "work", "intruder"))));
     return t;
   }
 
@@ -1298,6 +1367,21 @@ class TenantIsolationIT extends IntegrationTest {
         ok(b.api.post("/api/v1/orders/" + order + "/shipments", map("carrier", "DHL")))
             .at("/shipment")
             .asLong();
+    // A warranty claim of B's on the unit it shipped (its product has no warranty: accepted anyway)
+    String claim =
+        ok(b.api.post(
+                "/api/v1/warranty-claims",
+                map(
+                    "gtin",
+                    b.gtin,
+                    "serial",
+                    sold,
+                    "problem",
+                    "dead on arrival",
+                    "outOfWarrantyReason",
+                    "goodwill")))
+            .at("/number")
+            .asString();
     // B's returns: an RMA for the sold unit, and its return by a stranger, quarantined with a case
     String rma = unique("RMAB");
     ok(
@@ -1354,7 +1438,8 @@ class TenantIsolationIT extends IntegrationTest {
         shipment,
         rma,
         returned.at("/ret/id").asLong(),
-        returned.at("/ret/suspectCase/id").asLong());
+        returned.at("/ret/suspectCase/id").asLong(),
+        claim);
   }
 
   private List<Principal> principalsOf(Site a) {
@@ -1410,6 +1495,7 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("availability", ok(api.get("/api/v1/availability")).body());
     s.put("sales channels", ok(api.get("/api/v1/sales-channels")).body());
     s.put("webhooks", ok(api.get("/api/v1/channels/webhooks")).body());
+    s.put("warranty claim", ok(api.get("/api/v1/warranty-claims/" + b.claim())).body());
     s.put(
         "counted history",
         ok(api.get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot()))
@@ -1449,7 +1535,11 @@ class TenantIsolationIT extends IntegrationTest {
             "pick_list",
             "carton",
             "carton_stock",
-            "shipment")) {
+            "shipment",
+            "warranty_registration",
+            "warranty_claim",
+            "service_record",
+            "service_part")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")

@@ -1,0 +1,96 @@
+package io.unitrace.ui;
+
+import static io.unitrace.support.Api.list;
+import static io.unitrace.support.Api.map;
+import static io.unitrace.support.Site.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unitrace.support.IntegrationTest;
+import io.unitrace.support.Site;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public warranty registration page, used without signing in, and the warranty lookup screen
+ * that shows the registration to the client's staff.
+ */
+class WarrantyPageIT extends IntegrationTest {
+
+  @Test
+  void aBuyerRegistersOnThePublicPageAndStaffSeeTheWarrantyItStarted() {
+    Site site = Site.create(admin);
+    ok(
+        site.api.put(
+            "/api/v1/products/" + site.sku,
+            map(
+                "sku",
+                site.sku,
+                "name",
+                "Phone",
+                "gtins",
+                list(site.gtin),
+                "tracking",
+                "SERIAL",
+                "warrantyMonths",
+                12)));
+    String sn = unique("SN");
+    ok(
+        site.api.post(
+            "/api/v1/units",
+            map("expected", true, "units", list(map("gtin", site.gtin, "serial", sn)))));
+    String bought = LocalDate.now(ZoneOffset.UTC).minusDays(10).toString();
+
+    FormSession buyer = new FormSession(port);
+    var form = buyer.get("/public/" + site.tenant + "/warranty");
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.body()).contains("Register your warranty").doesNotContain("Sign out");
+
+    Map<String, String> fields =
+        FormSession.fields(
+            "gtin",
+            site.gtin,
+            "serial",
+            sn,
+            "purchaseDate",
+            "10/10/2025",
+            "name",
+            "Pia",
+            "email",
+            "pia@example.com",
+            "_csrf",
+            form.csrf());
+    var wrong = buyer.postForm("/public/" + site.tenant + "/warranty", fields);
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.body()).contains("data-test=\"error-field\">purchaseDate<");
+
+    fields.put("purchaseDate", bought);
+    fields.put("_csrf", wrong.csrf());
+    var done = buyer.postForm("/public/" + site.tenant + "/warranty", fields);
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    assertThat(done.body()).contains("data-test=\"reference\">WR-");
+
+    FormSession staff = new FormSession(port);
+    staff.signIn("admin", ADMIN_PASSWORD);
+    var card =
+        staff.get(
+            "/warranty?tenant="
+                + site.tenant
+                + "&q="
+                + FormSession.encode("(01)" + site.gtin + "(21)" + sn));
+    assertThat(card.status()).isEqualTo(200);
+    assertThat(card.body())
+        .contains("data-test=\"status\">ACTIVE<")
+        .contains("12 months from the registered purchase date")
+        .contains("pia@example.com")
+        .contains("data-test=\"start\">" + bought + "<");
+    var unknown =
+        staff.get(
+            "/warranty?tenant="
+                + site.tenant
+                + "&q="
+                + FormSession.encode("(01)" + site.gtin + "(21)" + unique("SN")));
+    assertThat(unknown.body()).contains("data-test=\"problem\"");
+  }
+}
