@@ -331,7 +331,7 @@ public class Catalog {
             WHERE g.tenant_id = ? AND g.gtin = ? AND p.tenant_id = ?
             ORDER BY all_gtins.gtin""")
             .params(tenantId, gtin.value(), tenantId)
-            .query((rs, n) -> Map.entry(product(rs, List.of()), new Gtin(rs.getString(15))))
+            .query((rs, n) -> Map.entry(product(rs, List.of()), new Gtin(rs.getString(16))))
             .list();
     if (rows.isEmpty()) {
       return Optional.empty();
