@@ -695,7 +695,14 @@ public class Licences {
       Map<String, Object> details,
       String key,
       LongConsumer inTransaction) {
-    returnedGoods.note(scope, notes, type, details, RequestMeta.of(key), inTransaction);
+    // The history shows an event's details, not the note on each chain: the references go in both.
+    Map<Long, Inventory.UnitPosition> units = inventory.units(scope.tenantId(), notes.keySet());
+    Map<String, Map<String, String>> byUnit = new TreeMap<>();
+    notes.forEach(
+        (id, n) -> byUnit.put(units.containsKey(id) ? ref(units.get(id)) : Long.toString(id), n));
+    Map<String, Object> all = new LinkedHashMap<>(details);
+    all.put("licences", byUnit);
+    returnedGoods.note(scope, notes, type, all, RequestMeta.of(key), inTransaction);
   }
 
   /** What the ledger may know of a key: the licence's id, the SKU and the last four characters. */
