@@ -74,7 +74,9 @@ class TenantIsolationIT extends IntegrationTest {
       String channelOrderId,
       long pickList,
       String carton,
-      long shipment) {
+      long shipment,
+      String sold,
+      String licenceKey) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
@@ -96,7 +98,8 @@ class TenantIsolationIT extends IntegrationTest {
           countedSku,
           countedGtin,
           countedLot,
-          channelOrderId);
+          channelOrderId,
+          licenceKey);
     }
 
     String unit(String serial) {
@@ -658,6 +661,24 @@ class TenantIsolationIT extends IntegrationTest {
     t.put(
         "GET /api/v1/shipments/{id}/dispatch-advice",
         target(b -> get("/api/v1/shipments/" + b.shipment() + "/dispatch-advice")));
+    // returns: licences (B's keys, their reveals and the record of reveals stay B's)
+    t.put(
+        "POST /api/v1/licence-pools/{sku}/keys",
+        target(
+            b ->
+                json(
+                    "/api/v1/licence-pools/" + b.site().sku + "/keys",
+                    map("keys", list("INTRUDER-" + unique("K"))))));
+    t.put(
+        "GET /api/v1/licence-pools/{sku}",
+        target(b -> get("/api/v1/licence-pools/" + b.site().sku)));
+    t.put(
+        "GET /api/v1/units/01/{gtin}/21/{serial}/licence",
+        target(b -> get(b.unit(b.sold()) + "/licence")));
+    t.put(
+        "POST /api/v1/units/01/{gtin}/21/{serial}/licence/reveal",
+        target(b -> json(b.unit(b.sold()) + "/licence/reveal", map("reason", "intruder"))));
+    t.put("GET /api/v1/licence-views", site(b -> get("/api/v1/licence-views")));
     // channels: B's events, webhooks and deliveries stay B's
     t.put("GET /api/v1/channels/feed", site(b -> get("/api/v1/channels/feed")));
     t.put("GET /api/v1/channels/webhooks", site(b -> get("/api/v1/channels/webhooks")));
@@ -1178,6 +1199,9 @@ class TenantIsolationIT extends IntegrationTest {
                 "level",
                 "AREA")));
     ok(b.api.put("/api/v1/sales-channels/WEB", map("name", "Web shop")));
+    // B's product carries a licence: the unit B ships is issued B's key, which B reveals once
+    String licenceKey = "B-LICENCE-" + unique("K");
+    ok(b.api.post("/api/v1/licence-pools/" + b.sku + "/keys", map("keys", list(licenceKey))));
     String sold = unique("SNB");
     b.register(b.bin2, sold);
     String channelOrderId = unique("ORDB");
@@ -1227,6 +1251,7 @@ class TenantIsolationIT extends IntegrationTest {
         ok(b.api.post("/api/v1/orders/" + order + "/shipments", map("carrier", "DHL")))
             .at("/shipment")
             .asLong();
+    ok(b.api.post(b.unitPath(sold) + "/licence/reveal", map("reason", "customer support")));
     return new Target(
         b,
         tenantId,
@@ -1253,7 +1278,9 @@ class TenantIsolationIT extends IntegrationTest {
         channelOrderId,
         pickList,
         carton,
-        shipment);
+        shipment,
+        sold,
+        licenceKey);
   }
 
   private List<Principal> principalsOf(Site a) {
@@ -1309,6 +1336,9 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("availability", ok(api.get("/api/v1/availability")).body());
     s.put("sales channels", ok(api.get("/api/v1/sales-channels")).body());
     s.put("webhooks", ok(api.get("/api/v1/channels/webhooks")).body());
+    s.put("licence pool", ok(api.get("/api/v1/licence-pools/" + b.site().sku)).body());
+    s.put("licence", ok(api.get(b.unit(b.sold()) + "/licence")).body());
+    s.put("licence views", ok(api.get("/api/v1/licence-views")).body());
     s.put(
         "counted history",
         ok(api.get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot()))
@@ -1348,7 +1378,11 @@ class TenantIsolationIT extends IntegrationTest {
             "pick_list",
             "carton",
             "carton_stock",
-            "shipment")) {
+            "shipment",
+            "licence_pool",
+            "licence_key",
+            "licence_owed",
+            "licence_view")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")
