@@ -565,8 +565,15 @@ public class Licences {
               + cipher.ref()
               + ": start it with the installation's UNITRACE_LICENCE_KEY");
     }
-    String clear =
-        cipher.open(key.ciphertext(), context(tenant, key.productId()) + ":" + key.fingerprint());
+    String clear;
+    try {
+      clear =
+          cipher.open(key.ciphertext(), context(tenant, key.productId()) + ":" + key.fingerprint());
+    } catch (LicenceCipher.Tampered e) {
+      // nothing is shown and no view recorded: the row was changed outside the application
+      throw new Problem(
+          500, "licence-key-tampered", null, "licence " + key.id() + ": " + e.getMessage());
+    }
     long view =
         rows.insertView(
             tenant,

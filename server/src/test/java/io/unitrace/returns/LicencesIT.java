@@ -351,6 +351,31 @@ class LicencesIT extends IntegrationTest {
         .isZero();
   }
 
+  @Test
+  void aSealedKeyCopiedOntoAnotherRowIsRefusedAndNothingIsShown() {
+    Site site = Site.create(admin);
+    String pack = outbound(site);
+    String first = "COPY-" + unique("K");
+    importKeys(site, first, "OTHER-" + unique("K"));
+    String a = unique("SN");
+    String b = unique("SN");
+    site.register(site.bin1, a, b);
+    ok(ship(site, pack, a, b));
+    long la = ok(site.api.get(site.unitPath(a) + "/licence")).at("/licence").asLong();
+    long lb = ok(site.api.get(site.unitPath(b) + "/licence")).at("/licence").asLong();
+    String sealed =
+        db.sql("SELECT ciphertext FROM licence_key WHERE id = ?")
+            .param(la)
+            .query(String.class)
+            .single();
+    db.sql("UPDATE licence_key SET ciphertext = ? WHERE id = ?").params(sealed, lb).update();
+    var refused = site.api.post(site.unitPath(b) + "/licence/reveal", null);
+    assertThat(refused.status()).isEqualTo(500);
+    assertThat(refused.problemCode()).isEqualTo("licence-key-tampered");
+    assertThat(refused.body()).doesNotContain(first);
+    assertThat(ok(site.api.get("/api/v1/licence-views")).at("/items").size()).isZero();
+  }
+
   // Returns and warranty
 
   @Test
