@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,14 +80,21 @@ public class Shipping {
   private final Departures departures;
   private final Catalog catalog;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   Shipping(
-      CartonRows rows, Containers containers, Departures departures, Catalog catalog, Clock clock) {
+      CartonRows rows,
+      Containers containers,
+      Departures departures,
+      Catalog catalog,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.rows = rows;
     this.containers = containers;
     this.departures = departures;
     this.catalog = catalog;
     this.clock = clock;
+    this.events = events;
   }
 
   public Shipped ship(TenantScope scope, long orderId, ShipmentRequest r, RequestMeta meta) {
@@ -221,6 +229,10 @@ public class Shipping {
                       .allMatch(c -> c.status().equals("SHIPPED"));
               if (all) {
                 rows.orderStatus(scope.tenantId(), orderId, "PACKED", "SHIPPED", null, now);
+              }
+              if (!unitIds.isEmpty()) {
+                // heard in this transaction: what goes with a sold unit commits with its shipment
+                events.publishEvent(new UnitsShipped(scope.tenantId(), eventId, orderId, unitIds));
               }
             });
     return new Shipped(

@@ -78,7 +78,9 @@ class TenantIsolationIT extends IntegrationTest {
       String rma,
       long ret,
       long returnCase,
-      String claim) {
+      String claim,
+      String sold,
+      String licenceKey) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
@@ -101,7 +103,8 @@ class TenantIsolationIT extends IntegrationTest {
           countedGtin,
           countedLot,
           channelOrderId,
-          rma);
+          rma,
+          licenceKey);
     }
 
     String unit(String serial) {
@@ -663,6 +666,24 @@ class TenantIsolationIT extends IntegrationTest {
     t.put(
         "GET /api/v1/shipments/{id}/dispatch-advice",
         target(b -> get("/api/v1/shipments/" + b.shipment() + "/dispatch-advice")));
+    // returns: licences (B's keys, their reveals and the record of reveals stay B's)
+    t.put(
+        "POST /api/v1/licence-pools/{sku}/keys",
+        target(
+            b ->
+                json(
+                    "/api/v1/licence-pools/" + b.site().sku + "/keys",
+                    map("keys", list("INTRUDER-" + unique("K"))))));
+    t.put(
+        "GET /api/v1/licence-pools/{sku}",
+        target(b -> get("/api/v1/licence-pools/" + b.site().sku)));
+    t.put(
+        "GET /api/v1/units/01/{gtin}/21/{serial}/licence",
+        target(b -> get(b.unit(b.sold()) + "/licence")));
+    t.put(
+        "POST /api/v1/units/01/{gtin}/21/{serial}/licence/reveal",
+        target(b -> json(b.unit(b.sold()) + "/licence/reveal", map("reason", "intruder"))));
+    t.put("GET /api/v1/licence-views", site(b -> get("/api/v1/licence-views")));
     // channels: B's events, webhooks and deliveries stay B's
     t.put("GET /api/v1/channels/feed", site(b -> get("/api/v1/channels/feed")));
     t.put("GET /api/v1/channels/webhooks", site(b -> get("/api/v1/channels/webhooks")));
@@ -1318,6 +1339,9 @@ class TenantIsolationIT extends IntegrationTest {
                 "level",
                 "AREA")));
     ok(b.api.put("/api/v1/sales-channels/WEB", map("name", "Web shop")));
+    // B's product carries a licence: the unit B ships is issued B's key, which B reveals once
+    String licenceKey = "B-LICENCE-" + unique("K");
+    ok(b.api.post("/api/v1/licence-pools/" + b.sku + "/keys", map("keys", list(licenceKey))));
     String sold = unique("SNB");
     b.register(b.bin2, sold);
     String channelOrderId = unique("ORDB");
@@ -1367,6 +1391,7 @@ class TenantIsolationIT extends IntegrationTest {
         ok(b.api.post("/api/v1/orders/" + order + "/shipments", map("carrier", "DHL")))
             .at("/shipment")
             .asLong();
+    ok(b.api.post(b.unitPath(sold) + "/licence/reveal", map("reason", "customer support")));
     // A warranty claim of B's on the unit it shipped (its product has no warranty: accepted anyway)
     String claim =
         ok(b.api.post(
@@ -1439,7 +1464,9 @@ class TenantIsolationIT extends IntegrationTest {
         rma,
         returned.at("/ret/id").asLong(),
         returned.at("/ret/suspectCase/id").asLong(),
-        claim);
+        claim,
+        sold,
+        licenceKey);
   }
 
   private List<Principal> principalsOf(Site a) {
@@ -1496,6 +1523,9 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("sales channels", ok(api.get("/api/v1/sales-channels")).body());
     s.put("webhooks", ok(api.get("/api/v1/channels/webhooks")).body());
     s.put("warranty claim", ok(api.get("/api/v1/warranty-claims/" + b.claim())).body());
+    s.put("licence pool", ok(api.get("/api/v1/licence-pools/" + b.site().sku)).body());
+    s.put("licence", ok(api.get(b.unit(b.sold()) + "/licence")).body());
+    s.put("licence views", ok(api.get("/api/v1/licence-views")).body());
     s.put(
         "counted history",
         ok(api.get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot()))
@@ -1539,7 +1569,11 @@ class TenantIsolationIT extends IntegrationTest {
             "warranty_registration",
             "warranty_claim",
             "service_record",
-            "service_part")) {
+            "service_part",
+            "licence_pool",
+            "licence_key",
+            "licence_owed",
+            "licence_view")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")
