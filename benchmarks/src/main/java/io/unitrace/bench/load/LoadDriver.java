@@ -90,9 +90,12 @@ public final class LoadDriver {
         case "history" -> history();
         case "receiving" -> receiving();
         case "outbound" -> outbound();
+        case "returns" -> returns();
         default ->
             throw new IllegalArgumentException(
-                "unknown phase " + phase + " (registration, moves, history, receiving, outbound)");
+                "unknown phase "
+                    + phase
+                    + " (registration, moves, history, receiving, outbound, returns)");
       }
     }
     System.out.println();
@@ -358,6 +361,25 @@ public final class LoadDriver {
           Duration.ofSeconds(integer("warmup-seconds", 10)),
           Duration.ofSeconds(integer("measure-seconds", 20)));
     }
+  }
+
+  /**
+   * Returns targets (BENCHMARKS.md, "Returns"): the verdict on a shipped unit over HTTP, p99 under
+   * 50 ms with 16 clients, and the warranty lookup, p99 under 10 ms (skipped when this build has no
+   * such endpoint), at 1,000,000 units and about 5,000,000 ledger entries; the same reads as raw
+   * SQL in the same run.
+   */
+  private void returns() throws Exception {
+    new ReturnsLoad(http, base, admin, meter, () -> jdbc(false), LoadDriver::log, this::figure)
+        .run(
+            integer("returns-units", 1_000_000),
+            integer("returns-moves", 4),
+            integer("returns-streams", 2),
+            integer("returns-orders", 5),
+            integer("returns-per-order", 1_000),
+            integer("returns-clients", 16),
+            Duration.ofSeconds(integer("warmup-seconds", 10)),
+            Duration.ofSeconds(integer("measure-seconds", 30)));
   }
 
   private void expectRows(Connection c, BenchSite site, long units) throws SQLException {
