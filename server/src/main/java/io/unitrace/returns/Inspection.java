@@ -213,11 +213,13 @@ class Inspection {
     String next =
         switch (disposition) {
           case RESTOCK ->
-              t.location() != null && t.location().type() == LocationType.DOCK
-                  ? "Put it away from "
-                      + t.location().code()
-                      + " (the Putaway screen suggests a bin)."
-                  : "Back in stock at " + t.location().code() + ".";
+              t.location() == null
+                  ? "Off QC hold where it is: put it away like any stock."
+                  : t.location().type() == LocationType.DOCK
+                      ? "Put it away from "
+                          + t.location().code()
+                          + " (the Putaway screen suggests a bin)."
+                      : "Back in stock at " + t.location().code() + ".";
           case REPAIR, REFURBISH -> "At repair in " + t.location().code() + ".";
           case QUARANTINE -> "Held in quarantine at " + t.location().code() + ".";
           case RETURN_TO_VENDOR -> "Returned to the vendor: nothing more happens to it here.";

@@ -111,10 +111,12 @@ public record Shipped(long orderId, String channelOrderId, String customer, List
                 map(
                     "location",
                     at,
-                    "gtin",
-                    t.path("gtin").asString(),
-                    "lot",
-                    t.path("lot").asString(null),
+                    "scan",
+                    "(01)"
+                        + gtinOf(site, t)
+                        + (t.path("lot").isNull() || t.path("lot").isMissingNode()
+                            ? ""
+                            : "(10)" + t.path("lot").asString()),
                     "quantity",
                     t.path("quantity").asLong())));
       }
@@ -135,7 +137,7 @@ public record Shipped(long orderId, String channelOrderId, String customer, List
                 "/api/v1/cartons/" + sscc + "/scans",
                 map(
                     "gtin",
-                    t.path("gtin").asString(),
+                    gtinOf(site, t),
                     "lot",
                     t.path("lot").asString(null),
                     "quantity",
@@ -149,6 +151,16 @@ public record Shipped(long orderId, String channelOrderId, String customer, List
             map("carrier", "DHL", "tracking", "JD" + orderId, "shipDate", shipDate));
     assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
     return new Shipped(orderId, id, customer, List.copyOf(serials));
+  }
+
+  /** A task's GTIN: the unit's, or for counted goods the first of its product's. */
+  private static String gtinOf(Site site, JsonNode task) {
+    String gtin = task.path("gtin").asString(null);
+    return gtin != null
+        ? gtin
+        : ok(site.api.get("/api/v1/products/" + task.path("sku").asString()))
+            .at("/gtins/0")
+            .asString();
   }
 
   /** The one unit this order shipped. */
