@@ -29,6 +29,7 @@ public enum EventType {
   RETURNED_TO_VENDOR("shipping"),
   REPLACED("replacing"),
   LICENCE_ISSUED("encoding"),
+  LICENCE_ACTIVATED("encoding"),
   LICENCE_REVOKED("encoding"),
   CASE_RESOLVED("inspecting");
 

@@ -44,7 +44,11 @@ public class ReturnedGoods {
 
   /** The event types a note may be recorded under. */
   static final Set<EventType> NOTES =
-      EnumSet.of(EventType.REPLACED, EventType.LICENCE_ISSUED, EventType.LICENCE_REVOKED);
+      EnumSet.of(
+          EventType.REPLACED,
+          EventType.LICENCE_ISSUED,
+          EventType.LICENCE_ACTIVATED,
+          EventType.LICENCE_REVOKED);
 
   private final Recorder recorder;
   private final Planning planning;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 /**
  * What licences do when other parts of the warehouse act: each event is published inside its
  * producer's transaction and heard here synchronously, so the licence's rows and the ledger's notes
- * commit or roll back with the shipment, the return or the claim.
+ * commit or roll back with the shipment, the registration, the return or the claim.
  */
 @Component
 class LicenceReactions {
@@ -21,6 +21,14 @@ class LicenceReactions {
   @EventListener
   void shipped(UnitsShipped e) {
     licences.issueOnShipment(e);
+  }
+
+  /** A registration nobody doubts activates the unit's key; a flagged one waits for the client. */
+  @EventListener
+  void registered(WarrantyRegistered e) {
+    if (!e.flagged()) {
+      licences.activateOnRegistration(e);
+    }
   }
 
   @EventListener

@@ -438,10 +438,29 @@ public class Licences {
    * Activation on warranty registration: the unit's key goes ISSUED → ACTIVE. A unit of a product
    * with a pool that holds no key (sold before the pool existed, or owed one) is issued one now,
    * active; with the pool empty it stays (or becomes) owed. Empty when the unit's product carries
-   * no licence. Runs in the caller's transaction when there is one.
+   * no licence. Runs in the caller's transaction when there is one. Either way the unit's history
+   * says so: LICENCE_ACTIVATED for a key it held, LICENCE_ISSUED (activated) for a new one.
    */
   @Transactional
   public Optional<Status> activate(long tenantId, long unitId) {
+    return activate(tenantId, unitId, Map.of("cause", "warranty registration"));
+  }
+
+  /**
+   * A new registration nobody doubts, heard inside its transaction: its unit's key is activated.
+   */
+  void activateOnRegistration(WarrantyRegistered e) {
+    activate(
+        e.tenantId(),
+        e.unitId(),
+        Map.of(
+            "cause",
+            "warranty registration",
+            "registration",
+            WarrantyRegistrations.reference(e.registrationId())));
+  }
+
+  private Optional<Status> activate(long tenantId, long unitId, Map<String, Object> details) {
     Inventory.UnitPosition unit =
         inventory
             .unit(tenantId, unitId)
@@ -449,8 +468,15 @@ public class Licences {
     long now = clock.millis();
     Optional<LicenceRows.Key> live = rows.liveKey(tenantId, unitId);
     if (live.isPresent()) {
-      if (live.get().status().equals("ISSUED")) {
-        rows.activate(tenantId, live.get().id(), now);
+      LicenceRows.Key held = live.get();
+      if (held.status().equals("ISSUED") && rows.activate(tenantId, held.id(), now)) {
+        note(
+            scope(tenantId),
+            Map.of(unitId, reference(held, product(tenantId, held.productId()))),
+            EventType.LICENCE_ACTIVATED,
+            details,
+            "licence-activated:" + held.id(),
+            eventId -> {});
       }
       return Optional.of(Status.ACTIVE);
     }
@@ -473,7 +499,7 @@ public class Licences {
         scope(tenantId),
         Map.of(unitId, note),
         EventType.LICENCE_ISSUED,
-        Map.of("cause", "warranty registration"),
+        details,
         "licence-issued:activated:" + key.get().id(),
         eventId -> rows.issuedBy(tenantId, List.of(key.get().id()), eventId));
     return Optional.of(Status.ACTIVE);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for the client to look at, never refused: a second party (another e-mail) registering the same
  * serial flags both; a unit still in our warehouse, or bought before we shipped it, flags the row.
  * The same party again finds its first registration (idempotent).
+ *
+ * <p>A new registration is published ({@link WarrantyRegistered}) inside its transaction: one
+ * nobody doubts activates the unit's licence key there and then, so the registration and the
+ * activation commit together; a flagged one activates nothing.
  *
  * <p>Rate limit: a token bucket per client and caller address. Only a well-formed request costs a
  * token: a malformed one is refused from its own text, as cheaply as a 429, and reads nothing.
@@ -71,6 +76,7 @@ public class WarrantyRegistrations {
   private final Clock clock;
   private final RateLimit limit;
   private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
 
   WarrantyRegistrations(
       Tenants tenants,
@@ -79,6 +85,7 @@ public class WarrantyRegistrations {
       JdbcClient db,
       Clock clock,
       TransactionTemplate tx,
+      ApplicationEventPublisher events,
       @Value("${unitrace.warranty.registrations.per-minute:5}") int perMinute,
       @Value("${unitrace.warranty.registrations.burst:10}") int burst) {
     this.tenants = tenants;
@@ -87,6 +94,7 @@ public class WarrantyRegistrations {
     this.db = db;
     this.clock = clock;
     this.tx = tx;
+    this.events = events;
     this.limit = new RateLimit(perMinute, burst, 100_000, System::nanoTime);
   }
 
@@ -211,6 +219,9 @@ public class WarrantyRegistrations {
           .update();
     }
     long id = byParty(tenantId, unit.id(), email).orElseThrow();
+    if (inserted == 1) {
+      events.publishEvent(new WarrantyRegistered(tenantId, unit.id(), id, reasons));
+    }
     return registered(tenantId, id, inserted == 1);
   }
 

@@ -12,14 +12,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
 
 /**
  * End customers register their warranty without signing in. They learn nothing but a reference;
  * suspicious registrations are kept, flagged, for the client to see in the warranty lookup; a
- * caller that sends too many is slowed down.
+ * caller that sends too many is slowed down. A registration nobody doubts activates the unit's
+ * licence key; a doubted one leaves it as it was.
  */
 class WarrantyRegistrationIT extends IntegrationTest {
 
@@ -130,6 +133,103 @@ class WarrantyRegistrationIT extends IntegrationTest {
   }
 
   @Test
+  void registeringAShippedUnitActivatesItsLicenceAndItsHistorySaysSo() {
+    WarrantyFloor floor = new WarrantyFloor(admin, 24);
+    importKeys(floor, "KEY-" + unique("A"), "KEY-" + unique("B"));
+    String sn = floor.shipNew(1, LocalDate.now(ZoneOffset.UTC).minusDays(5).toString()).get(0);
+    String licence = floor.site.unitPath(sn) + "/licence";
+    assertThat(ok(floor.site.api.get(licence)).at("/status").asString()).isEqualTo("ISSUED");
+
+    var r = register(floor.site.tenant, form(floor, sn, "ida@example.com"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    // the buyer learns nothing of the licence
+    assertThat(r.body()).doesNotContain("licence").doesNotContain("ACTIVE");
+
+    var active = ok(floor.site.api.get(licence));
+    assertThat(active.at("/status").asString()).isEqualTo("ACTIVE");
+    assertThat(active.at("/activatedAt").isMissingNode()).isFalse();
+    var history = ok(floor.site.api.get(floor.site.unitPath(sn) + "/history"));
+    JsonNode activated = entry(history, "LICENCE_ACTIVATED");
+    assertThat(activated).as(history.toString()).isNotNull();
+    assertThat(activated.at("/state").asString())
+        .as("a note changes no state")
+        .isEqualTo("SHIPPED");
+    assertThat(activated.at("/details/registration").asString())
+        .isEqualTo(r.at("/reference").asString());
+    JsonNode ref = activated.at("/details/licences").properties().iterator().next().getValue();
+    assertThat(ref.path("licence").asLong()).isEqualTo(active.at("/licence").asLong());
+    assertThat(ref.path("last4").asString()).isEqualTo(active.at("/last4").asString());
+
+    // the same party again: the same registration, no second activation
+    assertThat(register(floor.site.tenant, form(floor, sn, "ida@example.com")).status())
+        .isEqualTo(200);
+    assertThat(
+            count(
+                ok(floor.site.api.get(floor.site.unitPath(sn) + "/history")), "LICENCE_ACTIVATED"))
+        .isEqualTo(1);
+    assertThat(
+            ok(floor.site.api.get("/api/v1/licence-pools/" + floor.site.sku))
+                .at("/active")
+                .asLong())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aSecondPartysRegistrationActivatesNothing() {
+    WarrantyFloor floor = new WarrantyFloor(admin, 24);
+    // one key for two units: the second shipped is owed one
+    importKeys(floor, "KEY-" + unique("C"));
+    List<String> sold = floor.shipNew(2, LocalDate.now(ZoneOffset.UTC).minusDays(5).toString());
+    String owedSn =
+        sold.stream()
+            .filter(
+                sn ->
+                    ok(floor.site.api.get(floor.site.unitPath(sn) + "/licence"))
+                        .at("/status")
+                        .asString()
+                        .equals("OWED"))
+            .findFirst()
+            .orElseThrow();
+    String licence = floor.site.unitPath(owedSn) + "/licence";
+
+    // the first party registers while no key is left: the unit stays owed one
+    assertThat(register(floor.site.tenant, form(floor, owedSn, "jo@example.com")).status())
+        .isEqualTo(201);
+    assertThat(ok(floor.site.api.get(licence)).at("/status").asString()).isEqualTo("OWED");
+    // the next import issues it its key
+    importKeys(floor, "KEY-" + unique("D"));
+    assertThat(ok(floor.site.api.get(licence)).at("/status").asString()).isEqualTo("ISSUED");
+
+    // a second party registering the same serial is flagged, and activates nothing
+    assertThat(register(floor.site.tenant, form(floor, owedSn, "kim@example.com")).status())
+        .isEqualTo(201);
+    var w = ok(floor.warranty(owedSn));
+    assertThat(w.at("/registrations").size()).isEqualTo(2);
+    assertThat(w.at("/registrations").toString()).contains("registered-by-another-party");
+    var still = ok(floor.site.api.get(licence));
+    assertThat(still.at("/status").asString()).isEqualTo("ISSUED");
+    assertThat(still.at("/activatedAt").isMissingNode() || still.at("/activatedAt").isNull())
+        .isTrue();
+    assertThat(
+            entry(
+                ok(floor.site.api.get(floor.site.unitPath(owedSn) + "/history")),
+                "LICENCE_ACTIVATED"))
+        .isNull();
+
+    // nor does a unit still in our warehouse, registered by anyone
+    String inStock = floor.stock(1).get(0);
+    assertThat(register(floor.site.tenant, form(floor, inStock, "lee@example.com")).status())
+        .isEqualTo(201);
+    assertThat(floor.site.api.get(floor.site.unitPath(inStock) + "/licence").status())
+        .isEqualTo(404);
+    assertThat(
+            ok(floor.site.api.get("/api/v1/licence-pools/" + floor.site.sku))
+                .at("/active")
+                .asLong())
+        .isZero();
+  }
+
+  @Test
   void aBadFieldIsRefusedNamingItAndWritesNothing() {
     WarrantyFloor floor = new WarrantyFloor(admin, 24);
     String sn = floor.shipNew(1, null).get(0);
@@ -179,6 +279,32 @@ class WarrantyRegistrationIT extends IntegrationTest {
     var noClient = register(unique("NOPE"), form(b, sn, "gina@example.com"));
     assertThat(noClient.status()).isEqualTo(404);
     assertThat(ok(b.warranty(sn)).at("/registrations").size()).isZero();
+  }
+
+  private static void importKeys(WarrantyFloor floor, String... keys) {
+    ok(
+        floor.site.api.post(
+            "/api/v1/licence-pools/" + floor.site.sku + "/keys", map("keys", List.of(keys))));
+  }
+
+  /** The first history entry of {@code type}, or null. */
+  private static JsonNode entry(Api.Response history, String type) {
+    for (JsonNode e : history.at("/items")) {
+      if (e.path("type").asString().equals(type)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static int count(Api.Response history, String type) {
+    int n = 0;
+    for (JsonNode e : history.at("/items")) {
+      if (e.path("type").asString().equals(type)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   @Test

@@ -10,13 +10,75 @@ import io.unitrace.support.Site;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The public warranty registration page, used without signing in, and the warranty lookup screen
- * that shows the registration to the client's staff.
+ * that shows the registration to the client's staff, a tab of the navigation next to Returns.
  */
 class WarrantyPageIT extends IntegrationTest {
+
+  /** The navigation's Warranty tab, marked as the page shown. */
+  static final Pattern WARRANTY_TAB_ACTIVE =
+      Pattern.compile(
+          "<a href=\"/warranty\"(?=[^>]*class=\"active\")(?=[^>]*aria-current=\"page\")[^>]*>Warranty</a>");
+
+  static final Pattern WARRANTY_TAB = Pattern.compile("<a href=\"/warranty\"[^>]*>Warranty</a>");
+
+  @Test
+  void everyoneSignedInFindsWarrantyNextToReturnsAndTheBuyerSeesNoNavigation() {
+    Site site = Site.create(admin);
+    String user = unique("clerk");
+    ok(
+        admin.post(
+            "/api/v1/users",
+            map(
+                "username",
+                user,
+                "displayName",
+                "Client user",
+                "password",
+                "client-password-1",
+                "role",
+                "CLIENT",
+                "tenants",
+                list(site.tenant))));
+    // the least of the roles sees the tab, as it sees every other
+    FormSession client = new FormSession(port);
+    assertThat(client.signIn(user, "client-password-1").status()).isEqualTo(302);
+    var returns = client.get("/returns");
+    assertThat(returns.status()).isEqualTo(200);
+    String nav = nav(returns.body());
+    assertThat(nav).containsPattern(WARRANTY_TAB).doesNotContainPattern(WARRANTY_TAB_ACTIVE);
+    assertThat(nav.indexOf(">Warranty</a>"))
+        .as("Warranty right after Returns")
+        .isGreaterThan(nav.indexOf(">Returns</a>"))
+        .isLessThan(nav.indexOf(">Stock</a>"));
+
+    var warranty = client.get("/warranty");
+    assertThat(warranty.status()).isEqualTo(200);
+    assertThat(nav(warranty.body())).containsPattern(WARRANTY_TAB_ACTIVE);
+    assertThat(nav(warranty.body()))
+        .doesNotContainPattern(Pattern.compile("<a href=\"/returns\"[^>]*aria-current"));
+
+    FormSession staff = new FormSession(port);
+    staff.signIn("admin", ADMIN_PASSWORD);
+    assertThat(nav(staff.get("/warranty?tenant=" + site.tenant).body()))
+        .containsPattern(WARRANTY_TAB_ACTIVE);
+
+    // the public registration page has no navigation: nobody is signed in there
+    var page = new FormSession(port).get("/public/" + site.tenant + "/warranty");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).doesNotContain("class=\"tabs\"").doesNotContainPattern(WARRANTY_TAB);
+  }
+
+  /** The main navigation of a page. */
+  private static String nav(String html) {
+    int start = html.indexOf("<nav class=\"tabs\"");
+    assertThat(start).as("a navigation on the page").isNotNegative();
+    return html.substring(start, html.indexOf("</nav>", start));
+  }
 
   @Test
   void aBuyerRegistersOnThePublicPageAndStaffSeeTheWarrantyItStarted() {
