@@ -54,6 +54,47 @@ final class ReturnsDock {
     return Shipped.units(site, pack, customer, serial());
   }
 
+  /** A product of the dock's client: its SKU and its one GTIN. */
+  record Item(String sku, String gtin) {
+
+    String dm(String serial) {
+      return "(01)" + gtin + "(21)" + serial;
+    }
+  }
+
+  /**
+   * A new product of the client tracked as {@code tracking}, with {@code more} (name, value pairs:
+   * "regulated", "expiryTracked", "warrantyMonths", ...) added to its spec.
+   */
+  Item product(String tracking, Object... more) {
+    Item item = new Item("SKU" + serial(), Site.randomGtin());
+    Map<String, Object> spec =
+        map("sku", item.sku(), "name", "Item " + item.sku(), "gtins", list(item.gtin()));
+    spec.put("tracking", tracking);
+    spec.putAll(map(more));
+    ok(api.post("/api/v1/products", spec));
+    return item;
+  }
+
+  /** Registers one unit in the first bin: its GTIN and serial, and any lot, expiry and fields. */
+  void stock(Map<String, Object> unit) {
+    ok(api.post("/api/v1/units", map("location", site.bin1, "units", list(unit))));
+  }
+
+  /** Ships these stored units (GTIN, serial) to the dock's customer in one order on a date. */
+  Shipped ship(String shipDate, Item item, String... serials) {
+    List<Object> lines = new ArrayList<>();
+    for (String s : serials) {
+      lines.add(map("gtin", item.gtin(), "serial", s));
+    }
+    return Shipped.order(site, pack, customer, lines, shipDate);
+  }
+
+  /** The site's own product, as an {@link Item}. */
+  Item phone() {
+    return new Item(site.sku, site.gtin);
+  }
+
   /** A serial no other test uses. */
   static String serial() {
     return "SN"
@@ -105,6 +146,25 @@ final class ReturnsDock {
     return api.post(
         "/api/v1/returns/" + ret + "/route",
         map("disposition", disposition, "location", location, "reason", reason));
+  }
+
+  JsonNode unit(Item item, String serial) {
+    return ok(api.get("/api/v1/units/01/" + item.gtin() + "/21/" + serial)).json();
+  }
+
+  /** The unit's history (see {@link #history(String)}) under another product's GTIN. */
+  List<String> history(Item item, String serial) {
+    List<String> steps = new ArrayList<>();
+    for (JsonNode e :
+        ok(api.get("/api/v1/units/01/" + item.gtin() + "/21/" + serial + "/history?limit=100"))
+            .at("/items")) {
+      steps.add(e.path("bizStep").asString() + "/" + e.path("disposition").asString(null));
+    }
+    return steps;
+  }
+
+  Api.Response verdict(Map<String, Object> body) {
+    return api.post("/api/v1/returns/verdict", body);
   }
 
   JsonNode unit(String serial) {
