@@ -30,7 +30,9 @@ public enum EventType {
   REPLACED("replacing"),
   LICENCE_ISSUED("encoding"),
   LICENCE_REVOKED("encoding"),
-  CASE_RESOLVED("inspecting");
+  CASE_RESOLVED("inspecting"),
+  ASSEMBLED("assembling"),
+  DISASSEMBLED("disassembling");
 
   private final String bizStep;
 
