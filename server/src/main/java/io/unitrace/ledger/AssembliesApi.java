@@ -10,9 +10,11 @@ import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,8 +39,15 @@ class AssembliesApi {
   private final Genealogy genealogy;
   private final Planning planning;
   private final Catalog catalog;
+  private final Inventory inventory;
 
-  AssembliesApi(Assemblies assemblies, Genealogy genealogy, Planning planning, Catalog catalog) {
+  AssembliesApi(
+      Assemblies assemblies,
+      Genealogy genealogy,
+      Planning planning,
+      Catalog catalog,
+      Inventory inventory) {
+    this.inventory = inventory;
     this.assemblies = assemblies;
     this.genealogy = genealogy;
     this.planning = planning;
@@ -74,6 +84,9 @@ class AssembliesApi {
       Long endedEvent) {}
 
   record GenealogyView(List<LinkView> components, List<LinkView> builtInto) {}
+
+  /** A unit that contains what was asked about, where it is now. */
+  record ContainingUnit(String gtin, String serial, UnitState state) {}
 
   @PostMapping("/assemblies")
   @ResponseStatus(HttpStatus.CREATED)
@@ -132,6 +145,49 @@ class AssembliesApi {
     return new GenealogyView(
         down.stream().map(l -> view(l, false, products, lots)).toList(),
         up.stream().map(l -> view(l, true, products, lots)).toList());
+  }
+
+  /**
+   * Every unit that contains some of a product's lot ({@code lot} left out: any of the product), or
+   * the unit {@code gtin} + {@code serial}, through any depth of assemblies.
+   */
+  @GetMapping("/genealogy/containing")
+  List<ContainingUnit> containing(
+      TenantScope scope,
+      @RequestParam(required = false) String sku,
+      @RequestParam(required = false) String lot,
+      @RequestParam(required = false) String gtin,
+      @RequestParam(required = false) String serial) {
+    Set<Long> ids;
+    if (sku != null) {
+      Product product =
+          catalog
+              .bySku(scope.tenantId(), sku)
+              .orElseThrow(
+                  () -> Problem.unprocessable("unknown-product", "sku", "no product " + sku));
+      LotId lotId = null;
+      if (lot != null) {
+        lotId =
+            catalog
+                .findLot(scope.tenantId(), product.id(), lot)
+                .map(l -> new LotId(l.id()))
+                .orElseThrow(
+                    () ->
+                        Problem.unprocessable(
+                            "unknown-lot", "lot", product.sku() + " has no lot " + lot));
+      }
+      ids = genealogy.containingLot(scope.tenantId(), new ProductId(product.id()), lotId);
+    } else if (gtin != null && serial != null) {
+      long id = planning.load(scope, UnitsApi.ref(gtin, serial)).id();
+      ids = genealogy.containingUnits(scope.tenantId(), List.of(id));
+    } else {
+      throw Problem.badRequest(
+          "invalid-field", "sku", "name a product (sku, and lot if any) or a unit (gtin, serial)");
+    }
+    return inventory.units(scope.tenantId(), ids).values().stream()
+        .sorted(Comparator.comparingLong(Inventory.UnitPosition::id))
+        .map(u -> new ContainingUnit(u.gtin().value(), u.serial(), u.state()))
+        .toList();
   }
 
   private static LinkView view(
