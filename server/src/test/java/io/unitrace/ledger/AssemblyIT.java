@@ -333,6 +333,64 @@ class AssemblyIT extends IntegrationTest {
   }
 
   @Test
+  void aSerializedUnitOfALotIsFoundByItsLotInsideTheUnitsThatContainIt() {
+    CountedGoods g = goods();
+    Site s = g.site();
+    String cellSku = unique("CELL");
+    String cell = Site.randomGtin();
+    ok(
+        s.api.post(
+            "/api/v1/products",
+            map(
+                "sku",
+                cellSku,
+                "name",
+                "Battery cell",
+                "gtins",
+                list(cell),
+                "tracking",
+                "LOT_AND_SERIAL")));
+    ok(
+        s.api.post(
+            "/api/v1/units",
+            map(
+                "location",
+                s.bin1,
+                "units",
+                list(
+                    map("gtin", cell, "serial", "C-1", "lot", "C7"),
+                    map("gtin", cell, "serial", "C-2", "lot", "C8")))));
+    s.register(s.bin1, "PACK-1", "PACK-2", "FIN-1");
+    ok(
+        s.api.post(
+            "/api/v1/assemblies",
+            map(
+                "unit",
+                s.unitKey("PACK-1"),
+                "components",
+                list(map("gtin", cell, "serial", "C-1")))));
+    ok(
+        s.api.post(
+            "/api/v1/assemblies",
+            map(
+                "unit",
+                s.unitKey("PACK-2"),
+                "components",
+                list(map("gtin", cell, "serial", "C-2")))));
+    ok(assemble(s, "FIN-1", List.of("PACK-1"), list()));
+
+    JsonNode byLot =
+        ok(s.api.get("/api/v1/genealogy/containing?sku=" + cellSku + "&lot=C7")).json();
+    assertThat(serials(byLot)).containsExactly("PACK-1", "FIN-1");
+    JsonNode anyLot = ok(s.api.get("/api/v1/genealogy/containing?sku=" + cellSku)).json();
+    assertThat(serials(anyLot)).containsExactlyInAnyOrder("PACK-1", "PACK-2", "FIN-1");
+    Api.Response unknownLot =
+        s.api.get("/api/v1/genealogy/containing?sku=" + cellSku + "&lot=NOPE");
+    assertThat(unknownLot.status()).isEqualTo(422);
+    assertThat(unknownLot.json().path("field").asString()).isEqualTo("lot");
+  }
+
+  @Test
   void twoAssembliesClaimingOneComponentAtOnceGiveOneAssembly() throws Exception {
     CountedGoods g = goods();
     Site s = g.site();
