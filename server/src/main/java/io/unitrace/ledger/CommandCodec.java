@@ -111,6 +111,16 @@ class CommandCodec {
     } else if (command instanceof UnitCommand.Note v) {
       m.put("c", "note");
       m.put("note", new TreeMap<>(v.note()));
+    } else if (command instanceof UnitCommand.Consume v) {
+      m.put("c", "consume");
+      m.put("into", v.into());
+    } else if (command instanceof UnitCommand.Recover v) {
+      m.put("c", "recover");
+      m.put("from", v.from());
+      m.put("loc", v.location());
+      m.put("type", v.type().name());
+    } else if (command instanceof UnitCommand.Build v) {
+      m.put("c", v.disassembly() ? "disassemble" : "assemble");
     }
     return json.writeValueAsString(m);
   }
@@ -174,6 +184,14 @@ class CommandCodec {
                   ? null
                   : LocationType.valueOf(n.path("type").asString()));
       case "note" -> new UnitCommand.Note(strings(n, "note"));
+      case "consume" -> new UnitCommand.Consume(n.path("into").asLong());
+      case "recover" ->
+          new UnitCommand.Recover(
+              n.path("from").asLong(),
+              n.path("loc").asLong(),
+              LocationType.valueOf(n.path("type").asString()));
+      case "assemble" -> new UnitCommand.Build(false);
+      case "disassemble" -> new UnitCommand.Build(true);
       default -> throw new IllegalStateException("unknown ledger command '" + c + "' in an entry");
     };
   }

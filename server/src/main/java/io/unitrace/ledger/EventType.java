@@ -31,7 +31,9 @@ public enum EventType {
   LICENCE_ISSUED("encoding"),
   LICENCE_ACTIVATED("encoding"),
   LICENCE_REVOKED("encoding"),
-  CASE_RESOLVED("inspecting");
+  CASE_RESOLVED("inspecting"),
+  ASSEMBLED("assembling"),
+  DISASSEMBLED("disassembling");
 
   private final String bizStep;
 

@@ -70,6 +70,42 @@ class ReplayIT extends IntegrationTest {
     assertThat(report.path("entries").asLong()).isEqualTo(Footprint.of(db, clerk.tenant).entries());
   }
 
+  @Test
+  void replayingRebuildsUnitsBuiltIntoOthersAndTakenOutAgain() {
+    Clerk clerk = Clerk.forNewClient(admin, port);
+    clerk.register(clerk.bin1, "K1", "K2", "K3", "K4", "K5");
+    ok(
+        clerk.api.post(
+            "/api/v1/assemblies",
+            map(
+                "unit",
+                clerk.unitKey("K1"),
+                "components",
+                list(clerk.unitKey("K2"), clerk.unitKey("K3")))));
+    ok(
+        clerk.api.post(
+            "/api/v1/assemblies",
+            map("unit", clerk.unitKey("K4"), "components", list(clerk.unitKey("K1")))));
+    ok(
+        clerk.api.post(
+            "/api/v1/assemblies",
+            map("unit", clerk.unitKey("K5"), "components", list(clerk.unitKey("K4")))));
+    ok(
+        clerk.api.post(
+            "/api/v1/disassemblies", map("unit", clerk.unitKey("K5"), "location", clerk.bin2)));
+    long tenant = Footprint.tenantId(db, clerk.tenant);
+
+    Map<Long, Projection> replayed = replay(tenant);
+    Map<Long, Projection> live = projection(tenant);
+
+    assertThat(replayed).isEqualTo(live);
+    assertThat(live.values())
+        .extracting(Projection::state)
+        .containsExactlyInAnyOrder("CONSUMED", "CONSUMED", "CONSUMED", "STORED", "STORED");
+    JsonNode report = ok(clerk.api.post("/api/v1/ledger/verify", null)).json();
+    assertThat(report.path("intact").asBoolean()).as(report.toString()).isTrue();
+  }
+
   /**
    * Every command of the ledger, several times over, on a dock, bins, quarantine, a pallet with a
    * case with a box.

@@ -103,6 +103,24 @@ public sealed interface UnitCommand {
     }
   }
 
+  /**
+   * Built into the finished unit {@code into} (its id): a RECEIVED or STORED unit, on no hold and
+   * in no container, goes CONSUMED and leaves its location.
+   */
+  record Consume(long into) implements UnitCommand {}
+
+  /**
+   * Taken out of the finished unit {@code from} (its id) at a disassembly: a CONSUMED unit comes
+   * back at {@code location}, RECEIVED on a dock and STORED elsewhere.
+   */
+  record Recover(long from, long location, LocationType type) implements UnitCommand {}
+
+  /**
+   * The finished unit of an assembly ({@code disassembly} false) or disassembly: it stays as it is,
+   * in the building; its chain records the event, whose details name the components.
+   */
+  record Build(boolean disassembly) implements UnitCommand {}
+
   /** The state a newly registered unit starts in. */
   static UnitState initialState(Register r) {
     if (r.location() == null) {

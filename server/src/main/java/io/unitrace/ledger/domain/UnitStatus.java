@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * released once; nothing happens to a unit in a terminal state. Outbound: only a STORED unit on no
  * hold is allocated; only an ALLOCATED one is picked (a STORED one as a substitute), never a held
  * one; only a PICKED or PACKED unit on no hold ships, and a released unit goes back to STORED.
+ * Assembly: only a RECEIVED or STORED unit, loose and on no hold, is consumed into another; only a
+ * CONSUMED one comes back out of it.
  */
 public record UnitStatus(
     UnitState state, Long location, Long container, int holds, Map<String, String> fields) {
@@ -33,6 +35,22 @@ public record UnitStatus(
   public UnitStatus apply(UnitCommand command) {
     if (command instanceof UnitCommand.Note) {
       return this;
+    }
+    if (command instanceof UnitCommand.Consume) {
+      return consume();
+    }
+    if (command instanceof UnitCommand.Recover r) {
+      if (state != UnitState.CONSUMED) {
+        throw new TransitionRefused(
+            "unit-not-consumed",
+            "only a CONSUMED unit can be taken out of an assembly; this one is " + state);
+      }
+      return new UnitStatus(
+          r.type() == LocationType.DOCK ? UnitState.RECEIVED : UnitState.STORED,
+          r.location(),
+          null,
+          holds,
+          fields);
     }
     if (state.terminal()) {
       throw new TransitionRefused(
@@ -179,7 +197,38 @@ public record UnitStatus(
     if (command instanceof UnitCommand.Route r) {
       return route(r);
     }
+    if (command instanceof UnitCommand.Build b) {
+      requireInBuilding(b.disassembly() ? "be taken apart" : "have components built into it");
+      return this;
+    }
     throw new TransitionRefused("unit-exists", "the unit is already registered");
+  }
+
+  /**
+   * A component built into a finished unit: only goods in stock (RECEIVED or STORED), on no hold
+   * and loose, are consumed; each refusal names its rule.
+   */
+  private UnitStatus consume() {
+    if (state == UnitState.CONSUMED) {
+      throw new TransitionRefused(
+          "component-consumed", "the unit is already CONSUMED: it is built into another unit");
+    }
+    if (state != UnitState.RECEIVED && state != UnitState.STORED) {
+      throw new TransitionRefused(
+          "component-not-in-stock",
+          "only a RECEIVED or STORED unit can be built into another; this one is " + state);
+    }
+    if (holds != 0) {
+      throw new TransitionRefused(
+          "component-held",
+          "the unit is on " + Hold.of(holds) + " hold: it cannot be built into another");
+    }
+    if (container != null) {
+      throw new TransitionRefused(
+          "component-in-container",
+          "the unit is inside a container: unpack it before building it into another");
+    }
+    return new UnitStatus(UnitState.CONSUMED, null, null, holds, fields);
   }
 
   private UnitStatus route(UnitCommand.Route r) {
