@@ -128,6 +128,28 @@ final class ReturnsDock {
     return ok(api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean();
   }
 
+  /** A person with {@code role} who works for the dock's client; answers their API. */
+  Api person(Api admin, int port, String role) {
+    String name = (role + serial()).toLowerCase(java.util.Locale.ROOT);
+    ok(
+        admin.post(
+            "/api/v1/users",
+            map(
+                "username",
+                name,
+                "password",
+                "long-enough-pw",
+                "role",
+                role,
+                "tenants",
+                list(site.tenant))));
+    return Api.basic(port, name, "long-enough-pw").in(site.tenant);
+  }
+
+  Api.Response closeRma(Api as, String rma, String reason) {
+    return as.post("/api/v1/rmas/" + rma + "/close", map("reason", reason));
+  }
+
   static List<Object> rules(Object... rules) {
     return list(rules);
   }
