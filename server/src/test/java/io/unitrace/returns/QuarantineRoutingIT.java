@@ -121,19 +121,7 @@ class QuarantineRoutingIT extends IntegrationTest {
   void aQuarantinedUnitWithAnOpenSuspectCaseWaitsForItsResolution() {
     ReturnsDock d = ReturnsDock.open(admin);
     String serial = d.shipOne().serial();
-    var received =
-        d.receive(
-            map(
-                "scan",
-                d.dm(serial),
-                "reason",
-                "DEFECTIVE",
-                "returnedBy",
-                "Mallory",
-                "location",
-                d.site.dock,
-                "quarantine",
-                d.site.quarantine));
+    var received = d.receiveFromAStranger(serial);
     assertThat(received.status()).as(received.toString()).isEqualTo(201);
     long ret = received.at("/ret/id").asLong();
     long caseId = received.at("/ret/suspectCase/id").asLong();

@@ -1,6 +1,5 @@
 package io.unitrace.returns;
 
-import static io.unitrace.support.Api.list;
 import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,16 +22,7 @@ class RmaClosingIT extends IntegrationTest {
     String a = ReturnsDock.serial();
     String b = ReturnsDock.serial();
     Shipped sold = Shipped.units(d.site, d.pack, d.customer, a, b);
-    String rma =
-        ok(d.api.post(
-                "/api/v1/rmas",
-                map(
-                    "order",
-                    map("channel", Shipped.CHANNEL, "id", sold.channelOrderId()),
-                    "reason",
-                    "WRONG_ITEM")))
-            .at("/number")
-            .asString();
+    String rma = ok(d.rmaOfOrder(sold.channelOrderId(), "WRONG_ITEM")).at("/number").asString();
 
     d.received(sold.serials().get(0), rma);
     JsonNode half = ok(d.api.get("/api/v1/rmas/" + rma)).json();
@@ -155,18 +145,10 @@ class RmaClosingIT extends IntegrationTest {
     String a = ReturnsDock.serial();
     String b = ReturnsDock.serial();
     Shipped sold = Shipped.units(d.site, d.pack, d.customer, a, b);
-    var one =
-        ok(
-            d.api.post(
-                "/api/v1/rmas",
-                map(
-                    "order",
-                    map("channel", Shipped.CHANNEL, "id", sold.channelOrderId()),
-                    "serials",
-                    list(sold.serials().get(0)),
-                    "reason",
-                    "DEFECTIVE")));
-    String rma = one.at("/number").asString();
+    String rma =
+        ok(d.rmaOfOrder(sold.channelOrderId(), "DEFECTIVE", sold.serials().get(0)))
+            .at("/number")
+            .asString();
     d.received(sold.serials().get(0), rma);
     assertThat(ok(d.api.get("/api/v1/rmas/" + rma)).at("/status").asString())
         .as("its one line is back, though the order shipped two")

@@ -246,60 +246,40 @@ class ReturnsPageIT extends IntegrationTest {
             "data-test=\"rma-status\">CLOSED<")
         .doesNotContain("data-test=\"route-form\"", "value=\"QUARANTINE\"");
 
-    String name = unique("clerk").toLowerCase(java.util.Locale.ROOT);
-    ok(
-        admin.post(
-            "/api/v1/users",
-            Api.map(
-                "username",
-                name,
-                "password",
-                "long-enough-pw",
-                "role",
-                "OPERATOR",
-                "tenants",
-                Api.list(site.tenant))));
+    String name = site.person(admin, "OPERATOR");
     FormSession clerk = new FormSession(port);
-    assertThat(clerk.signIn(name, "long-enough-pw").status()).isEqualTo(302);
+    assertThat(clerk.signIn(name, Site.PERSON_PASSWORD).status()).isEqualTo(302);
     assertThat(clerk.get("/returns?tenant=" + site.tenant).status()).isEqualTo(200);
     var clerkSees = clerk.get("/returns/" + id);
     assertThat(clerkSees.body())
         .contains("data-test=\"quarantine-note\"")
         .doesNotContain("data-test=\"quarantine-route-form\"", "data-test=\"route-form\"");
-    var byClerk =
-        clerk.post(
-            "/returns/" + id + "/route",
-            fields(
-                "disposition",
-                "RESTOCK",
-                "location",
-                site.bin1,
-                "reason",
-                "looks fine",
-                "key",
-                FormSession.key()),
-            Map.of());
+    var byClerk = restockOnScreen(clerk, id, "looks fine");
     assertThat(byClerk.status()).isEqualTo(403);
     assertThat(byClerk.body()).contains("data-outcome=\"REFUSED\"");
     assertThat(floor.state(serial)).isEqualTo("RETURNED");
 
-    var routed =
-        handheld.post(
-            "/returns/" + id + "/route",
-            fields(
-                "disposition",
-                "RESTOCK",
-                "location",
-                site.bin1,
-                "reason",
-                "tested, works",
-                "key",
-                FormSession.key()),
-            Map.of());
+    var routed = restockOnScreen(handheld, id, "tested, works");
     assertThat(routed.status()).as(routed.toString()).isEqualTo(200);
     assertThat(routed.body())
         .contains("data-outcome=\"ROUTED\"", "Back in stock at " + site.bin1)
         .doesNotContain("data-test=\"quarantine-route-form\"");
     assertThat(floor.state(serial)).isEqualTo("STORED");
+  }
+
+  /** Routes return {@code id} to the site's first bin from its screen, saying why. */
+  private FormSession.Page restockOnScreen(FormSession who, long id, String reason) {
+    return who.post(
+        "/returns/" + id + "/route",
+        fields(
+            "disposition",
+            "RESTOCK",
+            "location",
+            site.bin1,
+            "reason",
+            reason,
+            "key",
+            FormSession.key()),
+        Map.of());
   }
 }
