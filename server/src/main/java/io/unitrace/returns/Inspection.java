@@ -28,7 +28,9 @@ import org.springframework.stereotype.Service;
  * Routing sends the unit there, or elsewhere when a supervisor overrides the default with a reason.
  * A return with an open suspect case is not routed until a supervisor resolves the case. A unit
  * sent to repair is routed again when the repair is done: back to stock, back to its customer, to
- * the vendor or to scrap.
+ * the vendor or to scrap. A unit held in quarantine is routed onward (to stock, repair,
+ * refurbishment, the vendor or scrap) by a supervisor with a reason, once any suspect case on it is
+ * resolved.
  */
 @Service
 class Inspection {
@@ -127,12 +129,14 @@ class Inspection {
           "return " + returnId + " has an open suspect case: a supervisor resolves it first");
     }
     boolean fromRepair = false;
+    boolean fromQuarantine = false;
     if (ret.status().equals("ROUTED")) {
       fromRepair =
           ret.unitId() != null
               && inventory.unit(scope.tenantId(), ret.unitId()).orElseThrow().state()
                   == UnitState.IN_REPAIR;
-      if (!fromRepair) {
+      fromQuarantine = !fromRepair && quarantined(scope.tenantId(), ret);
+      if (!fromRepair && !fromQuarantine) {
         throw Problem.conflict(
             "already-routed", "return", "return " + returnId + " is routed already");
       }
@@ -143,7 +147,17 @@ class Inspection {
           "return " + returnId + " is not inspected yet: inspect it first");
     }
     String override = null;
-    if (!fromRepair) {
+    if (fromQuarantine) {
+      // out of quarantine is a supervisor's decision, and the ledger keeps why
+      scope.requireRole(Role.SUPERVISOR);
+      if (r.reason() == null || r.reason().isBlank()) {
+        throw Problem.badRequest(
+            "invalid-field",
+            "reason",
+            "return " + returnId + " is held in quarantine: say why it leaves for " + disposition);
+      }
+      override = r.reason().strip();
+    } else if (!fromRepair) {
       Condition condition = Condition.valueOf(ret.condition());
       RoutingRules.Decision d = suggestion(scope, view, condition);
       if (d.disposition() != disposition) {
@@ -170,6 +184,15 @@ class Inspection {
           "disposition",
           "it may not go back to stock: a regulated product's identifier must match what we"
               + " shipped, and a confirmed suspect unit is never resold");
+    }
+    if (fromQuarantine && disposition == Disposition.QUARANTINE) {
+      throw Problem.unprocessable(
+          "route-not-allowed",
+          "disposition",
+          "return "
+              + returnId
+              + " is in quarantine already: route it to stock, repair,"
+              + " refurbishment, the vendor or scrap");
     }
     Target t = target(disposition, fromRepair, r.location(), ret.unitId() == null);
     long now = clock.millis();
@@ -228,6 +251,34 @@ class Inspection {
         };
     return new Routed(views.require(scope.tenantId(), returnId), receipt, next);
   }
+
+  /**
+   * Whether a return was routed to quarantine and its unit is held there still (RETURNED at a
+   * QUARANTINE location): a supervisor routes it onward from there.
+   */
+  boolean quarantined(long tenantId, ReturnRows.Row ret) {
+    if (ret.unitId() == null
+        || !ret.status().equals("ROUTED")
+        || !Disposition.QUARANTINE.name().equals(ret.disposition())) {
+      return false;
+    }
+    Inventory.UnitPosition u = inventory.unit(tenantId, ret.unitId()).orElseThrow();
+    return u.state() == UnitState.RETURNED
+        && u.locationId() != null
+        && facility
+            .byId(u.locationId().value())
+            .map(l -> l.type() == LocationType.QUARANTINE)
+            .orElse(false);
+  }
+
+  /** Where a quarantined return may go next. */
+  static final List<Disposition> OUT_OF_QUARANTINE =
+      List.of(
+          Disposition.RESTOCK,
+          Disposition.REPAIR,
+          Disposition.REFURBISH,
+          Disposition.RETURN_TO_VENDOR,
+          Disposition.SCRAP);
 
   private void routed(
       ReturnRows.Row ret,

@@ -135,7 +135,11 @@ class ReturnDesk {
     if (r.quantity() != null) {
       return receiveCounted(scope, r, idempotencyKey);
     }
-    Rmas.Rma rma = openRma(scope, r.rma());
+    // a closed RMA is refused after the verdict: a unit already back is told so first
+    Rmas.Rma rma =
+        r.rma() == null || r.rma().isBlank()
+            ? null
+            : rmas.require(scope.tenantId(), r.rma(), "rma");
     String reason =
         rma != null ? rma.reason() : reasons.require(scope.tenantId(), r.reason(), "reason");
     Location dock = place(r.location(), "location", LocationType.DOCK);
@@ -149,6 +153,9 @@ class ReturnDesk {
                   .with("rule", c.code())
                   .with("verdict", verdict);
             });
+    if (rma != null) {
+      rmas.requireOpen(rma);
+    }
     Location at = dock;
     if (verdict.suspicious()) {
       if (r.quarantine() == null || r.quarantine().isBlank()) {
@@ -191,7 +198,7 @@ class ReturnDesk {
               under.lines().stream()
                   .filter(l -> Objects.equals(l.unitId(), unitId))
                   .findFirst()
-                  .ifPresent(l -> rmas.receive(l.id(), 1));
+                  .ifPresent(l -> rmas.receive(scope, l.id(), 1));
               sales.countReturned(scope.tenantId(), sale.allocationId(), 1);
               String checks = views.checks(verdict.checks());
               long returnId =
@@ -336,7 +343,7 @@ class ReturnDesk {
             details,
             meta(idempotencyKey, r, rma.number(), null),
             eventId -> {
-              if (!rmas.receive(line.id(), quantity)) {
+              if (!rmas.receive(scope, line.id(), quantity)) {
                 throw moreThanShipped(product, lotCode, quantity);
               }
               long left = quantity;
@@ -388,11 +395,7 @@ class ReturnDesk {
     if (number == null || number.isBlank()) {
       return null;
     }
-    Rmas.Rma rma = rmas.require(scope.tenantId(), number, "rma");
-    if (!rma.status().equals("OPEN")) {
-      throw Problem.conflict("rma-closed", "rma", rma.number() + " is " + rma.status());
-    }
-    return rma;
+    return rmas.requireOpen(rmas.require(scope.tenantId(), number, "rma"));
   }
 
   private Location place(String code, String field, LocationType type) {

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Returns over HTTP: reason codes, RMAs, the verdict on a scan, receiving a return, inspection and
- * routing, suspect cases, and the client's routing rules. Writes take an {@code Idempotency-Key}.
+ * Returns over HTTP: reason codes, RMAs (and their closing by a supervisor), the verdict on a scan,
+ * receiving a return, inspection and routing, suspect cases, and the client's routing rules. Writes
+ * take an {@code Idempotency-Key}.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -76,6 +77,15 @@ class ReturnsApi {
   @GetMapping("/rmas/{number}")
   Rmas.Rma rma(TenantScope scope, @PathVariable String number) {
     return rmas.require(scope.tenantId(), number, "number");
+  }
+
+  /** A supervisor closes an open RMA with a reason: nothing more comes back under it. */
+  @PostMapping("/rmas/{number}/close")
+  Rmas.Rma closeRma(
+      TenantScope scope,
+      @PathVariable String number,
+      @RequestBody(required = false) Rmas.Closing c) {
+    return rmas.close(scope, number, c);
   }
 
   @PostMapping("/returns/verdict")

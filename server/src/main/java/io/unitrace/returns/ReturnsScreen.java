@@ -1,14 +1,16 @@
 package io.unitrace.returns;
 
 import io.unitrace.tenancy.TenantScope;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * What the returns screens may ask of this module: the verdict on a scan, receiving, inspection,
- * routing and suspect cases, answered in records made to be shown. The screens go through the very
- * services the API does.
+ * What the returns screens may ask of this module: the verdict on a scan, an RMA's state,
+ * receiving, inspection, routing (out of quarantine too) and suspect cases, answered in records
+ * made to be shown. The screens go through the very services the API does.
  */
 @Service
 public class ReturnsScreen {
@@ -29,7 +31,29 @@ public class ReturnsScreen {
       String disposition,
       Long caseId,
       String caseStatus,
-      List<Verdict.Check> checks) {}
+      List<Verdict.Check> checks,
+      String rmaStatus,
+      List<String> onward) {
+
+    /** Held in quarantine after its route: a supervisor routes it onward. */
+    public boolean quarantined() {
+      return !onward.isEmpty();
+    }
+  }
+
+  /** An RMA's state as the dock reads it; {@code refusal} says why nothing comes back under it. */
+  public record RmaState(
+      String number,
+      String status,
+      Instant closedAt,
+      String closedBy,
+      String closeReason,
+      String refusal) {
+
+    public boolean open() {
+      return Rmas.OPEN.equals(status);
+    }
+  }
 
   public record Inspected(Shown ret, String suggested, String why) {}
 
@@ -45,18 +69,38 @@ public class ReturnsScreen {
   private final SuspectCases cases;
   private final Reasons reasons;
   private final ReturnViews views;
+  private final ReturnRows rows;
+  private final Rmas rmas;
 
   ReturnsScreen(
       ReturnDesk desk,
       Inspection inspection,
       SuspectCases cases,
       Reasons reasons,
-      ReturnViews views) {
+      ReturnViews views,
+      ReturnRows rows,
+      Rmas rmas) {
     this.desk = desk;
     this.inspection = inspection;
     this.cases = cases;
     this.reasons = reasons;
     this.views = views;
+    this.rows = rows;
+    this.rmas = rmas;
+  }
+
+  /** The RMA the dock named, if there is one by that number. */
+  public Optional<RmaState> rma(TenantScope scope, String number) {
+    return rmas.byNumber(scope.tenantId(), number)
+        .map(
+            r ->
+                new RmaState(
+                    r.number(),
+                    r.status(),
+                    r.closedAt(),
+                    r.closedBy(),
+                    r.closeReason(),
+                    r.open() ? null : Rmas.closed(r).getMessage()));
   }
 
   public Choices choices(TenantScope scope) {
@@ -87,18 +131,18 @@ public class ReturnsScreen {
             new ReturnDesk.ReturnRequest(
                 scan, rma, reason, returnedBy, ids, dock, quarantine, null, null, "returns screen"),
             key);
-    return new Received(shown(r.ret()), r.verdict(), r.event().repeated());
+    return new Received(shown(scope, r.ret()), r.verdict(), r.event().repeated());
   }
 
   public Shown get(TenantScope scope, long id) {
-    return shown(views.require(scope.tenantId(), id));
+    return shown(scope, views.require(scope.tenantId(), id));
   }
 
   public Inspected inspect(
       TenantScope scope, long id, String condition, String findings, String key) {
     Inspection.Inspected i =
         inspection.inspect(scope, id, new Inspection.InspectRequest(condition, findings), key);
-    return new Inspected(shown(i.ret()), i.suggested().name(), i.why());
+    return new Inspected(shown(scope, i.ret()), i.suggested().name(), i.why());
   }
 
   public Routed route(
@@ -106,7 +150,7 @@ public class ReturnsScreen {
     Inspection.Routed r =
         inspection.route(
             scope, id, new Inspection.RouteRequest(disposition, location, reason), key);
-    return new Routed(shown(r.ret()), r.next(), r.event().repeated());
+    return new Routed(shown(scope, r.ret()), r.next(), r.event().repeated());
   }
 
   public List<Shown> openCases(TenantScope scope) {
@@ -116,10 +160,15 @@ public class ReturnsScreen {
   }
 
   public Shown resolve(TenantScope scope, long caseId, String decision, String reason, String key) {
-    return shown(cases.resolve(scope, caseId, new SuspectCases.Resolution(decision, reason), key));
+    return shown(
+        scope, cases.resolve(scope, caseId, new SuspectCases.Resolution(decision, reason), key));
   }
 
-  private static Shown shown(ReturnViews.ReturnView v) {
+  private Shown shown(TenantScope scope, ReturnViews.ReturnView v) {
+    boolean quarantined =
+        rows.byId(scope.tenantId(), v.id())
+            .map(row -> inspection.quarantined(scope.tenantId(), row))
+            .orElse(false);
     return new Shown(
         v.id(),
         v.rma(),
@@ -135,6 +184,8 @@ public class ReturnsScreen {
         v.disposition(),
         v.suspectCase() == null ? null : v.suspectCase().id(),
         v.suspectCase() == null ? null : v.suspectCase().status(),
-        v.checks());
+        v.checks(),
+        rmas.byNumber(scope.tenantId(), v.rma()).map(Rmas.Rma::status).orElse(null),
+        quarantined ? Inspection.OUT_OF_QUARANTINE.stream().map(Enum::name).toList() : List.of());
   }
 }

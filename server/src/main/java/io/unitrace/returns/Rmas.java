@@ -10,10 +10,12 @@ import io.unitrace.ledger.UnitState;
 import io.unitrace.outbound.Sales;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Return authorisations: by serial (the units named, each shipped by us), by order (its shipped
  * serials and lot quantities, all or those named), or BLIND, made at the dock for a parcel that
  * came without one. An RMA never lets more come back than the order shipped.
+ *
+ * <p>An RMA is OPEN until it closes, once: by itself when every line it authorised is back (a
+ * unit's line returned, a counted line's whole quantity), in the transaction of the receipt that
+ * completes it; or by a supervisor's hand with a reason. A BLIND RMA authorises the one return it
+ * was made for and is closed with it. A receipt claims its RMA's row before counting on a line, so
+ * a supervisor closing the RMA at the same moment either waits for the receipt or refuses it.
  */
 @Service
 class Rmas {
@@ -63,7 +71,40 @@ class Rmas {
       String reason,
       String note,
       String status,
-      List<Line> lines) {}
+      Instant closedAt,
+      String closedBy,
+      String closeReason,
+      List<Line> lines) {
+
+    /** An RMA as first made: open. */
+    Rma(
+        long id,
+        String number,
+        Kind kind,
+        Long orderId,
+        String customer,
+        String reason,
+        String note,
+        String status,
+        List<Line> lines) {
+      this(id, number, kind, orderId, customer, reason, note, status, null, null, null, lines);
+    }
+
+    boolean open() {
+      return OPEN.equals(status);
+    }
+  }
+
+  /** Why a supervisor closes an RMA by hand. */
+  record Closing(String reason) {}
+
+  static final String OPEN = "OPEN";
+  static final String CLOSED = "CLOSED";
+
+  /** The reason an RMA gives when it closed by itself. */
+  static final String ALL_BACK = "everything it authorised is back";
+
+  static final String BLIND_DONE = "a blind authorisation covers the one return it was made for";
 
   /** An order as a channel names it. */
   record OrderName(String channel, String id) {}
@@ -155,7 +196,63 @@ class Rmas {
   @Transactional(propagation = Propagation.MANDATORY)
   Rma blind(TenantScope scope, String number, String reason, String customer) {
     long id = insert(scope, number, Kind.BLIND, null, customer, reason, "made at the returns dock");
+    closeOpen(id, scope.actor().who(), BLIND_DONE);
     return byId(scope.tenantId(), id).orElseThrow();
+  }
+
+  /**
+   * A supervisor closes (cancels) an open RMA, saying why: nothing more comes back under it.
+   * Closing a closed RMA is a conflict that says when, by whom and why it was closed.
+   */
+  @Transactional
+  public Rma close(TenantScope scope, String number, Closing c) {
+    scope.requireRole(Role.SUPERVISOR);
+    String reason = c == null || c.reason() == null ? null : c.reason().strip();
+    if (reason == null || reason.isEmpty()) {
+      throw Problem.badRequest("invalid-field", "reason", "say why the RMA is closed");
+    }
+    if (reason.length() > 500) {
+      throw Problem.badRequest("invalid-field", "reason", "a reason has at most 500 characters");
+    }
+    Rma rma = require(scope.tenantId(), number, "number");
+    if (!closeOpen(rma.id(), scope.actor().who(), reason)) {
+      throw closed(byId(scope.tenantId(), rma.id()).orElseThrow());
+    }
+    return byId(scope.tenantId(), rma.id()).orElseThrow();
+  }
+
+  /** The RMA if it is open; a return under a closed one is refused with {@code rma-closed}. */
+  Rma requireOpen(Rma rma) {
+    if (!rma.open()) {
+      throw closed(rma);
+    }
+    return rma;
+  }
+
+  /** The refusal of a closed RMA: which, when, by whom and why. */
+  static Problem closed(Rma rma) {
+    return Problem.conflict(
+            "rma-closed",
+            "rma",
+            rma.number()
+                + " is closed"
+                + (rma.closedAt() == null ? "" : " since " + rma.closedAt())
+                + (rma.closedBy() == null ? "" : " by " + rma.closedBy())
+                + (rma.closeReason() == null ? "" : " (" + rma.closeReason() + ")")
+                + ": nothing more comes back under it")
+        .with("rule", "rma-closed")
+        .with("rma", rma.number())
+        .with("closedAt", rma.closedAt())
+        .with("closedBy", rma.closedBy());
+  }
+
+  private boolean closeOpen(long id, String who, String reason) {
+    return db.sql(
+                "UPDATE rma SET status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?"
+                    + " WHERE id = ? AND status = 'OPEN'")
+            .params(clock.millis(), who, reason, id)
+            .update()
+        == 1;
   }
 
   Rma require(long tenantId, String number, String field) {
@@ -180,8 +277,8 @@ class Rmas {
   Optional<Rma> byId(long tenantId, long id) {
     Optional<Rma> head =
         db.sql(
-                "SELECT id, number, kind, order_id, customer, reason, note, status FROM rma"
-                    + " WHERE tenant_id = ? AND id = ?")
+                "SELECT id, number, kind, order_id, customer, reason, note, status, closed_at,"
+                    + " closed_by, close_reason FROM rma WHERE tenant_id = ? AND id = ?")
             .params(tenantId, id)
             .query(
                 (rs, n) ->
@@ -194,6 +291,9 @@ class Rmas {
                         rs.getString(6),
                         rs.getString(7),
                         rs.getString(8),
+                        rs.getObject(9) == null ? null : Instant.ofEpochMilli(rs.getLong(9)),
+                        rs.getString(10),
+                        rs.getString(11),
                         List.of()))
             .optional();
     if (head.isEmpty()) {
@@ -236,20 +336,50 @@ class Rmas {
             h.reason(),
             h.note(),
             h.status(),
+            h.closedAt(),
+            h.closedBy(),
+            h.closeReason(),
             lines));
   }
 
   /**
-   * Counts {@code quantity} received on an RMA line, in the return's transaction; false when the
-   * line has no more to let in.
+   * Counts {@code quantity} received on an RMA line, in the return's transaction, and closes the
+   * RMA when that was the last of what it authorised; false when the line has no more to let in.
+   * Refused with {@code rma-closed} (rolling the return back) when the RMA was closed meanwhile.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  boolean receive(long lineId, long quantity) {
-    return db.sql(
-                "UPDATE rma_line SET received = received + ? WHERE id = ? AND received + ? <= quantity")
-            .params(quantity, lineId, quantity)
-            .update()
-        == 1;
+  boolean receive(TenantScope scope, long lineId, long quantity) {
+    long rmaId =
+        db.sql("SELECT rma_id FROM rma_line WHERE tenant_id = ? AND id = ?")
+            .params(scope.tenantId(), lineId)
+            .query(Long.class)
+            .single();
+    // Claims the RMA's row (a no-op write): a supervisor's close waits for this transaction, or
+    // committed first and this receipt is refused.
+    boolean open =
+        db.sql("UPDATE rma SET status = 'OPEN' WHERE id = ? AND status = 'OPEN'")
+                .params(rmaId)
+                .update()
+            == 1;
+    if (!open) {
+      throw closed(byId(scope.tenantId(), rmaId).orElseThrow());
+    }
+    boolean counted =
+        db.sql(
+                    "UPDATE rma_line SET received = received + ? WHERE id = ? AND received + ? <= quantity")
+                .params(quantity, lineId, quantity)
+                .update()
+            == 1;
+    if (counted) {
+      db.sql(
+              """
+              UPDATE rma SET status = 'CLOSED', closed_at = ?, closed_by = ?, close_reason = ?
+              WHERE id = ? AND status = 'OPEN'
+                AND NOT EXISTS (SELECT 1 FROM rma_line l WHERE l.rma_id = ? AND l.received < l.quantity)""")
+          .params(clock.millis(), scope.actor().who(), ALL_BACK, rmaId, rmaId)
+          .update();
+    }
+    return counted;
   }
 
   private record NewLine(

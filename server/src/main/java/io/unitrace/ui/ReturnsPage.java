@@ -3,6 +3,7 @@ package io.unitrace.ui;
 import io.unitrace.returns.ReturnsScreen;
 import io.unitrace.returns.Verdict;
 import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The returns dock, one step per form, each a plain post that works without JavaScript: scan the
  * unit (with its RMA, or a reason for a blind return, and who brings it back) and read the verdict
  * with every check in plain words; receive it (a suspicious one into quarantine); inspect it; route
- * it where the rules say, or elsewhere with a supervisor's reason. Suspect cases are listed for a
- * supervisor to clear or confirm. Every write carries an Idempotency-Key made with the form, so a
- * double tap records once.
+ * it where the rules say, or elsewhere with a supervisor's reason; a supervisor routes a
+ * quarantined return onward with a reason. The RMA's status is shown, and a closed one refuses
+ * before the receipt is tried. Suspect cases are listed for a supervisor to clear or confirm. Every
+ * write carries an Idempotency-Key made with the form, so a double tap records once.
  */
 @Controller
 class ReturnsPage {
@@ -30,7 +33,10 @@ class ReturnsPage {
   /** A refusal or a confirmation as the screen shows it; colours are receiving's. */
   record Answer(String css, String title, String message, boolean loud) {}
 
-  /** The dock's form, carried from step to step. */
+  /**
+   * The dock's form, carried from step to step: bound from the check and the receive posts alike,
+   * each field stripped, blank as none.
+   */
   record Form(
       String scan,
       String rma,
@@ -39,6 +45,16 @@ class ReturnsPage {
       String imei,
       String dock,
       String quarantine) {
+
+    Form {
+      scan = PickPage.strip(scan);
+      rma = PickPage.strip(rma);
+      reason = PickPage.strip(reason);
+      returnedBy = PickPage.strip(returnedBy);
+      imei = PickPage.strip(imei);
+      dock = PickPage.strip(dock);
+      quarantine = PickPage.strip(quarantine);
+    }
 
     Map<String, String> identifiers() {
       Map<String, String> ids = new LinkedHashMap<>();
@@ -71,33 +87,36 @@ class ReturnsPage {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model,
-      @RequestParam(required = false) String scan,
-      @RequestParam(required = false) String rma,
-      @RequestParam(required = false) String reason,
-      @RequestParam(required = false) String returnedBy,
-      @RequestParam(required = false) String imei,
-      @RequestParam(required = false) String dock,
-      @RequestParam(required = false) String quarantine) {
+      @ModelAttribute Form form) {
     ClientChoice.Choice choice = clients.of(request);
     if (!choice.picked()) {
       return "redirect:/returns";
     }
-    Form form = form(scan, rma, reason, returnedBy, imei, dock, quarantine);
-    start(model, choice.scope(), form);
+    TenantScope scope = choice.scope();
+    start(model, scope, form);
     try {
       Verdict v =
-          returns.verdict(
-              choice.scope(), form.scan(), form.rma(), form.returnedBy(), form.identifiers());
+          returns.verdict(scope, form.scan(), form.rma(), form.returnedBy(), form.identifiers());
       model.addAttribute("verdict", v);
-      model.addAttribute(
-          "answer",
-          new Answer(
-              v.refused()
-                  ? "outcome-REFUSED"
-                  : v.suspicious() ? "outcome-SUSPECT" : "outcome-ACCEPTED",
-              v.refused() ? "Refused" : v.suspicious() ? "Suspicious return" : "Clean return",
-              v.summary(),
-              v.refused() || v.suspicious()));
+      ReturnsScreen.RmaState rma =
+          form.rma() == null ? null : returns.rma(scope, form.rma()).orElse(null);
+      model.addAttribute("rmaState", rma);
+      if (!v.refused() && rma != null && !rma.open()) {
+        // the unit is fine, its authorisation is not: the receipt would be refused
+        response.setStatus(409);
+        model.addAttribute(
+            "answer", new Answer("outcome-REFUSED", "Refused: rma closed", rma.refusal(), true));
+      } else {
+        model.addAttribute(
+            "answer",
+            new Answer(
+                v.refused()
+                    ? "outcome-REFUSED"
+                    : v.suspicious() ? "outcome-SUSPECT" : "outcome-ACCEPTED",
+                v.refused() ? "Refused" : v.suspicious() ? "Suspicious return" : "Clean return",
+                v.summary(),
+                v.refused() || v.suspicious()));
+      }
     } catch (Problem p) {
       refused(response, model, p);
     }
@@ -109,19 +128,12 @@ class ReturnsPage {
       HttpServletRequest request,
       HttpServletResponse response,
       Model model,
-      @RequestParam(required = false) String scan,
-      @RequestParam(required = false) String rma,
-      @RequestParam(required = false) String reason,
-      @RequestParam(required = false) String returnedBy,
-      @RequestParam(required = false) String imei,
-      @RequestParam(required = false) String dock,
-      @RequestParam(required = false) String quarantine,
+      @ModelAttribute Form form,
       @RequestParam(required = false) String key) {
     ClientChoice.Choice choice = clients.of(request);
     if (!choice.picked()) {
       return "redirect:/returns";
     }
-    Form form = form(scan, rma, reason, returnedBy, imei, dock, quarantine);
     TenantScope scope = choice.scope();
     try {
       ReturnsScreen.Received r =
@@ -284,6 +296,8 @@ class ReturnsPage {
 
   private String shown(Model model, TenantScope scope, ReturnsScreen.Shown ret, Answer answer) {
     model.addAttribute("ret", ret);
+    // routing out of quarantine is a supervisor's: the form is offered to them only
+    model.addAttribute("supervisor", scope.actor().role().atLeast(Role.SUPERVISOR));
     model.addAttribute("choices", returns.choices(scope));
     model.addAttribute("key", newKey());
     if (answer != null) {
@@ -305,24 +319,6 @@ class ReturnsPage {
         "answer",
         new Answer(
             "outcome-REFUSED", "Refused: " + p.code().replace('-', ' '), p.getMessage(), true));
-  }
-
-  private static Form form(
-      String scan,
-      String rma,
-      String reason,
-      String returnedBy,
-      String imei,
-      String dock,
-      String quarantine) {
-    return new Form(
-        PickPage.strip(scan),
-        PickPage.strip(rma),
-        PickPage.strip(reason),
-        PickPage.strip(returnedBy),
-        PickPage.strip(imei),
-        PickPage.strip(dock),
-        PickPage.strip(quarantine));
   }
 
   private static String newKey() {

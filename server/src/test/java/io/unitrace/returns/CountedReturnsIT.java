@@ -74,11 +74,16 @@ class CountedReturnsIT extends IntegrationTest {
     assertThat(tooMany.at("/returnable").asLong()).isEqualTo(2);
     assertThat(dockStock(site, sku).path("held").asLong()).as("nothing written").isEqualTo(4);
 
+    assertThat(ok(site.api.get("/api/v1/rmas/" + number)).at("/status").asString())
+        .isEqualTo("OPEN");
     Api.Response two = dock.receive(counted(scan, number, 2, site.dock));
     assertThat(two.status()).as(two.toString()).isEqualTo(201);
     long second = two.at("/ret/id").asLong();
     assertThat(ok(site.api.get("/api/v1/rmas/" + number)).at("/lines/0/received").asLong())
         .isEqualTo(6);
+    assertThat(ok(site.api.get("/api/v1/rmas/" + number)).at("/status").asString())
+        .as("the whole authorised quantity is back: the RMA closed with the receipt")
+        .isEqualTo("CLOSED");
 
     // everything the order shipped is back: no new authorisation for it
     Api.Response again =

@@ -112,19 +112,7 @@ class ReturnChecksIT extends IntegrationTest {
   void aConfirmedSuspectKeepsItsHoldAndIsNeverRestocked() {
     ReturnsDock d = ReturnsDock.open(admin);
     String serial = d.shipOne().serial();
-    var received =
-        d.receive(
-            map(
-                "scan",
-                d.dm(serial),
-                "reason",
-                "DEFECTIVE",
-                "returnedBy",
-                "Mallory",
-                "location",
-                d.site.dock,
-                "quarantine",
-                d.site.quarantine));
+    var received = d.receiveFromAStranger(serial);
     long ret = received.at("/ret/id").asLong();
     long caseId = received.at("/ret/suspectCase/id").asLong();
     ok(

@@ -118,6 +118,35 @@ final class ReturnsDock {
     return r.at("/number").asString();
   }
 
+  /**
+   * Asks for an RMA of the order as channel WEB names it, with {@code reason}: all it shipped, or
+   * only {@code serials} when some are named.
+   */
+  Api.Response rmaOfOrder(String channelOrderId, String reason, String... serials) {
+    Map<String, Object> body =
+        map("order", map("channel", Shipped.CHANNEL, "id", channelOrderId), "reason", reason);
+    if (serials.length > 0) {
+      body.put("serials", list((Object[]) serials));
+    }
+    return api.post("/api/v1/rmas", body);
+  }
+
+  /** A return brought back by someone other than its customer, so suspicious, into quarantine. */
+  Api.Response receiveFromAStranger(String serial) {
+    return receive(
+        map(
+            "scan",
+            dm(serial),
+            "reason",
+            "DEFECTIVE",
+            "returnedBy",
+            "Mallory",
+            "location",
+            site.dock,
+            "quarantine",
+            site.quarantine));
+  }
+
   Api.Response receive(Map<String, Object> body) {
     return api.post("/api/v1/returns", body);
   }
@@ -186,6 +215,15 @@ final class ReturnsDock {
 
   boolean ledgerIntact() {
     return ok(api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean();
+  }
+
+  /** A person with {@code role} who works for the dock's client; answers their API. */
+  Api person(Api admin, int port, String role) {
+    return Api.basic(port, site.person(admin, role), Site.PERSON_PASSWORD).in(site.tenant);
+  }
+
+  Api.Response closeRma(Api as, String rma, String reason) {
+    return as.post("/api/v1/rmas/" + rma + "/close", map("reason", reason));
   }
 
   static List<Object> rules(Object... rules) {

@@ -134,14 +134,7 @@ class ReturnsFlowIT extends IntegrationTest {
     String a = ReturnsDock.serial();
     String b = ReturnsDock.serial();
     Shipped sold = Shipped.units(d.site, d.pack, d.customer, a, b);
-    var all =
-        d.api.post(
-            "/api/v1/rmas",
-            map(
-                "order",
-                map("channel", "WEB", "id", sold.channelOrderId()),
-                "reason",
-                "WRONG_ITEM"));
+    var all = d.rmaOfOrder(sold.channelOrderId(), "WRONG_ITEM");
     assertThat(all.status()).as(all.toString()).isEqualTo(201);
     assertThat(all.at("/kind").asString()).isEqualTo("ORDER");
     assertThat(all.at("/customer").asString()).isEqualTo(d.customer);
@@ -150,29 +143,11 @@ class ReturnsFlowIT extends IntegrationTest {
     assertThat(serials).containsExactlyInAnyOrderElementsOf(sold.serials());
 
     String first = sold.serials().get(0);
-    var one =
-        d.api.post(
-            "/api/v1/rmas",
-            map(
-                "order",
-                map("channel", "WEB", "id", sold.channelOrderId()),
-                "serials",
-                list(first),
-                "reason",
-                "WRONG_ITEM"));
+    var one = d.rmaOfOrder(sold.channelOrderId(), "WRONG_ITEM", first);
     assertThat(one.status()).as(one.toString()).isEqualTo(201);
     assertThat(one.at("/lines").size()).isEqualTo(1);
 
-    var notOnOrder =
-        d.api.post(
-            "/api/v1/rmas",
-            map(
-                "order",
-                map("channel", "WEB", "id", sold.channelOrderId()),
-                "serials",
-                list("NOT-OURS"),
-                "reason",
-                "WRONG_ITEM"));
+    var notOnOrder = d.rmaOfOrder(sold.channelOrderId(), "WRONG_ITEM", "NOT-OURS");
     assertThat(notOnOrder.status()).isEqualTo(422);
     assertThat(notOnOrder.problemCode()).isEqualTo("not-on-order");
 
@@ -396,20 +371,7 @@ class ReturnsFlowIT extends IntegrationTest {
 
   /** An OPERATOR of the dock's client: may receive and route by default, not override. */
   private Api operator(ReturnsDock d) {
-    String name = unique("op");
-    ok(
-        admin.post(
-            "/api/v1/users",
-            map(
-                "username",
-                name,
-                "password",
-                "long-enough-pw",
-                "role",
-                "OPERATOR",
-                "tenants",
-                list(d.site.tenant))));
-    return Api.basic(port, name, "long-enough-pw").in(d.site.tenant);
+    return d.person(admin, port, "OPERATOR");
   }
 
   static List<String> codes(JsonNode checks) {

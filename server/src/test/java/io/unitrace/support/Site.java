@@ -116,6 +116,27 @@ public final class Site {
     return ok(api.post("/api/v1/units", map("location", location, "units", units)));
   }
 
+  /** The password of the people {@link #person} makes. */
+  public static final String PERSON_PASSWORD = "long-enough-pw";
+
+  /** A person with {@code role} who works for this site's client; answers their username. */
+  public String person(Api admin, String role) {
+    String name = IntegrationTest.unique(role.toLowerCase(java.util.Locale.ROOT));
+    ok(
+        admin.post(
+            "/api/v1/users",
+            map(
+                "username",
+                name,
+                "password",
+                PERSON_PASSWORD,
+                "role",
+                role,
+                "tenants",
+                list(tenant))));
+    return name;
+  }
+
   public String unitPath(String serial) {
     return "/api/v1/units/01/" + gtin + "/21/" + serial;
   }

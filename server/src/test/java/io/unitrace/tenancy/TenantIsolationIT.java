@@ -722,6 +722,9 @@ class TenantIsolationIT extends IntegrationTest {
                         "DEFECTIVE"))));
     t.put("GET /api/v1/rmas/{number}", target(b -> get("/api/v1/rmas/" + b.rma())));
     t.put(
+        "POST /api/v1/rmas/{number}/close",
+        target(b -> json("/api/v1/rmas/" + b.rma() + "/close", map("reason", "intruder"))));
+    t.put(
         "POST /api/v1/returns/verdict",
         site(b -> json("/api/v1/returns/verdict", map("scan", "UNKNOWN1", "rma", b.rma()))));
     t.put(
@@ -1514,6 +1517,7 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("channel feed", ok(api.get("/api/v1/channels/feed")).body());
     s.put("orders", ok(api.get("/api/v1/orders")).body());
     s.put("order", ok(api.get("/api/v1/orders/" + b.order())).body());
+    s.put("rma", ok(api.get("/api/v1/rmas/" + b.rma())).body());
     s.put("packing", ok(api.get("/api/v1/orders/" + b.order() + "/packing")).body());
     s.put("pick list", ok(api.get("/api/v1/pick-lists/" + b.pickList())).body());
     s.put(
