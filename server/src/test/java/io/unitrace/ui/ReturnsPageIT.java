@@ -94,6 +94,9 @@ class ReturnsPageIT extends IntegrationTest {
             Map.of());
     assertThat(routed.status()).as(routed.toString()).isEqualTo(200);
     assertThat(routed.body()).contains("data-outcome=\"ROUTED\"", "Put it away from " + site.dock);
+    assertThat(routed.body())
+        .as("restocked: no route left to take")
+        .doesNotContain("data-test=\"route-form\"");
     assertThat(floor.state(serial)).isEqualTo("RECEIVED");
   }
 
