@@ -165,6 +165,27 @@ public class Units {
         .map(r -> views(scope, List.of(r)).get(0));
   }
 
+  /**
+   * A unit's view with its row id and its product, for a module that reads on by id (the returns
+   * desk): one read of the unit where {@link #find} and {@link Inventory#unit} would be two.
+   */
+  public record Located(long id, Product product, UnitView view) {}
+
+  public Optional<Located> locate(TenantScope scope, UnitRef ref) {
+    return db.sql(VIEW + " WHERE u.tenant_id = ? AND u.gtin = ? AND u.serial = ?")
+        .params(scope.tenantId(), ref.gtin().value(), ref.serial().value())
+        .query((rs, n) -> row(rs))
+        .optional()
+        .map(
+            r -> {
+              ProductId product = new ProductId(r.productId());
+              Map<ProductId, Product> products =
+                  catalog.products(scope.tenantId(), List.of(product));
+              return new Located(
+                  r.id(), products.get(product), views(scope, List.of(r), products).get(0));
+            });
+  }
+
   public UnitView require(TenantScope scope, UnitRef ref) {
     return find(scope, ref).orElseThrow(() -> unknown(scope, ref));
   }
@@ -667,9 +688,15 @@ public class Units {
     if (page.isEmpty()) {
       return List.of();
     }
-    Map<ProductId, Product> products =
+    return views(
+        scope,
+        page,
         catalog.products(
-            scope.tenantId(), page.stream().map(r -> new ProductId(r.productId())).toList());
+            scope.tenantId(), page.stream().map(r -> new ProductId(r.productId())).toList()));
+  }
+
+  private List<UnitView> views(
+      TenantScope scope, List<Row> page, Map<ProductId, Product> products) {
     List<LotId> lotIds =
         page.stream().map(Row::lotId).filter(Objects::nonNull).map(LotId::new).toList();
     Map<LotId, Lot> lots = lotIds.isEmpty() ? Map.of() : catalog.lotsById(scope.tenantId(), lotIds);

@@ -1,10 +1,8 @@
 package io.unitrace.returns;
 
-import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gs1Data;
-import io.unitrace.ledger.Inventory;
 import io.unitrace.ledger.Scans;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.UnitState;
@@ -30,15 +28,11 @@ import org.springframework.stereotype.Component;
 class ReturnFactGathering {
 
   private final Units units;
-  private final Inventory inventory;
-  private final Catalog catalog;
   private final Sales sales;
   private final Clock clock;
 
-  ReturnFactGathering(Units units, Inventory inventory, Catalog catalog, Sales sales, Clock clock) {
+  ReturnFactGathering(Units units, Sales sales, Clock clock) {
     this.units = units;
-    this.inventory = inventory;
-    this.catalog = catalog;
     this.sales = sales;
     this.clock = clock;
   }
@@ -50,17 +44,16 @@ class ReturnFactGathering {
       String returnedBy,
       Map<String, String> identifiers) {
     ReturnFacts.Scanned scanned = read(scope, scan);
-    Optional<Units.UnitView> view = find(scope, scanned);
+    Optional<Units.Located> found = find(scope, scanned);
     ReturnFacts.Known known = null;
     Product product = null;
     Sales.Sale sale = null;
-    if (view.isPresent()) {
-      Units.UnitView v = view.get();
-      UnitRef ref = new UnitRef(io.unitrace.gs1.Gtin.parse(v.gtin()), new Serial(v.serial()));
-      Inventory.UnitPosition p = inventory.unit(scope.tenantId(), ref).orElseThrow();
+    if (found.isPresent()) {
+      Units.Located l = found.get();
+      Units.UnitView v = l.view();
       known =
           new ReturnFacts.Known(
-              p.id(),
+              l.id(),
               v.gtin(),
               v.serial(),
               v.sku(),
@@ -69,8 +62,8 @@ class ReturnFactGathering {
               v.state(),
               v.holds(),
               v.fields());
-      product = catalog.byId(scope.tenantId(), p.productId().value()).orElse(null);
-      sale = sales.ofUnit(scope.tenantId(), p.id()).orElse(null);
+      product = l.product();
+      sale = sales.ofUnit(scope.tenantId(), l.id()).orElse(null);
     }
     String by = returnedBy;
     if ((by == null || by.isBlank()) && rma != null) {
@@ -110,10 +103,14 @@ class ReturnFactGathering {
         data.expiry().orElse(null));
   }
 
-  private Optional<Units.UnitView> find(TenantScope scope, ReturnFacts.Scanned s) {
+  /**
+   * The unit a scan leads to, read once with its id and product (the verdict's hot path: one read
+   * of the unit, one of its product, then its sale). Only a scan without a GTIN searches by serial
+   * first.
+   */
+  private Optional<Units.Located> find(TenantScope scope, ReturnFacts.Scanned s) {
     if (s.gtin() != null) {
-      UnitRef ref = new UnitRef(io.unitrace.gs1.Gtin.parse(s.gtin()), new Serial(s.serial()));
-      Optional<Units.UnitView> exact = units.find(scope, ref);
+      Optional<Units.Located> exact = units.locate(scope, ref(s.gtin(), s.serial()));
       if (exact.isPresent()) {
         return exact;
       }
@@ -126,23 +123,32 @@ class ReturnFactGathering {
                 null,
                 20)
             .items();
+    Units.UnitView match;
     if (matches.size() > 1) {
       List<Units.UnitView> shipped =
           matches.stream().filter(u -> u.state() == UnitState.SHIPPED).toList();
-      if (shipped.size() == 1) {
-        return Optional.of(shipped.get(0));
+      if (shipped.size() != 1) {
+        throw Problem.conflict(
+                "ambiguous-scan",
+                "scan",
+                "“"
+                    + s.serial()
+                    + "” names "
+                    + matches.size()
+                    + " units: scan the GS1 code that carries the GTIN too")
+            .with("units", matches.stream().map(u -> u.gtin() + "/" + u.serial()).toList());
       }
-      throw Problem.conflict(
-              "ambiguous-scan",
-              "scan",
-              "“"
-                  + s.serial()
-                  + "” names "
-                  + matches.size()
-                  + " units: scan the GS1 code that carries the GTIN too")
-          .with("units", matches.stream().map(u -> u.gtin() + "/" + u.serial()).toList());
+      match = shipped.get(0);
+    } else if (matches.size() == 1) {
+      match = matches.get(0);
+    } else {
+      return Optional.empty();
     }
-    return matches.stream().findFirst();
+    return Optional.of(units.locate(scope, ref(match.gtin(), match.serial())).orElseThrow());
+  }
+
+  private static UnitRef ref(String gtin, String serial) {
+    return new UnitRef(io.unitrace.gs1.Gtin.parse(gtin), new Serial(serial));
   }
 
   /** Input that says it is GS1: brackets, an AIM prefix, a URI, a GS character, or (01) digits. */

@@ -217,7 +217,7 @@ final class ReturnsLoad {
     }
     figure.accept(
         String.format(
-            "    Raw SQL of a warranty lookup (inferred: unit by tenant+GTIN+serial, its last SHIPPED allocation's warranty end and ship date), %d JDBC connections: %,.0f/s; %s; %,d errors",
+            "    Raw SQL, same reads as the warranty lookup (unit by tenant+GTIN+serial, its last SHIPPED allocation with order, channel, customer, ship date and warranty end, its product and GTINs, its registrations and claims), %d JDBC connections: %,.0f/s; %s; %,d errors",
             clients, rawWarranty.perSecond(), rawWarranty.latency(), rawWarranty.errors()));
   }
 
@@ -407,15 +407,25 @@ final class ReturnsLoad {
     }
   }
 
+  /** A service desk looking up random shipped units; an answer not naming the sale is an error. */
   private record WarrantyClient(
       Terminal scanner, Shipped shipped, int orders, SplittableRandom random)
       implements ClosedLoop.Client {
 
     @Override
     public Terminal.Reply next(int iteration) {
-      String serial = shipped.serial(random.nextInt(orders), random.nextInt(shipped.perOrder()));
+      int o = random.nextInt(orders);
+      String serial = shipped.serial(o, random.nextInt(shipped.perOrder()));
       Terminal.Reply reply = scanner.get(warrantyPath(shipped.gtin(), serial));
-      return reply.status() == 200 ? reply : new Terminal.Reply(reply.status(), reply.body());
+      if (reply.status() != 200) {
+        return reply;
+      }
+      String order = BenchSite.read(reply).path("sale").path("order").asString("");
+      if (!order.equals(shipped.orderNumbers().get(o))) {
+        return new Terminal.Reply(
+            599, "warranty of " + serial + " names order '" + order + "': " + reply.body());
+      }
+      return reply;
     }
   }
 
@@ -439,13 +449,29 @@ final class ReturnsLoad {
       JOIN sales_channel c ON c.id = o.channel_id
       LEFT JOIN customer cu ON cu.id = o.customer_id
       WHERE a.tenant_id = ? AND a.unit_id = ? AND a.status = 'SHIPPED' ORDER BY a.id DESC LIMIT 1""";
-  private static final String WARRANTY =
+  // The reads of WarrantyLookup.card, verbatim: the unit (Inventory.unit), its sale (SALE above),
+  // its product and the product's GTINs (Catalog.products), its registrations and its claims.
+  private static final String WARRANTY_UNIT =
+      "SELECT id, product_id, lot_id, gtin, serial, state, location_id, container_id, holds FROM unit WHERE tenant_id = ? AND gtin = ? AND serial = ?";
+  private static final String WARRANTY_PRODUCT =
       """
-      SELECT a.warranty_until,
-             (SELECT MAX(s.ship_date) FROM carton ca JOIN shipment s ON s.id = ca.shipment_id
-               WHERE ca.id = a.carton_id)
-      FROM allocation a
-      WHERE a.tenant_id = ? AND a.unit_id = ? AND a.status = 'SHIPPED' ORDER BY a.id DESC LIMIT 1""";
+      SELECT p.id, p.tenant_id, p.sku, p.name, p.tracking, p.expiry_tracked, p.shelf_life_days, p.warranty_months,
+      p.serial_scope, p.manufacturer, p.serial_pattern, p.custom_fields, p.fixed_bin_id, p.min_shelf_life_days, p.regulated
+      FROM product p WHERE p.tenant_id = ? AND p.id IN (?) ORDER BY p.id LIMIT ?""";
+  private static final String WARRANTY_GTINS =
+      "SELECT product_id, gtin FROM product_gtin WHERE tenant_id = ? AND product_id IN (?) ORDER BY gtin";
+  private static final String WARRANTY_REGISTRATIONS =
+      """
+      SELECT id, purchase_date, contact_name, contact_email, source, flagged, flag_reasons, registered_at
+      FROM warranty_registration WHERE tenant_id = ? AND unit_id = ? ORDER BY id""";
+  private static final String WARRANTY_CLAIMS =
+      """
+      SELECT id, unit_id, gtin, serial, status, in_warranty, opened_at, replacement_gtin, replacement_serial
+      FROM warranty_claim WHERE tenant_id = ? AND unit_id = ?
+      UNION ALL
+      SELECT id, unit_id, gtin, serial, status, in_warranty, opened_at, replacement_gtin, replacement_serial
+      FROM warranty_claim WHERE tenant_id = ? AND replacement_unit_id = ?
+      ORDER BY 1""";
 
   private ClosedLoop.Result rawLoop(
       BenchSite site,
@@ -487,6 +513,10 @@ final class ReturnsLoad {
     }
   }
 
+  /**
+   * One JDBC client's reads: the verdict's (unit, product, sale) or the warranty lookup's (unit,
+   * sale, product and its GTINs, registrations, claims), each a prepared statement.
+   */
   private static final class RawReads implements ClosedLoop.Client {
     private final long tenant;
     private final Shipped shipped;
@@ -496,6 +526,9 @@ final class ReturnsLoad {
     private final PreparedStatement unit;
     private final PreparedStatement product;
     private final PreparedStatement sale;
+    private final PreparedStatement gtins;
+    private final PreparedStatement registrations;
+    private final PreparedStatement claims;
 
     RawReads(
         Connection c,
@@ -510,9 +543,12 @@ final class ReturnsLoad {
       this.orders = orders;
       this.warranty = warranty;
       this.random = random;
-      this.unit = c.prepareStatement(UNIT);
-      this.product = c.prepareStatement(PRODUCT);
-      this.sale = c.prepareStatement(warranty ? WARRANTY : SALE);
+      this.unit = c.prepareStatement(warranty ? WARRANTY_UNIT : UNIT);
+      this.product = c.prepareStatement(warranty ? WARRANTY_PRODUCT : PRODUCT);
+      this.sale = c.prepareStatement(SALE);
+      this.gtins = warranty ? c.prepareStatement(WARRANTY_GTINS) : null;
+      this.registrations = warranty ? c.prepareStatement(WARRANTY_REGISTRATIONS) : null;
+      this.claims = warranty ? c.prepareStatement(WARRANTY_CLAIMS) : null;
     }
 
     @Override
@@ -532,28 +568,50 @@ final class ReturnsLoad {
           unitId = rs.getLong(1);
           productId = rs.getLong(2);
         }
-        if (!warranty) {
-          product.setLong(1, tenant);
-          product.setLong(2, productId);
-          try (ResultSet rs = product.executeQuery()) {
-            if (!rs.next()) {
-              return new Terminal.Reply(404, "no product " + productId);
-            }
-          }
-        }
         sale.setLong(1, tenant);
         sale.setLong(2, unitId);
         try (ResultSet rs = sale.executeQuery()) {
           if (!rs.next()) {
             return new Terminal.Reply(404, "no sale of " + serial);
           }
-          if (!warranty && !rs.getString(3).equals(shipped.orderNumbers().get(o))) {
+          if (!rs.getString(3).equals(shipped.orderNumbers().get(o))) {
             return new Terminal.Reply(599, "sale of " + serial + " is " + rs.getString(3));
           }
+        }
+        product.setLong(1, tenant);
+        product.setLong(2, productId);
+        if (warranty) {
+          product.setInt(3, 1);
+        }
+        try (ResultSet rs = product.executeQuery()) {
+          if (!rs.next()) {
+            return new Terminal.Reply(404, "no product " + productId);
+          }
+        }
+        if (warranty) {
+          gtins.setLong(1, tenant);
+          gtins.setLong(2, productId);
+          drain(gtins);
+          registrations.setLong(1, tenant);
+          registrations.setLong(2, unitId);
+          drain(registrations);
+          claims.setLong(1, tenant);
+          claims.setLong(2, unitId);
+          claims.setLong(3, tenant);
+          claims.setLong(4, unitId);
+          drain(claims);
         }
         return new Terminal.Reply(200, "");
       } catch (SQLException e) {
         return new Terminal.Reply(500, e.toString());
+      }
+    }
+
+    private static void drain(PreparedStatement st) throws SQLException {
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          rs.getObject(1);
+        }
       }
     }
   }
