@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * check and then by the hold; a picker who committed first made the batch try again from fresh
  * reads. Then counted stock of affected lots is taken back from orders and held, and the customers
  * who received affected units are listed, each with one outbox event. The orders whose lines lost
- * goods are allocated again after each commit, from unaffected stock.
+ * goods are back orders again: outbound allocates them from unaffected stock once the release
+ * commits (allocation follows the goods, ADR 0011).
  *
  * <p>Opening again resumes: units already reached are skipped, customers already listed are not
  * notified twice.
@@ -85,15 +86,13 @@ class Opening {
     while (true) {
       long from = after;
       Batch b = retrying(() -> tx.execute(s -> batch(scope, c, t, from, reason)));
-      reallocate(scope, b.orders());
       if (!b.more()) {
         break;
       }
       after = b.last();
     }
     if (c.mode() == TargetMode.LOTS) {
-      List<Long> orders = retrying(() -> tx.execute(s -> stock(scope, c, t, reason)));
-      reallocate(scope, orders);
+      retrying(() -> tx.execute(s -> stock(scope, c, t, reason)));
     }
     retrying(
         () ->
@@ -258,12 +257,6 @@ class Opening {
   private static int compare(List<String> a, List<String> b) {
     int c = a.get(0).compareTo(b.get(0));
     return c != 0 ? c : a.get(1).compareTo(b.get(1));
-  }
-
-  private void reallocate(TenantScope scope, List<Long> orders) {
-    if (!orders.isEmpty()) {
-      allocation.allocate(scope, orders, RequestMeta.of(null));
-    }
   }
 
   private static Map<String, Object> details(CampaignRows.Campaign c) {
