@@ -391,13 +391,13 @@ public class Recalls {
         out.write(
             String.join(
                     ",",
-                    csv(c.number()),
-                    csv(k.channel()),
-                    csv(k.customer()),
-                    csv(k.soldTo()),
-                    csv(k.orders().replace(',', ' ')),
+                    Csv.cell(c.number()),
+                    Csv.cell(k.channel()),
+                    Csv.cell(k.customer()),
+                    Csv.cell(k.soldTo()),
+                    Csv.cell(k.orders().replace(',', ' ')),
                     Integer.toString(k.units()),
-                    csv(k.lastShipped()),
+                    Csv.cell(k.lastShipped()),
                     k.contactedAt() == null ? "" : Instant.ofEpochMilli(k.contactedAt()).toString())
                 + "\n");
         after = k.id();
@@ -408,15 +408,6 @@ public class Recalls {
       out.flush();
     }
     out.flush();
-  }
-
-  private static String csv(String v) {
-    if (v == null) {
-      return "";
-    }
-    return v.contains(",") || v.contains("\"") || v.contains("\n")
-        ? "\"" + v.replace("\"", "\"\"") + "\""
-        : v;
   }
 
   CustomerView contacted(TenantScope scope, long id, long customerId) {
