@@ -38,8 +38,10 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class Recalls {
 
-  /** Counted stock of the affected lots: held, packed for orders (staged), at customers unknown. */
-  public record StockFigures(long held, long staged, long free) {}
+  /**
+   * Counted stock of the affected lots in the building: on RECALL hold, reserved for orders, free.
+   */
+  public record StockFigures(long held, long onOrders, long free) {}
 
   /** A campaign as the API shows it. */
   public record CampaignView(
