@@ -184,6 +184,31 @@ class RecallCampaignsIT extends IntegrationTest {
   }
 
   @Test
+  void aUnitReturnedByItsCustomerIsRecoveredForTheOpenCampaign() {
+    RecallFloor f = RecallFloor.open(admin);
+    String lot = unique("L-");
+    f.register(lot, "E1", "E2", "E3");
+    Shipped shipped = f.ship(2);
+    JsonNode open = f.openRecall(f.draftLots(lot));
+    long id = open.path("id").asLong();
+    assertThat(open.at("/figures/recovered").asLong()).isZero();
+    assertThat(open.at("/figures/percentComplete").asDouble()).isZero();
+
+    String back = shipped.serials().get(0);
+    String rma =
+        ok(f.api.post("/api/v1/rmas", map("units", list(f.dm(back)), "reason", "DEFECTIVE")))
+            .at("/number")
+            .asString();
+    ok(f.api.post("/api/v1/returns", map("scan", f.dm(back), "rma", rma, "location", f.site.dock)));
+
+    JsonNode now = ok(f.api.get("/api/v1/recalls/" + id)).json();
+    assertThat(now.at("/figures/recovered").asLong()).isEqualTo(1);
+    assertThat(now.at("/figures/percentComplete").asDouble()).isEqualTo(33.3);
+    assertThat(now.at("/affected/RETURNED").asLong()).isEqualTo(1);
+    assertThat(now.at("/affected/AT_CUSTOMER").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void customersComeAsAStreamedCsv() {
     RecallFloor f = RecallFloor.open(admin);
     String lot = unique("L-");
