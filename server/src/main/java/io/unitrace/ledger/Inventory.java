@@ -187,6 +187,43 @@ public class Inventory {
     return found;
   }
 
+  /**
+   * A page of a product's units in id order after {@code afterId}: of these lots ({@code lots}
+   * null: any), registered (first seen: announced, received or entered) at or after {@code
+   * registeredFrom} and before {@code registeredTo} (epoch ms, null: unbounded). A recall walks its
+   * affected set with it, one page per batch.
+   */
+  public List<UnitPosition> unitsOf(
+      long tenantId,
+      ProductId productId,
+      Collection<LotId> lots,
+      Long registeredFrom,
+      Long registeredTo,
+      long afterId,
+      int limit) {
+    StringBuilder sql = new StringBuilder(POSITION + " WHERE tenant_id = ? AND product_id = ?");
+    List<Object> params = new ArrayList<>(List.of(tenantId, productId.value()));
+    if (lots != null) {
+      if (lots.isEmpty()) {
+        return List.of();
+      }
+      sql.append(" AND lot_id IN (").append(InList.marks(lots.size())).append(")");
+      lots.forEach(l -> params.add(l.value()));
+    }
+    if (registeredFrom != null) {
+      sql.append(" AND registered_at >= ?");
+      params.add(registeredFrom);
+    }
+    if (registeredTo != null) {
+      sql.append(" AND registered_at < ?");
+      params.add(registeredTo);
+    }
+    sql.append(" AND id > ? ORDER BY id LIMIT ?");
+    params.add(afterId);
+    params.add(limit);
+    return db.sql(sql.toString()).params(params).query((rs, n) -> position(rs)).list();
+  }
+
   /** The ids of every unit inside these containers (at any depth the caller's tree names). */
   public List<Long> unitsIn(long tenantId, Collection<Long> containerIds) {
     List<Long> found = new ArrayList<>();

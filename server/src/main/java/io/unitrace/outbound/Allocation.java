@@ -12,6 +12,7 @@ import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.Reservations;
 import io.unitrace.ledger.UnitRef;
+import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reserving exact units and lot quantities for order lines, and releasing them.
@@ -160,6 +163,78 @@ public class Allocation {
       }
     }
     return new Outcome(event, needs.size(), complete, units, quantity);
+  }
+
+  /** What a recall took back from orders: the orders to allocate again, units and quantity. */
+  public record Released(List<Long> orders, int units, long quantity) {}
+
+  /**
+   * Releases the live allocations (allocated or picked; packed goods stay in their carton) of these
+   * units and of counted stock of these lots of {@code product} ({@code lots} empty: none), in the
+   * caller's transaction, as one RELEASED event naming {@code reason}; their orders go back to
+   * OPEN. The caller allocates {@link Released#orders} again after it commits, when the goods it
+   * took are on hold. An allocation that was picked or packed between this read and the release
+   * refuses with {@code concurrent-change}: the caller's transaction is rolled back and tried
+   * again.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Released releaseAffected(
+      TenantScope scope, List<Long> unitIds, ProductId product, List<LotId> lots, String reason) {
+    List<AllocationRows.Live> live = new ArrayList<>(rows.liveOfUnits(scope.tenantId(), unitIds));
+    if (product != null && !lots.isEmpty()) {
+      live.addAll(
+          rows.liveOfLots(
+              scope.tenantId(), product.value(), lots.stream().map(LotId::value).toList()));
+    }
+    List<AllocationRows.Live> releasable =
+        live.stream().filter(a -> !a.status().equals("PACKED")).toList();
+    if (releasable.isEmpty()) {
+      return new Released(List.of(), 0, 0);
+    }
+    List<Reservations.UnitRelease> units = new ArrayList<>();
+    List<Reservations.StockRelease> stock = new ArrayList<>();
+    long quantity = 0;
+    for (AllocationRows.Live a : releasable) {
+      if (a.unitId() != null) {
+        units.add(new Reservations.UnitRelease(a.unitId()));
+      } else {
+        quantity += a.quantity();
+        stock.add(
+            new Reservations.StockRelease(
+                new ProductId(a.productId()),
+                a.lotId() == null ? null : new LotId(a.lotId()),
+                new LocationId(a.locationId()),
+                a.quantity()));
+      }
+    }
+    List<Long> orders = releasable.stream().map(AllocationRows.Live::orderId).distinct().toList();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("orders", orders.size());
+    details.put("reason", reason);
+    long now = clock.millis();
+    reservations.release(
+        scope,
+        details,
+        units,
+        stock,
+        RequestMeta.of(null),
+        eventId -> {
+          for (String status : List.of("ALLOCATED", "PICKED")) {
+            List<Long> ids =
+                releasable.stream()
+                    .filter(a -> a.status().equals(status))
+                    .map(AllocationRows.Live::id)
+                    .toList();
+            if (rows.mark(ids, status, "RELEASED", now) != ids.size()) {
+              throw Problem.conflict(
+                  "concurrent-change",
+                  null,
+                  "an allocation moved on while it was being released; try again");
+            }
+          }
+          rows.reopen(scope.tenantId(), orders, now);
+        });
+    return new Released(orders, units.size(), quantity);
   }
 
   /**

@@ -209,6 +209,71 @@ class AllocationRows {
         .list();
   }
 
+  /** Live allocations of these units, in id order. */
+  List<Live> liveOfUnits(long tenantId, List<Long> unitIds) {
+    List<Live> found = new ArrayList<>();
+    for (List<Long> chunk : InList.chunks(unitIds, 500)) {
+      found.addAll(
+          db.sql(
+                  "SELECT "
+                      + LIVE_COLUMNS
+                      + " FROM allocation WHERE tenant_id = ? AND status IN "
+                      + LIVE
+                      + " AND unit_id IN ("
+                      + InList.marks(chunk.size())
+                      + ") ORDER BY id")
+              .params(InList.concat(tenantId, chunk))
+              .query(AllocationRows::live)
+              .list());
+    }
+    return found;
+  }
+
+  /** Live allocations of counted stock of these lots of a product, in id order. */
+  List<Live> liveOfLots(long tenantId, long productId, List<Long> lotIds) {
+    if (lotIds.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>(List.of(tenantId, productId));
+    params.addAll(lotIds);
+    return db.sql(
+            "SELECT "
+                + LIVE_COLUMNS
+                + " FROM allocation WHERE tenant_id = ? AND product_id = ? AND unit_id IS NULL AND status IN "
+                + LIVE
+                + " AND lot_id IN ("
+                + InList.marks(lotIds.size())
+                + ") ORDER BY id")
+        .params(params)
+        .query(AllocationRows::live)
+        .list();
+  }
+
+  /**
+   * Orders allocated or picked whose open lines no longer have all they need go back to OPEN, so
+   * that allocation takes them up again.
+   */
+  void reopen(long tenantId, List<Long> orderIds, long now) {
+    for (List<Long> chunk : InList.chunks(orderIds, 500)) {
+      List<Object> params = new ArrayList<>(List.of(now, tenantId));
+      params.addAll(chunk);
+      db.sql(
+              """
+              UPDATE sales_order SET status = 'OPEN', updated_at = ?
+              WHERE tenant_id = ? AND status IN ('ALLOCATED', 'PICKED') AND EXISTS (
+                SELECT 1 FROM order_line l WHERE l.order_id = sales_order.id AND l.status = 'OPEN'
+                AND l.quantity > (SELECT COALESCE(SUM(a.quantity), 0) FROM allocation a
+                                  WHERE a.line_id = l.id AND a.status IN """
+                  + TAKEN
+                  + """
+                  )) AND id IN ("""
+                  + InList.marks(chunk.size())
+                  + ")")
+          .params(params)
+          .update();
+    }
+  }
+
   /** Marks allocations with a new status, only where they still have {@code from}. */
   int mark(List<Long> ids, String from, String to, long now) {
     int n = 0;

@@ -99,6 +99,41 @@ public class Sales {
     return found;
   }
 
+  /**
+   * A unit held for an order and not yet shipped: {@code status} ALLOCATED, PICKED or PACKED, the
+   * order as its channel names it.
+   */
+  public record Reserved(long unitId, long orderId, String order, String channel, String status) {}
+
+  /** The live allocations of these units (units on no order left out): 500 ids a statement. */
+  public List<Reserved> reservedFor(long tenantId, List<Long> unitIds) {
+    List<Reserved> found = new ArrayList<>();
+    for (List<Long> chunk : InList.chunks(unitIds, 500)) {
+      found.addAll(
+          db.sql(
+                  """
+                  SELECT a.unit_id, a.order_id, o.channel_order_id, c.code, a.status
+                  FROM allocation a
+                  JOIN sales_order o ON o.id = a.order_id
+                  JOIN sales_channel c ON c.id = o.channel_id
+                  WHERE a.tenant_id = ? AND a.status IN ('ALLOCATED', 'PICKED', 'PACKED')
+                    AND a.unit_id IN ("""
+                      + InList.marks(chunk.size())
+                      + ")")
+              .params(InList.concat(tenantId, chunk))
+              .query(
+                  (rs, n) ->
+                      new Reserved(
+                          rs.getLong(1),
+                          rs.getLong(2),
+                          rs.getString(3),
+                          rs.getString(4),
+                          rs.getString(5)))
+              .list());
+    }
+    return found;
+  }
+
   /** Everything shipped on an order, in allocation order. */
   public List<Sale> ofOrder(long tenantId, long orderId) {
     return db.sql(

@@ -1,0 +1,121 @@
+package io.unitrace.recalls;
+
+import io.unitrace.catalog.LotId;
+import io.unitrace.catalog.ProductId;
+import io.unitrace.facility.LocationId;
+import io.unitrace.ledger.BulkHolds;
+import io.unitrace.ledger.Hold;
+import io.unitrace.ledger.Inventory;
+import io.unitrace.ledger.RequestMeta;
+import io.unitrace.ledger.Reservations;
+import io.unitrace.tenancy.TenantScope;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lifting the holds of a closed campaign, a batch of units per transaction. Holds are a bit set
+ * without a source, so the campaign's own rows say which RECALL holds it placed: only those are
+ * released, and of them only the ones no other open campaign still needs — such a hold is handed
+ * over to that campaign (the oldest), which releases it when it closes. A unit held for another
+ * reason (SUSPECT, QC) keeps that hold; a RECALL hold that was there before the campaign stays.
+ * Closing again resumes an interrupted release.
+ */
+@Service
+class Closing {
+
+  private final CampaignRows rows;
+  private final BulkHolds holds;
+  private final Inventory inventory;
+  private final TransactionTemplate tx;
+
+  Closing(CampaignRows rows, BulkHolds holds, Inventory inventory, TransactionTemplate tx) {
+    this.rows = rows;
+    this.holds = holds;
+    this.inventory = inventory;
+    this.tx = tx;
+  }
+
+  void liftHolds(TenantScope scope, CampaignRows.Campaign c) {
+    while (Boolean.TRUE.equals(Opening.retrying(() -> tx.execute(s -> units(scope, c))))) {
+      // one batch per transaction until none of the campaign's holds is left
+    }
+    Opening.retrying(
+        () ->
+            tx.execute(
+                s -> {
+                  buckets(scope, c);
+                  return null;
+                }));
+  }
+
+  /** One batch: true when there may be more. */
+  private Boolean units(TenantScope scope, CampaignRows.Campaign c) {
+    List<Long> ids = rows.placedUnits(c.id(), 0, Opening.BATCH);
+    if (ids.isEmpty()) {
+      return false;
+    }
+    Map<Long, Long> others = rows.otherOpenCampaigns(scope.tenantId(), c.id(), ids);
+    Map<Long, List<Long>> handover = new LinkedHashMap<>();
+    List<Long> release = new ArrayList<>();
+    for (Long id : ids) {
+      Long other = others.get(id);
+      if (other == null) {
+        release.add(id);
+      } else {
+        handover.computeIfAbsent(other, k -> new ArrayList<>()).add(id);
+      }
+    }
+    handover.forEach((campaign, units) -> rows.setPlaced(campaign, units, true));
+    if (!release.isEmpty()) {
+      holds.release(
+          scope, Hold.RECALL, release, List.of(), details(c), RequestMeta.of(null), o -> {});
+    }
+    rows.setPlaced(c.id(), ids, false);
+    return true;
+  }
+
+  private void buckets(TenantScope scope, CampaignRows.Campaign c) {
+    List<BulkHolds.BucketHold> release = new ArrayList<>();
+    for (CampaignRows.Bucket b : rows.buckets(c.id())) {
+      if (!b.placedHold()) {
+        continue;
+      }
+      Optional<Long> other = rows.otherOpenBucket(scope.tenantId(), c.id(), b);
+      if (other.isPresent()) {
+        rows.setBucketPlaced(other.get(), true, b.quantity());
+      } else {
+        ProductId product = new ProductId(b.productId());
+        LotId lot = b.lotId() == null ? null : new LotId(b.lotId());
+        long left = b.quantity();
+        for (Inventory.StockBucket s :
+            inventory.stockAt(
+                scope.tenantId(), product, lot, List.of(new LocationId(b.locationId())))) {
+          if (left > 0
+              && (s.holds() & Hold.RECALL.bit()) != 0
+              && (s.holds() & Reservations.RESERVED) == 0) {
+            long q = Math.min(left, s.quantity());
+            release.add(new BulkHolds.BucketHold(product, lot, s.locationId(), s.holds(), q));
+            left -= q;
+          }
+        }
+      }
+      rows.setBucketPlaced(b.id(), false, b.quantity());
+    }
+    if (!release.isEmpty()) {
+      holds.release(
+          scope, Hold.RECALL, List.of(), release, details(c), RequestMeta.of(null), o -> {});
+    }
+  }
+
+  private static Map<String, Object> details(CampaignRows.Campaign c) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("recall", c.number());
+    d.put("reason", "recall " + c.number() + " closed");
+    return d;
+  }
+}

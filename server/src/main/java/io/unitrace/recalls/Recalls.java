@@ -1,0 +1,448 @@
+package io.unitrace.recalls;
+
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.LotId;
+import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
+import io.unitrace.gs1.Gtin;
+import io.unitrace.ledger.Hold;
+import io.unitrace.ledger.Inventory;
+import io.unitrace.ledger.Reservations;
+import io.unitrace.ledger.UnitRef;
+import io.unitrace.shared.CursorPage;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.Role;
+import io.unitrace.tenancy.TenantScope;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Recall campaigns: drafted with a target and previewed (the affected units counted by where they
+ * are), opened (see {@link Opening}), followed to closure (units recovered and destroyed, customers
+ * contacted) and closed by a supervisor with the figures frozen and the campaign's own holds lifted
+ * (see {@link Closing}).
+ */
+@Service
+public class Recalls {
+
+  /**
+   * Counted stock of the affected lots in the building: on RECALL hold, reserved for orders, free.
+   */
+  public record StockFigures(long held, long onOrders, long free) {}
+
+  /** A campaign as the API shows it. */
+  public record CampaignView(
+      long id,
+      String number,
+      String title,
+      String reason,
+      TargetMode mode,
+      String product,
+      List<String> lots,
+      LocalDate receivedFrom,
+      LocalDate receivedTo,
+      Integer units,
+      String status,
+      String createdBy,
+      Instant createdAt,
+      String openedBy,
+      Instant openedAt,
+      String closedBy,
+      Instant closedAt,
+      String closeReason,
+      Map<String, Long> affected,
+      StockFigures stock,
+      Closure figures) {}
+
+  /** A customer to notify. */
+  public record CustomerView(
+      long id,
+      String channel,
+      String customer,
+      String soldTo,
+      List<String> orders,
+      int units,
+      String lastShipped,
+      Long outboxSeq,
+      Instant contactedAt,
+      String contactedBy) {}
+
+  private final CampaignRows rows;
+  private final AffectedSet affected;
+  private final Opening opening;
+  private final Closing closing;
+  private final Figures figures;
+  private final Catalog catalog;
+  private final Inventory inventory;
+  private final ObjectProvider<ContainingUnits> genealogy;
+  private final TransactionTemplate tx;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  Recalls(
+      CampaignRows rows,
+      AffectedSet affected,
+      Opening opening,
+      Closing closing,
+      Figures figures,
+      Catalog catalog,
+      Inventory inventory,
+      ObjectProvider<ContainingUnits> genealogy,
+      TransactionTemplate tx,
+      ObjectMapper json,
+      Clock clock) {
+    this.rows = rows;
+    this.affected = affected;
+    this.opening = opening;
+    this.closing = closing;
+    this.figures = figures;
+    this.catalog = catalog;
+    this.inventory = inventory;
+    this.genealogy = genealogy;
+    this.tx = tx;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Drafts a campaign; refuses bad input naming the field, before anything is written. */
+  CampaignView draft(TenantScope scope, Targeting.Asked asked) {
+    scope.requireWrite();
+    Targeting.Checked c = Targeting.check(asked);
+    long tenant = scope.tenantId();
+    Product product = c.product() == null ? null : product(tenant, c.product());
+    List<Long> lotIds = new ArrayList<>();
+    for (int i = 0; i < c.lots().size(); i++) {
+      String code = c.lots().get(i);
+      Lot lot =
+          catalog
+              .findLot(tenant, product.id(), code)
+              .orElseThrow(
+                  () ->
+                      Problem.badRequest(
+                          "unknown-lot",
+                          "lots[" + lotIndex(asked, code) + "]",
+                          "product " + product.sku() + " has no lot " + code));
+      lotIds.add(lot.id());
+    }
+    List<Long> units =
+        switch (c.mode()) {
+          case SERIALS -> units(tenant, c.units());
+          case COMPONENT_LOT -> {
+            ContainingUnits g = genealogy.getIfAvailable();
+            if (g == null) {
+              throw Problem.unprocessable(
+                  "genealogy-not-recorded",
+                  "mode",
+                  "a recall by component lot needs the genealogy of assembled units, which is not"
+                      + " recorded yet");
+            }
+            yield g.finishedUnitsContaining(tenant, product.id(), lotIds.get(0));
+          }
+          default -> List.of();
+        };
+    Target target =
+        new Target(
+            product == null ? null : product.id(),
+            product == null ? null : product.sku(),
+            lotIds,
+            c.lots(),
+            c.registeredFrom(),
+            c.registeredTo(),
+            c.receivedFrom(),
+            c.receivedTo(),
+            units.size());
+    long now = clock.millis();
+    long id =
+        tx.execute(
+            s -> {
+              long created =
+                  rows.insert(
+                      tenant,
+                      c.title(),
+                      c.reason(),
+                      c.mode(),
+                      product == null ? null : product.id(),
+                      json.writeValueAsString(target),
+                      scope.actor().who(),
+                      now);
+              if (!units.isEmpty()) {
+                rows.insertTargetUnits(created, units);
+              }
+              return created;
+            });
+    return view(scope, id);
+  }
+
+  private static int lotIndex(Targeting.Asked asked, String code) {
+    for (int i = 0; i < asked.lots().size(); i++) {
+      if (asked.lots().get(i) != null && asked.lots().get(i).strip().equals(code)) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private Product product(long tenant, String text) {
+    var bySku = catalog.bySku(tenant, text);
+    if (bySku.isPresent()) {
+      return bySku.get();
+    }
+    if (text.matches("\\d{8}|\\d{12,14}")) {
+      try {
+        var byGtin = catalog.byGtin(tenant, new Gtin("0".repeat(14 - text.length()) + text));
+        if (byGtin.isPresent()) {
+          return byGtin.get();
+        }
+      } catch (IllegalArgumentException e) {
+        throw Problem.badRequest("invalid-field", "product", e.getMessage());
+      }
+    }
+    throw Problem.badRequest("unknown-product", "product", "no product " + text);
+  }
+
+  /**
+   * The ids of the listed units, one statement per product and 500 serials; unknown ones refused.
+   */
+  private List<Long> units(long tenant, List<UnitRef> refs) {
+    Map<Gtin, List<Integer>> byGtin = new LinkedHashMap<>();
+    for (int i = 0; i < refs.size(); i++) {
+      byGtin.computeIfAbsent(refs.get(i).gtin(), g -> new ArrayList<>()).add(i);
+    }
+    Long[] ids = new Long[refs.size()];
+    for (var e : byGtin.entrySet()) {
+      int first = e.getValue().get(0);
+      Product p =
+          catalog
+              .byGtin(tenant, e.getKey())
+              .orElseThrow(
+                  () ->
+                      Problem.badRequest(
+                          "unknown-unit",
+                          "units[" + first + "]",
+                          "no product has GTIN " + e.getKey().value()));
+      List<String> serials = e.getValue().stream().map(i -> refs.get(i).serial().value()).toList();
+      var found = inventory.bySerials(tenant, p.serialScopeKey(e.getKey()), serials);
+      for (int i : e.getValue()) {
+        var status = found.get(refs.get(i).serial().value());
+        if (status == null) {
+          throw Problem.badRequest(
+              "unknown-unit", "units[" + i + "]", "no unit " + refs.get(i) + " is known");
+        }
+        ids[i] = status.id();
+      }
+    }
+    return List.of(ids).stream().distinct().toList();
+  }
+
+  CampaignRows.Campaign require(TenantScope scope, long id) {
+    return rows.find(scope.tenantId(), id)
+        .orElseThrow(() -> Problem.notFound("unknown-recall", "no recall campaign " + id));
+  }
+
+  CampaignView view(TenantScope scope, long id) {
+    CampaignRows.Campaign c = require(scope, id);
+    Target t = target(c);
+    Map<String, Long> where = new LinkedHashMap<>();
+    Closure closure = null;
+    switch (c.status()) {
+      case "DRAFT" -> {
+        Map<Whereabouts, Long> counts = new EnumMap<>(Whereabouts.class);
+        long after = 0;
+        while (true) {
+          AffectedSet.Page page = affected.page(c, t, after, Opening.BATCH);
+          page.units().forEach(u -> counts.merge(Whereabouts.of(u.state()), 1L, Long::sum));
+          if (!page.more()) {
+            break;
+          }
+          after = page.last();
+        }
+        counts.forEach((w, n) -> where.put(w.name(), n));
+      }
+      case "OPEN" -> closure = figures.of(c);
+      default -> closure = json.readValue(c.figures(), Closure.class);
+    }
+    if (closure != null) {
+      closure.now().forEach((w, n) -> where.put(w.name(), n));
+    }
+    return new CampaignView(
+        c.id(),
+        c.number(),
+        c.title(),
+        c.reason(),
+        c.mode(),
+        t.product(),
+        t.lots(),
+        t.receivedFrom(),
+        t.receivedTo(),
+        c.mode() == TargetMode.SERIALS || c.mode() == TargetMode.COMPONENT_LOT ? t.units() : null,
+        c.status(),
+        c.createdBy(),
+        Instant.ofEpochMilli(c.createdAt()),
+        c.openedBy(),
+        c.openedAt() == null ? null : Instant.ofEpochMilli(c.openedAt()),
+        c.closedBy(),
+        c.closedAt() == null ? null : Instant.ofEpochMilli(c.closedAt()),
+        c.closeReason(),
+        where,
+        c.mode() == TargetMode.LOTS ? stock(scope, t) : null,
+        closure);
+  }
+
+  private StockFigures stock(TenantScope scope, Target t) {
+    long held = 0;
+    long staged = 0;
+    long free = 0;
+    for (Long lot : t.lotIds()) {
+      for (Inventory.StockBucket b :
+          inventory.stock(scope.tenantId(), new ProductId(t.productId()), new LotId(lot))) {
+        if ((b.holds() & Reservations.RESERVED) != 0) {
+          staged += b.quantity();
+        } else if ((b.holds() & Hold.RECALL.bit()) != 0) {
+          held += b.quantity();
+        } else {
+          free += b.quantity();
+        }
+      }
+    }
+    return new StockFigures(held, staged, free);
+  }
+
+  CursorPage<CampaignView> list(TenantScope scope, String status, String cursor, int limit) {
+    long after = cursor == null ? 0 : CursorPage.decode(cursor);
+    List<CampaignRows.Campaign> found = rows.list(scope.tenantId(), status, after, limit + 1);
+    return CursorPage.of(found, limit, CampaignRows.Campaign::id).map(c -> view(scope, c.id()));
+  }
+
+  /**
+   * Opens a draft (or resumes an interrupted opening) and answers the campaign with its figures.
+   */
+  CampaignView open(TenantScope scope, long id) {
+    scope.requireWrite();
+    CampaignRows.Campaign c = require(scope, id);
+    if (c.status().equals("CLOSED")) {
+      throw Problem.conflict("recall-closed", "status", c.number() + " is closed");
+    }
+    if (c.status().equals("DRAFT")) {
+      tx.execute(s -> rows.markOpen(scope.tenantId(), id, scope.actor().who(), clock.millis()));
+    }
+    c = require(scope, id);
+    opening.open(scope, c, target(c));
+    return view(scope, id);
+  }
+
+  /**
+   * Closes an open campaign: a supervisor's decision with a reason. The figures are frozen first,
+   * then the campaign's own holds are lifted. Closing a closed campaign finishes lifting its holds
+   * and answers it as it was closed.
+   */
+  CampaignView close(TenantScope scope, long id, String reason) {
+    scope.requireRole(Role.SUPERVISOR);
+    if (reason == null || reason.isBlank() || reason.length() > 1000) {
+      throw Problem.badRequest(
+          "invalid-field", "reason", "closing a recall needs a reason of 1 to 1000 characters");
+    }
+    CampaignRows.Campaign c = require(scope, id);
+    if (c.status().equals("DRAFT")) {
+      throw Problem.conflict(
+          "recall-not-open", "status", c.number() + " was never opened: there is nothing to close");
+    }
+    if (c.status().equals("OPEN")) {
+      String frozen = json.writeValueAsString(figures.of(c));
+      tx.execute(
+          s ->
+              rows.markClosed(
+                  scope.tenantId(),
+                  id,
+                  scope.actor().who(),
+                  reason.strip(),
+                  frozen,
+                  clock.millis()));
+    }
+    closing.liftHolds(scope, require(scope, id));
+    return view(scope, id);
+  }
+
+  CursorPage<CustomerView> customers(TenantScope scope, long id, String cursor, int limit) {
+    CampaignRows.Campaign c = require(scope, id);
+    long after = cursor == null ? 0 : CursorPage.decode(cursor);
+    return CursorPage.of(rows.customers(c.id(), after, limit + 1), limit, CampaignRows.Customer::id)
+        .map(Recalls::customer);
+  }
+
+  /** Every customer as CSV, a page of rows at a time. */
+  void customersCsv(TenantScope scope, long id, Writer out) throws IOException {
+    CampaignRows.Campaign c = require(scope, id);
+    out.write("campaign,channel,customer,sold_to,orders,units,last_shipped,contacted_at\n");
+    long after = 0;
+    while (true) {
+      List<CampaignRows.Customer> page = rows.customers(c.id(), after, 500);
+      for (CampaignRows.Customer k : page) {
+        out.write(
+            String.join(
+                    ",",
+                    Csv.cell(c.number()),
+                    Csv.cell(k.channel()),
+                    Csv.cell(k.customer()),
+                    Csv.cell(k.soldTo()),
+                    Csv.cell(k.orders().replace(',', ' ')),
+                    Integer.toString(k.units()),
+                    Csv.cell(k.lastShipped()),
+                    k.contactedAt() == null ? "" : Instant.ofEpochMilli(k.contactedAt()).toString())
+                + "\n");
+        after = k.id();
+      }
+      if (page.size() < 500) {
+        break;
+      }
+      out.flush();
+    }
+    out.flush();
+  }
+
+  CustomerView contacted(TenantScope scope, long id, long customerId) {
+    scope.requireWrite();
+    CampaignRows.Campaign c = require(scope, id);
+    if (c.status().equals("CLOSED")) {
+      throw Problem.conflict(
+          "recall-closed", "status", c.number() + " is closed: its figures are frozen");
+    }
+    rows.customer(c.id(), customerId)
+        .orElseThrow(
+            () ->
+                Problem.notFound(
+                    "unknown-customer", c.number() + " has no customer " + customerId));
+    tx.execute(s -> rows.contacted(c.id(), customerId, scope.actor().who(), clock.millis()));
+    return customer(rows.customer(c.id(), customerId).orElseThrow());
+  }
+
+  private static CustomerView customer(CampaignRows.Customer k) {
+    return new CustomerView(
+        k.id(),
+        k.channel(),
+        k.customer(),
+        k.soldTo(),
+        List.of(k.orders().split(",")),
+        k.units(),
+        k.lastShipped(),
+        k.outboxSeq(),
+        k.contactedAt() == null ? null : Instant.ofEpochMilli(k.contactedAt()),
+        k.contactedBy());
+  }
+
+  private Target target(CampaignRows.Campaign c) {
+    return json.readValue(c.target(), Target.class);
+  }
+}

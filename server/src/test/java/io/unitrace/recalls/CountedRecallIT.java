@@ -1,0 +1,100 @@
+package io.unitrace.recalls;
+
+import static io.unitrace.support.Api.list;
+import static io.unitrace.support.Api.map;
+import static io.unitrace.support.Site.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unitrace.support.CountedGoods;
+import io.unitrace.support.IntegrationTest;
+import io.unitrace.support.Shipped;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A recall of a lot of counted goods: its buckets held, its reservations taken back. */
+class CountedRecallIT extends IntegrationTest {
+
+  @Test
+  void aLotRecallHoldsEveryBucketOfTheLotAndTheOrderIsServedFromAnotherLot() {
+    CountedGoods g = CountedGoods.create(admin);
+    Shipped.prepare(g.site(), 30);
+    String bad = unique("X-");
+    String good = unique("Y-");
+    ok(g.found(g.saline(), bad, g.site().bin1, 10));
+    ok(g.found(g.saline(), good, g.site().bin2, 10));
+    long order =
+        ok(g.site()
+                .api
+                .post(
+                    "/api/v1/orders",
+                    map(
+                        "channel",
+                        Shipped.CHANNEL,
+                        "channelOrderId",
+                        unique("WEB-"),
+                        "warehouse",
+                        g.site().warehouse,
+                        "soldTo",
+                        map("name", "Clinic", "address", "3 Low St"),
+                        "lines",
+                        list(map("sku", g.salineSku(), "quantity", 4, "lot", bad)))))
+            .at("/id")
+            .asLong();
+    assertThat(Shipped.settled(g.site(), order)).isEqualTo("ALLOCATED");
+    assertThat(buckets(g, bad)).containsExactlyInAnyOrder("RESERVED:4", ":6");
+
+    JsonNode campaign =
+        ok(g.site()
+                .api
+                .post(
+                    "/api/v1/recalls",
+                    map(
+                        "title",
+                        "Contaminated saline",
+                        "mode",
+                        "LOTS",
+                        "product",
+                        g.salineSku(),
+                        "lots",
+                        list(bad))))
+            .json();
+    assertThat(campaign.at("/stock/free").asLong()).isEqualTo(6);
+    assertThat(campaign.at("/stock/onOrders").asLong()).isEqualTo(4);
+    long id = campaign.path("id").asLong();
+    JsonNode open = ok(g.site().api.post("/api/v1/recalls/" + id + "/open", map())).json();
+    assertThat(open.at("/stock/held").asLong()).isEqualTo(10);
+    assertThat(open.at("/stock/free").asLong()).isZero();
+    assertThat(buckets(g, bad)).containsExactly("RECALL:10");
+    assertThat(buckets(g, good)).containsExactly(":10");
+    // The line names the recalled lot, so it stays a back order: nothing else will do.
+    assertThat(Shipped.settled(g.site(), order)).isEqualTo("OPEN");
+
+    ok(g.site().api.post("/api/v1/recalls/" + id + "/close", map("reason", "lot cleared by QA")));
+    List<String> after = buckets(g, bad);
+    assertThat(after).doesNotContain("RECALL:10");
+    long total = 0;
+    for (String b : after) {
+      total += Long.parseLong(b.substring(b.indexOf(':') + 1));
+    }
+    assertThat(total).isEqualTo(10);
+  }
+
+  /** The lot's buckets as "HOLDS:quantity" ("RESERVED" for goods on an order). */
+  private static List<String> buckets(CountedGoods g, String lot) {
+    List<String> out = new ArrayList<>();
+    ok(g.site().api.get("/api/v1/trace/lots?product=" + g.salineSku() + "&lot=" + lot))
+        .at("/stock")
+        .forEach(
+            s -> {
+              List<String> holds = new ArrayList<>();
+              if (s.path("reserved").asBoolean()) {
+                holds.add("RESERVED");
+              }
+              s.path("holds").forEach(h -> holds.add(h.asString()));
+              out.add(String.join(" ", holds) + ":" + s.path("quantity").asLong());
+            });
+    return out;
+  }
+}
