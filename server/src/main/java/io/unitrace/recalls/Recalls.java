@@ -24,7 +24,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -87,7 +86,7 @@ public class Recalls {
   private final Figures figures;
   private final Catalog catalog;
   private final Inventory inventory;
-  private final ObjectProvider<ContainingUnits> genealogy;
+  private final ComponentLots genealogy;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final Clock clock;
@@ -100,7 +99,7 @@ public class Recalls {
       Figures figures,
       Catalog catalog,
       Inventory inventory,
-      ObjectProvider<ContainingUnits> genealogy,
+      ComponentLots genealogy,
       TransactionTemplate tx,
       ObjectMapper json,
       Clock clock) {
@@ -141,15 +140,7 @@ public class Recalls {
         switch (c.mode()) {
           case SERIALS -> units(tenant, c.units());
           case COMPONENT_LOT -> {
-            ContainingUnits g = genealogy.getIfAvailable();
-            if (g == null) {
-              throw Problem.unprocessable(
-                  "genealogy-not-recorded",
-                  "mode",
-                  "a recall by component lot needs the genealogy of assembled units, which is not"
-                      + " recorded yet");
-            }
-            yield g.finishedUnitsContaining(tenant, product.id(), lotIds.get(0));
+            yield genealogy.finishedUnitsContaining(tenant, product.id(), lotIds.get(0));
           }
           default -> List.of();
         };

@@ -9,8 +9,8 @@ public enum TargetMode {
   /** An explicit list of units (GTIN and serial). */
   SERIALS,
   /**
-   * Finished units that contain a component lot. Needs the genealogy's answer ({@link
-   * ContainingUnits}); refused while no module provides it.
+   * Finished units that contain a component lot, at any depth of assembly ({@link ComponentLots},
+   * answered from the ledger's genealogy).
    */
   COMPONENT_LOT
 }

@@ -9,6 +9,7 @@ import io.unitrace.support.Shipped;
 import io.unitrace.support.Site;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
@@ -151,6 +152,11 @@ final class RecallFloor {
         .post(
             "/api/v1/recalls/" + campaign.path("id").asLong() + "/close",
             reason == null ? map() : map("reason", reason));
+  }
+
+  /** The unit's key in a request body. */
+  Map<String, Object> key(String serial) {
+    return map("gtin", gtin, "serial", serial);
   }
 
   String dm(String serial) {
