@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,21 +84,24 @@ public class Sales {
         .optional();
   }
 
-  /** The last sales of these units, by unit id (units never shipped left out). */
+  /**
+   * The last sale of each of these units (units never shipped left out): a unit shipped, returned
+   * and shipped again answers its latest sale only.
+   */
   public List<Sale> ofUnits(long tenantId, List<Long> unitIds) {
-    List<Sale> found = new ArrayList<>();
+    Map<Long, Sale> last = new LinkedHashMap<>();
     for (List<Long> chunk : InList.chunks(unitIds, 500)) {
-      found.addAll(
-          db.sql(
-                  SALE
-                      + " WHERE a.tenant_id = ? AND a.status = 'SHIPPED' AND a.unit_id IN ("
-                      + InList.marks(chunk.size())
-                      + ") ORDER BY a.id")
-              .params(InList.concat(tenantId, chunk))
-              .query((rs, n) -> sale(rs))
-              .list());
+      db.sql(
+              SALE
+                  + " WHERE a.tenant_id = ? AND a.status = 'SHIPPED' AND a.unit_id IN ("
+                  + InList.marks(chunk.size())
+                  + ") ORDER BY a.id")
+          .params(InList.concat(tenantId, chunk))
+          .query((rs, n) -> sale(rs))
+          .list()
+          .forEach(sale -> last.put(sale.unitId(), sale));
     }
-    return found;
+    return List.copyOf(last.values());
   }
 
   /**

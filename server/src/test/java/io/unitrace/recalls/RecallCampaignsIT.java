@@ -209,6 +209,37 @@ class RecallCampaignsIT extends IntegrationTest {
   }
 
   @Test
+  void aUnitSoldTwiceIsNoticedToItsLastCustomerOnly() {
+    RecallFloor f = RecallFloor.open(admin);
+    String lot = unique("L-");
+    f.register(lot, "R1");
+    Shipped first = f.ship(1);
+    String rma =
+        ok(f.api.post("/api/v1/rmas", map("units", list(f.dm("R1")), "reason", "CHANGED_MIND")))
+            .at("/number")
+            .asString();
+    long ret =
+        ok(f.api.post(
+                "/api/v1/returns", map("scan", f.dm("R1"), "rma", rma, "location", f.site.dock)))
+            .at("/ret/id")
+            .asLong();
+    ok(f.api.post("/api/v1/returns/" + ret + "/inspection", map("condition", "AS_NEW")));
+    ok(
+        f.api.post(
+            "/api/v1/returns/" + ret + "/route",
+            map("disposition", "RESTOCK", "location", f.site.bin1)));
+    Shipped second = f.ship(1);
+    assertThat(second.customer()).isNotEqualTo(first.customer());
+
+    JsonNode open = f.openRecall(f.draftLots(lot));
+    JsonNode customers =
+        ok(f.api.get("/api/v1/recalls/" + open.path("id").asLong() + "/customers")).json();
+    assertThat(customers.at("/items").size()).as(customers.toString()).isEqualTo(1);
+    assertThat(customers.at("/items/0/customer").asString()).isEqualTo(second.customer());
+    assertThat(customers.at("/items/0/units").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void customersComeAsAStreamedCsv() {
     RecallFloor f = RecallFloor.open(admin);
     String lot = unique("L-");
