@@ -91,7 +91,7 @@ class Opening {
       }
       after = b.last();
     }
-    if (c.mode() == TargetMode.LOTS) {
+    if (c.mode().byLot()) {
       retrying(() -> tx.execute(s -> stock(scope, c, t, reason)));
     }
     retrying(

@@ -140,7 +140,7 @@ public class Recalls {
         switch (c.mode()) {
           case SERIALS -> units(tenant, c.units());
           case COMPONENT_LOT -> {
-            yield genealogy.finishedUnitsContaining(tenant, product.id(), lotIds.get(0));
+            yield genealogy.reachedBy(tenant, product.id(), lotIds.get(0));
           }
           default -> List.of();
         };
@@ -288,7 +288,7 @@ public class Recalls {
         c.closedAt() == null ? null : Instant.ofEpochMilli(c.closedAt()),
         c.closeReason(),
         where,
-        c.mode() == TargetMode.LOTS ? stock(scope, t) : null,
+        c.mode().byLot() ? stock(scope, t) : null,
         closure);
   }
 

@@ -9,8 +9,13 @@ public enum TargetMode {
   /** An explicit list of units (GTIN and serial). */
   SERIALS,
   /**
-   * Finished units that contain a component lot, at any depth of assembly ({@link ComponentLots},
-   * answered from the ledger's genealogy).
+   * A component lot: its own units and stock, and every unit that contains some of it, at any depth
+   * of assembly ({@link ComponentLots}, answered from the ledger's genealogy).
    */
-  COMPONENT_LOT
+  COMPONENT_LOT;
+
+  /** Whether the campaign names lots, so that the lots' counted stock is held too. */
+  boolean byLot() {
+    return this == LOTS || this == COMPONENT_LOT;
+  }
 }

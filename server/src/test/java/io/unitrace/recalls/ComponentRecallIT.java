@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A recall by component lot: battery cells of a bad lot were built into packs, and packs into
  * phones. The campaign reaches exactly the phones that contain a bad cell, through both levels, and
- * the customers who received them, and the pack taken out of a phone again; the phone built from a
- * good cell, and the phone whose bad pack was taken out, are left alone.
+ * the customers who received them, the pack taken out of a phone again and the lot's own spare
+ * cell; the phone built from a good cell, and the phone whose bad pack was taken out, are left
+ * alone.
  */
 class ComponentRecallIT extends IntegrationTest {
 
@@ -62,6 +63,7 @@ class ComponentRecallIT extends IntegrationTest {
                     map("gtin", cell, "serial", "C-2", "lot", "BAD"),
                     map("gtin", cell, "serial", "C-3", "lot", "GOOD"),
                     map("gtin", cell, "serial", "C-4", "lot", "BAD"),
+                    map("gtin", cell, "serial", "C-5", "lot", "BAD"),
                     map("gtin", pack, "serial", "P-1"),
                     map("gtin", pack, "serial", "P-2"),
                     map("gtin", pack, "serial", "P-3"),
@@ -95,11 +97,11 @@ class ComponentRecallIT extends IntegrationTest {
             .json();
     assertThat(draft.at("/affected/AT_CUSTOMER").asLong()).isEqualTo(1);
     assertThat(draft.at("/affected/IN_STOCK").asLong())
-        .as("PH-2, and P-4 back on the shelf")
-        .isEqualTo(2);
+        .as("PH-2, P-4 back on the shelf, and the spare cell C-5")
+        .isEqualTo(3);
     assertThat(draft.at("/affected/CONSUMED").asLong())
-        .as("the packs inside PH-1 and PH-2")
-        .isEqualTo(2);
+        .as("the packs inside PH-1 and PH-2, and the three bad cells built in")
+        .isEqualTo(5);
 
     JsonNode open = f.openRecall(draft);
     assertThat(f.holds("PH-2")).containsExactly("RECALL");
@@ -108,7 +110,9 @@ class ComponentRecallIT extends IntegrationTest {
     assertThat(ok(f.api.get("/api/v1/units/01/" + pack + "/21/P-4")).at("/holds").toString())
         .as("the pack taken out still holds a bad cell")
         .contains("RECALL");
-    assertThat(open.at("/figures/held").asLong()).isEqualTo(2);
+    assertThat(ok(f.api.get("/api/v1/units/01/" + cell + "/21/C-5")).at("/holds").toString())
+        .contains("RECALL");
+    assertThat(open.at("/figures/held").asLong()).isEqualTo(3);
     JsonNode customers =
         ok(f.api.get("/api/v1/recalls/" + open.path("id").asLong() + "/customers")).json();
     assertThat(customers.at("/items").size()).isEqualTo(1);
