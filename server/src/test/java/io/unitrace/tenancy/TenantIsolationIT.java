@@ -80,7 +80,9 @@ class TenantIsolationIT extends IntegrationTest {
       long returnCase,
       String claim,
       String sold,
-      String licenceKey) {
+      String licenceKey,
+      long recall,
+      long recallCustomer) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
@@ -842,6 +844,91 @@ class TenantIsolationIT extends IntegrationTest {
     t.put(
         "POST /api/v1/service-records",
         site(b -> json("/api/v1/service-records", map("claim", b.claim(), "work", "intruder"))));
+    // ledger: genealogy of B's units stays B's
+    t.put(
+        "POST /api/v1/assemblies",
+        site(
+            b ->
+                json(
+                    "/api/v1/assemblies",
+                    map(
+                        "unit",
+                        map("gtin", b.site().gtin, "serial", b.stored()),
+                        "components",
+                        list(map("gtin", b.site().gtin, "serial", b.held()))))));
+    t.put(
+        "POST /api/v1/disassemblies",
+        site(
+            b ->
+                json(
+                    "/api/v1/disassemblies",
+                    map("unit", map("gtin", b.site().gtin, "serial", b.stored())))));
+    t.put(
+        "GET /api/v1/units/01/{gtin}/21/{serial}/genealogy",
+        target(b -> get(b.unit(b.stored()) + "/genealogy")));
+    t.put(
+        "GET /api/v1/genealogy/containing",
+        site(
+            b ->
+                get(
+                    "/api/v1/genealogy/containing?sku="
+                        + b.lotSku()
+                        + "&lot="
+                        + query(b.lotCode()))));
+    // recalls: B's campaigns, customers and traces stay B's
+    t.put("GET /api/v1/recalls", site(b -> get("/api/v1/recalls")));
+    t.put(
+        "POST /api/v1/recalls",
+        site(
+            b ->
+                json(
+                    "/api/v1/recalls",
+                    map(
+                        "title",
+                        "intruder",
+                        "mode",
+                        "SERIALS",
+                        "units",
+                        list(map("gtin", b.site().gtin, "serial", b.sold()))))));
+    t.put("GET /api/v1/recalls/{id}", target(b -> get("/api/v1/recalls/" + b.recall())));
+    t.put(
+        "POST /api/v1/recalls/{id}/open",
+        target(b -> json("/api/v1/recalls/" + b.recall() + "/open", null)));
+    t.put(
+        "POST /api/v1/recalls/{id}/close",
+        target(b -> json("/api/v1/recalls/" + b.recall() + "/close", map("reason", "intruder"))));
+    t.put(
+        "GET /api/v1/recalls/{id}/customers",
+        target(b -> get("/api/v1/recalls/" + b.recall() + "/customers")));
+    t.put(
+        "GET /api/v1/recalls/{id}/customers.csv",
+        target(b -> get("/api/v1/recalls/" + b.recall() + "/customers.csv")));
+    t.put(
+        "POST /api/v1/recalls/{id}/customers/{customerId}/contacted",
+        target(
+            b ->
+                json(
+                    "/api/v1/recalls/"
+                        + b.recall()
+                        + "/customers/"
+                        + b.recallCustomer()
+                        + "/contacted",
+                    null)));
+    t.put(
+        "GET /api/v1/trace/lots",
+        site(b -> get("/api/v1/trace/lots?product=" + b.lotSku() + "&lot=" + query(b.lotCode()))));
+    t.put(
+        "GET /api/v1/trace/lots.csv",
+        site(
+            b ->
+                get(
+                    "/api/v1/trace/lots.csv?product="
+                        + b.lotSku()
+                        + "&lot="
+                        + query(b.lotCode()))));
+    t.put(
+        "GET /api/v1/trace/units/01/{gtin}/21/{serial}",
+        target(b -> get("/api/v1/trace/units/01/" + b.site().gtin + "/21/" + b.stored())));
     return t;
   }
 
@@ -1395,6 +1482,22 @@ class TenantIsolationIT extends IntegrationTest {
             .at("/shipment")
             .asLong();
     ok(b.api.post(b.unitPath(sold) + "/licence/reveal", map("reason", "customer support")));
+    // B's recall of the unit it shipped: a campaign with one customer to notify
+    long recall =
+        ok(b.api.post(
+                "/api/v1/recalls",
+                map(
+                    "title",
+                    "B's recall",
+                    "mode",
+                    "SERIALS",
+                    "units",
+                    list(map("gtin", b.gtin, "serial", sold)))))
+            .at("/id")
+            .asLong();
+    ok(b.api.post("/api/v1/recalls/" + recall + "/open", null));
+    long recallCustomer =
+        ok(b.api.get("/api/v1/recalls/" + recall + "/customers")).at("/items/0/id").asLong();
     // A warranty claim of B's on the unit it shipped (its product has no warranty: accepted anyway)
     String claim =
         ok(b.api.post(
@@ -1469,7 +1572,9 @@ class TenantIsolationIT extends IntegrationTest {
         returned.at("/ret/suspectCase/id").asLong(),
         claim,
         sold,
-        licenceKey);
+        licenceKey,
+        recall,
+        recallCustomer);
   }
 
   private List<Principal> principalsOf(Site a) {
@@ -1530,6 +1635,9 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("licence pool", ok(api.get("/api/v1/licence-pools/" + b.site().sku)).body());
     s.put("licence", ok(api.get(b.unit(b.sold()) + "/licence")).body());
     s.put("licence views", ok(api.get("/api/v1/licence-views")).body());
+    s.put("recall", ok(api.get("/api/v1/recalls/" + b.recall())).body());
+    s.put("recall customers", ok(api.get("/api/v1/recalls/" + b.recall() + "/customers")).body());
+    s.put("genealogy", ok(api.get(b.unit(b.stored()) + "/genealogy")).body());
     s.put(
         "counted history",
         ok(api.get("/api/v1/stock/history?sku=" + b.countedSku() + "&lot=" + b.countedLot()))
@@ -1577,7 +1685,12 @@ class TenantIsolationIT extends IntegrationTest {
             "licence_pool",
             "licence_key",
             "licence_owed",
-            "licence_view")) {
+            "licence_view",
+            "genealogy_link",
+            "recall_campaign",
+            "recall_unit",
+            "recall_bucket",
+            "recall_customer")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")
