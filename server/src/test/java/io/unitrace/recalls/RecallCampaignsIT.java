@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Shipped;
+import io.unitrace.support.Site;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -154,7 +155,7 @@ class RecallCampaignsIT extends IntegrationTest {
         ok(f.api.get("/api/v1/recalls/" + id + "/customers")).at("/items/0/id").asLong();
     ok(f.api.post("/api/v1/recalls/" + id + "/customers/" + customer + "/contacted", map()));
 
-    Api clerk = person(f, "OPERATOR");
+    Api clerk = Api.basic(port, f.site.person(admin, "OPERATOR"), Site.PERSON_PASSWORD);
     Api.Response refused = f.close(open, clerk, "clerk tries");
     assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
     assertThat(ok(f.api.get("/api/v1/recalls/" + id)).at("/status").asString()).isEqualTo("OPEN");
@@ -388,23 +389,5 @@ class RecallCampaignsIT extends IntegrationTest {
     assertThat(r.status()).as(r.toString()).isEqualTo(400);
     assertThat(r.contentType()).startsWith("application/problem+json");
     assertThat(r.json().path("field").asString()).as(r.toString()).isEqualTo(field);
-  }
-
-  private Api person(RecallFloor f, String role) {
-    String username = unique(role.toLowerCase() + "-");
-    String password = "pw-" + unique("");
-    ok(
-        admin.post(
-            "/api/v1/users",
-            map(
-                "username",
-                username,
-                "password",
-                password,
-                "role",
-                role,
-                "tenants",
-                list(f.site.tenant))));
-    return Api.basic(port, username, password);
   }
 }
