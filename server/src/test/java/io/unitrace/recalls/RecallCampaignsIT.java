@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Shipped;
-import io.unitrace.support.Site;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -155,7 +154,7 @@ class RecallCampaignsIT extends IntegrationTest {
         ok(f.api.get("/api/v1/recalls/" + id + "/customers")).at("/items/0/id").asLong();
     ok(f.api.post("/api/v1/recalls/" + id + "/customers/" + customer + "/contacted", map()));
 
-    Api clerk = Api.basic(port, f.site.person(admin, "OPERATOR"), Site.PERSON_PASSWORD);
+    Api clerk = f.site.personApi(admin, port, "OPERATOR");
     Api.Response refused = f.close(open, clerk, "clerk tries");
     assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
     assertThat(ok(f.api.get("/api/v1/recalls/" + id)).at("/status").asString()).isEqualTo("OPEN");

@@ -103,7 +103,8 @@ class LicencesIT extends IntegrationTest {
   @Test
   void onlyASupervisorImportsKeysAndOnlyForSerializedProducts() {
     Site site = Site.create(admin);
-    for (Api who : List.of(person(site, "CLIENT"), person(site, "OPERATOR"))) {
+    for (Api who :
+        List.of(site.personApi(admin, port, "CLIENT"), site.personApi(admin, port, "OPERATOR"))) {
       var r =
           who.post(
               "/api/v1/licence-pools/" + site.sku + "/keys", map("keys", list("KKKK-0000-LLLL")));
@@ -295,7 +296,7 @@ class LicencesIT extends IntegrationTest {
             Map.of("User-Agent", "licence-test/1"));
     assertThat(revealed.status()).as(revealed.toString()).isEqualTo(200);
     assertThat(revealed.at("/key").asString()).isEqualTo(key);
-    Api client = person(site, "CLIENT");
+    Api client = site.personApi(admin, port, "CLIENT");
     var byClient = ok(client.post(site.unitPath(sold) + "/licence/reveal", null));
     assertThat(byClient.at("/key").asString()).as("a client sees its own keys").isEqualTo(key);
 
@@ -319,7 +320,8 @@ class LicencesIT extends IntegrationTest {
     ok(site.api.get(site.unitPath(sold) + "/licence"));
     assertThat(ok(site.api.get("/api/v1/licence-views")).at("/items").size()).isEqualTo(2);
     assertThat(client.get("/api/v1/licence-views").status()).isEqualTo(403);
-    assertThat(person(site, "OPERATOR").get("/api/v1/licence-views").status()).isEqualTo(403);
+    assertThat(site.personApi(admin, port, "OPERATOR").get("/api/v1/licence-views").status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -333,7 +335,7 @@ class LicencesIT extends IntegrationTest {
     theirs.register(theirs.bin1, sold);
     ok(ship(theirs, pack, sold));
 
-    Api client = person(mine, "CLIENT");
+    Api client = mine.personApi(admin, port, "CLIENT");
     for (Api.Response r :
         List.of(
             client.get(theirs.unitPath(sold) + "/licence"),
@@ -417,7 +419,9 @@ class LicencesIT extends IntegrationTest {
     assertThat(count(ok(site.api.get(site.unitPath(refunded) + "/history")), "LICENCE_REVOKED"))
         .isEqualTo(1);
     // a revoked key is a supervisor's to look at
-    var byClient = person(site, "CLIENT").post(site.unitPath(refunded) + "/licence/reveal", null);
+    var byClient =
+        site.personApi(admin, port, "CLIENT")
+            .post(site.unitPath(refunded) + "/licence/reveal", null);
     assertThat(byClient.status()).isEqualTo(409);
     assertThat(byClient.problemCode()).isEqualTo("licence-revoked");
     assertThat(
@@ -573,25 +577,6 @@ class LicencesIT extends IntegrationTest {
       }
     }
     return n;
-  }
-
-  /** A person with {@code role} granted only this client, signed in with HTTP Basic. */
-  private Api person(Site site, String role) {
-    String username = unique(role.toLowerCase() + "-");
-    String password = "pw-" + unique("");
-    ok(
-        admin.post(
-            "/api/v1/users",
-            map(
-                "username",
-                username,
-                "password",
-                password,
-                "role",
-                role,
-                "tenants",
-                list(site.tenant))));
-    return Api.basic(port, username, password);
   }
 
   /** What a site needs to ship: SSCC numbering for cartons, a packing station, channel WEB. */

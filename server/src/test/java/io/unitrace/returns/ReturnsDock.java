@@ -219,7 +219,7 @@ final class ReturnsDock {
 
   /** A person with {@code role} who works for the dock's client; answers their API. */
   Api person(Api admin, int port, String role) {
-    return Api.basic(port, site.person(admin, role), Site.PERSON_PASSWORD).in(site.tenant);
+    return site.personApi(admin, port, role);
   }
 
   Api.Response closeRma(Api as, String rma, String reason) {

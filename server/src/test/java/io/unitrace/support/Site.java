@@ -137,6 +137,11 @@ public final class Site {
     return name;
   }
 
+  /** A {@link #person} with {@code role}, signed in with HTTP Basic, working in this client. */
+  public Api personApi(Api admin, int port, String role) {
+    return Api.basic(port, person(admin, role), PERSON_PASSWORD).in(tenant);
+  }
+
   public String unitPath(String serial) {
     return "/api/v1/units/01/" + gtin + "/21/" + serial;
   }
