@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -187,29 +188,26 @@ class ReturnsPage {
       @RequestParam(required = false) String condition,
       @RequestParam(required = false) String findings,
       @RequestParam(required = false) String key) {
-    ClientChoice.Choice choice = clients.of(request);
-    if (!choice.picked()) {
-      return "redirect:/returns";
-    }
-    TenantScope scope = choice.scope();
-    try {
-      ReturnsScreen.Inspected i =
-          returns.inspect(scope, id, condition, PickPage.strip(findings), PickPage.strip(key));
-      model.addAttribute("suggested", i.suggested());
-      model.addAttribute("why", i.why());
-      return shown(
-          model,
-          scope,
-          i.ret(),
-          new Answer(
-              "outcome-INSPECTED",
-              "Inspected: " + i.ret().condition(),
-              "The rules route it to " + i.suggested() + " (" + i.why() + ").",
-              false));
-    } catch (Problem p) {
-      refused(response, model, p);
-      return shown(model, scope, returns.get(scope, id), (Answer) model.getAttribute("answer"));
-    }
+    return onReturn(
+        request,
+        response,
+        model,
+        id,
+        scope -> {
+          ReturnsScreen.Inspected i =
+              returns.inspect(scope, id, condition, PickPage.strip(findings), PickPage.strip(key));
+          model.addAttribute("suggested", i.suggested());
+          model.addAttribute("why", i.why());
+          return shown(
+              model,
+              scope,
+              i.ret(),
+              new Answer(
+                  "outcome-INSPECTED",
+                  "Inspected: " + i.ret().condition(),
+                  "The rules route it to " + i.suggested() + " (" + i.why() + ").",
+                  false));
+        });
   }
 
   @PostMapping("/returns/{id}/route")
@@ -222,25 +220,45 @@ class ReturnsPage {
       @RequestParam(required = false) String location,
       @RequestParam(required = false) String reason,
       @RequestParam(required = false) String key) {
+    return onReturn(
+        request,
+        response,
+        model,
+        id,
+        scope -> {
+          ReturnsScreen.Routed r =
+              returns.route(
+                  scope,
+                  id,
+                  disposition,
+                  PickPage.strip(location),
+                  PickPage.strip(reason),
+                  PickPage.strip(key));
+          return shown(
+              model,
+              scope,
+              r.ret(),
+              new Answer("outcome-ROUTED", "Routed: " + r.ret().disposition(), r.next(), false));
+        });
+  }
+
+  /**
+   * An action on one return at the client picked: its answer on the return's page, or the refusal
+   * shown with the return as it stands.
+   */
+  private String onReturn(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      long id,
+      Function<TenantScope, String> action) {
     ClientChoice.Choice choice = clients.of(request);
     if (!choice.picked()) {
       return "redirect:/returns";
     }
     TenantScope scope = choice.scope();
     try {
-      ReturnsScreen.Routed r =
-          returns.route(
-              scope,
-              id,
-              disposition,
-              PickPage.strip(location),
-              PickPage.strip(reason),
-              PickPage.strip(key));
-      return shown(
-          model,
-          scope,
-          r.ret(),
-          new Answer("outcome-ROUTED", "Routed: " + r.ret().disposition(), r.next(), false));
+      return action.apply(scope);
     } catch (Problem p) {
       refused(response, model, p);
       return shown(model, scope, returns.get(scope, id), (Answer) model.getAttribute("answer"));
