@@ -50,7 +50,8 @@ final class AsnContents {
       String expiry,
       String manufactured,
       String sscc,
-      int quantity) {}
+      int quantity,
+      String vendorLot) {}
 
   private static final class Node {
     final String sscc;
@@ -179,6 +180,7 @@ final class AsnContents {
       LocalDate manufactured,
       String ssccText,
       Integer quantity,
+      String vendorLotText,
       UnaryOperator<String> field) {
     if (gtinText == null || gtinText.isBlank()) {
       throw Problem.badRequest(
@@ -273,6 +275,10 @@ final class AsnContents {
                 + expiryIso);
       }
     }
+    String vendorLot = blankToNull(vendorLotText);
+    if (vendorLot != null) {
+      vendorLot = CatalogInput.lot(field.apply("vendorLot"), vendorLot).value();
+    }
     String sscc = blankToNull(ssccText);
     if (sscc != null) {
       Node n = containers.get(sscc);
@@ -294,7 +300,8 @@ final class AsnContents {
             expiryIso,
             manufactured == null ? null : manufactured.toString(),
             sscc,
-            units));
+            units,
+            vendorLot));
   }
 
   /**

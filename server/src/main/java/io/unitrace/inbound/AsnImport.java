@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Items (and the containers they travel in) appended to an existing ASN from CSV, all or nothing.
- * Columns: gtin, serial, lot, expiry, manufactured, sscc, parent_sscc, quantity; only gtin is
- * required. A row's {@code sscc} is its case and {@code parent_sscc} that case's pallet; a
+ * Columns: gtin, serial, lot, expiry, manufactured, sscc, parent_sscc, quantity, vendor_lot; only
+ * gtin is required. A row's {@code sscc} is its case and {@code parent_sscc} that case's pallet; a
  * container is created the first time a row names it.
  *
  * <p>Built for expected-serial files of 100,000 rows in one request: the rows stream through {@link
@@ -26,7 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 class AsnImport {
 
   static final Set<String> COLUMNS =
-      Set.of("gtin", "serial", "lot", "expiry", "manufactured", "sscc", "parent_sscc", "quantity");
+      Set.of(
+          "gtin",
+          "serial",
+          "lot",
+          "expiry",
+          "manufactured",
+          "sscc",
+          "parent_sscc",
+          "quantity",
+          "vendor_lot");
 
   private final Asns asns;
   private final PurchaseOrders purchaseOrders;
@@ -77,7 +86,8 @@ class AsnImport {
             Purchasing.Csv.date(r, "manufactured"),
             sscc,
             Purchasing.Csv.integer(r, "quantity"),
-            f -> at + f);
+            Purchasing.Csv.get(r, "vendor_lot"),
+            f -> at + (f.equals("vendorLot") ? "vendor_lot" : f));
         rows++;
       }
     } catch (IOException

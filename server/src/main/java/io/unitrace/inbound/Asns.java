@@ -50,7 +50,8 @@ class Asns {
       LocalDate expiry,
       LocalDate manufactured,
       String sscc,
-      Integer quantity) {}
+      Integer quantity,
+      String vendorLot) {}
 
   record NewAsn(
       String number,
@@ -82,10 +83,11 @@ class Asns {
       LocalDate expiry,
       LocalDate manufactured,
       String sscc,
-      int quantity) {
+      int quantity,
+      String vendorLot) {
 
     ItemView withSku(String sku) {
-      return new ItemView(gtin, sku, serial, lot, expiry, manufactured, sscc, quantity);
+      return new ItemView(gtin, sku, serial, lot, expiry, manufactured, sscc, quantity, vendorLot);
     }
   }
 
@@ -102,7 +104,8 @@ class Asns {
           "expiry",
           "manufactured",
           "sscc",
-          "quantity");
+          "quantity",
+          "vendor_lot");
 
   private final JdbcClient db;
   private final Catalog catalog;
@@ -178,6 +181,7 @@ class Asns {
             d.productionDate().orElse(null),
             it.sscc(),
             it.quantity(),
+            it.vendorLot(),
             field);
       } else {
         contents.item(
@@ -188,6 +192,7 @@ class Asns {
             it.manufactured(),
             it.sscc(),
             it.quantity(),
+            it.vendorLot(),
             f -> at + "." + f);
       }
     }
@@ -268,7 +273,8 @@ class Asns {
               i.expiry(),
               i.manufactured(),
               i.sscc(),
-              i.quantity()
+              i.quantity(),
+              i.vendorLot()
             });
       }
       MultiRowInsert.insert(db, "asn_item", ITEM_COLUMNS, rows, null);
@@ -392,7 +398,7 @@ class Asns {
     List<Row> rows =
         db.sql(
                 """
-            SELECT i.id, i.product_id, i.gtin, i.serial, i.lot, i.expiry, i.manufactured, i.sscc, i.quantity
+            SELECT i.id, i.product_id, i.gtin, i.serial, i.lot, i.expiry, i.manufactured, i.sscc, i.quantity, i.vendor_lot
             FROM asn_item i
             WHERE i.tenant_id = ? AND i.asn_id = ? AND i.id > ?"""
                     + bySscc
@@ -411,7 +417,8 @@ class Asns {
                             Times.date(rs.getString(6)),
                             Times.date(rs.getString(7)),
                             rs.getString(8),
-                            rs.getInt(9))))
+                            rs.getInt(9),
+                            rs.getString(10))))
             .list();
     // The page's SKUs from the catalog in one call, not one per item.
     Map<ProductId, Product> products =

@@ -9,7 +9,7 @@ import java.util.Map;
  * quantity of lot-tracked or untracked goods; {@code sscc} is the case it arrived in (when received
  * by container); {@code announced}: what the ASN says of it, when the candidate was taken from the
  * ASN itself (no look-up needed); {@code at} the request field prefix ("items[3].") a refusal about
- * it names.
+ * it names; {@code vendorLot} the supplier's own lot, as the request named it.
  */
 record Candidate(
     String gtin,
@@ -25,7 +25,8 @@ record Candidate(
     boolean needsLabel,
     ScanChecks.Announced announced,
     int quantity,
-    String at) {
+    String at,
+    String vendorLot) {
 
   /** An announced item this receipt has not received yet, as the ASN describes it. */
   static Candidate announced(AnnouncedItem a, String scan) {
@@ -43,7 +44,8 @@ record Candidate(
         false,
         a.announcement(),
         a.quantity(),
-        "");
+        "",
+        null);
   }
 
   /** A quantity of lot-tracked or untracked goods, not a serialized unit. */
@@ -76,7 +78,8 @@ record Candidate(
         needsLabel,
         announced,
         q,
-        at);
+        at,
+        vendorLot);
   }
 
   /**
@@ -97,7 +100,8 @@ record Candidate(
         needsLabel,
         announced,
         quantity,
-        prefix);
+        prefix,
+        vendorLot);
   }
 
   /** The request field a refusal about this item names. */

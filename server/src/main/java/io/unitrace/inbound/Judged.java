@@ -101,7 +101,8 @@ record Judged(
         product == null ? null : product.id(),
         existing == null ? null : existing.id(),
         c.scan(),
-        c.needsLabel() && outcome.received());
+        c.needsLabel() && outcome.received(),
+        c.vendorLot());
   }
 
   /**

@@ -467,7 +467,8 @@ class ReceiptRows {
             s.scan(),
             operator,
             device,
-            now
+            now,
+            s.vendorLot()
           });
     }
     MultiRowInsert.insert(
@@ -494,7 +495,8 @@ class ReceiptRows {
             "scan",
             "operator",
             "device",
-            "scanned_at"),
+            "scanned_at",
+            "vendor_lot"),
         rows,
         null);
   }

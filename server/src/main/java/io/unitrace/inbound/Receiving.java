@@ -49,7 +49,8 @@ public class Receiving {
   /**
    * One item as scanned or listed: by scan text, or by its parts. {@code product} is a GTIN scanned
    * before a plain serial. Lot-tracked and untracked goods are received by {@code quantity} (or the
-   * scan's count, AI 30; one if neither says).
+   * scan's count, AI 30; one if neither says). {@code vendorLot} is the supplier's own lot, where
+   * the label names one the site does not record as its lot.
    */
   public record ScanRequest(
       String scan,
@@ -63,10 +64,11 @@ public class Receiving {
       boolean missing,
       Map<String, String> fields,
       String device,
-      Integer quantity) {
+      Integer quantity,
+      String vendorLot) {
 
     public ScanRequest(String scan) {
-      this(scan, null, null, null, null, null, null, false, false, null, null, null);
+      this(scan, null, null, null, null, null, null, false, false, null, null, null, null);
     }
   }
 

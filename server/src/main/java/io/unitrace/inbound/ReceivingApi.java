@@ -30,9 +30,9 @@ class ReceivingApi {
 
   /**
    * A scan: {@code scan} in any GS1 form, or a plain serial after {@code product} (a GTIN). {@code
-   * damaged} flags the item; {@code missing} reports a unit received with its container as not
-   * actually there. Lot-tracked and untracked goods are received by {@code quantity} (or the scan's
-   * count, AI 30).
+   * damaged} flags the item; {@code vendorLot} is the supplier's own lot; {@code missing} reports a
+   * unit received with its container as not actually there. Lot-tracked and untracked goods are
+   * received by {@code quantity} (or the scan's count, AI 30).
    */
   record ScanBody(
       String scan,
@@ -46,7 +46,8 @@ class ReceivingApi {
       Boolean missing,
       Map<String, String> fields,
       String device,
-      Integer quantity) {
+      Integer quantity,
+      String vendorLot) {
 
     Receiving.ScanRequest request() {
       return new Receiving.ScanRequest(
@@ -61,7 +62,8 @@ class ReceivingApi {
           Boolean.TRUE.equals(missing),
           fields,
           device,
-          quantity);
+          quantity,
+          vendorLot);
     }
   }
 

@@ -39,7 +39,7 @@ final class ScanReading {
 
     /** The scan as an item of no known product, recorded as one. */
     Candidate unidentified() {
-      return candidate(request, gtin.value(), null, data);
+      return candidate(request, gtin.value(), null, data, "");
     }
 
     /** The scan as a quantity of counted goods. */
@@ -82,7 +82,7 @@ final class ScanReading {
       return new ProductScan(data.gtin().get(), s, data);
     }
     if (data != null) {
-      return new Item(candidate(s, data.gtin().get().value(), data.serial().get(), data));
+      return new Item(candidate(s, data.gtin().get().value(), data.serial().get(), data, ""));
     }
     String gtin = !blank(s.gtin()) ? s.gtin() : s.product();
     if (blank(s.scan()) && blank(s.serial())) {
@@ -96,7 +96,7 @@ final class ScanReading {
     }
     String serial = blank(s.serial()) ? s.scan().strip() : s.serial().strip();
     return new Item(
-        candidate(s, gtinOf(gtin, blank(s.gtin()) ? "product" : "gtin").value(), serial, null));
+        candidate(s, gtinOf(gtin, blank(s.gtin()) ? "product" : "gtin").value(), serial, null, ""));
   }
 
   /**
@@ -121,7 +121,7 @@ final class ScanReading {
         }
         candidates.add(
             data.serial().isPresent()
-                ? candidate(s, data.gtin().get().value(), data.serial().get(), data).at(at + ".")
+                ? candidate(s, data.gtin().get().value(), data.serial().get(), data, at + ".")
                 : counted(s, data.gtin().get().value(), data, at + "."));
       } else {
         if (blank(s.gtin())) {
@@ -134,7 +134,7 @@ final class ScanReading {
         candidates.add(
             blank(s.serial())
                 ? counted(s, gtin, null, at + ".")
-                : candidate(s, gtin, s.serial().strip(), null).at(at + "."));
+                : candidate(s, gtin, s.serial().strip(), null, at + "."));
       }
     }
     return candidates;
@@ -163,7 +163,11 @@ final class ScanReading {
   }
 
   private static Candidate candidate(
-      Receiving.ScanRequest s, String gtin, String serial, Gs1Data data) {
+      Receiving.ScanRequest s, String gtin, String serial, Gs1Data data, String at) {
+    String vendorLot =
+        blank(s.vendorLot())
+            ? null
+            : CatalogInput.lot(at + "vendorLot", s.vendorLot().strip()).value();
     String lot =
         data != null && data.lot().isPresent()
             ? data.lot().get()
@@ -190,7 +194,8 @@ final class ScanReading {
         needsLabel,
         null,
         1,
-        "");
+        at,
+        vendorLot);
   }
 
   /**
@@ -210,7 +215,7 @@ final class ScanReading {
     if (!blank(s.serial())) {
       throw Problem.badRequest("invalid-field", at + "serial", "a quantity has no serial");
     }
-    return candidate(s, gtin, null, data).withQuantity(q).at(at);
+    return candidate(s, gtin, null, data, at).withQuantity(q);
   }
 
   /**

@@ -221,7 +221,8 @@ class ReceivingPage {
               scope,
               id,
               new Receiving.ScanRequest(
-                  scan, selected, null, null, null, null, null, damaged, false, null, null, typed),
+                  scan, selected, null, null, null, null, null, damaged, false, null, null, typed,
+                  null),
               requestKey);
       if ("PRODUCT".equals(a.kind())) {
         selected = a.product();

@@ -108,12 +108,14 @@ class JudgingTest {
 
   private static Candidate unit(String gtin, String serial) {
     return new Candidate(
-        gtin, serial, null, null, null, null, null, false, false, Map.of(), false, null, 1, "");
+        gtin, serial, null, null, null, null, null, false, false, Map.of(), false, null, 1, "",
+        null);
   }
 
   private static Candidate quantity(String gtin, String lot, int quantity) {
     return new Candidate(
-        gtin, null, lot, null, null, null, null, false, false, Map.of(), false, null, quantity, "");
+        gtin, null, lot, null, null, null, null, false, false, Map.of(), false, null, quantity, "",
+        null);
   }
 
   private static Candidate notFound(Candidate c) {
@@ -131,7 +133,8 @@ class JudgingTest {
         false,
         c.announced(),
         c.quantity(),
-        c.at());
+        c.at(),
+        c.vendorLot());
   }
 
   private static Candidate withExpiry(Candidate c, LocalDate expiry) {
@@ -149,7 +152,8 @@ class JudgingTest {
         c.needsLabel(),
         c.announced(),
         c.quantity(),
-        c.at());
+        c.at(),
+        c.vendorLot());
   }
 
   private static Problem refusal(Given given, Candidate... candidates) {

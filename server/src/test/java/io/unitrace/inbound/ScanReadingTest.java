@@ -18,7 +18,7 @@ class ScanReadingTest {
   private static Receiving.ScanRequest request(
       String scan, String product, String gtin, String serial, String lot, Integer quantity) {
     return new Receiving.ScanRequest(
-        scan, product, gtin, serial, lot, null, null, false, false, null, null, quantity);
+        scan, product, gtin, serial, lot, null, null, false, false, null, null, quantity, null);
   }
 
   private static Candidate item(ScanReading.Read read) {

@@ -1,0 +1,86 @@
+package io.unitrace.inbound;
+
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
+import io.unitrace.ledger.Inventory;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.TenantScope;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What came in under a supplier's own lot: the first question of a supplier recall. The units (GTIN
+ * and serial, with their lot as the site records it) and the counted quantities per site lot.
+ */
+@RestController
+@RequestMapping("/api/v1/vendor-lots")
+class VendorLotsApi {
+
+  record UnitLine(String gtin, String serial, String state) {}
+
+  record QuantityLine(String lot, long quantity) {}
+
+  record ReceivedView(
+      String product, String vendorLot, List<UnitLine> units, List<QuantityLine> quantities) {}
+
+  private final VendorLots vendorLots;
+  private final Catalog catalog;
+  private final Inventory inventory;
+
+  VendorLotsApi(VendorLots vendorLots, Catalog catalog, Inventory inventory) {
+    this.vendorLots = vendorLots;
+    this.catalog = catalog;
+    this.inventory = inventory;
+  }
+
+  @GetMapping("/{vendorLot}")
+  ReceivedView received(
+      TenantScope scope,
+      @PathVariable String vendorLot,
+      @RequestParam(required = false) String product) {
+    if (product == null || product.isBlank()) {
+      throw Problem.badRequest("invalid-field", "product", "name the product (SKU)");
+    }
+    Product p =
+        catalog
+            .bySku(scope.tenantId(), product.strip())
+            .orElseThrow(
+                () ->
+                    Problem.badRequest(
+                        "unknown-product", "product", "no product " + product.strip()));
+    VendorLots.Received r =
+        vendorLots.receivedUnder(scope.tenantId(), new ProductId(p.id()), vendorLot.strip());
+    // Each serial's state, one statement per serial scope (a product's GTINs may each be one).
+    Map<String, Map<String, Inventory.SerialStatus>> found = new HashMap<>();
+    r.units().stream()
+        .collect(
+            Collectors.groupingBy(
+                u -> p.serialScopeKey(u.gtin()),
+                Collectors.mapping(u -> u.serial().value(), Collectors.toList())))
+        .forEach(
+            (key, serials) -> found.put(key, inventory.bySerials(scope.tenantId(), key, serials)));
+    List<UnitLine> units =
+        r.units().stream()
+            .map(
+                u -> {
+                  Inventory.SerialStatus s =
+                      found.get(p.serialScopeKey(u.gtin())).get(u.serial().value());
+                  return new UnitLine(
+                      u.gtin().value(), u.serial().value(), s == null ? null : s.state().name());
+                })
+            .toList();
+    return new ReceivedView(
+        p.sku(),
+        vendorLot.strip(),
+        units,
+        r.quantities().stream().map(q -> new QuantityLine(q.lot(), q.quantity())).toList());
+  }
+}
