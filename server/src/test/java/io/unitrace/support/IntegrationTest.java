@@ -22,6 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "unitrace.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+      // Every request of the suite signs in with HTTP Basic: at the production cost, bcrypt alone
+      // would take most of the suite's time.
+      "unitrace.security.password-cost=4",
       "unitrace.ledger.checkpoint-settle-ms=0",
       "unitrace.ledger.checkpoint-interval-ms=3600000",
       "unitrace.channels.webhooks.poll-ms=100",

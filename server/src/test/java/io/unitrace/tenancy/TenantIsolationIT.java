@@ -929,6 +929,9 @@ class TenantIsolationIT extends IntegrationTest {
     t.put(
         "GET /api/v1/trace/units/01/{gtin}/21/{serial}",
         target(b -> get("/api/v1/trace/units/01/" + b.site().gtin + "/21/" + b.stored())));
+    t.put(
+        "GET /api/v1/vendor-lots/{vendorLot}",
+        site(b -> get("/api/v1/vendor-lots/" + query(b.lotCode()) + "?product=" + b.lotSku())));
     return t;
   }
 
