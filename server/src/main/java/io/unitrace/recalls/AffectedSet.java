@@ -28,7 +28,7 @@ class AffectedSet {
   }
 
   Page page(CampaignRows.Campaign c, Target t, long after, int limit) {
-    if (c.mode() == TargetMode.SERIALS || c.mode() == TargetMode.COMPONENT_LOT) {
+    if (c.mode().listsUnits()) {
       List<Long> ids = rows.targetUnits(c.id(), after, limit);
       List<Inventory.UnitPosition> units =
           new ArrayList<>(inventory.units(c.tenantId(), ids).values());

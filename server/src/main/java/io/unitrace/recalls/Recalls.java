@@ -87,6 +87,7 @@ public class Recalls {
   private final Catalog catalog;
   private final Inventory inventory;
   private final ComponentLots genealogy;
+  private final SupplierLots supplierLots;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final Clock clock;
@@ -100,6 +101,7 @@ public class Recalls {
       Catalog catalog,
       Inventory inventory,
       ComponentLots genealogy,
+      SupplierLots supplierLots,
       TransactionTemplate tx,
       ObjectMapper json,
       Clock clock) {
@@ -111,6 +113,7 @@ public class Recalls {
     this.catalog = catalog;
     this.inventory = inventory;
     this.genealogy = genealogy;
+    this.supplierLots = supplierLots;
     this.tx = tx;
     this.json = json;
     this.clock = clock;
@@ -123,7 +126,12 @@ public class Recalls {
     long tenant = scope.tenantId();
     Product product = c.product() == null ? null : product(tenant, c.product());
     List<Long> lotIds = new ArrayList<>();
-    for (int i = 0; i < c.lots().size(); i++) {
+    // A supplier's lot is none of the site's: it is resolved through what was received under it.
+    SupplierLots.Reached bySupplier =
+        c.mode() == TargetMode.SUPPLIER_LOT
+            ? supplierLots.reachedBy(tenant, product, c.lots().get(0))
+            : null;
+    for (int i = 0; bySupplier == null && i < c.lots().size(); i++) {
       String code = c.lots().get(i);
       Lot lot =
           catalog
@@ -141,6 +149,10 @@ public class Recalls {
           case SERIALS -> units(tenant, c.units());
           case COMPONENT_LOT -> {
             yield genealogy.reachedBy(tenant, product.id(), lotIds.get(0));
+          }
+          case SUPPLIER_LOT -> {
+            lotIds.addAll(bySupplier.lotIds());
+            yield bySupplier.units();
           }
           default -> List.of();
         };
@@ -278,7 +290,7 @@ public class Recalls {
         t.lots(),
         t.receivedFrom(),
         t.receivedTo(),
-        c.mode() == TargetMode.SERIALS || c.mode() == TargetMode.COMPONENT_LOT ? t.units() : null,
+        c.mode().listsUnits() ? t.units() : null,
         c.status(),
         c.createdBy(),
         Instant.ofEpochMilli(c.createdAt()),

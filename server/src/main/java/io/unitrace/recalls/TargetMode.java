@@ -12,10 +12,20 @@ public enum TargetMode {
    * A component lot: its own units and stock, and every unit that contains some of it, at any depth
    * of assembly ({@link ComponentLots}, answered from the ledger's genealogy).
    */
-  COMPONENT_LOT;
+  COMPONENT_LOT,
+  /**
+   * A supplier's own lot of one product: the units received under it, the site lots its counted
+   * goods went into, and every unit that contains any of them ({@link SupplierLots}).
+   */
+  SUPPLIER_LOT;
 
   /** Whether the campaign names lots, so that the lots' counted stock is held too. */
   boolean byLot() {
-    return this == LOTS || this == COMPONENT_LOT;
+    return this == LOTS || this == COMPONENT_LOT || this == SUPPLIER_LOT;
+  }
+
+  /** Whether the campaign keeps the units it reaches as a list, computed at drafting. */
+  boolean listsUnits() {
+    return this == SERIALS || this == COMPONENT_LOT || this == SUPPLIER_LOT;
   }
 }

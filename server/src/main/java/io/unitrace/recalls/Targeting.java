@@ -119,10 +119,18 @@ final class Targeting {
       }
       case SERIALS ->
           new Checked(title, a.reason(), mode, null, List.of(), null, null, units(a.units()));
-      case COMPONENT_LOT -> {
+      case COMPONENT_LOT, SUPPLIER_LOT -> {
         String product = product(a.product());
-        if (a.lots() == null || a.lots().size() != 1 || a.lots().get(0) == null) {
-          throw Problem.badRequest("invalid-field", "lots", "name the one component lot");
+        if (a.lots() == null
+            || a.lots().size() != 1
+            || a.lots().get(0) == null
+            || a.lots().get(0).isBlank()) {
+          throw Problem.badRequest(
+              "invalid-field",
+              "lots",
+              mode == TargetMode.COMPONENT_LOT
+                  ? "name the one component lot"
+                  : "name the one lot of the supplier's");
         }
         yield new Checked(
             title,
@@ -140,7 +148,9 @@ final class Targeting {
   private static TargetMode mode(String text) {
     if (text == null || text.isBlank()) {
       throw Problem.badRequest(
-          "invalid-field", "mode", "mode is LOTS, RECEIPT_DATES, SERIALS or COMPONENT_LOT");
+          "invalid-field",
+          "mode",
+          "mode is LOTS, RECEIPT_DATES, SERIALS, COMPONENT_LOT or SUPPLIER_LOT");
     }
     try {
       return TargetMode.valueOf(text.strip().toUpperCase(Locale.ROOT));
@@ -148,7 +158,7 @@ final class Targeting {
       throw Problem.badRequest(
           "invalid-field",
           "mode",
-          "mode is LOTS, RECEIPT_DATES, SERIALS or COMPONENT_LOT, not " + text);
+          "mode is LOTS, RECEIPT_DATES, SERIALS, COMPONENT_LOT or SUPPLIER_LOT, not " + text);
     }
   }
 
