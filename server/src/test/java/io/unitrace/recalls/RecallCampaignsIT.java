@@ -12,6 +12,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -319,7 +323,7 @@ class RecallCampaignsIT extends IntegrationTest {
   }
 
   @Test
-  void aRecallByAnUploadedListOfSerialsReachesExactlyThoseUnits() {
+  void aRecallByAnUploadedListOfSerialsReachesExactlyThoseUnits() throws Exception {
     RecallFloor f = RecallFloor.open(admin);
     f.register(unique("L-"), "U1", "U2", "U3");
     Api.Response r =
@@ -347,6 +351,23 @@ class RecallCampaignsIT extends IntegrationTest {
     Api.Response other = f.api.post("/api/v1/recalls", body, unique("draft-"));
     assertThat(other.status()).isEqualTo(201);
     assertThat(other.json().path("id").asLong()).isNotEqualTo(first.json().path("id").asLong());
+
+    // Two clerks' double tap at the same moment: one campaign, the same answer to both.
+    String racing = unique("draft-");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Api.Response>> both = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        both.add(pool.submit(() -> f.api.post("/api/v1/recalls", body, racing)));
+      }
+      Api.Response one = both.get(0).get(30, TimeUnit.SECONDS);
+      Api.Response two = both.get(1).get(30, TimeUnit.SECONDS);
+      assertThat(List.of(one.status(), two.status())).containsExactlyInAnyOrder(201, 200);
+      assertThat(one.json().path("id").asLong()).isEqualTo(two.json().path("id").asLong());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(ok(f.api.get("/api/v1/recalls?status=DRAFT")).at("/items").size()).isEqualTo(3);
     assertThat(f.holds("U1")).containsExactly("RECALL");
     assertThat(f.holds("U2")).isEmpty();
     assertThat(f.holds("U3")).containsExactly("RECALL");
