@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,36 @@ public class Sales {
               .list());
     }
     return found;
+  }
+
+  /**
+   * A page of the counted goods of some lots of a product that were shipped (quantities of a lot,
+   * not units), in allocation order after {@code afterAllocationId}: who received how much of which
+   * lot, on which order and when. 500 lots a statement.
+   */
+  public List<Sale> shippedOfLots(
+      long tenantId, long productId, List<Long> lotIds, long afterAllocationId, int limit) {
+    if (lotIds.isEmpty()) {
+      return List.of();
+    }
+    List<Sale> found = new ArrayList<>();
+    for (List<Long> chunk : InList.chunks(lotIds, 500)) {
+      List<Object> params = new ArrayList<>(List.of(tenantId, productId, afterAllocationId));
+      params.addAll(chunk);
+      params.add(limit);
+      found.addAll(
+          db.sql(
+                  SALE
+                      + " WHERE a.tenant_id = ? AND a.product_id = ? AND a.status = 'SHIPPED'"
+                      + " AND a.unit_id IS NULL AND a.id > ? AND a.lot_id IN ("
+                      + InList.marks(chunk.size())
+                      + ") ORDER BY a.id LIMIT ?")
+              .params(params)
+              .query((rs, n) -> sale(rs))
+              .list());
+    }
+    found.sort(Comparator.comparingLong(Sale::allocationId));
+    return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
   }
 
   /** Everything shipped on an order, in allocation order. */

@@ -1,5 +1,6 @@
 package io.unitrace.recalls;
 
+import io.unitrace.shared.Database;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
@@ -73,9 +74,35 @@ class CampaignRows {
       FROM recall_customer""";
 
   private final JdbcClient db;
+  private final Database database;
 
-  CampaignRows(JdbcClient db) {
+  CampaignRows(JdbcClient db, Database database) {
     this.db = db;
+    this.database = database;
+  }
+
+  /**
+   * The campaign drafted under this request key (the hex digest of an Idempotency-Key, kept in the
+   * stored target as {@code requestKey}). The table has no column of its own for it yet.
+   */
+  Optional<Long> draftedUnder(long tenantId, String requestKey) {
+    return db.sql("SELECT MIN(id) FROM recall_campaign WHERE tenant_id = ? AND target LIKE ?")
+        .params(tenantId, "%\"requestKey\":\"" + requestKey + "\"%")
+        .query((rs, n) -> Rows.longOrNull(rs, 1))
+        .optional()
+        .filter(id -> id != null);
+  }
+
+  /**
+   * Makes two drafts under the same request key take turns until the first commits: on PostgreSQL a
+   * transaction-scoped advisory lock on the key; on SQLite every write transaction already takes
+   * the database's write lock when it begins.
+   */
+  void lockRequestKey(long tenantId, String requestKey) {
+    if (database == Database.POSTGRESQL) {
+      long key = tenantId * 31 + Long.parseUnsignedLong(requestKey.substring(0, 15), 16);
+      db.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((rs, n) -> 1).list();
+    }
   }
 
   long insert(

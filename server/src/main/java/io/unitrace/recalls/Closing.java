@@ -18,7 +18,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Lifting the holds of a closed campaign, a batch of units per transaction. Holds are a bit set
+ * Whether a campaign may close, and lifting the holds of a closed campaign. Closing lifts the
+ * campaign's holds, so a unit or bucket still in the building under a hold only this campaign
+ * answers for would go back on sale: {@link #unresolved} counts them, and the supervisor either
+ * resolves them first (scraps them, sends them back to the vendor) or declares the recall a false
+ * alarm and releases them (ADR 0017).
+ *
+ * <p>Lifting the holds of a closed campaign, a batch of units per transaction. Holds are a bit set
  * without a source, so the campaign's own rows say which RECALL holds it placed: only those are
  * released, and of them only the ones no other open campaign still needs — such a hold is handed
  * over to that campaign (the oldest), which releases it when it closes. A unit held for another
@@ -38,6 +44,65 @@ class Closing {
     this.holds = holds;
     this.inventory = inventory;
     this.tx = tx;
+  }
+
+  /**
+   * What closing would put back on sale: affected units still in the building whose RECALL hold
+   * this campaign placed and no other open campaign needs, and the counted goods of its buckets
+   * still held where it held them.
+   */
+  record Unresolved(long units, long quantity) {
+
+    boolean none() {
+      return units == 0 && quantity == 0;
+    }
+  }
+
+  Unresolved unresolved(TenantScope scope, CampaignRows.Campaign c) {
+    long units = 0;
+    long after = 0;
+    while (true) {
+      List<Long> ids = rows.placedUnits(c.id(), after, Opening.BATCH);
+      if (ids.isEmpty()) {
+        break;
+      }
+      Map<Long, Long> others = rows.otherOpenCampaigns(scope.tenantId(), c.id(), ids);
+      for (Inventory.UnitPosition u : inventory.units(scope.tenantId(), ids).values()) {
+        if (!others.containsKey(u.id())
+            && Whereabouts.of(u.state()).held()
+            && (u.holds() & Hold.RECALL.bit()) != 0) {
+          units++;
+        }
+      }
+      after = ids.get(ids.size() - 1);
+    }
+    long quantity = 0;
+    for (CampaignRows.Bucket b : rows.buckets(c.id())) {
+      if (!b.placedHold() || rows.otherOpenBucket(scope.tenantId(), c.id(), b).isPresent()) {
+        continue;
+      }
+      long left = b.quantity();
+      for (Inventory.StockBucket s : heldAt(scope, b)) {
+        long q = Math.min(left, s.quantity());
+        quantity += q;
+        left -= q;
+      }
+    }
+    return new Unresolved(units, quantity);
+  }
+
+  /** The unreserved buckets on RECALL hold where the campaign held a bucket. */
+  private List<Inventory.StockBucket> heldAt(TenantScope scope, CampaignRows.Bucket b) {
+    return inventory
+        .stockAt(
+            scope.tenantId(),
+            new ProductId(b.productId()),
+            b.lotId() == null ? null : new LotId(b.lotId()),
+            List.of(new LocationId(b.locationId())))
+        .stream()
+        .filter(
+            s -> (s.holds() & Hold.RECALL.bit()) != 0 && (s.holds() & Reservations.RESERVED) == 0)
+        .toList();
   }
 
   void liftHolds(TenantScope scope, CampaignRows.Campaign c) {
@@ -92,12 +157,8 @@ class Closing {
         ProductId product = new ProductId(b.productId());
         LotId lot = b.lotId() == null ? null : new LotId(b.lotId());
         long left = b.quantity();
-        for (Inventory.StockBucket s :
-            inventory.stockAt(
-                scope.tenantId(), product, lot, List.of(new LocationId(b.locationId())))) {
-          if (left > 0
-              && (s.holds() & Hold.RECALL.bit()) != 0
-              && (s.holds() & Reservations.RESERVED) == 0) {
+        for (Inventory.StockBucket s : heldAt(scope, b)) {
+          if (left > 0) {
             long q = Math.min(left, s.quantity());
             release.add(new BulkHolds.BucketHold(product, lot, s.locationId(), s.holds(), q));
             left -= q;

@@ -191,8 +191,10 @@ class Opening {
   }
 
   /**
-   * The customers who received affected units, per channel, each listed once with one outbox event
-   * ({@code recall.notice}) naming the campaign and their units. Appended last, as the outbox asks.
+   * The customers who received affected goods, per channel, each listed once with one outbox event
+   * ({@code recall.notice}) naming the campaign and their units and counted goods. Units are those
+   * the campaign reached at customers; counted goods are what outbound shipped of the target's lots
+   * and has not come back (a campaign by lot or component lot). Appended last, as the outbox asks.
    */
   private void customers(TenantScope scope, CampaignRows.Campaign c) {
     Map<List<String>, List<Sales.Sale>> byCustomer = new TreeMap<>(Opening::compare);
@@ -203,15 +205,37 @@ class Opening {
         break;
       }
       for (Sales.Sale s : sales.ofUnits(scope.tenantId(), ids)) {
-        String who = s.customer() != null ? s.customer() : s.soldTo() == null ? "?" : s.soldTo();
-        byCustomer.computeIfAbsent(List.of(s.channel(), who), k -> new ArrayList<>()).add(s);
+        byCustomer.computeIfAbsent(customerKey(s), k -> new ArrayList<>()).add(s);
       }
       after = ids.get(ids.size() - 1);
+    }
+    Map<Long, String> lotCodes = new LinkedHashMap<>();
+    if (c.mode().byLot()) {
+      Target t = StoredTarget.of(c);
+      for (int i = 0; i < t.lotIds().size(); i++) {
+        lotCodes.put(t.lotIds().get(i), t.lots().get(i));
+      }
+      long afterSale = 0;
+      while (true) {
+        List<Sales.Sale> page =
+            sales.shippedOfLots(
+                scope.tenantId(), t.productId(), t.lotIds(), afterSale, Opening.BATCH);
+        for (Sales.Sale s : page) {
+          if (s.returnable() > 0) {
+            byCustomer.computeIfAbsent(customerKey(s), k -> new ArrayList<>()).add(s);
+          }
+        }
+        if (page.size() < Opening.BATCH) {
+          break;
+        }
+        afterSale = page.get(page.size() - 1).allocationId();
+      }
     }
     for (var e : byCustomer.entrySet()) {
       List<Sales.Sale> sold = e.getValue();
       Set<String> orders = new LinkedHashSet<>();
       String last = null;
+      long count = 0;
       List<Map<String, Object>> units = new ArrayList<>();
       for (Sales.Sale s : sold) {
         orders.add(s.order());
@@ -219,8 +243,15 @@ class Opening {
           last = s.shipDate().toString();
         }
         Map<String, Object> u = new LinkedHashMap<>();
-        u.put("gtin", s.gtin());
-        u.put("serial", s.serial());
+        if (s.unitId() != null) {
+          u.put("gtin", s.gtin());
+          u.put("serial", s.serial());
+          count++;
+        } else {
+          u.put("lot", lotCodes.get(s.lotId()));
+          u.put("quantity", s.returnable());
+          count += s.returnable();
+        }
         u.put("order", s.order());
         u.put("shipDate", s.shipDate() == null ? null : s.shipDate().toString());
         units.add(u);
@@ -236,7 +267,7 @@ class Opening {
               customer,
               soldTo,
               String.join(",", orders),
-              sold.size(),
+              (int) Math.min(Integer.MAX_VALUE, count),
               last);
       if (id.isEmpty()) {
         continue;
@@ -252,6 +283,12 @@ class Opening {
       payload.put("units", units);
       rows.setOutboxSeq(id.get(), outbox.append(scope.tenantId(), "recall.notice", payload));
     }
+  }
+
+  /** A customer as the campaign lists them: the channel and the customer's code, else sold-to. */
+  private static List<String> customerKey(Sales.Sale s) {
+    String who = s.customer() != null ? s.customer() : s.soldTo() == null ? "?" : s.soldTo();
+    return List.of(s.channel(), who);
   }
 
   private static int compare(List<String> a, List<String> b) {

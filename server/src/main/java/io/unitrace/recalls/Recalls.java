@@ -16,17 +16,23 @@ import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Recall campaigns: drafted with a target and previewed (the affected units counted by where they
@@ -119,11 +125,29 @@ public class Recalls {
     this.clock = clock;
   }
 
+  /** A drafted campaign; {@code repeated} when the request key had drafted it already. */
+  record Drafted(CampaignView campaign, boolean repeated) {}
+
   /** Drafts a campaign; refuses bad input naming the field, before anything is written. */
   CampaignView draft(TenantScope scope, Targeting.Asked asked) {
+    return draft(scope, asked, null).campaign();
+  }
+
+  /**
+   * Drafts a campaign once per Idempotency-Key: a repeat of the key answers the campaign it drafted
+   * and writes nothing (whatever the repeat's body says, as the ledger's commands do).
+   */
+  Drafted draft(TenantScope scope, Targeting.Asked asked, String idempotencyKey) {
     scope.requireWrite();
-    Targeting.Checked c = Targeting.check(asked);
     long tenant = scope.tenantId();
+    String requestKey = requestKey(idempotencyKey);
+    if (requestKey != null) {
+      Optional<Long> first = rows.draftedUnder(tenant, requestKey);
+      if (first.isPresent()) {
+        return new Drafted(view(scope, first.get()), true);
+      }
+    }
+    Targeting.Checked c = Targeting.check(asked);
     Product product = c.product() == null ? null : product(tenant, c.product());
     List<Long> lotIds = new ArrayList<>();
     // A supplier's lot is none of the site's: it is resolved through what was received under it.
@@ -168,9 +192,24 @@ public class Recalls {
             c.receivedTo(),
             units.size());
     long now = clock.millis();
-    long id =
+    String stored;
+    if (requestKey == null) {
+      stored = json.writeValueAsString(target);
+    } else {
+      ObjectNode keyed = json.valueToTree(target);
+      keyed.put("requestKey", requestKey);
+      stored = json.writeValueAsString(keyed);
+    }
+    long[] drafted =
         tx.execute(
             s -> {
+              if (requestKey != null) {
+                rows.lockRequestKey(tenant, requestKey);
+                Optional<Long> first = rows.draftedUnder(tenant, requestKey);
+                if (first.isPresent()) {
+                  return new long[] {first.get(), 1};
+                }
+              }
               long created =
                   rows.insert(
                       tenant,
@@ -178,15 +217,34 @@ public class Recalls {
                       c.reason(),
                       c.mode(),
                       product == null ? null : product.id(),
-                      json.writeValueAsString(target),
+                      stored,
                       scope.actor().who(),
                       now);
               if (!units.isEmpty()) {
                 rows.insertTargetUnits(created, units);
               }
-              return created;
+              return new long[] {created, 0};
             });
-    return view(scope, id);
+    return new Drafted(view(scope, drafted[0]), drafted[1] == 1);
+  }
+
+  /** The hex SHA-256 of an Idempotency-Key (null without one); a key is 1 to 200 characters. */
+  private static String requestKey(String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return null;
+    }
+    if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+      throw Problem.badRequest(
+          "invalid-header", "Idempotency-Key", "an Idempotency-Key has 1 to 200 characters");
+    }
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(idempotencyKey.strip().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   private static int lotIndex(Targeting.Asked asked, String code) {
@@ -348,10 +406,14 @@ public class Recalls {
 
   /**
    * Closes an open campaign: a supervisor's decision with a reason. The figures are frozen first,
-   * then the campaign's own holds are lifted. Closing a closed campaign finishes lifting its holds
-   * and answers it as it was closed.
+   * then the campaign's own holds are lifted. Lifting them must not put recalled goods back on sale
+   * unnoticed: while affected units or counted goods are still in the building under a hold only
+   * this campaign answers for, closing is refused ({@code recall-unresolved}) unless {@code
+   * release} says the recall was a false alarm and they go back on sale; the figures then record
+   * how much was released. Closing a closed campaign finishes lifting its holds and answers it as
+   * it was closed.
    */
-  CampaignView close(TenantScope scope, long id, String reason) {
+  CampaignView close(TenantScope scope, long id, String reason, boolean release) {
     scope.requireRole(Role.SUPERVISOR);
     if (reason == null || reason.isBlank() || reason.length() > 1000) {
       throw Problem.badRequest(
@@ -363,7 +425,21 @@ public class Recalls {
           "recall-not-open", "status", c.number() + " was never opened: there is nothing to close");
     }
     if (c.status().equals("OPEN")) {
-      String frozen = json.writeValueAsString(figures.of(c));
+      Closing.Unresolved left = closing.unresolved(scope, c);
+      if (!left.none() && !release) {
+        throw Problem.conflict(
+            "recall-unresolved",
+            "release",
+            c.number()
+                + " still holds "
+                + left.units()
+                + " affected units and "
+                + left.quantity()
+                + " counted goods in the building: scrap them or return them to the vendor first,"
+                + " or close with release true if the recall was a false alarm");
+      }
+      String frozen =
+          json.writeValueAsString(figures.of(c).released(left.units(), left.quantity()));
       tx.execute(
           s ->
               rows.markClosed(
@@ -446,6 +522,6 @@ public class Recalls {
   }
 
   private Target target(CampaignRows.Campaign c) {
-    return json.readValue(c.target(), Target.class);
+    return StoredTarget.of(c);
   }
 }

@@ -8,13 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,7 +36,11 @@ class RecallsApi {
       LocalDate receivedTo,
       List<Targeting.UnitEntry> units) {}
 
-  record CloseBody(String reason) {}
+  /**
+   * {@code release}: the recall was a false alarm, and affected goods still in the building under
+   * the campaign's hold go back on sale.
+   */
+  record CloseBody(String reason, Boolean release) {}
 
   private final Recalls recalls;
 
@@ -44,34 +49,47 @@ class RecallsApi {
   }
 
   @PostMapping(consumes = "application/json")
-  @ResponseStatus(HttpStatus.CREATED)
-  Recalls.CampaignView draft(TenantScope scope, @RequestBody(required = false) DraftBody b) {
-    return recalls.draft(
-        scope,
-        b == null
-            ? null
-            : new Targeting.Asked(
-                b.title(),
-                b.reason(),
-                b.mode(),
-                b.product(),
-                b.lots(),
-                b.receivedFrom(),
-                b.receivedTo(),
-                b.units()));
+  ResponseEntity<Recalls.CampaignView> draft(
+      TenantScope scope,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody(required = false) DraftBody b) {
+    return answer(
+        recalls.draft(
+            scope,
+            b == null
+                ? null
+                : new Targeting.Asked(
+                    b.title(),
+                    b.reason(),
+                    b.mode(),
+                    b.product(),
+                    b.lots(),
+                    b.receivedFrom(),
+                    b.receivedTo(),
+                    b.units()),
+            key));
+  }
+
+  /** 201 for a campaign drafted now, 200 for the one a repeated Idempotency-Key drafted. */
+  private static ResponseEntity<Recalls.CampaignView> answer(Recalls.Drafted d) {
+    return ResponseEntity.status(d.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(d.campaign());
   }
 
   /** A campaign by an explicit list of units uploaded as CSV: GTIN,serial or a scan per line. */
   @PostMapping(consumes = {"text/csv", "text/plain"})
-  @ResponseStatus(HttpStatus.CREATED)
-  Recalls.CampaignView draftCsv(
+  ResponseEntity<Recalls.CampaignView> draftCsv(
       TenantScope scope,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestParam(required = false) String title,
       @RequestParam(required = false) String reason,
       @RequestBody(required = false) String csv) {
-    return recalls.draft(
-        scope,
-        new Targeting.Asked(title, reason, "SERIALS", null, null, null, null, Targeting.csv(csv)));
+    return answer(
+        recalls.draft(
+            scope,
+            new Targeting.Asked(
+                title, reason, "SERIALS", null, null, null, null, Targeting.csv(csv)),
+            key));
   }
 
   @GetMapping
@@ -96,7 +114,8 @@ class RecallsApi {
   @PostMapping("/{id}/close")
   Recalls.CampaignView close(
       TenantScope scope, @PathVariable long id, @RequestBody(required = false) CloseBody b) {
-    return recalls.close(scope, id, b == null ? null : b.reason());
+    return recalls.close(
+        scope, id, b == null ? null : b.reason(), b != null && Boolean.TRUE.equals(b.release()));
   }
 
   @GetMapping("/{id}/customers")

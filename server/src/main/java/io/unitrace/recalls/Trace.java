@@ -26,22 +26,35 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
 /**
  * Trace. Forward: where every unit of a lot is now — in stock (location, holds), on an order
  * (allocated, picked, packed), shipped (customer, channel, order, date), back from a customer,
- * scrapped — read a page at a time from the ledger, the sales from outbound and the places from the
- * facility, one statement each per page. Backward: what a unit is (product, lot, made, expiry) and
- * where it came from (the purchase order, vendor and ship notice its receipt named).
+ * scrapped — and, up the genealogy through any depth, every unit the lot's units or counted
+ * quantities were built into and where that is now, each with the depth and the path it was reached
+ * by ({@link Ancestry}). The lot's units and the units containing it are one list in unit id order,
+ * read a page at a time from the ledger, the sales from outbound and the places from the facility,
+ * one statement each per page. Backward: what a unit is (product, lot, made, expiry) and where it
+ * came from (the purchase order, vendor and ship notice its receipt named).
  */
 @Service
 class Trace {
 
-  /** One unit of a lot, as the forward trace shows it. */
+  /**
+   * One unit of a lot, or one that contains some of it, as the forward trace shows it: {@code
+   * depth} 0 for the lot's own units, else how many assemblies up the lot is, and {@code via} the
+   * path up from the lot (a serial of the lot, or the lot with a counted quantity, then each
+   * subassembly), such as {@code C-1 > P-1}.
+   */
   record UnitTrace(
       String gtin,
       String serial,
+      String sku,
+      String lot,
+      int depth,
+      String via,
       UnitState state,
       String where,
       String location,
@@ -55,7 +68,10 @@ class Trace {
   /** A bucket of counted stock of the lot. */
   record StockTrace(String location, List<Hold> holds, boolean reserved, long quantity) {}
 
-  /** The forward trace of a lot: its units a page at a time, and (first page) its counted stock. */
+  /**
+   * The forward trace of a lot: its units and the units containing it a page at a time, and (first
+   * page) its counted stock.
+   */
   record LotTrace(
       String sku,
       String lot,
@@ -83,6 +99,7 @@ class Trace {
   private final Facility facility;
   private final Sales sales;
   private final PurchaseOrders purchaseOrders;
+  private final Ancestry ancestry;
 
   Trace(
       Catalog catalog,
@@ -90,7 +107,9 @@ class Trace {
       Units units,
       Facility facility,
       Sales sales,
-      PurchaseOrders purchaseOrders) {
+      PurchaseOrders purchaseOrders,
+      Ancestry ancestry) {
+    this.ancestry = ancestry;
     this.catalog = catalog;
     this.inventory = inventory;
     this.units = units;
@@ -105,8 +124,9 @@ class Trace {
     Product product = product(scope, sku);
     Lot lot = lot(scope, product, lotCode);
     long after = cursor == null ? 0 : CursorPage.decode(cursor);
+    Ancestry.Walk up = walk(scope, product, lot);
     CursorPage<UnitTrace> page =
-        CursorPage.of(page(scope, product, lot, after, limit + 1), limit, Traced::id)
+        CursorPage.of(page(scope, product, lot, up, after, limit + 1), limit, Traced::id)
             .map(Traced::trace);
     return new LotTrace(
         product.sku(),
@@ -121,10 +141,11 @@ class Trace {
     Product product = product(scope, sku);
     Lot lot = lot(scope, product, lotCode);
     out.write(
-        "gtin,serial,lot,state,where,location,holds,order,channel,customer,sold_to,shipped,quantity\n");
+        "gtin,serial,lot,state,where,location,holds,order,channel,customer,sold_to,shipped,quantity,depth,via\n");
+    Ancestry.Walk up = walk(scope, product, lot);
     long after = 0;
     while (true) {
-      List<Traced> page = page(scope, product, lot, after, 500);
+      List<Traced> page = page(scope, product, lot, up, after, 500);
       for (Traced t : page) {
         UnitTrace u = t.trace();
         out.write(
@@ -132,7 +153,7 @@ class Trace {
                     ",",
                     u.gtin(),
                     Csv.cell(u.serial()),
-                    Csv.cell(lot.code()),
+                    Csv.cell(u.lot()),
                     u.state().name(),
                     u.where(),
                     Csv.cell(u.location()),
@@ -142,7 +163,9 @@ class Trace {
                     Csv.cell(u.customer()),
                     Csv.cell(u.soldTo()),
                     u.shipped() == null ? "" : u.shipped().toString(),
-                    "1")
+                    "1",
+                    Integer.toString(u.depth()),
+                    Csv.cell(u.via()))
                 + "\n");
         after = t.id();
       }
@@ -167,7 +190,9 @@ class Trace {
                   "",
                   "",
                   "",
-                  Long.toString(s.quantity()))
+                  Long.toString(s.quantity()),
+                  "0",
+                  "")
               + "\n");
     }
     out.flush();
@@ -177,8 +202,19 @@ class Trace {
     return String.join(" ", holds.stream().map(Hold::name).toList());
   }
 
-  private List<Traced> page(TenantScope scope, Product product, Lot lot, long after, int limit) {
-    List<Inventory.UnitPosition> found =
+  private Ancestry.Walk walk(TenantScope scope, Product product, Lot lot) {
+    return ancestry.of(
+        scope.tenantId(), new ProductId(product.id()), new LotId(lot.id()), lot.code());
+  }
+
+  /**
+   * The next {@code limit} units after {@code after} by id, of the lot's own units and the units
+   * containing it merged: the first {@code limit} of each list hold the first {@code limit} of
+   * both.
+   */
+  private List<Traced> page(
+      TenantScope scope, Product product, Lot lot, Ancestry.Walk up, long after, int limit) {
+    List<Inventory.UnitPosition> own =
         inventory.unitsOf(
             scope.tenantId(),
             new ProductId(product.id()),
@@ -187,6 +223,12 @@ class Trace {
             null,
             after,
             limit);
+    Map<Long, Inventory.UnitPosition> byId = new TreeMap<>();
+    own.forEach(u -> byId.put(u.id(), u));
+    List<Long> containing =
+        up.after(after, limit).stream().filter(id -> !byId.containsKey(id)).toList();
+    byId.putAll(inventory.units(scope.tenantId(), containing));
+    List<Inventory.UnitPosition> found = byId.values().stream().limit(limit).toList();
     List<Long> ids = found.stream().map(Inventory.UnitPosition::id).toList();
     Map<Long, Sales.Sale> sold = new HashMap<>();
     sales.ofUnits(scope.tenantId(), ids).forEach(s -> sold.put(s.unitId(), s));
@@ -199,17 +241,37 @@ class Trace {
                 .filter(l -> l != null)
                 .distinct()
                 .toList());
+    Map<ProductId, Product> products =
+        catalog.products(
+            scope.tenantId(),
+            found.stream().map(Inventory.UnitPosition::productId).distinct().toList());
+    Map<LotId, Lot> lots =
+        catalog.lotsById(
+            scope.tenantId(),
+            found.stream()
+                .map(Inventory.UnitPosition::lotId)
+                .filter(l -> l != null)
+                .distinct()
+                .toList());
     List<Traced> out = new ArrayList<>(found.size());
     for (Inventory.UnitPosition u : found) {
       Location at = u.locationId() == null ? null : places.get(u.locationId());
       Sales.Reserved r = reserved.get(u.id());
       Sales.Sale s = sold.get(u.id());
+      Product p = products.get(u.productId());
+      Lot l = u.lotId() == null ? null : lots.get(u.lotId());
+      boolean ofLot = product.id() == u.productId().value() && lot.id() == lotValue(u.lotId());
+      Ancestry.Reach reach = ofLot ? null : up.reach(u.id());
       out.add(
           new Traced(
               u.id(),
               new UnitTrace(
                   u.gtin().value(),
                   u.serial(),
+                  p == null ? null : p.sku(),
+                  l == null ? null : l.code(),
+                  reach == null ? 0 : reach.depth(),
+                  reach == null ? null : reach.via(),
                   u.state(),
                   Whereabouts.of(u.state()).name(),
                   at == null ? null : at.code(),
@@ -221,6 +283,10 @@ class Trace {
                   s == null ? null : s.shipDate())));
     }
     return out;
+  }
+
+  private static long lotValue(LotId lot) {
+    return lot == null ? -1 : lot.value();
   }
 
   private List<StockTrace> stock(TenantScope scope, Product product, Lot lot) {

@@ -22,6 +22,7 @@ class ClosureTest {
             5,
             2,
             0,
+            0,
             3,
             1);
     assertThat(c.affected()).isEqualTo(10);
@@ -36,16 +37,41 @@ class ClosureTest {
   void aRecoveredUnitThatWasThenScrappedCountsOnce() {
     Closure c =
         Closure.of(
-            Map.of(Whereabouts.DESTROYED, 2L, Whereabouts.AT_CUSTOMER, 1L), 0, 3, 2, 2, 1, 1);
+            Map.of(Whereabouts.DESTROYED, 2L, Whereabouts.AT_CUSTOMER, 1L), 0, 3, 2, 2, 0, 1, 1);
     assertThat(c.resolved()).isEqualTo(2);
     assertThat(c.percentComplete()).isEqualTo(66.7);
-    assertThatThrownBy(() -> Closure.of(Map.of(), 0, 0, 1, 2, 0, 0))
+    assertThatThrownBy(() -> Closure.of(Map.of(), 0, 0, 1, 2, 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
+  void aComponentBuiltIntoAUnitIsResolvedWhenThatUnitIsAndOutstandingWhileItIsOut() {
+    // Two phones, each with a pack and a cell inside: one phone came back, one is still out.
+    Map<Whereabouts, Long> now =
+        Map.of(Whereabouts.RETURNED, 1L, Whereabouts.AT_CUSTOMER, 1L, Whereabouts.CONSUMED, 4L);
+    Closure c = Closure.of(now, 0, 2, 1, 0, 2, 2, 0);
+    assertThat(c.affected()).isEqualTo(6);
+    assertThat(c.resolvedThroughParent()).isEqualTo(2);
+    assertThat(c.resolved()).isEqualTo(3);
+    assertThat(c.percentComplete()).isEqualTo(50.0);
+    Closure allOut = Closure.of(now, 0, 2, 0, 0, 0, 2, 0);
+    assertThat(allOut.resolved()).as("components of units still out are outstanding").isZero();
+    assertThatThrownBy(() -> Closure.of(now, 0, 2, 1, 0, 5, 2, 0))
+        .as("only built-in units resolve through the unit they are in")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theFiguresSayWhatAFalseAlarmReleased() {
+    Closure c = Closure.of(Map.of(Whereabouts.IN_STOCK, 3L), 3, 0, 0, 0, 0, 0, 0).released(3, 12);
+    assertThat(c.releasedUnits()).isEqualTo(3);
+    assertThat(c.releasedQuantity()).isEqualTo(12);
+    assertThat(c.percentComplete()).isZero();
+  }
+
+  @Test
   void nothingAffectedIsComplete() {
-    assertThat(Closure.of(Map.of(), 0, 0, 0, 0, 0, 0).percentComplete()).isEqualTo(100.0);
+    assertThat(Closure.of(Map.of(), 0, 0, 0, 0, 0, 0, 0).percentComplete()).isEqualTo(100.0);
   }
 
   @Test

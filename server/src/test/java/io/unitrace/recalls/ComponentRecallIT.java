@@ -118,6 +118,22 @@ class ComponentRecallIT extends IntegrationTest {
     assertThat(customers.at("/items").size()).isEqualTo(1);
     assertThat(customers.at("/items/0/customer").asString()).isEqualTo(shipped.customer());
     assertThat(customers.at("/items/0/units").asInt()).isEqualTo(1);
+    assertThat(open.at("/figures/percentComplete").asDouble()).isZero();
+
+    // PH-1 comes back: the pack and the cell inside it are resolved with it; PH-2's are not.
+    String rma =
+        ok(f.api.post("/api/v1/rmas", map("units", list(f.dm("PH-1")), "reason", "DEFECTIVE")))
+            .at("/number")
+            .asString();
+    ok(
+        f.api.post(
+            "/api/v1/returns", map("scan", f.dm("PH-1"), "rma", rma, "location", f.site.dock)));
+    JsonNode now = ok(f.api.get("/api/v1/recalls/" + open.path("id").asLong())).json();
+    assertThat(now.at("/figures/affected").asLong()).isEqualTo(9);
+    assertThat(now.at("/figures/recovered").asLong()).isEqualTo(1);
+    assertThat(now.at("/figures/resolvedThroughParent").asLong()).isEqualTo(2);
+    assertThat(now.at("/figures/resolved").asLong()).isEqualTo(3);
+    assertThat(now.at("/figures/percentComplete").asDouble()).isEqualTo(33.3);
   }
 
   private static void assemble(RecallFloor f, Object unit, Object component) {

@@ -13,17 +13,27 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A recall of a lot of counted goods: its buckets held, its reservations taken back. */
+/**
+ * A recall of a lot of counted goods: its buckets held, its reservations taken back, the customers
+ * who received some of it listed.
+ */
 class CountedRecallIT extends IntegrationTest {
 
   @Test
   void aLotRecallHoldsEveryBucketOfTheLotAndTheOrderIsServedFromAnotherLot() {
     CountedGoods g = CountedGoods.create(admin);
-    Shipped.prepare(g.site(), 30);
+    String pack = Shipped.prepare(g.site(), 30);
     String bad = unique("X-");
     String good = unique("Y-");
-    ok(g.found(g.saline(), bad, g.site().bin1, 10));
+    ok(g.found(g.saline(), bad, g.site().bin1, 12));
     ok(g.found(g.saline(), good, g.site().bin2, 10));
+    Shipped clinic =
+        Shipped.order(
+            g.site(),
+            pack,
+            Shipped.customer(g.site()),
+            list(map("sku", g.salineSku(), "quantity", 2, "lot", bad)),
+            null);
     long order =
         ok(g.site()
                 .api
@@ -71,7 +81,30 @@ class CountedRecallIT extends IntegrationTest {
     // The line names the recalled lot, so it stays a back order: nothing else will do.
     assertThat(Shipped.settled(g.site(), order)).isEqualTo("OPEN");
 
-    ok(g.site().api.post("/api/v1/recalls/" + id + "/close", map("reason", "lot cleared by QA")));
+    // The clinic that received two of the lot is a customer to notify, with the quantity.
+    JsonNode customers = ok(g.site().api.get("/api/v1/recalls/" + id + "/customers")).json();
+    assertThat(customers.at("/items").size()).as(customers.toString()).isEqualTo(1);
+    assertThat(customers.at("/items/0/customer").asString()).isEqualTo(clinic.customer());
+    assertThat(customers.at("/items/0/units").asInt()).isEqualTo(2);
+    assertThat(customers.at("/items/0/orders/0").asString()).isEqualTo(clinic.channelOrderId());
+    String csv = g.site().api.get("/api/v1/recalls/" + id + "/customers.csv").body();
+    assertThat(csv).contains(clinic.customer() + ",Ann Buyer," + clinic.channelOrderId() + ",2,");
+
+    // Ten are still held in the building: closing without releasing them is refused.
+    var refused =
+        g.site().api.post("/api/v1/recalls/" + id + "/close", map("reason", "lot cleared by QA"));
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.problemCode()).isEqualTo("recall-unresolved");
+    assertThat(refused.json().path("detail").asString()).contains("10 counted goods");
+    assertThat(buckets(g, bad)).containsExactly("RECALL:10");
+    JsonNode closed =
+        ok(g.site()
+                .api
+                .post(
+                    "/api/v1/recalls/" + id + "/close",
+                    map("reason", "false alarm: lot cleared by QA", "release", true)))
+            .json();
+    assertThat(closed.at("/figures/releasedQuantity").asLong()).isEqualTo(10);
     List<String> after = buckets(g, bad);
     assertThat(after).doesNotContain("RECALL:10");
     long total = 0;

@@ -12,6 +12,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -131,13 +135,24 @@ class RecallCampaignsIT extends IntegrationTest {
     assertThat(f.holds("S1")).containsExactlyInAnyOrder("SUSPECT", "RECALL");
     assertThat(f.holds("S2")).containsExactly("RECALL");
 
-    ok(f.close(a, admin, "supplier confirmed the fault is fixed"));
+    // S1 and S3 would go back on sale: closing says so and changes nothing.
+    Api.Response refused = f.close(a, admin, "supplier confirmed the fault is fixed");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.problemCode()).isEqualTo("recall-unresolved");
+    assertThat(refused.json().path("field").asString()).isEqualTo("release");
+    assertThat(refused.json().path("detail").asString()).contains("2 affected units");
+    assertThat(ok(f.api.get("/api/v1/recalls/" + a.path("id").asLong())).at("/status").asString())
+        .isEqualTo("OPEN");
+    assertThat(f.holds("S3")).containsExactly("RECALL");
+
+    JsonNode closed = ok(f.release(a, admin, "false alarm: the supplier withdrew it")).json();
+    assertThat(closed.at("/figures/releasedUnits").asLong()).isEqualTo(2);
     assertThat(f.holds("S1")).as("another reason stays").containsExactly("SUSPECT");
     assertThat(f.holds("S2")).as("still needed by the other campaign").containsExactly("RECALL");
     assertThat(f.holds("S3")).isEmpty();
     assertThat(f.holds("S4")).as("not placed by the campaign").containsExactly("RECALL");
 
-    ok(f.close(b, admin, "done"));
+    ok(f.release(b, admin, "false alarm too"));
     assertThat(f.holds("S2")).isEmpty();
     assertThat(f.holds("S4")).containsExactly("RECALL");
   }
@@ -164,9 +179,11 @@ class RecallCampaignsIT extends IntegrationTest {
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(noReason.json().path("field").asString()).isEqualTo("reason");
 
-    JsonNode closed = ok(f.close(open, admin, "all units accounted for")).json();
+    JsonNode closed = ok(f.release(open, admin, "false alarm: all units accounted for")).json();
     assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
-    assertThat(closed.path("closeReason").asString()).isEqualTo("all units accounted for");
+    assertThat(closed.path("closeReason").asString())
+        .isEqualTo("false alarm: all units accounted for");
+    assertThat(closed.at("/figures/releasedUnits").asLong()).isEqualTo(1);
     assertThat(closed.at("/figures/customersContacted").asInt()).isEqualTo(1);
     assertThat(closed.at("/figures/affected").asLong()).isEqualTo(2);
     assertThat(closed.at("/figures/now/IN_STOCK").asLong()).isEqualTo(1);
@@ -237,6 +254,11 @@ class RecallCampaignsIT extends IntegrationTest {
     assertThat(customers.at("/items").size()).as(customers.toString()).isEqualTo(1);
     assertThat(customers.at("/items/0/customer").asString()).isEqualTo(second.customer());
     assertThat(customers.at("/items/0/units").asInt()).isEqualTo(1);
+
+    // Nothing affected is left in the building: closing needs no release and puts nothing on sale.
+    JsonNode closed = ok(f.close(open, admin, "the customer was told to return it")).json();
+    assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+    assertThat(closed.at("/figures/releasedUnits").asLong()).isZero();
   }
 
   @Test
@@ -301,7 +323,7 @@ class RecallCampaignsIT extends IntegrationTest {
   }
 
   @Test
-  void aRecallByAnUploadedListOfSerialsReachesExactlyThoseUnits() {
+  void aRecallByAnUploadedListOfSerialsReachesExactlyThoseUnits() throws Exception {
     RecallFloor f = RecallFloor.open(admin);
     f.register(unique("L-"), "U1", "U2", "U3");
     Api.Response r =
@@ -313,6 +335,39 @@ class RecallCampaignsIT extends IntegrationTest {
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     assertThat(r.json().path("units").asInt()).isEqualTo(2);
     f.openRecall(r.json());
+
+    // A draft repeated under its Idempotency-Key answers the first campaign and drafts no other.
+    String key = unique("draft-");
+    Object body = map("title", unique("Keyed "), "mode", "SERIALS", "units", list(f.key("U2")));
+    Api.Response first = f.api.post("/api/v1/recalls", body, key);
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    Api.Response again = f.api.post("/api/v1/recalls", body, key);
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(again.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
+    assertThat(again.json().path("number").asString())
+        .isEqualTo(first.json().path("number").asString());
+    JsonNode drafts = ok(f.api.get("/api/v1/recalls?status=DRAFT")).json();
+    assertThat(drafts.at("/items").size()).as(drafts.toString()).isEqualTo(1);
+    Api.Response other = f.api.post("/api/v1/recalls", body, unique("draft-"));
+    assertThat(other.status()).isEqualTo(201);
+    assertThat(other.json().path("id").asLong()).isNotEqualTo(first.json().path("id").asLong());
+
+    // Two clerks' double tap at the same moment: one campaign, the same answer to both.
+    String racing = unique("draft-");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Api.Response>> both = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        both.add(pool.submit(() -> f.api.post("/api/v1/recalls", body, racing)));
+      }
+      Api.Response one = both.get(0).get(30, TimeUnit.SECONDS);
+      Api.Response two = both.get(1).get(30, TimeUnit.SECONDS);
+      assertThat(List.of(one.status(), two.status())).containsExactlyInAnyOrder(201, 200);
+      assertThat(one.json().path("id").asLong()).isEqualTo(two.json().path("id").asLong());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(ok(f.api.get("/api/v1/recalls?status=DRAFT")).at("/items").size()).isEqualTo(3);
     assertThat(f.holds("U1")).containsExactly("RECALL");
     assertThat(f.holds("U2")).isEmpty();
     assertThat(f.holds("U3")).containsExactly("RECALL");

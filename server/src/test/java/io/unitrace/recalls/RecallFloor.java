@@ -154,6 +154,16 @@ final class RecallFloor {
             reason == null ? map() : map("reason", reason));
   }
 
+  /**
+   * Closes declaring the recall a false alarm: goods still held in the building go back on sale.
+   */
+  Api.Response release(JsonNode campaign, Api as, String reason) {
+    return as.in(site.tenant)
+        .post(
+            "/api/v1/recalls/" + campaign.path("id").asLong() + "/close",
+            map("reason", reason, "release", true));
+  }
+
   /** The unit's key in a request body. */
   Map<String, Object> key(String serial) {
     return map("gtin", gtin, "serial", serial);
