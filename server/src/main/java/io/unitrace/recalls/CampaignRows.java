@@ -81,13 +81,10 @@ class CampaignRows {
     this.database = database;
   }
 
-  /**
-   * The campaign drafted under this request key (the hex digest of an Idempotency-Key, kept in the
-   * stored target as {@code requestKey}). The table has no column of its own for it yet.
-   */
+  /** The campaign drafted under this request key (the hex SHA-256 of an Idempotency-Key). */
   Optional<Long> draftedUnder(long tenantId, String requestKey) {
-    return db.sql("SELECT MIN(id) FROM recall_campaign WHERE tenant_id = ? AND target LIKE ?")
-        .params(tenantId, "%\"requestKey\":\"" + requestKey + "\"%")
+    return db.sql("SELECT MIN(id) FROM recall_campaign WHERE tenant_id = ? AND request_key = ?")
+        .params(tenantId, requestKey)
         .query((rs, n) -> Rows.longOrNull(rs, 1))
         .optional()
         .filter(id -> id != null);
@@ -112,14 +109,15 @@ class CampaignRows {
       TargetMode mode,
       Long productId,
       String target,
+      String requestKey,
       String by,
       long now) {
     long id =
         db.sql(
                 """
                 INSERT INTO recall_campaign (tenant_id, number, title, reason, mode, product_id, target,
-                                             status, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) RETURNING id""")
+                                             request_key, status, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?) RETURNING id""")
             .params(
                 tenantId,
                 "NEW-" + java.util.UUID.randomUUID(),
@@ -128,6 +126,7 @@ class CampaignRows {
                 mode.name(),
                 productId,
                 target,
+                requestKey,
                 by,
                 now)
             .query(Long.class)

@@ -32,7 +32,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Recall campaigns: drafted with a target and previewed (the affected units counted by where they
@@ -192,14 +191,7 @@ public class Recalls {
             c.receivedTo(),
             units.size());
     long now = clock.millis();
-    String stored;
-    if (requestKey == null) {
-      stored = json.writeValueAsString(target);
-    } else {
-      ObjectNode keyed = json.valueToTree(target);
-      keyed.put("requestKey", requestKey);
-      stored = json.writeValueAsString(keyed);
-    }
+    String stored = json.writeValueAsString(target);
     long[] drafted =
         tx.execute(
             s -> {
@@ -218,6 +210,7 @@ public class Recalls {
                       c.mode(),
                       product == null ? null : product.id(),
                       stored,
+                      requestKey,
                       scope.actor().who(),
                       now);
               if (!units.isEmpty()) {

@@ -5,8 +5,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A campaign's target read back from the JSON stored with it, for the parts of a campaign that have
- * only the row at hand. Properties the record does not know (an idempotency key kept with the
- * target) are passed over.
+ * only the row at hand. Properties the record does not know (written by another version) are passed
+ * over.
  */
 final class StoredTarget {
 
