@@ -6,3 +6,4 @@ ALTER TABLE receipt_scan ADD COLUMN vendor_lot VARCHAR(20);
 CREATE INDEX asn_item_vendor_lot_idx ON asn_item (tenant_id, vendor_lot);
 CREATE INDEX receipt_scan_vendor_lot_idx ON receipt_scan (tenant_id, vendor_lot);
 CREATE INDEX receipt_scan_serial_idx ON receipt_scan (gtin, serial);
+CREATE INDEX receipt_scan_lot_idx ON receipt_scan (product_id, lot);

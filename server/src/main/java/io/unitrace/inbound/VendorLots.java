@@ -30,6 +30,13 @@ public class VendorLots {
     }
   }
 
+  /**
+   * One way goods of a site lot came in: the purchase order (and its vendor) and ship notice of the
+   * receipt, the supplier's own lot where one was named, and how much.
+   */
+  public record Supply(
+      String purchaseOrder, String vendor, String asn, String vendorLot, long quantity) {}
+
   // A received scan's supplier lot: its own, else the one its ship notice announced for the same
   // serial (or, for counted goods, the same GTIN and lot).
   private static final String ANNOUNCED =
@@ -45,14 +52,15 @@ public class VendorLots {
   }
 
   /** The supplier lot a unit was received under, if its receipt or ship notice named one. */
-  public Optional<String> ofUnit(long tenantId, long unitId) {
+  public Optional<String> ofUnit(long tenantId, UnitRef unit) {
     return db
         .sql(
             "SELECT COALESCE(s.vendor_lot, "
                 + ANNOUNCED
                 + ") FROM receipt_scan s JOIN receipt r ON r.id = s.receipt_id"
-                + " WHERE s.tenant_id = ? AND s.unit_id = ? AND s.received = 1 ORDER BY s.id")
-        .params(tenantId, unitId)
+                + " WHERE s.gtin = ? AND s.serial = ? AND s.tenant_id = ? AND s.received = 1"
+                + " ORDER BY s.id")
+        .params(unit.gtin().value(), unit.serial().value(), tenantId)
         .query((rs, n) -> rs.getString(1))
         .list()
         .stream()
@@ -60,16 +68,25 @@ public class VendorLots {
         .findFirst();
   }
 
-  /** The supplier lots a lot of the site's was received under, in code order. */
-  public List<String> ofLot(long tenantId, ProductId product, String lot) {
+  /** How the goods of a site lot came in, per purchase order, ship notice and supplier lot. */
+  public List<Supply> suppliesOf(long tenantId, ProductId product, String lot) {
     return db.sql(
-            "SELECT DISTINCT v FROM (SELECT COALESCE(s.vendor_lot, "
+            "SELECT po, vendor, asn, v, SUM(q) FROM (SELECT p.number AS po, p.vendor AS vendor,"
+                + " a.number AS asn, COALESCE(s.vendor_lot, "
                 + ANNOUNCED
-                + ") AS v FROM receipt_scan s JOIN receipt r ON r.id = s.receipt_id"
-                + " WHERE s.tenant_id = ? AND s.product_id = ? AND s.lot = ? AND s.received = 1) x"
-                + " WHERE v IS NOT NULL ORDER BY v")
-        .params(tenantId, product.value(), lot)
-        .query((rs, n) -> rs.getString(1))
+                + ") AS v, s.quantity AS q FROM receipt_scan s JOIN receipt r ON r.id = s.receipt_id"
+                + " LEFT JOIN purchase_order p ON p.id = r.po_id LEFT JOIN asn a ON a.id = r.asn_id"
+                + " WHERE s.product_id = ? AND s.lot = ? AND s.tenant_id = ? AND s.received = 1) x"
+                + " GROUP BY po, vendor, asn, v ORDER BY po, asn, v")
+        .params(product.value(), lot, tenantId)
+        .query(
+            (rs, n) ->
+                new Supply(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getLong(5)))
         .list();
   }
 

@@ -5,10 +5,13 @@ import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
+import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
 import io.unitrace.inbound.PurchaseOrders;
+import io.unitrace.inbound.VendorLots;
+import io.unitrace.ledger.Genealogy;
 import io.unitrace.ledger.Hold;
 import io.unitrace.ledger.Inventory;
 import io.unitrace.ledger.Reservations;
@@ -76,8 +79,23 @@ class Trace {
       String sku,
       String lot,
       LocalDate expiry,
+      List<VendorLots.Supply> receivedFrom,
       CursorPage<UnitTrace> units,
       List<StockTrace> stock) {}
+
+  /**
+   * What went into a unit at assembly: a unit (with its own origin, and what went into it) or a
+   * quantity of a lot (with how that lot came in). {@code removed}: taken out again.
+   */
+  record Part(
+      String gtin,
+      String serial,
+      String sku,
+      String lot,
+      long quantity,
+      boolean removed,
+      Origin origin,
+      List<VendorLots.Supply> receivedFrom) {}
 
   /** Where a unit came from. */
   record Origin(
@@ -91,7 +109,9 @@ class Trace {
       String purchaseOrder,
       String vendor,
       String vendorGln,
-      String asn) {}
+      String asn,
+      String vendorLot,
+      List<Part> parts) {}
 
   private final Catalog catalog;
   private final Inventory inventory;
@@ -100,6 +120,11 @@ class Trace {
   private final Sales sales;
   private final PurchaseOrders purchaseOrders;
   private final Ancestry ancestry;
+  private final VendorLots vendorLots;
+  private final Genealogy genealogy;
+
+  /** How deep the backward trace follows parts of parts. */
+  private static final int MAX_DEPTH = 8;
 
   Trace(
       Catalog catalog,
@@ -108,8 +133,12 @@ class Trace {
       Facility facility,
       Sales sales,
       PurchaseOrders purchaseOrders,
+      VendorLots vendorLots,
+      Genealogy genealogy,
       Ancestry ancestry) {
     this.ancestry = ancestry;
+    this.vendorLots = vendorLots;
+    this.genealogy = genealogy;
     this.catalog = catalog;
     this.inventory = inventory;
     this.units = units;
@@ -132,6 +161,9 @@ class Trace {
         product.sku(),
         lot.code(),
         lot.expiresOn(),
+        after == 0
+            ? vendorLots.suppliesOf(scope.tenantId(), new ProductId(product.id()), lot.code())
+            : List.of(),
         page,
         after == 0 ? stock(scope, product, lot) : List.of());
   }
@@ -307,9 +339,14 @@ class Trace {
     return out;
   }
 
-  /** Backward: what the unit is and where it came from. */
+  /** Backward: what the unit is, where it came from, and what went into it, at any depth. */
   Origin backward(TenantScope scope, UnitRef ref) {
-    Units.UnitView u = units.require(scope, ref);
+    return backward(scope, ref, 0);
+  }
+
+  private Origin backward(TenantScope scope, UnitRef ref, int depth) {
+    Units.Located located = units.locate(scope, ref).orElse(null);
+    Units.UnitView u = located == null ? units.require(scope, ref) : located.view();
     Units.HistoryEntry first = null;
     for (Units.HistoryEntry e : units.history(scope, ref, null, 20).items()) {
       if (first == null
@@ -341,7 +378,57 @@ class Trace {
         po,
         order == null ? null : order.vendor(),
         order == null ? null : order.vendorGln(),
-        asn);
+        asn,
+        vendorLots.ofUnit(scope.tenantId(), ref).orElse(null),
+        depth >= MAX_DEPTH ? List.of() : parts(scope, located.id(), depth));
+  }
+
+  private List<Part> parts(TenantScope scope, long unitId, int depth) {
+    List<Genealogy.Link> links = genealogy.components(scope.tenantId(), unitId, true);
+    if (links.isEmpty()) {
+      return List.of();
+    }
+    Map<ProductId, Product> products =
+        catalog.products(
+            scope.tenantId(), links.stream().map(Genealogy.Link::product).distinct().toList());
+    Map<LotId, Lot> lots =
+        catalog.lotsById(
+            scope.tenantId(),
+            links.stream().map(Genealogy.Link::lot).filter(l -> l != null).distinct().toList());
+    List<Part> parts = new ArrayList<>();
+    for (Genealogy.Link l : links) {
+      Product p = products.get(l.product());
+      Lot lot = l.lot() == null ? null : lots.get(l.lot());
+      String sku = p == null ? null : p.sku();
+      String code = lot == null ? null : lot.code();
+      if (l.unit()) {
+        UnitRef child = new UnitRef(l.gtin(), new Serial(l.serial()));
+        parts.add(
+            new Part(
+                l.gtin().value(),
+                l.serial(),
+                sku,
+                code,
+                1,
+                !l.active(),
+                backward(scope, child, depth + 1),
+                List.of()));
+      } else {
+        parts.add(
+            new Part(
+                null,
+                null,
+                sku,
+                code,
+                l.quantity(),
+                !l.active(),
+                null,
+                code == null
+                    ? List.of()
+                    : vendorLots.suppliesOf(scope.tenantId(), l.product(), code)));
+      }
+    }
+    return parts;
   }
 
   private Product product(TenantScope scope, String sku) {

@@ -124,6 +124,17 @@ class VendorLotIT extends IntegrationTest {
   }
 
   @Test
+  void theBackwardTraceNamesTheSupplierLotAnnouncedOrScanned() {
+    var announced = ok(site.api.get("/api/v1/trace/units/01/" + site.gtin + "/21/VL-P1"));
+    assertThat(announced.at("/vendorLot").asString()).isEqualTo("SUP-A");
+    assertThat(announced.at("/asn").asString()).isEqualTo(asn);
+    var scanned = ok(site.api.get("/api/v1/trace/units/01/" + site.gtin + "/21/VL-P4"));
+    assertThat(scanned.at("/vendorLot").asString()).isEqualTo("SUP-A");
+    var none = ok(site.api.get("/api/v1/trace/units/01/" + site.gtin + "/21/VL-P5"));
+    assertThat(none.at("/vendorLot").isNull() || none.at("/vendorLot").isMissingNode()).isTrue();
+  }
+
+  @Test
   void countedGoodsAreFoundByTheirSiteLotAndQuantity() {
     var s = ok(site.api.get("/api/v1/vendor-lots/SUP-S?product=" + goods.salineSku()));
     assertThat(s.at("/units").size()).isZero();

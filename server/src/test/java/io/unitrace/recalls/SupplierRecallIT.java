@@ -63,6 +63,20 @@ class SupplierRecallIT extends IntegrationTest {
     Shipped shipped = f.ship(1);
     assertThat(shipped.serials()).containsExactly("K-1");
 
+    // Backward from the finished unit: the board built into it, its purchase order and supplier
+    // lot.
+    JsonNode k1 = ok(f.api.get("/api/v1/trace/units/01/" + f.gtin + "/21/K-1")).json();
+    assertThat(k1.at("/parts/0/serial").asString()).isEqualTo("B-1");
+    assertThat(k1.at("/parts/0/sku").asString()).isEqualTo(boardSku);
+    assertThat(k1.at("/parts/0/origin/purchaseOrder").asString()).isEqualTo(po);
+    assertThat(k1.at("/parts/0/origin/vendor").asString()).isEqualTo("Boards Ltd");
+    assertThat(k1.at("/parts/0/origin/vendorLot").asString()).isEqualTo("SUP-BAD");
+    JsonNode syrupLot =
+        ok(f.api.get("/api/v1/trace/lots?product=" + syrupSku + "&lot=" + siteLot)).json();
+    assertThat(syrupLot.at("/receivedFrom/0/purchaseOrder").asString()).isEqualTo(po);
+    assertThat(syrupLot.at("/receivedFrom/0/vendorLot").asString()).isEqualTo("SUP-BAD");
+    assertThat(syrupLot.at("/receivedFrom/0/quantity").asLong()).isEqualTo(5);
+
     JsonNode boards =
         ok(f.draft(
                 map(
