@@ -390,21 +390,29 @@ public final class LoadDriver {
    * events; the raw SQL of the same selections in the same run.
    */
   private void recalls() throws Exception {
-    new RecallsLoad(http, base, admin, () -> jdbc(false), LoadDriver::log, this::figure)
-        .run(
-            new RecallsLoad.Plan(
-                integer("recalls-units", 1_000_000),
-                integer("recalls-moves", 5),
-                integer("recalls-streams", 2),
-                integer("recall-lot-units", 10_000),
-                integer("recall-customers", 2_000),
-                integer("recall-per-customer", 2),
-                integer("recall-open-orders", 100),
-                integer("recall-per-open-order", 5),
-                integer("trace-cells", 1_000),
-                integer("recall-runs", 5),
-                integer("trace-requests", 500),
-                integer("recalls-workers", 4)));
+    RecallsLoad load =
+        new RecallsLoad(http, base, admin, () -> jdbc(false), LoadDriver::log, this::figure);
+    RecallsLoad.Plan plan =
+        new RecallsLoad.Plan(
+            integer("recalls-units", 1_000_000),
+            integer("recalls-moves", 5),
+            integer("recalls-streams", 2),
+            integer("recalls-products", 10),
+            integer("recall-lot-units", 10_000),
+            integer("recall-customers", 2_000),
+            integer("recall-per-customer", 2),
+            integer("recall-open-orders", 100),
+            integer("recall-per-open-order", 5),
+            integer("trace-cells", 1_000),
+            integer("recall-runs", 5),
+            integer("trace-requests", 500),
+            integer("recalls-workers", 4));
+    String kept = options.get("recalls-site");
+    if (kept != null) {
+      load.again(plan, kept);
+    } else {
+      load.run(plan);
+    }
   }
 
   private void expectRows(Connection c, BenchSite site, long units) throws SQLException {

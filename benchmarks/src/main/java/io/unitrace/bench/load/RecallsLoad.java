@@ -27,18 +27,22 @@ import tools.jackson.databind.JsonNode;
  * lot through two levels of genealogy in under 200 ms, at 1,000,000 units and 5,000,000 events;
  * each next to the raw SQL of the same selection in the same run.
  *
- * <p>Design note. The site is one client with a finished product ({@code FIN}, lot and serial)
- * whose million units are registered over HTTP in lots of 10,000 and given synthetic moves in SQL
- * ({@link SyntheticMoves}), which sizes the unit and ledger tables. Everything a recall or a trace
- * reads about the recalled lot is made through the product's own API: the recalled lot {@code REC}
- * (10,000 units) is shipped to 2,000 customers through the outbound flow (order, allocation run,
- * pick list, unit scans, carton, packing closed, shipment), part of the rest is allocated to open
- * orders, the rest lies in the bins; a component lot of battery cells is built into packs and the
- * packs into finished units by {@code POST /api/v1/assemblies}. The genealogy table is padded in
- * SQL to one counted-component link per finished unit (SYNTHETIC rows, other lots of the cell
- * product), so that the trace's lot index and recursive walk run against a table of realistic size.
- * Between measured recalls the campaign is closed (its holds lifted) and the open orders are
- * allocated again, so every run meets the same state.
+ * <p>Design note. The site is one client whose million units are registered over HTTP in lots of
+ * 10,000, dealt in turn over ten products (by default; one of them the recalled finished product
+ * {@code FIN}, lot and serial), and given synthetic moves in SQL ({@link SyntheticMoves}), which
+ * sizes the unit and ledger tables. Ten products and not one: every ledger event that changes a
+ * product's stock recounts its availability for the sales channels (outbound's availability feed),
+ * a count over all of the product's units, so one product of a million units makes every event on
+ * it cost a full scan. Everything a recall or a trace reads about the recalled lot is made through
+ * the product's own API: the recalled lot {@code REC} (10,000 units) is shipped to 2,000 customers
+ * through the outbound flow (order, allocation run, pick list, unit scans, carton, packing closed,
+ * shipment), part of the rest is allocated to open orders, the rest lies in the bins; a component
+ * lot of battery cells is built into packs and the packs into finished units by {@code POST
+ * /api/v1/assemblies}. The genealogy table is padded in SQL to one counted-component link per unit
+ * of the ten products (SYNTHETIC rows, other lots of the cell product), so that the trace's lot
+ * index and recursive walk run against a table of realistic size. Between measured recalls the
+ * campaign is closed (its holds lifted) and the open orders are allocated again, so every run meets
+ * the same state.
  */
 final class RecallsLoad {
 
@@ -69,6 +73,7 @@ final class RecallsLoad {
       int units,
       int movesPerUnit,
       int streams,
+      int products,
       int lotUnits,
       int customers,
       int perCustomer,
@@ -95,6 +100,68 @@ final class RecallsLoad {
   private static final String LOT = "REC";
   private static final String BAD_CELLS = "CL-BAD";
   private static final int PAD_LOTS = 100;
+
+  /**
+   * Measures again on a site an earlier run loaded and kept ({@code KEEP_DB=1}): the client {@code
+   * tenant}, found by its code; the server may be another build started on the same database.
+   */
+  void again(Plan p, String tenant) throws SQLException {
+    long tenantId;
+    String fin;
+    String cell;
+    List<Long> open = new ArrayList<>();
+    try (Connection c = jdbc.open()) {
+      tenantId = RawInsertCeiling.single(c, "SELECT id FROM tenant WHERE code = ?", tenant);
+      fin = text(c, "SELECT sku FROM product WHERE tenant_id = ? AND sku LIKE '%-FIN'", tenantId);
+      cell = text(c, "SELECT sku FROM product WHERE tenant_id = ? AND sku LIKE '%-CELL'", tenantId);
+      try (PreparedStatement st =
+          c.prepareStatement(
+              "SELECT id FROM sales_order WHERE tenant_id = ? AND channel_order_id LIKE 'RO-%' ORDER BY id")) {
+        st.setLong(1, tenantId);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            open.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    JsonNode token =
+        BenchSite.read(
+            admin.postOk(
+                "/api/v1/tokens",
+                BenchSite.json(
+                    Map.of("name", "scanner-again", "tenant", tenant, "scope", "write"))));
+    BenchSite site =
+        new BenchSite(
+            tenant, tenantId, null, null, List.of(), null, null, token.path("token").asString());
+    Floor f =
+        new Floor(
+            site,
+            admin.in(tenant),
+            Terminal.bearer(http, base, site.token()),
+            null,
+            fin,
+            null,
+            cell,
+            null,
+            null,
+            open);
+    figure.accept("C. Measured again on the kept site " + tenant + " (loaded by an earlier run)");
+    recalls(f, p);
+    trace(f, p);
+  }
+
+  private static String text(Connection c, String sql, long tenant) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setLong(1, tenant);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no row for " + sql);
+        }
+        return rs.getString(1);
+      }
+    }
+  }
 
   void run(Plan p) throws SQLException {
     BenchSite site = BenchSite.create(admin, "RCL", 8);
@@ -131,6 +198,14 @@ final class RecallsLoad {
         0,
         PAD_LOTS);
     register(scanner, site.bins().get(1), packGtin, i -> null, i -> serial("K", i), 0, p.cells());
+    // The bulk: lots of 10,000, dealt over the products in turn (lot 0, the finished units built
+    // below, to the recalled product).
+    List<String> gtins = new ArrayList<>(List.of(finGtin));
+    for (int k = 1; k < p.products(); k++) {
+      String gtin = BenchSite.randomGtin();
+      product(clerk, site.sku() + "-P" + k, gtin, "Benchmark product", "LOT_AND_SERIAL");
+      gtins.add(gtin);
+    }
     int bulk = p.units() - p.lotUnits();
     int lots = (bulk + 9_999) / 10_000;
     parallel(
@@ -140,7 +215,7 @@ final class RecallsLoad {
             register(
                 scanner,
                 site.dock(),
-                finGtin,
+                gtins.get(l % gtins.size()),
                 i -> String.format("B%03d", l),
                 i -> serial("B", i),
                 l * 10_000,
@@ -156,7 +231,7 @@ final class RecallsLoad {
     try (Connection c = jdbc.open()) {
       synthetic = SyntheticMoves.add(c, site, p.movesPerUnit(), 50_000);
       log.accept("recalls: synthetic, " + synthetic);
-      padded = padGenealogy(c, site, fin, cell);
+      padded = padGenealogy(c, site, site.sku() + "-PACK", cell);
       log.accept(String.format("recalls: %,d synthetic genealogy links", padded));
     }
 
@@ -706,15 +781,16 @@ final class RecallsLoad {
   }
 
   /**
-   * One counted component per finished unit, SYNTHETIC: a cell of one of the padding lots, linked
-   * to the unit's first ledger event. Only the table's size and the lot index's spread are real.
+   * One counted component per unit of the other products, SYNTHETIC: a cell of one of the padding
+   * lots, linked to the unit's first ledger event. Only the table's size and the lot index's spread
+   * are real.
    */
-  private static long padGenealogy(Connection c, BenchSite site, String fin, String cell)
+  private static long padGenealogy(Connection c, BenchSite site, String pack, String cell)
       throws SQLException {
     long tenant = site.tenantId();
-    long finId =
+    long packId =
         RawInsertCeiling.single(
-            c, "SELECT id FROM product WHERE tenant_id = ? AND sku = ?", tenant, fin);
+            c, "SELECT id FROM product WHERE tenant_id = ? AND sku = ?", tenant, pack);
     long cellId =
         RawInsertCeiling.single(
             c, "SELECT id FROM product WHERE tenant_id = ? AND sku = ?", tenant, cell);
@@ -740,12 +816,13 @@ final class RecallsLoad {
             """
             INSERT INTO genealogy_link (tenant_id, parent_id, child_id, product_id, lot_id, quantity, location_id, assembled_event)
             SELECT u.tenant_id, u.id, NULL, ?, (%s)[1 + (u.id %% %d)], 1, u.location_id, ?
-            FROM unit u WHERE u.tenant_id = ? AND u.product_id = ?"""
+            FROM unit u WHERE u.tenant_id = ? AND u.product_id <> ? AND u.product_id <> ?"""
                 .formatted(lots, lotIds.size()))) {
       st.setLong(1, cellId);
       st.setLong(2, event);
       st.setLong(3, tenant);
-      st.setLong(4, finId);
+      st.setLong(4, cellId);
+      st.setLong(5, packId);
       long n = st.executeUpdate();
       try (Statement s = c.createStatement()) {
         s.execute("VACUUM (ANALYZE) genealogy_link");
