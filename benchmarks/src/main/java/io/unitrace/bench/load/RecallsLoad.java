@@ -304,8 +304,9 @@ final class RecallsLoad {
     }
     figure.accept(
         String.format(
-            "C. Recalls site: %,d units, %,d ledger events, %,d ledger entries, %,d genealogy links (%,d synthetic); units registered over HTTP in %.1f s; %s; "
+            "C. Recalls site (client %s): %,d units, %,d ledger events, %,d ledger entries, %,d genealogy links (%,d synthetic); units registered over HTTP in %.1f s; %s; "
                 + "%,d assemblies over HTTP in %.1f s; lot %s: %,d units, %,d shipped to %,d customers over HTTP in %.1f s, %,d on %d open orders, the rest in %d bins",
+            site.tenant(),
             unitCount,
             eventCount,
             entryCount,
