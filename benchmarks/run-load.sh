@@ -70,12 +70,12 @@ DB_USER=$PGUSER
 if [ "$ENGINE" = sqlite ]; then
   DB_USER=""
 fi
-# The outbound phase times explicit allocation runs, and the returns phase ships its orders by
-# explicit runs: orders must not be allocated by the server's own worker thread after each import
-# (or after stock arrives) in the middle of the setup.
+# The outbound phase times explicit allocation runs, and the returns and recalls phases ship their
+# orders by explicit runs: orders must not be allocated by the server's own worker thread after each
+# import (or after stock arrives, or after a recall released them) in the middle of the setup.
 AUTO_ALLOCATE=true
 case " $* " in
-  *outbound*|*returns*) AUTO_ALLOCATE=false ;;
+  *outbound*|*returns*|*recalls*) AUTO_ALLOCATE=false ;;
 esac
 UNITRACE_DB_URL="$JDBC" UNITRACE_DB_USER="$DB_USER" UNITRACE_ADMIN_PASSWORD="$PASSWORD" UNITRACE_PORT="$PORT" \
   UNITRACE_CHECKPOINT_INTERVAL_MS=3600000 UNITRACE_OUTBOUND_AUTO_ALLOCATE=$AUTO_ALLOCATE \

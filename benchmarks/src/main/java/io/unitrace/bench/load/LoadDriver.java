@@ -91,11 +91,12 @@ public final class LoadDriver {
         case "receiving" -> receiving();
         case "outbound" -> outbound();
         case "returns" -> returns();
+        case "recalls" -> recalls();
         default ->
             throw new IllegalArgumentException(
                 "unknown phase "
                     + phase
-                    + " (registration, moves, history, receiving, outbound, returns)");
+                    + " (registration, moves, history, receiving, outbound, returns, recalls)");
       }
     }
     System.out.println();
@@ -380,6 +381,38 @@ public final class LoadDriver {
             integer("returns-clients", 16),
             Duration.ofSeconds(integer("warmup-seconds", 10)),
             Duration.ofSeconds(integer("measure-seconds", 30)));
+  }
+
+  /**
+   * Recall targets (BENCHMARKS.md, "Recalls"): a recall of 10,000 units spread over stock and 2,000
+   * customers opened (holds placed, customers listed) in under 1 s, and a forward trace of a
+   * component lot through two levels of genealogy in under 200 ms, at 1,000,000 units and 5,000,000
+   * events; the raw SQL of the same selections in the same run.
+   */
+  private void recalls() throws Exception {
+    RecallsLoad load =
+        new RecallsLoad(http, base, admin, () -> jdbc(false), LoadDriver::log, this::figure);
+    RecallsLoad.Plan plan =
+        new RecallsLoad.Plan(
+            integer("recalls-units", 1_000_000),
+            integer("recalls-moves", 5),
+            integer("recalls-streams", 2),
+            integer("recalls-products", 10),
+            integer("recall-lot-units", 10_000),
+            integer("recall-customers", 2_000),
+            integer("recall-per-customer", 2),
+            integer("recall-open-orders", 100),
+            integer("recall-per-open-order", 5),
+            integer("trace-cells", 1_000),
+            integer("recall-runs", 5),
+            integer("trace-requests", 500),
+            integer("recalls-workers", 4));
+    String kept = options.get("recalls-site");
+    if (kept != null) {
+      load.again(plan, kept);
+    } else {
+      load.run(plan);
+    }
   }
 
   private void expectRows(Connection c, BenchSite site, long units) throws SQLException {
