@@ -428,8 +428,8 @@ public class Recalls {
                 + left.units()
                 + " affected units and "
                 + left.quantity()
-                + " counted goods in the building: scrap them or return them to the vendor first,"
-                + " or close with release true if the recall was a false alarm");
+                + " counted goods in the building, and closing would put them back on sale: close"
+                + " with release true and a reason once they are cleared to be sold");
       }
       String frozen =
           json.writeValueAsString(figures.of(c).released(left.units(), left.quantity()));
