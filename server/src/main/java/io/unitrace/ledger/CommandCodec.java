@@ -108,6 +108,9 @@ class CommandCodec {
       m.put("to", v.to().name());
       m.put("loc", v.location());
       m.put("type", v.type() == null ? null : v.type().name());
+    } else if (command instanceof UnitCommand.Dispose v) {
+      m.put("c", "dispose");
+      m.put("to", v.to().name());
     } else if (command instanceof UnitCommand.Note v) {
       m.put("c", "note");
       m.put("note", new TreeMap<>(v.note()));
@@ -183,6 +186,7 @@ class CommandCodec {
               n.path("type").isNull() || n.path("type").isMissingNode()
                   ? null
                   : LocationType.valueOf(n.path("type").asString()));
+      case "dispose" -> new UnitCommand.Dispose(UnitState.valueOf(n.path("to").asString()));
       case "note" -> new UnitCommand.Note(strings(n, "note"));
       case "consume" -> new UnitCommand.Consume(n.path("into").asLong());
       case "recover" ->

@@ -273,6 +273,33 @@ public class UnitBook {
         () -> new UnitCommand.Find(at.id(), at.type()));
   }
 
+  public record DisposeRequest(UnitRef unit, String to, String reason) {}
+
+  /**
+   * Stock taken out of the books from the shelf, a supervisor's decision with a reason: destroyed
+   * ({@code SCRAPPED}) or sent back to the supplier ({@code RETURNED_TO_VENDOR}).
+   */
+  public EventReceipt dispose(
+      TenantScope scope, UnitRef ref, UnitState to, String reason, RequestMeta meta) {
+    scope.requireRole(Role.SUPERVISOR);
+    if (to != UnitState.SCRAPPED && to != UnitState.RETURNED_TO_VENDOR) {
+      throw Problem.badRequest(
+          "invalid-field", "to", "stock is disposed of as SCRAPPED or RETURNED_TO_VENDOR");
+    }
+    Planning.requireReason(reason);
+    boolean scrapped = to == UnitState.SCRAPPED;
+    return single(
+        scope,
+        ref,
+        meta,
+        new DisposeRequest(ref, to.name(), reason),
+        scrapped ? EventType.SCRAPPED : EventType.RETURNED_TO_VENDOR,
+        scrapped ? "destroyed" : "in_transit",
+        null,
+        Planning.reasonDetails(Map.of(), reason),
+        () -> new UnitCommand.Dispose(to));
+  }
+
   public record FieldsRequest(UnitRef unit, Map<String, String> fields) {}
 
   public EventReceipt setFields(

@@ -86,6 +86,9 @@ class UnitsApi {
       String device,
       String scan) {}
 
+  record DisposeBody(
+      UnitState to, String reason, OffsetDateTime eventTime, String device, String scan) {}
+
   record FieldsBody(
       Map<String, String> fields, OffsetDateTime eventTime, String device, String scan) {}
 
@@ -259,6 +262,22 @@ class UnitsApi {
         b.kind(),
         b.reason(),
         b.location(),
+        meta(key, b.eventTime(), b.device(), b.scan()));
+  }
+
+  /** Stock taken out of the books from the shelf: SCRAPPED or RETURNED_TO_VENDOR, with a reason. */
+  @PostMapping(UNIT + "/disposal")
+  EventReceipt dispose(
+      TenantScope scope,
+      @RequestHeader(name = KEY, required = false) String key,
+      @PathVariable String gtin,
+      @PathVariable String serial,
+      @RequestBody DisposeBody b) {
+    return book.dispose(
+        scope,
+        ref(gtin, serial),
+        b.to(),
+        b.reason(),
         meta(key, b.eventTime(), b.device(), b.scan()));
   }
 

@@ -127,8 +127,15 @@ class Closing {
     Map<Long, Long> others = rows.otherOpenCampaigns(scope.tenantId(), c.id(), ids);
     Map<Long, List<Long>> handover = new LinkedHashMap<>();
     List<Long> release = new ArrayList<>();
+    // A unit taken out of the books (destroyed, back with the supplier) keeps its hold on record:
+    // nothing more can happen to it.
+    Map<Long, Inventory.UnitPosition> positions = inventory.units(scope.tenantId(), ids);
     for (Long id : ids) {
       Long other = others.get(id);
+      Inventory.UnitPosition u = positions.get(id);
+      if (u != null && u.state().terminal()) {
+        continue;
+      }
       if (other == null) {
         release.add(id);
       } else {

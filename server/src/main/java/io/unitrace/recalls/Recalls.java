@@ -428,8 +428,9 @@ public class Recalls {
                 + left.units()
                 + " affected units and "
                 + left.quantity()
-                + " counted goods in the building, and closing would put them back on sale: close"
-                + " with release true and a reason once they are cleared to be sold");
+                + " counted goods in the building, and closing would put them back on sale: dispose"
+                + " of them (scrap, return to the supplier), or close with release true and a"
+                + " reason once they are cleared to be sold");
       }
       String frozen =
           json.writeValueAsString(figures.of(c).released(left.units(), left.quantity()));

@@ -376,6 +376,13 @@ class TenantIsolationIT extends IntegrationTest {
                     b.unit(b.onDock()) + "/adjustments",
                     map("kind", "LOST", "reason", "intruder"))));
     t.put(
+        "POST /api/v1/units/01/{gtin}/21/{serial}/disposal",
+        target(
+            b ->
+                json(
+                    b.unit(b.stored()) + "/disposal",
+                    map("to", "SCRAPPED", "reason", "intruder"))));
+    t.put(
         "POST /api/v1/units/01/{gtin}/21/{serial}/fields",
         target(
             b ->

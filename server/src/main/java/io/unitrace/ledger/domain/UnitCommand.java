@@ -92,6 +92,12 @@ public sealed interface UnitCommand {
   record Route(UnitState to, Long location, LocationType type) implements UnitCommand {}
 
   /**
+   * Stock taken out of the books from the shelf: destroyed (SCRAPPED) or sent back to the supplier
+   * (RETURNED_TO_VENDOR), as recalled or damaged goods that never left are. Holds stay on record.
+   */
+  record Dispose(UnitState to) implements UnitCommand {}
+
+  /**
    * A fact about the unit that changes nothing of its state (a replacement linked to it, a licence
    * issued); allowed in any state, terminal ones included, so a scrapped unit's history can still
    * say what replaced it.

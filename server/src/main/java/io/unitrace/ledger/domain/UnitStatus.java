@@ -197,6 +197,9 @@ public record UnitStatus(
     if (command instanceof UnitCommand.Route r) {
       return route(r);
     }
+    if (command instanceof UnitCommand.Dispose d) {
+      return dispose(d);
+    }
     if (command instanceof UnitCommand.Build b) {
       requireInBuilding(b.disassembly() ? "be taken apart" : "have components built into it");
       return this;
@@ -260,6 +263,27 @@ public record UnitStatus(
     }
     Long location = to == UnitState.SHIPPED || to.terminal() ? null : r.location();
     return new UnitStatus(to, location, null, holds, fields);
+  }
+
+  /**
+   * Stock on the shelf taken out of the books: only a RECEIVED or STORED unit, loose, held or not
+   * (recalled goods are held), goes SCRAPPED or RETURNED_TO_VENDOR.
+   */
+  private UnitStatus dispose(UnitCommand.Dispose d) {
+    if (d.to() != UnitState.SCRAPPED && d.to() != UnitState.RETURNED_TO_VENDOR) {
+      throw new TransitionRefused(
+          "disposal-not-allowed", "stock is disposed of as SCRAPPED or RETURNED_TO_VENDOR");
+    }
+    if (state != UnitState.RECEIVED && state != UnitState.STORED) {
+      throw new TransitionRefused(
+          "unit-not-in-stock",
+          "only a RECEIVED or STORED unit can be disposed of from stock; this one is " + state);
+    }
+    if (container != null) {
+      throw new TransitionRefused(
+          "unit-in-container", "the unit is in container " + container + ": take it out first");
+    }
+    return new UnitStatus(d.to(), null, null, holds, fields);
   }
 
   private void requireReturned(String action) {
