@@ -6,6 +6,8 @@ import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +31,9 @@ class RecallsPage {
 
   /** What an action came to: {@code ok} false for a refusal. */
   record Answer(boolean ok, String title, String message) {}
+
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final ClientChoice clients;
   private final RecallsScreen recalls;
@@ -123,7 +128,7 @@ class RecallsPage {
           return new Answer(
               true,
               "Contacted: " + k.customer(),
-              "Recorded by " + k.contactedBy() + " at " + k.contactedAt() + ".");
+              "Recorded by " + k.contactedBy() + " at " + MINUTE.format(k.contactedAt()) + ".");
         });
   }
 
