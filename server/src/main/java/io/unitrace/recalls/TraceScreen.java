@@ -226,7 +226,8 @@ public class TraceScreen {
   }
 
   private static Problem notFound(TenantScope scope, UnitRef ref, boolean byFields) {
-    return Problem.badRequest(
+    return new Problem(
+        404,
         "unknown-unit",
         byFields ? "serial" : "scan",
         "client " + scope.tenantCode() + " has no unit " + ref);

@@ -173,6 +173,16 @@ class RecallsPageIT extends IntegrationTest {
     shop.cells(cellLot, cell);
     shop.assemble(phone, cell);
     Shipped sale = shop.ship(sold);
+    // a second phone whose cell was built in and taken out again
+    String repaired = unique("P");
+    String removed = unique("C");
+    shop.phones(unique("R"), repaired);
+    shop.cells(cellLot, removed);
+    shop.assemble(repaired, removed);
+    ok(
+        shop.api.post(
+            "/api/v1/disassemblies",
+            map("unit", map("gtin", shop.gtin, "serial", repaired), "location", shop.site.bin1)));
 
     FormSession staff = staff();
     var unit =
@@ -186,6 +196,13 @@ class RecallsPageIT extends IntegrationTest {
         .contains("CONSUMED");
     assertThat(section(unit.body(), "data-test=\"built-into\"")).contains("Not built into");
     assertThat(unit.body()).contains("/trace?product=" + shop.sku + "&amp;lot=" + lot);
+
+    var afterRepair = staff.get("/trace?gtin=" + shop.gtin + "&serial=" + repaired);
+    assertThat(section(afterRepair.body(), "data-test=\"components\""))
+        .contains("data-serial=\"" + removed + "\"")
+        .contains("taken-out")
+        .contains("taken out");
+    assertThat(section(unit.body(), "data-test=\"components\"")).doesNotContain("taken out");
 
     var byScan =
         staff.get("/trace?q=" + FormSession.encode("(01)" + shop.cellGtin + "(21)" + cell));
@@ -212,7 +229,7 @@ class RecallsPageIT extends IntegrationTest {
     assertThat(notAUnit.status()).isEqualTo(400);
     assertThat(notAUnit.body()).contains("data-test=\"scan-error\"");
     var noSuchUnit = staff.get("/trace?gtin=" + shop.gtin + "&serial=NOPE");
-    assertThat(noSuchUnit.status()).isEqualTo(400);
+    assertThat(noSuchUnit.status()).isEqualTo(404);
     assertThat(noSuchUnit.body()).contains("data-test=\"serial-error\"").contains("has no unit");
   }
 
