@@ -235,8 +235,14 @@ public class RecallsScreen {
               + (v.receivedFrom() == null ? "any time" : "from " + v.receivedFrom())
               + (v.receivedTo() == null ? "" : " to " + v.receivedTo());
       case SERIALS -> v.units() + " listed unit" + (v.units() == 1 ? "" : "s");
-      case COMPONENT_LOT ->
-          "component " + v.product() + ", lot " + lots + " (" + v.units() + " units built from it)";
+      // a lot that reaches further than its own units (built into others, received under it)
+      default ->
+          v.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+              + " "
+              + v.product()
+              + " "
+              + lots
+              + (v.units() == null ? "" : " (" + v.units() + " units reached)");
     };
   }
 }

@@ -124,7 +124,9 @@ final class RecallShop {
   }
 
   JsonNode closeCampaign(long id, String reason) {
-    return ok(api.post("/api/v1/recalls/" + id + "/close", map("reason", reason))).json();
+    // release: what is still in the building goes back on sale (the recall was a false alarm)
+    return ok(api.post("/api/v1/recalls/" + id + "/close", map("reason", reason, "release", true)))
+        .json();
   }
 
   List<String> holds(String serial) {
