@@ -139,8 +139,12 @@ public class RecallsScreen {
     return shown(recalls.open(scope, id));
   }
 
-  public Campaign close(TenantScope scope, long id, String reason) {
-    return shown(recalls.close(scope, id, reason));
+  /**
+   * Closes an open campaign; {@code release}: the recall was a false alarm and what is still in the
+   * building goes back on sale (without it, such goods refuse the closing).
+   */
+  public Campaign close(TenantScope scope, long id, String reason, boolean release) {
+    return shown(recalls.close(scope, id, reason, release));
   }
 
   public Recalls.CustomerView contacted(TenantScope scope, long id, long customerId) {

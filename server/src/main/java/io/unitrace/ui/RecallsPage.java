@@ -96,14 +96,15 @@ class RecallsPage {
       HttpServletResponse response,
       Model model,
       @PathVariable long id,
-      @RequestParam(required = false) String reason) {
+      @RequestParam(required = false) String reason,
+      @RequestParam(defaultValue = "false") boolean release) {
     return act(
         request,
         response,
         model,
         id,
         scope -> {
-          RecallsScreen.Campaign c = recalls.close(scope, id, reason);
+          RecallsScreen.Campaign c = recalls.close(scope, id, reason, release);
           return new Answer(
               true,
               c.number() + " is closed",

@@ -82,6 +82,7 @@ class RecallsBrowserIT extends BrowserTest {
     assertNoSidewaysScrolling();
 
     driver.findElement(By.id("reason")).sendKeys("customer notified, stock destroyed");
+    driver.findElement(By.cssSelector("[data-test=release]")).click();
     driver.findElement(By.cssSelector("[data-test=close]")).click();
     assertInView(answer(number + " is closed"), "the answer");
     assertThat(driver.findElement(By.cssSelector("[data-test=close-reason]")).getText())

@@ -144,9 +144,16 @@ class RecallsPageIT extends IntegrationTest {
         .contains("aria-invalid=\"true\"");
     assertThat(shop.campaign(id).path("status").asString()).isEqualTo("OPEN");
 
-    var closed =
+    var unresolved =
         supervisor.post(
             "/recalls/" + id + "/close", fields("reason", "customer notified"), Map.of());
+    assertThat(unresolved.status()).isEqualTo(409);
+    assertThat(unresolved.body()).contains("data-test=\"release-error\"");
+    var closed =
+        supervisor.post(
+            "/recalls/" + id + "/close",
+            fields("reason", "customer notified", "release", "true"),
+            Map.of());
     assertThat(closed.status()).isEqualTo(200);
     assertThat(closed.body())
         .contains(" is closed")
