@@ -1,6 +1,7 @@
 package io.unitrace.channels;
 
 import io.unitrace.shared.CursorPage;
+import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Times;
 import java.net.URI;
@@ -221,7 +222,14 @@ class Webhooks {
    * One pending delivery per live subscription of the client that takes {@code type}, in the
    * caller's (the outbox's) transaction.
    */
-  void scheduleDeliveries(long tenantId, long eventId, long seq, String type, long now) {
+  /** An event just appended: its row id and its number within the client. */
+  record Appended(long eventId, long seq) {}
+
+  /**
+   * A delivery for each event and each of the client's webhooks that takes its type, in the
+   * appending transaction: one read of the webhooks, one multi-row insert.
+   */
+  void scheduleDeliveries(long tenantId, List<Appended> events, String type, long now) {
     record Target(long id, String types) {}
     List<Target> targets =
         db.sql(
@@ -231,18 +239,31 @@ class Webhooks {
             .param(tenantId)
             .query((rs, i) -> new Target(rs.getLong("id"), rs.getString("types")))
             .list();
+    List<Object[]> rows = new ArrayList<>();
     for (Target t : targets) {
       List<String> takes = types(t.types());
       if (takes == null || takes.contains(type)) {
-        db.sql(
-                """
-                INSERT INTO webhook_delivery (tenant_id, subscription_id, event_id, seq, status,
-                  attempts, attempts_before, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, 'PENDING', 0, 0, ?, ?)""")
-            .params(tenantId, t.id(), eventId, seq, now, now)
-            .update();
+        for (Appended e : events) {
+          rows.add(
+              new Object[] {tenantId, t.id(), e.eventId(), e.seq(), "PENDING", 0, 0, now, now});
+        }
       }
     }
+    MultiRowInsert.insert(
+        db,
+        "webhook_delivery",
+        List.of(
+            "tenant_id",
+            "subscription_id",
+            "event_id",
+            "seq",
+            "status",
+            "attempts",
+            "attempts_before",
+            "next_attempt_at",
+            "created_at"),
+        rows,
+        null);
   }
 
   private static Delivery delivery(ResultSet rs, int row) throws SQLException {

@@ -8,9 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -373,29 +375,58 @@ class CampaignRows {
   }
 
   /** Inserts a customer unless the campaign has them already; the new row's id, or empty. */
-  Optional<Long> insertCustomer(
-      long tenantId,
-      long campaignId,
+  /** A customer to list, before it has a row. */
+  record NewCustomer(
       String channel,
       String customer,
       String soldTo,
       String orders,
       int units,
-      String lastShipped) {
-    return db.sql(
-            """
-            INSERT INTO recall_customer (tenant_id, campaign_id, channel, customer, sold_to, orders, units, last_shipped)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (campaign_id, channel, customer) DO NOTHING RETURNING id""")
-        .params(tenantId, campaignId, channel, customer, soldTo, orders, units, lastShipped)
-        .query(Long.class)
-        .optional();
+      String lastShipped) {}
+
+  /** The customers a campaign lists already, as (channel, customer). */
+  Set<List<String>> customerKeys(long campaignId) {
+    return new HashSet<>(
+        db.sql("SELECT channel, customer FROM recall_customer WHERE campaign_id = ?")
+            .param(campaignId)
+            .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+            .list());
   }
 
-  void setOutboxSeq(long customerId, long seq) {
-    db.sql("UPDATE recall_customer SET outbox_seq = ? WHERE id = ?")
-        .params(seq, customerId)
-        .update();
+  /** The customers' rows, each with the sequence number of its notice, in one multi-row insert. */
+  void insertCustomers(
+      long tenantId, long campaignId, List<NewCustomer> customers, List<Long> outboxSeqs) {
+    List<Object[]> values = new ArrayList<>(customers.size());
+    for (int i = 0; i < customers.size(); i++) {
+      NewCustomer c = customers.get(i);
+      values.add(
+          new Object[] {
+            tenantId,
+            campaignId,
+            c.channel(),
+            c.customer(),
+            c.soldTo(),
+            c.orders(),
+            c.units(),
+            c.lastShipped(),
+            outboxSeqs.get(i)
+          });
+    }
+    MultiRowInsert.insert(
+        db,
+        "recall_customer",
+        List.of(
+            "tenant_id",
+            "campaign_id",
+            "channel",
+            "customer",
+            "sold_to",
+            "orders",
+            "units",
+            "last_shipped",
+            "outbox_seq"),
+        values,
+        null);
   }
 
   List<Customer> customers(long campaignId, long afterId, int limit) {

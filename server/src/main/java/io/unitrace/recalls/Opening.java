@@ -239,7 +239,14 @@ class Opening {
         afterSale = page.get(page.size() - 1).allocationId();
       }
     }
+    // Customers listed by an earlier, interrupted opening keep their row and their one notice.
+    Set<List<String>> listed = rows.customerKeys(c.id());
+    List<CampaignRows.NewCustomer> customers = new ArrayList<>();
+    List<Map<String, Object>> notices = new ArrayList<>();
     for (var e : byCustomer.entrySet()) {
+      if (listed.contains(e.getKey())) {
+        continue;
+      }
       List<Sales.Sale> sold = e.getValue();
       Set<String> orders = new LinkedHashSet<>();
       String last = null;
@@ -267,19 +274,14 @@ class Opening {
       String channel = e.getKey().get(0);
       String customer = e.getKey().get(1);
       String soldTo = sold.get(0).soldTo();
-      var id =
-          rows.insertCustomer(
-              scope.tenantId(),
-              c.id(),
+      customers.add(
+          new CampaignRows.NewCustomer(
               channel,
               customer,
               soldTo,
               String.join(",", orders),
               (int) Math.min(Integer.MAX_VALUE, count),
-              last);
-      if (id.isEmpty()) {
-        continue;
-      }
+              last));
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("campaign", c.number());
       payload.put("title", c.title());
@@ -289,8 +291,12 @@ class Opening {
       payload.put("soldTo", soldTo);
       payload.put("orders", List.copyOf(orders));
       payload.put("units", units);
-      rows.setOutboxSeq(id.get(), outbox.append(scope.tenantId(), "recall.notice", payload));
+      notices.add(payload);
     }
+    // One notice per customer, appended last (the outbox asks it), then their rows, each naming its
+    // notice: a few statements for thousands of customers.
+    List<Long> seqs = outbox.appendAll(scope.tenantId(), "recall.notice", notices);
+    rows.insertCustomers(scope.tenantId(), c.id(), customers, seqs);
   }
 
   /** A customer as the campaign lists them: the channel and the customer's code, else sold-to. */
