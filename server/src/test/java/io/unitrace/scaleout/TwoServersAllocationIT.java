@@ -121,8 +121,12 @@ class TwoServersAllocationIT extends IntegrationTest {
     }
     for (Api.Response r : StartGate.together(runs)) {
       if (r.status() != 200) {
+        // Lost the race for a row (the other server's run changed it), or lost the goods to it:
+        // either is a clean refusal; what was reserved is checked after.
         assertThat(r.status()).as(r.toString()).isEqualTo(409);
-        assertThat(r.problemCode()).as(r.toString()).isEqualTo("concurrent-change");
+        assertThat(r.problemCode())
+            .as(r.toString())
+            .isIn("concurrent-change", "insufficient-stock");
       }
     }
   }

@@ -384,7 +384,9 @@ final class RecallsLoad {
               f.clerk()
                   .postOk(
                       "/api/v1/recalls/" + id + "/close",
-                      BenchSite.json(Map.of("reason", "benchmark run " + r + " over"))));
+                      // The goods are still on the shelf: the run declares them cleared for sale.
+                      BenchSite.json(
+                          Map.of("reason", "benchmark run " + r + " over", "release", true))));
       double closeMs = (System.nanoTime() - t2) / 1e6;
       if (!closed.path("status").asString().equals("CLOSED")) {
         throw new IllegalStateException("close answered " + Terminal.abbreviate(closed.toString()));
