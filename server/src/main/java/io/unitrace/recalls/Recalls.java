@@ -147,7 +147,7 @@ public class Recalls {
       }
     }
     Targeting.Checked c = Targeting.check(asked);
-    Product product = c.product() == null ? null : product(tenant, c.product());
+    Product product = c.product() == null ? null : ProductByName.find(catalog, tenant, c.product());
     List<Long> lotIds = new ArrayList<>();
     // A supplier's lot is none of the site's: it is resolved through what was received under it.
     SupplierLots.Reached bySupplier =
@@ -247,24 +247,6 @@ public class Recalls {
       }
     }
     return 0;
-  }
-
-  private Product product(long tenant, String text) {
-    var bySku = catalog.bySku(tenant, text);
-    if (bySku.isPresent()) {
-      return bySku.get();
-    }
-    if (text.matches("\\d{8}|\\d{12,14}")) {
-      try {
-        var byGtin = catalog.byGtin(tenant, new Gtin("0".repeat(14 - text.length()) + text));
-        if (byGtin.isPresent()) {
-          return byGtin.get();
-        }
-      } catch (IllegalArgumentException e) {
-        throw Problem.badRequest("invalid-field", "product", e.getMessage());
-      }
-    }
-    throw Problem.badRequest("unknown-product", "product", "no product " + text);
   }
 
   /**

@@ -344,6 +344,11 @@ class Trace {
     return backward(scope, ref, 0);
   }
 
+  /** The unit's own origin, without its parts (for a caller that walks the genealogy itself). */
+  Origin origin(TenantScope scope, UnitRef ref) {
+    return backward(scope, ref, MAX_DEPTH);
+  }
+
   private Origin backward(TenantScope scope, UnitRef ref, int depth) {
     Units.Located located = units.locate(scope, ref).orElse(null);
     Units.UnitView u = located == null ? units.require(scope, ref) : located.view();

@@ -145,7 +145,10 @@ public class TraceScreen {
 
   /** A lot of a product named by SKU or GTIN; refusals name {@code product} or {@code lot}. */
   public LotTree lot(TenantScope scope, String product, String lot, String cursor) {
-    Product p = product(scope, product);
+    if (product == null || product.isBlank()) {
+      throw Problem.badRequest("invalid-field", "product", "name the product (SKU or GTIN)");
+    }
+    Product p = ProductByName.find(catalog, scope.tenantId(), product.strip());
     Trace.LotTrace t = trace.forward(scope, p.sku(), lot, cursor, UNITS_PER_PAGE);
     Map<Whereabouts, List<UnitLine>> by = new EnumMap<>(Whereabouts.class);
     for (Trace.UnitTrace u : t.units().items()) {
@@ -187,7 +190,7 @@ public class TraceScreen {
     UnitRef ref = ref(scan, gtin, serial);
     Units.Located found =
         units.locate(scope, ref).orElseThrow(() -> notFound(scope, ref, scan == null));
-    Trace.Origin o = trace.backward(scope, ref);
+    Trace.Origin o = trace.origin(scope, ref);
     Units.UnitView v = found.view();
     Walk walk = new Walk(scope.tenantId());
     walk.seen.add(found.id());
@@ -260,30 +263,6 @@ public class TraceScreen {
     } catch (IllegalArgumentException e) {
       throw Problem.badRequest("invalid-field", "serial", e.getMessage());
     }
-  }
-
-  /** The product by SKU, or by one of its GTINs (8, 12, 13 or 14 digits). */
-  private Product product(TenantScope scope, String text) {
-    if (text == null || text.isBlank()) {
-      throw Problem.badRequest("invalid-field", "product", "name the product (SKU or GTIN)");
-    }
-    String asked = text.strip();
-    var bySku = catalog.bySku(scope.tenantId(), asked);
-    if (bySku.isPresent()) {
-      return bySku.get();
-    }
-    if (asked.matches("\\d{8}|\\d{12,14}")) {
-      try {
-        var byGtin =
-            catalog.byGtin(scope.tenantId(), new Gtin("0".repeat(14 - asked.length()) + asked));
-        if (byGtin.isPresent()) {
-          return byGtin.get();
-        }
-      } catch (IllegalArgumentException e) {
-        throw Problem.badRequest("invalid-field", "product", e.getMessage());
-      }
-    }
-    throw Problem.badRequest("unknown-product", "product", "no product " + asked);
   }
 
   private static List<String> names(List<Hold> holds) {
