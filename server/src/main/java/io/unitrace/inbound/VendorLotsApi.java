@@ -4,12 +4,11 @@ import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
 import io.unitrace.ledger.Inventory;
+import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,23 +57,14 @@ class VendorLotsApi {
                         "unknown-product", "product", "no product " + product.strip()));
     VendorLots.Received r =
         vendorLots.receivedUnder(scope.tenantId(), new ProductId(p.id()), vendorLot.strip());
-    // Each serial's state, one statement per serial scope (a product's GTINs may each be one).
-    Map<String, Map<String, Inventory.SerialStatus>> found = new HashMap<>();
-    r.units().stream()
-        .collect(
-            Collectors.groupingBy(
-                u -> p.serialScopeKey(u.gtin()),
-                Collectors.mapping(u -> u.serial().value(), Collectors.toList())))
-        .forEach(
-            (key, serials) -> found.put(key, inventory.bySerials(scope.tenantId(), key, serials)));
+    Map<UnitRef, Inventory.UnitPosition> found = inventory.unitsByRef(scope.tenantId(), r.units());
     List<UnitLine> units =
         r.units().stream()
             .map(
                 u -> {
-                  Inventory.SerialStatus s =
-                      found.get(p.serialScopeKey(u.gtin())).get(u.serial().value());
+                  Inventory.UnitPosition at = found.get(u);
                   return new UnitLine(
-                      u.gtin().value(), u.serial().value(), s == null ? null : s.state().name());
+                      u.gtin().value(), u.serial().value(), at == null ? null : at.state().name());
                 })
             .toList();
     return new ReceivedView(

@@ -2,6 +2,7 @@ package io.unitrace.ledger;
 
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.ProductId;
+import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +174,33 @@ public class Inventory {
         .params(tenantId, unitId)
         .query((rs, n) -> position(rs))
         .optional();
+  }
+
+  /**
+   * The units with these GTINs and serials (unknown ones left out), by reference: one statement per
+   * GTIN and 500 serials, served by the unique (tenant, GTIN, serial) index.
+   */
+  public Map<UnitRef, UnitPosition> unitsByRef(long tenantId, Collection<UnitRef> refs) {
+    Map<UnitRef, UnitPosition> found = new HashMap<>();
+    Map<Gtin, List<String>> byGtin = new LinkedHashMap<>();
+    for (UnitRef r : new LinkedHashSet<>(refs)) {
+      byGtin.computeIfAbsent(r.gtin(), g -> new ArrayList<>()).add(r.serial().value());
+    }
+    byGtin.forEach(
+        (gtin, serials) -> {
+          for (List<String> chunk : InList.chunks(serials, 500)) {
+            db.sql(
+                    POSITION
+                        + " WHERE tenant_id = ? AND gtin = ? AND serial IN ("
+                        + InList.marks(chunk.size())
+                        + ")")
+                .params(InList.concat(tenantId, InList.concat(gtin.value(), chunk)))
+                .query((rs, n) -> position(rs))
+                .list()
+                .forEach(p -> found.put(new UnitRef(p.gtin(), new Serial(p.serial())), p));
+          }
+        });
+    return found;
   }
 
   /** The units with these ids (absent ones left out): one statement per 500 ids. */

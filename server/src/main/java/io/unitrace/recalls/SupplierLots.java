@@ -1,21 +1,18 @@
 package io.unitrace.recalls;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
 import io.unitrace.inbound.VendorLots;
 import io.unitrace.ledger.Genealogy;
 import io.unitrace.ledger.Inventory;
-import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.Problem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +25,7 @@ import org.springframework.stereotype.Component;
 class SupplierLots {
 
   /** The site lots to hold as stock, and the units reached. */
-  record Reached(List<Long> lotIds, List<String> lotCodes, List<Long> units) {}
+  record Reached(List<Long> lotIds, List<Long> units) {}
 
   private final VendorLots vendorLots;
   private final Genealogy genealogy;
@@ -52,38 +49,16 @@ class SupplierLots {
           "nothing of " + product.sku() + " was received under supplier lot " + supplierLot);
     }
     Set<Long> units = new TreeSet<>();
-    received.units().stream()
-        .collect(
-            Collectors.groupingBy(
-                u -> product.serialScopeKey(u.gtin()),
-                Collectors.mapping((UnitRef u) -> u.serial().value(), Collectors.toList())))
-        .forEach(
-            (scopeKey, serials) ->
-                inventory.bySerials(tenantId, scopeKey, serials).values().stream()
-                    .map(Inventory.SerialStatus::id)
-                    .forEach(units::add));
+    inventory.unitsByRef(tenantId, received.units()).values().forEach(u -> units.add(u.id()));
     Set<Long> reached = new TreeSet<>(units);
     reached.addAll(genealogy.containingUnits(tenantId, units));
     List<Long> lotIds = new ArrayList<>();
-    List<String> lotCodes = new ArrayList<>();
-    Map<String, Long> byCode =
-        received.quantities().stream()
-            .collect(
-                Collectors.toMap(
-                    VendorLots.ReceivedQuantity::lot,
-                    VendorLots.ReceivedQuantity::quantity,
-                    Long::sum,
-                    TreeMap::new));
-    for (String code : byCode.keySet()) {
-      catalog
-          .findLot(tenantId, product.id(), code)
-          .ifPresent(
-              lot -> {
-                lotIds.add(lot.id());
-                lotCodes.add(code);
-                reached.addAll(genealogy.containingLot(tenantId, productId, new LotId(lot.id())));
-              });
+    List<String> codes =
+        received.quantities().stream().map(VendorLots.ReceivedQuantity::lot).toList();
+    for (Lot lot : catalog.lots(tenantId, List.of(productId), codes)) {
+      lotIds.add(lot.id());
+      reached.addAll(genealogy.containingLot(tenantId, productId, new LotId(lot.id())));
     }
-    return new Reached(lotIds, lotCodes, List.copyOf(reached));
+    return new Reached(lotIds, List.copyOf(reached));
   }
 }
