@@ -1,5 +1,6 @@
 package io.unitrace.recalls;
 
+import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.ProductId;
 import io.unitrace.channels.Outbox;
@@ -62,6 +63,7 @@ class Opening {
   private final Inventory inventory;
   private final Sales sales;
   private final Outbox outbox;
+  private final Catalog catalog;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -73,8 +75,10 @@ class Opening {
       Inventory inventory,
       Sales sales,
       Outbox outbox,
+      Catalog catalog,
       TransactionTemplate tx,
       Clock clock) {
+    this.catalog = catalog;
     this.rows = rows;
     this.affected = affected;
     this.holds = holds;
@@ -106,7 +110,7 @@ class Opening {
         () ->
             tx.execute(
                 s -> {
-                  customers(scope, c);
+                  customers(scope, c, t);
                   return null;
                 }));
   }
@@ -204,7 +208,7 @@ class Opening {
    * the campaign reached at customers; counted goods are what outbound shipped of the target's lots
    * and has not come back (a campaign by lot or component lot). Appended last, as the outbox asks.
    */
-  private void customers(TenantScope scope, CampaignRows.Campaign c) {
+  private void customers(TenantScope scope, CampaignRows.Campaign c, Target t) {
     Map<List<String>, List<Sales.Sale>> byCustomer = new TreeMap<>(Opening::compare);
     long after = 0;
     while (true) {
@@ -219,10 +223,10 @@ class Opening {
     }
     Map<Long, String> lotCodes = new LinkedHashMap<>();
     if (c.mode().byLot()) {
-      Target t = StoredTarget.of(c);
-      for (int i = 0; i < t.lotIds().size(); i++) {
-        lotCodes.put(t.lotIds().get(i), t.lots().get(i));
-      }
+      // The site's codes of the lots held: a supplier-lot campaign asked by the supplier's code.
+      catalog
+          .lotsById(scope.tenantId(), t.lotIds().stream().map(LotId::new).toList())
+          .forEach((id, lot) -> lotCodes.put(id.value(), lot.code()));
       long afterSale = 0;
       while (true) {
         List<Sales.Sale> page =

@@ -41,7 +41,7 @@ class SupplierRecallIT extends IntegrationTest {
                 "vendor",
                 "Boards Ltd",
                 "lines",
-                list(map("sku", boardSku, "quantity", 3), map("sku", syrupSku, "quantity", 8)))));
+                list(map("sku", boardSku, "quantity", 3), map("sku", syrupSku, "quantity", 10)))));
     var receipt = f.api.post("/api/v1/receipts", map("dock", f.site.dock, "purchaseOrder", po));
     assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
     String scans = "/api/v1/receipts/" + receipt.at("/id").asLong() + "/scans";
@@ -55,6 +55,18 @@ class SupplierRecallIT extends IntegrationTest {
             scans,
             map("scan", "(01)" + syrup + "(10)" + siteLot, "quantity", 5, "vendorLot", "SUP-BAD")));
     ok(f.api.post(scans, map("scan", "(01)" + syrup + "(10)" + otherLot, "quantity", 3)));
+    // The supplier lot went into two of the site's lots.
+    String secondLot = unique("U");
+    ok(
+        f.api.post(
+            scans,
+            map(
+                "scan",
+                "(01)" + syrup + "(10)" + secondLot,
+                "quantity",
+                2,
+                "vendorLot",
+                "SUP-BAD")));
 
     String finishedLot = unique("F");
     f.register(finishedLot, "K-1", "K-2");
@@ -114,6 +126,7 @@ class SupplierRecallIT extends IntegrationTest {
             .json();
     f.openRecall(syrupRecall);
     assertThat(bucketHolds(f, syrupSku, siteLot)).containsExactly("RECALL:5");
+    assertThat(bucketHolds(f, syrupSku, secondLot)).containsExactly("RECALL:2");
     assertThat(bucketHolds(f, syrupSku, otherLot)).containsExactly(":3");
   }
 
