@@ -3,6 +3,8 @@ package io.unitrace.recalls;
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.ProductId;
 import io.unitrace.ledger.Genealogy;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,9 +21,9 @@ import org.springframework.stereotype.Component;
  * of the lot in pack P-1, in the unit shown) or {@code L7 x3 > P-1} (three counted of lot L7).
  *
  * <p>The set is one recursive query ({@link Genealogy#containingLot}); the path of a unit is read
- * from its components, one query per unit of the set that a page shows (and the subassemblies under
- * it), remembered for the walk, so a streamed CSV reads each link once. The shortest path wins when
- * a unit contains the lot at two depths.
+ * from its components, read for a page's units a level at a time ({@link Walk#prepare}) and
+ * remembered for the walk, so a streamed CSV reads each link once. The shortest path wins when a
+ * unit contains the lot at two depths.
  */
 @Component
 class Ancestry {
@@ -53,6 +55,7 @@ class Ancestry {
     private final String lotCode;
     private final NavigableSet<Long> ids;
     private final Map<Long, Reach> known = new HashMap<>();
+    private final Map<Long, List<Genealogy.Link>> links = new HashMap<>();
 
     private Walk(
         long tenantId, ProductId product, LotId lot, String lotCode, NavigableSet<Long> ids) {
@@ -72,6 +75,29 @@ class Ancestry {
       return ids.contains(unitId);
     }
 
+    /**
+     * Reads, a level at a time, the components of these units and of the subassemblies under them
+     * that contain the lot: one statement per level (and 500 units), not one per unit.
+     */
+    void prepare(Collection<Long> unitIds) {
+      List<Long> level =
+          unitIds.stream().filter(id -> ids.contains(id) && !links.containsKey(id)).toList();
+      while (!level.isEmpty()) {
+        Map<Long, List<Genealogy.Link>> read = genealogy.components(tenantId, level, false);
+        List<Long> next = new ArrayList<>();
+        for (Long id : level) {
+          List<Genealogy.Link> of = read.getOrDefault(id, List.of());
+          links.put(id, of);
+          for (Genealogy.Link l : of) {
+            if (l.unit() && ids.contains(l.unitId()) && !links.containsKey(l.unitId())) {
+              next.add(l.unitId());
+            }
+          }
+        }
+        level = next.stream().distinct().toList();
+      }
+    }
+
     /** How the unit was reached: null when it does not contain the lot. */
     Reach reach(long unitId) {
       return reach(unitId, new HashSet<>());
@@ -83,7 +109,8 @@ class Ancestry {
         return done; // not a container of the lot, or a cycle bad data made: no path through it
       }
       Reach best = null;
-      for (Genealogy.Link l : genealogy.components(tenantId, unitId, false)) {
+      prepare(List.of(unitId));
+      for (Genealogy.Link l : links.get(unitId)) {
         Reach candidate;
         if (l.product().equals(product) && lot.equals(l.lot())) {
           candidate = new Reach(1, l.unit() ? l.serial() : lotCode + " x" + l.quantity());

@@ -285,6 +285,7 @@ class Trace {
                 .filter(l -> l != null)
                 .distinct()
                 .toList());
+    up.prepare(ids);
     List<Traced> out = new ArrayList<>(found.size());
     for (Inventory.UnitPosition u : found) {
       Location at = u.locationId() == null ? null : places.get(u.locationId());
