@@ -124,6 +124,7 @@ public class Allocation {
               stockDemands,
               meta,
               reserved -> {
+                refuseIfTakenMeanwhile(byLine, reserved);
                 List<AllocationRows.NewAllocation> inserts = new ArrayList<>();
                 for (Reservations.ReservedUnit u : reserved.units()) {
                   inserts.add(
@@ -163,6 +164,32 @@ public class Allocation {
       }
     }
     return new Outcome(event, needs.size(), complete, units, quantity);
+  }
+
+  /**
+   * Another run (the other server's, the worker's, an explicit one) may have allocated some of
+   * these lines between reading their needs and this transaction: with the lines locked, what this
+   * run reserved must still fit, or the run is refused and its reservations rolled back.
+   */
+  private void refuseIfTakenMeanwhile(
+      Map<String, AllocationRows.Need> byLine, Reservations.Reservation reserved) {
+    Map<String, Long> got = new HashMap<>();
+    reserved.units().forEach(u -> got.merge(u.line(), 1L, Long::sum));
+    reserved.stock().forEach(s -> got.merge(s.line(), s.quantity(), Long::sum));
+    if (got.isEmpty()) {
+      return;
+    }
+    Map<Long, Long> taken =
+        rows.lockTaken(got.keySet().stream().map(l -> byLine.get(l).lineId()).toList());
+    for (var e : got.entrySet()) {
+      AllocationRows.Need n = byLine.get(e.getKey());
+      if (taken.getOrDefault(n.lineId(), 0L) + e.getValue() > n.quantity()) {
+        throw Problem.conflict(
+            "concurrent-change",
+            null,
+            "order line " + n.lineId() + " was allocated by another run meanwhile; try again");
+      }
+    }
   }
 
   /** What a recall took back from orders: the orders to allocate again, units and quantity. */

@@ -1,11 +1,14 @@
 package io.unitrace.outbound;
 
 import io.unitrace.catalog.LotId;
+import io.unitrace.shared.Database;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -68,9 +71,43 @@ class AllocationRows {
       "id, order_id, line_id, product_id, unit_id, gtin, serial, lot_id, location_id, quantity, status";
 
   private final JdbcClient db;
+  private final Database database;
 
-  AllocationRows(JdbcClient db) {
+  AllocationRows(JdbcClient db, Database database) {
     this.db = db;
+    this.database = database;
+  }
+
+  /**
+   * Within an allocation's transaction: what each of these lines has taken now, its row locked
+   * until the transaction ends (on PostgreSQL, in line order so that two runs never wait on each
+   * other crosswise; on SQLite the write transaction already holds the one write lock), so that a
+   * run that read a line's need before another run committed sees that run's allocations here.
+   */
+  Map<Long, Long> lockTaken(List<Long> lineIds) {
+    List<Long> sorted = lineIds.stream().distinct().sorted().toList();
+    String lock = database == Database.POSTGRESQL ? " FOR UPDATE" : "";
+    Map<Long, Long> taken = new HashMap<>();
+    for (List<Long> chunk : InList.chunks(sorted, 500)) {
+      db.sql(
+              "SELECT id FROM order_line WHERE id IN ("
+                  + InList.marks(chunk.size())
+                  + ") ORDER BY id"
+                  + lock)
+          .params(new ArrayList<>(chunk))
+          .query(Long.class)
+          .list();
+      db.sql(
+              "SELECT line_id, SUM(quantity) FROM allocation WHERE status IN "
+                  + TAKEN
+                  + " AND line_id IN ("
+                  + InList.marks(chunk.size())
+                  + ") GROUP BY line_id")
+          .params(new ArrayList<>(chunk))
+          .query((rs, n) -> taken.put(rs.getLong(1), rs.getLong(2)))
+          .list();
+    }
+    return taken;
   }
 
   /** Open lines of these orders that are not fully allocated, in order and line order. */
