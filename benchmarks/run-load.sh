@@ -8,7 +8,8 @@
 # benchmarks/target/load) instead of PostgreSQL.
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust or ~/.pgpass),
 # BENCH_DB (unitrace_bench), BENCH_PORT (18080), SKIP_BUILD=1 to reuse the jars, KEEP_DB=1 to
-# keep the database afterwards, SERVER_JAVA_OPTS for the server JVM, SERVER_JAR (DRIVER_JAR) to run another
+# keep the database afterwards, BENCH_ADMIN_PASSWORD to choose the admin password (to measure a kept
+# database again), SERVER_JAVA_OPTS for the server JVM, SERVER_JAR (DRIVER_JAR) to run another
 # build of the server (driver), e.g. for before/after comparisons, QUIET_LOAD=1.0 to wait (at most an hour)
 # until the 1-minute load average is below that before starting, on a machine shared with others.
 set -euo pipefail
@@ -26,7 +27,7 @@ if [ "$ENGINE" = sqlite ]; then
   # The embedded database, as `run` uses it (same pragmas as application.yml), in a fresh file.
   JDBC="jdbc:sqlite:$OUT/bench.db?journal_mode=WAL&synchronous=FULL&busy_timeout=30000&foreign_keys=true&transaction_mode=IMMEDIATE"
 fi
-PASSWORD="bench-$(date +%s)-$RANDOM"
+PASSWORD=${BENCH_ADMIN_PASSWORD:-"bench-$(date +%s)-$RANDOM"}
 mkdir -p "$OUT"
 
 if [ -n "${QUIET_LOAD:-}" ]; then

@@ -3,6 +3,8 @@ package io.unitrace.ledger;
 import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.domain.UnitStatus;
+import io.unitrace.shared.Columns;
+import io.unitrace.shared.Database;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
@@ -70,11 +72,13 @@ class UnitRows {
   private final JdbcClient db;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final Database database;
 
-  UnitRows(JdbcClient db, JdbcTemplate jdbc, ObjectMapper json) {
+  UnitRows(JdbcClient db, JdbcTemplate jdbc, ObjectMapper json, Database database) {
     this.db = db;
     this.jdbc = jdbc;
     this.json = json;
+    this.database = database;
   }
 
   Optional<Loaded> find(long tenantId, UnitRef ref) {
@@ -345,6 +349,9 @@ class UnitRows {
    * (version check). Returns false when any was changed meanwhile: the caller retries afresh.
    */
   boolean update(List<Loaded> before, List<UnitStatus> after, List<String> hashes, long now) {
+    if (database == Database.POSTGRESQL && before.size() > 1) {
+      return updateAsOne(before, after, hashes, now);
+    }
     List<Object[]> args = new ArrayList<>(before.size());
     for (int i = 0; i < before.size(); i++) {
       Loaded b = before.get(i);
@@ -372,7 +379,60 @@ class UnitRows {
     return Arrays.stream(counts).allMatch(c -> c == 1 || c == Statement.SUCCESS_NO_INFO);
   }
 
+  /**
+   * The same version-checked update as one statement on PostgreSQL (a bulk hold over thousands of
+   * units): every unit must still have the version it was read with, or nothing counts.
+   */
+  private boolean updateAsOne(
+      List<Loaded> before, List<UnitStatus> after, List<String> hashes, long now) {
+    List<Integer> at = new ArrayList<>(before.size());
+    for (int i = 0; i < before.size(); i++) {
+      at.add(i);
+    }
+    int updated =
+        db.sql(
+                """
+                UPDATE unit SET state = v.state, location_id = v.location_id, container_id = v.container_id,
+                       holds = v.holds, fields = v.fields, version = v.version + 1, last_hash = v.hash, updated_at = ?
+                FROM unnest(?::bigint[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[])
+                     AS v(id, version, state, location_id, container_id, holds, fields, hash)
+                WHERE unit.id = v.id AND unit.version = v.version""")
+            .params(
+                now,
+                Columns.longs(at, i -> before.get(i).id()),
+                Columns.ints(at, i -> before.get(i).version()),
+                Columns.texts(at, i -> after.get(i).state().name()),
+                Columns.longs(at, i -> after.get(i).location()),
+                Columns.longs(at, i -> after.get(i).container()),
+                Columns.ints(at, i -> after.get(i).holds()),
+                Columns.texts(at, i -> fieldsText(after.get(i).fields())),
+                Columns.texts(at, hashes::get))
+            .update();
+    return updated == before.size();
+  }
+
   void insertEntries(long tenantId, long eventId, List<Entry> entries) {
+    if (database == Database.POSTGRESQL && entries.size() > 1) {
+      db.sql(
+              """
+              INSERT INTO ledger_entry (tenant_id, event_id, unit_id, seq, state, location_id, container_id, holds, data, prev_hash, hash)
+              SELECT ?, ?, v.* FROM unnest(?::bigint[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[])
+                   AS v(unit_id, seq, state, location_id, container_id, holds, data, prev_hash, hash)""")
+          .params(
+              tenantId,
+              eventId,
+              Columns.longs(entries, Entry::unitId),
+              Columns.ints(entries, Entry::seq),
+              Columns.texts(entries, e -> e.after().state().name()),
+              Columns.longs(entries, e -> e.after().location()),
+              Columns.longs(entries, e -> e.after().container()),
+              Columns.ints(entries, e -> e.after().holds()),
+              Columns.texts(entries, Entry::data),
+              Columns.texts(entries, Entry::prevHash),
+              Columns.texts(entries, Entry::hash))
+          .update();
+      return;
+    }
     List<Object[]> rows = new ArrayList<>(entries.size());
     for (Entry e : entries) {
       UnitStatus a = e.after();

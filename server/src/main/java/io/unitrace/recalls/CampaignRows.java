@@ -1,5 +1,6 @@
 package io.unitrace.recalls;
 
+import io.unitrace.shared.Columns;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
@@ -215,6 +216,21 @@ class CampaignRows {
   }
 
   void insertReached(long tenantId, long campaignId, List<Reached> reached) {
+    if (database == Database.POSTGRESQL) {
+      db.sql(
+              """
+              INSERT INTO recall_unit (tenant_id, campaign_id, unit_id, state_at_open, placed_hold)
+              SELECT ?, ?, v.* FROM unnest(?::bigint[], ?::text[], ?::smallint[]) AS v
+              ON CONFLICT DO NOTHING""")
+          .params(
+              tenantId,
+              campaignId,
+              Columns.longs(reached, Reached::unitId),
+              Columns.texts(reached, Reached::stateAtOpen),
+              Columns.ints(reached, r -> r.placedHold() ? 1 : 0))
+          .update();
+      return;
+    }
     List<Object[]> rows = new ArrayList<>(reached.size());
     reached.forEach(
         r ->

@@ -137,7 +137,7 @@ final class RecallsLoad {
     Floor f =
         new Floor(
             site,
-            admin.in(tenant),
+            Terminal.bearer(http, base, site.token()),
             Terminal.bearer(http, base, site.token()),
             null,
             fin,
@@ -284,8 +284,21 @@ final class RecallsLoad {
               p.perOpenOrder()));
     }
     allocate(scanner, open, (long) p.openOrders() * p.perOpenOrder());
+    // The recall's requests carry an API token, as an integration sends them (a supervisor at the
+    // screen sends a session cookie): HTTP Basic would verify the password's hash on every request,
+    // about 65 ms each here, which is the login's cost, not the recall's.
     Floor f =
-        new Floor(site, clerk, scanner, packing, fin, finGtin, cell, cellGtin, packGtin, open);
+        new Floor(
+            site,
+            Terminal.bearer(http, base, site.token()),
+            scanner,
+            packing,
+            fin,
+            finGtin,
+            cell,
+            cellGtin,
+            packGtin,
+            open);
 
     long unitCount;
     long entryCount;
