@@ -2,6 +2,7 @@ package io.unitrace.bench.load;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -607,6 +608,39 @@ final class RecallsLoad {
     }
     Arrays.sort(lot);
 
+    // Every page of the lot's trace: its cells, then the packs and finished units containing them,
+    // each with the path it was reached by (the cursor walked to the end, a few times over).
+    List<Double> pages = new ArrayList<>();
+    int walks = Math.max(3, p.traceRequests() / 100);
+    for (int w = -1; w < walks; w++) {
+      String cursor = null;
+      int listed = 0;
+      do {
+        String page =
+            lotPath
+                + (cursor == null
+                    ? ""
+                    : "&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        long t0 = System.nanoTime();
+        Terminal.Reply reply = f.scanner().get(page);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (reply.status() != 200) {
+          throw new Terminal.Refused("GET " + page, reply);
+        }
+        JsonNode units = BenchSite.read(reply).path("units");
+        listed += units.path("items").size();
+        cursor = units.path("next").isString() ? units.path("next").asString() : null;
+        if (w >= 0) {
+          pages.add(ms);
+        }
+      } while (cursor != null);
+      if (listed != p.cells() + reached) {
+        throw new IllegalStateException(
+            "the lot's trace listed " + listed + " units, not " + (p.cells() + reached));
+      }
+    }
+    double[] allPages = pages.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+
     // Raw SQL: the same recursive walk from the lot's links, and the units it reached.
     double[] raw = new double[p.traceRequests()];
     try (Connection c = jdbc.open();
@@ -686,6 +720,10 @@ final class RecallsLoad {
         String.format(
             "    The lot's own units (GET /api/v1/trace/lots?product&lot&limit=100, first page of its %,d cells), %,d requests: %s",
             p.cells(), lotRequests, percentiles(lot)));
+    figure.accept(
+        String.format(
+            "    The lot's whole trace (GET /api/v1/trace/lots, limit=100, every page to the end: %,d cells, then %,d units containing them with their path), walked %d times: %s per page",
+            p.cells(), reached, walks, percentiles(allPages)));
   }
 
   // ---------------------------------------------------------------------------------------------
