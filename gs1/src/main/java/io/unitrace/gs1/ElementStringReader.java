@@ -15,7 +15,7 @@ final class ElementStringReader {
 
   private ElementStringReader() {}
 
-  static Gs1Data readRaw(String input, int start, Gs1Data.Form form) {
+  static Gs1Data readRaw(String input, int start, Gs1Data.Form form, Gs1Options options) {
     SyntaxDictionary dictionary = SyntaxDictionary.get();
     ParsedElements parsed = new ParsedElements(input);
     int n = input.length();
@@ -45,10 +45,10 @@ final class ElementStringReader {
           ParsedElements.VERBATIM);
       i = valueEnd;
     }
-    return parsed.toData(form);
+    return parsed.toData(form, options);
   }
 
-  static Gs1Data readBracketed(String input) {
+  static Gs1Data readBracketed(String input, Gs1Options options) {
     SyntaxDictionary dictionary = SyntaxDictionary.get();
     ParsedElements parsed = new ParsedElements(input);
     int n = input.length();
@@ -95,11 +95,11 @@ final class ElementStringReader {
           escaped ? ParsedElements.BRACKET_ESCAPES : ParsedElements.VERBATIM);
       i = j;
     }
-    return parsed.toData(Gs1Data.Form.BRACKETED);
+    return parsed.toData(Gs1Data.Form.BRACKETED, options);
   }
 
   /** A GTIN-8/12/13/14 read as (01), left-padded to 14 digits. */
-  static Gs1Data readBareGtin(String input, int start) {
+  static Gs1Data readBareGtin(String input, int start, Gs1Options options) {
     int length = input.length() - start;
     if (length != 8 && length != 12 && length != 13 && length != 14) {
       throw new Gs1SyntaxException(
@@ -116,20 +116,27 @@ final class ElementStringReader {
         "0".repeat(padding) + input.substring(start),
         padding,
         "01",
-        Gs1Data.Form.BARE_GTIN);
+        Gs1Data.Form.BARE_GTIN,
+        options);
   }
 
-  static Gs1Data readBareSscc(String input) {
-    return readBare(input, 0, input, 0, "00", Gs1Data.Form.BARE_SSCC);
+  static Gs1Data readBareSscc(String input, Gs1Options options) {
+    return readBare(input, 0, input, 0, "00", Gs1Data.Form.BARE_SSCC, options);
   }
 
   private static Gs1Data readBare(
-      String input, int start, String value, int padding, String ai, Gs1Data.Form form) {
+      String input,
+      int start,
+      String value,
+      int padding,
+      String ai,
+      Gs1Data.Form form,
+      Gs1Options options) {
     ParsedElements parsed = new ParsedElements(input);
     // Offsets in the padded value are shifted back by the padding to land in the input.
     parsed.add(
         SyntaxDictionary.get().exact(ai), value, start, start - padding, ParsedElements.VERBATIM);
-    return parsed.toData(form);
+    return parsed.toData(form, options);
   }
 
   /** Length of the separator at {@code i}: 1 for GS, 4 for the text {@code \x1d}, else 0. */

@@ -40,7 +40,12 @@ public final class Gs1Data {
     BARE_GTIN,
     /** An 18-digit SSCC on its own, read as (00). */
     BARE_SSCC,
-    /** Plain text behind {@code ]d1} / {@code ]Q1} that is not a GS1 Digital Link. */
+    /**
+     * Plain text behind {@code ]d1} / {@code ]Q1} that carries no GS1 data, e.g. a URI that is not
+     * a GS1 Digital Link and has no AI in its path or query (one that has AIs but no primary key is
+     * refused with {@code dl-no-primary-key}, see {@link
+     * Gs1Options.Builder#allowAiDataInPlainUri}).
+     */
     PLAIN
   }
 

@@ -135,8 +135,38 @@ public final class Gs1SyntaxException extends IllegalArgumentException {
    */
   public static final String DL_PERCENT_ENCODING = "dl-percent-encoding";
 
-  /** Another primary key pair in the Digital Link path before the one that was used. */
-  public static final String DL_PATH_STRUCTURE = "dl-path-structure";
+  /**
+   * No longer reported. It named another primary key pair in the Digital Link path before the one
+   * that was used; the GS1 Digital Link URI Syntax reads the rightmost primary key and leaves
+   * whatever precedes it to the resolver (its path prefix), so such a URI is now read.
+   */
+  @Deprecated public static final String DL_PATH_STRUCTURE = "dl-path-structure";
+
+  /**
+   * A Digital Link query parameter whose AI already appeared in the query or the path (the GS1
+   * Digital Link URI Syntax allows each AI once per URI); see {@link
+   * Gs1Options.Builder#allowRepeatedQueryAi}.
+   */
+  public static final String DL_REPEATED_AI = "dl-repeated-ai";
+
+  /**
+   * A key qualifier of the primary key given as a query parameter instead of in the path; see
+   * {@link Gs1Options.Builder#allowQualifierInQuery}.
+   */
+  public static final String DL_QUALIFIER_IN_QUERY = "dl-qualifier-in-query";
+
+  /**
+   * A Digital Link URI that breaks the URI syntax: a mixed-case scheme, no host or a host with
+   * characters a host cannot have, an IPv6 zone identifier, a trailing {@code /} after the path, a
+   * character outside RFC 3986; see the switches of {@link Gs1Options.Builder}.
+   */
+  public static final String DL_URI_SYNTAX = "dl-uri-syntax";
+
+  /**
+   * A digital signature (8030) next to a GDTI (253), GCN (255) or GRAI (8003) without its serial
+   * component; see {@link Gs1Options.Builder#allowDigitalSignatureWithUnserialisedKey}.
+   */
+  public static final String DIGSIG_UNSERIALISED_KEY = "digsig-unserialised-key";
 
   private final String code;
   private final String ai;

@@ -61,7 +61,17 @@ final class ParsedElements {
     size++;
   }
 
-  Gs1Data toData(Gs1Data.Form form) {
+  /** Whether an element of {@code definition} has been added. */
+  boolean contains(AiDefinition definition) {
+    for (int i = 0; i < size; i++) {
+      if (definitions[i] == definition) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Gs1Data toData(Gs1Data.Form form, Gs1Options options) {
     if (size == 0) {
       throw new Gs1SyntaxException(
           Gs1SyntaxException.EMPTY, null, 0, input.length(), "no GS1 elements found");
@@ -69,6 +79,9 @@ final class ParsedElements {
     mergeRepeats();
     checkExclusions();
     checkRequirements();
+    if (!options.allowDigitalSignatureWithUnserialisedKey()) {
+      checkDigitalSignatureKeys();
+    }
     Element[] elements = new Element[size];
     for (int i = 0; i < size; i++) {
       elements[i] = new Element(definitions[i].ai, values[i]);
@@ -144,6 +157,45 @@ final class ParsedElements {
         }
       }
     }
+  }
+
+  // The AIs whose serial is an optional last component: GDTI, GCN, GRAI.
+  private static final String[] KEYS_WITH_OPTIONAL_SERIAL = {"253", "255", "8003"};
+
+  // GS1 General Specifications, AI (8030): a digital signature signs one serialised instance, so
+  // a GDTI, GCN or GRAI next to it must carry its serial component. The syntax dictionary's req=
+  // of (8030) names the keys but cannot say "with its optional component", hence this rule (the
+  // GS1 Barcode Syntax Engine applies it as the locked "DigSig serialised key" validation).
+  private void checkDigitalSignatureKeys() {
+    if (!present(DIGITAL_SIGNATURE)) {
+      return;
+    }
+    for (int i = 0; i < size; i++) {
+      AiDefinition d = definitions[i];
+      for (String key : KEYS_WITH_OPTIONAL_SERIAL) {
+        if (d.ai.equals(key) && values[i].length() <= mandatoryLength(d)) {
+          throw new Gs1SyntaxException(
+              Gs1SyntaxException.DIGSIG_UNSERIALISED_KEY,
+              d.ai,
+              d.components.length,
+              inputPosition(input, valuePositions[i], values[i].length(), escapes[i]),
+              "needs its serial component next to a digital signature (8030): a DigSig signs one"
+                  + " serialised instance");
+        }
+      }
+    }
+  }
+
+  private static final AiPattern DIGITAL_SIGNATURE = new AiPattern("8030");
+
+  private static int mandatoryLength(AiDefinition d) {
+    int length = 0;
+    for (Component c : d.components) {
+      if (!c.optional) {
+        length += c.maxLength;
+      }
+    }
+    return length;
   }
 
   private boolean anyGroupPresent(AiPattern[][] groups) {

@@ -65,9 +65,12 @@ class DigitalLinkTest {
   }
 
   @Test
-  void padsShortGtinsInThePathTo14Digits() {
-    assertThat(Gs1.parse("https://id.gs1.org/01/9506000134352").gtin())
+  void padsShortGtinsInThePathTo14DigitsOnlyWhenAllowed() {
+    Gs1Options legacy = Gs1Options.builder().allowZeroSuppressedGtin(true).build();
+
+    assertThat(Gs1.parse("https://id.gs1.org/01/9506000134352", legacy).gtin())
         .contains(new Gtin("09506000134352"));
+    assertThat(failure("https://id.gs1.org/01/9506000134352").code()).isEqualTo("length");
   }
 
   @Test
@@ -139,9 +142,12 @@ class DigitalLinkTest {
   }
 
   @Test
-  void rejectsTwoPrimaryKeysInThePath() {
-    assertThat(failure("https://id.gs1.org/00/106141411234567897/01/09506000134352").code())
-        .isEqualTo("dl-path-structure");
+  void readsTheRightmostPrimaryKeyAndLeavesWhatPrecedesItToTheResolver() {
+    // GS1 Digital Link URI Syntax: the path is read from the right up to the first primary key;
+    // everything before it is the resolver's path prefix, whatever it looks like.
+    Gs1Data data = Gs1.parse("https://id.gs1.org/00/106141411234567897/01/09506000134352");
+
+    assertThat(data.elements()).containsExactly(new Element("01", "09506000134352"));
   }
 
   @Test
