@@ -43,6 +43,13 @@ class Reanchoring {
   EventReceipt reanchor(TenantScope scope, RequestMeta meta) {
     scope.requireRole(Role.SUPERVISOR);
     long tenant = scope.tenantId();
+    // A repeat under the same Idempotency-Key answers the first re-anchoring.
+    if (meta.idempotencyKey() != null && !meta.idempotencyKey().isBlank()) {
+      var first = recorder.receipt(tenant, meta.idempotencyKey().strip(), null);
+      if (first.isPresent() && first.get().type() == EventType.LEDGER_REANCHORED) {
+        return first.get();
+      }
+    }
     boolean legacy =
         db.sql("SELECT count(*) FROM ledger_event WHERE tenant_id = ? AND hash IS NULL")
                 .param(tenant)

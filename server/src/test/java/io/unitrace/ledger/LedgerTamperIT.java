@@ -343,7 +343,7 @@ class LedgerTamperIT extends IntegrationTest {
     assertThat(verify(h.clerk).path("intact").asBoolean()).isTrue();
     db.sql("UPDATE unit SET lot_id = ? WHERE id = ?").params(lot, unitId(h, "V1")).update();
 
-    Api.Response anchored = ok(h.clerk.api.post("/api/v1/ledger/reanchor", null));
+    Api.Response anchored = ok(h.clerk.api.post("/api/v1/ledger/reanchor", null, "anchor-1"));
 
     assertThat(anchored.status()).isEqualTo(201);
     assertThat(anchored.at("/type").asString()).isEqualTo("LEDGER_REANCHORED");
@@ -364,6 +364,11 @@ class LedgerTamperIT extends IntegrationTest {
     assertThat(h.clerk.api.post("/api/v1/ledger/reanchor", null).status())
         .as("once is enough")
         .isEqualTo(409);
+    Api.Response repeated = ok(h.clerk.api.post("/api/v1/ledger/reanchor", null, "anchor-1"));
+    assertThat(repeated.at("/eventId").asLong())
+        .as("a repeat under the same key answers the first")
+        .isEqualTo(anchored.at("/eventId").asLong());
+    assertThat(repeated.at("/repeated").asBoolean()).isTrue();
     // New events are of form v2 and verified alongside the legacy ones.
     ok(h.clerk.api.post(h.clerk.unitPath("SN-1") + "/move", map("location", h.clerk.bin1)));
     assertThat(verify(h.clerk).path("intact").asBoolean()).isTrue();
