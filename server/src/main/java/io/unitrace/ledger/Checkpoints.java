@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -195,15 +197,13 @@ public class Checkpoints {
   }
 
   /** Every book's checkpoints, each in order, one at a time without holding them all. */
-  void each(long tenantId, java.util.function.Consumer<Checkpoint> sink) {
+  void each(long tenantId, Consumer<Checkpoint> sink) {
     for (Book book : Book.values()) {
       jdbc.query(
           "SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at, signature FROM "
               + book.checkpoints
               + " WHERE tenant_id = ? ORDER BY first_entry_id",
-          rs -> {
-            sink.accept(checkpoint(book, rs));
-          },
+          (RowCallbackHandler) rs -> sink.accept(checkpoint(book, rs)),
           tenantId);
     }
   }

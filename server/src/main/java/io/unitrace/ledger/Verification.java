@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -535,7 +536,7 @@ public class Verification {
         lotId == null
             ? "no lot"
             : "lot "
-                + java.util.Optional.ofNullable(
+                + Optional.ofNullable(
                         catalog.lotsById(tenantId, List.of(new LotId(lotId))).get(new LotId(lotId)))
                     .map(l -> l.code())
                     .orElse("#" + lotId);
