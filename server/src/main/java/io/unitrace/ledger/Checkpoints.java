@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -46,12 +48,36 @@ public class Checkpoints {
       int entryCount,
       String prevDigest,
       String digest,
-      long createdAt) {}
+      long createdAt,
+      String signature) {
 
-  /** A book of entries and the table of its checkpoints. */
+    /**
+     * The text the signature is over: what an external anchor needs to check it with the public key
+     * alone (ADR 0018).
+     */
+    String signedText(long tenantId) {
+      return HashChain.canonical(
+          "unitrace-checkpoint-v1",
+          tenantId,
+          book.name(),
+          firstEntryId,
+          lastEntryId,
+          entryCount,
+          prevDigest,
+          digest,
+          createdAt);
+    }
+  }
+
+  /**
+   * A book of entries and the table of its checkpoints. The event book's "entries" are the events
+   * themselves (ADR 0018): each event's own hash, so that events touching no unit and no stock are
+   * covered too.
+   */
   public enum Book {
     UNITS("ledger_entry", "ledger_checkpoint"),
-    STOCK("stock_entry", "stock_checkpoint");
+    STOCK("stock_entry", "stock_checkpoint"),
+    EVENTS("ledger_event", "event_checkpoint");
 
     final String entries;
     final String checkpoints;
@@ -70,14 +96,17 @@ public class Checkpoints {
   private final long settleMillis;
 
   private final Tenants tenants;
+  private final LedgerSigner signer;
 
   Checkpoints(
       JdbcClient db,
       JdbcTemplate jdbc,
       Clock clock,
       @Value("${unitrace.ledger.checkpoint-settle-ms:10000}") long settleMillis,
-      Tenants tenants) {
+      Tenants tenants,
+      LedgerSigner signer) {
     this.tenants = tenants;
+    this.signer = signer;
     this.db = db;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -94,11 +123,11 @@ public class Checkpoints {
   }
 
   /**
-   * Closes a checkpoint in each book over its settled entries since the last one; empty when
-   * neither has any.
+   * Closes a signed checkpoint in each book over its settled entries since the last one; empty when
+   * none has any.
    */
   public List<Checkpoint> close(long tenantId) {
-    List<Checkpoint> closed = new ArrayList<>(2);
+    List<Checkpoint> closed = new ArrayList<>(3);
     for (Book book : Book.values()) {
       close(tenantId, book).ifPresent(closed::add);
     }
@@ -111,11 +140,15 @@ public class Checkpoints {
     String prevDigest = last.map(Checkpoint::digest).orElse(HashChain.GENESIS);
     Long horizon =
         db.sql(
-                "SELECT max(e.id) FROM "
-                    + book.entries
-                    + """
-             e JOIN ledger_event ev ON ev.id = e.event_id
-            WHERE e.tenant_id = ? AND e.id >= ? AND ev.recorded_at <= ?""")
+                book == Book.EVENTS
+                    ? """
+                    SELECT max(ev.id) FROM ledger_event ev
+                    WHERE ev.tenant_id = ? AND ev.id >= ? AND ev.recorded_at <= ?"""
+                    : "SELECT max(e.id) FROM "
+                        + book.entries
+                        + """
+                 e JOIN ledger_event ev ON ev.id = e.event_id
+                WHERE e.tenant_id = ? AND e.id >= ? AND ev.recorded_at <= ?""")
             .params(tenantId, first, clock.millis() - settleMillis)
             .query(Long.class)
             .optional()
@@ -124,19 +157,23 @@ public class Checkpoints {
       return Optional.empty();
     }
     Digest d = digest(jdbc, book, tenantId, first, horizon, prevDigest);
+    long now = clock.millis();
+    Checkpoint unsigned =
+        new Checkpoint(book, 0, first, horizon, d.count(), prevDigest, d.hex(), now, null);
+    String signature = signer.sign(unsigned.signedText(tenantId));
     try {
       long id =
           db.sql(
                   "INSERT INTO "
                       + book.checkpoints
                       + """
-               (tenant_id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-              .params(tenantId, first, horizon, d.count(), prevDigest, d.hex(), clock.millis())
+               (tenant_id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at, signature)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+              .params(tenantId, first, horizon, d.count(), prevDigest, d.hex(), now, signature)
               .query(Long.class)
               .single();
       return Optional.of(
-          new Checkpoint(book, id, first, horizon, d.count(), prevDigest, d.hex(), clock.millis()));
+          new Checkpoint(book, id, first, horizon, d.count(), prevDigest, d.hex(), now, signature));
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
         log.debug(
@@ -150,7 +187,7 @@ public class Checkpoints {
     }
   }
 
-  /** Both books' checkpoints, units first, each in order. */
+  /** Every book's checkpoints, units first, then stock, then events, each in order. */
   public List<Checkpoint> list(long tenantId) {
     List<Checkpoint> all = new ArrayList<>();
     for (Book book : Book.values()) {
@@ -159,9 +196,21 @@ public class Checkpoints {
     return all;
   }
 
+  /** Every book's checkpoints, each in order, one at a time without holding them all. */
+  void each(long tenantId, Consumer<Checkpoint> sink) {
+    for (Book book : Book.values()) {
+      jdbc.query(
+          "SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at, signature FROM "
+              + book.checkpoints
+              + " WHERE tenant_id = ? ORDER BY first_entry_id",
+          (RowCallbackHandler) rs -> sink.accept(checkpoint(book, rs)),
+          tenantId);
+    }
+  }
+
   List<Checkpoint> list(long tenantId, Book book) {
     return db.sql(
-            "SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at FROM "
+            "SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at, signature FROM "
                 + book.checkpoints
                 + " WHERE tenant_id = ? ORDER BY first_entry_id")
         .param(tenantId)
@@ -171,7 +220,7 @@ public class Checkpoints {
 
   private Optional<Checkpoint> latest(long tenantId, Book book) {
     return db.sql(
-            "SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at FROM "
+            "SELECT id, first_entry_id, last_entry_id, entry_count, prev_digest, digest, created_at, signature FROM "
                 + book.checkpoints
                 + " WHERE tenant_id = ? ORDER BY last_entry_id DESC LIMIT 1")
         .param(tenantId)
@@ -188,7 +237,8 @@ public class Checkpoints {
         rs.getInt(4),
         rs.getString(5),
         rs.getString(6),
-        rs.getLong(7));
+        rs.getLong(7),
+        rs.getString(8));
   }
 
   static Digest digest(
@@ -196,6 +246,24 @@ public class Checkpoints {
     MessageDigest sha = HashChain.sha256();
     sha.update(prevDigest.getBytes(StandardCharsets.US_ASCII));
     int[] count = {0};
+    if (book == Book.EVENTS) {
+      // An event of form v2 carries its hash; one of form v1 is hashed here from its columns.
+      jdbc.query(
+          "SELECT "
+              + Forms.EVENT_COLUMNS
+              + " FROM ledger_event ev WHERE ev.tenant_id = ? AND ev.id >= ? AND ev.id <= ? ORDER BY ev.id",
+          rs -> {
+            String hash = rs.getString("ev_hash");
+            sha.update(
+                (hash != null ? hash : Forms.eventHash(Forms.event(rs)))
+                    .getBytes(StandardCharsets.US_ASCII));
+            count[0]++;
+          },
+          tenantId,
+          first,
+          last);
+      return new Digest(HashChain.hex(sha.digest()), count[0]);
+    }
     jdbc.query(
         "SELECT hash FROM "
             + book.entries

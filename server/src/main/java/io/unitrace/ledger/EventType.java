@@ -33,7 +33,9 @@ public enum EventType {
   LICENCE_REVOKED("encoding"),
   CASE_RESOLVED("inspecting"),
   ASSEMBLED("assembling"),
-  DISASSEMBLED("disassembling");
+  DISASSEMBLED("disassembling"),
+  /** The ledger was verified and anchored under a signed checkpoint (ADR 0018); touches no unit. */
+  LEDGER_REANCHORED("inspecting");
 
   private final String bizStep;
 

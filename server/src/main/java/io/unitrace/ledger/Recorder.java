@@ -299,10 +299,10 @@ class Recorder {
     String actor = scope.actor().who();
     int unitCount = p.registrations().size() + p.changes().size();
     String eventCanonical =
-        HashChain.canonical(
-            "v1",
+        Forms.eventV2(
             tenant,
             key,
+            digest,
             p.type().name(),
             eventTime,
             offset,
@@ -315,7 +315,8 @@ class Recorder {
             actor,
             meta.device(),
             meta.rawScan(),
-            details);
+            details,
+            unitCount);
 
     long eventId =
         rows.insertEvent(
@@ -334,7 +335,8 @@ class Recorder {
             meta.device(),
             meta.rawScan(),
             details,
-            unitCount);
+            unitCount,
+            Forms.eventHash(eventCanonical));
     p.sideWrites().run();
 
     List<UnitRows.Entry> entries = new ArrayList<>(unitCount);
@@ -350,7 +352,7 @@ class Recorder {
             HashChain.link(
                 HashChain.GENESIS,
                 eventCanonical,
-                entryCanonical(r.gtin(), r.serial(), 1, r.after(), d));
+                Forms.entryV2(r.product().id(), r.lotId(), r.gtin(), r.serial(), 1, r.after(), d));
         fresh.add(
             new UnitRows.Fresh(
                 r.product().id(),
@@ -397,7 +399,7 @@ class Recorder {
             HashChain.link(
                 b.lastHash(),
                 eventCanonical,
-                entryCanonical(b.gtin(), b.serial(), seq, c.after(), d));
+                Forms.entryV2(b.productId(), b.lotId(), b.gtin(), b.serial(), seq, c.after(), d));
         before.add(b);
         after.add(c.after());
         hashes.add(hash);
@@ -458,18 +460,6 @@ class Recorder {
     // reserved goods moving on their way out.
     states |= !p.stock().isEmpty() && p.type() != EventType.PICKED && p.type() != EventType.PACKED;
     return new InventoryChanged(tenant, eventId, p.type(), Set.copyOf(products), states);
-  }
-
-  static String entryCanonical(Gtin gtin, String serial, int seq, UnitStatus after, String data) {
-    return HashChain.canonical(
-        gtin.value(),
-        serial,
-        seq,
-        after.state().name(),
-        after.location(),
-        after.container(),
-        after.holds(),
-        data);
   }
 
   private static void guardFieldUniqueness(Runnable write) {

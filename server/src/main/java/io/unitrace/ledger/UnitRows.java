@@ -259,12 +259,14 @@ class UnitRows {
       String device,
       String rawScan,
       String details,
-      int unitCount) {
+      int unitCount,
+      String hash) {
     return db.sql(
             """
             INSERT INTO ledger_event (tenant_id, request_key, request_digest, type, event_time, event_offset, recorded_at, biz_step,
-                                      disposition, read_point, biz_location, biz_transactions, actor, device, raw_scan, details, unit_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                      disposition, read_point, biz_location, biz_transactions, actor, device, raw_scan, details, unit_count,
+                                      hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
         .params(
             tenantId,
             requestKey,
@@ -282,7 +284,8 @@ class UnitRows {
             device,
             rawScan,
             details,
-            unitCount)
+            unitCount,
+            hash)
         .query(Long.class)
         .single();
   }

@@ -15,7 +15,12 @@ import io.unitrace.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,6 +53,11 @@ public class Verification {
       String found,
       String message) {}
 
+  /**
+   * What was checked: units and their entries, buckets and theirs, events (of which {@code
+   * legacyEvents} of form v1, recorded before re-anchoring), checkpoints of all three books (of
+   * which {@code signedCheckpoints} signed, checked with the key {@code signingKey}).
+   */
   public record Report(
       boolean intact,
       long units,
@@ -55,7 +65,11 @@ public class Verification {
       long checkpoints,
       Break firstBreak,
       long buckets,
-      long stockEntries) {}
+      long stockEntries,
+      long events,
+      long legacyEvents,
+      long signedCheckpoints,
+      String signingKey) {}
 
   private final JdbcTemplate jdbc;
   private final JdbcClient db;
@@ -66,6 +80,8 @@ public class Verification {
   private final Checkpoints checkpointList;
   private final Catalog catalog;
   private final Facility facility;
+  private final LedgerSigner signer;
+  private final UnitIdentities identities;
 
   Verification(
       JdbcTemplate jdbc,
@@ -76,7 +92,11 @@ public class Verification {
       UnitRows rows,
       Checkpoints checkpointList,
       Catalog catalog,
-      Facility facility) {
+      Facility facility,
+      LedgerSigner signer,
+      UnitIdentities identities) {
+    this.signer = signer;
+    this.identities = identities;
     this.catalog = catalog;
     this.facility = facility;
     this.jdbc = new JdbcTemplate(jdbc.getDataSource());
@@ -89,6 +109,11 @@ public class Verification {
     this.checkpointList = checkpointList;
   }
 
+  /** The reference of the key checkpoints are signed and checked with. */
+  String signingKey() {
+    return signer.ref();
+  }
+
   public Report verify(long tenantId) {
     // PostgreSQL streams a result only inside a transaction; SQLite streams anyway, and a write
     // transaction there would hold the database's only write lock for the whole run.
@@ -96,11 +121,25 @@ public class Verification {
   }
 
   private final class Walk {
+    final long tenantId;
     long units;
     long entries;
     Break broken;
     long unitId = -1;
     String unitName;
+    long productId;
+    Long lotId;
+    // A content break of this unit, held until its later entries tell whether they all fail too
+    // (the unit's identity was rewritten) or not (one entry or its event was).
+    Break pending;
+    boolean pendingEvent;
+    int tested;
+    int failed;
+
+    Walk(long tenantId) {
+      this.tenantId = tenantId;
+    }
+
     int expectedSeq;
     String prev;
     UnitStatus status;
@@ -121,6 +160,9 @@ public class Verification {
         unitId = uid;
         units++;
         unitName = "(01)" + rs.getString("gtin") + "(21)" + rs.getString("serial");
+        productId = rs.getLong("u_product");
+        lotId = Rows.longOrNull(rs, "u_lot");
+        pending = null;
         expectedSeq = 1;
         prev = HashChain.GENESIS;
         status = null;
@@ -135,6 +177,13 @@ public class Verification {
                 rows.fields(rs.getString("u_fields")));
       }
       entries++;
+      if (pending != null) {
+        tested++;
+        if (!recompute(rs, rs.getString("prev_hash")).equals(rs.getString("hash"))) {
+          failed++;
+        }
+        return;
+      }
       int seq = rs.getInt("seq");
       long entryId = rs.getLong("entry_id");
       long eventId = rs.getLong("event_id");
@@ -166,22 +215,13 @@ public class Verification {
                 "the entry does not link to the unit's previous entry");
         return;
       }
-      UnitStatus after =
-          new UnitStatus(
-              UnitState.valueOf(rs.getString("state")),
-              Rows.longOrNull(rs, "location_id"),
-              Rows.longOrNull(rs, "container_id"),
-              rs.getInt("holds"),
-              null);
+      UnitStatus after = after(rs);
       String data = rs.getString("data");
-      String recomputed =
-          HashChain.link(
-              prev,
-              eventCanonical(rs),
-              Recorder.entryCanonical(
-                  new Gtin(rs.getString("gtin")), rs.getString("serial"), seq, after, data));
+      String recomputed = recompute(rs, prev);
       if (!recomputed.equals(rs.getString("hash"))) {
-        broken =
+        String stored = rs.getString("ev_hash");
+        pendingEvent = stored != null && !stored.equals(Forms.eventHash(Forms.event(rs)));
+        pending =
             new Break(
                 "content-altered",
                 unitName,
@@ -191,7 +231,12 @@ public class Verification {
                 null,
                 recomputed,
                 rs.getString("hash"),
-                "the entry or its event was changed after it was recorded");
+                pendingEvent
+                    ? "the entry's event was changed after it was recorded"
+                    : "the entry, its event or the unit's identity (product, GTIN, serial, lot) was"
+                        + " changed after it was recorded");
+        tested = 1;
+        failed = 1;
         return;
       }
       UnitStatus replayed;
@@ -232,8 +277,55 @@ public class Verification {
       expectedSeq++;
     }
 
+    /** The entry's state after it, from its columns. */
+    private UnitStatus after(ResultSet rs) throws SQLException {
+      return new UnitStatus(
+          UnitState.valueOf(rs.getString("state")),
+          Rows.longOrNull(rs, "location_id"),
+          Rows.longOrNull(rs, "container_id"),
+          rs.getInt("holds"),
+          null);
+    }
+
+    /**
+     * The entry's hash recomputed after {@code previous}, in its event's form: v2 covers the unit's
+     * product and lot as they are on its row now, v1 its GTIN and serial only.
+     */
+    private String recompute(ResultSet rs, String previous) throws SQLException {
+      Gtin gtin = new Gtin(rs.getString("gtin"));
+      String serial = rs.getString("serial");
+      int seq = rs.getInt("seq");
+      String data = rs.getString("data");
+      String entry =
+          rs.getString("ev_hash") == null
+              ? Forms.entryV1(gtin, serial, seq, after(rs), data)
+              : Forms.entryV2(productId, lotId, gtin, serial, seq, after(rs), data);
+      return HashChain.link(previous, Forms.event(rs), entry);
+    }
+
     void finishUnit() {
       if (unitId < 0 || broken != null) {
+        return;
+      }
+      if (pending != null) {
+        // Every entry from the first failing one to the last fails on its own recorded link, and
+        // no event changed: what they share, the unit's identity on its row, was rewritten.
+        broken =
+            !pendingEvent && tested >= 2 && failed == tested
+                ? new Break(
+                    "identity-altered",
+                    unitName,
+                    pending.seq(),
+                    pending.entryId(),
+                    pending.eventId(),
+                    null,
+                    "the identity the unit's history was hashed with",
+                    identity(tenantId, productId, lotId, unitName),
+                    "the unit's product, GTIN, serial or lot on its record differs from the one its"
+                        + " history was recorded with: every entry from seq "
+                        + pending.seq()
+                        + " on fails")
+                : pending;
         return;
       }
       int last = expectedSeq - 1;
@@ -345,7 +437,7 @@ public class Verification {
       String recomputed =
           HashChain.link(
               prev,
-              eventCanonical(rs),
+              Forms.event(rs),
               StockRows.entryCanonical(
                   rs.getLong("product_id"),
                   Rows.longOrNull(rs, "lot_id"),
@@ -437,41 +529,30 @@ public class Verification {
     }
   }
 
-  private static String eventCanonical(ResultSet rs) throws SQLException {
-    return HashChain.canonical(
-        "v1",
-        rs.getLong("tenant_id"),
-        rs.getString("request_key"),
-        rs.getString("type"),
-        rs.getLong("event_time"),
-        rs.getString("event_offset"),
-        rs.getLong("recorded_at"),
-        rs.getString("biz_step"),
-        rs.getString("disposition"),
-        Rows.longOrNull(rs, "read_point"),
-        Rows.longOrNull(rs, "biz_location"),
-        rs.getString("biz_transactions"),
-        rs.getString("actor"),
-        rs.getString("device"),
-        rs.getString("raw_scan"),
-        rs.getString("details"));
+  /** A unit's identity as people know it: SKU, lot code, GTIN and serial. */
+  private String identity(long tenantId, long productId, Long lotId, String unitName) {
+    String sku = catalog.byId(tenantId, productId).map(p -> p.sku()).orElse("#" + productId);
+    String lot =
+        lotId == null
+            ? "no lot"
+            : "lot "
+                + Optional.ofNullable(
+                        catalog.lotsById(tenantId, List.of(new LotId(lotId))).get(new LotId(lotId)))
+                    .map(l -> l.code())
+                    .orElse("#" + lotId);
+    return "product " + sku + ", " + lot + ", " + unitName;
   }
 
-  private static final String EVENT_COLUMNS =
-      """
-      ev.id AS event_id, ev.tenant_id, ev.request_key, ev.type, ev.event_time, ev.event_offset, ev.recorded_at, ev.biz_step,
-      ev.disposition, ev.read_point, ev.biz_location, ev.biz_transactions, ev.actor, ev.device, ev.raw_scan, ev.details""";
-
   private Report run(long tenantId) {
-    Walk walk = new Walk();
+    Walk walk = new Walk(tenantId);
     jdbc.query(
         """
         SELECT e.id AS entry_id, e.unit_id, e.seq, e.state, e.location_id, e.container_id, e.holds, e.data, e.prev_hash, e.hash,
         """
-            + EVENT_COLUMNS
+            + Forms.EVENT_COLUMNS
             + """
         ,
-               u.gtin, u.serial, u.last_hash AS u_hash, u.version AS u_version, u.state AS u_state, u.location_id AS u_location,
+               u.gtin, u.serial, u.product_id AS u_product, u.lot_id AS u_lot, u.last_hash AS u_hash, u.version AS u_version, u.state AS u_state, u.location_id AS u_location,
                u.container_id AS u_container, u.holds AS u_holds, u.fields AS u_fields
         FROM ledger_entry e
         JOIN ledger_event ev ON ev.id = e.event_id
@@ -501,13 +582,16 @@ public class Verification {
                           null,
                           "the unit has no ledger entries at all"));
     }
+    if (walk.broken == null) {
+      walk.broken = fieldCopies(tenantId);
+    }
     StockWalk stock = new StockWalk();
     if (walk.broken == null) {
       jdbc.query(
           """
           SELECT e.id AS entry_id, e.stock_id, e.seq, e.delta, e.quantity, e.prev_hash, e.hash,
           """
-              + EVENT_COLUMNS
+              + Forms.EVENT_COLUMNS
               + """
           ,
                  s.product_id, s.lot_id, s.location_id, s.holds AS s_holds, s.quantity AS s_quantity, s.version AS s_version,
@@ -545,11 +629,26 @@ public class Verification {
                           null,
                           "the stock has no ledger entries at all"));
     }
+    EventWalk events = new EventWalk();
+    if (walk.broken == null) {
+      jdbc.query(
+          "SELECT "
+              + Forms.EVENT_COLUMNS
+              + " FROM ledger_event ev WHERE ev.tenant_id = ? ORDER BY ev.id",
+          events::row,
+          tenantId);
+      walk.broken = events.broken;
+    }
+    if (walk.broken == null) {
+      walk.broken = identities.check(tenantId).orElse(null);
+    }
     long checkpoints = 0;
+    long signed = 0;
     for (Checkpoints.Book book : Checkpoints.Book.values()) {
       if (walk.broken == null) {
-        var result = checkpoints(tenantId, book);
+        var result = checkpoints(tenantId, book, events.legacy > 0);
         checkpoints += result.count();
+        signed += result.signed();
         walk.broken = result.broken();
       }
     }
@@ -560,7 +659,158 @@ public class Verification {
         checkpoints,
         walk.broken,
         stock.buckets,
-        stock.entries);
+        stock.entries,
+        events.events,
+        events.legacy,
+        signed,
+        signer.ref());
+  }
+
+  /**
+   * Walks a tenant's events in id order: each of form v2 must hash to its stored hash; none of form
+   * v1 (no hash) may follow one of form v2, or a v2 event could be passed off as a legacy one.
+   */
+  private static final class EventWalk {
+    long events;
+    long legacy;
+    Long firstHashed;
+    Break broken;
+
+    void row(ResultSet rs) throws SQLException {
+      if (broken != null) {
+        return;
+      }
+      events++;
+      long id = rs.getLong("event_id");
+      String stored = rs.getString("ev_hash");
+      String named = rs.getString("type") + " (key " + rs.getString("request_key") + ")";
+      if (stored == null) {
+        legacy++;
+        if (firstHashed != null) {
+          broken =
+              new Break(
+                  "event-unhashed",
+                  null,
+                  null,
+                  null,
+                  id,
+                  null,
+                  "a hash, as every event after event " + firstHashed,
+                  null,
+                  "the event "
+                      + named
+                      + " has no hash although it follows hashed events: its hash was removed or"
+                      + " the event was inserted behind the ledger's back");
+        }
+        return;
+      }
+      if (firstHashed == null) {
+        firstHashed = id;
+      }
+      String recomputed = Forms.eventHash(Forms.event(rs));
+      if (!recomputed.equals(stored)) {
+        broken =
+            new Break(
+                "event-altered",
+                null,
+                null,
+                null,
+                id,
+                null,
+                recomputed,
+                stored,
+                "the event " + named + " was changed after it was recorded");
+      }
+    }
+  }
+
+  /**
+   * The searchable copy of custom field values ({@code unit_field}) must equal the unit's fields,
+   * which the unit walk proved equal to the replay of its history: a value edited, added or removed
+   * there is named with its unit and field.
+   */
+  private Break fieldCopies(long tenantId) {
+    Break[] broken = {null};
+    long[] current = {-1};
+    String[] name = {null};
+    Map<String, String> fields = new TreeMap<>();
+    Map<String, String> copies = new TreeMap<>();
+    Runnable compare =
+        () -> {
+          if (current[0] < 0 || broken[0] != null || fields.equals(copies)) {
+            return;
+          }
+          Set<String> names = new TreeSet<>(fields.keySet());
+          names.addAll(copies.keySet());
+          for (String field : names) {
+            if (!Objects.equals(fields.get(field), copies.get(field))) {
+              broken[0] =
+                  new Break(
+                      "field-copy-differs",
+                      name[0],
+                      null,
+                      null,
+                      null,
+                      null,
+                      field + " = " + fields.get(field),
+                      field + " = " + copies.get(field),
+                      "the searchable copy of the unit's custom field "
+                          + field
+                          + " differs from the value its history records");
+              return;
+            }
+          }
+        };
+    jdbc.query(
+        """
+        SELECT u.id, u.gtin, u.serial, u.fields, f.name, f.value, f.tenant_id
+        FROM unit u LEFT JOIN unit_field f ON f.unit_id = u.id
+        WHERE u.tenant_id = ? AND (u.fields IS NOT NULL OR f.unit_id IS NOT NULL)
+        ORDER BY u.id, f.name""",
+        rs -> {
+          long id = rs.getLong(1);
+          if (id != current[0]) {
+            compare.run();
+            current[0] = id;
+            name[0] = "(01)" + rs.getString(2) + "(21)" + rs.getString(3);
+            fields.clear();
+            fields.putAll(rows.fields(rs.getString(4)));
+            copies.clear();
+          }
+          if (rs.getString(5) != null) {
+            // A copy filed under another client would not be found by this client's search.
+            copies.put(
+                rs.getString(5),
+                rs.getLong(7) == tenantId
+                    ? rs.getString(6)
+                    : rs.getString(6) + " (another client)");
+          }
+        },
+        tenantId);
+    compare.run();
+    // Copies of this client's fields on units that are not its own.
+    if (broken[0] == null) {
+      db.sql(
+              """
+              SELECT u.gtin, u.serial, f.name FROM unit_field f JOIN unit u ON u.id = f.unit_id
+              WHERE f.tenant_id = ? AND u.tenant_id <> ? LIMIT 1""")
+          .params(tenantId, tenantId)
+          .query(
+              (rs, n) ->
+                  new Break(
+                      "field-copy-differs",
+                      "(01)" + rs.getString(1) + "(21)" + rs.getString(2),
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      rs.getString(3),
+                      "a custom field value of another client's unit is filed under this client"))
+          .optional()
+          .ifPresent(b -> broken[0] = b);
+    }
+    return broken[0];
   }
 
   /** The walk's break, naming the bucket as people know it: SKU, lot and location codes. */
@@ -599,16 +849,62 @@ public class Verification {
     return catalog.byId(tenantId, productId).orElseThrow().sku();
   }
 
-  record CheckpointResult(long count, Break broken) {}
+  record CheckpointResult(long count, long signed, Break broken) {}
 
-  private CheckpointResult checkpoints(long tenantId, Checkpoints.Book book) {
+  /**
+   * A book's checkpoints along their chain. Each signed one must carry this installation's
+   * signature of its text; an unsigned one is accepted only before the first signed one and only in
+   * a ledger that has events of form v1 (closed before signing existed).
+   */
+  private CheckpointResult checkpoints(long tenantId, Checkpoints.Book book, boolean legacy) {
     var list = checkpointList.list(tenantId, book);
     String prev = HashChain.GENESIS;
     long expectedFirst = 1;
+    long signed = 0;
     for (Checkpoints.Checkpoint cp : list) {
+      String named = "the " + book + " checkpoint " + cp.id();
+      if (cp.signature() == null) {
+        if (signed > 0 || !legacy) {
+          return new CheckpointResult(
+              list.size(),
+              signed,
+              new Break(
+                  "checkpoint-unsigned",
+                  null,
+                  null,
+                  null,
+                  null,
+                  cp.id(),
+                  "a signature by key " + signer.ref(),
+                  null,
+                  named
+                      + " has no signature, although every checkpoint closed since signing began is"
+                      + " signed: it was forged, or its signature removed"));
+        }
+      } else {
+        signed++;
+        if (!signer.verify(cp.signedText(tenantId), cp.signature())) {
+          return new CheckpointResult(
+              list.size(),
+              signed,
+              new Break(
+                  "checkpoint-signature-invalid",
+                  null,
+                  null,
+                  null,
+                  null,
+                  cp.id(),
+                  "a signature by key " + signer.ref(),
+                  cp.signature(),
+                  named
+                      + " does not carry this installation's signature of its digest: it was forged or"
+                      + " edited (or signed with another key)"));
+        }
+      }
       if (!cp.prevDigest().equals(prev) || cp.firstEntryId() > expectedFirst) {
         return new CheckpointResult(
             list.size(),
+            signed,
             new Break(
                 "checkpoint-chain-broken",
                 null,
@@ -618,7 +914,7 @@ public class Verification {
                 cp.id(),
                 prev,
                 cp.prevDigest(),
-                "the checkpoint does not follow the previous one"));
+                named + " does not follow the previous one"));
       }
       Checkpoints.Digest d =
           Checkpoints.digest(
@@ -626,6 +922,7 @@ public class Verification {
       if (!d.hex().equals(cp.digest()) || d.count() != cp.entryCount()) {
         return new CheckpointResult(
             list.size(),
+            signed,
             new Break(
                 "checkpoint-mismatch",
                 null,
@@ -635,12 +932,15 @@ public class Verification {
                 cp.id(),
                 cp.digest() + " over " + cp.entryCount(),
                 d.hex() + " over " + d.count(),
-                "the entries a checkpoint covers were changed, added or removed after it was taken"));
+                "the "
+                    + (book == Checkpoints.Book.EVENTS ? "events " : "entries ")
+                    + named
+                    + " covers were changed, added or removed after it was taken"));
       }
       prev = cp.digest();
       expectedFirst = cp.lastEntryId() + 1;
     }
-    return new CheckpointResult(list.size(), null);
+    return new CheckpointResult(list.size(), signed, null);
   }
 
   private static boolean sameSnapshot(UnitStatus a, UnitStatus b) {

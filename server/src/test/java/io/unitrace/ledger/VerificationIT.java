@@ -37,7 +37,10 @@ class VerificationIT extends IntegrationTest {
     assertThat(report.path("firstBreak").isMissingNode()).isTrue();
     assertThat(report.path("units").asInt()).isEqualTo(3);
     assertThat(report.path("entries").asInt()).isEqualTo(8);
-    assertThat(report.path("checkpoints").asInt()).isEqualTo(2);
+    assertThat(report.path("checkpoints").asInt())
+        .as("two closes of the unit book and of the event book")
+        .isEqualTo(4);
+    assertThat(report.path("signedCheckpoints").asInt()).isEqualTo(4);
   }
 
   @Test

@@ -179,8 +179,10 @@ class TwoServersIT extends IntegrationTest {
             });
     runAll(calls, start);
     var checkpoints = site.api.get("/api/v1/ledger/checkpoints").json();
-    assertThat(checkpoints.size()).isEqualTo(1);
+    assertThat(checkpoints.size()).as("one of the unit book, one of the event book").isEqualTo(2);
+    assertThat(checkpoints.get(0).path("book").asString()).isEqualTo("UNITS");
     assertThat(checkpoints.get(0).path("entryCount").asInt()).isEqualTo(2);
+    assertThat(checkpoints.get(1).path("book").asString()).isEqualTo("EVENTS");
     assertThat(site.api.post("/api/v1/ledger/verify", null).at("/intact").asBoolean()).isTrue();
   }
 
