@@ -138,6 +138,7 @@ class Security {
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       response.setHeader("WWW-Authenticate", "Basic realm=\"Unitrace\", Bearer");
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setCharacterEncoding("UTF-8");
       response
           .getWriter()
           .write(
@@ -151,6 +152,7 @@ class Security {
     response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
     response
         .getWriter()
         .write(
