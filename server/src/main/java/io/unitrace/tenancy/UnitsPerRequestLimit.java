@@ -1,6 +1,7 @@
 package io.unitrace.tenancy;
 
 import io.unitrace.shared.Problem;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
@@ -72,6 +73,21 @@ class UnitsPerRequestLimit extends RequestBodyAdviceAdapter {
     return body;
   }
 
+  /** Each record type's component accessors, opened once (the records are package-private). */
+  private static final ClassValue<Method[]> ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+          RecordComponent[] components = type.getRecordComponents();
+          Method[] accessors = new Method[components.length];
+          for (int i = 0; i < components.length; i++) {
+            accessors[i] = components[i].getAccessor();
+            accessors[i].setAccessible(true);
+          }
+          return accessors;
+        }
+      };
+
   /** The list items in a body, and where its longest list is. */
   private static final class Tally {
 
@@ -110,8 +126,8 @@ class UnitsPerRequestLimit extends RequestBodyAdviceAdapter {
         }
       } else if (value.getClass().isRecord()
           && value.getClass().getName().startsWith("io.unitrace.")) {
-        for (RecordComponent c : value.getClass().getRecordComponents()) {
-          walk(read(c, value), join(path, c.getName()), depth + 1);
+        for (Method accessor : ACCESSORS.get(value.getClass())) {
+          walk(read(accessor, value), join(path, accessor.getName()), depth + 1);
         }
       }
     }
@@ -128,13 +144,11 @@ class UnitsPerRequestLimit extends RequestBodyAdviceAdapter {
       return path.isEmpty() ? name : path + "." + name;
     }
 
-    private static Object read(RecordComponent c, Object record) {
+    private static Object read(Method accessor, Object record) {
       try {
-        var accessor = c.getAccessor();
-        accessor.setAccessible(true);
         return accessor.invoke(record);
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalStateException("cannot read " + c + " of a request body", e);
+        throw new IllegalStateException("cannot read " + accessor + " of a request body", e);
       }
     }
   }
