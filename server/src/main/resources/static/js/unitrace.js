@@ -4,6 +4,16 @@
 
   document.documentElement.classList.add('js');
 
+  // Progress bars take their width from data-percent: the Content-Security-Policy allows no inline
+  // style attributes, but a width set from script is fine.
+  function widths(root) {
+    root.querySelectorAll('[data-percent]').forEach(function (bar) {
+      bar.style.width = Math.max(0, Math.min(100, parseFloat(bar.dataset.percent) || 0)) + '%';
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { widths(document); });
+  document.addEventListener('htmx:load', function (e) { widths(e.detail.elt.parentNode || document); });
+
   // After each lookup the scan field is empty and focused again, ready for the next scan.
   document.addEventListener('htmx:afterRequest', function (e) {
     var form = e.detail.elt;

@@ -644,7 +644,13 @@ class Recorder {
     var sha = HashChain.sha256();
     String name = FIRST_NAMES.getOrDefault(request.getClass(), request.getClass().getName());
     sha.update(name.getBytes(StandardCharsets.UTF_8));
-    sha.update(json.writeValueAsBytes(request));
+    // The JSON streams into the digest: a large request is never held a second time as bytes.
+    try (var out =
+        new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), sha)) {
+      json.writeValue(out, request);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return HashChain.hex(sha.digest());
   }
 }

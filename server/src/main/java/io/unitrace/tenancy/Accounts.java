@@ -2,6 +2,7 @@ package io.unitrace.tenancy;
 
 import io.unitrace.shared.Database;
 import io.unitrace.shared.Problem;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +49,20 @@ public class Accounts {
       throw Problem.badRequest(
           "invalid-field", "password", "a password has at least 10 characters");
     }
+    if (password.getBytes(StandardCharsets.UTF_8).length > PasswordSignIn.BCRYPT_MAX_BYTES) {
+      // bcrypt ignores what follows: a longer password would be accepted by its first 72 bytes.
+      throw Problem.badRequest(
+              "invalid-field",
+              "password",
+              "a password is at most "
+                  + PasswordSignIn.BCRYPT_MAX_BYTES
+                  + " bytes in UTF-8 (bcrypt's limit)")
+          .with("max", PasswordSignIn.BCRYPT_MAX_BYTES);
+    }
+    String display =
+        displayName == null
+            ? username
+            : PlainText.require("displayName", displayName, 200, "a user");
     if (role == null) {
       throw Problem.badRequest(
           "invalid-field", "role", "a user needs a role: ADMIN, SUPERVISOR, OPERATOR or CLIENT");
@@ -63,12 +78,7 @@ public class Accounts {
                   """
               INSERT INTO app_user (username, display_name, password_hash, role, enabled, created_at)
               VALUES (?, ?, ?, ?, 1, ?) RETURNING id""")
-              .params(
-                  username,
-                  displayName == null ? username : displayName,
-                  passwords.encode(password),
-                  role.name(),
-                  clock.millis())
+              .params(username, display, passwords.encode(password), role.name(), clock.millis())
               .query(Long.class)
               .single();
     } catch (DataAccessException e) {

@@ -51,9 +51,7 @@ public class ApiTokens {
     if (!"read".equals(scope) && !"write".equals(scope)) {
       throw Problem.badRequest("invalid-field", "scope", "scope is 'read' or 'write'");
     }
-    if (name == null || name.isBlank() || name.length() > 100) {
-      throw Problem.badRequest("invalid-field", "name", "a token needs a name of 1-100 characters");
-    }
+    String clean = PlainText.require("name", name, 100, "a token");
     if (!owner.mayRead(tenant.id())) {
       throw Problem.forbidden(owner.who() + " has no access to client " + tenant.code());
     }
@@ -75,14 +73,14 @@ public class ApiTokens {
             .params(
                 digest(token),
                 token.substring(0, 7),
-                name.strip(),
+                clean,
                 owner.userId(),
                 tenant.id(),
                 scope,
                 clock.millis())
             .query(Long.class)
             .single();
-    return new Issued(id, token, name.strip(), tenant.code(), scope);
+    return new Issued(id, token, clean, tenant.code(), scope);
   }
 
   @Transactional

@@ -30,16 +30,14 @@ public class Tenants {
       throw Problem.badRequest(
           "invalid-field", "code", "a tenant code is 1-40 letters, digits, '-' or '_'");
     }
-    if (name == null || name.isBlank()) {
-      throw Problem.badRequest("invalid-field", "name", "a tenant needs a name");
-    }
+    String clean = PlainText.require("name", name, 200, "a tenant");
     try {
       long id =
           db.sql("INSERT INTO tenant (code, name, created_at) VALUES (?, ?, ?) RETURNING id")
-              .params(code, name.strip(), clock.millis())
+              .params(code, clean, clock.millis())
               .query(Long.class)
               .single();
-      return new Tenant(id, code, name.strip());
+      return new Tenant(id, code, clean);
     } catch (DataAccessException e) {
       if (Database.isUniqueViolation(e)) {
         throw Problem.conflict(

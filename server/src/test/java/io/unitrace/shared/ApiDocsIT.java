@@ -70,7 +70,9 @@ class ApiDocsIT extends IntegrationTest {
   @Test
   void prometheusExposesHttpRequestMetricsOfTheApi() {
     assertThat(admin.get("/api/v1/me").status()).isEqualTo(200);
-    var metrics = Api.anonymous(port).get("/actuator/prometheus");
+    // Metrics are for an ADMIN or the metrics token (Security); anonymous callers get 401.
+    assertThat(Api.anonymous(port).get("/actuator/prometheus").status()).isEqualTo(401);
+    var metrics = admin.get("/actuator/prometheus");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("http_server_requests_seconds_count{");
     assertThat(

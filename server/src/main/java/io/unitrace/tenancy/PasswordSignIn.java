@@ -1,0 +1,102 @@
+package io.unitrace.tenancy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Every password check (HTTP Basic on the API and the actuator, the sign-in form) passes here: the
+ * {@link LoginThrottle} hears it first, so a throttled attempt costs no bcrypt; a failure is logged
+ * (user name and address, never the password) and counted in {@code unitrace.logins.failed}.
+ */
+final class PasswordSignIn implements AuthenticationProvider {
+
+  /** bcrypt reads at most 72 bytes: a longer password cannot be the one that was set. */
+  static final int BCRYPT_MAX_BYTES = 72;
+
+  private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
+
+  private final DaoAuthenticationProvider passwords;
+  private final LoginThrottle throttle;
+  private final Clock clock;
+  private final MeterRegistry meters;
+
+  PasswordSignIn(
+      DaoAuthenticationProvider passwords,
+      LoginThrottle throttle,
+      Clock clock,
+      MeterRegistry meters) {
+    this.passwords = passwords;
+    this.throttle = throttle;
+    this.clock = clock;
+    this.meters = meters;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+    String user = attempt.getName();
+    String address =
+        attempt.getDetails() instanceof WebAuthenticationDetails web
+            ? web.getRemoteAddress()
+            : "unknown";
+    LoginThrottle.Verdict verdict = throttle.attempt(user, address, clock.instant());
+    if (!verdict.allowed()) {
+      failed("throttled", user, address);
+      throw new SignInThrottled(verdict.retryAfterSeconds());
+    }
+    Object credentials = attempt.getCredentials();
+    if (credentials != null
+        && credentials.toString().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+      failed("bad-credentials", user, address);
+      throw new BadCredentialsException("Bad credentials");
+    }
+    try {
+      Authentication signedIn = passwords.authenticate(attempt);
+      throttle.succeeded(user, address);
+      return signedIn;
+    } catch (DisabledException e) {
+      failed("disabled", user, address);
+      throw e;
+    } catch (AuthenticationException e) {
+      failed("bad-credentials", user, address);
+      throw e;
+    }
+  }
+
+  private void failed(String reason, String user, String address) {
+    meters.counter("unitrace.logins.failed", "reason", reason).increment();
+    if ("throttled".equals(reason)) {
+      // Refused unheard, as often as a guesser sends them: counted, but not a log line each.
+      log.debug("sign-in refused (throttled) for user '{}' from {}", printable(user), address);
+    } else {
+      log.warn("sign-in refused ({}) for user '{}' from {}", reason, printable(user), address);
+    }
+  }
+
+  /** The user name as typed, safe for one log line: no control characters, at most 100. */
+  static String printable(String user) {
+    if (user == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    user.codePoints()
+        .limit(100)
+        .forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return sb.toString();
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}
