@@ -438,6 +438,11 @@ class TenantIsolationIT extends IntegrationTest {
     t.put(
         "POST /api/v1/ledger/checkpoints",
         site(b -> new Call("/api/v1/ledger/checkpoints", null, null)));
+    t.put(
+        "GET /api/v1/ledger/checkpoints.jsonl", site(b -> get("/api/v1/ledger/checkpoints.jsonl")));
+    t.put("GET /api/v1/ledger/public-key", site(b -> get("/api/v1/ledger/public-key")));
+    t.put(
+        "POST /api/v1/ledger/reanchor", site(b -> new Call("/api/v1/ledger/reanchor", null, null)));
     // inbound: putaway
     t.put(
         "POST /api/v1/putaway/suggestions",
@@ -1676,6 +1681,7 @@ class TenantIsolationIT extends IntegrationTest {
             "stock",
             "stock_entry",
             "stock_checkpoint",
+            "event_checkpoint",
             "outbox_event",
             "webhook_subscription",
             "webhook_delivery",
