@@ -12,13 +12,16 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
 
 /**
  * Every password check (HTTP Basic on the API and the actuator, the sign-in form) passes here: the
  * {@link LoginThrottle} hears it first, so a throttled attempt costs no bcrypt; a failure is logged
  * (user name and address, never the password) and counted in {@code unitrace.logins.failed}.
  */
+@Component
 final class PasswordSignIn implements AuthenticationProvider {
 
   /** bcrypt reads at most 72 bytes: a longer password cannot be the one that was set. */
@@ -32,11 +35,13 @@ final class PasswordSignIn implements AuthenticationProvider {
   private final MeterRegistry meters;
 
   PasswordSignIn(
-      DaoAuthenticationProvider passwords,
+      Accounts accounts,
+      PasswordEncoder encoder,
       LoginThrottle throttle,
       Clock clock,
       MeterRegistry meters) {
-    this.passwords = passwords;
+    this.passwords = new DaoAuthenticationProvider(Security.people(accounts));
+    this.passwords.setPasswordEncoder(encoder);
     this.throttle = throttle;
     this.clock = clock;
     this.meters = meters;
@@ -52,7 +57,7 @@ final class PasswordSignIn implements AuthenticationProvider {
     LoginThrottle.Verdict verdict = throttle.attempt(user, address, clock.instant());
     if (!verdict.allowed()) {
       failed("throttled", user, address);
-      throw new SignInThrottled(verdict.retryAfterSeconds());
+      throw new Throttled(verdict.retryAfterSeconds());
     }
     Object credentials = attempt.getCredentials();
     if (credentials != null
@@ -98,5 +103,22 @@ final class PasswordSignIn implements AuthenticationProvider {
   @Override
   public boolean supports(Class<?> authentication) {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+
+  /**
+   * A password attempt refused unheard: too many failures; try again after {@code retryAfter} s.
+   */
+  static final class Throttled extends AuthenticationException {
+
+    private final long retryAfterSeconds;
+
+    Throttled(long retryAfterSeconds) {
+      super("too many failed sign-ins; try again in " + retryAfterSeconds + " s");
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
   }
 }

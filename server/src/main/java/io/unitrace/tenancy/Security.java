@@ -1,6 +1,5 @@
 package io.unitrace.tenancy;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -69,7 +66,7 @@ class Security {
   }
 
   /** People's accounts as Spring Security reads them for a password check. */
-  private static UserDetailsService people(Accounts accounts) {
+  static UserDetailsService people(Accounts accounts) {
     return username ->
         accounts
             .credentials(username)
@@ -100,19 +97,6 @@ class Security {
             100_000));
   }
 
-  /** The one way a password is checked (HTTP Basic and the sign-in form): throttled, logged. */
-  @Bean
-  PasswordSignIn passwordSignIn(
-      Accounts accounts,
-      PasswordEncoder encoder,
-      LoginThrottle throttle,
-      Clock clock,
-      MeterRegistry meters) {
-    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(people(accounts));
-    passwords.setPasswordEncoder(encoder);
-    return new PasswordSignIn(passwords, throttle, clock, meters);
-  }
-
   /**
    * The same headers on every answer. CSP: scripts, styles and everything else only from this
    * server, no inline code (the screens keep theirs in /js and /css), no framing. HSTS is written
@@ -131,7 +115,7 @@ class Security {
   /** 401, or 429 with Retry-After when the password was not even checked (too many failures). */
   private static AuthenticationEntryPoint unauthorized() {
     return (request, response, e) -> {
-      if (e instanceof SignInThrottled throttled) {
+      if (e instanceof PasswordSignIn.Throttled throttled) {
         tooManyAttempts(response, throttled);
         return;
       }
@@ -147,7 +131,8 @@ class Security {
     };
   }
 
-  static void tooManyAttempts(HttpServletResponse response, SignInThrottled e) throws IOException {
+  static void tooManyAttempts(HttpServletResponse response, PasswordSignIn.Throttled e)
+      throws IOException {
     response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -245,7 +230,7 @@ class Security {
   private static void signInFailed(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    if (!(e instanceof SignInThrottled throttled)) {
+    if (!(e instanceof PasswordSignIn.Throttled throttled)) {
       response.sendRedirect(request.getContextPath() + "/login?error");
       return;
     }
