@@ -1,0 +1,713 @@
+package io.unitrace.counting;
+
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Product;
+import io.unitrace.catalog.ProductId;
+import io.unitrace.catalog.Serial;
+import io.unitrace.counting.domain.Discrepancy;
+import io.unitrace.counting.domain.DiscrepancyKind;
+import io.unitrace.counting.domain.Reconciliation;
+import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
+import io.unitrace.ledger.Container;
+import io.unitrace.ledger.Containers;
+import io.unitrace.ledger.Inventory;
+import io.unitrace.ledger.UnitRef;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.Accounts;
+import io.unitrace.tenancy.Role;
+import io.unitrace.tenancy.TenantScope;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Cycle counts: opened by a supervisor over locations (a bin, or every location of a subtree) in
+ * walking order, counted blind (the counter sees locations, never what the books hold), each
+ * location reconciled when its counter closes it (ADR 0019), then approved — the corrections
+ * written through the ledger ({@link Approval}) — or rejected, writing nothing.
+ */
+@Service
+public class Counts {
+
+  /** The most locations one count may list. */
+  static final int MAX_LOCATIONS = 5_000;
+
+  public record Opened(CountView count, boolean repeated) {}
+
+  /** A count as its supervisor sees it: every location, and every discrepancy it found. */
+  public record CountView(
+      long id,
+      String number,
+      String warehouse,
+      boolean subtree,
+      String assignee,
+      String status,
+      String createdBy,
+      Instant createdAt,
+      String decidedBy,
+      Instant decidedAt,
+      String decisionReason,
+      List<LocationView> locations,
+      Map<DiscrepancyKind, Long> summary,
+      List<DiscrepancyView> discrepancies) {}
+
+  public record LocationView(
+      int seq,
+      String location,
+      String status,
+      int scans,
+      long countedUnits,
+      long countedQuantity,
+      Integer expectedUnits,
+      Long expectedQuantity,
+      String doneBy,
+      Instant doneAt) {}
+
+  public record DiscrepancyView(
+      long id,
+      String location,
+      DiscrepancyKind kind,
+      String correction,
+      String gtin,
+      String serial,
+      String sku,
+      String lot,
+      String recordedLot,
+      long expected,
+      long counted,
+      String recordedLocation,
+      String recordedState,
+      String outcome,
+      String note) {}
+
+  /** A count as its counter sees it: the locations to walk, never what the books hold there. */
+  public record TaskView(
+      long id,
+      String number,
+      String warehouse,
+      String assignee,
+      String status,
+      String next,
+      List<TaskLocation> locations) {}
+
+  public record TaskLocation(int seq, String location, String status, int scans) {}
+
+  /**
+   * What a scan counted: {@code counted} units or the quantity counted now; {@code alreadyCounted}
+   * the units this location had counted before (a serial scanned twice counts once).
+   */
+  public record ScanAnswer(
+      String location,
+      String kind,
+      long counted,
+      List<String> alreadyCounted,
+      boolean repeated,
+      String message) {}
+
+  public record DoneAnswer(String location, String status, String next) {}
+
+  private final CountRows rows;
+  private final Shelf shelf;
+  private final Approval approval;
+  private final Facility facility;
+  private final Catalog catalog;
+  private final Containers containers;
+  private final Inventory inventory;
+  private final Accounts accounts;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  Counts(
+      CountRows rows,
+      Shelf shelf,
+      Approval approval,
+      Facility facility,
+      Catalog catalog,
+      Containers containers,
+      Inventory inventory,
+      Accounts accounts,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.rows = rows;
+    this.shelf = shelf;
+    this.approval = approval;
+    this.facility = facility;
+    this.catalog = catalog;
+    this.containers = containers;
+    this.inventory = inventory;
+    this.accounts = accounts;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  record Asked(String warehouse, List<String> locations, Boolean subtree, String assignee) {}
+
+  /**
+   * Opens a count of the named locations (with {@code subtree}, of every location below each too),
+   * one task per location in walking order: location codes encode aisle, rack and bin, so code
+   * order is walking order. Once per Idempotency-Key. Refusals name the field and write nothing.
+   */
+  Opened open(TenantScope scope, Asked a, String idempotencyKey) {
+    scope.requireRole(Role.SUPERVISOR);
+    long tenant = scope.tenantId();
+    String requestKey = requestKey(idempotencyKey);
+    if (requestKey != null) {
+      Optional<Long> first = rows.openedUnder(tenant, requestKey);
+      if (first.isPresent()) {
+        return new Opened(view(scope, first.get()), true);
+      }
+    }
+    if (a == null || a.warehouse() == null || a.warehouse().isBlank()) {
+      throw Problem.badRequest("invalid-field", "warehouse", "name the warehouse to count");
+    }
+    String warehouse = a.warehouse().strip();
+    if (facility.warehouses().stream().noneMatch(w -> w.code().equals(warehouse))) {
+      throw Problem.unprocessable(
+          "unknown-warehouse", "warehouse", "no warehouse with code " + warehouse);
+    }
+    if (a.locations() == null || a.locations().isEmpty()) {
+      throw Problem.badRequest(
+          "invalid-field", "locations", "name at least one location (a bin, or a zone's code)");
+    }
+    boolean subtree = Boolean.TRUE.equals(a.subtree());
+    Map<String, Location> walk = new TreeMap<>();
+    for (int i = 0; i < a.locations().size(); i++) {
+      String field = "locations[" + i + "]";
+      Location l = facility.require(a.locations().get(i), field);
+      if (!l.warehouse().equals(warehouse)) {
+        throw Problem.unprocessable(
+            "wrong-warehouse",
+            field,
+            "location " + l.code() + " is in warehouse " + l.warehouse() + ", not " + warehouse);
+      }
+      if (subtree) {
+        List<LocationId> below = facility.subtree(new LocationId(l.id()));
+        if (walk.size() + below.size() > MAX_LOCATIONS) {
+          throw tooMany();
+        }
+        facility.locations(below).values().forEach(x -> walk.put(x.code(), x));
+      } else {
+        walk.put(l.code(), l);
+      }
+      if (walk.size() > MAX_LOCATIONS) {
+        throw tooMany();
+      }
+    }
+    String assignee = assignee(scope, a.assignee());
+    long now = clock.millis();
+    long id =
+        tx.execute(
+            s -> {
+              if (requestKey != null) {
+                rows.lockRequestKey(tenant, requestKey);
+                Optional<Long> first = rows.openedUnder(tenant, requestKey);
+                if (first.isPresent()) {
+                  return -first.get();
+                }
+              }
+              long created =
+                  rows.insert(
+                      tenant, warehouse, subtree, assignee, requestKey, scope.actor().who(), now);
+              rows.insertTasks(tenant, created, List.copyOf(walk.values()));
+              return created;
+            });
+    return new Opened(view(scope, Math.abs(id)), id < 0);
+  }
+
+  private static Problem tooMany() {
+    return Problem.badRequest(
+        "invalid-field",
+        "locations",
+        "a count covers at most " + MAX_LOCATIONS + " locations: split it into several");
+  }
+
+  /** The counter, if named: a user who works for this client. */
+  private String assignee(TenantScope scope, String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String who = name.strip();
+    boolean works =
+        accounts.all().stream()
+            .anyMatch(
+                u ->
+                    u.username().equals(who)
+                        && u.enabled()
+                        && (u.role().seesAllTenants() || u.tenants().contains(scope.tenantId()))
+                        && u.role() != Role.CLIENT);
+    if (!works) {
+      throw Problem.unprocessable(
+          "unknown-assignee",
+          "assignee",
+          "no enabled user " + who + " works for client " + scope.tenantCode());
+    }
+    return who;
+  }
+
+  CountRows.Count require(TenantScope scope, long id) {
+    return rows.find(scope.tenantId(), id)
+        .orElseThrow(() -> Problem.notFound("unknown-count", "no count " + id));
+  }
+
+  /** The counter's view: locations and whether each is done; nothing of what the books hold. */
+  TaskView task(TenantScope scope, long id) {
+    scope.requireWrite();
+    CountRows.Count c = require(scope, id);
+    List<TaskLocation> locations = new ArrayList<>();
+    String next = null;
+    for (CountRows.Task t : rows.tasks(c.id())) {
+      locations.add(new TaskLocation(t.seq(), t.locationCode(), t.status(), t.scans()));
+      if (next == null && t.status().equals("OPEN")) {
+        next = t.locationCode();
+      }
+    }
+    return new TaskView(
+        c.id(), c.number(), c.warehouse(), c.assignee(), c.status(), next, locations);
+  }
+
+  record ScanAsked(
+      String scan,
+      String gtin,
+      String serial,
+      String sscc,
+      String lot,
+      Long quantity,
+      String scanId) {}
+
+  /** Counts what was scanned in one open location of an open count. */
+  ScanAnswer scan(TenantScope scope, long id, String code, ScanAsked a) {
+    scope.requireWrite();
+    if (a == null) {
+      throw Problem.badRequest("invalid-field", "scan", "send what was scanned");
+    }
+    if (a.scanId() != null && (a.scanId().isBlank() || a.scanId().length() > 100)) {
+      throw Problem.badRequest("invalid-field", "scanId", "a scan id has 1 to 100 characters");
+    }
+    CountScan.Read read =
+        CountScan.read(a.scan(), a.gtin(), a.serial(), a.sscc(), a.lot(), a.quantity());
+    CountRows.Count c = require(scope, id);
+    CountRows.Task task = openTask(c, code);
+    long tenant = scope.tenantId();
+    String who = scope.actor().who();
+    long now = clock.millis();
+    if (read instanceof CountScan.Unit u) {
+      List<CountRows.CountedSerial> added =
+          counted(
+              task,
+              () ->
+                  rows.insertSerials(tenant, c.id(), task.id(), List.of(u.ref()), null, who, now));
+      boolean counted = !added.isEmpty();
+      return new ScanAnswer(
+          task.locationCode(),
+          "UNIT",
+          added.size(),
+          counted ? List.of() : List.of(u.ref().toString()),
+          !counted,
+          counted ? "counted" : "already counted: " + u.ref() + " counts once");
+    }
+    if (read instanceof CountScan.Container box) {
+      return container(scope, c, task, box, now);
+    }
+    return goods(scope, c, task, (CountScan.Goods) read, a, now);
+  }
+
+  /** A sealed container counts as its recorded content: every unit in it, at any depth. */
+  private ScanAnswer container(
+      TenantScope scope,
+      CountRows.Count c,
+      CountRows.Task task,
+      CountScan.Container box,
+      long now) {
+    long tenant = scope.tenantId();
+    Container container =
+        containers
+            .find(tenant, box.sscc())
+            .orElseThrow(
+                () ->
+                    Problem.unprocessable(
+                        "unknown-container",
+                        "scan",
+                        "no container "
+                            + box.sscc().value()
+                            + " is recorded: open it and scan its units one by one"));
+    List<Long> tree = containers.tree(tenant, container.id());
+    List<UnitRef> inside = new ArrayList<>();
+    inventory
+        .units(tenant, inventory.unitsIn(tenant, tree))
+        .values()
+        .forEach(p -> inside.add(new UnitRef(p.gtin(), new Serial(p.serial()))));
+    inside.sort(Comparator.comparing(UnitRef::toString));
+    List<CountRows.CountedSerial> added =
+        counted(
+            task,
+            () ->
+                rows.insertSerials(
+                    tenant,
+                    c.id(),
+                    task.id(),
+                    inside,
+                    box.sscc().value(),
+                    scope.actor().who(),
+                    now));
+    Set<String> addedNow = new HashSet<>();
+    added.forEach(s -> addedNow.add(Shelf.key(s.gtin(), s.serial())));
+    List<String> before = new ArrayList<>();
+    for (UnitRef r : inside) {
+      if (!addedNow.contains(Shelf.key(r.gtin().value(), r.serial().value()))) {
+        before.add(r.toString());
+      }
+    }
+    return new ScanAnswer(
+        task.locationCode(),
+        "CONTAINER",
+        added.size(),
+        before,
+        added.isEmpty() && !inside.isEmpty(),
+        "container "
+            + box.sscc().value()
+            + " counted as its recorded content: "
+            + inside.size()
+            + " units"
+            + (before.isEmpty() ? "" : ", " + before.size() + " of them already counted"));
+  }
+
+  /** Counted goods: a lot (or untracked goods) and a quantity, added to what was counted there. */
+  private ScanAnswer goods(
+      TenantScope scope,
+      CountRows.Count c,
+      CountRows.Task task,
+      CountScan.Goods g,
+      ScanAsked a,
+      long now) {
+    long tenant = scope.tenantId();
+    Product p =
+        catalog
+            .byGtin(tenant, g.gtin())
+            .orElseThrow(
+                () ->
+                    Problem.unprocessable(
+                        "unknown-product",
+                        a.scan() == null ? "gtin" : "scan",
+                        "client "
+                            + scope.tenantCode()
+                            + " has no product with GTIN "
+                            + g.gtin().value()));
+    if (p.tracking().serialized()) {
+      throw Problem.badRequest(
+          "count-by-serial",
+          "quantity",
+          p.sku() + " is serialized: scan each unit's serial, not a quantity");
+    }
+    if (p.tracking().lotted() && g.lot() == null) {
+      throw Problem.badRequest(
+          "invalid-field", "lot", p.sku() + " is tracked by lot: scan or type the lot");
+    }
+    String lot = p.tracking().lotted() ? g.lot() : null;
+    CountRows.CountedGoods goods =
+        new CountRows.CountedGoods(
+            p.id(),
+            g.gtin().value(),
+            lot,
+            g.expiry() == null ? null : g.expiry().toString(),
+            g.quantity());
+    boolean added =
+        counted(
+            task,
+            () ->
+                rows.insertGoods(
+                    tenant, c.id(), task.id(), goods, a.scanId(), scope.actor().who(), now));
+    return new ScanAnswer(
+        task.locationCode(),
+        "GOODS",
+        added ? g.quantity() : 0,
+        List.of(),
+        !added,
+        added ? "counted" : "scan " + a.scanId() + " was counted already: it counts once");
+  }
+
+  /**
+   * Runs a scan's writes with the location's claim: refused, writing nothing, once it is closed.
+   */
+  private <T> T counted(CountRows.Task task, Supplier<T> write) {
+    return tx.execute(
+        s -> {
+          if (!rows.claimScan(task.id())) {
+            throw closed(task.locationCode());
+          }
+          return write.get();
+        });
+  }
+
+  private CountRows.Task openTask(CountRows.Count c, String code) {
+    if (!c.status().equals("OPEN")) {
+      throw Problem.conflict(
+          "count-decided",
+          null,
+          "count " + c.number() + " is " + c.status() + ": nothing more is counted");
+    }
+    CountRows.Task t =
+        rows.task(c.id(), code == null ? "" : code.strip())
+            .orElseThrow(
+                () ->
+                    Problem.notFound(
+                        "not-in-count", "count " + c.number() + " does not list location " + code));
+    if (!t.status().equals("OPEN")) {
+      throw closed(t.locationCode());
+    }
+    return t;
+  }
+
+  private static Problem closed(String code) {
+    return Problem.conflict(
+            "location-counted", "location", "location " + code + " was counted and closed")
+        .with("location", code);
+  }
+
+  /**
+   * Closes a location: from now on nothing more is counted there, and what the books hold there is
+   * read at this moment and compared with what was counted (ADR 0019), in one transaction.
+   */
+  DoneAnswer done(TenantScope scope, long id, String code) {
+    scope.requireWrite();
+    CountRows.Count c = require(scope, id);
+    CountRows.Task task = openTask(c, code);
+    Location location =
+        facility
+            .byId(task.locationId())
+            .orElseThrow(() -> new IllegalStateException("location " + task.locationId()));
+    long now = clock.millis();
+    tx.executeWithoutResult(
+        s -> {
+          if (!rows.markDone(task.id(), scope.actor().who(), now)) {
+            throw closed(task.locationCode());
+          }
+          Shelf.Content books = shelf.at(scope, location);
+          List<CountRows.CountedSerial> serials = rows.serials(task.id());
+          Map<String, Reconciliation.Recorded> recorded = shelf.recorded(scope.tenantId(), serials);
+          List<Reconciliation.SeenUnit> seen = new ArrayList<>(serials.size());
+          for (CountRows.CountedSerial u : serials) {
+            seen.add(
+                new Reconciliation.SeenUnit(
+                    u.gtin(), u.serial(), recorded.get(Shelf.key(u.gtin(), u.serial()))));
+          }
+          List<Reconciliation.Goods> counted = new ArrayList<>();
+          Map<String, String> expiry = new HashMap<>();
+          for (CountRows.CountedGoods g : rows.goods(task.id())) {
+            counted.add(new Reconciliation.Goods(g.productId(), g.lot(), g.quantity()));
+            if (g.expiry() != null) {
+              expiry.put(g.productId() + "/" + g.lot(), g.expiry());
+            }
+          }
+          List<Discrepancy> found =
+              Reconciliation.of(location.id(), books.units(), seen, books.goods(), counted);
+          rows.setExpected(task.id(), books.units().size(), books.quantity());
+          rows.insertDiscrepancies(scope.tenantId(), c.id(), task.id(), found, expiry);
+        });
+    String next =
+        rows.tasks(c.id()).stream()
+            .filter(t -> t.status().equals("OPEN"))
+            .map(CountRows.Task::locationCode)
+            .findFirst()
+            .orElse(null);
+    return new DoneAnswer(task.locationCode(), "DONE", next);
+  }
+
+  /** The supervisor's view: what the books held, what was counted, every discrepancy. */
+  CountView view(TenantScope scope, long id) {
+    scope.requireRole(Role.SUPERVISOR);
+    CountRows.Count c = require(scope, id);
+    List<CountRows.Task> tasks = rows.tasks(c.id());
+    Map<Long, long[]> counted = rows.countedPerTask(c.id());
+    Map<Long, String> codes = new HashMap<>();
+    List<LocationView> locations = new ArrayList<>(tasks.size());
+    for (CountRows.Task t : tasks) {
+      codes.put(t.id(), t.locationCode());
+      long[] n = counted.getOrDefault(t.id(), new long[2]);
+      locations.add(
+          new LocationView(
+              t.seq(),
+              t.locationCode(),
+              t.status(),
+              t.scans(),
+              n[0],
+              n[1],
+              t.expectedUnits(),
+              t.expectedQuantity(),
+              t.doneBy(),
+              t.doneAt() == null ? null : Instant.ofEpochMilli(t.doneAt())));
+    }
+    List<CountRows.Found> found = rows.discrepancies(c.id());
+    Map<LocationId, Location> elsewhere =
+        facility.locations(
+            found.stream()
+                .filter(f -> f.recordedLocationId() != null)
+                .map(f -> new LocationId(f.recordedLocationId()))
+                .toList());
+    Map<ProductId, Product> products =
+        catalog.products(
+            scope.tenantId(),
+            found.stream()
+                .filter(f -> f.productId() != null)
+                .map(f -> new ProductId(f.productId()))
+                .toList());
+    Map<DiscrepancyKind, Long> summary = new EnumMap<>(DiscrepancyKind.class);
+    List<DiscrepancyView> discrepancies = new ArrayList<>(found.size());
+    for (CountRows.Found f : found) {
+      summary.merge(f.kind(), 1L, Long::sum);
+      Location at =
+          f.recordedLocationId() == null
+              ? null
+              : elsewhere.get(new LocationId(f.recordedLocationId()));
+      Product p = f.productId() == null ? null : products.get(new ProductId(f.productId()));
+      discrepancies.add(
+          new DiscrepancyView(
+              f.id(),
+              codes.get(f.taskId()),
+              f.kind(),
+              f.correction().name(),
+              f.gtin(),
+              f.serial(),
+              p == null ? null : p.sku(),
+              f.lot(),
+              f.recordedLot(),
+              f.expected(),
+              f.counted(),
+              at == null ? null : at.code(),
+              f.recordedState(),
+              f.outcome(),
+              f.note()));
+    }
+    return new CountView(
+        c.id(),
+        c.number(),
+        c.warehouse(),
+        c.subtree(),
+        c.assignee(),
+        c.status(),
+        c.createdBy(),
+        Instant.ofEpochMilli(c.createdAt()),
+        c.decidedBy(),
+        c.decidedAt() == null ? null : Instant.ofEpochMilli(c.decidedAt()),
+        c.decisionReason(),
+        locations,
+        summary,
+        discrepancies);
+  }
+
+  /**
+   * Approves a counted count: every location closed, the corrections written through the ledger in
+   * one transaction with the count as their reason (see {@link Approval}).
+   */
+  CountView approve(TenantScope scope, long id, String reason) {
+    scope.requireRole(Role.SUPERVISOR);
+    CountRows.Count c = require(scope, id);
+    requireOpen(c);
+    List<String> open =
+        rows.tasks(c.id()).stream()
+            .filter(t -> t.status().equals("OPEN"))
+            .map(CountRows.Task::locationCode)
+            .toList();
+    if (!open.isEmpty()) {
+      throw Problem.conflict(
+              "count-unfinished",
+              "locations",
+              "count " + c.number() + " still has " + open.size() + " location(s) to count")
+          .with("open", open);
+    }
+    long now = clock.millis();
+    tx.executeWithoutResult(
+        s -> {
+          if (!rows.decide(
+              scope.tenantId(),
+              c.id(),
+              "APPROVED",
+              scope.actor().who(),
+              reason(reason),
+              now,
+              true)) {
+            throw decided(c);
+          }
+          Map<Long, CountRows.Task> tasks = new LinkedHashMap<>();
+          rows.tasks(c.id()).forEach(t -> tasks.put(t.id(), t));
+          approval.apply(scope, c, tasks, rows.discrepancies(c.id()));
+        });
+    return view(scope, id);
+  }
+
+  /** Rejects a count: nothing is written to the ledger; the count stays as a record. */
+  CountView reject(TenantScope scope, long id, String reason) {
+    scope.requireRole(Role.SUPERVISOR);
+    if (reason == null || reason.isBlank()) {
+      throw Problem.badRequest("invalid-field", "reason", "say why the count is rejected");
+    }
+    CountRows.Count c = require(scope, id);
+    requireOpen(c);
+    if (!rows.decide(
+        scope.tenantId(),
+        c.id(),
+        "REJECTED",
+        scope.actor().who(),
+        reason(reason),
+        clock.millis(),
+        false)) {
+      throw decided(require(scope, id));
+    }
+    return view(scope, id);
+  }
+
+  private static String reason(String reason) {
+    if (reason != null && reason.length() > 1000) {
+      throw Problem.badRequest("invalid-field", "reason", "a reason has at most 1000 characters");
+    }
+    return reason == null || reason.isBlank() ? null : reason.strip();
+  }
+
+  private static void requireOpen(CountRows.Count c) {
+    if (!c.status().equals("OPEN")) {
+      throw decided(c);
+    }
+  }
+
+  private static Problem decided(CountRows.Count c) {
+    return Problem.conflict(
+        "count-decided", null, "count " + c.number() + " was decided already: " + c.status());
+  }
+
+  /** The hex SHA-256 of an Idempotency-Key (null without one); a key is 1 to 200 characters. */
+  private static String requestKey(String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return null;
+    }
+    if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+      throw Problem.badRequest(
+          "invalid-header", "Idempotency-Key", "an Idempotency-Key has 1 to 200 characters");
+    }
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(idempotencyKey.strip().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
