@@ -165,6 +165,13 @@ class CountRows {
         .optional();
   }
 
+  List<Count> list(long tenantId, long afterId, int limit) {
+    return db.sql(COUNT + " WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?")
+        .params(tenantId, afterId, limit)
+        .query((rs, n) -> count(rs))
+        .list();
+  }
+
   List<Task> tasks(long countId) {
     return db.sql(TASK + " WHERE count_id = ? ORDER BY seq")
         .param(countId)

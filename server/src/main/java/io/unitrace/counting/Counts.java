@@ -14,6 +14,7 @@ import io.unitrace.ledger.Container;
 import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.Inventory;
 import io.unitrace.ledger.UnitRef;
+import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.Accounts;
 import io.unitrace.tenancy.Role;
@@ -529,6 +530,34 @@ public class Counts {
             .findFirst()
             .orElse(null);
     return new DoneAnswer(task.locationCode(), "DONE", next);
+  }
+
+  /** The client's counts, oldest first, without their locations and discrepancies. */
+  CursorPage<CountView> list(TenantScope scope, String cursor, int limit) {
+    scope.requireRole(Role.SUPERVISOR);
+    List<CountRows.Count> found = rows.list(scope.tenantId(), CursorPage.decode(cursor), limit + 1);
+    CursorPage<CountRows.Count> page = CursorPage.of(found, limit, CountRows.Count::id);
+    return new CursorPage<>(
+        page.items().stream()
+            .map(
+                c ->
+                    new CountView(
+                        c.id(),
+                        c.number(),
+                        c.warehouse(),
+                        c.subtree(),
+                        c.assignee(),
+                        c.status(),
+                        c.createdBy(),
+                        Instant.ofEpochMilli(c.createdAt()),
+                        c.decidedBy(),
+                        c.decidedAt() == null ? null : Instant.ofEpochMilli(c.decidedAt()),
+                        c.decisionReason(),
+                        null,
+                        null,
+                        null))
+            .toList(),
+        page.next());
   }
 
   /** The supervisor's view: what the books held, what was counted, every discrepancy. */

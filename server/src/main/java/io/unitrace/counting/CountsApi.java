@@ -1,5 +1,6 @@
 package io.unitrace.counting;
 
+import io.unitrace.shared.CursorPage;
 import io.unitrace.tenancy.TenantScope;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,6 +55,14 @@ class CountsApi {
                 : new Counts.Asked(b.warehouse(), b.locations(), b.subtree(), b.assignee()),
             key);
     return ResponseEntity.status(o.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(o.count());
+  }
+
+  @GetMapping
+  CursorPage<Counts.CountView> list(
+      TenantScope scope,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
+    return counts.list(scope, cursor, CursorPage.limit(limit));
   }
 
   @GetMapping("/{id}")
