@@ -48,7 +48,8 @@ class CountRows {
       String doneBy,
       Long doneAt) {}
 
-  record CountedSerial(String gtin, String serial) {}
+  /** A unit counted in a location; {@code countedAt} epoch ms (null: not read). */
+  record CountedSerial(String gtin, String serial, Long countedAt) {}
 
   record CountedGoods(long productId, String gtin, String lot, String expiry, long quantity) {}
 
@@ -245,7 +246,7 @@ class CountRows {
             "counted_at"),
         rows,
         "ON CONFLICT (task_id, gtin, serial) DO NOTHING RETURNING gtin, serial",
-        (rs, n) -> new CountedSerial(rs.getString(1), rs.getString(2)));
+        (rs, n) -> new CountedSerial(rs.getString(1), rs.getString(2), null));
   }
 
   /** Records counted goods; false when a scan with the same key was recorded already. */
@@ -280,9 +281,9 @@ class CountRows {
   }
 
   List<CountedSerial> serials(long taskId) {
-    return db.sql("SELECT gtin, serial FROM count_serial WHERE task_id = ? ORDER BY id")
+    return db.sql("SELECT gtin, serial, counted_at FROM count_serial WHERE task_id = ? ORDER BY id")
         .param(taskId)
-        .query((rs, n) -> new CountedSerial(rs.getString(1), rs.getString(2)))
+        .query((rs, n) -> new CountedSerial(rs.getString(1), rs.getString(2), rs.getLong(3)))
         .list();
   }
 

@@ -505,10 +505,13 @@ public class Counts {
           List<CountRows.CountedSerial> serials = rows.serials(task.id());
           Map<String, Reconciliation.Recorded> recorded = shelf.recorded(scope.tenantId(), serials);
           List<Reconciliation.SeenUnit> seen = new ArrayList<>(serials.size());
+          Set<String> here = new HashSet<>();
+          books.units().forEach(u -> here.add(Shelf.key(u.gtin(), u.serial())));
           for (CountRows.CountedSerial u : serials) {
-            seen.add(
-                new Reconciliation.SeenUnit(
-                    u.gtin(), u.serial(), recorded.get(Shelf.key(u.gtin(), u.serial()))));
+            String key = Shelf.key(u.gtin(), u.serial());
+            Reconciliation.Recorded r = recorded.get(key);
+            boolean changed = r != null && !here.contains(key) && shelf.changedSince(scope, u);
+            seen.add(new Reconciliation.SeenUnit(u.gtin(), u.serial(), r, changed));
           }
           List<Reconciliation.Goods> counted = new ArrayList<>();
           Map<String, String> expiry = new HashMap<>();

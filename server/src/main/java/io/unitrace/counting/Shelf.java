@@ -111,6 +111,17 @@ class Shelf {
     return out;
   }
 
+  /**
+   * Whether the books changed the unit after it was counted (its row's last change is later than
+   * the scan): one read per unit, asked only of units found here that the books place elsewhere.
+   */
+  boolean changedSince(TenantScope scope, CountRows.CountedSerial s) {
+    return units
+        .find(scope, new UnitRef(new Gtin(s.gtin()), new Serial(s.serial())))
+        .map(u -> u.updatedAt() != null && u.updatedAt().toEpochMilli() > s.countedAt())
+        .orElse(false);
+  }
+
   static String key(String gtin, String serial) {
     return gtin + "/" + serial;
   }

@@ -152,7 +152,8 @@ class CycleCountIT extends IntegrationTest {
     String a = unique("A");
     String b = unique("B");
     String late = unique("L");
-    s.register(s.bin1, a, b);
+    String m = unique("M");
+    s.register(s.bin1, a, b, m);
     s.register(s.bin2, late);
     // The zone and its two bins, in walking order (location code order).
     JsonNode count = open(s, list(s.bin1.replace("-B1", "-Z1")), true);
@@ -166,6 +167,9 @@ class CycleCountIT extends IntegrationTest {
     String bin2 = "/api/v1/counts/" + id + "/locations/" + s.bin2;
     ok(s.api.post(bin1 + "/scans", s.unitKey(a)));
     ok(s.api.post(bin1 + "/scans", s.unitKey(b)));
+    // M is seen in bin 1, then moved to bin 2 before bin 1 is closed: not misplaced in bin 1.
+    ok(s.api.post(bin1 + "/scans", s.unitKey(m)));
+    ok(s.api.post(s.unitPath(m) + "/move", map("location", s.bin2)));
     assertThat(ok(s.api.post(bin1 + "/done", map())).at("/next").asString()).isEqualTo(s.bin2);
     // After bin 1 was counted, A is moved to bin 2 and B is scrapped: neither is missing from bin
     // 1.
@@ -173,6 +177,7 @@ class CycleCountIT extends IntegrationTest {
     ok(s.api.post(s.unitPath(b) + "/disposal", map("to", "SCRAPPED", "reason", "broken")));
     ok(s.api.post(bin2 + "/scans", s.unitKey(a)));
     ok(s.api.post(bin2 + "/scans", s.unitKey(late)));
+    ok(s.api.post(bin2 + "/scans", s.unitKey(m)));
     ok(s.api.post(bin2 + "/done", map()));
     ok(s.api.post("/api/v1/counts/" + id + "/locations/" + s.warehouse + "-Z1/done", map()));
 
@@ -354,12 +359,18 @@ class CycleCountIT extends IntegrationTest {
     assertThat(ok(s.api.get(body)).json().path("items").size()).isZero();
 
     String who = s.person(admin, "OPERATOR");
-    JsonNode count =
-        ok(s.api.post(
-                body,
-                map("warehouse", s.warehouse, "locations", list(s.bin1, s.bin2), "assignee", who)))
-            .json();
+    Map<String, Object> asked =
+        map("warehouse", s.warehouse, "locations", list(s.bin1, s.bin2), "assignee", who);
+    String key = unique("K");
+    Api.Response opened = s.api.post(body, asked, key);
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    JsonNode count = opened.json();
     assertThat(count.path("assignee").asString()).isEqualTo(who);
+    // The same request sent again under its key answers the count it opened and opens no other.
+    Api.Response repeated = s.api.post(body, asked, key);
+    assertThat(repeated.status()).isEqualTo(200);
+    assertThat(repeated.json().path("id").asLong()).isEqualTo(count.path("id").asLong());
+    assertThat(ok(s.api.get(body)).json().path("items").size()).isEqualTo(1);
     long id = count.path("id").asLong();
     String at = "/api/v1/counts/" + id + "/locations/" + s.bin1;
     problem(counter.post(at + "/scans", map("scan", "(01)12345")), 400, "scan");

@@ -33,9 +33,15 @@ public final class Reconciliation {
 
   /**
    * A unit the counter found, with what the books say of it ({@code recorded} null: they do not
-   * know it).
+   * know it). {@code changedSinceSeen}: the books changed the unit after the counter scanned it
+   * here (it was moved, picked or shipped between the scan and the location's close).
    */
-  public record SeenUnit(String gtin, String serial, Recorded recorded) {}
+  public record SeenUnit(String gtin, String serial, Recorded recorded, boolean changedSinceSeen) {
+
+    public SeenUnit(String gtin, String serial, Recorded recorded) {
+      this(gtin, serial, recorded, false);
+    }
+  }
 
   /**
    * A known unit's record: its state, its location (null when not in one), whether the state is one
@@ -80,6 +86,10 @@ public final class Reconciliation {
                 null));
       } else if (r.inBuilding() && Objects.equals(r.locationId(), here)) {
         // Recorded here after all (it arrived between the shelf read and this one): nothing to say.
+        continue;
+      } else if (u.changedSinceSeen()) {
+        // Seen here, then moved on by the floor before the location was closed: the books follow
+        // the floor, there is nothing to correct.
         continue;
       } else if (r.inBuilding()) {
         found.add(

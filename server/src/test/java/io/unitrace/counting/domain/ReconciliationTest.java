@@ -94,6 +94,17 @@ class ReconciliationTest {
   }
 
   @Test
+  void aUnitSeenHereThenMovedOnByTheFloorBeforeTheCloseIsNoDiscrepancy() {
+    List<Discrepancy> d =
+        units(
+            List.of(),
+            List.of(
+                new SeenUnit(GTIN, "A", new Recorded("STORED", ELSEWHERE, true), true),
+                new SeenUnit(GTIN, "B", new Recorded("SHIPPED", null, false), true)));
+    assertThat(d).isEmpty();
+  }
+
+  @Test
   void aUnitSeenTwiceCountsOnce() {
     List<Discrepancy> d =
         units(
