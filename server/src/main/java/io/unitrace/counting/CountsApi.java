@@ -36,9 +36,11 @@ class CountsApi {
   record DecisionBody(String reason) {}
 
   private final Counts counts;
+  private final Counting counting;
 
-  CountsApi(Counts counts) {
+  CountsApi(Counts counts, Counting counting) {
     this.counts = counts;
+    this.counting = counting;
   }
 
   /** 201 for a count opened now, 200 for the one a repeated Idempotency-Key opened. */
@@ -76,24 +78,24 @@ class CountsApi {
   }
 
   @PostMapping("/{id}/locations/{code}/scans")
-  Counts.ScanAnswer scan(
+  Counting.ScanAnswer scan(
       TenantScope scope,
       @PathVariable long id,
       @PathVariable String code,
       @RequestBody(required = false) ScanBody b) {
-    return counts.scan(
+    return counting.scan(
         scope,
         id,
         code,
         b == null
             ? null
-            : new Counts.ScanAsked(
+            : new Counting.ScanAsked(
                 b.scan(), b.gtin(), b.serial(), b.sscc(), b.lot(), b.quantity(), b.scanId()));
   }
 
   @PostMapping("/{id}/locations/{code}/done")
-  Counts.DoneAnswer done(TenantScope scope, @PathVariable long id, @PathVariable String code) {
-    return counts.done(scope, id, code);
+  Counting.DoneAnswer done(TenantScope scope, @PathVariable long id, @PathVariable String code) {
+    return counting.done(scope, id, code);
   }
 
   @PostMapping("/{id}/approve")
