@@ -207,6 +207,37 @@ class CycleCountIT extends IntegrationTest {
   }
 
   @Test
+  void anApprovalTheLedgerRefusesWritesNoCorrectionAtAll() {
+    CountedGoods g = CountedGoods.create(admin);
+    Site s = g.site();
+    String a = unique("A");
+    s.register(s.bin1, a);
+    ok(g.found(g.gloves(), null, s.bin1, 10));
+    ok(
+        s.api.post(
+            "/api/v1/stock/holds",
+            map("gtin", g.gloves(), "location", s.bin1, "quantity", 10, "hold", "QC")));
+    long id = open(s, list(s.bin1), false).path("id").asLong();
+    String at = "/api/v1/counts/" + id + "/locations/" + s.bin1;
+    ok(s.api.post(at + "/scans", map("gtin", g.gloves(), "quantity", 4)));
+    ok(s.api.post(at + "/done", map()));
+    int before = history(s, a).size();
+    // A is missing and six boxes are short, but all ten are on QC hold: the ledger will not lose
+    // held stock, so the approval is refused as a whole and A is not adjusted either.
+    Api.Response refused = s.api.post("/api/v1/counts/" + id + "/approve", map());
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(history(s, a).size()).isEqualTo(before);
+    assertThat(unit(s, a).path("state").asString()).isEqualTo("STORED");
+    assertThat(g.stock(g.glovesSku(), s.bin1)).isEqualTo(10);
+    JsonNode view = ok(s.api.get("/api/v1/counts/" + id)).json();
+    assertThat(view.path("status").asString()).isEqualTo("OPEN");
+    for (JsonNode d : view.path("discrepancies")) {
+      assertThat(d.path("outcome").asString(null)).isNull();
+    }
+  }
+
+  @Test
   void aRejectedCountWritesNothingToTheLedger() {
     Site s = Site.create(admin);
     String a = unique("A");
