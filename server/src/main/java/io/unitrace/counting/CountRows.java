@@ -1,0 +1,447 @@
+package io.unitrace.counting;
+
+import io.unitrace.counting.domain.Correction;
+import io.unitrace.counting.domain.Discrepancy;
+import io.unitrace.counting.domain.DiscrepancyKind;
+import io.unitrace.facility.Location;
+import io.unitrace.ledger.UnitRef;
+import io.unitrace.shared.Database;
+import io.unitrace.shared.MultiRowInsert;
+import io.unitrace.shared.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of cycle counts: the count, its locations, what was counted, what it found. */
+@Repository
+class CountRows {
+
+  record Count(
+      long id,
+      long tenantId,
+      String number,
+      String warehouse,
+      boolean subtree,
+      String assignee,
+      String status,
+      String createdBy,
+      long createdAt,
+      String decidedBy,
+      Long decidedAt,
+      String decisionReason) {}
+
+  record Task(
+      long id,
+      int seq,
+      long locationId,
+      String locationCode,
+      String status,
+      int scans,
+      Integer expectedUnits,
+      Long expectedQuantity,
+      String doneBy,
+      Long doneAt) {}
+
+  /** A unit counted in a location; {@code countedAt} epoch ms (null: not read). */
+  record CountedSerial(String gtin, String serial, Long countedAt) {}
+
+  record CountedGoods(long productId, String gtin, String lot, String expiry, long quantity) {}
+
+  record Found(
+      long id,
+      long taskId,
+      DiscrepancyKind kind,
+      Correction correction,
+      String gtin,
+      String serial,
+      Long productId,
+      String lot,
+      String expiry,
+      String recordedLot,
+      long expected,
+      long counted,
+      Long recordedLocationId,
+      String recordedState,
+      String outcome,
+      String note,
+      String eventIds) {}
+
+  private static final String COUNT =
+      """
+      SELECT id, tenant_id, number, warehouse, subtree, assignee, status, created_by, created_at,
+             decided_by, decided_at, decision_reason
+      FROM cycle_count""";
+
+  private static final String TASK =
+      """
+      SELECT id, seq, location_id, location_code, status, scans, expected_units, expected_quantity,
+             done_by, done_at
+      FROM count_task""";
+
+  private static final String FOUND =
+      """
+      SELECT id, task_id, kind, correction, gtin, serial, product_id, lot, expiry, recorded_lot,
+             expected, counted, recorded_location_id, recorded_state, outcome, note, event_ids
+      FROM count_discrepancy""";
+
+  private final JdbcClient db;
+  private final Database database;
+
+  CountRows(JdbcClient db, Database database) {
+    this.db = db;
+    this.database = database;
+  }
+
+  Optional<Long> openedUnder(long tenantId, String requestKey) {
+    return db.sql("SELECT MIN(id) FROM cycle_count WHERE tenant_id = ? AND request_key = ?")
+        .params(tenantId, requestKey)
+        .query((rs, n) -> Rows.longOrNull(rs, 1))
+        .optional()
+        .filter(id -> id != null);
+  }
+
+  /** Two opens under one request key take turns (SQLite's write lock does it by itself). */
+  void lockRequestKey(long tenantId, String requestKey) {
+    if (database == Database.POSTGRESQL) {
+      long key = tenantId * 37 + Long.parseUnsignedLong(requestKey.substring(0, 15), 16);
+      db.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((rs, n) -> 1).list();
+    }
+  }
+
+  long insert(
+      long tenantId,
+      String warehouse,
+      boolean subtree,
+      String assignee,
+      String requestKey,
+      String by,
+      long now) {
+    long id =
+        db.sql(
+                """
+                INSERT INTO cycle_count (tenant_id, number, warehouse, subtree, assignee, status,
+                                         request_key, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?) RETURNING id""")
+            .params(
+                tenantId,
+                "NEW-" + java.util.UUID.randomUUID(),
+                warehouse,
+                subtree ? 1 : 0,
+                assignee,
+                requestKey,
+                by,
+                now)
+            .query(Long.class)
+            .single();
+    db.sql("UPDATE cycle_count SET number = ? WHERE id = ?")
+        .params(String.format("CNT-%06d", id), id)
+        .update();
+    return id;
+  }
+
+  void insertTasks(long tenantId, long countId, List<Location> walk) {
+    List<Object[]> rows = new ArrayList<>(walk.size());
+    for (int i = 0; i < walk.size(); i++) {
+      Location l = walk.get(i);
+      rows.add(new Object[] {tenantId, countId, i + 1, l.id(), l.code(), "OPEN"});
+    }
+    MultiRowInsert.insert(
+        db,
+        "count_task",
+        List.of("tenant_id", "count_id", "seq", "location_id", "location_code", "status"),
+        rows,
+        "");
+  }
+
+  Optional<Count> find(long tenantId, long id) {
+    return db.sql(COUNT + " WHERE tenant_id = ? AND id = ?")
+        .params(tenantId, id)
+        .query((rs, n) -> count(rs))
+        .optional();
+  }
+
+  List<Count> list(long tenantId, long afterId, int limit) {
+    return db.sql(COUNT + " WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?")
+        .params(tenantId, afterId, limit)
+        .query((rs, n) -> count(rs))
+        .list();
+  }
+
+  List<Task> tasks(long countId) {
+    return db.sql(TASK + " WHERE count_id = ? ORDER BY seq")
+        .param(countId)
+        .query((rs, n) -> task(rs))
+        .list();
+  }
+
+  Optional<Task> task(long countId, String locationCode) {
+    return db.sql(TASK + " WHERE count_id = ? AND location_code = ?")
+        .params(countId, locationCode)
+        .query((rs, n) -> task(rs))
+        .optional();
+  }
+
+  /**
+   * A scan's claim on its location: it counts only while the location is open. The update locks the
+   * task's row, so closing the location waits for a scan in flight and then sees it.
+   */
+  boolean claimScan(long taskId) {
+    return db.sql("UPDATE count_task SET scans = scans + 1 WHERE id = ? AND status = 'OPEN'")
+            .param(taskId)
+            .update()
+        == 1;
+  }
+
+  /** Closes a location once: false when it was closed already. */
+  boolean markDone(long taskId, String by, long now) {
+    return db.sql(
+                "UPDATE count_task SET status = 'DONE', done_by = ?, done_at = ? WHERE id = ? AND status = 'OPEN'")
+            .params(by, now, taskId)
+            .update()
+        == 1;
+  }
+
+  void setExpected(long taskId, int units, long quantity) {
+    db.sql("UPDATE count_task SET expected_units = ?, expected_quantity = ? WHERE id = ?")
+        .params(units, quantity, taskId)
+        .update();
+  }
+
+  /**
+   * Records units counted in a location; a unit counted there already is not counted again. Answers
+   * the units counted now.
+   */
+  List<CountedSerial> insertSerials(
+      long tenantId,
+      long countId,
+      long taskId,
+      List<UnitRef> units,
+      String sscc,
+      String by,
+      long now) {
+    List<Object[]> rows = new ArrayList<>(units.size());
+    for (UnitRef u : units) {
+      rows.add(
+          new Object[] {
+            tenantId, countId, taskId, u.gtin().value(), u.serial().value(), sscc, by, now
+          });
+    }
+    return MultiRowInsert.insertReturning(
+        db,
+        "count_serial",
+        List.of(
+            "tenant_id",
+            "count_id",
+            "task_id",
+            "gtin",
+            "serial",
+            "sscc",
+            "counted_by",
+            "counted_at"),
+        rows,
+        "ON CONFLICT (task_id, gtin, serial) DO NOTHING RETURNING gtin, serial",
+        (rs, n) -> new CountedSerial(rs.getString(1), rs.getString(2), null));
+  }
+
+  /** Records counted goods; false when a scan with the same key was recorded already. */
+  boolean insertGoods(
+      long tenantId,
+      long countId,
+      long taskId,
+      CountedGoods g,
+      String scanKey,
+      String by,
+      long now) {
+    return db.sql(
+                """
+                INSERT INTO count_goods (tenant_id, count_id, task_id, product_id, gtin, lot, expiry,
+                                         quantity, scan_key, counted_by, counted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (task_id, scan_key) DO NOTHING""")
+            .params(
+                tenantId,
+                countId,
+                taskId,
+                g.productId(),
+                g.gtin(),
+                g.lot(),
+                g.expiry(),
+                g.quantity(),
+                scanKey,
+                by,
+                now)
+            .update()
+        == 1;
+  }
+
+  List<CountedSerial> serials(long taskId) {
+    return db.sql("SELECT gtin, serial, counted_at FROM count_serial WHERE task_id = ? ORDER BY id")
+        .param(taskId)
+        .query((rs, n) -> new CountedSerial(rs.getString(1), rs.getString(2), rs.getLong(3)))
+        .list();
+  }
+
+  List<CountedGoods> goods(long taskId) {
+    return db.sql(
+            "SELECT product_id, gtin, lot, expiry, quantity FROM count_goods WHERE task_id = ? ORDER BY id")
+        .param(taskId)
+        .query(
+            (rs, n) ->
+                new CountedGoods(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getLong(5)))
+        .list();
+  }
+
+  /** Units and quantities counted per location of a count: {units, quantity} by task id. */
+  Map<Long, long[]> countedPerTask(long countId) {
+    Map<Long, long[]> out = new HashMap<>();
+    db.sql("SELECT task_id, COUNT(*) FROM count_serial WHERE count_id = ? GROUP BY task_id")
+        .param(countId)
+        .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new long[2])[0] = rs.getLong(2))
+        .list();
+    db.sql("SELECT task_id, SUM(quantity) FROM count_goods WHERE count_id = ? GROUP BY task_id")
+        .param(countId)
+        .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new long[2])[1] = rs.getLong(2))
+        .list();
+    return out;
+  }
+
+  void insertDiscrepancies(
+      long tenantId,
+      long countId,
+      long taskId,
+      List<Discrepancy> found,
+      Map<String, String> expiry) {
+    List<Object[]> rows = new ArrayList<>(found.size());
+    for (Discrepancy d : found) {
+      rows.add(
+          new Object[] {
+            tenantId,
+            countId,
+            taskId,
+            d.kind().name(),
+            d.correction().name(),
+            d.gtin(),
+            d.serial(),
+            d.productId(),
+            d.lot(),
+            d.productId() == null ? null : expiry.get(d.productId() + "/" + d.lot()),
+            d.recordedLot(),
+            d.expected(),
+            d.counted(),
+            d.recordedLocationId(),
+            d.recordedState()
+          });
+    }
+    MultiRowInsert.insert(
+        db,
+        "count_discrepancy",
+        List.of(
+            "tenant_id",
+            "count_id",
+            "task_id",
+            "kind",
+            "correction",
+            "gtin",
+            "serial",
+            "product_id",
+            "lot",
+            "expiry",
+            "recorded_lot",
+            "expected",
+            "counted",
+            "recorded_location_id",
+            "recorded_state"),
+        rows,
+        "");
+  }
+
+  List<Found> discrepancies(long countId) {
+    return db.sql(FOUND + " WHERE count_id = ? ORDER BY id")
+        .param(countId)
+        .query(
+            (rs, n) ->
+                new Found(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    DiscrepancyKind.valueOf(rs.getString(3)),
+                    Correction.valueOf(rs.getString(4)),
+                    rs.getString(5),
+                    rs.getString(6),
+                    Rows.longOrNull(rs, 7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getLong(11),
+                    rs.getLong(12),
+                    Rows.longOrNull(rs, 13),
+                    rs.getString(14),
+                    rs.getString(15),
+                    rs.getString(16),
+                    rs.getString(17)))
+        .list();
+  }
+
+  void settle(long discrepancyId, String outcome, String note, String eventIds) {
+    db.sql("UPDATE count_discrepancy SET outcome = ?, note = ?, event_ids = ? WHERE id = ?")
+        .params(outcome, note, eventIds, discrepancyId)
+        .update();
+  }
+
+  /**
+   * Decides an open count once: approval only when every location is closed. False when it was
+   * decided already (or, approving, a location is still open).
+   */
+  boolean decide(
+      long tenantId, long id, String status, String by, String reason, long now, boolean approve) {
+    return db.sql(
+                "UPDATE cycle_count SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?"
+                    + " WHERE tenant_id = ? AND id = ? AND status = 'OPEN'"
+                    + (approve
+                        ? " AND NOT EXISTS (SELECT 1 FROM count_task t WHERE t.count_id = cycle_count.id AND t.status = 'OPEN')"
+                        : ""))
+            .params(status, by, now, reason, tenantId, id)
+            .update()
+        == 1;
+  }
+
+  private static Count count(ResultSet rs) throws SQLException {
+    return new Count(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getInt(5) == 1,
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getLong(9),
+        rs.getString(10),
+        Rows.longOrNull(rs, 11),
+        rs.getString(12));
+  }
+
+  private static Task task(ResultSet rs) throws SQLException {
+    return new Task(
+        rs.getLong(1),
+        rs.getInt(2),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getInt(6),
+        Rows.intOrNull(rs, 7),
+        Rows.longOrNull(rs, 8),
+        rs.getString(9),
+        Rows.longOrNull(rs, 10));
+  }
+}

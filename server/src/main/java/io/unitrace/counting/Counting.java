@@ -1,0 +1,331 @@
+package io.unitrace.counting;
+
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Product;
+import io.unitrace.catalog.Serial;
+import io.unitrace.counting.domain.Discrepancy;
+import io.unitrace.counting.domain.Reconciliation;
+import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
+import io.unitrace.ledger.Container;
+import io.unitrace.ledger.Containers;
+import io.unitrace.ledger.Inventory;
+import io.unitrace.ledger.UnitRef;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.TenantScope;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The counter's work, blind: scans in an open location (a unit, a sealed container as its recorded
+ * content, counted goods with a quantity), each unit counted once per location however often it is
+ * scanned and by however many counters, and the location closed, which reconciles it against the
+ * books at that moment (ADR 0019). Answers never say what the books hold.
+ */
+@Service
+public class Counting {
+
+  /**
+   * What a scan counted: {@code counted} units or the quantity counted now; {@code alreadyCounted}
+   * the units this location had counted before (a serial scanned twice counts once).
+   */
+  public record ScanAnswer(
+      String location,
+      String kind,
+      long counted,
+      List<String> alreadyCounted,
+      boolean repeated,
+      String message) {}
+
+  public record DoneAnswer(String location, String status, String next) {}
+
+  private final Counts counts;
+  private final CountRows rows;
+  private final Shelf shelf;
+  private final Facility facility;
+  private final Catalog catalog;
+  private final Containers containers;
+  private final Inventory inventory;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  Counting(
+      Counts counts,
+      CountRows rows,
+      Shelf shelf,
+      Facility facility,
+      Catalog catalog,
+      Containers containers,
+      Inventory inventory,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.counts = counts;
+    this.rows = rows;
+    this.shelf = shelf;
+    this.facility = facility;
+    this.catalog = catalog;
+    this.containers = containers;
+    this.inventory = inventory;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  record ScanAsked(
+      String scan,
+      String gtin,
+      String serial,
+      String sscc,
+      String lot,
+      Long quantity,
+      String scanId) {}
+
+  /** Counts what was scanned in one open location of an open count. */
+  ScanAnswer scan(TenantScope scope, long id, String code, ScanAsked a) {
+    scope.requireWrite();
+    if (a == null) {
+      throw Problem.badRequest("invalid-field", "scan", "send what was scanned");
+    }
+    if (a.scanId() != null && (a.scanId().isBlank() || a.scanId().length() > 100)) {
+      throw Problem.badRequest("invalid-field", "scanId", "a scan id has 1 to 100 characters");
+    }
+    CountScan.Read read =
+        CountScan.read(a.scan(), a.gtin(), a.serial(), a.sscc(), a.lot(), a.quantity());
+    CountRows.Count c = counts.require(scope, id);
+    CountRows.Task task = openTask(c, code);
+    long tenant = scope.tenantId();
+    String who = scope.actor().who();
+    long now = clock.millis();
+    if (read instanceof CountScan.Unit u) {
+      List<CountRows.CountedSerial> added =
+          counted(
+              task,
+              () ->
+                  rows.insertSerials(tenant, c.id(), task.id(), List.of(u.ref()), null, who, now));
+      boolean counted = !added.isEmpty();
+      return new ScanAnswer(
+          task.locationCode(),
+          "UNIT",
+          added.size(),
+          counted ? List.of() : List.of(u.ref().toString()),
+          !counted,
+          counted ? "counted" : "already counted: " + u.ref() + " counts once");
+    }
+    if (read instanceof CountScan.Container box) {
+      return container(scope, c, task, box, now);
+    }
+    return goods(scope, c, task, (CountScan.Goods) read, a, now);
+  }
+
+  /** A sealed container counts as its recorded content: every unit in it, at any depth. */
+  private ScanAnswer container(
+      TenantScope scope,
+      CountRows.Count c,
+      CountRows.Task task,
+      CountScan.Container box,
+      long now) {
+    long tenant = scope.tenantId();
+    Container container =
+        containers
+            .find(tenant, box.sscc())
+            .orElseThrow(
+                () ->
+                    Problem.unprocessable(
+                        "unknown-container",
+                        "scan",
+                        "no container "
+                            + box.sscc().value()
+                            + " is recorded: open it and scan its units one by one"));
+    List<Long> tree = containers.tree(tenant, container.id());
+    List<UnitRef> inside = new ArrayList<>();
+    inventory
+        .units(tenant, inventory.unitsIn(tenant, tree))
+        .values()
+        .forEach(p -> inside.add(new UnitRef(p.gtin(), new Serial(p.serial()))));
+    inside.sort(Comparator.comparing(UnitRef::toString));
+    List<CountRows.CountedSerial> added =
+        counted(
+            task,
+            () ->
+                rows.insertSerials(
+                    tenant,
+                    c.id(),
+                    task.id(),
+                    inside,
+                    box.sscc().value(),
+                    scope.actor().who(),
+                    now));
+    Set<String> addedNow = new HashSet<>();
+    added.forEach(s -> addedNow.add(Shelf.key(s.gtin(), s.serial())));
+    List<String> before = new ArrayList<>();
+    for (UnitRef r : inside) {
+      if (!addedNow.contains(Shelf.key(r.gtin().value(), r.serial().value()))) {
+        before.add(r.toString());
+      }
+    }
+    return new ScanAnswer(
+        task.locationCode(),
+        "CONTAINER",
+        added.size(),
+        before,
+        added.isEmpty() && !inside.isEmpty(),
+        "container "
+            + box.sscc().value()
+            + " counted as its recorded content: "
+            + inside.size()
+            + " units"
+            + (before.isEmpty() ? "" : ", " + before.size() + " of them already counted"));
+  }
+
+  /** Counted goods: a lot (or untracked goods) and a quantity, added to what was counted there. */
+  private ScanAnswer goods(
+      TenantScope scope,
+      CountRows.Count c,
+      CountRows.Task task,
+      CountScan.Goods g,
+      ScanAsked a,
+      long now) {
+    long tenant = scope.tenantId();
+    Product p =
+        catalog
+            .byGtin(tenant, g.gtin())
+            .orElseThrow(
+                () ->
+                    Problem.unprocessable(
+                        "unknown-product",
+                        a.scan() == null ? "gtin" : "scan",
+                        "client "
+                            + scope.tenantCode()
+                            + " has no product with GTIN "
+                            + g.gtin().value()));
+    if (p.tracking().serialized()) {
+      throw Problem.badRequest(
+          "count-by-serial",
+          "quantity",
+          p.sku() + " is serialized: scan each unit's serial, not a quantity");
+    }
+    if (p.tracking().lotted() && g.lot() == null) {
+      throw Problem.badRequest(
+          "invalid-field", "lot", p.sku() + " is tracked by lot: scan or type the lot");
+    }
+    String lot = p.tracking().lotted() ? g.lot() : null;
+    CountRows.CountedGoods goods =
+        new CountRows.CountedGoods(
+            p.id(),
+            g.gtin().value(),
+            lot,
+            g.expiry() == null ? null : g.expiry().toString(),
+            g.quantity());
+    boolean added =
+        counted(
+            task,
+            () ->
+                rows.insertGoods(
+                    tenant, c.id(), task.id(), goods, a.scanId(), scope.actor().who(), now));
+    return new ScanAnswer(
+        task.locationCode(),
+        "GOODS",
+        added ? g.quantity() : 0,
+        List.of(),
+        !added,
+        added ? "counted" : "scan " + a.scanId() + " was counted already: it counts once");
+  }
+
+  /**
+   * Runs a scan's writes with the location's claim: refused, writing nothing, once it is closed.
+   */
+  private <T> T counted(CountRows.Task task, Supplier<T> write) {
+    return tx.execute(
+        s -> {
+          if (!rows.claimScan(task.id())) {
+            throw closed(task.locationCode());
+          }
+          return write.get();
+        });
+  }
+
+  private CountRows.Task openTask(CountRows.Count c, String code) {
+    if (!c.status().equals("OPEN")) {
+      throw Problem.conflict(
+          "count-decided",
+          null,
+          "count " + c.number() + " is " + c.status() + ": nothing more is counted");
+    }
+    CountRows.Task t =
+        rows.task(c.id(), code == null ? "" : code.strip())
+            .orElseThrow(
+                () ->
+                    Problem.notFound(
+                        "not-in-count", "count " + c.number() + " does not list location " + code));
+    if (!t.status().equals("OPEN")) {
+      throw closed(t.locationCode());
+    }
+    return t;
+  }
+
+  private static Problem closed(String code) {
+    return Problem.conflict(
+            "location-counted", "location", "location " + code + " was counted and closed")
+        .with("location", code);
+  }
+
+  /**
+   * Closes a location: from now on nothing more is counted there, and what the books hold there is
+   * read at this moment and compared with what was counted (ADR 0019), in one transaction.
+   */
+  DoneAnswer done(TenantScope scope, long id, String code) {
+    scope.requireWrite();
+    CountRows.Count c = counts.require(scope, id);
+    CountRows.Task task = openTask(c, code);
+    Location location =
+        facility
+            .byId(task.locationId())
+            .orElseThrow(() -> new IllegalStateException("location " + task.locationId()));
+    long now = clock.millis();
+    tx.executeWithoutResult(
+        s -> {
+          if (!rows.markDone(task.id(), scope.actor().who(), now)) {
+            throw closed(task.locationCode());
+          }
+          Shelf.Content books = shelf.at(scope, location);
+          List<CountRows.CountedSerial> serials = rows.serials(task.id());
+          Map<String, Reconciliation.Recorded> recorded = shelf.recorded(scope.tenantId(), serials);
+          List<Reconciliation.SeenUnit> seen = new ArrayList<>(serials.size());
+          Set<String> here = new HashSet<>();
+          books.units().forEach(u -> here.add(Shelf.key(u.gtin(), u.serial())));
+          for (CountRows.CountedSerial u : serials) {
+            String key = Shelf.key(u.gtin(), u.serial());
+            Reconciliation.Recorded r = recorded.get(key);
+            boolean changed = r != null && !here.contains(key) && shelf.changedSince(scope, u);
+            seen.add(new Reconciliation.SeenUnit(u.gtin(), u.serial(), r, changed));
+          }
+          List<Reconciliation.Goods> counted = new ArrayList<>();
+          Map<String, String> expiry = new HashMap<>();
+          for (CountRows.CountedGoods g : rows.goods(task.id())) {
+            counted.add(new Reconciliation.Goods(g.productId(), g.lot(), g.quantity()));
+            if (g.expiry() != null) {
+              expiry.put(g.productId() + "/" + g.lot(), g.expiry());
+            }
+          }
+          List<Discrepancy> found =
+              Reconciliation.of(location.id(), books.units(), seen, books.goods(), counted);
+          rows.setExpected(task.id(), books.units().size(), books.quantity());
+          rows.insertDiscrepancies(scope.tenantId(), c.id(), task.id(), found, expiry);
+        });
+    String next =
+        rows.tasks(c.id()).stream()
+            .filter(t -> t.status().equals("OPEN"))
+            .map(CountRows.Task::locationCode)
+            .findFirst()
+            .orElse(null);
+    return new DoneAnswer(task.locationCode(), "DONE", next);
+  }
+}
