@@ -82,7 +82,8 @@ class TenantIsolationIT extends IntegrationTest {
       String sold,
       String licenceKey,
       long recall,
-      long recallCustomer) {
+      long recallCustomer,
+      long count) {
 
     /** Everything that names B's data: none of it may appear in an answer given to A. */
     List<String> secrets() {
@@ -926,6 +927,38 @@ class TenantIsolationIT extends IntegrationTest {
                         + b.recallCustomer()
                         + "/contacted",
                     null)));
+    // counting: B's cycle counts, their blind tasks and their scans stay B's
+    t.put("GET /api/v1/counts", site(b -> get("/api/v1/counts")));
+    t.put(
+        "POST /api/v1/counts",
+        site(
+            b ->
+                json(
+                    "/api/v1/counts",
+                    map("warehouse", b.site().warehouse, "locations", list(b.site().bin1)))));
+    t.put("GET /api/v1/counts/{id}", target(b -> get("/api/v1/counts/" + b.count())));
+    t.put(
+        "GET /api/v1/counts/{id}/task", target(b -> get("/api/v1/counts/" + b.count() + "/task")));
+    t.put(
+        "POST /api/v1/counts/{id}/locations/{code}/scans",
+        target(
+            b ->
+                json(
+                    "/api/v1/counts/" + b.count() + "/locations/" + b.site().bin1 + "/scans",
+                    map("scan", b.scan(b.stored())))));
+    t.put(
+        "POST /api/v1/counts/{id}/locations/{code}/done",
+        target(
+            b ->
+                json(
+                    "/api/v1/counts/" + b.count() + "/locations/" + b.site().bin1 + "/done",
+                    null)));
+    t.put(
+        "POST /api/v1/counts/{id}/approve",
+        target(b -> json("/api/v1/counts/" + b.count() + "/approve", null)));
+    t.put(
+        "POST /api/v1/counts/{id}/reject",
+        target(b -> json("/api/v1/counts/" + b.count() + "/reject", map("reason", "intruder"))));
     t.put(
         "GET /api/v1/trace/lots",
         site(b -> get("/api/v1/trace/lots?product=" + b.lotSku() + "&lot=" + query(b.lotCode()))));
@@ -1513,6 +1546,11 @@ class TenantIsolationIT extends IntegrationTest {
     ok(b.api.post("/api/v1/recalls/" + recall + "/open", null));
     long recallCustomer =
         ok(b.api.get("/api/v1/recalls/" + recall + "/customers")).at("/items/0/id").asLong();
+    // B's cycle count of its first bin, open
+    long count =
+        ok(b.api.post("/api/v1/counts", map("warehouse", b.warehouse, "locations", list(b.bin1))))
+            .at("/id")
+            .asLong();
     // A warranty claim of B's on the unit it shipped (its product has no warranty: accepted anyway)
     String claim =
         ok(b.api.post(
@@ -1589,7 +1627,8 @@ class TenantIsolationIT extends IntegrationTest {
         sold,
         licenceKey,
         recall,
-        recallCustomer);
+        recallCustomer,
+        count);
   }
 
   private List<Principal> principalsOf(Site a) {
@@ -1652,6 +1691,7 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("licence views", ok(api.get("/api/v1/licence-views")).body());
     s.put("recall", ok(api.get("/api/v1/recalls/" + b.recall())).body());
     s.put("recall customers", ok(api.get("/api/v1/recalls/" + b.recall() + "/customers")).body());
+    s.put("count", ok(api.get("/api/v1/counts/" + b.count())).body());
     s.put("genealogy", ok(api.get(b.unit(b.stored()) + "/genealogy")).body());
     s.put(
         "counted history",
@@ -1706,7 +1746,12 @@ class TenantIsolationIT extends IntegrationTest {
             "recall_campaign",
             "recall_unit",
             "recall_bucket",
-            "recall_customer")) {
+            "recall_customer",
+            "cycle_count",
+            "count_task",
+            "count_serial",
+            "count_goods",
+            "count_discrepancy")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")
