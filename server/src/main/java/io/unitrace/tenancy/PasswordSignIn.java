@@ -59,22 +59,33 @@ final class PasswordSignIn implements AuthenticationProvider {
       failed("throttled", user, address);
       throw new Throttled(verdict.retryAfterSeconds());
     }
-    Object credentials = attempt.getCredentials();
-    if (credentials != null
-        && credentials.toString().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
-      failed("bad-credentials", user, address);
-      throw new BadCredentialsException("Bad credentials");
-    }
+    boolean signedIn = false;
+    boolean refused = false;
     try {
-      Authentication signedIn = passwords.authenticate(attempt);
-      throttle.succeeded(user, address);
-      return signedIn;
+      Object credentials = attempt.getCredentials();
+      if (credentials != null
+          && credentials.toString().getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+        throw new BadCredentialsException("Bad credentials");
+      }
+      Authentication done = passwords.authenticate(attempt);
+      signedIn = true;
+      return done;
     } catch (DisabledException e) {
+      refused = true;
       failed("disabled", user, address);
       throw e;
     } catch (AuthenticationException e) {
+      refused = true;
       failed("bad-credentials", user, address);
       throw e;
+    } finally {
+      if (signedIn) {
+        throttle.succeeded(user, address, clock.instant());
+      } else if (refused) {
+        throttle.failed(user, address, clock.instant());
+      } else {
+        throttle.abandoned(user, address); // the check itself broke: no verdict on the password
+      }
     }
   }
 

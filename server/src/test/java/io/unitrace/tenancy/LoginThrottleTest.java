@@ -22,6 +22,7 @@ class LoginThrottleTest {
 
   private void fail(String user, String address, Instant at) {
     assertThat(throttle.attempt(user, address, at).allowed()).isTrue();
+    throttle.failed(user, address, at);
   }
 
   @Test
@@ -29,7 +30,7 @@ class LoginThrottleTest {
     for (int i = 0; i < 3; i++) {
       fail("ana", "10.0.0.1", T0);
     }
-    // The fourth attempt is heard, and opens a wait of 1 s whatever its outcome.
+    // The fourth attempt is heard; failing, it opens a wait of 1 s.
     fail("ana", "10.0.0.1", T0);
     var refused = throttle.attempt("ana", "10.0.0.1", T0.plusMillis(999));
     assertThat(refused.allowed()).isFalse();
@@ -70,7 +71,7 @@ class LoginThrottleTest {
       fail("cy", "10.0.0.3", T0);
     }
     assertThat(throttle.attempt("cy", "10.0.0.3", T0).allowed()).isTrue();
-    throttle.succeeded("cy", "10.0.0.3");
+    throttle.succeeded("cy", "10.0.0.3", T0);
     assertThat(throttle.failuresOf("cy")).isZero();
     assertThat(throttle.attempt("cy", "10.0.0.3", T0).allowed()).isTrue();
     assertThat(throttle.attempt("dee", "10.0.0.4", T0).allowed()).isTrue();
@@ -93,19 +94,19 @@ class LoginThrottleTest {
     }
     Instant later = T0.plusSeconds(400).plus(Duration.ofHours(1)).plusSeconds(60);
     assertThat(throttle.attempt("eve", "10.0.0.7", later).allowed()).isTrue();
-    assertThat(throttle.failuresOf("eve")).isEqualTo(1);
+    assertThat(throttle.failuresOf("eve")).isZero();
   }
 
-  @Test
-  void parallelGuessesCannotSlipThroughTogether() throws Exception {
+  /** {@code tries} attempts at once from 16 threads, none settled: how many were heard. */
+  private int heardAtOnce(String user, String address, int tries) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(16);
     CountDownLatch start = new CountDownLatch(1);
     AtomicInteger heard = new AtomicInteger();
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < tries; i++) {
       pool.submit(
           () -> {
             start.await();
-            if (throttle.attempt("fay", "10.0.0.8", T0).allowed()) {
+            if (throttle.attempt(user, address, T0).allowed()) {
               heard.incrementAndGet();
             }
             return null;
@@ -114,8 +115,36 @@ class LoginThrottleTest {
     start.countDown();
     pool.shutdown();
     assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-    // Three free attempts and the one that opened the wait; the rest waited.
-    assertThat(heard).hasValue(4);
+    return heard.get();
+  }
+
+  @Test
+  void parallelGuessesPastTheFreeFailuresAreHeardOneAtATime() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      fail("fay", "10.0.0.8", T0.minusSeconds(10));
+    }
+    assertThat(heardAtOnce("fay", "10.0.0.8", 200)).isEqualTo(1);
+  }
+
+  @Test
+  void parallelGuessesAfterAFailureAreHeardOnlyUpToTheFreeOnesLeft() throws Exception {
+    fail("gus", "10.0.0.10", T0.minusSeconds(10));
+    assertThat(heardAtOnce("gus", "10.0.0.10", 200)).isEqualTo(2);
+  }
+
+  @Test
+  void honestParallelSignInsAreAllHeardUpToABurst() throws Exception {
+    assertThat(heardAtOnce("scanner", "10.0.0.11", 40)).isEqualTo(40);
+    assertThat(heardAtOnce("fleet", "10.0.0.12", 200)).isEqualTo(LoginThrottle.BURST);
+  }
+
+  @Test
+  void successesNeverCountAgainstTheAddress() {
+    for (int i = 0; i < 500; i++) {
+      assertThat(throttle.attempt("user" + i, "10.0.0.13", T0).allowed()).isTrue();
+      throttle.succeeded("user" + i, "10.0.0.13", T0);
+    }
+    assertThat(throttle.attempt("last", "10.0.0.13", T0).allowed()).isTrue();
   }
 
   @Test
@@ -130,7 +159,9 @@ class LoginThrottleTest {
                 Duration.ofHours(1),
                 100));
     for (int i = 0; i < 10_000; i++) {
-      small.attempt("random-" + i, "10.0.0.9", T0);
+      if (small.attempt("random-" + i, "10.0.0.9", T0).allowed()) {
+        small.failed("random-" + i, "10.0.0.9", T0);
+      }
     }
     for (int i = 0; i < 9_000; i++) {
       assertThat(small.failuresOf("random-" + i)).isZero();
