@@ -1,5 +1,6 @@
 package io.unitrace.ledger;
 
+import io.unitrace.shared.Text;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -14,8 +15,27 @@ public record RequestMeta(
     String rawScan,
     List<BizTransaction> bizTransactions) {
 
+  /** Column widths of ledger_event (request_key, device); a raw scan is kept up to this length. */
+  static final int KEY_LENGTH = 100;
+
+  static final int DEVICE_LENGTH = 120;
+  static final int SCAN_LENGTH = 2000;
+
+  public RequestMeta {
+    Text.line("Idempotency-Key", idempotencyKey, KEY_LENGTH);
+    Text.line("device", device, DEVICE_LENGTH);
+    Text.raw("scan", rawScan, SCAN_LENGTH);
+    Text.noNulls("bizTransactions", bizTransactions);
+  }
+
   /** A business transaction the event belongs to, in CBV terms (type "po", "desadv", "rma", …). */
-  public record BizTransaction(String type, String id) {}
+  public record BizTransaction(String type, String id) {
+
+    public BizTransaction {
+      Text.line("type", type, 100);
+      Text.line("id", id, 200);
+    }
+  }
 
   public static RequestMeta of(String idempotencyKey) {
     return new RequestMeta(idempotencyKey, null, null, null, List.of());

@@ -101,11 +101,48 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       message = "the field '" + field + "' is required and must not be null";
     } else if (cause instanceof MismatchedInputException mie) {
       field = mie.getPath().isEmpty() ? null : pathOf(mie.getPath());
-      message = "the field '" + field + "' has a value of the wrong type";
+      String expected = expected(mie.getTargetType());
+      message =
+          field == null
+              ? "the request body must be " + expected
+              : "the field '" + field + "' must be " + expected;
+      return problem(
+          Problem.badRequest("malformed-body", field, message).with("expected", expected));
     } else if (cause instanceof JacksonException je) {
       message = "the request body is not valid JSON: " + je.getOriginalMessage();
     }
     return problem(Problem.badRequest("malformed-body", field, message));
+  }
+
+  /** What a JSON value must be to be read as {@code type}, in the client's terms. */
+  static String expected(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (CharSequence.class.isAssignableFrom(type)
+        || type == char.class
+        || type == Character.class) {
+      return "a string";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    if (type.isEnum()) {
+      return "one of "
+          + String.join(
+              ", ",
+              java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+    }
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+      return "a date or time in ISO 8601 form (a string)";
+    }
+    return "an object";
   }
 
   private static Problem refusalInside(Throwable t) {
@@ -122,12 +159,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
    * customFields[0] → "customFields[0].name".
    */
   private static Problem located(Problem p, Throwable cause) {
-    if (!(cause instanceof tools.jackson.databind.DatabindException de)
-        || de.getPath().isEmpty()
-        || p.field() == null) {
+    if (!(cause instanceof tools.jackson.databind.DatabindException de) || de.getPath().isEmpty()) {
       return p;
     }
     String at = pathOf(de.getPath());
+    if (p.field() == null) {
+      return p.at(at);
+    }
     String leaf = p.field().substring(p.field().lastIndexOf('.') + 1);
     return p.at(at.endsWith(leaf) ? at : at + "." + leaf);
   }
