@@ -9,6 +9,7 @@ import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.shared.Times;
 import java.io.IOException;
 import java.io.Reader;
@@ -45,7 +46,14 @@ class Purchasing {
   record NewLine(String sku, String gtin, Integer quantity) {}
 
   record NewPurchaseOrder(
-      String number, String vendor, String vendorGln, LocalDate expectedOn, List<NewLine> lines) {}
+      String number, String vendor, String vendorGln, LocalDate expectedOn, List<NewLine> lines) {
+
+    NewPurchaseOrder {
+      Text.line("number", number, 60);
+      Text.line("vendor", vendor, 200);
+      Text.noNulls("lines", lines);
+    }
+  }
 
   /**
    * {@code received}: units received against the line so far, over all the PO's receipts (a product

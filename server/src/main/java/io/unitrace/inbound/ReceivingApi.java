@@ -60,13 +60,8 @@ class ReceivingApi {
 
     ScanBody {
       Text.raw("scan", scan, 2000);
-      Text.line("product", product, 60);
-      Text.line("gtin", gtin, 14);
-      Text.line("serial", serial, 20);
-      Text.line("lot", lot, 20);
       Text.noNullValues("fields", fields);
       Text.line("device", device, 120);
-      Text.line("vendorLot", vendorLot, 20);
     }
 
     Receiving.ScanRequest request() {

@@ -3,6 +3,9 @@ package io.unitrace.shared;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -70,6 +73,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<Object> denied(AccessDeniedException e) {
     return problem(Problem.forbidden(e.getMessage()));
+  }
+
+  /**
+   * A query parameter Tomcat could not decode ({@code ?cursor=%zz}): the client's mistake. Tomcat
+   * names the parameter only in its message.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> undecodableParameter(InvalidParameterException e) {
+    Matcher m =
+        Pattern.compile("Parameter \\[([^\\]]*)\\]").matcher(String.valueOf(e.getMessage()));
+    String name = m.find() ? m.group(1) : null;
+    return problem(
+        Problem.badRequest(
+            "invalid-parameter",
+            name,
+            name == null
+                ? "a query parameter is not valid percent-encoded UTF-8"
+                : "parameter '" + name + "' is not valid percent-encoded UTF-8"));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -167,7 +188,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       return p.at(at);
     }
     String leaf = p.field().substring(p.field().lastIndexOf('.') + 1);
-    return p.at(at.endsWith(leaf) ? at : at + "." + leaf);
+    if (at.equals(leaf) || at.endsWith("." + leaf)) {
+      return p.at(at);
+    }
+    // The field is relative to the object the path ends at; a refusal that already names the
+    // list it sits in ("customFields.name" at customFields[0]) keeps only the part after it.
+    String list = at.replaceAll("\\[\\d+\\]$", "");
+    list = list.substring(list.lastIndexOf('.') + 1);
+    String relative =
+        p.field().startsWith(list + ".") ? p.field().substring(list.length() + 1) : p.field();
+    return p.at(at + "." + relative);
   }
 
   private static String pathOf(List<tools.jackson.databind.DatabindException.Reference> path) {
