@@ -169,7 +169,7 @@ class InputRefusalsIT extends IntegrationTest {
                 "tracking",
                 "SERIAL",
                 "customFields",
-                list(
+                Arrays.asList(
                     map("name", "IMEI", "type", "TEXT", "required", false, "unique", true), null)));
     assertRefused(product, "missing-value", "customFields[1]");
     assertThat(site.api.get("/api/v1/products/" + sku).status()).isEqualTo(404);
