@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ApiFuzzIT extends IntegrationTest {
 
   private static final long SEED = Long.getLong("unitrace.fuzz.seed", 20261207L);
-  private static final int REQUESTS = Integer.getInteger("unitrace.fuzz.requests", 1200);
+  private static final int REQUESTS = Integer.getInteger("unitrace.fuzz.requests", 1500);
 
   /** Tables a write endpoint adds rows to; a refused request must leave every count as it was. */
   private static final List<String> TABLES =
@@ -59,7 +59,15 @@ class ApiFuzzIT extends IntegrationTest {
           "receipt",
           "receipt_scan",
           "sales_order",
-          "order_line");
+          "order_line",
+          "purchase_order",
+          "po_line",
+          "asn",
+          "asn_item",
+          "rma",
+          "rma_line",
+          "recall_campaign",
+          "webhook_subscription");
 
   @Autowired JdbcClient db;
 
@@ -269,6 +277,63 @@ class ApiFuzzIT extends IntegrationTest {
                     map("name", "Ann Buyer", "address", "1 Main St"),
                     "lines",
                     list(map("sku", unstocked, "quantity", 2)))),
+        new Endpoint(
+            "POST",
+            site.unitPath("F3") + "/adjustments",
+            () -> map("kind", "FOUND", "reason", "counted", "location", site.bin2)),
+        new Endpoint(
+            "POST",
+            "/api/v1/purchase-orders",
+            () ->
+                map(
+                    "number",
+                    unique("PO"),
+                    "vendor",
+                    "Acme",
+                    "lines",
+                    list(map("sku", site.sku, "quantity", 3)))),
+        new Endpoint(
+            "POST",
+            "/api/v1/asns",
+            () ->
+                map(
+                    "number",
+                    unique("ASN"),
+                    "items",
+                    list(map("gtin", site.gtin, "serial", serial.get())))),
+        new Endpoint(
+            "POST",
+            "/api/v1/rmas",
+            () ->
+                map(
+                    "units",
+                    list("(01)" + site.gtin + "(21)F1"),
+                    "reason",
+                    "DEFECTIVE",
+                    "customer",
+                    "Ann",
+                    "note",
+                    "line one\nline two")),
+        new Endpoint(
+            "POST",
+            "/api/v1/recalls",
+            () ->
+                map(
+                    "title",
+                    "Battery swelling",
+                    "reason",
+                    "supplier notice",
+                    "mode",
+                    "LOT",
+                    "product",
+                    site.sku,
+                    "lots",
+                    list("L1"))),
+        new Endpoint(
+            "POST",
+            "/api/v1/channels/webhooks",
+            () -> map("url", "https://example.com/hook", "types", list("availability.changed"))),
+        new Endpoint("POST", "/api/v1/gs1/parse", () -> map("scan", "(01)" + site.gtin)),
         new Endpoint(
             "POST",
             "/api/v1/stock/adjustments",
