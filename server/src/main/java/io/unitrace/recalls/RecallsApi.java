@@ -91,8 +91,14 @@ class RecallsApi {
         .body(d.campaign());
   }
 
-  /** A campaign by an explicit list of units uploaded as CSV: GTIN,serial or a scan per line. */
-  @PostMapping(consumes = {"text/csv", "text/plain"})
+  /**
+   * A campaign by an explicit list of units uploaded as CSV: GTIN,serial or a scan per line. Only
+   * for a request that says it is CSV: without a Content-Type both drafts would match, and Spring
+   * would fail on the ambiguity.
+   */
+  @PostMapping(
+      consumes = {"text/csv", "text/plain"},
+      headers = "Content-Type")
   ResponseEntity<Recalls.CampaignView> draftCsv(
       TenantScope scope,
       @RequestHeader(name = "Idempotency-Key", required = false) String key,

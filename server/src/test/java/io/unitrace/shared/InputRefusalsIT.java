@@ -206,6 +206,15 @@ class InputRefusalsIT extends IntegrationTest {
   }
 
   @Test
+  void aRecallDraftWithoutContentTypeIsARefusalNotAnAmbiguity() {
+    Site site = Site.create(admin);
+    var r = site.api.send("POST", "/api/v1/recalls", null, java.util.Map.of());
+    assertThat(r.status()).as(r.toString()).isBetween(400, 499);
+    assertThat(r.contentType()).contains("application/problem+json");
+    assertThat(r.problemCode()).isNotNull();
+  }
+
+  @Test
   void aNumberOrBooleanIsNotAString() {
     String code = unique("WH");
     var r = admin.post("/api/v1/warehouses", "{\"code\": 123, \"name\": true}");
