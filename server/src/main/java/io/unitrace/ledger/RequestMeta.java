@@ -15,14 +15,15 @@ public record RequestMeta(
     String rawScan,
     List<BizTransaction> bizTransactions) {
 
-  /** Column widths of ledger_event (request_key, device); a raw scan is kept up to this length. */
-  static final int KEY_LENGTH = 100;
-
+  /**
+   * ledger_event.device is VARCHAR(120); a raw scan is kept up to 2000 characters. (The ledger
+   * itself refuses an idempotency key longer than its column.)
+   */
   static final int DEVICE_LENGTH = 120;
+
   static final int SCAN_LENGTH = 2000;
 
   public RequestMeta {
-    Text.line("Idempotency-Key", idempotencyKey, KEY_LENGTH);
     Text.line("device", device, DEVICE_LENGTH);
     Text.raw("scan", rawScan, SCAN_LENGTH);
     Text.noNulls("bizTransactions", bizTransactions);

@@ -92,19 +92,17 @@ class RecallsApi {
   }
 
   /**
-   * A campaign by an explicit list of units uploaded as CSV: GTIN,serial or a scan per line. Only
-   * for a request that says it is CSV: without a Content-Type both drafts would match, and Spring
-   * would fail on the ambiguity.
+   * A campaign by an explicit list of units uploaded as CSV: GTIN,serial or a scan per line. The
+   * body is required: a request with neither body nor Content-Type would otherwise match both
+   * drafts, and Spring would fail on the ambiguity.
    */
-  @PostMapping(
-      consumes = {"text/csv", "text/plain"},
-      headers = "Content-Type")
+  @PostMapping(consumes = {"text/csv", "text/plain"})
   ResponseEntity<Recalls.CampaignView> draftCsv(
       TenantScope scope,
       @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestParam(required = false) String title,
       @RequestParam(required = false) String reason,
-      @RequestBody(required = false) String csv) {
+      @RequestBody String csv) {
     return answer(
         recalls.draft(
             scope,
