@@ -46,14 +46,7 @@ class Purchasing {
   record NewLine(String sku, String gtin, Integer quantity) {}
 
   record NewPurchaseOrder(
-      String number, String vendor, String vendorGln, LocalDate expectedOn, List<NewLine> lines) {
-
-    NewPurchaseOrder {
-      Text.line("number", number, 60);
-      Text.line("vendor", vendor, 200);
-      Text.noNulls("lines", lines);
-    }
-  }
+      String number, String vendor, String vendorGln, LocalDate expectedOn, List<NewLine> lines) {}
 
   /**
    * {@code received}: units received against the line so far, over all the PO's receipts (a product
@@ -257,6 +250,7 @@ class Purchasing {
           where.header("vendor"),
           "a purchase order names its vendor (1-200 characters)");
     }
+    Text.line(where.header("vendor"), o.vendor().strip(), 200);
     String gln = o.vendorGln() == null || o.vendorGln().isBlank() ? null : o.vendorGln().strip();
     if (gln != null) {
       try {
@@ -269,6 +263,7 @@ class Purchasing {
       throw Problem.badRequest(
           "invalid-field", where.header("lines"), "a purchase order has at least one line");
     }
+    Text.noNulls(where.header("lines"), o.lines());
     List<Product> resolved = new ArrayList<>(o.lines().size());
     List<Integer> quantities = new ArrayList<>(o.lines().size());
     for (int i = 0; i < o.lines().size(); i++) {
