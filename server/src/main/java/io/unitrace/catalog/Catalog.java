@@ -9,6 +9,7 @@ import io.unitrace.shared.Database;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Rows;
+import io.unitrace.shared.Text;
 import io.unitrace.shared.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -196,6 +197,13 @@ public class Catalog {
     if (s == null) {
       throw Problem.badRequest("invalid-field", null, "a product is required");
     }
+    Text.line(prefix + "sku", s.sku(), 60);
+    Text.line(prefix + "name", s.name(), 200);
+    Text.line(prefix + "manufacturer", s.manufacturer(), 200);
+    Text.line(prefix + "serialPattern", s.serialPattern(), 200);
+    Text.line(prefix + "fixedBin", s.fixedBin(), 60);
+    Text.noNulls(prefix + "gtins", s.gtins());
+    Text.noNulls(prefix + "customFields", s.customFields());
     if (s.sku() == null || !s.sku().strip().matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,59}")) {
       throw Problem.badRequest(
           "invalid-field", prefix + "sku", "a SKU is 1-60 letters, digits or . _ / -");

@@ -3,6 +3,7 @@ package io.unitrace.channels;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.shared.Times;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,7 +35,13 @@ class Webhooks {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  record NewWebhook(String url, List<String> types) {}
+  record NewWebhook(String url, List<String> types) {
+
+    NewWebhook {
+      Text.line("url", url, 2000);
+      Text.noNulls("types", types);
+    }
+  }
 
   /** {@code types} absent: every event. */
   record Webhook(long id, String url, List<String> types, Instant createdAt, String createdBy) {}

@@ -188,11 +188,18 @@ public class Facility {
   }
 
   public CursorPage<Location> locations(String warehouse, String cursor, int limit) {
+    // Two statements rather than "? IS NULL OR w.code = ?": PostgreSQL cannot type a bare null.
+    long after = CursorPage.decode(cursor);
     List<Location> rows =
-        db.sql(LOCATION + " WHERE l.id > ? AND (? IS NULL OR w.code = ?) ORDER BY l.id LIMIT ?")
-            .params(CursorPage.decode(cursor), warehouse, warehouse, limit + 1)
-            .query(LOCATION_ROW)
-            .list();
+        warehouse == null
+            ? db.sql(LOCATION + " WHERE l.id > ? ORDER BY l.id LIMIT ?")
+                .params(after, limit + 1)
+                .query(LOCATION_ROW)
+                .list()
+            : db.sql(LOCATION + " WHERE l.id > ? AND w.code = ? ORDER BY l.id LIMIT ?")
+                .params(after, warehouse, limit + 1)
+                .query(LOCATION_ROW)
+                .list();
     return CursorPage.of(rows, limit, Location::id);
   }
 

@@ -2,6 +2,7 @@ package io.unitrace.facility;
 
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.Actor;
 import io.unitrace.tenancy.CurrentActor;
 import io.unitrace.tenancy.Role;
@@ -21,10 +22,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class FacilityApi {
 
-  record NewWarehouse(String code, String name, String gln) {}
+  record NewWarehouse(String code, String name, String gln) {
+
+    NewWarehouse {
+      Text.line("code", code, 40);
+      Text.line("name", name, 200);
+      Text.line("gln", gln, 13);
+    }
+  }
 
   record NewLocation(
-      String warehouse, String parent, String code, String name, String level, LocationType type) {}
+      String warehouse, String parent, String code, String name, String level, LocationType type) {
+
+    NewLocation {
+      Text.line("warehouse", warehouse, 40);
+      Text.line("parent", parent, 60);
+      Text.line("code", code, 60);
+      Text.line("name", name, 200);
+      Text.line("level", level, 10);
+    }
+  }
 
   private final Facility facility;
   private final CurrentActor current;

@@ -9,6 +9,7 @@ import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.shared.Times;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,7 +59,15 @@ class Asns {
       String purchaseOrder,
       LocalDate shippedOn,
       List<NewContainer> containers,
-      List<NewItem> items) {}
+      List<NewItem> items) {
+
+    NewAsn {
+      Text.line("number", number, 60);
+      Text.line("purchaseOrder", purchaseOrder, 60);
+      Text.noNulls("containers", containers);
+      Text.noNulls("items", items);
+    }
+  }
 
   /** A top-level container and what it holds, at any depth. */
   record Tree(String sscc, String kind, int containers, int items) {}

@@ -238,7 +238,15 @@ class Booking {
           Hold.SUSPECT,
           "the same serial was scanned again at receipt " + r.id() + " on " + r.dock(),
           new RequestMeta(
-              "receipt:" + r.id() + ":" + key + ":suspect:" + j.c().gtin() + ":" + j.c().serial(),
+              ledgerKey(
+                  "receipt:"
+                      + r.id()
+                      + ":"
+                      + key
+                      + ":suspect:"
+                      + j.c().gtin()
+                      + ":"
+                      + j.c().serial()),
               null,
               null,
               j.c().scan(),
@@ -281,6 +289,25 @@ class Booking {
           "announced but not found at receipt " + r.id() + " on " + r.dock(),
           null,
           meta);
+    }
+  }
+
+  /**
+   * The ledger keeps request keys of up to 100 characters. A derived key that grew longer (a long
+   * client key plus GTIN and serial) is cut and completed by its SHA-256, so that the same request
+   * still finds the same event.
+   */
+  static String ledgerKey(String key) {
+    if (key.length() <= 100) {
+      return key;
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return key.substring(0, 35) + ":" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 }

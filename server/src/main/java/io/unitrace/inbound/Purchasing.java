@@ -9,6 +9,7 @@ import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.shared.Times;
 import java.io.IOException;
 import java.io.Reader;
@@ -249,6 +250,7 @@ class Purchasing {
           where.header("vendor"),
           "a purchase order names its vendor (1-200 characters)");
     }
+    Text.line(where.header("vendor"), o.vendor().strip(), 200);
     String gln = o.vendorGln() == null || o.vendorGln().isBlank() ? null : o.vendorGln().strip();
     if (gln != null) {
       try {
@@ -261,6 +263,7 @@ class Purchasing {
       throw Problem.badRequest(
           "invalid-field", where.header("lines"), "a purchase order has at least one line");
     }
+    Text.noNulls(where.header("lines"), o.lines());
     List<Product> resolved = new ArrayList<>(o.lines().size());
     List<Integer> quantities = new ArrayList<>(o.lines().size());
     for (int i = 0; i < o.lines().size(); i++) {

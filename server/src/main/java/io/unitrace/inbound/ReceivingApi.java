@@ -1,6 +1,7 @@
 package io.unitrace.inbound;
 
 import io.unitrace.shared.CursorPage;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/receipts")
 class ReceivingApi {
 
-  record OpenBody(String dock, String purchaseOrder, String asn, String quarantine) {}
+  record OpenBody(String dock, String purchaseOrder, String asn, String quarantine) {
+
+    OpenBody {
+      Text.line("dock", dock, 60);
+      Text.line("purchaseOrder", purchaseOrder, 60);
+      Text.line("asn", asn, 60);
+      Text.line("quarantine", quarantine, 60);
+    }
+  }
 
   /**
    * A scan: {@code scan} in any GS1 form, or a plain serial after {@code product} (a GTIN). {@code
@@ -49,6 +58,12 @@ class ReceivingApi {
       Integer quantity,
       String vendorLot) {
 
+    ScanBody {
+      Text.raw("scan", scan, 2000);
+      Text.noNullValues("fields", fields);
+      Text.line("device", device, 120);
+    }
+
     Receiving.ScanRequest request() {
       return new Receiving.ScanRequest(
           scan,
@@ -68,9 +83,20 @@ class ReceivingApi {
   }
 
   /** Items a conveyor or tunnel read; none: the whole ASN as announced. */
-  record ConfirmBody(List<ScanBody> items) {}
+  record ConfirmBody(List<ScanBody> items) {
 
-  record BuildBody(String kind, List<ScanBody> units) {}
+    ConfirmBody {
+      Text.noNulls("items", items);
+    }
+  }
+
+  record BuildBody(String kind, List<ScanBody> units) {
+
+    BuildBody {
+      Text.line("kind", kind, 12);
+      Text.noNulls("units", units);
+    }
+  }
 
   record ReceiptView(
       long id,

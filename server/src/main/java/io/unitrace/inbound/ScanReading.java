@@ -78,6 +78,14 @@ final class ScanReading {
     if (data != null && data.sscc().isPresent() && data.gtin().isEmpty()) {
       return new Container(data.sscc().get());
     }
+    if (data != null && data.gtin().isEmpty()) {
+      throw Problem.badRequest(
+          "scan-not-receivable",
+          "scan",
+          "the scan "
+              + data.toBracketed()
+              + " holds no GTIN (01) and no SSCC (00): it names nothing to receive");
+    }
     if (data != null && data.gtin().isPresent() && data.serial().isEmpty()) {
       return new ProductScan(data.gtin().get(), s, data);
     }

@@ -4,6 +4,7 @@ import io.unitrace.gs1.Gs1;
 import io.unitrace.gs1.Gs1Json;
 import io.unitrace.gs1.Gs1SyntaxException;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +28,12 @@ import tools.jackson.databind.ObjectMapper;
 @RequestMapping("/api/v1/gs1")
 class Gs1Api {
 
-  record ScanBody(String scan) {}
+  record ScanBody(String scan) {
+
+    ScanBody {
+      Text.raw("scan", scan, 2000);
+    }
+  }
 
   private final ObjectMapper json;
 

@@ -6,6 +6,7 @@ import io.unitrace.facility.SsccAllocator;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.domain.UnitCommand;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,7 +44,12 @@ public class Containers {
     this.allocator = allocator;
   }
 
-  public record PackRequest(List<UnitRef> units, String into) {}
+  public record PackRequest(List<UnitRef> units, String into) {
+
+    public PackRequest {
+      Text.noNulls("units", units);
+    }
+  }
 
   /** Packs units into a container; they take its location and from now on move with it. */
   public EventReceipt pack(TenantScope scope, List<UnitRef> refs, Sscc into, RequestMeta meta) {
@@ -74,7 +80,12 @@ public class Containers {
         });
   }
 
-  public record UnpackRequest(List<UnitRef> units) {}
+  public record UnpackRequest(List<UnitRef> units) {
+
+    public UnpackRequest {
+      Text.noNulls("units", units);
+    }
+  }
 
   public EventReceipt unpack(TenantScope scope, List<UnitRef> refs, RequestMeta meta) {
     if (refs == null || refs.isEmpty()) {

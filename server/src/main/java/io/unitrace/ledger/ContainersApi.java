@@ -2,6 +2,7 @@ package io.unitrace.ledger;
 
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,9 +30,19 @@ class ContainersApi {
   record UnitKey(String gtin, String serial) {}
 
   record PackBody(
-      List<UnitKey> units, String into, OffsetDateTime eventTime, String device, String scan) {}
+      List<UnitKey> units, String into, OffsetDateTime eventTime, String device, String scan) {
 
-  record NewContainer(String sscc, String kind, String location) {}
+    PackBody {
+      Text.noNulls("units", units);
+    }
+  }
+
+  record NewContainer(String sscc, String kind, String location) {
+
+    NewContainer {
+      Text.line("location", location, UnitsApi.LOCATION_LENGTH);
+    }
+  }
 
   record NestBody(String into, OffsetDateTime eventTime, String device, String scan) {}
 

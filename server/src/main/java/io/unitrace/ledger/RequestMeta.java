@@ -1,5 +1,6 @@
 package io.unitrace.ledger;
 
+import io.unitrace.shared.Text;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -14,8 +15,28 @@ public record RequestMeta(
     String rawScan,
     List<BizTransaction> bizTransactions) {
 
+  /**
+   * ledger_event.device is VARCHAR(120); a raw scan is kept up to 2000 characters. (The ledger
+   * itself refuses an idempotency key longer than its column.)
+   */
+  static final int DEVICE_LENGTH = 120;
+
+  static final int SCAN_LENGTH = 2000;
+
+  public RequestMeta {
+    Text.line("device", device, DEVICE_LENGTH);
+    Text.raw("scan", rawScan, SCAN_LENGTH);
+    Text.noNulls("bizTransactions", bizTransactions);
+  }
+
   /** A business transaction the event belongs to, in CBV terms (type "po", "desadv", "rma", …). */
-  public record BizTransaction(String type, String id) {}
+  public record BizTransaction(String type, String id) {
+
+    public BizTransaction {
+      Text.line("type", type, 100);
+      Text.line("id", id, 200);
+    }
+  }
 
   public static RequestMeta of(String idempotencyKey) {
     return new RequestMeta(idempotencyKey, null, null, null, List.of());

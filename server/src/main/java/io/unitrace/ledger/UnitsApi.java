@@ -2,6 +2,7 @@ package io.unitrace.ledger;
 
 import io.unitrace.catalog.CatalogInput;
 import io.unitrace.shared.CursorPage;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,6 +41,11 @@ class UnitsApi {
   static final String KEY = "Idempotency-Key";
   static final String UNIT = "/units/01/{gtin}/21/{serial}";
 
+  /** location.code is VARCHAR(60); a reason is free text kept in the event's details. */
+  static final int LOCATION_LENGTH = 60;
+
+  static final int REASON_LENGTH = 1000;
+
   record Context(
       OffsetDateTime eventTime,
       String device,
@@ -57,7 +63,13 @@ class UnitsApi {
       String lot,
       LocalDate expiry,
       LocalDate manufactured,
-      Map<String, String> fields) {}
+      Map<String, String> fields) {
+
+    UnitBody {
+      Text.raw("scan", scan, RequestMeta.SCAN_LENGTH);
+      Text.noNullValues("fields", fields);
+    }
+  }
 
   record RegisterBody(
       List<UnitBody> units,
@@ -67,16 +79,33 @@ class UnitsApi {
       OffsetDateTime eventTime,
       String device,
       String scan,
-      List<RequestMeta.BizTransaction> bizTransactions) {}
+      List<RequestMeta.BizTransaction> bizTransactions) {
+
+    RegisterBody {
+      Text.noNulls("units", units);
+      Text.line("location", location, LOCATION_LENGTH);
+      Text.free("reason", reason, REASON_LENGTH);
+    }
+  }
 
   record MoveBody(
       String location,
       OffsetDateTime eventTime,
       String device,
       String scan,
-      List<RequestMeta.BizTransaction> bizTransactions) {}
+      List<RequestMeta.BizTransaction> bizTransactions) {
 
-  record HoldBody(Hold hold, String reason, OffsetDateTime eventTime, String device, String scan) {}
+    MoveBody {
+      Text.line("location", location, LOCATION_LENGTH);
+    }
+  }
+
+  record HoldBody(Hold hold, String reason, OffsetDateTime eventTime, String device, String scan) {
+
+    HoldBody {
+      Text.free("reason", reason, REASON_LENGTH);
+    }
+  }
 
   record AdjustBody(
       Adjustment kind,
@@ -84,20 +113,41 @@ class UnitsApi {
       String location,
       OffsetDateTime eventTime,
       String device,
-      String scan) {}
+      String scan) {
+
+    AdjustBody {
+      Text.free("reason", reason, REASON_LENGTH);
+      Text.line("location", location, LOCATION_LENGTH);
+    }
+  }
 
   record DisposeBody(
-      UnitState to, String reason, OffsetDateTime eventTime, String device, String scan) {}
+      UnitState to, String reason, OffsetDateTime eventTime, String device, String scan) {
+
+    DisposeBody {
+      Text.free("reason", reason, REASON_LENGTH);
+    }
+  }
 
   record FieldsBody(
-      Map<String, String> fields, OffsetDateTime eventTime, String device, String scan) {}
+      Map<String, String> fields, OffsetDateTime eventTime, String device, String scan) {
+
+    FieldsBody {
+      Text.noNullValues("fields", fields);
+    }
+  }
 
   record ScanBody(
       String scan,
       String location,
       OffsetDateTime eventTime,
       String device,
-      List<RequestMeta.BizTransaction> bizTransactions) {}
+      List<RequestMeta.BizTransaction> bizTransactions) {
+
+    ScanBody {
+      Text.line("location", location, LOCATION_LENGTH);
+    }
+  }
 
   @PostMapping("/units")
   @ResponseStatus(HttpStatus.CREATED)

@@ -2,6 +2,7 @@ package io.unitrace.outbound;
 
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Rows;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.time.Clock;
@@ -21,7 +22,12 @@ class Customers {
 
   record Customer(long id, String code, String name, Integer minShelfLifeDays) {}
 
-  record CustomerSpec(String name, Integer minShelfLifeDays) {}
+  record CustomerSpec(String name, Integer minShelfLifeDays) {
+
+    CustomerSpec {
+      Text.line("name", name, 200);
+    }
+  }
 
   private final JdbcClient db;
   private final Clock clock;

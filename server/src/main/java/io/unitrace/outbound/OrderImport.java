@@ -6,6 +6,7 @@ import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gln;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -409,6 +410,8 @@ final class OrderImport {
           where.header(name + ".address"),
           "an address has at most 1000 characters");
     }
+    Text.line(where.header(name + ".name"), partyName, 200);
+    Text.free(where.header(name + ".address"), address, 1000);
     if (glnText != null) {
       try {
         new Gln(glnText);

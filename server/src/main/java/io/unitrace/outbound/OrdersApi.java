@@ -2,6 +2,7 @@ package io.unitrace.outbound;
 
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.io.StringReader;
 import java.util.List;
@@ -29,7 +30,12 @@ class OrdersApi {
   /** The answer to a CSV import: one result per order, in the order of their first rows. */
   record Imported(int created, int repeated, List<OrderIntake.Placed> orders) {}
 
-  record CancelRequest(String reason) {}
+  record CancelRequest(String reason) {
+
+    CancelRequest {
+      Text.free("reason", reason, 500);
+    }
+  }
 
   private final OrderIntake intake;
   private final Orders orders;

@@ -4,6 +4,7 @@ import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,9 +32,21 @@ import org.thymeleaf.context.Context;
 @RequestMapping("/api/v1")
 class OutboundApi {
 
-  record AllocationRun(List<Long> orders) {}
+  record AllocationRun(List<Long> orders) {
 
-  record NewPickList(String warehouse, List<Long> orders, String destination) {}
+    AllocationRun {
+      Text.noNulls("orders", orders);
+    }
+  }
+
+  record NewPickList(String warehouse, List<Long> orders, String destination) {
+
+    NewPickList {
+      Text.line("warehouse", warehouse, 40);
+      Text.noNulls("orders", orders);
+      Text.line("destination", destination, 60);
+    }
+  }
 
   /** What a picker or packer scanned or typed; {@code location} is where the picker stands. */
   record ScanBody(
@@ -48,9 +61,19 @@ class OutboundApi {
       OffsetDateTime eventTime,
       String device) {}
 
-  record NewCarton(String station) {}
+  record NewCarton(String station) {
 
-  record Finish(Boolean shortClose, String reason) {}
+    NewCarton {
+      Text.line("station", station, 60);
+    }
+  }
+
+  record Finish(Boolean shortClose, String reason) {
+
+    Finish {
+      Text.free("reason", reason, 500);
+    }
+  }
 
   private final Allocation allocation;
   private final Availability availability;

@@ -2,6 +2,7 @@ package io.unitrace.outbound;
 
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Rows;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.time.Clock;
@@ -21,7 +22,12 @@ class SalesChannels {
 
   record Channel(long id, String code, String name, Integer returnDays) {}
 
-  record ChannelSpec(String name, Integer returnDays) {}
+  record ChannelSpec(String name, Integer returnDays) {
+
+    ChannelSpec {
+      Text.line("name", name, 200);
+    }
+  }
 
   private final JdbcClient db;
   private final Clock clock;

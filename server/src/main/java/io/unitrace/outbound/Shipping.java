@@ -12,6 +12,7 @@ import io.unitrace.ledger.Departures;
 import io.unitrace.ledger.EventReceipt;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,7 +39,15 @@ import org.springframework.stereotype.Service;
 public class Shipping {
 
   public record ShipmentRequest(
-      String carrier, String service, String tracking, List<String> cartons, String shipDate) {}
+      String carrier, String service, String tracking, List<String> cartons, String shipDate) {
+
+    public ShipmentRequest {
+      Text.line("carrier", carrier, 60);
+      Text.line("service", service, 60);
+      Text.line("tracking", tracking, 100);
+      Text.noNulls("cartons", cartons);
+    }
+  }
 
   public record Shipped(
       long shipment,

@@ -1,6 +1,7 @@
 package io.unitrace.recalls;
 
 import io.unitrace.shared.CursorPage;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,13 +35,27 @@ class RecallsApi {
       List<String> lots,
       LocalDate receivedFrom,
       LocalDate receivedTo,
-      List<Targeting.UnitEntry> units) {}
+      List<Targeting.UnitEntry> units) {
+
+    DraftBody {
+      Text.line("title", title, 200);
+      Text.free("reason", reason, 1000);
+      Text.line("mode", mode, 16);
+      Text.noNulls("lots", lots);
+      Text.noNulls("units", units);
+    }
+  }
 
   /**
    * {@code release}: the recall was a false alarm, and affected goods still in the building under
    * the campaign's hold go back on sale.
    */
-  record CloseBody(String reason, Boolean release) {}
+  record CloseBody(String reason, Boolean release) {
+
+    CloseBody {
+      Text.free("reason", reason, 1000);
+    }
+  }
 
   private final Recalls recalls;
 
@@ -76,14 +91,18 @@ class RecallsApi {
         .body(d.campaign());
   }
 
-  /** A campaign by an explicit list of units uploaded as CSV: GTIN,serial or a scan per line. */
+  /**
+   * A campaign by an explicit list of units uploaded as CSV: GTIN,serial or a scan per line. The
+   * body is required: a request with neither body nor Content-Type would otherwise match both
+   * drafts, and Spring would fail on the ambiguity.
+   */
   @PostMapping(consumes = {"text/csv", "text/plain"})
   ResponseEntity<Recalls.CampaignView> draftCsv(
       TenantScope scope,
       @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestParam(required = false) String title,
       @RequestParam(required = false) String reason,
-      @RequestBody(required = false) String csv) {
+      @RequestBody String csv) {
     return answer(
         recalls.draft(
             scope,

@@ -13,6 +13,7 @@ import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.ReturnedGoods;
 import io.unitrace.ledger.UnitState;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.time.Clock;
@@ -35,11 +36,24 @@ import org.springframework.stereotype.Service;
 @Service
 class Inspection {
 
-  record InspectRequest(String condition, String findings) {}
+  record InspectRequest(String condition, String findings) {
+
+    InspectRequest {
+      Text.line("condition", condition, 20);
+      Text.free("findings", findings, 2000);
+    }
+  }
 
   record Inspected(ReturnViews.ReturnView ret, Disposition suggested, String why) {}
 
-  record RouteRequest(String disposition, String location, String reason) {}
+  record RouteRequest(String disposition, String location, String reason) {
+
+    RouteRequest {
+      Text.line("disposition", disposition, 20);
+      Text.line("location", location, 60);
+      Text.free("reason", reason, 500);
+    }
+  }
 
   record Routed(ReturnViews.ReturnView ret, EventReceipt event, String next) {}
 

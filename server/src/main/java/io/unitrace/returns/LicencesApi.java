@@ -5,6 +5,7 @@ import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -33,9 +34,19 @@ class LicencesApi {
 
   static final String UNIT = "/units/01/{gtin}/21/{serial}";
 
-  record KeysBody(List<String> keys) {}
+  record KeysBody(List<String> keys) {
 
-  record RevealBody(String reason) {}
+    KeysBody {
+      Text.noNulls("keys", keys);
+    }
+  }
+
+  record RevealBody(String reason) {
+
+    RevealBody {
+      Text.free("reason", reason, 500);
+    }
+  }
 
   private final Licences licences;
 

@@ -2,6 +2,7 @@ package io.unitrace.returns;
 
 import io.unitrace.shared.Database;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.time.Clock;
@@ -39,7 +40,12 @@ class Reasons {
 
   record Reason(String code, String label, boolean builtIn) {}
 
-  record ReasonSpec(String label) {}
+  record ReasonSpec(String label) {
+
+    ReasonSpec {
+      Text.line("label", label, 200);
+    }
+  }
 
   private final JdbcClient db;
   private final Clock clock;

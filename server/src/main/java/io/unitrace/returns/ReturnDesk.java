@@ -17,6 +17,7 @@ import io.unitrace.ledger.ReturnedGoods;
 import io.unitrace.ledger.Scans;
 import io.unitrace.outbound.Sales;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,7 +44,15 @@ class ReturnDesk {
 
   /** What the dock asks about before taking a unit in. */
   record VerdictRequest(
-      String scan, String rma, String returnedBy, Map<String, String> identifiers) {}
+      String scan, String rma, String returnedBy, Map<String, String> identifiers) {
+
+    VerdictRequest {
+      Text.raw("scan", scan, 2000);
+      Text.line("rma", rma, 40);
+      Text.line("returnedBy", returnedBy, 200);
+      Text.noNullValues("identifiers", identifiers);
+    }
+  }
 
   /**
    * A return at the dock: the scan (a unit; with {@code quantity}, counted goods by GTIN and lot),
@@ -60,7 +69,19 @@ class ReturnDesk {
       String quarantine,
       Long quantity,
       OffsetDateTime eventTime,
-      String device) {}
+      String device) {
+
+    ReturnRequest {
+      Text.raw("scan", scan, 2000);
+      Text.line("rma", rma, 40);
+      Text.line("reason", reason, 40);
+      Text.line("returnedBy", returnedBy, 200);
+      Text.noNullValues("identifiers", identifiers);
+      Text.line("location", location, 60);
+      Text.line("quarantine", quarantine, 60);
+      Text.line("device", device, 120);
+    }
+  }
 
   record Received(ReturnViews.ReturnView ret, Verdict verdict, EventReceipt event) {}
 

@@ -2,6 +2,7 @@ package io.unitrace.returns;
 
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.time.Clock;
@@ -28,7 +29,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class ReturnsApi {
 
-  record RuleSpec(String reason, String condition, String disposition) {}
+  record RuleSpec(String reason, String condition, String disposition) {
+
+    RuleSpec {
+      Text.line("reason", reason, 40);
+      Text.line("condition", condition, 20);
+      Text.line("disposition", disposition, 20);
+    }
+  }
 
   private final Reasons reasons;
   private final Rmas rmas;

@@ -10,6 +10,7 @@ import io.unitrace.ledger.UnitState;
 import io.unitrace.outbound.Sales;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.sql.ResultSet;
@@ -96,7 +97,12 @@ class Rmas {
   }
 
   /** Why a supervisor closes an RMA by hand. */
-  record Closing(String reason) {}
+  record Closing(String reason) {
+
+    Closing {
+      Text.free("reason", reason, 500);
+    }
+  }
 
   static final String OPEN = "OPEN";
   static final String CLOSED = "CLOSED";
@@ -107,7 +113,13 @@ class Rmas {
   static final String BLIND_DONE = "a blind authorisation covers the one return it was made for";
 
   /** An order as a channel names it. */
-  record OrderName(String channel, String id) {}
+  record OrderName(String channel, String id) {
+
+    OrderName {
+      Text.line("channel", channel, 40);
+      Text.line("id", id, 100);
+    }
+  }
 
   /** Counted goods of an order to authorise: a GTIN, its lot, and how many. */
   record LotQuantity(String gtin, String lot, Long quantity) {}
@@ -120,7 +132,18 @@ class Rmas {
       List<LotQuantity> lots,
       String customer,
       String reason,
-      String note) {}
+      String note) {
+
+    RmaRequest {
+      Text.line("number", number, 40);
+      Text.noNulls("units", units);
+      Text.noNulls("serials", serials);
+      Text.noNulls("lots", lots);
+      Text.line("customer", customer, 200);
+      Text.line("reason", reason, 40);
+      Text.free("note", note, 1000);
+    }
+  }
 
   private final JdbcClient db;
   private final Clock clock;

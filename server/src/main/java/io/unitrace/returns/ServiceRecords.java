@@ -6,6 +6,7 @@ import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +50,17 @@ class ServiceRecords {
       List<PartInput> parts,
       String technician,
       CostInput cost,
-      String performedAt) {}
+      String performedAt) {
+
+    ServiceRequest {
+      Text.raw("scan", scan, 2000);
+      Text.line("claim", claim, 40);
+      Text.free("work", work, 2000);
+      Text.noNulls("parts", parts);
+      Text.line("technician", technician, 120);
+      Text.line("performedAt", performedAt, 40);
+    }
+  }
 
   record Part(String gtin, String serial, String lot, long quantity) {}
 

@@ -4,6 +4,7 @@ import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.ReturnedGoods;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.time.Clock;
@@ -21,7 +22,13 @@ import org.springframework.stereotype.Service;
 @Service
 class SuspectCases {
 
-  record Resolution(String decision, String reason) {}
+  record Resolution(String decision, String reason) {
+
+    Resolution {
+      Text.line("decision", decision, 20);
+      Text.free("reason", reason, 500);
+    }
+  }
 
   private final ReturnRows rows;
   private final ReturnViews views;

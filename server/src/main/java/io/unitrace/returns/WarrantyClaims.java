@@ -9,6 +9,7 @@ import io.unitrace.ledger.UnitState;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.shared.Times;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
@@ -45,11 +46,29 @@ import org.springframework.stereotype.Service;
 class WarrantyClaims {
 
   record OpenRequest(
-      String scan, String gtin, String serial, String problem, String outOfWarrantyReason) {}
+      String scan, String gtin, String serial, String problem, String outOfWarrantyReason) {
 
-  record StatusRequest(ClaimStatus status, String note) {}
+    OpenRequest {
+      Text.raw("scan", scan, 2000);
+      Text.free("problem", problem, 2000);
+      Text.free("outOfWarrantyReason", outOfWarrantyReason, 500);
+    }
+  }
 
-  record ReplacementRequest(String scan, String gtin, String serial, String note) {}
+  record StatusRequest(ClaimStatus status, String note) {
+
+    StatusRequest {
+      Text.free("note", note, 1000);
+    }
+  }
+
+  record ReplacementRequest(String scan, String gtin, String serial, String note) {
+
+    ReplacementRequest {
+      Text.raw("scan", scan, 2000);
+      Text.free("note", note, 1000);
+    }
+  }
 
   record Link(String gtin, String serial) {}
 

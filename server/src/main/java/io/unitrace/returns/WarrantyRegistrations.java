@@ -6,6 +6,7 @@ import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.UnitState;
 import io.unitrace.outbound.Sales;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.Tenants;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,10 +47,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WarrantyRegistrations {
 
   /** What the end customer sends. {@code purchaseDate} is yyyy-MM-dd. */
-  public record RegistrationForm(
-      String gtin, String serial, String purchaseDate, Contact contact) {}
+  public record RegistrationForm(String gtin, String serial, String purchaseDate, Contact contact) {
 
-  public record Contact(String name, String email) {}
+    public RegistrationForm {}
+  }
+
+  public record Contact(String name, String email) {
+
+    public Contact {
+      Text.line("name", name, 200);
+      Text.line("email", email, 254);
+    }
+  }
 
   /** The answer to the public: the reference, and nothing about the unit or other parties. */
   public record Registered(String reference, LocalDate purchaseDate, boolean created) {}

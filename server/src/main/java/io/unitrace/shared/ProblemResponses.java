@@ -3,6 +3,9 @@ package io.unitrace.shared;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -72,6 +75,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem(Problem.forbidden(e.getMessage()));
   }
 
+  /**
+   * A query parameter Tomcat could not decode ({@code ?cursor=%zz}): the client's mistake. Tomcat
+   * names the parameter only in its message.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> undecodableParameter(InvalidParameterException e) {
+    Matcher m =
+        Pattern.compile("Parameter \\[([^\\]]*)\\]").matcher(String.valueOf(e.getMessage()));
+    String name = m.find() ? m.group(1) : null;
+    return problem(
+        Problem.badRequest(
+            "invalid-parameter",
+            name,
+            name == null
+                ? "a query parameter is not valid percent-encoded UTF-8"
+                : "parameter '" + name + "' is not valid percent-encoded UTF-8"));
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
     return problem(
@@ -101,11 +122,48 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       message = "the field '" + field + "' is required and must not be null";
     } else if (cause instanceof MismatchedInputException mie) {
       field = mie.getPath().isEmpty() ? null : pathOf(mie.getPath());
-      message = "the field '" + field + "' has a value of the wrong type";
+      String expected = expected(mie.getTargetType());
+      message =
+          field == null
+              ? "the request body must be " + expected
+              : "the field '" + field + "' must be " + expected;
+      return problem(
+          Problem.badRequest("malformed-body", field, message).with("expected", expected));
     } else if (cause instanceof JacksonException je) {
       message = "the request body is not valid JSON: " + je.getOriginalMessage();
     }
     return problem(Problem.badRequest("malformed-body", field, message));
+  }
+
+  /** What a JSON value must be to be read as {@code type}, in the client's terms. */
+  static String expected(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (CharSequence.class.isAssignableFrom(type)
+        || type == char.class
+        || type == Character.class) {
+      return "a string";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    if (type.isEnum()) {
+      return "one of "
+          + String.join(
+              ", ",
+              java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+    }
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+      return "a date or time in ISO 8601 form (a string)";
+    }
+    return "an object";
   }
 
   private static Problem refusalInside(Throwable t) {
@@ -122,14 +180,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
    * customFields[0] → "customFields[0].name".
    */
   private static Problem located(Problem p, Throwable cause) {
-    if (!(cause instanceof tools.jackson.databind.DatabindException de)
-        || de.getPath().isEmpty()
-        || p.field() == null) {
+    if (!(cause instanceof tools.jackson.databind.DatabindException de) || de.getPath().isEmpty()) {
       return p;
     }
     String at = pathOf(de.getPath());
+    if (p.field() == null) {
+      return p.at(at);
+    }
     String leaf = p.field().substring(p.field().lastIndexOf('.') + 1);
-    return p.at(at.endsWith(leaf) ? at : at + "." + leaf);
+    if (at.equals(leaf) || at.endsWith("." + leaf)) {
+      return p.at(at);
+    }
+    // The field is relative to the object the path ends at; a refusal that already names the
+    // list it sits in ("customFields.name" at customFields[0]) keeps only the part after it.
+    String list = at.replaceAll("\\[\\d+\\]$", "");
+    list = list.substring(list.lastIndexOf('.') + 1);
+    String relative =
+        p.field().startsWith(list + ".") ? p.field().substring(list.length() + 1) : p.field();
+    return p.at(at + "." + relative);
   }
 
   private static String pathOf(List<tools.jackson.databind.DatabindException.Reference> path) {
