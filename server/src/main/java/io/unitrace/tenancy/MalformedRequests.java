@@ -47,16 +47,34 @@ class MalformedRequests {
         try {
           request.getParameterMap();
         } catch (IllegalStateException | IllegalArgumentException e) {
+          String field = undecodable(request.getQueryString());
           RequestLimits.refuse(
               response,
               400,
               "malformed-query",
-              "\"detail\":\"the query string is not valid URL encoding\"");
+              (field == null ? "" : "\"field\":\"" + field + "\",")
+                  + "\"detail\":\"the query string is not valid URL encoding\"");
           return;
         }
       }
       chain.doFilter(request, response);
     }
+  }
+
+  /** The first parameter whose value cannot be decoded, when its name is a plain word. */
+  static String undecodable(String query) {
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      try {
+        java.net.URLDecoder.decode(
+            eq < 0 ? "" : pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+        java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return name.matches("[A-Za-z0-9_.-]{1,60}") ? name : null;
+      }
+    }
+    return null;
   }
 
   /** {@code GET /error} typed in: shown as the error page of a page that does not exist. */
