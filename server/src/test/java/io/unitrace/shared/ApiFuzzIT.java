@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -42,9 +43,14 @@ class ApiFuzzIT extends IntegrationTest {
   private static final int REQUESTS = Integer.getInteger("unitrace.fuzz.requests", 1500);
 
   /** Tables a write endpoint adds rows to; a refused request must leave every count as it was. */
+  /** Endpoints only an administrator may call: fuzzed as the administrator. */
+  private static final Set<String> ADMIN_PATHS =
+      Set.of("/api/v1/warehouses", "/api/v1/tenants", "/api/v1/users");
+
   private static final List<String> TABLES =
       List.of(
           "tenant",
+          "app_user",
           "warehouse",
           "location",
           "product",
@@ -136,7 +142,7 @@ class ApiFuzzIT extends IntegrationTest {
             "Idempotency-Key",
             k == 0 ? "k".repeat(90 + random.nextInt(300)) : "fuzz-" + SEED + "-" + i);
       }
-      Api api = path.equals("/api/v1/warehouses") ? admin : site.api;
+      Api api = ADMIN_PATHS.contains(path) ? admin : site.api;
       List<Long> before = counts();
       Api.Response r;
       try {
@@ -182,8 +188,22 @@ class ApiFuzzIT extends IntegrationTest {
   private List<Endpoint> endpoints(
       Site site, String sscc, long receipt, String lotGtin, String unstocked) {
     Supplier<String> serial = () -> unique("S").substring(0, 11);
-    // Tenants and users are left out here: their names are the tenancy module's to check.
     return List.of(
+        new Endpoint(
+            "POST", "/api/v1/tenants", () -> map("code", unique("FT"), "name", "Fuzzed client")),
+        new Endpoint(
+            "POST",
+            "/api/v1/users",
+            () ->
+                map(
+                    "username",
+                    unique("fuzz"),
+                    "password",
+                    "a-long-password",
+                    "role",
+                    "OPERATOR",
+                    "tenants",
+                    list(site.tenant))),
         new Endpoint(
             "POST",
             "/api/v1/warehouses",
