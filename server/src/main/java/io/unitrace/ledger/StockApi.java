@@ -2,6 +2,7 @@ package io.unitrace.ledger;
 
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -91,7 +92,12 @@ class StockApi {
       String reason,
       OffsetDateTime eventTime,
       String device,
-      String scan) {}
+      String scan) {
+
+    StockAdjustBody {
+      Text.free("reason", reason, UnitsApi.REASON_LENGTH);
+    }
+  }
 
   @PostMapping("/stock/adjustments")
   EventReceipt adjustStock(
@@ -126,6 +132,10 @@ class StockApi {
       OffsetDateTime eventTime,
       String device,
       String scan) {
+
+    StockHoldBody {
+      Text.free("reason", reason, UnitsApi.REASON_LENGTH);
+    }
 
     StockBook.StockHold request() {
       return new StockBook.StockHold(

@@ -109,6 +109,33 @@ class InputRefusalsIT extends IntegrationTest {
   }
 
   @Test
+  void aStockReasonLongerThanItsLimitIsRefusedAndWritesNothing() {
+    Site site = Site.create(admin);
+    long before = events(site);
+    for (String path : new String[] {"/api/v1/stock/adjustments", "/api/v1/stock/holds"}) {
+      var r =
+          site.api.post(
+              path,
+              map(
+                  "gtin",
+                  site.gtin,
+                  "location",
+                  site.bin1,
+                  "kind",
+                  "FOUND",
+                  "hold",
+                  "QC",
+                  "quantity",
+                  1,
+                  "reason",
+                  "r".repeat(1001)));
+      assertRefused(r, "too-long", "reason");
+      assertThat(r.at("/limit").asInt()).isEqualTo(1000);
+    }
+    assertThat(events(site)).isEqualTo(before);
+  }
+
+  @Test
   void aNameLongerThanItsColumnIsRefused() {
     Site site = Site.create(admin);
     String sku = unique("S");
