@@ -5,7 +5,6 @@ import io.unitrace.counting.domain.Discrepancy;
 import io.unitrace.counting.domain.DiscrepancyKind;
 import io.unitrace.facility.Location;
 import io.unitrace.ledger.UnitRef;
-import io.unitrace.shared.Database;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
 import java.sql.ResultSet;
@@ -91,11 +90,9 @@ class CountRows {
       FROM count_discrepancy""";
 
   private final JdbcClient db;
-  private final Database database;
 
-  CountRows(JdbcClient db, Database database) {
+  CountRows(JdbcClient db) {
     this.db = db;
-    this.database = database;
   }
 
   Optional<Long> openedUnder(long tenantId, String requestKey) {
@@ -104,14 +101,6 @@ class CountRows {
         .query((rs, n) -> Rows.longOrNull(rs, 1))
         .optional()
         .filter(id -> id != null);
-  }
-
-  /** Two opens under one request key take turns (SQLite's write lock does it by itself). */
-  void lockRequestKey(long tenantId, String requestKey) {
-    if (database == Database.POSTGRESQL) {
-      long key = tenantId * 37 + Long.parseUnsignedLong(requestKey.substring(0, 15), 16);
-      db.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((rs, n) -> 1).list();
-    }
   }
 
   long insert(

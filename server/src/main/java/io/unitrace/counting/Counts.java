@@ -9,6 +9,7 @@ import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.RequestKeyLocks;
 import io.unitrace.tenancy.Accounts;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
@@ -106,6 +107,7 @@ public class Counts {
   private final Facility facility;
   private final Catalog catalog;
   private final Accounts accounts;
+  private final RequestKeyLocks keyLocks;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -115,6 +117,7 @@ public class Counts {
       Facility facility,
       Catalog catalog,
       Accounts accounts,
+      RequestKeyLocks keyLocks,
       TransactionTemplate tx,
       Clock clock) {
     this.rows = rows;
@@ -122,6 +125,7 @@ public class Counts {
     this.facility = facility;
     this.catalog = catalog;
     this.accounts = accounts;
+    this.keyLocks = keyLocks;
     this.tx = tx;
     this.clock = clock;
   }
@@ -185,7 +189,7 @@ public class Counts {
         tx.execute(
             s -> {
               if (requestKey != null) {
-                rows.lockRequestKey(tenant, requestKey);
+                keyLocks.lock(tenant, "cycle_count", requestKey);
                 Optional<Long> first = rows.openedUnder(tenant, requestKey);
                 if (first.isPresent()) {
                   return -first.get();

@@ -93,18 +93,6 @@ class CampaignRows {
         .filter(id -> id != null);
   }
 
-  /**
-   * Makes two drafts under the same request key take turns until the first commits: on PostgreSQL a
-   * transaction-scoped advisory lock on the key; on SQLite every write transaction already takes
-   * the database's write lock when it begins.
-   */
-  void lockRequestKey(long tenantId, String requestKey) {
-    if (database == Database.POSTGRESQL) {
-      long key = tenantId * 31 + Long.parseUnsignedLong(requestKey.substring(0, 15), 16);
-      db.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((rs, n) -> 1).list();
-    }
-  }
-
   long insert(
       long tenantId,
       String title,

@@ -7,6 +7,7 @@ import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.Inventory;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.RequestKeyLocks;
 import io.unitrace.tenancy.TenantScope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,6 +40,7 @@ class Drafting {
   private final Inventory inventory;
   private final ComponentLots genealogy;
   private final SupplierLots supplierLots;
+  private final RequestKeyLocks keyLocks;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final Clock clock;
@@ -49,6 +51,7 @@ class Drafting {
       Inventory inventory,
       ComponentLots genealogy,
       SupplierLots supplierLots,
+      RequestKeyLocks keyLocks,
       TransactionTemplate tx,
       ObjectMapper json,
       Clock clock) {
@@ -57,6 +60,7 @@ class Drafting {
     this.inventory = inventory;
     this.genealogy = genealogy;
     this.supplierLots = supplierLots;
+    this.keyLocks = keyLocks;
     this.tx = tx;
     this.json = json;
     this.clock = clock;
@@ -126,7 +130,7 @@ class Drafting {
         tx.execute(
             s -> {
               if (requestKey != null) {
-                rows.lockRequestKey(tenant, requestKey);
+                keyLocks.lock(tenant, "recall_campaign", requestKey);
                 Optional<Long> first = rows.draftedUnder(tenant, requestKey);
                 if (first.isPresent()) {
                   return new long[] {first.get(), 1};
