@@ -64,8 +64,12 @@ public class Containers {
           Container c = planning.container(scope, into, "into");
           UnitCommand command = new UnitCommand.Pack(c.id(), c.locationId());
           List<Recorder.Change> changes = new ArrayList<>();
+          Location at = c.locationId() == null ? null : planning.location(c.locationId());
           for (UnitRef ref : Planning.distinct(refs)) {
             UnitRows.Loaded u = planning.load(scope, ref);
+            if (at != null) {
+              planning.sameWarehouse(u.status().location(), at, "into", "unit " + ref);
+            }
             changes.add(new Recorder.Change(u, command, Recorder.apply(ref, u.status(), command)));
           }
           return new Recorder.Plan(
@@ -131,6 +135,7 @@ public class Containers {
                         + " sits inside another: move the outer one, or take it out first")
                 .with("rule", "container-nested");
           }
+          planning.sameWarehouse(c.locationId(), to, "location", "container " + sscc);
           List<Long> tree = containerRows.tree(scope.tenantId(), c.id());
           List<Recorder.Change> carried = carry(scope, tree, to);
           return new Recorder.Plan(
@@ -187,6 +192,7 @@ public class Containers {
           }
           List<Long> tree = containerRows.tree(scope.tenantId(), c.id());
           Location to = planning.location(outer.locationId());
+          planning.sameWarehouse(c.locationId(), to, "into", "container " + child);
           List<Recorder.Change> carried = carry(scope, tree, to);
           return new Recorder.Plan(
               EventType.PACKED,
@@ -220,6 +226,7 @@ public class Containers {
       TenantScope scope, Sscc sscc, String dockCode, String locationCode, RequestMeta meta) {
     Location dock = planning.require(dockCode, "dock");
     Location to = planning.require(locationCode, "location");
+    planning.sameWarehouse(dock.id(), to, "location", "dock " + dock.code());
     long tenantId = scope.tenantId();
     return recorder.record(
         scope,

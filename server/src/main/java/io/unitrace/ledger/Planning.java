@@ -57,6 +57,35 @@ class Planning {
   }
 
   /**
+   * Goods stay in their building: a move, a putaway, packing or nesting from {@code fromLocation}
+   * (null: nowhere yet) to {@code to} may not cross into another warehouse. Stock goes from one
+   * warehouse to another only by a transfer, shipped from one and received at the other.
+   */
+  void sameWarehouse(Long fromLocation, Location to, String field, String what) {
+    if (fromLocation == null || fromLocation == to.id()) {
+      return;
+    }
+    Location from = location(fromLocation);
+    if (!from.warehouse().equals(to.warehouse())) {
+      throw Problem.conflict(
+              "another-warehouse",
+              field,
+              what
+                  + " is in warehouse "
+                  + from.warehouse()
+                  + " ("
+                  + from.code()
+                  + ") and "
+                  + to.code()
+                  + " in warehouse "
+                  + to.warehouse()
+                  + ": goods leave a warehouse only by a transfer, shipped from one and received at"
+                  + " the other")
+          .with("rule", "same-warehouse");
+    }
+  }
+
+  /**
    * Goods a putaway wanted are no longer RECEIVED on the dock: the refusal says where they are now,
    * read after the claim, so it is the committed state of whoever was faster.
    */

@@ -52,6 +52,7 @@ public class StockBook {
     if (from.id() == to.id()) {
       throw Problem.badRequest("invalid-field", "to", "stock is already at " + to.code());
     }
+    planning.sameWarehouse(from.id(), to, "to", "stock at " + from.code());
     return recorder.record(
         scope,
         meta,

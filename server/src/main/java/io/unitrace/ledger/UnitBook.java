@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -120,7 +120,10 @@ public class UnitBook {
         null,
         to,
         Map.of("to", to.code()),
-        () -> new UnitCommand.Move(to.id(), to.type()));
+        u -> {
+          planning.sameWarehouse(u.status().location(), to, "location", "unit " + ref);
+          return new UnitCommand.Move(to.id(), to.type());
+        });
   }
 
   public record PutawayRequest(UnitRef unit, String dock, String location) {}
@@ -137,6 +140,7 @@ public class UnitBook {
       TenantScope scope, UnitRef ref, String dockCode, String locationCode, RequestMeta meta) {
     Location dock = planning.require(dockCode, "dock");
     Location to = planning.require(locationCode, "location");
+    planning.sameWarehouse(dock.id(), to, "location", "dock " + dock.code());
     return recorder.record(
         scope,
         meta,
@@ -212,7 +216,7 @@ public class UnitBook {
         hold.disposition(),
         null,
         Planning.reasonDetails(Map.of("hold", hold.name()), reason),
-        () -> new UnitCommand.PlaceHold(hold));
+        u -> new UnitCommand.PlaceHold(hold));
   }
 
   /** Releasing a hold is a supervisor's decision. */
@@ -230,7 +234,7 @@ public class UnitBook {
         null,
         null,
         Planning.reasonDetails(Map.of("hold", hold.name()), reason),
-        () -> new UnitCommand.ReleaseHold(hold));
+        u -> new UnitCommand.ReleaseHold(hold));
   }
 
   public record AdjustRequest(UnitRef unit, Adjustment kind, String reason, String location) {}
@@ -258,7 +262,7 @@ public class UnitBook {
           "unknown",
           null,
           Planning.reasonDetails(Map.of(), reason),
-          UnitCommand.Lose::new);
+          u -> new UnitCommand.Lose());
     }
     Location at = planning.require(locationCode, "location");
     return single(
@@ -270,7 +274,7 @@ public class UnitBook {
         "sellable_accessible",
         at,
         Planning.reasonDetails(Map.of("at", at.code()), reason),
-        () -> new UnitCommand.Find(at.id(), at.type()));
+        u -> new UnitCommand.Find(at.id(), at.type()));
   }
 
   public record DisposeRequest(UnitRef unit, String to, String reason) {}
@@ -297,7 +301,7 @@ public class UnitBook {
         scrapped ? "destroyed" : "in_transit",
         null,
         Planning.reasonDetails(Map.of(), reason),
-        () -> new UnitCommand.Dispose(to));
+        u -> new UnitCommand.Dispose(to));
   }
 
   public record FieldsRequest(UnitRef unit, Map<String, String> fields) {}
@@ -335,14 +339,14 @@ public class UnitBook {
       String disposition,
       Location at,
       Map<String, Object> details,
-      Supplier<UnitCommand> command) {
+      Function<UnitRows.Loaded, UnitCommand> command) {
     return recorder.record(
         scope,
         meta,
         request,
         () -> {
           UnitRows.Loaded u = planning.load(scope, ref);
-          UnitCommand c = command.get();
+          UnitCommand c = command.apply(u);
           UnitStatus after = Recorder.apply(ref, u.status(), c);
           Long where = at == null ? after.location() : Long.valueOf(at.id());
           return new Recorder.Plan(
