@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Cycle counts over HTTP: open (a supervisor), the counter's blind task, scans per location, a
- * location done, the supervisor's view with the discrepancies, approve, reject.
+ * location done, a recount by another counter, the supervisor's view with the discrepancies,
+ * approve, reject, and the client's recount threshold.
  */
 @RestController
 @RequestMapping("/api/v1/counts")
@@ -37,10 +39,12 @@ class CountsApi {
 
   private final Counts counts;
   private final Counting counting;
+  private final CountSettings settings;
 
-  CountsApi(Counts counts, Counting counting) {
+  CountsApi(Counts counts, Counting counting, CountSettings settings) {
     this.counts = counts;
     this.counting = counting;
+    this.settings = settings;
   }
 
   /** 201 for a count opened now, 200 for the one a repeated Idempotency-Key opened. */
@@ -96,6 +100,23 @@ class CountsApi {
   @PostMapping("/{id}/locations/{code}/done")
   Counting.DoneAnswer done(TenantScope scope, @PathVariable long id, @PathVariable String code) {
     return counting.done(scope, id, code);
+  }
+
+  /** A location waiting for a recount is opened again for another counter. */
+  @PostMapping("/{id}/locations/{code}/recount")
+  Counting.DoneAnswer recount(TenantScope scope, @PathVariable long id, @PathVariable String code) {
+    return counting.recount(scope, id, code);
+  }
+
+  @GetMapping("/settings")
+  CountSettings.View settings(TenantScope scope) {
+    return settings.view(scope);
+  }
+
+  @PutMapping("/settings")
+  CountSettings.View setSettings(
+      TenantScope scope, @RequestBody(required = false) CountSettings.Asked b) {
+    return settings.set(scope, b);
   }
 
   @PostMapping("/{id}/approve")
