@@ -1,5 +1,6 @@
 package io.unitrace.counting;
 
+import io.unitrace.counting.domain.Accuracy;
 import io.unitrace.counting.domain.Correction;
 import io.unitrace.counting.domain.Discrepancy;
 import io.unitrace.counting.domain.DiscrepancyKind;
@@ -10,6 +11,8 @@ import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -505,6 +508,40 @@ class CountRows {
         .query((rs, n) -> out.put(rs.getLong(1), rs.getLong(2)))
         .list();
     return out;
+  }
+
+  /**
+   * The locations of a client's approved counts counted in [fromMs, toMs) (in one warehouse if
+   * named), each with its discrepancies, the serials the books held there and how many were
+   * MISSING.
+   */
+  List<Accuracy.CountedLocation> countedLocations(
+      long tenantId, long fromMs, long toMs, String warehouse) {
+    String sql =
+        """
+        SELECT c.warehouse, t.done_at, t.expected_units,
+               (SELECT COUNT(*) FROM count_discrepancy d WHERE d.task_id = t.id),
+               (SELECT COUNT(*) FROM count_discrepancy d WHERE d.task_id = t.id
+                  AND d.kind = 'MISSING')
+        FROM count_task t JOIN cycle_count c ON c.id = t.count_id
+        WHERE c.tenant_id = ? AND c.status = 'APPROVED' AND t.status = 'DONE'
+          AND t.done_at >= ? AND t.done_at < ?"""
+            + (warehouse == null ? "" : " AND c.warehouse = ?");
+    List<Object> params = new ArrayList<>(List.of(tenantId, fromMs, toMs));
+    if (warehouse != null) {
+      params.add(warehouse);
+    }
+    return db.sql(sql)
+        .params(params)
+        .query(
+            (rs, n) ->
+                new Accuracy.CountedLocation(
+                    rs.getString(1),
+                    Instant.ofEpochMilli(rs.getLong(2)).atZone(ZoneOffset.UTC).toLocalDate(),
+                    rs.getLong(4),
+                    rs.getLong(3),
+                    rs.getLong(5)))
+        .list();
   }
 
   private static Count count(ResultSet rs) throws SQLException {

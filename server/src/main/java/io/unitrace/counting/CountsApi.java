@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Cycle counts over HTTP: open (a supervisor), the counter's blind task, scans per location, a
  * location done, a recount by another counter, the supervisor's view with the discrepancies,
- * approve, reject, and the client's recount threshold.
+ * approve, reject, the client's recount threshold, and inventory accuracy.
  */
 @RestController
 @RequestMapping("/api/v1/counts")
@@ -40,11 +40,13 @@ class CountsApi {
   private final Counts counts;
   private final Counting counting;
   private final CountSettings settings;
+  private final CountAccuracy accuracy;
 
-  CountsApi(Counts counts, Counting counting, CountSettings settings) {
+  CountsApi(Counts counts, Counting counting, CountSettings settings, CountAccuracy accuracy) {
     this.counts = counts;
     this.counting = counting;
     this.settings = settings;
+    this.accuracy = accuracy;
   }
 
   /** 201 for a count opened now, 200 for the one a repeated Idempotency-Key opened. */
@@ -106,6 +108,15 @@ class CountsApi {
   @PostMapping("/{id}/locations/{code}/recount")
   Counting.DoneAnswer recount(TenantScope scope, @PathVariable long id, @PathVariable String code) {
     return counting.recount(scope, id, code);
+  }
+
+  @GetMapping("/accuracy")
+  CountAccuracy.Report accuracy(
+      TenantScope scope,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String warehouse) {
+    return accuracy.report(scope, from, to, warehouse);
   }
 
   @GetMapping("/settings")
