@@ -1,14 +1,18 @@
 package io.unitrace.counting;
 
+import io.unitrace.counting.domain.Accuracy;
 import io.unitrace.counting.domain.Correction;
 import io.unitrace.counting.domain.Discrepancy;
 import io.unitrace.counting.domain.DiscrepancyKind;
+import io.unitrace.counting.domain.RecountThreshold;
 import io.unitrace.facility.Location;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +49,9 @@ class CountRows {
       Integer expectedUnits,
       Long expectedQuantity,
       String doneBy,
-      Long doneAt) {}
+      Long doneAt,
+      String firstDoneBy,
+      String recountBy) {}
 
   /** A unit counted in a location; {@code countedAt} epoch ms (null: not read). */
   record CountedSerial(String gtin, String serial, Long countedAt) {}
@@ -80,7 +86,7 @@ class CountRows {
   private static final String TASK =
       """
       SELECT id, seq, location_id, location_code, status, scans, expected_units, expected_quantity,
-             done_by, done_at
+             done_by, done_at, first_done_by, recount_by
       FROM count_task""";
 
   private static final String FOUND =
@@ -388,8 +394,8 @@ class CountRows {
   }
 
   /**
-   * Decides an open count once: approval only when every location is closed. False when it was
-   * decided already (or, approving, a location is still open).
+   * Decides an open count once: approval only when every location is closed and needs no recount.
+   * False when it was decided already (or, approving, a location is still open or to recount).
    */
   boolean decide(
       long tenantId, long id, String status, String by, String reason, long now, boolean approve) {
@@ -397,11 +403,145 @@ class CountRows {
                 "UPDATE cycle_count SET status = ?, decided_by = ?, decided_at = ?, decision_reason = ?"
                     + " WHERE tenant_id = ? AND id = ? AND status = 'OPEN'"
                     + (approve
-                        ? " AND NOT EXISTS (SELECT 1 FROM count_task t WHERE t.count_id = cycle_count.id AND t.status = 'OPEN')"
+                        ? " AND NOT EXISTS (SELECT 1 FROM count_task t WHERE t.count_id = cycle_count.id AND t.status <> 'DONE')"
                         : ""))
             .params(status, by, now, reason, tenantId, id)
             .update()
         == 1;
+  }
+
+  /** The client's recount threshold; empty: the default. */
+  Optional<RecountThreshold> threshold(long tenantId) {
+    return db.sql(
+            "SELECT recount_on_unit_variance, recount_above_units, recount_above_percent"
+                + " FROM count_settings WHERE tenant_id = ?")
+        .param(tenantId)
+        .query(
+            (rs, n) ->
+                new RecountThreshold(
+                    rs.getInt(1) == 1, Rows.longOrNull(rs, 2), Rows.intOrNull(rs, 3)))
+        .optional();
+  }
+
+  void saveThreshold(long tenantId, RecountThreshold t, String by, long now) {
+    db.sql(
+            """
+            INSERT INTO count_settings (tenant_id, recount_on_unit_variance, recount_above_units,
+                                        recount_above_percent, updated_by, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (tenant_id) DO UPDATE SET
+              recount_on_unit_variance = excluded.recount_on_unit_variance,
+              recount_above_units = excluded.recount_above_units,
+              recount_above_percent = excluded.recount_above_percent,
+              updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
+        .params(tenantId, t.onUnitVariance() ? 1 : 0, t.aboveUnits(), t.abovePercent(), by, now)
+        .update();
+  }
+
+  /** A location just closed by its first count that needs a recount: DONE becomes RECOUNT. */
+  void markRecount(long taskId) {
+    db.sql("UPDATE count_task SET status = 'RECOUNT' WHERE id = ? AND status = 'DONE'")
+        .param(taskId)
+        .update();
+  }
+
+  /**
+   * Starts the recount of a location once: it is open again for {@code by}, the first count's
+   * closing kept as first_done_by/at. False when it is not (or no longer) waiting for a recount.
+   */
+  boolean startRecount(long taskId, String by) {
+    return db.sql(
+                """
+                UPDATE count_task SET status = 'OPEN', first_done_by = done_by,
+                       first_done_at = done_at, done_by = NULL, done_at = NULL, recount_by = ?,
+                       scans = 0, expected_units = NULL, expected_quantity = NULL
+                WHERE id = ? AND status = 'RECOUNT'""")
+            .params(by, taskId)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Moves a location's first-count scans to count_first_scan (kept for audit) and drops the
+   * discrepancies they gave: the recount's result replaces them.
+   */
+  void archiveFirstCount(long taskId) {
+    db.sql(
+            """
+            INSERT INTO count_first_scan (tenant_id, count_id, task_id, gtin, serial, sscc,
+                                          counted_by, counted_at)
+            SELECT tenant_id, count_id, task_id, gtin, serial, sscc, counted_by, counted_at
+            FROM count_serial WHERE task_id = ? ORDER BY id""")
+        .param(taskId)
+        .update();
+    db.sql(
+            """
+            INSERT INTO count_first_scan (tenant_id, count_id, task_id, gtin, product_id, lot,
+                                          expiry, quantity, scan_key, counted_by, counted_at)
+            SELECT tenant_id, count_id, task_id, gtin, product_id, lot, expiry, quantity, scan_key,
+                   counted_by, counted_at
+            FROM count_goods WHERE task_id = ? ORDER BY id""")
+        .param(taskId)
+        .update();
+    for (String table : List.of("count_serial", "count_goods", "count_discrepancy")) {
+      db.sql("DELETE FROM " + table + " WHERE task_id = ?").param(taskId).update();
+    }
+  }
+
+  /** Who scanned in a location: in its current count, or (first) in its first count. */
+  List<String> counters(long taskId, boolean first) {
+    String sql =
+        first
+            ? "SELECT DISTINCT counted_by FROM count_first_scan WHERE task_id = ?"
+            : "SELECT counted_by FROM count_serial WHERE task_id = ?"
+                + " UNION SELECT counted_by FROM count_goods WHERE task_id = ?";
+    return first
+        ? db.sql(sql).param(taskId).query(String.class).list()
+        : db.sql(sql).params(taskId, taskId).query(String.class).list();
+  }
+
+  /** How many first-count scans each recounted location of a count keeps for audit, by task. */
+  Map<Long, Long> firstScansPerTask(long countId) {
+    Map<Long, Long> out = new HashMap<>();
+    db.sql("SELECT task_id, COUNT(*) FROM count_first_scan WHERE count_id = ? GROUP BY task_id")
+        .param(countId)
+        .query((rs, n) -> out.put(rs.getLong(1), rs.getLong(2)))
+        .list();
+    return out;
+  }
+
+  /**
+   * The locations of a client's approved counts counted in [fromMs, toMs) (in one warehouse if
+   * named), each with its discrepancies, the serials the books held there and how many were
+   * MISSING.
+   */
+  List<Accuracy.CountedLocation> countedLocations(
+      long tenantId, long fromMs, long toMs, String warehouse) {
+    String sql =
+        """
+        SELECT c.warehouse, t.done_at, t.expected_units,
+               (SELECT COUNT(*) FROM count_discrepancy d WHERE d.task_id = t.id),
+               (SELECT COUNT(*) FROM count_discrepancy d WHERE d.task_id = t.id
+                  AND d.kind = 'MISSING')
+        FROM count_task t JOIN cycle_count c ON c.id = t.count_id
+        WHERE c.tenant_id = ? AND c.status = 'APPROVED' AND t.status = 'DONE'
+          AND t.done_at >= ? AND t.done_at < ?"""
+            + (warehouse == null ? "" : " AND c.warehouse = ?");
+    List<Object> params = new ArrayList<>(List.of(tenantId, fromMs, toMs));
+    if (warehouse != null) {
+      params.add(warehouse);
+    }
+    return db.sql(sql)
+        .params(params)
+        .query(
+            (rs, n) ->
+                new Accuracy.CountedLocation(
+                    rs.getString(1),
+                    Instant.ofEpochMilli(rs.getLong(2)).atZone(ZoneOffset.UTC).toLocalDate(),
+                    rs.getLong(4),
+                    rs.getLong(3),
+                    rs.getLong(5)))
+        .list();
   }
 
   private static Count count(ResultSet rs) throws SQLException {
@@ -431,6 +571,8 @@ class CountRows {
         Rows.intOrNull(rs, 7),
         Rows.longOrNull(rs, 8),
         rs.getString(9),
-        Rows.longOrNull(rs, 10));
+        Rows.longOrNull(rs, 10),
+        rs.getString(11),
+        rs.getString(12));
   }
 }

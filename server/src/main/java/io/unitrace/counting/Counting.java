@@ -5,6 +5,7 @@ import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
 import io.unitrace.counting.domain.Discrepancy;
 import io.unitrace.counting.domain.Reconciliation;
+import io.unitrace.counting.domain.RecountThreshold;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.ledger.Container;
@@ -49,6 +50,7 @@ public class Counting {
   public record DoneAnswer(String location, String status, String next) {}
 
   private final Counts counts;
+  private final CountSettings settings;
   private final CountRows rows;
   private final Shelf shelf;
   private final Facility facility;
@@ -60,6 +62,7 @@ public class Counting {
 
   Counting(
       Counts counts,
+      CountSettings settings,
       CountRows rows,
       Shelf shelf,
       Facility facility,
@@ -69,6 +72,7 @@ public class Counting {
       TransactionTemplate tx,
       Clock clock) {
     this.counts = counts;
+    this.settings = settings;
     this.rows = rows;
     this.shelf = shelf;
     this.facility = facility;
@@ -103,6 +107,7 @@ public class Counting {
     CountRows.Task task = openTask(c, code);
     long tenant = scope.tenantId();
     String who = scope.actor().who();
+    requireAnotherCounter(task, who);
     long now = clock.millis();
     if (read instanceof CountScan.Unit u) {
       List<CountRows.CountedSerial> added =
@@ -285,47 +290,127 @@ public class Counting {
     scope.requireWrite();
     CountRows.Count c = counts.require(scope, id);
     CountRows.Task task = openTask(c, code);
+    requireAnotherCounter(task, scope.actor().who());
+    boolean firstCount = task.recountBy() == null;
+    RecountThreshold threshold = settings.threshold(scope.tenantId());
     Location location =
         facility
             .byId(task.locationId())
             .orElseThrow(() -> new IllegalStateException("location " + task.locationId()));
     long now = clock.millis();
-    tx.executeWithoutResult(
-        s -> {
-          if (!rows.markDone(task.id(), scope.actor().who(), now)) {
-            throw closed(task.locationCode());
-          }
-          Shelf.Content books = shelf.at(scope, location);
-          List<CountRows.CountedSerial> serials = rows.serials(task.id());
-          Map<String, Reconciliation.Recorded> recorded = shelf.recorded(scope.tenantId(), serials);
-          List<Reconciliation.SeenUnit> seen = new ArrayList<>(serials.size());
-          Set<String> here = new HashSet<>();
-          books.units().forEach(u -> here.add(Shelf.key(u.gtin(), u.serial())));
-          for (CountRows.CountedSerial u : serials) {
-            String key = Shelf.key(u.gtin(), u.serial());
-            Reconciliation.Recorded r = recorded.get(key);
-            boolean changed = r != null && !here.contains(key) && shelf.changedSince(scope, u);
-            seen.add(new Reconciliation.SeenUnit(u.gtin(), u.serial(), r, changed));
-          }
-          List<Reconciliation.Goods> counted = new ArrayList<>();
-          Map<String, String> expiry = new HashMap<>();
-          for (CountRows.CountedGoods g : rows.goods(task.id())) {
-            counted.add(new Reconciliation.Goods(g.productId(), g.lot(), g.quantity()));
-            if (g.expiry() != null) {
-              expiry.put(g.productId() + "/" + g.lot(), g.expiry());
-            }
-          }
-          List<Discrepancy> found =
-              Reconciliation.of(location.id(), books.units(), seen, books.goods(), counted);
-          rows.setExpected(task.id(), books.units().size(), books.quantity());
-          rows.insertDiscrepancies(scope.tenantId(), c.id(), task.id(), found, expiry);
-        });
+    boolean recount =
+        tx.execute(
+            s -> {
+              if (!rows.markDone(task.id(), scope.actor().who(), now)) {
+                throw closed(task.locationCode());
+              }
+              Shelf.Content books = shelf.at(scope, location);
+              List<CountRows.CountedSerial> serials = rows.serials(task.id());
+              Map<String, Reconciliation.Recorded> recorded =
+                  shelf.recorded(scope.tenantId(), serials);
+              List<Reconciliation.SeenUnit> seen = new ArrayList<>(serials.size());
+              Set<String> here = new HashSet<>();
+              books.units().forEach(u -> here.add(Shelf.key(u.gtin(), u.serial())));
+              for (CountRows.CountedSerial u : serials) {
+                String key = Shelf.key(u.gtin(), u.serial());
+                Reconciliation.Recorded r = recorded.get(key);
+                boolean changed = r != null && !here.contains(key) && shelf.changedSince(scope, u);
+                seen.add(new Reconciliation.SeenUnit(u.gtin(), u.serial(), r, changed));
+              }
+              List<Reconciliation.Goods> counted = new ArrayList<>();
+              Map<String, String> expiry = new HashMap<>();
+              for (CountRows.CountedGoods g : rows.goods(task.id())) {
+                counted.add(new Reconciliation.Goods(g.productId(), g.lot(), g.quantity()));
+                if (g.expiry() != null) {
+                  expiry.put(g.productId() + "/" + g.lot(), g.expiry());
+                }
+              }
+              List<Discrepancy> found =
+                  Reconciliation.of(location.id(), books.units(), seen, books.goods(), counted);
+              rows.setExpected(task.id(), books.units().size(), books.quantity());
+              rows.insertDiscrepancies(scope.tenantId(), c.id(), task.id(), found, expiry);
+              if (firstCount && threshold.requiresRecount(found, books.quantity())) {
+                rows.markRecount(task.id());
+                return true;
+              }
+              return false;
+            });
     String next =
         rows.tasks(c.id()).stream()
             .filter(t -> t.status().equals("OPEN"))
             .map(CountRows.Task::locationCode)
             .findFirst()
             .orElse(null);
-    return new DoneAnswer(task.locationCode(), "DONE", next);
+    return new DoneAnswer(task.locationCode(), recount ? "RECOUNT" : "DONE", next);
+  }
+
+  /**
+   * Starts the recount of a location its first count left with variances above the client's
+   * threshold: by a user who neither closed nor scanned in the first count. The first count's scans
+   * are kept for audit, out of the count; its discrepancies are dropped, and the recount is counted
+   * and closed like a first count, its result replacing the first's.
+   */
+  DoneAnswer recount(TenantScope scope, long id, String code) {
+    scope.requireWrite();
+    CountRows.Count c = counts.require(scope, id);
+    if (!c.status().equals("OPEN")) {
+      throw Problem.conflict(
+          "count-decided",
+          null,
+          "count " + c.number() + " is " + c.status() + ": nothing more is counted");
+    }
+    CountRows.Task task =
+        rows.task(c.id(), code == null ? "" : code.strip())
+            .orElseThrow(
+                () ->
+                    Problem.notFound(
+                        "not-in-count", "count " + c.number() + " does not list location " + code));
+    if (!task.status().equals("RECOUNT")) {
+      throw Problem.conflict(
+              "no-recount",
+              "location",
+              "location " + task.locationCode() + " does not wait for a recount")
+          .with("location", task.locationCode());
+    }
+    String who = scope.actor().who();
+    tx.executeWithoutResult(
+        s -> {
+          List<String> first = new ArrayList<>(rows.counters(task.id(), false));
+          first.add(task.doneBy());
+          if (first.contains(who)) {
+            throw sameCounter(task.locationCode(), who);
+          }
+          if (!rows.startRecount(task.id(), who)) {
+            throw Problem.conflict(
+                    "no-recount",
+                    "location",
+                    "location " + task.locationCode() + " does not wait for a recount")
+                .with("location", task.locationCode());
+          }
+          rows.archiveFirstCount(task.id());
+        });
+    return new DoneAnswer(task.locationCode(), "OPEN", task.locationCode());
+  }
+
+  /** In a recount, nobody who closed or scanned in the location's first count counts again. */
+  private void requireAnotherCounter(CountRows.Task task, String who) {
+    if (task.recountBy() == null) {
+      return;
+    }
+    if (who.equals(task.firstDoneBy()) || rows.counters(task.id(), true).contains(who)) {
+      throw sameCounter(task.locationCode(), who);
+    }
+  }
+
+  private static Problem sameCounter(String code, String who) {
+    return Problem.conflict(
+            "recount-by-another-counter",
+            "location",
+            "location "
+                + code
+                + " is recounted by another counter: "
+                + who
+                + " counted it the first time")
+        .with("location", code);
   }
 }

@@ -71,7 +71,10 @@ public class Counts {
       Integer expectedUnits,
       Long expectedQuantity,
       String doneBy,
-      Instant doneAt) {}
+      Instant doneAt,
+      String firstCountedBy,
+      String recountedBy,
+      long firstCountScans) {}
 
   public record DiscrepancyView(
       long id,
@@ -289,6 +292,7 @@ public class Counts {
     CountRows.Count c = require(scope, id);
     List<CountRows.Task> tasks = rows.tasks(c.id());
     Map<Long, long[]> counted = rows.countedPerTask(c.id());
+    Map<Long, Long> firstScans = rows.firstScansPerTask(c.id());
     Map<Long, String> codes = new HashMap<>();
     List<LocationView> locations = new ArrayList<>(tasks.size());
     for (CountRows.Task t : tasks) {
@@ -305,7 +309,10 @@ public class Counts {
               t.expectedUnits(),
               t.expectedQuantity(),
               t.doneBy(),
-              t.doneAt() == null ? null : Instant.ofEpochMilli(t.doneAt())));
+              t.doneAt() == null ? null : Instant.ofEpochMilli(t.doneAt()),
+              t.firstDoneBy(),
+              t.recountBy(),
+              firstScans.getOrDefault(t.id(), 0L)));
     }
     List<CountRows.Found> found = rows.discrepancies(c.id());
     Map<LocationId, Location> elsewhere =
@@ -384,6 +391,21 @@ public class Counts {
               "locations",
               "count " + c.number() + " still has " + open.size() + " location(s) to count")
           .with("open", open);
+    }
+    List<String> recount =
+        rows.tasks(c.id()).stream()
+            .filter(t -> t.status().equals("RECOUNT"))
+            .map(CountRows.Task::locationCode)
+            .toList();
+    if (!recount.isEmpty()) {
+      throw Problem.conflict(
+              "recount-required",
+              "locations",
+              "count "
+                  + c.number()
+                  + " has variances above the client's threshold: another counter must recount "
+                  + String.join(", ", recount))
+          .with("recount", recount);
     }
     long now = clock.millis();
     tx.executeWithoutResult(

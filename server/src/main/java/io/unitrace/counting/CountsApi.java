@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Cycle counts over HTTP: open (a supervisor), the counter's blind task, scans per location, a
- * location done, the supervisor's view with the discrepancies, approve, reject.
+ * location done, a recount by another counter, the supervisor's view with the discrepancies,
+ * approve, reject, the client's recount threshold, and inventory accuracy.
  */
 @RestController
 @RequestMapping("/api/v1/counts")
@@ -37,10 +39,14 @@ class CountsApi {
 
   private final Counts counts;
   private final Counting counting;
+  private final CountSettings settings;
+  private final CountAccuracy accuracy;
 
-  CountsApi(Counts counts, Counting counting) {
+  CountsApi(Counts counts, Counting counting, CountSettings settings, CountAccuracy accuracy) {
     this.counts = counts;
     this.counting = counting;
+    this.settings = settings;
+    this.accuracy = accuracy;
   }
 
   /** 201 for a count opened now, 200 for the one a repeated Idempotency-Key opened. */
@@ -96,6 +102,32 @@ class CountsApi {
   @PostMapping("/{id}/locations/{code}/done")
   Counting.DoneAnswer done(TenantScope scope, @PathVariable long id, @PathVariable String code) {
     return counting.done(scope, id, code);
+  }
+
+  /** A location waiting for a recount is opened again for another counter. */
+  @PostMapping("/{id}/locations/{code}/recount")
+  Counting.DoneAnswer recount(TenantScope scope, @PathVariable long id, @PathVariable String code) {
+    return counting.recount(scope, id, code);
+  }
+
+  @GetMapping("/accuracy")
+  CountAccuracy.Report accuracy(
+      TenantScope scope,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String warehouse) {
+    return accuracy.report(scope, from, to, warehouse);
+  }
+
+  @GetMapping("/settings")
+  CountSettings.View settings(TenantScope scope) {
+    return settings.view(scope);
+  }
+
+  @PutMapping("/settings")
+  CountSettings.View setSettings(
+      TenantScope scope, @RequestBody(required = false) CountSettings.Asked b) {
+    return settings.set(scope, b);
   }
 
   @PostMapping("/{id}/approve")

@@ -449,7 +449,21 @@ class CycleCountIT extends IntegrationTest {
     assertThat(r.json().path("field").asString()).as(r.toString()).isEqualTo(field);
   }
 
+  /**
+   * Opens a count with recounts switched off for the client: these tests are about what a first
+   * count finds and writes (recounts: {@link RecountIT}).
+   */
   private JsonNode open(Site s, List<Object> locations, boolean subtree) {
+    ok(
+        s.api.put(
+            "/api/v1/counts/settings",
+            map(
+                "recountOnUnitVariance",
+                false,
+                "recountAboveUnits",
+                null,
+                "recountAbovePercent",
+                null)));
     return ok(s.api.post(
             "/api/v1/counts",
             map("warehouse", s.warehouse, "locations", locations, "subtree", subtree)))
