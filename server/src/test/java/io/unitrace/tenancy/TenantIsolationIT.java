@@ -936,6 +936,23 @@ class TenantIsolationIT extends IntegrationTest {
                 json(
                     "/api/v1/counts",
                     map("warehouse", b.site().warehouse, "locations", list(b.site().bin1)))));
+    t.put("GET /api/v1/counts/settings", site(b -> get("/api/v1/counts/settings")));
+    t.put(
+        "PUT /api/v1/counts/settings",
+        site(
+            b ->
+                new Call(
+                    "/api/v1/counts/settings",
+                    map("recountOnUnitVariance", false, "recountAbovePercent", 100),
+                    null)));
+    t.put("GET /api/v1/counts/accuracy", site(b -> get("/api/v1/counts/accuracy")));
+    t.put(
+        "POST /api/v1/counts/{id}/locations/{code}/recount",
+        target(
+            b ->
+                json(
+                    "/api/v1/counts/" + b.count() + "/locations/" + b.site().bin1 + "/recount",
+                    null)));
     t.put("GET /api/v1/counts/{id}", target(b -> get("/api/v1/counts/" + b.count())));
     t.put(
         "GET /api/v1/counts/{id}/task", target(b -> get("/api/v1/counts/" + b.count() + "/task")));
@@ -1692,6 +1709,7 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("recall", ok(api.get("/api/v1/recalls/" + b.recall())).body());
     s.put("recall customers", ok(api.get("/api/v1/recalls/" + b.recall() + "/customers")).body());
     s.put("count", ok(api.get("/api/v1/counts/" + b.count())).body());
+    s.put("count settings", ok(api.get("/api/v1/counts/settings")).body());
     s.put("genealogy", ok(api.get(b.unit(b.stored()) + "/genealogy")).body());
     s.put(
         "counted history",
@@ -1751,7 +1769,9 @@ class TenantIsolationIT extends IntegrationTest {
             "count_task",
             "count_serial",
             "count_goods",
-            "count_discrepancy")) {
+            "count_discrepancy",
+            "count_settings",
+            "count_first_scan")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")
