@@ -59,7 +59,31 @@ public class Counts {
       String decisionReason,
       List<LocationView> locations,
       Map<DiscrepancyKind, Long> summary,
-      List<DiscrepancyView> discrepancies) {}
+      List<DiscrepancyView> discrepancies) {
+
+    /** The count as stored, with its locations and discrepancies (null in a list). */
+    static CountView of(
+        CountRows.Count c,
+        List<LocationView> locations,
+        Map<DiscrepancyKind, Long> summary,
+        List<DiscrepancyView> discrepancies) {
+      return new CountView(
+          c.id(),
+          c.number(),
+          c.warehouse(),
+          c.subtree(),
+          c.assignee(),
+          c.status(),
+          c.createdBy(),
+          Instant.ofEpochMilli(c.createdAt()),
+          c.decidedBy(),
+          c.decidedAt() == null ? null : Instant.ofEpochMilli(c.decidedAt()),
+          c.decisionReason(),
+          locations,
+          summary,
+          discrepancies);
+    }
+  }
 
   public record LocationView(
       int seq,
@@ -264,26 +288,7 @@ public class Counts {
     List<CountRows.Count> found = rows.list(scope.tenantId(), CursorPage.decode(cursor), limit + 1);
     CursorPage<CountRows.Count> page = CursorPage.of(found, limit, CountRows.Count::id);
     return new CursorPage<>(
-        page.items().stream()
-            .map(
-                c ->
-                    new CountView(
-                        c.id(),
-                        c.number(),
-                        c.warehouse(),
-                        c.subtree(),
-                        c.assignee(),
-                        c.status(),
-                        c.createdBy(),
-                        Instant.ofEpochMilli(c.createdAt()),
-                        c.decidedBy(),
-                        c.decidedAt() == null ? null : Instant.ofEpochMilli(c.decidedAt()),
-                        c.decisionReason(),
-                        null,
-                        null,
-                        null))
-            .toList(),
-        page.next());
+        page.items().stream().map(c -> CountView.of(c, null, null, null)).toList(), page.next());
   }
 
   /** The supervisor's view: what the books held, what was counted, every discrepancy. */
@@ -355,21 +360,7 @@ public class Counts {
               f.outcome(),
               f.note()));
     }
-    return new CountView(
-        c.id(),
-        c.number(),
-        c.warehouse(),
-        c.subtree(),
-        c.assignee(),
-        c.status(),
-        c.createdBy(),
-        Instant.ofEpochMilli(c.createdAt()),
-        c.decidedBy(),
-        c.decidedAt() == null ? null : Instant.ofEpochMilli(c.decidedAt()),
-        c.decisionReason(),
-        locations,
-        summary,
-        discrepancies);
+    return CountView.of(c, locations, summary, discrepancies);
   }
 
   /**
