@@ -1,32 +1,32 @@
 package io.unitrace.counting;
 
 import io.unitrace.catalog.Catalog;
-import io.unitrace.catalog.Product;
+import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Serial;
 import io.unitrace.counting.domain.Reconciliation;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.Inventory;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.Units;
-import io.unitrace.shared.CursorPage;
 import io.unitrace.tenancy.TenantScope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
  * What the books hold in a location and what they say of the units a counter found, read through
- * the ledger's public queries a page at a time. A location's content is its own: a bin's children
- * are counted as locations of their own.
+ * the ledger's public queries, set-based. A location's content is its own: a bin's children are
+ * counted as locations of their own.
  */
 @Component
 class Shelf {
-
-  private static final int PAGE = 500;
 
   record Content(List<Reconciliation.ShelfUnit> units, List<Reconciliation.Goods> goods) {
 
@@ -45,47 +45,28 @@ class Shelf {
     this.catalog = catalog;
   }
 
-  /** Serialized units in the building recorded at the location, and its counted stock. */
+  /**
+   * Serialized units in the building recorded at exactly the location, and its counted stock: two
+   * statements of the ledger, whatever the location holds.
+   */
   Content at(TenantScope scope, Location location) {
+    LocationId at = new LocationId(location.id());
     List<Reconciliation.ShelfUnit> here = new ArrayList<>();
-    String cursor = null;
-    do {
-      CursorPage<Units.UnitView> page =
-          units.search(
-              scope,
-              new Units.Search(null, null, null, null, null, location.code(), null, null, null),
-              cursor,
-              PAGE);
-      for (Units.UnitView u : page.items()) {
-        if (location.code().equals(u.location()) && u.state().inBuilding()) {
-          here.add(new Reconciliation.ShelfUnit(u.gtin(), u.serial()));
-        }
-      }
-      cursor = page.next();
-    } while (cursor != null);
-
-    List<Units.StockLine> lines = new ArrayList<>();
-    cursor = null;
-    do {
-      Units.StockPage page =
-          units.stock(
-              scope, new Units.StockFilter(null, null, location.code(), null), cursor, PAGE);
-      for (Units.StockLine l : page.items()) {
-        if (location.code().equals(l.location())) {
-          lines.add(l);
-        }
-      }
-      cursor = page.next();
-    } while (cursor != null);
-    Map<String, Product> products =
-        catalog.bySkus(scope.tenantId(), lines.stream().map(Units.StockLine::sku).toList());
+    for (Inventory.UnitPosition u : inventory.unitsAt(scope.tenantId(), at)) {
+      here.add(new Reconciliation.ShelfUnit(u.gtin().value(), u.serial()));
+    }
+    List<Inventory.Stocked> stocked = inventory.stockIn(scope.tenantId(), at);
+    Map<LotId, Lot> lots =
+        catalog.lotsById(
+            scope.tenantId(),
+            stocked.stream().map(Inventory.Stocked::lotId).filter(Objects::nonNull).toList());
     List<Reconciliation.Goods> goods = new ArrayList<>();
-    for (Units.StockLine l : lines) {
-      Product p = products.get(l.sku());
-      // Serialized units appear in the stock lines too, one each: they are counted by serial.
-      if (p != null && !p.tracking().serialized()) {
-        goods.add(new Reconciliation.Goods(p.id(), l.lot(), l.quantity()));
-      }
+    for (Inventory.Stocked st : stocked) {
+      goods.add(
+          new Reconciliation.Goods(
+              st.productId().value(),
+              st.lotId() == null ? null : lots.get(st.lotId()).code(),
+              st.quantity()));
     }
     return new Content(here, goods);
   }

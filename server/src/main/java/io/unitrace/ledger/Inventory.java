@@ -8,6 +8,7 @@ import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
 import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gtin;
+import io.unitrace.shared.Database;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.Rows;
 import java.sql.ResultSet;
@@ -61,10 +62,12 @@ public class Inventory {
 
   private final JdbcClient db;
   private final Facility facility;
+  private final Database database;
 
-  Inventory(JdbcClient db, Facility facility) {
+  Inventory(JdbcClient db, Facility facility, Database database) {
     this.db = db;
     this.facility = facility;
+    this.database = database;
   }
 
   /**
@@ -188,6 +191,16 @@ public class Inventory {
     }
     byGtin.forEach(
         (gtin, serials) -> {
+          if (database == Database.POSTGRESQL) {
+            // One array instead of IN lists: a prepared IN list of 500 parameters gets a generic
+            // plan after a few runs that scans the client's units (0.36 s a statement at 50,000).
+            db.sql(POSITION + " WHERE tenant_id = ? AND gtin = ? AND serial = ANY(?::varchar[])")
+                .params(tenantId, gtin.value(), serials.toArray(String[]::new))
+                .query((rs, n) -> position(rs))
+                .list()
+                .forEach(p -> found.put(new UnitRef(p.gtin(), new Serial(p.serial())), p));
+            return;
+          }
           for (List<String> chunk : InList.chunks(serials, 500)) {
             db.sql(
                     POSITION
@@ -251,6 +264,25 @@ public class Inventory {
     params.add(afterId);
     params.add(limit);
     return db.sql(sql.toString()).params(params).query((rs, n) -> position(rs)).list();
+  }
+
+  /**
+   * The client's units in the building recorded at exactly this location (not below it), in id
+   * order: one statement, served by the location index. A cycle count reads what a bin holds with
+   * it.
+   */
+  public List<UnitPosition> unitsAt(long tenantId, LocationId locationId) {
+    return db.sql(
+            POSITION
+                + " WHERE location_id = ? AND tenant_id = ? AND state IN ("
+                + InList.marks(UnitState.IN_BUILDING.size())
+                + ") ORDER BY id")
+        .params(
+            InList.concat(
+                locationId.value(),
+                InList.concat(tenantId, UnitState.IN_BUILDING.stream().map(Enum::name).toList())))
+        .query((rs, n) -> position(rs))
+        .list();
   }
 
   /** The ids of every unit inside these containers (at any depth the caller's tree names). */
@@ -358,6 +390,29 @@ public class Inventory {
             ORDER BY location_id, holds""")
         .params(tenantId, productId.value(), lotKey(lotId))
         .query(Inventory::bucket)
+        .list();
+  }
+
+  /** A quantity of counted goods (a lot, or none) of a product at one location. */
+  public record Stocked(ProductId productId, LotId lotId, long quantity) {}
+
+  /**
+   * The client's counted stock at exactly this location, per product and lot, whatever its holds:
+   * one statement. A cycle count compares what a bin holds with it.
+   */
+  public List<Stocked> stockIn(long tenantId, LocationId locationId) {
+    return db.sql(
+            """
+            SELECT product_id, lot_key, SUM(quantity) FROM stock
+            WHERE tenant_id = ? AND location_id = ? AND quantity > 0
+            GROUP BY product_id, lot_key ORDER BY product_id, lot_key""")
+        .params(tenantId, locationId.value())
+        .query(
+            (rs, n) ->
+                new Stocked(
+                    new ProductId(rs.getLong(1)),
+                    rs.getLong(2) == 0 ? null : new LotId(rs.getLong(2)),
+                    rs.getLong(3)))
         .list();
   }
 

@@ -1,12 +1,8 @@
 package io.unitrace.bench.load;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -48,13 +44,21 @@ public final class CrashConsistency {
   private final Map<String, String> options;
   private final String password = "crash-" + Long.toHexString(System.nanoTime());
   private final HttpClient http = Terminal.client();
-  private final Path log;
-  private int port;
-  private Process server;
+  private final ServerProcess server;
+  private final int port;
 
   private CrashConsistency(Map<String, String> options) throws IOException {
     this.options = options;
-    this.log = Files.createTempFile("unitrace-crash-", ".log");
+    this.port = ServerProcess.freePort();
+    // Checkpoints close every second, so kills also land while one is being written.
+    this.server =
+        new ServerProcess(
+            options.get("jar"),
+            options.get("jdbc"),
+            options.getOrDefault("jdbc-user", ""),
+            password,
+            port,
+            "unitrace-crash-");
   }
 
   public static void main(String[] args) throws Exception {
@@ -76,7 +80,7 @@ public final class CrashConsistency {
     }
     if (!failures.isEmpty()) {
       failures.forEach(f -> System.out.println("FAILED: " + f));
-      System.out.println("server log: " + test.log);
+      System.out.println("server log: " + test.server.log());
       System.exit(1);
     }
     System.out.println("crash consistency: PASSED");
@@ -85,9 +89,6 @@ public final class CrashConsistency {
   private List<String> run() throws Exception {
     int kills = Integer.parseInt(options.getOrDefault("kills", "3"));
     int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
     start();
     URI base = URI.create("http://127.0.0.1:" + port);
     Terminal admin = Terminal.basic(http, base, "admin", password);
@@ -333,51 +334,10 @@ public final class CrashConsistency {
   }
 
   private void start() throws IOException, InterruptedException {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            ProcessHandle.current().info().command().orElse("java"),
-            "-Xmx512m",
-            "-jar",
-            new File(options.get("jar")).getAbsolutePath());
-    Map<String, String> env = pb.environment();
-    env.put("UNITRACE_DB_URL", options.get("jdbc"));
-    env.put("UNITRACE_DB_USER", options.getOrDefault("jdbc-user", ""));
-    env.put("UNITRACE_ADMIN_PASSWORD", password);
-    env.put("UNITRACE_PORT", Integer.toString(port));
-    // Checkpoints close every second, so kills also land while one is being written.
-    env.put("UNITRACE_CHECKPOINT_INTERVAL_MS", "1000");
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    server = pb.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        throw new IllegalStateException("the server stopped while starting; see " + log);
-      }
-      try {
-        Terminal.Reply r =
-            Terminal.basic(http, URI.create("http://127.0.0.1:" + port), "admin", password)
-                .get("/actuator/health");
-        if (r.status() == 200) {
-          return;
-        }
-      } catch (IllegalStateException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("the server was not healthy within 180 s; see " + log);
+    server.start(Map.of("UNITRACE_CHECKPOINT_INTERVAL_MS", "1000"));
   }
 
   private void stop(boolean kill) throws InterruptedException {
-    if (server == null || !server.isAlive()) {
-      return;
-    }
-    if (kill) {
-      server.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful close
-    } else {
-      server.destroy();
-    }
-    server.waitFor(60, TimeUnit.SECONDS);
+    server.stop(kill);
   }
 }
