@@ -1,12 +1,7 @@
 package io.unitrace.ledger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
+import io.unitrace.shared.KeyFiles;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,40 +35,16 @@ class LedgerSigningKeyring {
     if (configured != null && !configured.isBlank()) {
       return LedgerSigner.fromBase64(configured);
     }
-    try {
-      if (!Files.exists(file)) {
-        String generated = LedgerSigner.newPrivateKey();
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) {
-          Files.createDirectories(dir);
-        }
-        try {
-          createOwnerOnly(file);
-          Files.writeString(file, generated + "\n", StandardCharsets.US_ASCII);
-          log.warn(
-              "Generated the ledger signing key in {}: keep it apart from the database (whoever holds"
-                  + " both can rewrite the ledger unnoticed); several servers need the same key"
-                  + " (UNITRACE_LEDGER_SIGNING_KEY)",
-              file.toAbsolutePath());
-        } catch (FileAlreadyExistsException raced) {
-          // another server on the same disk created it first: use theirs
-        }
-      }
-      return LedgerSigner.fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read or create the ledger signing key file " + file, e);
-    }
-  }
-
-  /** Creates the empty file readable and writable by its owner only, before the key is in it. */
-  private static void createOwnerOnly(Path file) throws IOException {
-    try {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: the file inherits its folder's access list
-      Files.createFile(file);
-    }
+    return LedgerSigner.fromBase64(
+        KeyFiles.readOrCreate(
+            file,
+            LedgerSigner::newPrivateKey,
+            created ->
+                log.warn(
+                    "Generated the ledger signing key in {}: keep it apart from the database (whoever"
+                        + " holds both can rewrite the ledger unnoticed); several servers need the"
+                        + " same key (UNITRACE_LEDGER_SIGNING_KEY)",
+                    created),
+            "ledger signing key"));
   }
 }

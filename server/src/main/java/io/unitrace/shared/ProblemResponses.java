@@ -3,9 +3,6 @@ package io.unitrace.shared;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -73,24 +70,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<Object> denied(AccessDeniedException e) {
     return problem(Problem.forbidden(e.getMessage()));
-  }
-
-  /**
-   * A query parameter Tomcat could not decode ({@code ?cursor=%zz}): the client's mistake. Tomcat
-   * names the parameter only in its message.
-   */
-  @ExceptionHandler(InvalidParameterException.class)
-  ResponseEntity<Object> undecodableParameter(InvalidParameterException e) {
-    Matcher m =
-        Pattern.compile("Parameter \\[([^\\]]*)\\]").matcher(String.valueOf(e.getMessage()));
-    String name = m.find() ? m.group(1) : null;
-    return problem(
-        Problem.badRequest(
-            "invalid-parameter",
-            name,
-            name == null
-                ? "a query parameter is not valid percent-encoded UTF-8"
-                : "parameter '" + name + "' is not valid percent-encoded UTF-8"));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
