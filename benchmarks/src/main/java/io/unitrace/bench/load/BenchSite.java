@@ -97,6 +97,29 @@ record BenchSite(
         token.path("token").asString());
   }
 
+  /**
+   * Gets the site ready to ship: its own SSCC numbering, a packing area and the WEB sales channel
+   * (returns within 30 days). Answers the packing area's code.
+   */
+  String prepareOutbound(Terminal admin) {
+    admin.putOk(
+        "/api/v1/tenants/" + tenant + "/sscc",
+        json(
+            Map.of(
+                "companyPrefix",
+                "95" + ThreadLocalRandom.current().nextInt(10000, 99999),
+                "extensionDigit",
+                1)));
+    String packing = warehouse + "-PACK";
+    admin.postOk(
+        "/api/v1/locations",
+        json(Map.of("warehouse", warehouse, "code", packing, "type", "PACKING", "level", "AREA")));
+    admin
+        .in(tenant)
+        .putOk("/api/v1/sales-channels/WEB", json(Map.of("name", "Web shop", "returnDays", 30)));
+    return packing;
+  }
+
   /** The path of a unit in the API, its GS1 Digital Link. */
   String unitPath(String serial) {
     return "/api/v1/units/01/" + gtin + "/21/" + serial;

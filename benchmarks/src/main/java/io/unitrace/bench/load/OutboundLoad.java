@@ -80,20 +80,7 @@ final class OutboundLoad {
   private Site site(String label, int bins, int products) {
     BenchSite b = BenchSite.create(admin, label, bins);
     Terminal t = admin.in(b.tenant());
-    admin.putOk(
-        "/api/v1/tenants/" + b.tenant() + "/sscc",
-        BenchSite.json(
-            Map.of(
-                "companyPrefix",
-                "95" + ThreadLocalRandom.current().nextInt(10000, 99999),
-                "extensionDigit",
-                1)));
-    String pack = b.warehouse() + "-PACK";
-    admin.postOk(
-        "/api/v1/locations",
-        BenchSite.json(
-            Map.of("warehouse", b.warehouse(), "code", pack, "type", "PACKING", "level", "AREA")));
-    t.putOk("/api/v1/sales-channels/WEB", BenchSite.json(Map.of("name", "Web shop")));
+    String pack = b.prepareOutbound(admin);
     List<String> skus = new ArrayList<>(List.of(b.sku()));
     List<String> gtins = new ArrayList<>(List.of(b.gtin()));
     for (int p = 1; p < products; p++) {

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -168,7 +167,7 @@ final class RecallsLoad {
     BenchSite site = BenchSite.create(admin, "RCL", 8);
     Terminal scanner = Terminal.bearer(http, base, site.token());
     Terminal clerk = admin.in(site.tenant());
-    String packing = prepareOutbound(site, clerk);
+    String packing = site.prepareOutbound(admin);
     String fin = site.sku() + "-FIN";
     String finGtin = BenchSite.randomGtin();
     product(clerk, fin, finGtin, "Benchmark phone", "LOT_AND_SERIAL");
@@ -728,33 +727,6 @@ final class RecallsLoad {
 
   // ---------------------------------------------------------------------------------------------
   // Setup
-
-  private String prepareOutbound(BenchSite site, Terminal clerk) {
-    admin.putOk(
-        "/api/v1/tenants/" + site.tenant() + "/sscc",
-        BenchSite.json(
-            Map.of(
-                "companyPrefix",
-                "95" + ThreadLocalRandom.current().nextInt(10000, 99999),
-                "extensionDigit",
-                1)));
-    String packing = site.warehouse() + "-PACK";
-    admin.postOk(
-        "/api/v1/locations",
-        BenchSite.json(
-            Map.of(
-                "warehouse",
-                site.warehouse(),
-                "code",
-                packing,
-                "type",
-                "PACKING",
-                "level",
-                "AREA")));
-    clerk.putOk(
-        "/api/v1/sales-channels/WEB", BenchSite.json(Map.of("name", "Web shop", "returnDays", 30)));
-    return packing;
-  }
 
   private static void product(
       Terminal clerk, String sku, String gtin, String name, String tracking) {

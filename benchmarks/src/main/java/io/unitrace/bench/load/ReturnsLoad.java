@@ -230,29 +230,7 @@ final class ReturnsLoad {
 
   private Shipped ship(BenchSite site, Terminal scanner, int orders, int perOrder) {
     Terminal t = admin.in(site.tenant());
-    admin.putOk(
-        "/api/v1/tenants/" + site.tenant() + "/sscc",
-        BenchSite.json(
-            Map.of(
-                "companyPrefix",
-                "95" + ThreadLocalRandom.current().nextInt(10000, 99999),
-                "extensionDigit",
-                1)));
-    String packing = site.warehouse() + "-PACK";
-    admin.postOk(
-        "/api/v1/locations",
-        BenchSite.json(
-            Map.of(
-                "warehouse",
-                site.warehouse(),
-                "code",
-                packing,
-                "type",
-                "PACKING",
-                "level",
-                "AREA")));
-    t.putOk(
-        "/api/v1/sales-channels/WEB", BenchSite.json(Map.of("name", "Web shop", "returnDays", 30)));
+    String packing = site.prepareOutbound(admin);
     String sku = site.sku() + "-S";
     String gtin = BenchSite.randomGtin();
     t.postOk(
