@@ -1,5 +1,6 @@
 package io.unitrace.catalog;
 
+import io.unitrace.shared.CsvInput;
 import io.unitrace.shared.Problem;
 import java.io.IOException;
 import java.io.Reader;
@@ -8,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
@@ -42,6 +42,8 @@ class ProductImport {
           "fixed_bin",
           "min_shelf_life_days");
 
+  private static final List<String> REQUIRED = List.of("sku", "name", "tracking");
+
   private final Catalog catalog;
 
   ProductImport(Catalog catalog) {
@@ -51,27 +53,7 @@ class ProductImport {
   @Transactional
   Result run(long tenantId, Reader csv) {
     List<Catalog.ProductSpec> specs = new ArrayList<>();
-    try (CSVParser parser =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setTrim(true)
-            .setIgnoreEmptyLines(true)
-            .get()
-            .parse(csv)) {
-      for (String h : parser.getHeaderNames()) {
-        if (!COLUMNS.contains(h)) {
-          throw Problem.badRequest(
-              "unknown-column", "header", "unknown column '" + h + "'; known: " + COLUMNS);
-        }
-      }
-      for (String required : List.of("sku", "name", "tracking")) {
-        if (!parser.getHeaderNames().contains(required)) {
-          throw Problem.badRequest(
-              "missing-column", "header", "the column '" + required + "' is required");
-        }
-      }
+    try (CSVParser parser = CsvInput.open(csv, COLUMNS, REQUIRED)) {
       for (CSVRecord r : parser) {
         String row = "row " + (r.getRecordNumber() + 1) + ": ";
         Catalog.ProductSpec spec =
@@ -160,11 +142,7 @@ class ProductImport {
   }
 
   private static String get(CSVRecord r, String column) {
-    if (!r.isMapped(column) || !r.isSet(column)) {
-      return null;
-    }
-    String v = r.get(column);
-    return v == null || v.isBlank() ? null : v;
+    return CsvInput.cell(r, column);
   }
 
   private static List<String> gtins(CSVRecord r) {

@@ -1,12 +1,12 @@
 package io.unitrace.inbound;
 
+import io.unitrace.shared.CsvInput;
 import io.unitrace.shared.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
@@ -37,6 +37,8 @@ class AsnImport {
           "quantity",
           "vendor_lot");
 
+  private static final List<String> REQUIRED = List.of("gtin");
+
   private final Asns asns;
   private final PurchaseOrders purchaseOrders;
 
@@ -55,25 +57,7 @@ class AsnImport {
             asns.knownContainers(tenantId, asn.id()),
             asns.knownSerials(tenantId, asn.id()));
     int rows = 0;
-    try (CSVParser parser =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setTrim(true)
-            .setIgnoreEmptyLines(true)
-            .get()
-            .parse(csv)) {
-      List<String> header = parser.getHeaderNames();
-      for (String h : header) {
-        if (!COLUMNS.contains(h)) {
-          throw Problem.badRequest(
-              "unknown-column", "header", "unknown column '" + h + "'; known: " + COLUMNS);
-        }
-      }
-      if (!header.contains("gtin")) {
-        throw Problem.badRequest("missing-column", "header", "the column 'gtin' is required");
-      }
+    try (CSVParser parser = CsvInput.open(csv, COLUMNS, REQUIRED)) {
       for (CSVRecord r : parser) {
         String at = "row " + Purchasing.Csv.row(r) + ": ";
         String sscc = Purchasing.Csv.get(r, "sscc");

@@ -5,6 +5,7 @@ import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
 import io.unitrace.gs1.Gln;
 import io.unitrace.gs1.Gtin;
+import io.unitrace.shared.CsvInput;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Database;
 import io.unitrace.shared.MultiRowInsert;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.dao.DataAccessException;
@@ -78,6 +78,8 @@ class Purchasing {
   static final Set<String> CSV_COLUMNS =
       Set.of("number", "vendor", "vendor_gln", "expected_on", "sku", "gtin", "quantity");
 
+  private static final List<String> REQUIRED = List.of("number", "vendor", "quantity");
+
   /** Where a field of an order is in the request: a JSON path, or a CSV row and column. */
   interface Where {
     String header(String field);
@@ -116,28 +118,8 @@ class Purchasing {
   @Transactional
   Imported importCsv(long tenantId, Reader csv) {
     Map<String, List<CSVRecord>> byNumber = new LinkedHashMap<>();
-    try (CSVParser parser =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setTrim(true)
-            .setIgnoreEmptyLines(true)
-            .get()
-            .parse(csv)) {
+    try (CSVParser parser = CsvInput.open(csv, CSV_COLUMNS, REQUIRED)) {
       List<String> header = parser.getHeaderNames();
-      for (String h : header) {
-        if (!CSV_COLUMNS.contains(h)) {
-          throw Problem.badRequest(
-              "unknown-column", "header", "unknown column '" + h + "'; known: " + CSV_COLUMNS);
-        }
-      }
-      for (String required : List.of("number", "vendor", "quantity")) {
-        if (!header.contains(required)) {
-          throw Problem.badRequest(
-              "missing-column", "header", "the column '" + required + "' is required");
-        }
-      }
       if (!header.contains("sku") && !header.contains("gtin")) {
         throw Problem.badRequest(
             "missing-column", "header", "a column 'sku' (or 'gtin') is required");
@@ -469,11 +451,7 @@ class Purchasing {
     private Csv() {}
 
     static String get(CSVRecord r, String column) {
-      if (!r.isMapped(column) || !r.isSet(column)) {
-        return null;
-      }
-      String v = r.get(column);
-      return v == null || v.isBlank() ? null : v;
+      return CsvInput.cell(r, column);
     }
 
     /** The row as a spreadsheet numbers it: the header is row 1. */

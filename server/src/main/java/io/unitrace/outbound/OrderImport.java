@@ -5,6 +5,7 @@ import io.unitrace.catalog.LotCode;
 import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gln;
 import io.unitrace.gs1.Gtin;
+import io.unitrace.shared.CsvInput;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Text;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -164,6 +164,8 @@ final class OrderImport {
           "quantity",
           "lineMinShelfLifeDays");
 
+  private static final List<String> REQUIRED = List.of("channel", "channelOrderId");
+
   private static final List<String> ORDER_COLUMNS = CSV_COLUMNS.subList(0, 12);
 
   static Incoming fromJson(OrderForm form) {
@@ -177,28 +179,7 @@ final class OrderImport {
    */
   static List<Incoming> fromCsv(Reader csv) {
     Map<String, List<CSVRecord>> byOrder = new LinkedHashMap<>();
-    try (CSVParser parser =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setTrim(true)
-            .setIgnoreEmptyLines(true)
-            .get()
-            .parse(csv)) {
-      List<String> header = parser.getHeaderNames();
-      for (String h : header) {
-        if (!CSV_COLUMNS.contains(h)) {
-          throw Problem.badRequest(
-              "unknown-column", "header", "unknown column '" + h + "'; known: " + CSV_COLUMNS);
-        }
-      }
-      for (String required : List.of("channel", "channelOrderId")) {
-        if (!header.contains(required)) {
-          throw Problem.badRequest(
-              "missing-column", "header", "the column '" + required + "' is required");
-        }
-      }
+    try (CSVParser parser = CsvInput.open(csv, CSV_COLUMNS, REQUIRED)) {
       for (CSVRecord r : parser) {
         String channel = cell(r, "channel");
         String id = cell(r, "channelOrderId");

@@ -29,8 +29,10 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every refusal of the REST API into application/problem+json with a stable type. */
 @RestControllerAdvice(basePackages = "io.unitrace")
@@ -78,7 +80,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         Problem.badRequest(
             "invalid-parameter",
             e.getName(),
-            "parameter '" + e.getName() + "' has an invalid value: " + e.getValue()));
+            "parameter '"
+                + e.getName()
+                + "' has an invalid value: "
+                + e.getValue()
+                + (e.getRequiredType() == null || e.getRequiredType() == String.class
+                    ? ""
+                    : "; it must be " + expected(e.getRequiredType()))));
   }
 
   @Override
@@ -96,6 +104,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       // answer with that refusal, located at the JSON path where it happened.
       return problem(located(refusal, cause));
     }
+    if (cause instanceof UnrecognizedPropertyException upe) {
+      return problem(unknownProperty(upe));
+    }
     if (cause instanceof InvalidNullException ine) {
       field = pathOf(ine.getPath());
       message = "the field '" + field + "' is required and must not be null";
@@ -103,15 +114,43 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       field = mie.getPath().isEmpty() ? null : pathOf(mie.getPath());
       String expected = expected(mie.getTargetType());
       message =
-          field == null
-              ? "the request body must be " + expected
-              : "the field '" + field + "' must be " + expected;
+          (field == null
+                  ? "the request body must be " + expected
+                  : "the field '" + field + "' must be " + expected)
+              + (mie instanceof InvalidFormatException ife && ife.getValue() != null
+                  ? "; got '" + ife.getValue() + "'"
+                  : "");
       return problem(
           Problem.badRequest("malformed-body", field, message).with("expected", expected));
     } else if (cause instanceof JacksonException je) {
       message = "the request body is not valid JSON: " + je.getOriginalMessage();
     }
     return problem(Problem.badRequest("malformed-body", field, message));
+  }
+
+  /**
+   * A property the body's type does not have, named with its path and the known property it most
+   * likely meant.
+   */
+  private static Problem unknownProperty(UnrecognizedPropertyException e) {
+    String field = pathOf(e.getPath());
+    List<String> known =
+        e.getKnownPropertyIds() == null
+            ? List.of()
+            : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+    var meant = Closest.to(e.getPropertyName(), known);
+    String message =
+        "unknown property '"
+            + field
+            + "'"
+            + meant.map(m -> "; did you mean '" + m + "'?").orElse(";")
+            + " known here: "
+            + String.join(", ", known);
+    Problem p =
+        Problem.badRequest("unknown-property", field, message)
+            .with("property", e.getPropertyName())
+            .with("known", known);
+    return meant.isPresent() ? p.with("didYouMean", meant.get()) : p;
   }
 
   /** What a JSON value must be to be read as {@code type}, in the client's terms. */
@@ -139,8 +178,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
       return "an array";
     }
+    if (type == java.time.LocalDate.class) {
+      return "a date as YYYY-MM-DD, e.g. \"2027-03-31\"";
+    }
+    if (type == java.time.LocalDateTime.class) {
+      return "a date and time as YYYY-MM-DDThh:mm:ss, e.g. \"2027-03-31T14:30:00\"";
+    }
     if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-      return "a date or time in ISO 8601 form (a string)";
+      return "a date and time with its offset as YYYY-MM-DDThh:mm:ss±hh:mm or Z (ISO 8601),"
+          + " e.g. \"2027-03-31T14:30:00+01:00\"";
     }
     return "an object";
   }

@@ -264,6 +264,81 @@ class InputRefusalsIT extends IntegrationTest {
         .isZero();
   }
 
+  @Test
+  void aMisspeltPropertyIsRefusedNamingItAndWhatItMeant() {
+    Site site = Site.create(admin);
+    String sku = unique("S");
+    var r =
+        site.api.post(
+            "/api/v1/products",
+            map("sku", sku, "name", "Milk", "tracking", "LOT", "expiryTracking", true));
+    assertRefused(r, "unknown-property", "expiryTracking");
+    assertThat(r.at("/didYouMean").asString()).isEqualTo("expiryTracked");
+    assertThat(r.at("/detail").asString()).contains("did you mean 'expiryTracked'?");
+    assertThat(site.api.get("/api/v1/products/" + sku).status()).isEqualTo(404);
+
+    // Inside a list, by its path; and a property nothing resembles is named without a guess.
+    var nested =
+        site.api.post(
+            "/api/v1/units",
+            "{\"location\": \""
+                + site.dock
+                + "\", \"units\": [{\"gtin\": \""
+                + site.gtin
+                + "\", \"serial\": \"P1\", \"colour\": \"red\"}]}");
+    assertRefused(nested, "unknown-property", "units[0].colour");
+    assertThat(nested.at("/didYouMean").isMissingNode()).isTrue();
+    assertThat(events(site)).isZero();
+  }
+
+  @Test
+  void aBadDateOrEnumSaysWhatIsExpected() {
+    Site site = Site.create(admin);
+    var date =
+        site.api.post(
+            "/api/v1/products/" + site.sku + "/lots", map("code", "L1", "expiresOn", "31.03.2027"));
+    assertRefused(date, "malformed-body", "expiresOn");
+    assertThat(date.at("/detail").asString())
+        .contains("YYYY-MM-DD")
+        .contains("2027-03-31")
+        .contains("got '31.03.2027'");
+
+    var state =
+        site.api.post(
+            "/api/v1/products", map("sku", unique("S"), "name", "Phone", "tracking", "SERIALISED"));
+    assertRefused(state, "malformed-body", "tracking");
+    assertThat(state.at("/expected").asString()).contains("NONE, LOT, SERIAL, LOT_AND_SERIAL");
+
+    var param = site.api.get("/api/v1/stock?expiresBefore=2027-31-03");
+    assertThat(param.status()).as(param.toString()).isEqualTo(400);
+    assertThat(param.at("/field").asString()).isEqualTo("expiresBefore");
+    assertThat(param.at("/detail").asString()).contains("YYYY-MM-DD");
+  }
+
+  @Test
+  void aCsvSeparatedBySemicolonsIsReadAndAnotherSeparatorIsNamed() {
+    Site site = Site.create(admin);
+    String a = unique("S");
+    var semicolons =
+        site.api.postCsv(
+            "/api/v1/products/import", "sku;name;tracking\n" + a + ";Semicolon tea;NONE\n");
+    assertThat(semicolons.status()).as(semicolons.toString()).isBetween(200, 201);
+    assertThat(site.api.get("/api/v1/products/" + a).at("/name").asString())
+        .isEqualTo("Semicolon tea");
+
+    String b = unique("S");
+    var pipes =
+        site.api.postCsv("/api/v1/products/import", "sku|name|tracking\n" + b + "|Pipe tea|NONE\n");
+    assertRefused(pipes, "unknown-column", "header");
+    assertThat(pipes.at("/separator").asString()).isEqualTo("|");
+    assertThat(site.api.get("/api/v1/products/" + b).status()).isEqualTo(404);
+
+    var typo =
+        site.api.postCsv("/api/v1/products/import", "sku,nme,tracking\n" + b + ",Tea,NONE\n");
+    assertRefused(typo, "unknown-column", "header");
+    assertThat(typo.at("/didYouMean").asString()).isEqualTo("name");
+  }
+
   private long events(Site site) {
     return db.sql(
             "SELECT count(*) FROM ledger_event e JOIN tenant t ON t.id = e.tenant_id WHERE t.code = ?")
