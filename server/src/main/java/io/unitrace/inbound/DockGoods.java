@@ -32,10 +32,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the goods a putaway scan names on their dock: a loose unit, an outermost container with
- * everything in it, or a dock's stock of counted goods. Refuses what is not (or not only) there: a
- * unit packed in a container, a nested container, goods already stored, counted goods on several
- * docks or fewer than asked for.
+ * Finds the goods a putaway scan names on their dock: a loose unit, a container with everything in
+ * it (a case on a pallet too: putting it away takes it off the pallet), or a dock's stock of
+ * counted goods. Refuses what is not (or not only) there: a unit packed in a container, goods
+ * already stored, counted goods on several docks or fewer than asked for.
  */
 @Component
 class DockGoods {
@@ -99,18 +99,6 @@ class DockGoods {
                     Problem.notFound(
                         "unknown-container",
                         "client " + scope.tenantCode() + " has no container " + target.sscc()));
-    if (c.parentId() != null) {
-      Container outer = outermost(scope, c);
-      throw Problem.conflict(
-              "container-nested",
-              "scan",
-              "container "
-                  + c.sscc()
-                  + " sits inside container "
-                  + outer.sscc()
-                  + ": scan the outer SSCC to put it away, or take this one out first")
-          .with("sscc", outer.sscc().value());
-    }
     GoodsOnDock.LocationRow dock = c.locationId() == null ? null : location(c.locationId());
     if (dock == null || dock.type() != LocationType.DOCK) {
       throw Problem.conflict(
@@ -265,6 +253,20 @@ class DockGoods {
       outer = containers.byId(scope.tenantId(), outer.parentId()).orElseThrow();
     }
     return outer;
+  }
+
+  /** The container that moves, with the one it sits in on the dock (putaway takes it out). */
+  Putaway.ContainerLine containerLine(TenantScope scope, GoodsOnDock goods) {
+    Container c = goods.container();
+    if (c == null) {
+      return null;
+    }
+    String inside =
+        c.parentId() == null
+            ? null
+            : containers.byId(scope.tenantId(), c.parentId()).orElseThrow().sscc().value();
+    return new Putaway.ContainerLine(
+        c.sscc().value(), c.kind(), goods.dock().code(), goods.units().size(), inside);
   }
 
   /** The units as listed to the clerk: at most {@value #LISTED_UNITS}, with SKU and lot. */

@@ -95,13 +95,6 @@ record GoodsOnDock(
     }
   }
 
-  Putaway.ContainerLine containerLine() {
-    return container == null
-        ? null
-        : new Putaway.ContainerLine(
-            container.sscc().value(), container.kind(), dock.code(), units.size());
-  }
-
   /** The refusal for goods that are not (or no longer) RECEIVED on a dock. */
   static Problem notOnDock(String what, UnitState state, String location) {
     return Problem.conflict(

@@ -75,7 +75,12 @@ public class Putaway {
       List<Hold> holds) {}
 
   /** A container and how many units it carries at any depth. */
-  public record ContainerLine(String sscc, String kind, String location, int unitCount) {}
+  /**
+   * {@code inside}: the container it sits in on the dock (a case on a pallet), which putting it
+   * away takes it out of; null for an outermost one.
+   */
+  public record ContainerLine(
+      String sscc, String kind, String location, int unitCount, String inside) {}
 
   public enum Reason {
     /** The product's fixed bin. */
@@ -151,7 +156,7 @@ public class Putaway {
   public Suggestions suggest(TenantScope scope, Target target) {
     GoodsOnDock goods = docks.find(scope, target);
     return new Suggestions(
-        goods.containerLine(),
+        docks.containerLine(scope, goods),
         docks.unitLines(scope, goods),
         goods.stock(),
         goods.dock().code(),

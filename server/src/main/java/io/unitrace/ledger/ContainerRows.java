@@ -177,13 +177,13 @@ class ContainerRows {
   }
 
   /**
-   * Locks a container's row for the rest of the transaction if it still stands on the dock, not
-   * inside another container. False when it does not (on PostgreSQL, judged after a concurrent
-   * mover committed).
+   * Locks a container's row for the rest of the transaction if it still stands on the dock (on its
+   * own or inside another). False when it does not (on PostgreSQL, judged after a concurrent mover
+   * committed).
    */
   boolean claimOnDock(long tenantId, long containerId, long dockId) {
     return db.sql(
-                "UPDATE container SET location_id = location_id WHERE tenant_id = ? AND id = ? AND location_id = ? AND parent_id IS NULL")
+                "UPDATE container SET location_id = location_id WHERE tenant_id = ? AND id = ? AND location_id = ?")
             .params(tenantId, containerId, dockId)
             .update()
         == 1;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -217,10 +218,13 @@ public class Containers {
 
   /**
    * Puts a container away with everything in it: moves it from {@code dockCode} to {@code
-   * locationCode} only while it stands on that dock, inside no other container, and every unit in
-   * it is still RECEIVED there. The claim is taken in the event's own transaction, the container's
+   * locationCode} only while it stands on that dock and every unit in it is still RECEIVED there. A
+   * container inside another (a case on a pallet) is taken out of it in the same event: breaking a
+   * pallet down into bins is one scan per case, and the event names the container it came out of
+   * ({@code "from container"}). The claim is taken in the event's own transaction, the container's
    * row before its units' (the order every container command locks in), so of two clerks exactly
-   * one moves it and the other is refused ({@code not-on-dock}) with where it is now.
+   * one moves it and the other is refused ({@code not-on-dock}) with where it is now; a pallet put
+   * away whole while a case is taken off it sees its contents change and is planned again.
    */
   public EventReceipt putAway(
       TenantScope scope, Sscc sscc, String dockCode, String locationCode, RequestMeta meta) {
@@ -236,13 +240,12 @@ public class Containers {
           Container c = planning.container(scope, sscc, "sscc");
           if (!containerRows.claimOnDock(tenantId, c.id(), dock.id())) {
             Container now = containerRows.byId(tenantId, c.id()).orElseThrow();
-            throw planning.notOnDock(
-                "sscc",
-                "container " + sscc + (now.parentId() == null ? "" : " (inside another)"),
-                null,
-                now.locationId(),
-                dock);
+            throw planning.notOnDock("sscc", "container " + sscc, null, now.locationId(), dock);
           }
+          Container outer =
+              c.parentId() == null
+                  ? null
+                  : containerRows.byId(tenantId, c.parentId()).orElseThrow();
           List<Long> tree = containerRows.tree(tenantId, c.id());
           List<Long> inside = rows.inContainers(tenantId, tree).stream().map(u -> u.id()).toList();
           if (rows.claimReceived(tenantId, inside, dock.id(), false) != inside.size()) {
@@ -262,15 +265,24 @@ public class Containers {
                 dock);
           }
           List<Recorder.Change> carried = carry(scope, tree, to);
+          Map<String, Object> data =
+              new LinkedHashMap<>(
+                  Map.of("container", sscc.value(), "from", dock.code(), "to", to.code()));
+          if (outer != null) {
+            data.put("fromContainer", outer.sscc().value());
+          }
           return new Recorder.Plan(
                   EventType.MOVED,
                   null,
                   to.id(),
                   to.id(),
-                  Map.of("container", sscc.value(), "from", dock.code(), "to", to.code()),
+                  data,
                   List.of(),
                   carried,
                   () -> {
+                    if (outer != null) {
+                      containerRows.nest(tenantId, c.id(), null);
+                    }
                     containerRows.place(tenantId, tree, to.id());
                     requireSameContents(scope, c.id(), tree, carried);
                   })

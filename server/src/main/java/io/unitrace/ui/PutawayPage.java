@@ -190,7 +190,12 @@ class PutawayPage {
       String title =
           stock != null
               ? stock.moving() + " × " + what(stock) + " on " + found.at()
-              : found.container() != null ? "Container on " + found.at() : "Unit on " + found.at();
+              : found.container() != null
+                  ? (found.container().inside() != null
+                          ? "Container out of " + found.container().inside() + " on "
+                          : "Container on ")
+                      + found.at()
+                  : "Unit on " + found.at();
       String message =
           stock != null
               ? "Moving "

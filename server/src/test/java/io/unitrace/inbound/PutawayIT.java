@@ -193,10 +193,10 @@ class PutawayIT extends IntegrationTest {
     assertThat(s.at("/units").size()).isEqualTo(3);
     assertThat(suggestions(s)).first().isEqualTo(site.bin2 + " FIXED_BIN");
 
-    var nested = site.api.post(SUGGEST, map("sscc", kase));
-    assertThat(nested.status()).as(nested.toString()).isEqualTo(409);
-    assertThat(nested.problemCode()).isEqualTo("container-nested");
-    assertThat(nested.at("/sscc").asString()).isEqualTo(pallet);
+    var nested = ok(site.api.post(SUGGEST, map("sscc", kase)));
+    assertThat(nested.at("/container/sscc").asString()).isEqualTo(kase);
+    assertThat(nested.at("/container/inside").asString()).isEqualTo(pallet);
+    assertThat(nested.at("/container/unitCount").asInt()).isEqualTo(2);
     var packed =
         site.api.post(PUTAWAY, map("scan", "(01)" + gtin + "(21)" + t1, "location", site.bin2));
     assertThat(packed.status()).as(packed.toString()).isEqualTo(409);
@@ -212,10 +212,71 @@ class PutawayIT extends IntegrationTest {
       assertThat(u.at("/state").asString()).isEqualTo("STORED");
       assertThat(u.at("/location").asString()).isEqualTo(site.bin2);
     }
-    assertThat(ok(site.api.get("/api/v1/containers/" + kase)).at("/parentId").isNull()).isFalse();
+    assertThat(ok(site.api.get("/api/v1/containers/" + kase)).at("/parentId").isNumber()).isTrue();
     var again = site.api.post(SUGGEST, map("scan", "(00)" + pallet));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.problemCode()).isEqualTo("not-on-dock");
+  }
+
+  @Test
+  void aCaseIsTakenOffItsPalletAndPutAwayByItsOwnSsccInOneEvent() {
+    Site site = Site.create(admin);
+    String pallet = randomSscc();
+    String caseA = randomSscc();
+    String caseB = randomSscc();
+    ok(
+        site.api.post(
+            "/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", site.dock)));
+    String a1 = unique("SN");
+    String a2 = unique("SN");
+    String b1 = unique("SN");
+    for (String kase : List.of(caseA, caseB)) {
+      ok(
+          site.api.post(
+              "/api/v1/containers", map("sscc", kase, "kind", "CASE", "location", site.dock)));
+    }
+    site.register(site.dock, a1, a2, b1);
+    ok(
+        site.api.post(
+            "/api/v1/units/pack",
+            map("units", list(site.unitKey(a1), site.unitKey(a2)), "into", caseA)));
+    ok(site.api.post("/api/v1/units/pack", map("units", list(site.unitKey(b1)), "into", caseB)));
+    for (String kase : List.of(caseA, caseB)) {
+      ok(site.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
+    }
+
+    var done =
+        ok(site.api.post(PUTAWAY, map("scan", "(00)" + caseA, "location", site.bin1), "bd-1"));
+    assertThat(done.at("/receipt/unitCount").asInt()).isEqualTo(2);
+    for (String serial : List.of(a1, a2)) {
+      JsonNode u = unit(site, site.gtin, serial);
+      assertThat(u.at("/state").asString()).isEqualTo("STORED");
+      assertThat(u.at("/location").asString()).isEqualTo(site.bin1);
+    }
+    // The case came off the pallet in the same event: one event, naming the pallet.
+    assertThat(ok(site.api.get("/api/v1/containers/" + caseA)).at("/parentId").isNumber())
+        .isFalse();
+    assertThat(ok(site.api.get("/api/v1/containers/" + caseB)).at("/parentId").isNumber()).isTrue();
+    JsonNode items = ok(site.api.get(site.unitPath(a1) + "/history")).json().path("items");
+    JsonNode last = items.get(items.size() - 1);
+    assertThat(last.at("/details/fromContainer").asString()).as(last.toString()).isEqualTo(pallet);
+    assertThat(last.at("/details/container").asString()).isEqualTo(caseA);
+
+    // The rest of the pallet is still on the dock, and goes away whole without case A.
+    JsonNode b = unit(site, site.gtin, b1);
+    assertThat(b.at("/state").asString()).isEqualTo("RECEIVED");
+    assertThat(b.at("/location").asString()).isEqualTo(site.dock);
+    var rest = ok(site.api.post(PUTAWAY, map("scan", "(00)" + pallet, "location", site.bin2)));
+    assertThat(rest.at("/receipt/unitCount").asInt()).isEqualTo(1);
+    assertThat(unit(site, site.gtin, b1).at("/location").asString()).isEqualTo(site.bin2);
+    assertThat(unit(site, site.gtin, a1).at("/location").asString()).isEqualTo(site.bin1);
+
+    // A repeat of the breakdown answers as the first and writes nothing.
+    var again =
+        ok(site.api.post(PUTAWAY, map("scan", "(00)" + caseA, "location", site.bin1), "bd-1"));
+    assertThat(again.at("/receipt/eventId").asLong())
+        .isEqualTo(done.at("/receipt/eventId").asLong());
+    assertThat(ok(site.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
   }
 
   @Test

@@ -80,9 +80,14 @@ class Gs1ParseIT extends IntegrationTest {
 
   @Test
   void aJsonBodyWithoutAScanIsRefusedNamingTheField() {
-    Api.Response missing = admin.post("/api/v1/gs1/parse", map("scanned", "(01)09506000134352"));
+    Api.Response misspelt = admin.post("/api/v1/gs1/parse", map("scanned", "(01)09506000134352"));
+    Api.Response missing = admin.post("/api/v1/gs1/parse", map());
     Api.Response broken = admin.send("POST", "/api/v1/gs1/parse", "{\"scan\": ", Map.of());
 
+    assertThat(misspelt.status()).isEqualTo(400);
+    assertThat(misspelt.problemCode()).isEqualTo("unknown-property");
+    assertThat(misspelt.at("/field").asString()).isEqualTo("scanned");
+    assertThat(misspelt.at("/didYouMean").asString()).isEqualTo("scan");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.at("/field").asString()).isEqualTo("scan");
     assertThat(broken.status()).isEqualTo(400);
