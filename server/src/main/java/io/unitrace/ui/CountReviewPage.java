@@ -110,14 +110,13 @@ class CountReviewPage {
           return new Answer(
               true,
               c.number() + " approved",
-              "Written to the ledger: "
-                  + s.applied()
+              s.applied()
                   + (s.applied() == 1 ? " correction" : " corrections")
-                  + "; skipped, the floor changed them since: "
+                  + " written to the ledger, "
                   + s.skipped()
-                  + "; left for a person: "
+                  + " skipped (the floor changed them since the count), "
                   + s.review()
-                  + ".");
+                  + " left for a person.");
         });
   }
 

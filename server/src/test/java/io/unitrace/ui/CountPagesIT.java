@@ -180,7 +180,7 @@ class CountPagesIT extends IntegrationTest {
             "/counts/review/" + id + "/approve", fields("reason", "aisle 1 done"), Map.of());
     assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
     assertThat(approved.body())
-        .contains(" approved", "Written to the ledger: 1 correction", "left for a person: 1")
+        .contains(" approved", "1 correction written to the ledger", "1 left for a person")
         .contains("data-test=\"status\">APPROVED<", "aisle 1 done")
         .doesNotContain("data-test=\"approve-form\"");
     assertThat(location(approved.body(), s.bin1)).contains(">written<", ">for a person<");
@@ -251,7 +251,7 @@ class CountPagesIT extends IntegrationTest {
         .contains("data-test=\"recounted\"", "as the books say");
     var approved = supervisor.post("/counts/review/" + id + "/approve", Map.of(), Map.of());
     assertThat(approved.status()).isEqualTo(200);
-    assertThat(approved.body()).contains("Written to the ledger: 0 corrections");
+    assertThat(approved.body()).contains("0 corrections written to the ledger");
   }
 
   @Test
