@@ -18,13 +18,13 @@ import org.springframework.stereotype.Service;
  * per day ({@link Accuracy}). ABC classes are not part of it: counts have no plans by class yet.
  */
 @Service
-class CountAccuracy {
+public class CountAccuracy {
 
   /** The longest period asked at once, in days. */
   static final int MAX_DAYS = 366;
 
   /** The figures over [from, to] (both days included), per warehouse. */
-  record Report(LocalDate from, LocalDate to, List<Accuracy.Warehouse> warehouses) {}
+  public record Report(LocalDate from, LocalDate to, List<Accuracy.Warehouse> warehouses) {}
 
   private final CountRows rows;
   private final Facility facility;
@@ -40,7 +40,7 @@ class CountAccuracy {
    * The accuracy of the locations counted from {@code from} to {@code to} (ISO dates, both
    * included; by default the 30 days up to today) in approved counts, of one warehouse if named.
    */
-  Report report(TenantScope scope, String from, String to, String warehouse) {
+  public Report report(TenantScope scope, String from, String to, String warehouse) {
     scope.requireRole(Role.SUPERVISOR);
     LocalDate last =
         to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : day(to, "to");

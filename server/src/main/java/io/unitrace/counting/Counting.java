@@ -83,7 +83,7 @@ public class Counting {
     this.clock = clock;
   }
 
-  record ScanAsked(
+  public record ScanAsked(
       String scan,
       String gtin,
       String serial,
@@ -93,7 +93,7 @@ public class Counting {
       String scanId) {}
 
   /** Counts what was scanned in one open location of an open count. */
-  ScanAnswer scan(TenantScope scope, long id, String code, ScanAsked a) {
+  public ScanAnswer scan(TenantScope scope, long id, String code, ScanAsked a) {
     scope.requireWrite();
     if (a == null) {
       throw Problem.badRequest("invalid-field", "scan", "send what was scanned");
@@ -286,7 +286,7 @@ public class Counting {
    * Closes a location: from now on nothing more is counted there, and what the books hold there is
    * read at this moment and compared with what was counted (ADR 0019), in one transaction.
    */
-  DoneAnswer done(TenantScope scope, long id, String code) {
+  public DoneAnswer done(TenantScope scope, long id, String code) {
     scope.requireWrite();
     CountRows.Count c = counts.require(scope, id);
     CountRows.Task task = openTask(c, code);
@@ -350,7 +350,7 @@ public class Counting {
    * are kept for audit, out of the count; its discrepancies are dropped, and the recount is counted
    * and closed like a first count, its result replacing the first's.
    */
-  DoneAnswer recount(TenantScope scope, long id, String code) {
+  public DoneAnswer recount(TenantScope scope, long id, String code) {
     scope.requireWrite();
     CountRows.Count c = counts.require(scope, id);
     if (!c.status().equals("OPEN")) {

@@ -267,7 +267,7 @@ public class Counts {
   }
 
   /** The counter's view: locations and whether each is done; nothing of what the books hold. */
-  TaskView task(TenantScope scope, long id) {
+  public TaskView task(TenantScope scope, long id) {
     scope.requireWrite();
     CountRows.Count c = require(scope, id);
     List<TaskLocation> locations = new ArrayList<>();
@@ -283,7 +283,7 @@ public class Counts {
   }
 
   /** The client's counts, oldest first, without their locations and discrepancies. */
-  CursorPage<CountView> list(TenantScope scope, String cursor, int limit) {
+  public CursorPage<CountView> list(TenantScope scope, String cursor, int limit) {
     scope.requireRole(Role.SUPERVISOR);
     List<CountRows.Count> found = rows.list(scope.tenantId(), CursorPage.decode(cursor), limit + 1);
     CursorPage<CountRows.Count> page = CursorPage.of(found, limit, CountRows.Count::id);
@@ -292,7 +292,7 @@ public class Counts {
   }
 
   /** The supervisor's view: what the books held, what was counted, every discrepancy. */
-  CountView view(TenantScope scope, long id) {
+  public CountView view(TenantScope scope, long id) {
     scope.requireRole(Role.SUPERVISOR);
     CountRows.Count c = require(scope, id);
     List<CountRows.Task> tasks = rows.tasks(c.id());
@@ -367,7 +367,7 @@ public class Counts {
    * Approves a counted count: every location closed, the corrections written through the ledger in
    * one transaction with the count as their reason (see {@link Approval}).
    */
-  CountView approve(TenantScope scope, long id, String reason) {
+  public CountView approve(TenantScope scope, long id, String reason) {
     scope.requireRole(Role.SUPERVISOR);
     CountRows.Count c = require(scope, id);
     requireOpen(c);
@@ -419,7 +419,7 @@ public class Counts {
   }
 
   /** Rejects a count: nothing is written to the ledger; the count stays as a record. */
-  CountView reject(TenantScope scope, long id, String reason) {
+  public CountView reject(TenantScope scope, long id, String reason) {
     scope.requireRole(Role.SUPERVISOR);
     if (reason == null || reason.isBlank()) {
       throw Problem.badRequest("invalid-field", "reason", "say why the count is rejected");
