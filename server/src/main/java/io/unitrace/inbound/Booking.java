@@ -113,7 +113,8 @@ class Booking {
   }
 
   Receiving.Counters counters(Receipt r) {
-    return new Receiving.Counters(r.expected(), rows.receivedCount(r.id()));
+    return Receiving.Counters.of(
+        r.expected(), rows.receivedCount(r.id()), rows.exceptionCounts(r.id()));
   }
 
   private Receiving.ScanAnswer write(

@@ -106,7 +106,7 @@ final class DiscrepancyReport {
     Map<String, List<Report.Line>> groups = new HashMap<>();
     for (Report.Line l : byKey.values()) {
       groups
-          .computeIfAbsent(group(ScanOutcome.valueOf(l.outcome())), g -> new ArrayList<>())
+          .computeIfAbsent(section(ScanOutcome.valueOf(l.outcome())), g -> new ArrayList<>())
           .add(l);
     }
     List<Report.Line> allShort = new ArrayList<>(shortLines);
@@ -120,6 +120,7 @@ final class DiscrepancyReport {
         r.dock(),
         counters.expected(),
         counters.received(),
+        counters.asExpected(),
         allShort,
         groups.getOrDefault("over", List.of()),
         groups.getOrDefault("unexpected", List.of()),
@@ -129,7 +130,7 @@ final class DiscrepancyReport {
   }
 
   /** The report section an exception is listed in; a unit found missing counts short. */
-  private static String group(ScanOutcome o) {
+  static String section(ScanOutcome o) {
     return switch (o) {
       case OVER_QUANTITY -> "over";
       case UNEXPECTED, WRONG_PRODUCT, UNKNOWN_GTIN -> "unexpected";

@@ -283,8 +283,20 @@ class ReceiptRows {
   }
 
   Map<ScanOutcome, Integer> outcomeCounts(long receiptId) {
+    return countsByOutcome(receiptId, "");
+  }
+
+  /** The quantity of every exception outcome the receipt's scans recorded (a partial index). */
+  Map<ScanOutcome, Integer> exceptionCounts(long receiptId) {
+    return countsByOutcome(receiptId, " AND outcome NOT IN ('RECEIVED', 'REPEAT')");
+  }
+
+  private Map<ScanOutcome, Integer> countsByOutcome(long receiptId, String andWhere) {
     Map<ScanOutcome, Integer> counts = new EnumMap<>(ScanOutcome.class);
-    db.sql("SELECT outcome, SUM(quantity) FROM receipt_scan WHERE receipt_id = ? GROUP BY outcome")
+    db.sql(
+            "SELECT outcome, SUM(quantity) FROM receipt_scan WHERE receipt_id = ?"
+                + andWhere
+                + " GROUP BY outcome")
         .param(receiptId)
         .query((rs, n) -> counts.put(ScanOutcome.valueOf(rs.getString(1)), rs.getInt(2)))
         .list();

@@ -15,6 +15,7 @@ import io.unitrace.tenancy.TenantScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,33 @@ public class Receiving {
       String message,
       int quantity) {}
 
-  public record Counters(int expected, int received) {}
+  /**
+   * A receipt's running counts. {@code received}: everything taken in, exceptions included; {@code
+   * asExpected}: what was received as announced or ordered (taken in without an exception, less
+   * what a correction found missing), the figure to hold against {@code expected}; {@code
+   * exceptions}: per section of the discrepancy report (over, unexpected, damaged, suspect,
+   * quality, short), the quantity the scans so far put there.
+   */
+  public record Counters(
+      int expected, int received, int asExpected, Map<String, Integer> exceptions) {
+
+    /** The counts from the receipt's tally and its exception scans' quantities per outcome. */
+    static Counters of(int expected, int received, Map<ScanOutcome, Integer> exceptions) {
+      int takenInWithException = 0;
+      Map<String, Integer> bySection = new LinkedHashMap<>();
+      for (var e : exceptions.entrySet()) {
+        ScanOutcome o = e.getKey();
+        if (o == ScanOutcome.RECEIVED || o == ScanOutcome.REPEAT) {
+          continue;
+        }
+        if (o.received()) {
+          takenInWithException += e.getValue();
+        }
+        bySection.merge(DiscrepancyReport.section(o), e.getValue(), Integer::sum);
+      }
+      return new Counters(expected, received, received - takenInWithException, bySection);
+    }
+  }
 
   /**
    * The answer to a scan. {@code kind} is UNIT, CONTAINER (an SSCC received with its announced

@@ -8,7 +8,9 @@ import java.util.List;
  * identifiable; {@code damaged}; {@code suspect}: duplicate serials; {@code quality}: expired,
  * short shelf life, or lot/expiry not as announced. Each line groups one product and one outcome,
  * with its serials; counted goods (lot-tracked or untracked) are lines of one product and one lot,
- * with a quantity and no serials.
+ * with a quantity and no serials. {@code received} counts everything taken in, exceptions included;
+ * {@code asExpected} what was received as announced or ordered (null in a report frozen before the
+ * product counted it).
  */
 public record Report(
     long receipt,
@@ -19,6 +21,7 @@ public record Report(
     String dock,
     int expected,
     int received,
+    Integer asExpected,
     List<Line> shortLines,
     List<Line> over,
     List<Line> unexpected,

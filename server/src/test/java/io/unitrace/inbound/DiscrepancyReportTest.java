@@ -75,7 +75,7 @@ class DiscrepancyReportTest {
     Report report =
         DiscrepancyReport.of(
             RECEIPT,
-            new Receiving.Counters(20, 12),
+            Receiving.Counters.of(20, 12, java.util.Map.of()),
             List.of(new Report.Line("SHORT", "PHONE", PHONE, 1, List.of("A9"), null)),
             List.of(
                 exception(ScanOutcome.DAMAGED, PHONE, "A3", null, 1),
@@ -112,7 +112,7 @@ class DiscrepancyReportTest {
     Report report =
         DiscrepancyReport.of(
             RECEIPT,
-            new Receiving.Counters(0, 0),
+            Receiving.Counters.of(0, 0, java.util.Map.of()),
             List.of(),
             List.of(
                 exception(ScanOutcome.UNEXPECTED, PHONE, "A1", "B1", 1),
@@ -132,7 +132,8 @@ class DiscrepancyReportTest {
   @Test
   void aReceiptWithoutExceptionsOrShortagesIsClean() {
     assertThat(
-            DiscrepancyReport.of(RECEIPT, new Receiving.Counters(1, 1), List.of(), List.of())
+            DiscrepancyReport.of(
+                    RECEIPT, Receiving.Counters.of(1, 1, java.util.Map.of()), List.of(), List.of())
                 .clean())
         .isTrue();
   }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** How a request's lines are answered on the scanner. */
 class ScanAnswersTest {
 
-  private static final Receiving.Counters COUNTERS = new Receiving.Counters(10, 3);
+  private static final Receiving.Counters COUNTERS =
+      Receiving.Counters.of(10, 3, java.util.Map.of());
 
   private static Receiving.Line line(ScanOutcome outcome, String sscc, int quantity) {
     return new Receiving.Line(

@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The receiving screens over plain HTTP, as a browser without JavaScript and as htmx see them: a
@@ -142,7 +144,10 @@ class ReceivingPageIT extends IntegrationTest {
             "data-outcome=\"DAMAGED\"",
             "outcome-DAMAGED loud",
             "DAMAGED: received on DAMAGED hold",
-            "data-test=\"received\">2<");
+            // Taken in, but not as expected: the counter keeps it apart.
+            "data-test=\"received\">1<",
+            "data-section=\"damaged\">1 damaged<",
+            "2 taken in, exceptions included");
 
     var duplicate = scan(id, "(01)" + site.gtin + "(21)" + registeredElsewhere());
     assertThat(duplicate.body())
@@ -293,7 +298,8 @@ class ReceivingPageIT extends IntegrationTest {
         .contains(
             "data-test=\"report\"",
             "data-test=\"status\">CLOSED<",
-            "data-test=\"report-tally\">2 / 0<",
+            "data-test=\"report-tally\">1 / 0<",
+            "(2 taken in, exceptions included)",
             "data-section=\"damaged\"",
             broken,
             "data-section=\"unexpected\"",
@@ -334,13 +340,88 @@ class ReceivingPageIT extends IntegrationTest {
             "data-outcome=\"UNEXPECTED\"",
             "outcome-UNEXPECTED loud",
             "NOT ON THE ASN",
-            "data-test=\"received\">2<");
+            "data-test=\"received\">1<",
+            "data-test=\"expected\">2<",
+            "data-section=\"unexpected\">1 unexpected<");
 
     handheld.post("/receiving/" + id + "/close", fields(), Map.of());
     var report = handheld.get("/receiving/" + id).body();
     assertThat(report)
         .contains("data-section=\"short\"", second, "data-section=\"unexpected\"")
         .doesNotContain(">" + first + "<");
+  }
+
+  @Test
+  void theCounterHoldsWhatCameAsExpectedAgainstTheAsnAndTheReportShowsTheApisLinesWithLots() {
+    Counted saline = product("SAL", "LOT");
+    String po = unique("PO");
+    String asn = unique("ASN");
+    Site.ok(
+        site.api.post(
+            "/api/v1/purchase-orders",
+            map(
+                "number",
+                po,
+                "vendor",
+                "Acme Pharma",
+                "lines",
+                list(map("sku", saline.sku(), "quantity", 13)))));
+    Site.ok(
+        site.api.post(
+            "/api/v1/asns",
+            map(
+                "number",
+                asn,
+                "purchaseOrder",
+                po,
+                "containers",
+                list(),
+                "items",
+                list(
+                    map("gtin", saline.gtin(), "lot", "L1", "quantity", 9),
+                    map("gtin", saline.gtin(), "lot", "L2", "quantity", 4)))));
+    var opened = handheld.post("/receiving", fields("dock", site.dock, "asn", asn), Map.of());
+    long id = Long.parseLong(opened.location().substring(opened.location().lastIndexOf('/') + 1));
+
+    assertThat(scan(id, "(01)" + saline.gtin() + "(10)L1", "9").body())
+        .contains("data-test=\"received\">9<", "data-test=\"expected\">13<");
+    // Four of a lot nobody announced: taken in, kept apart, and lot L2 is still short.
+    assertThat(scan(id, "(01)" + saline.gtin() + "(10)L3", "4").body())
+        .contains(
+            "data-test=\"received\">9<",
+            "data-test=\"expected\">13<",
+            "data-section=\"quality\">4 lot / expiry<",
+            "13 taken in, exceptions included");
+    // One past the order: over, not received as expected either.
+    assertThat(scan(id, "(01)" + saline.gtin() + "(10)L1", "1").body())
+        .contains("data-test=\"received\">9<", "data-section=\"over\">1 over<");
+    JsonNode counters = site.api.get("/api/v1/receipts/" + id).json().path("counters");
+    assertThat(counters.path("asExpected").asInt()).isEqualTo(9);
+    assertThat(counters.path("received").asInt()).isEqualTo(14);
+    assertThat(counters.path("exceptions").path("quality").asInt()).isEqualTo(4);
+    assertThat(counters.path("exceptions").path("over").asInt()).isEqualTo(1);
+
+    handheld.post("/receiving/" + id + "/close", fields(), Map.of());
+    String page = handheld.get("/receiving/" + id).body();
+    assertThat(page).contains("data-test=\"report-tally\">9 / 13<");
+    JsonNode report = Site.ok(site.api.get("/api/v1/receipts/" + id + "/report")).json();
+    int lines = 0;
+    for (String section :
+        List.of("shortLines", "over", "unexpected", "damaged", "suspect", "quality")) {
+      for (JsonNode l : report.path(section)) {
+        lines++;
+        // Every line of the API's report is on the screen with its outcome, count and lot.
+        assertThat(page)
+            .contains(
+                "data-outcome=\"" + l.path("outcome").asString() + "\"",
+                ">" + l.path("count").asInt() + "<",
+                "<code>" + l.path("lot").asString() + "</code>");
+      }
+    }
+    assertThat(lines).isEqualTo(3);
+    assertThat(report.at("/shortLines/0/lot").asString()).isEqualTo("L2");
+    assertThat(report.at("/shortLines/0/count").asInt()).isEqualTo(4);
+    assertThat(report.at("/quality/0/lot").asString()).isEqualTo("L3");
   }
 
   @Test
