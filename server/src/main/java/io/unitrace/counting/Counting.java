@@ -3,6 +3,7 @@ package io.unitrace.counting;
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
+import io.unitrace.counting.domain.CountScope;
 import io.unitrace.counting.domain.Discrepancy;
 import io.unitrace.counting.domain.Reconciliation;
 import io.unitrace.counting.domain.RecountThreshold;
@@ -109,7 +110,11 @@ public class Counting {
     String who = scope.actor().who();
     requireAnotherCounter(task, who);
     long now = clock.millis();
+    CountScope scopeOfCount = counts.scopeOf(tenant, c.id());
     if (read instanceof CountScan.Unit u) {
+      if (!scopeOfCount.countsUnit(u.ref().gtin().value())) {
+        return notInCount(task, u.ref().toString());
+      }
       List<CountRows.CountedSerial> added =
           counted(
               task,
@@ -125,9 +130,9 @@ public class Counting {
           counted ? "counted" : "already counted: " + u.ref() + " counts once");
     }
     if (read instanceof CountScan.Container box) {
-      return container(scope, c, task, box, now);
+      return container(scope, c, task, box, scopeOfCount, now);
     }
-    return goods(scope, c, task, (CountScan.Goods) read, a, now);
+    return goods(scope, c, task, (CountScan.Goods) read, a, scopeOfCount, now);
   }
 
   /** A sealed container counts as its recorded content: every unit in it, at any depth. */
@@ -136,6 +141,7 @@ public class Counting {
       CountRows.Count c,
       CountRows.Task task,
       CountScan.Container box,
+      CountScope counted,
       long now) {
     long tenant = scope.tenantId();
     Container container =
@@ -155,6 +161,11 @@ public class Counting {
         .units(tenant, inventory.unitsIn(tenant, tree))
         .values()
         .forEach(p -> inside.add(new UnitRef(p.gtin(), new Serial(p.serial()))));
+    boolean any = !inside.isEmpty();
+    inside.removeIf(r -> !counted.countsUnit(r.gtin().value()));
+    if (any && inside.isEmpty()) {
+      return notInCount(task, "container " + box.sscc().value());
+    }
     inside.sort(Comparator.comparing(UnitRef::toString));
     List<CountRows.CountedSerial> added =
         counted(
@@ -197,6 +208,7 @@ public class Counting {
       CountRows.Task task,
       CountScan.Goods g,
       ScanAsked a,
+      CountScope counted,
       long now) {
     long tenant = scope.tenantId();
     Product p =
@@ -222,6 +234,9 @@ public class Counting {
           "invalid-field", "lot", p.sku() + " is tracked by lot: scan or type the lot");
     }
     String lot = p.tracking().lotted() ? g.lot() : null;
+    if (!counted.countsGoods(p.id(), lot)) {
+      return notInCount(task, p.sku() + (lot == null ? "" : " lot " + lot));
+    }
     CountRows.CountedGoods goods =
         new CountRows.CountedGoods(
             p.id(),
@@ -242,6 +257,20 @@ public class Counting {
         List.of(),
         !added,
         added ? "counted" : "scan " + a.scanId() + " was counted already: it counts once");
+  }
+
+  /**
+   * A scan of something a count by SKU or lot does not count: nothing is recorded, and the counter
+   * is told to leave it.
+   */
+  private static ScanAnswer notInCount(CountRows.Task task, String what) {
+    return new ScanAnswer(
+        task.locationCode(),
+        "NOT_IN_COUNT",
+        0,
+        List.of(),
+        false,
+        "not in this count: " + what + " is not counted here, leave it");
   }
 
   /**
@@ -298,13 +327,14 @@ public class Counting {
             .byId(task.locationId())
             .orElseThrow(() -> new IllegalStateException("location " + task.locationId()));
     long now = clock.millis();
+    CountScope counted = counts.scopeOf(scope.tenantId(), c.id());
     boolean recount =
         tx.execute(
             s -> {
               if (!rows.markDone(task.id(), scope.actor().who(), now)) {
                 throw closed(task.locationCode());
               }
-              Shelf.Content books = shelf.at(scope, location);
+              Shelf.Content books = shelf.at(scope, location).only(counted);
               List<CountRows.CountedSerial> serials = rows.serials(task.id());
               Map<String, Reconciliation.Recorded> recorded =
                   shelf.recorded(scope.tenantId(), serials);
@@ -317,16 +347,17 @@ public class Counting {
                 boolean changed = r != null && !here.contains(key) && shelf.changedSince(scope, u);
                 seen.add(new Reconciliation.SeenUnit(u.gtin(), u.serial(), r, changed));
               }
-              List<Reconciliation.Goods> counted = new ArrayList<>();
+              List<Reconciliation.Goods> goods = new ArrayList<>();
               Map<String, String> expiry = new HashMap<>();
               for (CountRows.CountedGoods g : rows.goods(task.id())) {
-                counted.add(new Reconciliation.Goods(g.productId(), g.lot(), g.quantity()));
+                goods.add(new Reconciliation.Goods(g.productId(), g.lot(), g.quantity()));
                 if (g.expiry() != null) {
                   expiry.put(g.productId() + "/" + g.lot(), g.expiry());
                 }
               }
               List<Discrepancy> found =
-                  Reconciliation.of(location.id(), books.units(), seen, books.goods(), counted);
+                  Reconciliation.of(
+                      location.id(), counted, books.units(), seen, books.goods(), goods);
               rows.setExpected(task.id(), books.units().size(), books.quantity());
               rows.insertDiscrepancies(scope.tenantId(), c.id(), task.id(), found, expiry);
               if (firstCount && threshold.requiresRecount(found, books.quantity())) {
