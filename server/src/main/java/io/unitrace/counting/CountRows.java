@@ -7,6 +7,7 @@ import io.unitrace.counting.domain.DiscrepancyKind;
 import io.unitrace.counting.domain.RecountThreshold;
 import io.unitrace.facility.Location;
 import io.unitrace.ledger.UnitRef;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
 import java.sql.ResultSet;
@@ -14,7 +15,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,6 +166,33 @@ class CountRows {
         List.of("tenant_id", "count_id", "product_id", "lot_id", "lot"),
         rows,
         "");
+  }
+
+  /** Of these products, those the count counts (by SKU or lot). */
+  List<CountedProduct> products(long countId, Collection<Long> productIds) {
+    List<CountedProduct> out = new ArrayList<>();
+    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(productIds)), 500)) {
+      out.addAll(
+          db.sql(
+                  "SELECT product_id, lot_id, lot FROM count_product WHERE count_id = ? AND product_id IN ("
+                      + InList.marks(chunk.size())
+                      + ")")
+              .params(InList.concat(countId, chunk))
+              .query(
+                  (rs, n) ->
+                      new CountedProduct(rs.getLong(1), Rows.longOrNull(rs, 2), rs.getString(3)))
+              .list());
+    }
+    return out;
+  }
+
+  /** Whether the count is by SKU or lot (it counts only some products). */
+  boolean byProduct(long countId) {
+    return db.sql("SELECT COUNT(*) FROM count_product WHERE count_id = ?")
+            .param(countId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /** What a count by SKU or lot counts; empty for a count of locations. */

@@ -9,6 +9,7 @@ import io.unitrace.counting.domain.Reconciliation;
 import io.unitrace.counting.domain.RecountThreshold;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.Container;
 import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.Inventory;
@@ -110,9 +111,13 @@ public class Counting {
     String who = scope.actor().who();
     requireAnotherCounter(task, who);
     long now = clock.millis();
-    CountScope scopeOfCount = counts.scopeOf(tenant, c.id());
     if (read instanceof CountScan.Unit u) {
-      if (!scopeOfCount.countsUnit(u.ref().gtin().value())) {
+      CountScope product =
+          counts.scopeOf(
+              tenant,
+              c.id(),
+              catalog.byGtin(tenant, u.ref().gtin()).map(p -> List.of(p.id())).orElse(List.of()));
+      if (!product.countsUnit(u.ref().gtin().value())) {
         return notInCount(task, u.ref().toString());
       }
       List<CountRows.CountedSerial> added =
@@ -130,9 +135,9 @@ public class Counting {
           counted ? "counted" : "already counted: " + u.ref() + " counts once");
     }
     if (read instanceof CountScan.Container box) {
-      return container(scope, c, task, box, scopeOfCount, now);
+      return container(scope, c, task, box, now);
     }
-    return goods(scope, c, task, (CountScan.Goods) read, a, scopeOfCount, now);
+    return goods(scope, c, task, (CountScan.Goods) read, a, now);
   }
 
   /** A sealed container counts as its recorded content: every unit in it, at any depth. */
@@ -141,7 +146,6 @@ public class Counting {
       CountRows.Count c,
       CountRows.Task task,
       CountScan.Container box,
-      CountScope counted,
       long now) {
     long tenant = scope.tenantId();
     Container container =
@@ -157,10 +161,16 @@ public class Counting {
                             + " is recorded: open it and scan its units one by one"));
     List<Long> tree = containers.tree(tenant, container.id());
     List<UnitRef> inside = new ArrayList<>();
+    Set<Long> products = new HashSet<>();
     inventory
         .units(tenant, inventory.unitsIn(tenant, tree))
         .values()
-        .forEach(p -> inside.add(new UnitRef(p.gtin(), new Serial(p.serial()))));
+        .forEach(
+            p -> {
+              inside.add(new UnitRef(p.gtin(), new Serial(p.serial())));
+              products.add(p.productId().value());
+            });
+    CountScope counted = counts.scopeOf(tenant, c.id(), products);
     boolean any = !inside.isEmpty();
     inside.removeIf(r -> !counted.countsUnit(r.gtin().value()));
     if (any && inside.isEmpty()) {
@@ -208,7 +218,6 @@ public class Counting {
       CountRows.Task task,
       CountScan.Goods g,
       ScanAsked a,
-      CountScope counted,
       long now) {
     long tenant = scope.tenantId();
     Product p =
@@ -234,7 +243,7 @@ public class Counting {
           "invalid-field", "lot", p.sku() + " is tracked by lot: scan or type the lot");
     }
     String lot = p.tracking().lotted() ? g.lot() : null;
-    if (!counted.countsGoods(p.id(), lot)) {
+    if (!counts.scopeOf(tenant, c.id(), List.of(p.id())).countsGoods(p.id(), lot)) {
       return notInCount(task, p.sku() + (lot == null ? "" : " lot " + lot));
     }
     CountRows.CountedGoods goods =
@@ -327,15 +336,18 @@ public class Counting {
             .byId(task.locationId())
             .orElseThrow(() -> new IllegalStateException("location " + task.locationId()));
     long now = clock.millis();
-    CountScope counted = counts.scopeOf(scope.tenantId(), c.id());
     boolean recount =
         tx.execute(
             s -> {
               if (!rows.markDone(task.id(), scope.actor().who(), now)) {
                 throw closed(task.locationCode());
               }
-              Shelf.Content books = shelf.at(scope, location).only(counted);
+              Shelf.Content all = shelf.at(scope, location);
               List<CountRows.CountedSerial> serials = rows.serials(task.id());
+              List<CountRows.CountedGoods> countedGoods = rows.goods(task.id());
+              CountScope counted = scopeOf(scope.tenantId(), c.id(), all, serials, countedGoods);
+              Shelf.Content books = all.only(counted);
+              serials = serials.stream().filter(u -> counted.countsUnit(u.gtin())).toList();
               Map<String, Reconciliation.Recorded> recorded =
                   shelf.recorded(scope.tenantId(), serials);
               List<Reconciliation.SeenUnit> seen = new ArrayList<>(serials.size());
@@ -349,7 +361,7 @@ public class Counting {
               }
               List<Reconciliation.Goods> goods = new ArrayList<>();
               Map<String, String> expiry = new HashMap<>();
-              for (CountRows.CountedGoods g : rows.goods(task.id())) {
+              for (CountRows.CountedGoods g : countedGoods) {
                 goods.add(new Reconciliation.Goods(g.productId(), g.lot(), g.quantity()));
                 if (g.expiry() != null) {
                   expiry.put(g.productId() + "/" + g.lot(), g.expiry());
@@ -421,6 +433,28 @@ public class Counting {
           rows.archiveFirstCount(task.id());
         });
     return new DoneAnswer(task.locationCode(), "OPEN", task.locationCode());
+  }
+
+  /**
+   * What the count counts of what one location holds and what was counted there: the products of
+   * its recorded and counted goods and units (a unit's product by its GTIN).
+   */
+  private CountScope scopeOf(
+      long tenantId,
+      long countId,
+      Shelf.Content books,
+      List<CountRows.CountedSerial> serials,
+      List<CountRows.CountedGoods> goods) {
+    Set<Long> products = new HashSet<>();
+    books.goods().forEach(g -> products.add(g.productId()));
+    goods.forEach(g -> products.add(g.productId()));
+    Set<String> gtins = new HashSet<>();
+    books.units().forEach(u -> gtins.add(u.gtin()));
+    serials.forEach(u -> gtins.add(u.gtin()));
+    for (String gtin : gtins) {
+      catalog.byGtin(tenantId, new Gtin(gtin)).ifPresent(p -> products.add(p.id()));
+    }
+    return counts.scopeOf(tenantId, countId, products);
   }
 
   /** In a recount, nobody who closed or scanned in the location's first count counts again. */

@@ -24,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -642,23 +643,29 @@ public class Counts {
     return out;
   }
 
-  /** What a count counts in each location: its products, or everything for a count of locations. */
-  CountScope scopeOf(long tenantId, long countId) {
-    List<CountRows.CountedProduct> counted = rows.products(countId);
-    if (counted.isEmpty()) {
+  /**
+   * What a count counts, as far as these products go ({@code products} the ids of what was found or
+   * is recorded in one location): everything for a count of locations; for a count by SKU or lot,
+   * those of them it counts — reading only what one location needs, however many SKUs a plan's
+   * count has.
+   */
+  CountScope scopeOf(long tenantId, long countId, Collection<Long> productIds) {
+    if (!rows.byProduct(countId)) {
       return CountScope.everything();
     }
+    List<CountRows.CountedProduct> counted =
+        productIds.isEmpty() ? List.of() : rows.products(countId, productIds);
     Map<ProductId, Product> products =
         catalog.products(
             tenantId, counted.stream().map(p -> new ProductId(p.productId())).toList());
-    List<CountScope.Product> in = new ArrayList<>(counted.size());
+    List<CountScope.Product> in = new ArrayList<>(counted.size() + 1);
     for (CountRows.CountedProduct p : counted) {
       Product product = products.get(new ProductId(p.productId()));
       List<String> gtins =
           product == null ? List.of() : product.gtins().stream().map(Gtin::value).toList();
       in.add(new CountScope.Product(p.productId(), gtins, p.lot()));
     }
-    return CountScope.of(in);
+    return CountScope.only(in);
   }
 
   /**

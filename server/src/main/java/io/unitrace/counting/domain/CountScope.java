@@ -47,6 +47,13 @@ public final class CountScope {
     return new CountScope(byId);
   }
 
+  /** A count of exactly these products (none: it counts nothing of what it is asked about). */
+  public static CountScope only(List<Product> products) {
+    Map<Long, Product> byId = new HashMap<>();
+    products.forEach(p -> byId.put(p.productId(), p));
+    return new CountScope(byId);
+  }
+
   public boolean isEverything() {
     return products == null;
   }

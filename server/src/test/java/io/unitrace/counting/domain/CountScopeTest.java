@@ -75,4 +75,21 @@ class CountScopeTest {
     assertThat(PHONES.countsUnit(PHONE)).isTrue();
     assertThat(PHONES.countsUnit(TABLET)).isFalse();
   }
+
+  @Test
+  void aCountByProductAskedAboutOtherProductsOnlyCountsNothingOfThem() {
+    CountScope none = CountScope.only(List.of());
+    assertThat(none.isEverything()).isFalse();
+    assertThat(none.countsUnit(PHONE)).isFalse();
+    assertThat(none.countsGoods(GLOVES, null)).isFalse();
+    assertThat(
+            Reconciliation.of(
+                HERE,
+                none,
+                List.of(new ShelfUnit(TABLET, "T1")),
+                List.of(new SeenUnit(PHONE, "X", null)),
+                List.of(new Goods(GLOVES, null, 4)),
+                List.of()))
+        .isEmpty();
+  }
 }
