@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -158,7 +159,7 @@ class CountPlans {
       try {
         tx.execute(s -> claimAndOpen(system, p))
             .ifPresent(r -> log.info("count plan {}: {}", p.code(), r.message()));
-      } catch (Problem e) {
+      } catch (Problem | DataAccessException e) {
         // The count could not be opened (its counter left, say): the plan stays due, so its
         // supervisor sees it overdue, and the next poll tries again.
         log.warn(
