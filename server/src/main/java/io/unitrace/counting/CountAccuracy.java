@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Inventory accuracy from a client's approved counts over a period of days (UTC), per warehouse and
- * per day ({@link Accuracy}). ABC classes are not part of it: counts have no plans by class yet.
+ * per day ({@link Accuracy}), per ABC class (the class a count was opened for: its plan's, or its
+ * single SKU's when opened; counts of locations have none) and per week or month of approval.
  */
 @Service
 public class CountAccuracy {
@@ -24,7 +25,13 @@ public class CountAccuracy {
   static final int MAX_DAYS = 366;
 
   /** The figures over [from, to] (both days included), per warehouse. */
-  public record Report(LocalDate from, LocalDate to, List<Accuracy.Warehouse> warehouses) {}
+  public record Report(
+      LocalDate from,
+      LocalDate to,
+      List<Accuracy.Warehouse> warehouses,
+      List<Accuracy.ClassFigures> abcClasses,
+      String by,
+      List<Accuracy.Period> periods) {}
 
   private final CountRows rows;
   private final Facility facility;
@@ -41,7 +48,23 @@ public class CountAccuracy {
    * included; by default the 30 days up to today) in approved counts, of one warehouse if named.
    */
   public Report report(TenantScope scope, String from, String to, String warehouse) {
+    return report(scope, from, to, warehouse, null);
+  }
+
+  /**
+   * The same, with the series by {@code by}: "week" (the default; weeks start on Monday) or "month"
+   * of the counts' approval.
+   */
+  public Report report(TenantScope scope, String from, String to, String warehouse, String by) {
     scope.requireRole(Role.SUPERVISOR);
+    Accuracy.Granularity granularity;
+    if (by == null || by.isBlank() || by.strip().equalsIgnoreCase("week")) {
+      granularity = Accuracy.Granularity.WEEK;
+    } else if (by.strip().equalsIgnoreCase("month")) {
+      granularity = Accuracy.Granularity.MONTH;
+    } else {
+      throw Problem.badRequest("invalid-field", "by", "a series is by week or by month: " + by);
+    }
     LocalDate last =
         to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : day(to, "to");
     LocalDate first = from == null || from.isBlank() ? last.minusDays(29) : day(from, "from");
@@ -58,8 +81,15 @@ public class CountAccuracy {
     }
     long fromMs = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     long toMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    List<Accuracy.CountedLocation> counted =
+        rows.countedLocations(scope.tenantId(), fromMs, toMs, wh);
     return new Report(
-        first, last, Accuracy.of(rows.countedLocations(scope.tenantId(), fromMs, toMs, wh)));
+        first,
+        last,
+        Accuracy.of(counted),
+        Accuracy.byClass(counted),
+        granularity.name().toLowerCase(java.util.Locale.ROOT),
+        Accuracy.series(counted, granularity));
   }
 
   private static LocalDate day(String text, String field) {

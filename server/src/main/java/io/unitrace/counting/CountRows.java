@@ -7,6 +7,7 @@ import io.unitrace.counting.domain.DiscrepancyKind;
 import io.unitrace.counting.domain.RecountThreshold;
 import io.unitrace.facility.Location;
 import io.unitrace.ledger.UnitRef;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
 import java.sql.ResultSet;
@@ -14,7 +15,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +40,12 @@ class CountRows {
       long createdAt,
       String decidedBy,
       Long decidedAt,
-      String decisionReason) {}
+      String decisionReason,
+      String planCode,
+      String abcClass) {}
+
+  /** A product a count by SKU or lot counts ({@code lotId}, {@code lot} null: every lot). */
+  record CountedProduct(long productId, Long lotId, String lot) {}
 
   record Task(
       long id,
@@ -80,7 +88,7 @@ class CountRows {
   private static final String COUNT =
       """
       SELECT id, tenant_id, number, warehouse, subtree, assignee, status, created_by, created_at,
-             decided_by, decided_at, decision_reason
+             decided_by, decided_at, decision_reason, plan_code, abc_class
       FROM cycle_count""";
 
   private static final String TASK =
@@ -138,6 +146,63 @@ class CountRows {
         .params(String.format("CNT-%06d", id), id)
         .update();
     return id;
+  }
+
+  /** Marks a count as opened by a plan and for an ABC class (either may be null). */
+  void markOrigin(long countId, String planCode, String abcClass) {
+    db.sql("UPDATE cycle_count SET plan_code = ?, abc_class = ? WHERE id = ?")
+        .params(planCode, abcClass, countId)
+        .update();
+  }
+
+  void insertProducts(long tenantId, long countId, List<CountedProduct> products) {
+    List<Object[]> rows = new ArrayList<>(products.size());
+    for (CountedProduct p : products) {
+      rows.add(new Object[] {tenantId, countId, p.productId(), p.lotId(), p.lot()});
+    }
+    MultiRowInsert.insert(
+        db,
+        "count_product",
+        List.of("tenant_id", "count_id", "product_id", "lot_id", "lot"),
+        rows,
+        "");
+  }
+
+  /** Of these products, those the count counts (by SKU or lot). */
+  List<CountedProduct> products(long countId, Collection<Long> productIds) {
+    List<CountedProduct> out = new ArrayList<>();
+    for (List<Long> chunk : InList.chunks(List.copyOf(new LinkedHashSet<>(productIds)), 500)) {
+      out.addAll(
+          db.sql(
+                  "SELECT product_id, lot_id, lot FROM count_product WHERE count_id = ? AND product_id IN ("
+                      + InList.marks(chunk.size())
+                      + ")")
+              .params(InList.concat(countId, chunk))
+              .query(
+                  (rs, n) ->
+                      new CountedProduct(rs.getLong(1), Rows.longOrNull(rs, 2), rs.getString(3)))
+              .list());
+    }
+    return out;
+  }
+
+  /** Whether the count is by SKU or lot (it counts only some products). */
+  boolean byProduct(long countId) {
+    return db.sql("SELECT COUNT(*) FROM count_product WHERE count_id = ?")
+            .param(countId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** What a count by SKU or lot counts; empty for a count of locations. */
+  List<CountedProduct> products(long countId) {
+    return db.sql(
+            "SELECT product_id, lot_id, lot FROM count_product WHERE count_id = ? ORDER BY product_id")
+        .param(countId)
+        .query(
+            (rs, n) -> new CountedProduct(rs.getLong(1), Rows.longOrNull(rs, 2), rs.getString(3)))
+        .list();
   }
 
   void insertTasks(long tenantId, long countId, List<Location> walk) {
@@ -522,7 +587,8 @@ class CountRows {
         SELECT c.warehouse, t.done_at, t.expected_units,
                (SELECT COUNT(*) FROM count_discrepancy d WHERE d.task_id = t.id),
                (SELECT COUNT(*) FROM count_discrepancy d WHERE d.task_id = t.id
-                  AND d.kind = 'MISSING')
+                  AND d.kind = 'MISSING'),
+               c.abc_class, c.decided_at
         FROM count_task t JOIN cycle_count c ON c.id = t.count_id
         WHERE c.tenant_id = ? AND c.status = 'APPROVED' AND t.status = 'DONE'
           AND t.done_at >= ? AND t.done_at < ?"""
@@ -540,7 +606,9 @@ class CountRows {
                     Instant.ofEpochMilli(rs.getLong(2)).atZone(ZoneOffset.UTC).toLocalDate(),
                     rs.getLong(4),
                     rs.getLong(3),
-                    rs.getLong(5)))
+                    rs.getLong(5),
+                    rs.getString(6),
+                    Instant.ofEpochMilli(rs.getLong(7)).atZone(ZoneOffset.UTC).toLocalDate()))
         .list();
   }
 
@@ -557,7 +625,9 @@ class CountRows {
         rs.getLong(9),
         rs.getString(10),
         Rows.longOrNull(rs, 11),
-        rs.getString(12));
+        rs.getString(12),
+        rs.getString(13),
+        rs.getString(14));
   }
 
   private static Task task(ResultSet rs) throws SQLException {

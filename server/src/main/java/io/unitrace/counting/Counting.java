@@ -3,11 +3,13 @@ package io.unitrace.counting;
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
+import io.unitrace.counting.domain.CountScope;
 import io.unitrace.counting.domain.Discrepancy;
 import io.unitrace.counting.domain.Reconciliation;
 import io.unitrace.counting.domain.RecountThreshold;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
+import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.Container;
 import io.unitrace.ledger.Containers;
 import io.unitrace.ledger.Inventory;
@@ -110,6 +112,14 @@ public class Counting {
     requireAnotherCounter(task, who);
     long now = clock.millis();
     if (read instanceof CountScan.Unit u) {
+      CountScope product =
+          counts.scopeOf(
+              tenant,
+              c.id(),
+              catalog.byGtin(tenant, u.ref().gtin()).map(p -> List.of(p.id())).orElse(List.of()));
+      if (!product.countsUnit(u.ref().gtin().value())) {
+        return notInCount(task, u.ref().toString());
+      }
       List<CountRows.CountedSerial> added =
           counted(
               task,
@@ -151,10 +161,21 @@ public class Counting {
                             + " is recorded: open it and scan its units one by one"));
     List<Long> tree = containers.tree(tenant, container.id());
     List<UnitRef> inside = new ArrayList<>();
+    Set<Long> products = new HashSet<>();
     inventory
         .units(tenant, inventory.unitsIn(tenant, tree))
         .values()
-        .forEach(p -> inside.add(new UnitRef(p.gtin(), new Serial(p.serial()))));
+        .forEach(
+            p -> {
+              inside.add(new UnitRef(p.gtin(), new Serial(p.serial())));
+              products.add(p.productId().value());
+            });
+    CountScope counted = counts.scopeOf(tenant, c.id(), products);
+    boolean any = !inside.isEmpty();
+    inside.removeIf(r -> !counted.countsUnit(r.gtin().value()));
+    if (any && inside.isEmpty()) {
+      return notInCount(task, "container " + box.sscc().value());
+    }
     inside.sort(Comparator.comparing(UnitRef::toString));
     List<CountRows.CountedSerial> added =
         counted(
@@ -222,6 +243,9 @@ public class Counting {
           "invalid-field", "lot", p.sku() + " is tracked by lot: scan or type the lot");
     }
     String lot = p.tracking().lotted() ? g.lot() : null;
+    if (!counts.scopeOf(tenant, c.id(), List.of(p.id())).countsGoods(p.id(), lot)) {
+      return notInCount(task, p.sku() + (lot == null ? "" : " lot " + lot));
+    }
     CountRows.CountedGoods goods =
         new CountRows.CountedGoods(
             p.id(),
@@ -242,6 +266,20 @@ public class Counting {
         List.of(),
         !added,
         added ? "counted" : "scan " + a.scanId() + " was counted already: it counts once");
+  }
+
+  /**
+   * A scan of something a count by SKU or lot does not count: nothing is recorded, and the counter
+   * is told to leave it.
+   */
+  private static ScanAnswer notInCount(CountRows.Task task, String what) {
+    return new ScanAnswer(
+        task.locationCode(),
+        "NOT_IN_COUNT",
+        0,
+        List.of(),
+        false,
+        "not in this count: " + what + " is not counted here, leave it");
   }
 
   /**
@@ -304,8 +342,12 @@ public class Counting {
               if (!rows.markDone(task.id(), scope.actor().who(), now)) {
                 throw closed(task.locationCode());
               }
-              Shelf.Content books = shelf.at(scope, location);
+              Shelf.Content all = shelf.at(scope, location);
               List<CountRows.CountedSerial> serials = rows.serials(task.id());
+              List<CountRows.CountedGoods> countedGoods = rows.goods(task.id());
+              CountScope counted = scopeOf(scope.tenantId(), c.id(), all, serials, countedGoods);
+              Shelf.Content books = all.only(counted);
+              serials = serials.stream().filter(u -> counted.countsUnit(u.gtin())).toList();
               Map<String, Reconciliation.Recorded> recorded =
                   shelf.recorded(scope.tenantId(), serials);
               List<Reconciliation.SeenUnit> seen = new ArrayList<>(serials.size());
@@ -317,16 +359,17 @@ public class Counting {
                 boolean changed = r != null && !here.contains(key) && shelf.changedSince(scope, u);
                 seen.add(new Reconciliation.SeenUnit(u.gtin(), u.serial(), r, changed));
               }
-              List<Reconciliation.Goods> counted = new ArrayList<>();
+              List<Reconciliation.Goods> goods = new ArrayList<>();
               Map<String, String> expiry = new HashMap<>();
-              for (CountRows.CountedGoods g : rows.goods(task.id())) {
-                counted.add(new Reconciliation.Goods(g.productId(), g.lot(), g.quantity()));
+              for (CountRows.CountedGoods g : countedGoods) {
+                goods.add(new Reconciliation.Goods(g.productId(), g.lot(), g.quantity()));
                 if (g.expiry() != null) {
                   expiry.put(g.productId() + "/" + g.lot(), g.expiry());
                 }
               }
               List<Discrepancy> found =
-                  Reconciliation.of(location.id(), books.units(), seen, books.goods(), counted);
+                  Reconciliation.of(
+                      location.id(), counted, books.units(), seen, books.goods(), goods);
               rows.setExpected(task.id(), books.units().size(), books.quantity());
               rows.insertDiscrepancies(scope.tenantId(), c.id(), task.id(), found, expiry);
               if (firstCount && threshold.requiresRecount(found, books.quantity())) {
@@ -390,6 +433,28 @@ public class Counting {
           rows.archiveFirstCount(task.id());
         });
     return new DoneAnswer(task.locationCode(), "OPEN", task.locationCode());
+  }
+
+  /**
+   * What the count counts of what one location holds and what was counted there: the products of
+   * its recorded and counted goods and units (a unit's product by its GTIN).
+   */
+  private CountScope scopeOf(
+      long tenantId,
+      long countId,
+      Shelf.Content books,
+      List<CountRows.CountedSerial> serials,
+      List<CountRows.CountedGoods> goods) {
+    Set<Long> products = new HashSet<>();
+    books.goods().forEach(g -> products.add(g.productId()));
+    goods.forEach(g -> products.add(g.productId()));
+    Set<String> gtins = new HashSet<>();
+    books.units().forEach(u -> gtins.add(u.gtin()));
+    serials.forEach(u -> gtins.add(u.gtin()));
+    for (String gtin : gtins) {
+      catalog.byGtin(tenantId, new Gtin(gtin)).ifPresent(p -> products.add(p.id()));
+    }
+    return counts.scopeOf(tenantId, countId, products);
   }
 
   /** In a recount, nobody who closed or scanned in the location's first count counts again. */

@@ -1,12 +1,17 @@
 package io.unitrace.counting;
 
 import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Lot;
+import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
+import io.unitrace.counting.domain.CountScope;
 import io.unitrace.counting.domain.DiscrepancyKind;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
+import io.unitrace.gs1.Gtin;
+import io.unitrace.ledger.Inventory;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.RequestKeyLocks;
@@ -19,6 +24,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -59,7 +66,45 @@ public class Counts {
       String decisionReason,
       List<LocationView> locations,
       Map<DiscrepancyKind, Long> summary,
-      List<DiscrepancyView> discrepancies) {
+      List<DiscrepancyView> discrepancies,
+      String planCode,
+      String abcClass,
+      List<CountedSku> counts) {
+
+    public CountView(
+        long id,
+        String number,
+        String warehouse,
+        boolean subtree,
+        String assignee,
+        String status,
+        String createdBy,
+        Instant createdAt,
+        String decidedBy,
+        Instant decidedAt,
+        String decisionReason,
+        List<LocationView> locations,
+        Map<DiscrepancyKind, Long> summary,
+        List<DiscrepancyView> discrepancies) {
+      this(
+          id,
+          number,
+          warehouse,
+          subtree,
+          assignee,
+          status,
+          createdBy,
+          createdAt,
+          decidedBy,
+          decidedAt,
+          decisionReason,
+          locations,
+          summary,
+          discrepancies,
+          null,
+          null,
+          List.of());
+    }
 
     /** The count as stored, with its locations and discrepancies (null in a list). */
     static CountView of(
@@ -67,6 +112,16 @@ public class Counts {
         List<LocationView> locations,
         Map<DiscrepancyKind, Long> summary,
         List<DiscrepancyView> discrepancies) {
+      return of(c, locations, summary, discrepancies, List.of());
+    }
+
+    /** The count as stored, with what it counts ({@code counts} empty: its locations' all). */
+    static CountView of(
+        CountRows.Count c,
+        List<LocationView> locations,
+        Map<DiscrepancyKind, Long> summary,
+        List<DiscrepancyView> discrepancies,
+        List<CountedSku> counts) {
       return new CountView(
           c.id(),
           c.number(),
@@ -81,9 +136,15 @@ public class Counts {
           c.decisionReason(),
           locations,
           summary,
-          discrepancies);
+          discrepancies,
+          c.planCode(),
+          c.abcClass(),
+          counts);
     }
   }
+
+  /** A SKU a count by SKU or lot counts ({@code lot} null: every lot of it). */
+  public record CountedSku(String sku, String lot) {}
 
   public record LocationView(
       int seq,
@@ -125,12 +186,27 @@ public class Counts {
       String assignee,
       String status,
       String next,
-      List<TaskLocation> locations) {}
+      List<TaskLocation> locations,
+      List<CountedSku> counts) {
+
+    public TaskView(
+        long id,
+        String number,
+        String warehouse,
+        String assignee,
+        String status,
+        String next,
+        List<TaskLocation> locations) {
+      this(id, number, warehouse, assignee, status, next, locations, List.of());
+    }
+  }
 
   public record TaskLocation(int seq, String location, String status, int scans) {}
 
   private final CountRows rows;
   private final Approval approval;
+  private final AbcClasses abc;
+  private final Inventory inventory;
   private final Facility facility;
   private final Catalog catalog;
   private final Accounts accounts;
@@ -141,6 +217,8 @@ public class Counts {
   Counts(
       CountRows rows,
       Approval approval,
+      AbcClasses abc,
+      Inventory inventory,
       Facility facility,
       Catalog catalog,
       Accounts accounts,
@@ -149,6 +227,8 @@ public class Counts {
       Clock clock) {
     this.rows = rows;
     this.approval = approval;
+    this.abc = abc;
+    this.inventory = inventory;
     this.facility = facility;
     this.catalog = catalog;
     this.accounts = accounts;
@@ -157,12 +237,28 @@ public class Counts {
     this.clock = clock;
   }
 
-  record Asked(String warehouse, List<String> locations, Boolean subtree, String assignee) {}
+  /**
+   * What a supervisor asks to count: {@code locations} (with {@code subtree}, everything below
+   * each), or a {@code sku} (and optionally one of its {@code lot}s) wherever the books hold it.
+   */
+  record Asked(
+      String warehouse,
+      List<String> locations,
+      Boolean subtree,
+      String assignee,
+      String sku,
+      String lot) {
+
+    Asked(String warehouse, List<String> locations, Boolean subtree, String assignee) {
+      this(warehouse, locations, subtree, assignee, null, null);
+    }
+  }
 
   /**
-   * Opens a count of the named locations (with {@code subtree}, of every location below each too),
-   * one task per location in walking order: location codes encode aisle, rack and bin, so code
-   * order is walking order. Once per Idempotency-Key. Refusals name the field and write nothing.
+   * Opens a count of the named locations (with {@code subtree}, of every location below each too)
+   * or of a SKU or lot wherever the warehouse holds it, one task per location in walking order:
+   * location codes encode aisle, rack and bin, so code order is walking order. Once per
+   * Idempotency-Key. Refusals name the field and write nothing.
    */
   Opened open(TenantScope scope, Asked a, String idempotencyKey) {
     scope.requireRole(Role.SUPERVISOR);
@@ -177,41 +273,103 @@ public class Counts {
     if (a == null || a.warehouse() == null || a.warehouse().isBlank()) {
       throw Problem.badRequest("invalid-field", "warehouse", "name the warehouse to count");
     }
-    String warehouse = a.warehouse().strip();
-    if (facility.warehouses().stream().noneMatch(w -> w.code().equals(warehouse))) {
-      throw Problem.unprocessable(
-          "unknown-warehouse", "warehouse", "no warehouse with code " + warehouse);
-    }
-    if (a.locations() == null || a.locations().isEmpty()) {
+    String warehouse = requireWarehouse(a.warehouse(), "warehouse");
+    boolean hasLocations = a.locations() != null && !a.locations().isEmpty();
+    if (a.sku() != null && hasLocations) {
       throw Problem.badRequest(
-          "invalid-field", "locations", "name at least one location (a bin, or a zone's code)");
+          "invalid-field", "sku", "count either locations or a SKU (or lot), not both");
     }
-    boolean subtree = Boolean.TRUE.equals(a.subtree());
-    Map<String, Location> walk = new TreeMap<>();
-    for (int i = 0; i < a.locations().size(); i++) {
-      String field = "locations[" + i + "]";
-      Location l = facility.require(a.locations().get(i), field);
-      if (!l.warehouse().equals(warehouse)) {
-        throw Problem.unprocessable(
-            "wrong-warehouse",
-            field,
-            "location " + l.code() + " is in warehouse " + l.warehouse() + ", not " + warehouse);
+    if (a.sku() == null && a.lot() != null) {
+      throw Problem.badRequest("invalid-field", "sku", "a lot is counted with its SKU: name it");
+    }
+    Map<String, Location> walk;
+    List<CountRows.CountedProduct> products = List.of();
+    String abcClass = null;
+    boolean subtree = false;
+    if (a.sku() != null) {
+      if (a.sku().isBlank()) {
+        throw Problem.badRequest("invalid-field", "sku", "name the SKU to count");
       }
-      if (subtree) {
-        List<LocationId> below = facility.subtree(new LocationId(l.id()));
-        if (walk.size() + below.size() > MAX_LOCATIONS) {
-          throw tooMany();
+      Product p =
+          catalog
+              .bySku(tenant, a.sku().strip())
+              .orElseThrow(
+                  () ->
+                      Problem.unprocessable(
+                          "unknown-sku",
+                          "sku",
+                          "client " + scope.tenantCode() + " has no SKU " + a.sku().strip()));
+      Lot lot = null;
+      if (a.lot() != null) {
+        if (!p.tracking().lotted() || p.tracking().serialized()) {
+          throw Problem.unprocessable(
+              "not-counted-by-lot",
+              "lot",
+              p.sku() + " is not counted goods tracked by lot: count it by SKU");
         }
-        facility.locations(below).values().forEach(x -> walk.put(x.code(), x));
-      } else {
-        walk.put(l.code(), l);
+        lot =
+            catalog
+                .findLot(tenant, p.id(), a.lot().strip())
+                .orElseThrow(
+                    () ->
+                        Problem.unprocessable(
+                            "unknown-lot", "lot", p.sku() + " has no lot " + a.lot().strip()));
       }
-      if (walk.size() > MAX_LOCATIONS) {
-        throw tooMany();
+      products =
+          List.of(
+              new CountRows.CountedProduct(
+                  p.id(), lot == null ? null : lot.id(), lot == null ? null : lot.code()));
+      walk = holding(tenant, warehouse, products);
+      if (walk.isEmpty()) {
+        throw Problem.unprocessable(
+            "nothing-to-count",
+            lot == null ? "sku" : "lot",
+            "the books hold no "
+                + p.sku()
+                + (lot == null ? "" : " of lot " + lot.code())
+                + " in warehouse "
+                + warehouse);
+      }
+      abcClass = abc.classOf(tenant, p.id()).name();
+    } else {
+      if (!hasLocations) {
+        throw Problem.badRequest(
+            "invalid-field",
+            "locations",
+            "name at least one location (a bin, or a zone's code), or a sku");
+      }
+      subtree = Boolean.TRUE.equals(a.subtree());
+      walk = new TreeMap<>();
+      for (int i = 0; i < a.locations().size(); i++) {
+        String field = "locations[" + i + "]";
+        Location l = facility.require(a.locations().get(i), field);
+        if (!l.warehouse().equals(warehouse)) {
+          throw Problem.unprocessable(
+              "wrong-warehouse",
+              field,
+              "location " + l.code() + " is in warehouse " + l.warehouse() + ", not " + warehouse);
+        }
+        if (subtree) {
+          List<LocationId> below = facility.subtree(new LocationId(l.id()));
+          if (walk.size() + below.size() > MAX_LOCATIONS) {
+            throw tooMany("locations");
+          }
+          Map<String, Location> into = walk;
+          facility.locations(below).values().forEach(x -> into.put(x.code(), x));
+        } else {
+          walk.put(l.code(), l);
+        }
+        if (walk.size() > MAX_LOCATIONS) {
+          throw tooMany("locations");
+        }
       }
     }
     String assignee = assignee(scope, a.assignee());
     long now = clock.millis();
+    List<CountRows.CountedProduct> counted = products;
+    String countedClass = abcClass;
+    boolean below = subtree;
+    Map<String, Location> locations = walk;
     long id =
         tx.execute(
             s -> {
@@ -222,24 +380,119 @@ public class Counts {
                   return -first.get();
                 }
               }
-              long created =
-                  rows.insert(
-                      tenant, warehouse, subtree, assignee, requestKey, scope.actor().who(), now);
-              rows.insertTasks(tenant, created, List.copyOf(walk.values()));
-              return created;
+              return insert(
+                  scope,
+                  warehouse,
+                  below,
+                  assignee,
+                  requestKey,
+                  locations,
+                  counted,
+                  null,
+                  countedClass,
+                  now);
             });
     return new Opened(view(scope, Math.abs(id)), id < 0);
   }
 
-  private static Problem tooMany() {
+  /**
+   * Opens a plan's count now: the warehouse's locations holding any of the products (of one ABC
+   * class), each counted only for them. Empty when the books hold none of them there. Joins the
+   * caller's transaction, so a plan's claim and its count commit together.
+   */
+  Optional<Long> openForPlan(
+      TenantScope scope,
+      String warehouse,
+      List<Long> productIds,
+      String assignee,
+      String planCode,
+      String abcClass) {
+    scope.requireRole(Role.SUPERVISOR);
+    List<CountRows.CountedProduct> products =
+        productIds.stream().map(p -> new CountRows.CountedProduct(p, null, null)).toList();
+    Map<String, Location> walk =
+        products.isEmpty() ? Map.of() : holding(scope.tenantId(), warehouse, products);
+    if (walk.isEmpty()) {
+      return Optional.empty();
+    }
+    String who = assignee(scope, assignee);
+    long now = clock.millis();
+    return Optional.of(
+        tx.execute(
+            s ->
+                insert(
+                    scope, warehouse, false, who, null, walk, products, planCode, abcClass, now)));
+  }
+
+  private long insert(
+      TenantScope scope,
+      String warehouse,
+      boolean subtree,
+      String assignee,
+      String requestKey,
+      Map<String, Location> walk,
+      List<CountRows.CountedProduct> products,
+      String planCode,
+      String abcClass,
+      long now) {
+    long tenant = scope.tenantId();
+    long created =
+        rows.insert(tenant, warehouse, subtree, assignee, requestKey, scope.actor().who(), now);
+    rows.insertTasks(tenant, created, List.copyOf(walk.values()));
+    if (!products.isEmpty()) {
+      rows.insertProducts(tenant, created, products);
+    }
+    if (planCode != null || abcClass != null) {
+      rows.markOrigin(created, planCode, abcClass);
+    }
+    return created;
+  }
+
+  /** The warehouse's locations where the books hold any of the products, in walking order. */
+  private Map<String, Location> holding(
+      long tenant, String warehouse, List<CountRows.CountedProduct> products) {
+    List<LotId> lots =
+        products.stream().anyMatch(p -> p.lotId() == null)
+            ? null
+            : products.stream().map(p -> new LotId(p.lotId())).toList();
+    Map<String, Location> walk = new TreeMap<>();
+    for (Location l :
+        facility
+            .locations(
+                inventory.locationsHolding(
+                    tenant,
+                    products.stream().map(p -> new ProductId(p.productId())).toList(),
+                    lots))
+            .values()) {
+      if (l.warehouse().equals(warehouse)) {
+        walk.put(l.code(), l);
+      }
+    }
+    if (walk.size() > MAX_LOCATIONS) {
+      throw tooMany("sku");
+    }
+    return walk;
+  }
+
+  /** The warehouse's code, known to the facility. */
+  String requireWarehouse(String code, String field) {
+    String warehouse = code.strip();
+    if (facility.warehouses().stream().noneMatch(w -> w.code().equals(warehouse))) {
+      throw Problem.unprocessable(
+          "unknown-warehouse", field, "no warehouse with code " + warehouse);
+    }
+    return warehouse;
+  }
+
+  private static Problem tooMany(String field) {
     return Problem.badRequest(
         "invalid-field",
-        "locations",
+        field,
         "a count covers at most " + MAX_LOCATIONS + " locations: split it into several");
   }
 
   /** The counter, if named: a user who works for this client. */
-  private String assignee(TenantScope scope, String name) {
+  String assignee(TenantScope scope, String name) {
     if (name == null || name.isBlank()) {
       return null;
     }
@@ -279,7 +532,14 @@ public class Counts {
       }
     }
     return new TaskView(
-        c.id(), c.number(), c.warehouse(), c.assignee(), c.status(), next, locations);
+        c.id(),
+        c.number(),
+        c.warehouse(),
+        c.assignee(),
+        c.status(),
+        next,
+        locations,
+        countedSkus(scope.tenantId(), c.id()));
   }
 
   /** The client's counts, oldest first, without their locations and discrepancies. */
@@ -360,7 +620,52 @@ public class Counts {
               f.outcome(),
               f.note()));
     }
-    return CountView.of(c, locations, summary, discrepancies);
+    return CountView.of(
+        c, locations, summary, discrepancies, countedSkus(scope.tenantId(), c.id()));
+  }
+
+  /** What a count by SKU or lot counts, by SKU; empty for a count of locations. */
+  private List<CountedSku> countedSkus(long tenantId, long countId) {
+    List<CountRows.CountedProduct> counted = rows.products(countId);
+    if (counted.isEmpty()) {
+      return List.of();
+    }
+    Map<ProductId, Product> products =
+        catalog.products(
+            tenantId, counted.stream().map(p -> new ProductId(p.productId())).toList());
+    List<CountedSku> out = new ArrayList<>(counted.size());
+    for (CountRows.CountedProduct p : counted) {
+      Product product = products.get(new ProductId(p.productId()));
+      out.add(new CountedSku(product == null ? null : product.sku(), p.lot()));
+    }
+    out.sort(
+        Comparator.comparing(CountedSku::sku, Comparator.nullsLast(Comparator.naturalOrder())));
+    return out;
+  }
+
+  /**
+   * What a count counts, as far as these products go ({@code products} the ids of what was found or
+   * is recorded in one location): everything for a count of locations; for a count by SKU or lot,
+   * those of them it counts — reading only what one location needs, however many SKUs a plan's
+   * count has.
+   */
+  CountScope scopeOf(long tenantId, long countId, Collection<Long> productIds) {
+    if (!rows.byProduct(countId)) {
+      return CountScope.everything();
+    }
+    List<CountRows.CountedProduct> counted =
+        productIds.isEmpty() ? List.of() : rows.products(countId, productIds);
+    Map<ProductId, Product> products =
+        catalog.products(
+            tenantId, counted.stream().map(p -> new ProductId(p.productId())).toList());
+    List<CountScope.Product> in = new ArrayList<>(counted.size() + 1);
+    for (CountRows.CountedProduct p : counted) {
+      Product product = products.get(new ProductId(p.productId()));
+      List<String> gtins =
+          product == null ? List.of() : product.gtins().stream().map(Gtin::value).toList();
+      in.add(new CountScope.Product(p.productId(), gtins, p.lot()));
+    }
+    return CountScope.only(in);
   }
 
   /**

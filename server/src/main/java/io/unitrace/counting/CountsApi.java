@@ -1,5 +1,6 @@
 package io.unitrace.counting;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.tenancy.TenantScope;
 import java.util.List;
@@ -24,7 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/counts")
 class CountsApi {
 
-  record OpenBody(String warehouse, List<String> locations, Boolean subtree, String assignee) {}
+  record OpenBody(
+      String warehouse,
+      List<String> locations,
+      Boolean subtree,
+      String assignee,
+      String sku,
+      String lot) {}
 
   record ScanBody(
       String scan,
@@ -41,8 +48,15 @@ class CountsApi {
   private final Counting counting;
   private final CountSettings settings;
   private final CountAccuracy accuracy;
+  private final AbcClasses abc;
 
-  CountsApi(Counts counts, Counting counting, CountSettings settings, CountAccuracy accuracy) {
+  CountsApi(
+      Counts counts,
+      Counting counting,
+      CountSettings settings,
+      CountAccuracy accuracy,
+      AbcClasses abc) {
+    this.abc = abc;
     this.counts = counts;
     this.counting = counting;
     this.settings = settings;
@@ -60,7 +74,8 @@ class CountsApi {
             scope,
             b == null
                 ? null
-                : new Counts.Asked(b.warehouse(), b.locations(), b.subtree(), b.assignee()),
+                : new Counts.Asked(
+                    b.warehouse(), b.locations(), b.subtree(), b.assignee(), b.sku(), b.lot()),
             key);
     return ResponseEntity.status(o.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(o.count());
   }
@@ -115,8 +130,31 @@ class CountsApi {
       TenantScope scope,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(required = false) String warehouse) {
-    return accuracy.report(scope, from, to, warehouse);
+      @RequestParam(required = false) String warehouse,
+      @RequestParam(required = false) String by) {
+    return accuracy.report(scope, from, to, warehouse, by);
+  }
+
+  @Operation(
+      summary = "SKUs by ABC class",
+      description =
+          "Each SKU of the client with its ABC class, its ledger movements over the last 90 days,"
+              + " and whether the class is COMPUTED from them or SET by a supervisor.")
+  @GetMapping("/abc")
+  List<AbcClasses.SkuClass> abc(TenantScope scope) {
+    return abc.view(scope);
+  }
+
+  @Operation(
+      summary = "Set or clear a SKU's ABC class",
+      description =
+          "Sets the SKU's class by hand (A, B or C), winning over the computed one; null clears it.")
+  @PutMapping("/abc/{sku}")
+  AbcClasses.SkuClass setAbc(
+      TenantScope scope,
+      @PathVariable String sku,
+      @RequestBody(required = false) AbcClasses.Asked b) {
+    return abc.set(scope, sku, b);
   }
 
   @GetMapping("/settings")

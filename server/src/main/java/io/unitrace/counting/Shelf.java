@@ -4,6 +4,7 @@ import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Serial;
+import io.unitrace.counting.domain.CountScope;
 import io.unitrace.counting.domain.Reconciliation;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
@@ -32,6 +33,11 @@ class Shelf {
 
     long quantity() {
       return goods.stream().mapToLong(Reconciliation.Goods::quantity).sum();
+    }
+
+    /** Only what the count counts: a count by SKU or lot expects nothing else here. */
+    Content only(CountScope scope) {
+      return scope.isEverything() ? this : new Content(scope.shelf(units), scope.goods(goods));
     }
   }
 

@@ -13,6 +13,7 @@ import io.unitrace.shared.InList;
 import io.unitrace.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -433,6 +434,80 @@ public class Inventory {
           .forEach(found::add);
     }
     return found;
+  }
+
+  /**
+   * The locations where the client's books hold any of these products (of these lots; {@code lots}
+   * null: any lot): serialized units in the building and counted stock, whatever their holds. One
+   * statement per 500 products. A cycle count by SKU or lot walks them.
+   */
+  public Set<LocationId> locationsHolding(
+      long tenantId, Collection<ProductId> productIds, Collection<LotId> lots) {
+    Set<LocationId> found = new HashSet<>();
+    if (lots != null && lots.isEmpty()) {
+      return found;
+    }
+    List<Long> lotIds = lots == null ? null : lots.stream().map(LotId::value).distinct().toList();
+    List<Long> all = productIds.stream().map(ProductId::value).distinct().toList();
+    List<String> states = UnitState.IN_BUILDING.stream().map(Enum::name).toList();
+    for (List<Long> chunk : InList.chunks(all, 500)) {
+      String in = InList.marks(chunk.size());
+      List<Object> params = new ArrayList<>();
+      params.add(tenantId);
+      params.addAll(chunk);
+      params.addAll(states);
+      if (lotIds != null) {
+        params.addAll(lotIds);
+      }
+      params.add(tenantId);
+      params.addAll(chunk);
+      if (lotIds != null) {
+        params.addAll(lotIds);
+      }
+      String lotFilter = lotIds == null ? "" : " AND %s IN (" + InList.marks(lotIds.size()) + ")";
+      db.sql(
+              "SELECT location_id FROM unit WHERE tenant_id = ? AND product_id IN ("
+                  + in
+                  + ") AND state IN ("
+                  + InList.marks(states.size())
+                  + ") AND location_id IS NOT NULL"
+                  + lotFilter.formatted("lot_id")
+                  + " UNION SELECT location_id FROM stock WHERE tenant_id = ? AND product_id IN ("
+                  + in
+                  + ") AND quantity > 0"
+                  + lotFilter.formatted("lot_key"))
+          .params(params)
+          .query((rs, n) -> new LocationId(rs.getLong(1)))
+          .list()
+          .forEach(found::add);
+    }
+    return found;
+  }
+
+  /**
+   * How many ledger events touched each of the client's products (its units or its stock) recorded
+   * at or after {@code since}: an event counts once per product however many units or buckets of it
+   * it changed. One statement; products without an event are left out. ABC classes are made of it.
+   */
+  public Map<ProductId, Long> movementsSince(long tenantId, Instant since) {
+    Map<ProductId, Long> out = new HashMap<>();
+    db.sql(
+            """
+            SELECT product_id, COUNT(*) FROM (
+              SELECT u.product_id, e.id FROM ledger_event e
+                JOIN ledger_entry le ON le.event_id = e.id
+                JOIN unit u ON u.id = le.unit_id
+              WHERE e.tenant_id = ? AND e.recorded_at >= ?
+              UNION
+              SELECT s.product_id, e.id FROM ledger_event e
+                JOIN stock_entry se ON se.event_id = e.id
+                JOIN stock s ON s.id = se.stock_id
+              WHERE e.tenant_id = ? AND e.recorded_at >= ?) m
+            GROUP BY product_id""")
+        .params(tenantId, since.toEpochMilli(), tenantId, since.toEpochMilli())
+        .query((rs, n) -> out.put(new ProductId(rs.getLong(1)), rs.getLong(2)))
+        .list();
+    return out;
   }
 
   /** The stock table's {@code lot_key}: the lot's id, 0 for goods without a lot. */

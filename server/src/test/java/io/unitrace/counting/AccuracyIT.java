@@ -76,6 +76,68 @@ class AccuracyIT extends IntegrationTest {
   }
 
   @Test
+  void accuracyIsGivenPerAbcClassAndPerWeekOrMonthOfApproval() {
+    Site s = Site.create(admin);
+    String a = unique("A");
+    String b = unique("B");
+    String c = unique("C");
+    s.register(s.bin1, a, b);
+    s.register(s.bin2, c);
+    ok(
+        s.api.put(
+            "/api/v1/counts/settings",
+            map("recountOnUnitVariance", false, "recountAbovePercent", null)));
+
+    // A count of the phone (its only mover: class A) misses B in bin 1.
+    long bySku =
+        ok(s.api.post("/api/v1/counts", map("warehouse", s.warehouse, "sku", s.sku)))
+            .json()
+            .path("id")
+            .asLong();
+    scan(s, bySku, s.bin1, a);
+    done(s, bySku, s.bin1);
+    scan(s, bySku, s.bin2, c);
+    done(s, bySku, s.bin2);
+    ok(s.api.post("/api/v1/counts/" + bySku + "/approve", map()));
+    // A count of bin 2 by location has no class; it is exact.
+    long byLocation = open(s, list(s.bin2));
+    scan(s, byLocation, s.bin2, c);
+    done(s, byLocation, s.bin2);
+    ok(s.api.post("/api/v1/counts/" + byLocation + "/approve", map()));
+
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    JsonNode report = ok(s.api.get("/api/v1/counts/accuracy?by=month")).json();
+    JsonNode classes = report.path("abcClasses");
+    assertThat(classes.size()).as(report.toString()).isEqualTo(2);
+    assertThat(classes.at("/0/abcClass").asString()).isEqualTo("A");
+    assertThat(classes.at("/0/figures/locationsCounted").asLong()).isEqualTo(2);
+    assertThat(classes.at("/0/figures/inventoryRecordAccuracy").decimalValue())
+        .isEqualByComparingTo("0.5");
+    assertThat(classes.at("/0/figures/unitAccuracy").decimalValue()).isEqualByComparingTo("0.6667");
+    assertThat(classes.get(1).has("abcClass")).isFalse();
+    assertThat(classes.at("/1/figures/locationsCounted").asLong()).isEqualTo(1);
+    assertThat(classes.at("/1/figures/inventoryRecordAccuracy").decimalValue())
+        .isEqualByComparingTo("1");
+    assertThat(report.path("by").asString()).isEqualTo("month");
+    JsonNode months = report.path("periods");
+    assertThat(months.size()).isBetween(1, 2);
+    assertThat(months.at("/0/start").asString())
+        .isIn(today.withDayOfMonth(1).toString(), today.minusDays(1).withDayOfMonth(1).toString());
+    long total = 0;
+    for (JsonNode m : months) {
+      total += m.at("/figures/locationsCounted").asLong();
+    }
+    assertThat(total).isEqualTo(3);
+
+    JsonNode weeks = ok(s.api.get("/api/v1/counts/accuracy")).json();
+    assertThat(weeks.path("by").asString()).isEqualTo("week");
+    assertThat(LocalDate.parse(weeks.at("/periods/0/start").asString()).getDayOfWeek())
+        .isEqualTo(java.time.DayOfWeek.MONDAY);
+    assertThat(weeks.path("warehouses").size()).isEqualTo(1);
+    problem(s.api.get("/api/v1/counts/accuracy?by=day"), 400, "by");
+  }
+
+  @Test
   void refusalsNameTheField() {
     Site s = Site.create(admin);
     String at = "/api/v1/counts/accuracy";

@@ -27,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "unitrace.security.password-cost=4",
       "unitrace.ledger.checkpoint-settle-ms=0",
       "unitrace.ledger.checkpoint-interval-ms=3600000",
+      // Count plans are run by the tests themselves (CountPlansIT), never behind their back.
+      "unitrace.counting.plans-poll-ms=3600000",
       "unitrace.channels.webhooks.poll-ms=100",
       "unitrace.channels.webhooks.backoff-ms=50"
     })

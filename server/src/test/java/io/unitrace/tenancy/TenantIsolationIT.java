@@ -976,6 +976,24 @@ class TenantIsolationIT extends IntegrationTest {
     t.put(
         "POST /api/v1/counts/{id}/reject",
         target(b -> json("/api/v1/counts/" + b.count() + "/reject", map("reason", "intruder"))));
+    t.put("GET /api/v1/counts/abc", site(b -> get("/api/v1/counts/abc")));
+    t.put(
+        "PUT /api/v1/counts/abc/{sku}",
+        target(b -> json("/api/v1/counts/abc/" + b.site().sku, map("abcClass", "C"))));
+    t.put("GET /api/v1/count-plans", site(b -> get("/api/v1/count-plans")));
+    t.put(
+        "PUT /api/v1/count-plans/{code}",
+        site(
+            b ->
+                json(
+                    "/api/v1/count-plans/" + unique("PX"),
+                    map("warehouse", b.site().warehouse, "abcClass", "C"))));
+    t.put(
+        "DELETE /api/v1/count-plans/{code}",
+        target(b -> get("/api/v1/count-plans/" + countPlan(b.site()))));
+    t.put(
+        "POST /api/v1/count-plans/{code}/run",
+        target(b -> json("/api/v1/count-plans/" + countPlan(b.site()) + "/run", null)));
     t.put(
         "GET /api/v1/trace/lots",
         site(b -> get("/api/v1/trace/lots?product=" + b.lotSku() + "&lot=" + query(b.lotCode()))));
@@ -1568,6 +1586,11 @@ class TenantIsolationIT extends IntegrationTest {
         ok(b.api.post("/api/v1/counts", map("warehouse", b.warehouse, "locations", list(b.bin1))))
             .at("/id")
             .asLong();
+    // B's count plan of its A items, and its own class for its phone
+    ok(
+        b.api.put(
+            "/api/v1/count-plans/" + countPlan(b), map("warehouse", b.warehouse, "abcClass", "A")));
+    ok(b.api.put("/api/v1/counts/abc/" + b.sku, map("abcClass", "A")));
     // A warranty claim of B's on the unit it shipped (its product has no warranty: accepted anyway)
     String claim =
         ok(b.api.post(
@@ -1710,6 +1733,8 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("recall customers", ok(api.get("/api/v1/recalls/" + b.recall() + "/customers")).body());
     s.put("count", ok(api.get("/api/v1/counts/" + b.count())).body());
     s.put("count settings", ok(api.get("/api/v1/counts/settings")).body());
+    s.put("count plans", ok(api.get("/api/v1/count-plans")).body());
+    s.put("abc classes", ok(api.get("/api/v1/counts/abc")).body());
     s.put("genealogy", ok(api.get(b.unit(b.stored()) + "/genealogy")).body());
     s.put(
         "counted history",
@@ -1771,7 +1796,10 @@ class TenantIsolationIT extends IntegrationTest {
             "count_goods",
             "count_discrepancy",
             "count_settings",
-            "count_first_scan")) {
+            "count_first_scan",
+            "count_product",
+            "count_abc_class",
+            "count_plan")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")
@@ -1840,6 +1868,11 @@ class TenantIsolationIT extends IntegrationTest {
     String body =
         "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
     return body + CheckDigit.compute(body);
+  }
+
+  /** The code of B's count plan. */
+  private static String countPlan(Site b) {
+    return "PLAN-" + b.tenant;
   }
 
   private static Endpoint site(Function<Target, Call> call) {

@@ -2,8 +2,11 @@ package io.unitrace.counting.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +27,36 @@ public final class Accuracy {
    * discrepancies it had, how many serials the books held there and how many of them were MISSING.
    */
   public record CountedLocation(
-      String warehouse, LocalDate day, long discrepancies, long serialsExpected, long missing) {}
+      String warehouse,
+      LocalDate day,
+      long discrepancies,
+      long serialsExpected,
+      long missing,
+      String abcClass,
+      LocalDate approvedOn) {
+
+    public CountedLocation(
+        String warehouse, LocalDate day, long discrepancies, long serialsExpected, long missing) {
+      this(warehouse, day, discrepancies, serialsExpected, missing, null, day);
+    }
+  }
+
+  /** The figures of the locations counted for one ABC class ({@code abcClass} null: none). */
+  public record ClassFigures(String abcClass, Figures figures) {}
+
+  /** The figures of the locations in counts approved in one week (from Monday) or month. */
+  public record Period(LocalDate start, Figures figures) {}
+
+  public enum Granularity {
+    WEEK,
+    MONTH;
+
+    LocalDate start(LocalDate day) {
+      return this == WEEK
+          ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+          : day.withDayOfMonth(1);
+    }
+  }
 
   public record Figures(
       long locationsCounted,
@@ -55,6 +87,27 @@ public final class Accuracy {
           days.get(w).forEach((d, dt) -> perDay.add(new Day(d, dt.figures())));
           out.add(new Warehouse(w, t.figures(), perDay));
         });
+    return out;
+  }
+
+  /**
+   * The figures per ABC class the counts counted (A, B, C, then counts of locations without a class
+   * last, as null).
+   */
+  public static List<ClassFigures> byClass(List<CountedLocation> counted) {
+    Map<String, Tally> total = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+    counted.forEach(l -> total.computeIfAbsent(l.abcClass(), c -> new Tally()).add(l));
+    List<ClassFigures> out = new ArrayList<>(total.size());
+    total.forEach((c, t) -> out.add(new ClassFigures(c, t.figures())));
+    return out;
+  }
+
+  /** The figures per week or month in which the counts were approved, in order. */
+  public static List<Period> series(List<CountedLocation> counted, Granularity by) {
+    Map<LocalDate, Tally> total = new TreeMap<>();
+    counted.forEach(l -> total.computeIfAbsent(by.start(l.approvedOn()), d -> new Tally()).add(l));
+    List<Period> out = new ArrayList<>(total.size());
+    total.forEach((d, t) -> out.add(new Period(d, t.figures())));
     return out;
   }
 

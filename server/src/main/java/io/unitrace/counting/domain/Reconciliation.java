@@ -57,6 +57,25 @@ public final class Reconciliation {
   /** A quantity of a product's lot ({@code lot} null: goods without one). */
   public record Goods(long productId, String lot, long quantity) {}
 
+  /**
+   * The differences a count names in one location, seeing only what it counts ({@link CountScope}):
+   * a count by SKU or lot neither expects nor reports other products there.
+   */
+  public static List<Discrepancy> of(
+      long here,
+      CountScope scope,
+      List<ShelfUnit> shelf,
+      List<SeenUnit> seen,
+      List<Goods> recordedGoods,
+      List<Goods> countedGoods) {
+    return of(
+        here,
+        scope.shelf(shelf),
+        scope.seen(seen),
+        scope.goods(recordedGoods),
+        scope.goods(countedGoods));
+  }
+
   public static List<Discrepancy> of(
       long here,
       List<ShelfUnit> shelf,

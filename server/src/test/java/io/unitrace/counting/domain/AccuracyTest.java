@@ -61,4 +61,34 @@ class AccuracyTest {
     assertThat(onlyGoods.inventoryRecordAccuracy()).isEqualByComparingTo("0");
     assertThat(Accuracy.ratio(2, 3)).isEqualTo(new BigDecimal("0.6667"));
   }
+
+  @Test
+  void accuracyIsGivenPerAbcClassAndPerWeekOrMonthOfApproval() {
+    LocalDate nextMonday = MON.plusWeeks(1);
+    LocalDate april = LocalDate.of(2026, 4, 1);
+    List<CountedLocation> counted =
+        List.of(
+            new CountedLocation("WH1", MON, 0, 4, 0, "A", TUE),
+            new CountedLocation("WH1", MON, 1, 4, 1, "A", nextMonday),
+            new CountedLocation("WH1", MON, 0, 2, 0, "C", april),
+            new CountedLocation("WH1", MON, 1, 0, 0, null, TUE));
+
+    List<Accuracy.ClassFigures> classes = Accuracy.byClass(counted);
+    assertThat(classes).extracting(Accuracy.ClassFigures::abcClass).containsExactly("A", "C", null);
+    assertThat(classes.get(0).figures().inventoryRecordAccuracy()).isEqualByComparingTo("0.5");
+    assertThat(classes.get(0).figures().unitAccuracy()).isEqualByComparingTo("0.875");
+    assertThat(classes.get(1).figures().inventoryRecordAccuracy()).isEqualByComparingTo("1");
+
+    List<Accuracy.Period> weeks = Accuracy.series(counted, Accuracy.Granularity.WEEK);
+    assertThat(weeks)
+        .extracting(Accuracy.Period::start)
+        .containsExactly(MON, nextMonday, LocalDate.of(2026, 3, 30));
+    assertThat(weeks.get(0).figures().locationsCounted()).isEqualTo(2);
+    List<Accuracy.Period> months = Accuracy.series(counted, Accuracy.Granularity.MONTH);
+    assertThat(months)
+        .extracting(Accuracy.Period::start)
+        .containsExactly(LocalDate.of(2026, 3, 1), april);
+    assertThat(months.get(0).figures().locationsCounted()).isEqualTo(3);
+    assertThat(months.get(0).figures().locationsWithoutDiscrepancy()).isEqualTo(1);
+  }
 }
