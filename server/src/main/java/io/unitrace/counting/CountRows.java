@@ -233,6 +233,39 @@ class CountRows {
         .list();
   }
 
+  /**
+   * Open counts with their progress, oldest first: with {@code assignee}, only those assigned to
+   * that user or to nobody, the user's first; without, all.
+   */
+  List<Counts.OpenCount> open(long tenantId, String assignee, int limit) {
+    String user = assignee == null ? "" : assignee;
+    return db.sql(
+            """
+            SELECT c.id, c.number, c.warehouse, c.assignee,
+                   SUM(CASE WHEN t.status = 'DONE' THEN 1 ELSE 0 END), COUNT(t.id)
+            FROM cycle_count c LEFT JOIN count_task t ON t.count_id = c.id
+            WHERE c.tenant_id = ? AND c.status = 'OPEN'"""
+                + (assignee == null ? "" : " AND (c.assignee IS NULL OR c.assignee = ?)")
+                + """
+
+            GROUP BY c.id, c.number, c.warehouse, c.assignee
+            ORDER BY CASE WHEN c.assignee = ? THEN 0 ELSE 1 END, c.id LIMIT ?""")
+        .params(
+            assignee == null
+                ? new Object[] {tenantId, user, limit}
+                : new Object[] {tenantId, assignee, user, limit})
+        .query(
+            (rs, n) ->
+                new Counts.OpenCount(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getInt(5),
+                    rs.getInt(6)))
+        .list();
+  }
+
   List<Task> tasks(long countId) {
     return db.sql(TASK + " WHERE count_id = ? ORDER BY seq")
         .param(countId)

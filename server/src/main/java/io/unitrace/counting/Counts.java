@@ -542,6 +542,20 @@ public class Counts {
         countedSkus(scope.tenantId(), c.id()));
   }
 
+  /** An open count and how many of its locations are closed, for a counter to pick. */
+  public record OpenCount(
+      long id, String number, String warehouse, String assignee, int done, int total) {}
+
+  /**
+   * The open counts a counter may take, oldest first: those assigned to the user or to nobody, the
+   * user's first; a supervisor sees every open count. At most {@code limit}.
+   */
+  public List<OpenCount> openFor(TenantScope scope, int limit) {
+    scope.requireWrite();
+    boolean supervises = scope.actor().role().atLeast(Role.SUPERVISOR);
+    return rows.open(scope.tenantId(), supervises ? null : scope.actor().username(), limit);
+  }
+
   /** The client's counts, oldest first, without their locations and discrepancies. */
   public CursorPage<CountView> list(TenantScope scope, String cursor, int limit) {
     scope.requireRole(Role.SUPERVISOR);

@@ -34,16 +34,18 @@ class CountAccuracyPage {
       Model model,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(required = false) String warehouse) {
+      @RequestParam(required = false) String warehouse,
+      @RequestParam(required = false) String by) {
     ClientChoice.Choice choice = clients.of(request);
     model.addAttribute("from", from);
     model.addAttribute("to", to);
     model.addAttribute("warehouse", warehouse);
+    model.addAttribute("by", by);
     if (!choice.picked()) {
       return "counts/accuracy";
     }
     try {
-      model.addAttribute("report", accuracy.report(choice.scope(), from, to, warehouse));
+      model.addAttribute("report", accuracy.report(choice.scope(), from, to, warehouse, by));
     } catch (Problem p) {
       if (p.status() == 403) {
         throw p;

@@ -7,8 +7,6 @@ import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +37,6 @@ class CountPage {
   record Answer(String css, String title, String message, String hint, boolean loud) {}
 
   /** An open count on the start page: its number and how far it is. */
-  record Listed(long id, String number, String warehouse, String assignee, int done, int total) {}
 
   /** The most counts the start page lists. */
   private static final int LISTED = 50;
@@ -55,8 +52,8 @@ class CountPage {
   }
 
   /**
-   * The start: a count to open by its number (CNT-000012 or 12); for a supervisor, who may list the
-   * client's counts, the open ones too, those assigned to the person first.
+   * The start: the open counts the person may take (assigned to them or to nobody, theirs first; a
+   * supervisor sees all), or a count opened by its number (CNT-000012 or 12).
    */
   @GetMapping("/counts")
   String start(
@@ -78,9 +75,7 @@ class CountPage {
           "A count's number is CNT- and digits, or the digits alone: “" + count + "”");
       model.addAttribute("count", count);
     }
-    if (supervises) {
-      model.addAttribute("open", open(scope));
-    }
+    model.addAttribute("open", counts.openFor(scope, LISTED));
     return "counts/start";
   }
 
@@ -378,33 +373,6 @@ class CountPage {
                       ? "Scan the unit's GS1 code (GTIN and serial), an SSCC or a lot label."
                       : null;
     };
-  }
-
-  private List<Listed> open(TenantScope scope) {
-    String me = scope.actor().username();
-    List<Listed> mine = new ArrayList<>();
-    List<Listed> others = new ArrayList<>();
-    String cursor = null;
-    // Oldest first, a page at a time, until enough open counts are found.
-    for (int page = 0; page < 20 && mine.size() + others.size() < LISTED; page++) {
-      var found = counts.list(scope, cursor, 100);
-      for (Counts.CountView c : found.items()) {
-        if (!c.status().equals("OPEN")) {
-          continue;
-        }
-        Counts.TaskView t = counts.task(scope, c.id());
-        int done = (int) t.locations().stream().filter(l -> !open(l)).count();
-        Listed l =
-            new Listed(c.id(), c.number(), c.warehouse(), c.assignee(), done, t.locations().size());
-        (me.equals(c.assignee()) ? mine : others).add(l);
-      }
-      cursor = found.next();
-      if (cursor == null) {
-        break;
-      }
-    }
-    mine.addAll(others);
-    return mine.size() > LISTED ? mine.subList(0, LISTED) : mine;
   }
 
   static boolean supervises(TenantScope scope) {

@@ -40,6 +40,7 @@ class CountPagesIT extends IntegrationTest {
     JsonNode count = open(s, operator, s.bin1, s.bin2);
     long id = count.path("id").asLong();
     String number = count.path("number").asString();
+    String elsewhere = open(s, s.person(admin, "OPERATOR"), s.quarantine).path("number").asString();
 
     FormSession counter = new FormSession(port);
     assertThat(counter.signIn(operator, Site.PERSON_PASSWORD).status()).isEqualTo(302);
@@ -47,8 +48,9 @@ class CountPagesIT extends IntegrationTest {
     assertThat(start.status()).isEqualTo(200);
     assertThat(start.body())
         .contains("data-test=\"open-count\"")
-        .as("an operator may not list the client's counts")
-        .doesNotContain("data-test=\"open-counts\"", "data-test=\"review-link\"");
+        .as("an operator sees the open counts assigned to them or to anyone, not the others'")
+        .contains("data-test=\"open-counts\"", "data-number=\"" + number + "\"")
+        .doesNotContain("data-number=\"" + elsewhere + "\"", "data-test=\"review-link\"");
     var opened = counter.get("/counts?count=" + number);
     assertThat(opened.status()).isEqualTo(302);
     assertThat(opened.location()).endsWith("/counts/" + id);
@@ -196,7 +198,11 @@ class CountPagesIT extends IntegrationTest {
     assertThat(row)
         .contains("data-test=\"locations\">2<", "data-test=\"clean\">1<", "50.0 %")
         .contains("data-test=\"serials\">2<", "data-test=\"found\">1<");
-    assertThat(accuracy.body()).contains("data-test=\"day\"");
+    assertThat(accuracy.body())
+        .contains("data-test=\"day\"", "data-test=\"by-class\"", "none (by location)")
+        .contains("data-test=\"by-period\"", "By week of approval");
+    assertThat(supervisor.get("/counts/accuracy?by=month&warehouse=" + s.warehouse).body())
+        .contains("By month of approval", "data-test=\"period-row\"");
     var badDay = supervisor.get("/counts/accuracy?from=yesterday");
     assertThat(badDay.status()).isEqualTo(400);
     assertThat(badDay.body()).contains("data-field=\"from\"", "aria-invalid=\"true\"");
