@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * min_shelf_life_days. Only sku, name and tracking are required.
  */
 @Component
-class ProductImport {
+public class ProductImport {
 
-  record Result(int created, int updated) {}
+  public record Result(int created, int updated) {}
 
   static final Set<String> COLUMNS =
       Set.of(
@@ -51,7 +51,7 @@ class ProductImport {
   }
 
   @Transactional
-  Result run(long tenantId, Reader csv) {
+  public Result run(long tenantId, Reader csv) {
     List<Catalog.ProductSpec> specs = new ArrayList<>();
     try (CSVParser parser = CsvInput.open(csv, COLUMNS, REQUIRED)) {
       for (CSVRecord r : parser) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * dozen multi-row inserts. A refusal names the row and column and writes nothing.
  */
 @Component
-class AsnImport {
+public class AsnImport {
 
   static final Set<String> COLUMNS =
       Set.of(
@@ -48,7 +48,7 @@ class AsnImport {
   }
 
   @Transactional
-  Asns.Appended append(long tenantId, String number, Reader csv) {
+  public Asns.Appended append(long tenantId, String number, Reader csv) {
     PurchaseOrders.Asn asn =
         purchaseOrders.asnByNumber(tenantId, number).orElseThrow(() -> Asns.unknownAsn(number));
     AsnContents contents =

@@ -35,15 +35,15 @@ import org.springframework.transaction.annotation.Transactional;
  * paged item list. Checking is {@link AsnContents}'s; this class reads and writes.
  */
 @Service
-class Asns {
+public class Asns {
 
-  record NewContainer(String sscc, String parent, String kind) {}
+  public record NewContainer(String sscc, String parent, String kind) {}
 
   /**
    * An announced item: its fields, or a GS1 {@code scan} carrying GTIN, serial, lot, expiry and
    * production date.
    */
-  record NewItem(
+  public record NewItem(
       String scan,
       String gtin,
       String serial,
@@ -54,14 +54,14 @@ class Asns {
       Integer quantity,
       String vendorLot) {}
 
-  record NewAsn(
+  public record NewAsn(
       String number,
       String purchaseOrder,
       LocalDate shippedOn,
       List<NewContainer> containers,
       List<NewItem> items) {
 
-    NewAsn {
+    public NewAsn {
       Text.line("number", number, 60);
       Text.line("purchaseOrder", purchaseOrder, 60);
       Text.noNulls("containers", containers);
@@ -70,11 +70,12 @@ class Asns {
   }
 
   /** A top-level container and what it holds, at any depth. */
-  record Tree(String sscc, String kind, int containers, int items) {}
+  public record Tree(String sscc, String kind, int containers, int items) {}
 
-  record ContainerCounts(int total, int topLevel, Map<String, Integer> byKind, List<Tree> tree) {}
+  public record ContainerCounts(
+      int total, int topLevel, Map<String, Integer> byKind, List<Tree> tree) {}
 
-  record AsnView(
+  public record AsnView(
       String number,
       String purchaseOrder,
       String vendor,
@@ -84,7 +85,7 @@ class Asns {
       int items,
       long units) {}
 
-  record ItemView(
+  public record ItemView(
       String gtin,
       String sku,
       String serial,
@@ -100,7 +101,7 @@ class Asns {
     }
   }
 
-  record Appended(int containers, int items) {}
+  public record Appended(int containers, int items) {}
 
   static final List<String> ITEM_COLUMNS =
       List.of(
@@ -129,7 +130,7 @@ class Asns {
   }
 
   @Transactional
-  AsnView create(long tenantId, NewAsn a) {
+  public AsnView create(long tenantId, NewAsn a) {
     if (a == null) {
       throw Problem.badRequest("invalid-field", null, "an ASN is required");
     }
@@ -305,7 +306,7 @@ class Asns {
     }
   }
 
-  Optional<AsnView> view(long tenantId, String number) {
+  public Optional<AsnView> view(long tenantId, String number) {
     record Header(
         long id, String number, String po, String vendor, String shippedOn, long createdAt) {}
     Optional<Header> header =
@@ -393,7 +394,8 @@ class Asns {
     return new ContainerCounts(all.size(), roots.size(), byKind, tree);
   }
 
-  CursorPage<ItemView> items(long tenantId, String number, String sscc, String cursor, int limit) {
+  public CursorPage<ItemView> items(
+      long tenantId, String number, String sscc, String cursor, int limit) {
     PurchaseOrders.Asn asn =
         purchaseOrders.asnByNumber(tenantId, number).orElseThrow(() -> unknownAsn(number));
     List<Object> params = new ArrayList<>(List.of(tenantId, asn.id(), CursorPage.decode(cursor)));

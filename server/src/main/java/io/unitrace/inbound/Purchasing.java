@@ -41,20 +41,20 @@ import org.springframework.transaction.annotation.Transactional;
  * lines[3].sku}) or the CSV row and column ({@code row 7: sku}).
  */
 @Service
-class Purchasing {
+public class Purchasing {
 
-  record NewLine(String sku, String gtin, Integer quantity) {}
+  public record NewLine(String sku, String gtin, Integer quantity) {}
 
-  record NewPurchaseOrder(
+  public record NewPurchaseOrder(
       String number, String vendor, String vendorGln, LocalDate expectedOn, List<NewLine> lines) {}
 
   /**
    * {@code received}: units received against the line so far, over all the PO's receipts (a product
    * on two lines fills them in order).
    */
-  record LineView(int lineNo, String sku, List<String> gtins, int quantity, int received) {}
+  public record LineView(int lineNo, String sku, List<String> gtins, int quantity, int received) {}
 
-  record PurchaseOrderView(
+  public record PurchaseOrderView(
       String number,
       String vendor,
       String vendorGln,
@@ -63,7 +63,7 @@ class Purchasing {
       Instant createdAt,
       List<LineView> lines) {}
 
-  record PurchaseOrderSummary(
+  public record PurchaseOrderSummary(
       String number,
       String vendor,
       String vendorGln,
@@ -72,7 +72,7 @@ class Purchasing {
       Instant createdAt,
       int lines) {}
 
-  record Imported(int created, List<String> purchaseOrders) {}
+  public record Imported(int created, List<String> purchaseOrders) {}
 
   static final String OPEN = "OPEN";
   static final Set<String> CSV_COLUMNS =
@@ -109,14 +109,14 @@ class Purchasing {
   }
 
   @Transactional
-  PurchaseOrderView create(long tenantId, NewPurchaseOrder order) {
+  public PurchaseOrderView create(long tenantId, NewPurchaseOrder order) {
     Valid valid = validate(tenantId, order, JSON, new HashMap<>());
     insert(tenantId, valid, JSON);
     return view(tenantId, valid.number()).orElseThrow();
   }
 
   @Transactional
-  Imported importCsv(long tenantId, Reader csv) {
+  public Imported importCsv(long tenantId, Reader csv) {
     Map<String, List<CSVRecord>> byNumber = new LinkedHashMap<>();
     try (CSVParser parser = CsvInput.open(csv, CSV_COLUMNS, REQUIRED)) {
       List<String> header = parser.getHeaderNames();
@@ -343,7 +343,7 @@ class Purchasing {
         null);
   }
 
-  Optional<PurchaseOrderView> view(long tenantId, String number) {
+  public Optional<PurchaseOrderView> view(long tenantId, String number) {
     return db.sql(
             "SELECT id, number, vendor, vendor_gln, expected_on, status, created_at FROM purchase_order WHERE tenant_id = ? AND number = ?")
         .params(tenantId, number)
@@ -419,7 +419,7 @@ class Purchasing {
     return views;
   }
 
-  CursorPage<PurchaseOrderSummary> list(long tenantId, String cursor, int limit) {
+  public CursorPage<PurchaseOrderSummary> list(long tenantId, String cursor, int limit) {
     List<Map.Entry<Long, PurchaseOrderSummary>> rows =
         db.sql(
                 """
