@@ -1,6 +1,7 @@
 package io.unitrace.ui;
 
 import io.unitrace.inbound.AsnImport;
+import io.unitrace.inbound.AsnList;
 import io.unitrace.inbound.Asns;
 import io.unitrace.inbound.Purchasing;
 import io.unitrace.shared.CursorPage;
@@ -27,10 +28,11 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Purchase orders and ASNs for the office: the client's POs a page at a time with how much of each
  * has been received, a PO's lines (received against ordered), a new PO by SKU and quantity, POs
- * imported from CSV; an ASN created against a PO, its expected items a page at a time with its PO's
- * receipt progress, and its items appended from CSV. Writes go through {@link Purchasing}, {@link
- * Asns} and {@link AsnImport} after the API's SUPERVISOR check; a refusal is shown on the input or
- * the CSV row it names, and writes nothing (the services check everything first).
+ * imported from CSV; the ASNs a page at a time with the units their receipts took in, an ASN
+ * created against a PO, its expected items a page at a time with its PO's receipt progress, and its
+ * items appended from CSV. Writes go through {@link Purchasing}, {@link Asns} and {@link AsnImport}
+ * after the API's SUPERVISOR check; a refusal is shown on the input or the CSV row it names, and
+ * writes nothing (the services check everything first).
  */
 @Controller
 class InboundSetupPage {
@@ -61,12 +63,19 @@ class InboundSetupPage {
   private final Purchasing purchasing;
   private final Asns asns;
   private final AsnImport asnImport;
+  private final AsnList asnList;
 
-  InboundSetupPage(ClientChoice clients, Purchasing purchasing, Asns asns, AsnImport asnImport) {
+  InboundSetupPage(
+      ClientChoice clients,
+      Purchasing purchasing,
+      Asns asns,
+      AsnImport asnImport,
+      AsnList asnList) {
     this.clients = clients;
     this.purchasing = purchasing;
     this.asns = asns;
     this.asnImport = asnImport;
+    this.asnList = asnList;
   }
 
   @GetMapping("/setup/inbound")
@@ -74,6 +83,7 @@ class InboundSetupPage {
       HttpServletRequest request,
       Model model,
       @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) String asnCursor,
       @RequestParam(required = false) String asn) {
     TenantScope scope = scope(request);
     if (scope == null) {
@@ -87,6 +97,7 @@ class InboundSetupPage {
       model.addAttribute("asnMissing", "no ASN " + wanted + " for client " + scope.tenantCode());
       model.addAttribute("asnWanted", wanted);
     }
+    model.addAttribute("asnCursor", SetupForms.blankToNull(asnCursor));
     return shown(model, scope, SetupForms.blankToNull(cursor), PoForm.empty());
   }
 
@@ -254,6 +265,8 @@ class InboundSetupPage {
     model.addAttribute("next", page.next());
     model.addAttribute("paged", cursor != null);
     model.addAttribute("poForm", form);
+    String asnCursor = (String) model.getAttribute("asnCursor");
+    model.addAttribute("asnPage", asnList.page(scope.tenantId(), asnCursor, PAGE));
     return "setup/inbound";
   }
 

@@ -219,6 +219,43 @@ class SetupPagesIT extends IntegrationTest {
   }
 
   @Test
+  void anAsnIsCreatedAgainstAPoAndItsItemsImportedAllOrNothing() {
+    String po = unique("PO");
+    String asn = unique("ASN");
+    Site.ok(
+        site.api.post(
+            "/api/v1/purchase-orders",
+            map(
+                "number",
+                po,
+                "vendor",
+                "Acme",
+                "lines",
+                java.util.List.of(map("sku", site.sku, "quantity", 2)))));
+    supervisor.get("/setup/inbound");
+    var created =
+        supervisor.post("/setup/inbound/asn", fields("number", asn, "purchaseOrder", po), Map.of());
+    assertThat(created.status()).as(created.toString()).isEqualTo(302);
+
+    String bad = site.gtin.substring(0, 13) + ((site.gtin.charAt(13) - '0' + 1) % 10);
+    String csv =
+        "gtin,serial\n" + site.gtin + "," + unique("SN") + "\n" + bad + "," + unique("SN") + "\n";
+    var refused =
+        supervisor.post("/setup/inbound/asn/items?number=" + asn, fields("csv", csv), Map.of());
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("data-test=\"row-error\"", "row 3: gtin");
+    assertThat(Site.ok(site.api.get("/api/v1/asns/" + asn)).at("/items").asInt()).isZero();
+
+    String good = csv.replace(bad, site.gtin);
+    var imported =
+        supervisor.post("/setup/inbound/asn/items?number=" + asn, fields("csv", good), Map.of());
+    assertThat(imported.status()).isEqualTo(200);
+    assertThat(imported.body()).contains("data-test=\"items-imported\"", "2 items");
+    assertThat(supervisor.get("/setup/inbound").body())
+        .containsPattern("(?s)data-number=\"" + asn + "\".*?<span>0 / 2</span>");
+  }
+
+  @Test
   void anOperatorSeesNoSetupAndIsRefused() {
     FormSession operator = new FormSession(port);
     operator.signIn(site.person(admin, "OPERATOR"), Site.PERSON_PASSWORD);
