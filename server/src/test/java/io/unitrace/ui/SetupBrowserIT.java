@@ -69,6 +69,12 @@ class SetupBrowserIT extends BrowserTest {
 
   @AfterEach
   void removeDeskProfile() throws IOException {
+    // Runs before the base class's clean-up: the browser is closed first, or it still writes to
+    // its profile while the profile is removed.
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
     if (deskProfile != null) {
       try (Stream<Path> files = Files.walk(deskProfile)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
