@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A supervisor sets up a product at an office desk (headless Chromium at 1280 px): the new
  * product's form, a custom field added with "Add field", filled in and saved; the product then
- * lists in a table with its columns, and the API reads the field back.
+ * lists in a table with its columns, and the API reads the field back. Then a CSV file of products
+ * is chosen and imported.
  */
 class SetupBrowserIT extends BrowserTest {
 
@@ -85,7 +86,7 @@ class SetupBrowserIT extends BrowserTest {
   }
 
   @Test
-  void aSupervisorCreatesAProductWithACustomFieldAtADesk() {
+  void aSupervisorCreatesAProductWithACustomFieldAtADesk() throws IOException {
     Site site = Site.create(admin);
     String sku = unique("DESK");
     String gtin = Site.randomGtin();
@@ -134,5 +135,23 @@ class SetupBrowserIT extends BrowserTest {
     Object fits =
         driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
     assertThat(fits).isEqualTo(Boolean.TRUE);
+
+    // A CSV file chosen and uploaded (a multipart form, its CSRF token inside): imported.
+    String imported = unique("FILE");
+    Path file = Files.createTempFile(deskProfile, "products", ".csv");
+    Files.writeString(file, "sku,name,tracking\n" + imported + ",Cable,NONE\n");
+    driver.findElement(By.cssSelector("[data-test=import-link]")).click();
+    until
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("file")))
+        .sendKeys(file.toAbsolutePath().toString());
+    driver.findElement(By.cssSelector("[data-test=import]")).click();
+    assertThat(
+            until
+                .until(
+                    ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[data-test=imported]")))
+                .getText())
+        .contains("1 created, 0 updated");
+    assertThat(site.api.get("/api/v1/products/" + imported).status()).isEqualTo(200);
   }
 }
