@@ -97,8 +97,12 @@ class InboundSetupPage {
       model.addAttribute("asnMissing", "no ASN " + wanted + " for client " + scope.tenantCode());
       model.addAttribute("asnWanted", wanted);
     }
-    model.addAttribute("asnCursor", SetupForms.blankToNull(asnCursor));
-    return shown(model, scope, SetupForms.blankToNull(cursor), PoForm.empty());
+    return shown(
+        model,
+        scope,
+        SetupForms.blankToNull(cursor),
+        SetupForms.blankToNull(asnCursor),
+        PoForm.empty());
   }
 
   @PostMapping("/setup/inbound/po")
@@ -247,6 +251,11 @@ class InboundSetupPage {
   }
 
   private String shown(Model model, TenantScope scope, String cursor, PoForm form) {
+    return shown(model, scope, cursor, null, form);
+  }
+
+  private String shown(
+      Model model, TenantScope scope, String cursor, String asnCursor, PoForm form) {
     CursorPage<Purchasing.PurchaseOrderSummary> page =
         purchasing.list(scope.tenantId(), cursor, PAGE);
     List<PoRow> rows = new ArrayList<>(page.items().size());
@@ -265,8 +274,8 @@ class InboundSetupPage {
     model.addAttribute("next", page.next());
     model.addAttribute("paged", cursor != null);
     model.addAttribute("poForm", form);
-    String asnCursor = (String) model.getAttribute("asnCursor");
     model.addAttribute("asnPage", asnList.page(scope.tenantId(), asnCursor, PAGE));
+    model.addAttribute("asnCursor", asnCursor);
     return "setup/inbound";
   }
 

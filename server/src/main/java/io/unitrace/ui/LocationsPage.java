@@ -13,7 +13,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +123,6 @@ class LocationsPage {
 
   private String shown(Model model, String warehouse, String cursor) {
     List<Facility.Warehouse> warehouses = facility.warehouses();
-    model.addAttribute("section", "locations");
     model.addAttribute("warehouses", warehouses);
     model.addAttribute("levels", List.of("ZONE", "AISLE", "RACK", "BIN", "AREA"));
     model.addAttribute("types", Arrays.stream(LocationType.values()).map(Enum::name).toList());
@@ -164,7 +165,7 @@ class LocationsPage {
     }
     Map<Long, List<Location>> children = new LinkedHashMap<>();
     List<Location> roots = new ArrayList<>();
-    Set<Long> onPage = new java.util.HashSet<>(page.stream().map(Location::id).toList());
+    Set<Long> onPage = new HashSet<>(page.stream().map(Location::id).toList());
     for (Location l : page) {
       if (l.parentId() != null && onPage.contains(l.parentId())) {
         children.computeIfAbsent(l.parentId(), k -> new ArrayList<>()).add(l);
@@ -173,7 +174,7 @@ class LocationsPage {
       }
     }
     List<Row> rows = new ArrayList<>(page.size());
-    roots.sort(java.util.Comparator.comparing(Location::code));
+    roots.sort(Comparator.comparing(Location::code));
     for (Location root : roots) {
       walk(root, children, known, rows);
     }
@@ -189,7 +190,7 @@ class LocationsPage {
     Location parent = l.parentId() == null ? null : known.get(l.parentId());
     rows.add(new Row(l, parent == null ? null : parent.code(), depth));
     List<Location> below = new ArrayList<>(children.getOrDefault(l.id(), List.of()));
-    below.sort(java.util.Comparator.comparing(Location::code));
+    below.sort(Comparator.comparing(Location::code));
     for (Location c : below) {
       walk(c, children, known, rows);
     }

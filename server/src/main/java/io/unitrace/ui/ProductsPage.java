@@ -361,7 +361,6 @@ class ProductsPage {
   private TenantScope scope(HttpServletRequest request, Model model) {
     ClientChoice.Choice choice = clients.of(request);
     SetupForms.requireSupervisor(choice.actor());
-    model.addAttribute("section", "products");
     return choice.picked() ? choice.scope() : null;
   }
 

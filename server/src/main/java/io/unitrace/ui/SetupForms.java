@@ -5,6 +5,7 @@ import io.unitrace.tenancy.Actor;
 import io.unitrace.tenancy.Role;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -119,7 +120,7 @@ final class SetupForms {
       throw Problem.badRequest(
           "invalid-field",
           field,
-          "'" + t + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+          "'" + t + "' is not one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 }
