@@ -129,8 +129,9 @@ public class Units {
    * Everything in the building, one row per serialized unit and one per bucket of lot or untracked
    * stock, with how much of it is available (put away, not held) and how much is held. Counted
    * stock not held is available where its location is a STORAGE one, which the facility knows: it
-   * is summed apart ({@code free_stock}) and counted in once the page's locations are resolved.
-   * Stock reserved for orders (holds bit 65536, {@link Reservations#RESERVED}) is neither.
+   * is summed apart ({@code free_stock}) and counted in once the page's locations are resolved; so
+   * are units. Stock reserved for orders (holds bit 65536, {@link Reservations#RESERVED}) is
+   * neither.
    */
   private static final String IN_THE_BUILDING =
       """
@@ -463,7 +464,9 @@ public class Units {
     for (Group g : groups) {
       Location at = locations.get(new LocationId(g.locationId()));
       Lot lot = lots.get(new LotId(g.lotId()));
-      long free = at.type() == LocationType.STORAGE ? g.freeStock() : 0;
+      // Only goods in a STORAGE location can be allocated (Reservations): a STORED unit moved to
+      // quarantine, staging or packing is not available either.
+      long available = at.type() == LocationType.STORAGE ? g.available() + g.freeStock() : 0;
       found.add(
           new Row(
               g.locationId(),
@@ -475,7 +478,7 @@ public class Units {
                   lot == null ? null : lot.code(),
                   lot == null ? null : lot.expiresOn(),
                   g.quantity(),
-                  g.available() + free,
+                  available,
                   g.held(),
                   g.allocated(),
                   at.type().name())));

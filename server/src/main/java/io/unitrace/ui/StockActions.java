@@ -40,7 +40,7 @@ class StockActions {
   /** The goods the page is about, as typed or linked from the stock list. */
   record Goods(String sku, String lot, String location) {
 
-    boolean named() {
+    public boolean named() {
       return sku != null && location != null;
     }
   }
