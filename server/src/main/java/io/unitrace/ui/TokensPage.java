@@ -3,6 +3,7 @@ package io.unitrace.ui;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.Actor;
 import io.unitrace.tenancy.ApiTokens;
+import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,14 +21,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * API tokens for scanners and integrations, as the API allows them: anyone signed in issues tokens
  * of their own for the client they work in (read, or write if they may write), sees their tokens
- * for that client, and revokes one. A new token's secret is shown once, on the answer to its
- * creation, and is kept nowhere (the server stores its SHA-256).
+ * for that client, and revokes one; an ADMIN sees and revokes every token of the client. A new
+ * token's secret is shown once, on the answer to its creation, and is kept nowhere (the server
+ * stores its SHA-256).
  */
 @Controller
 class TokensPage {
 
-  /** A token as the list shows it: created and revoked as readable times. */
-  record Token(ApiTokens.TokenInfo info, String created, String revoked) {}
+  /** A token as the list shows it: its owner, created and revoked as readable times. */
+  record Token(ApiTokens.TokenInfo info, String owner, String created, String revoked) {}
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -114,19 +116,30 @@ class TokensPage {
 
   private void draw(Model model, ClientChoice.Choice choice) {
     String client = choice.scope().tenantCode();
-    List<Token> mine =
-        tokens.of(choice.actor()).stream()
-            .filter(t -> t.tenant().equals(client))
+    Actor me = choice.actor();
+    // An ADMIN sees (and may revoke) every token of the client; anyone else their own.
+    boolean all = me.role() == Role.ADMIN && me.tokenId() == null;
+    List<ApiTokens.ClientToken> listed =
+        all
+            ? tokens.ofClient(me, choice.scope().tenantId())
+            : tokens.of(me).stream()
+                .filter(t -> t.tenant().equals(client))
+                .map(t -> new ApiTokens.ClientToken(t, me.username()))
+                .toList();
+    model.addAttribute(
+        "tokens",
+        listed.stream()
             .map(
-                t ->
+                c ->
                     new Token(
-                        t,
-                        MINUTE.format(Instant.ofEpochMilli(t.createdAt())),
-                        t.revokedAt() == null
+                        c.token(),
+                        c.owner(),
+                        MINUTE.format(Instant.ofEpochMilli(c.token().createdAt())),
+                        c.token().revokedAt() == null
                             ? null
-                            : MINUTE.format(Instant.ofEpochMilli(t.revokedAt()))))
-            .toList();
-    model.addAttribute("tokens", mine);
+                            : MINUTE.format(Instant.ofEpochMilli(c.token().revokedAt()))))
+            .toList());
+    model.addAttribute("everyones", all);
     model.addAttribute("writes", choice.actor().mayWrite(choice.scope().tenantId()));
   }
 }

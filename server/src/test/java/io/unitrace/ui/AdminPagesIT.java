@@ -128,9 +128,10 @@ class AdminPagesIT extends IntegrationTest {
   }
 
   @Test
-  void aClientUserGetsAReadTokenButNoWriteToken() {
+  void aClientUserGetsAReadTokenButNoWriteTokenAndAnAdminRevokesIt() {
+    String person = site.person(admin, "CLIENT");
     FormSession client = new FormSession(port);
-    client.signIn(site.person(admin, "CLIENT"), Site.PERSON_PASSWORD);
+    client.signIn(person, Site.PERSON_PASSWORD);
     var page = client.get("/admin/tokens");
     assertThat(page.body()).contains("value=\"read\"").doesNotContain("value=\"write\"");
 
@@ -143,6 +144,22 @@ class AdminPagesIT extends IntegrationTest {
 
     var read = client.post("/admin/tokens", fields("name", "erp", "scope", "read"), Map.of());
     assertThat(read.body()).contains("data-test=\"secret\"", "data-token=\"erp\"");
+    Matcher secret =
+        Pattern.compile("data-test=\"secret\">(ut_[A-Za-z0-9_-]+)<").matcher(read.body());
+    assertThat(secret.find()).isTrue();
+    assertThat(Api.token(port, secret.group(1)).get("/api/v1/stock").status()).isEqualTo(200);
+
+    FormSession browser = new FormSession(port);
+    browser.signIn("admin", ADMIN_PASSWORD);
+    var everyones = browser.get("/admin/tokens?tenant=" + site.tenant);
+    assertThat(everyones.body())
+        .contains("data-token=\"erp\"", "data-test=\"owner\">" + person + "<");
+    Matcher revoke = Pattern.compile("/admin/tokens/([0-9]+)/revoke").matcher(everyones.body());
+    assertThat(revoke.find()).isTrue();
+    assertThat(
+            browser.post("/admin/tokens/" + revoke.group(1) + "/revoke", Map.of(), Map.of()).body())
+        .contains("Done: token revoked");
+    assertThat(Api.token(port, secret.group(1)).get("/api/v1/stock").status()).isEqualTo(401);
   }
 
   private long userId(String username) {
