@@ -23,6 +23,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.unitrace.gs1.Gln;
+import io.unitrace.gs1.Gtin;
+import io.unitrace.gs1.Sscc;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,11 +60,23 @@ class ApiContract {
   static final String PROBLEM_JSON = "application/problem+json";
 
   static {
+    // An enum is one named schema (Hold, UnitState…) rather than its values repeated inline at
+    // every use: a generated client gets one type for it.
+    ModelResolver.enumsAsRef = true;
     // Free JSON (an event's details, its business transactions) is any JSON value; springdoc would
     // otherwise describe Jackson's node classes property by property.
     SpringDocUtils.getConfig()
         .replaceWithSchema(JsonNode.class, new Schema<>().description("Any JSON value."))
         .replaceWithSchema(ObjectNode.class, new ObjectSchema())
+        // GS1 identifiers are their plain digits in JSON (JsonIdentifiers).
+        .replaceWithSchema(
+            Gtin.class,
+            new StringSchema().description("A GTIN, 14 digits.").example("09506000134352"))
+        .replaceWithSchema(
+            Sscc.class,
+            new StringSchema().description("An SSCC, 18 digits.").example("106141411234567897"))
+        .replaceWithSchema(
+            Gln.class, new StringSchema().description("A GLN, 13 digits.").example("9506000000008"))
         .replaceWithSchema(ArrayNode.class, new ArraySchema().items(new Schema<>()));
   }
 
