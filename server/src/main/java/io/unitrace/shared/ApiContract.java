@@ -244,6 +244,7 @@ class ApiContract {
       if (openApi.getComponents().getSchemas() != null) {
         schemas.putAll(openApi.getComponents().getSchemas());
       }
+      schemas.values().forEach(ApiContract::describeProperties);
       schemas.put(PROBLEM, problemSchema());
       openApi.getComponents().setSchemas(schemas);
     };
@@ -267,6 +268,20 @@ class ApiContract {
       operation.setTags(List.of(area));
       return operation;
     };
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static void describeProperties(Schema schema) {
+    if (schema.getProperties() == null) {
+      return;
+    }
+    ((Map<String, Schema>) schema.getProperties())
+        .forEach(
+            (name, property) -> {
+              if (property.getDescription() == null && property.get$ref() == null) {
+                property.setDescription(ApiParameters.describeProperty(name));
+              }
+            });
   }
 
   private static void complete(String path, PathItem.HttpMethod method, Operation operation) {

@@ -58,7 +58,46 @@ final class ApiParameters {
               "Any string up to 200 characters, unique per intended change (e.g. a scan's id):"
                   + " sent again, the first answer comes back and nothing is recorded twice."));
 
+  /** Properties of bodies and answers that mean the same wherever they appear. */
+  private static final Map<String, String> PROPERTIES =
+      Map.ofEntries(
+          Map.entry("gtin", "A GTIN of 14 digits (AI 01)."),
+          Map.entry("serial", "A unit's serial number (AI 21)."),
+          Map.entry("lot", "A lot (batch) code (AI 10)."),
+          Map.entry("sscc", "A container's SSCC, 18 digits (AI 00)."),
+          Map.entry("sku", "A product's SKU."),
+          Map.entry(
+              "scan",
+              "A barcode as scanned: GS1 element string (bracketed or raw), AIM-prefixed, or GS1"
+                  + " Digital Link URI."),
+          Map.entry("expiry", "Expiry date, yyyy-MM-dd (AI 17)."),
+          Map.entry("manufactured", "Production date, yyyy-MM-dd (AI 11)."),
+          Map.entry(
+              "eventTime",
+              "When it happened, ISO 8601 with its zone offset (kept for EPCIS). None: now."),
+          Map.entry("recordedAt", "When the server recorded it (UTC)."),
+          Map.entry("device", "The scanner or workstation that sent it, for the history."),
+          Map.entry(
+              "bizTransactions",
+              "Business documents this belongs to (PO, ASN, order…), as EPCIS business"
+                  + " transactions."),
+          Map.entry("fields", "Custom field values by name (e.g. IMEI), as the product defines."),
+          Map.entry("reason", "Why, in a few words: kept in the history."),
+          Map.entry("quantity", "How many: units of an untracked product or of a lot."),
+          Map.entry("damaged", "The item is damaged: it is received on DAMAGED hold."),
+          Map.entry("vendorLot", "The supplier's own lot code."),
+          Map.entry("dock", "The dock's location code."),
+          Map.entry("warehouse", "A warehouse code."),
+          Map.entry("holds", "Holds on it: SUSPECT, RECALL, QC, EXPIRED, DAMAGED."),
+          Map.entry("next", "The cursor of the next page; none on the last page."),
+          Map.entry("items", "This page's items."));
+
   private ApiParameters() {}
+
+  /** The description of a body or answer property {@code name}, or null. */
+  static String describeProperty(String name) {
+    return PROPERTIES.get(name);
+  }
 
   static String describe(String path, Parameter parameter) {
     String name = parameter.getName();

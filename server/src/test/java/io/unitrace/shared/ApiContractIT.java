@@ -122,6 +122,10 @@ class ApiContractIT extends IntegrationTest {
     assertThat(ref).isEqualTo("#/components/schemas/ReceivingApiScanBody");
     assertThat(doc.at("/components/schemas/ReceivingApiScanBody/properties").propertyNames())
         .contains("scan", "gtin", "lot", "quantity", "damaged");
+    assertThat(
+            doc.at("/components/schemas/ReceivingApiScanBody/properties/damaged/description")
+                .asString())
+        .contains("DAMAGED hold");
     assertThat(doc.at("/components/schemas").propertyNames())
         .contains("PutawayApiGoods", "CountsApiScanBody", "UnitsApiScanBody")
         .doesNotContain("ScanBody");

@@ -2,6 +2,7 @@ package io.unitrace.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
@@ -73,17 +74,17 @@ class ClientContractIT extends IntegrationTest {
     if (!committed.equals(live.json())) {
       Files.createDirectories(LIVE_COPY.getParent());
       Files.writeString(LIVE_COPY, PRETTY.writeValueAsString(live.json()) + "\n");
+      fail(
+          "the API changed but server/src/test/resources/openapi/unitrace.json did not (first"
+              + " difference at "
+              + firstDifference("", committed, live.json())
+              + "): review the served document, written to server/"
+              + LIVE_COPY
+              + ", copy it over the committed one (cp server/"
+              + LIVE_COPY
+              + " server/src/test/resources/openapi/unitrace.json) and build again, so the client"
+              + " is generated from it");
     }
-    assertThat(live.json())
-        .as(
-            "the API changed but server/src/test/resources/openapi/unitrace.json did not: review"
-                + " the served document, written to server/"
-                + LIVE_COPY
-                + ", and copy it over the committed one (cp server/"
-                + LIVE_COPY
-                + " server/src/test/resources/openapi/unitrace.json), then build again so the"
-                + " client is generated from it")
-        .isEqualTo(committed);
   }
 
   /**
@@ -207,6 +208,29 @@ class ClientContractIT extends IntegrationTest {
               assertThat(Api.JSON.readTree(e.getResponseBody()).path("code").asString())
                   .isNotBlank();
             });
+  }
+
+  /** The JSON pointer of the first place where the two documents differ. */
+  private static String firstDifference(String at, JsonNode committed, JsonNode served) {
+    if (committed.isObject() && served.isObject()) {
+      java.util.Set<String> names = new java.util.TreeSet<>(committed.propertyNames());
+      names.addAll(served.propertyNames());
+      for (String name : names) {
+        JsonNode a = committed.path(name);
+        JsonNode b = served.path(name);
+        if (!a.equals(b)) {
+          return firstDifference(at + "/" + name.replace("~", "~0").replace("/", "~1"), a, b);
+        }
+      }
+    }
+    if (committed.isArray() && served.isArray() && committed.size() == served.size()) {
+      for (int i = 0; i < committed.size(); i++) {
+        if (!committed.get(i).equals(served.get(i))) {
+          return firstDifference(at + "/" + i, committed.get(i), served.get(i));
+        }
+      }
+    }
+    return at.isEmpty() ? "/" : at;
   }
 
   private ApiClient client(String authorization) {
