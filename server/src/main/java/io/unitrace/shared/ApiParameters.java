@@ -55,8 +55,9 @@ final class ApiParameters {
           Map.entry("tenant", "The client's code: the same as the X-Tenant header."),
           Map.entry(
               "Idempotency-Key",
-              "Any string up to 200 characters, unique per intended change (e.g. a scan's id):"
-                  + " sent again, the first answer comes back and nothing is recorded twice."));
+              "Any text unique to one intended change (e.g. the scan's id on the scanner):"
+                  + " sent again, the first answer comes back and nothing is recorded twice; sent"
+                  + " with a different request, it is refused (422 idempotency-key-reused)."));
 
   /** Properties of bodies and answers that mean the same wherever they appear. */
   private static final Map<String, String> PROPERTIES =
