@@ -19,6 +19,9 @@ final class ApiParameters {
           Map.entry("sscc", "A container's SSCC: 18 digits (AI 00)."),
           Map.entry("location", "A location code, e.g. A-01-01 or DOCK-1."),
           Map.entry("warehouse", "A warehouse code."),
+          Map.entry(
+              "by",
+              "The series of accuracy figures: week (the default; weeks start on Monday) or month."),
           Map.entry("container", "A container's SSCC."),
           Map.entry("product", "A product's SKU or GTIN."),
           Map.entry(

@@ -6,7 +6,6 @@ import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,12 +15,6 @@ import tools.jackson.databind.JsonNode;
  * which client a request works in, what each operation is for, and what a refusal looks like.
  */
 class ApiContractIT extends IntegrationTest {
-
-  /**
-   * Cycle counting's operations are described when that module's controllers are next changed;
-   * until then they are the only ones allowed without a summary.
-   */
-  private static final Set<String> UNDESCRIBED_FOR_NOW = Set.of("/api/v1/counts");
 
   private JsonNode doc;
 
@@ -77,9 +70,7 @@ class ApiContractIT extends IntegrationTest {
                     .forEach(
                         op -> {
                           String name = op.getKey().toUpperCase() + " " + path.getKey();
-                          boolean excepted =
-                              UNDESCRIBED_FOR_NOW.stream().anyMatch(path.getKey()::startsWith);
-                          if (!excepted && op.getValue().path("summary").asString("").isBlank()) {
+                          if (op.getValue().path("summary").asString("").isBlank()) {
                             undescribed.add(name);
                           }
                           for (JsonNode p : op.getValue().path("parameters")) {
