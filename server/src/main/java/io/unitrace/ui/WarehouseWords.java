@@ -11,13 +11,14 @@ import java.util.Map;
  * talking to an auditor or an EDI partner still finds it. The API keeps the standard terms only.
  *
  * <p>Pure: no state, no Spring; pages hand it to templates as the model attribute {@code words}.
+ * What templates call is public: SpEL finds only public methods.
  */
 final class WarehouseWords {
 
   /** A warehouse word and the standard term behind it (null when the word is the term itself). */
   record Said(String plain, String standard) {
 
-    boolean translated() {
+    public boolean translated() {
       return standard != null;
     }
   }
@@ -102,12 +103,12 @@ final class WarehouseWords {
           Map.entry("time", "it holds a time that does not exist"));
 
   /** A CBV disposition ({@code non_sellable_other}, or its URN or web URI form). */
-  Said disposition(String cbv) {
+  public Said disposition(String cbv) {
     return said(cbv, DISPOSITIONS, "disposition");
   }
 
   /** A CBV business step ({@code storing}, or its URN or web URI form). */
-  Said step(String cbv) {
+  public Said step(String cbv) {
     return said(cbv, STEPS, "business step");
   }
 
@@ -115,7 +116,7 @@ final class WarehouseWords {
    * A business transaction as the unit card lists it ({@code "DESADV ASN-1"}): the document's name
    * in words, the standard type kept.
    */
-  Said transaction(String shown) {
+  public Said transaction(String shown) {
     if (shown == null || shown.isBlank()) {
       return new Said(shown, null);
     }
