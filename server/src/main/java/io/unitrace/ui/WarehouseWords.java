@@ -138,9 +138,7 @@ final class WarehouseWords {
     String code = p.code() == null ? "" : p.code();
     if (code.startsWith("gs1-")) {
       String reason = GS1_REASONS.getOrDefault(code.substring(4), "it is not valid GS1 data");
-      return new Said(
-          UNREADABLE + ": " + reason + ". Scan it again, or key in what is printed under it.",
-          p.getMessage());
+      return new Said(UNREADABLE + ": " + reason + ".", p.getMessage());
     }
     if ("scan-not-a-unit".equals(code)) {
       return new Said(

@@ -64,6 +64,7 @@ class ReceivingBrowserIT extends BrowserTest {
     assertThat(stock.isDisplayed()).isFalse();
     driver.findElement(By.cssSelector("[data-test=menu-button]")).click();
     until.until(ExpectedConditions.visibilityOf(stock));
+    saveScreenshot("ui-header-menu.png");
     assertThat(
             driver
                 .findElement(By.cssSelector("#menu-panel a[href='/swagger-ui.html']"))
@@ -113,6 +114,20 @@ class ReceivingBrowserIT extends BrowserTest {
         .as("each exception has its own colour")
         .isNotEqualTo(colourOf("REPEAT"));
     assertThat(activeId()).isEqualTo("scan");
+
+    // A code the parser cannot read: said plainly, the parser's own sentence a tap away.
+    String unreadable = unique("SN");
+    scan(unreadable);
+    answer = answer("REFUSED", unreadable);
+    assertThat(answer.findElement(By.cssSelector("[data-test=answer-message]")).getText())
+        .startsWith("This barcode could not be read");
+    assertInView(answer, "the unreadable scan's answer");
+    WebElement detail = answer.findElement(By.cssSelector("[data-test=standard-term] code"));
+    assertThat(detail.isDisplayed()).as("on demand only").isFalse();
+    answer.findElement(By.cssSelector("[data-test=standard-term] summary")).click();
+    assertThat(detail.getText()).contains("expected an AI at position 0");
+    assertThat(activeId()).as("the detail does not take the focus").isEqualTo("scan");
+    saveScreenshot("ui-receiving-unreadable.png");
 
     // The product's GTIN, then a serial typed by hand: a unit of that product.
     scan(site.gtin);
