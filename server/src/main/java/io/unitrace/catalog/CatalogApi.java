@@ -1,5 +1,6 @@
 package io.unitrace.catalog;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.tenancy.Role;
@@ -80,6 +81,9 @@ class CatalogApi {
     this.productImport = productImport;
   }
 
+  @Operation(
+      summary = "List products",
+      description = "The client's products, by SKU; a page at a time.")
   @GetMapping
   CursorPage<ProductView> list(
       TenantScope scope,
@@ -97,6 +101,10 @@ class CatalogApi {
                         : codes.computeIfAbsent(p.fixedBinId(), id -> catalog.fixedBinCode(p))));
   }
 
+  @Operation(
+      summary = "Create a product",
+      description =
+          "A SKU with its GTINs, how it is tracked (SERIAL, LOT or NONE), shelf life, warranty terms and custom fields.")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ProductView create(TenantScope scope, @RequestBody Catalog.ProductSpec spec) {
@@ -104,6 +112,9 @@ class CatalogApi {
     return view(catalog.create(scope.tenantId(), spec));
   }
 
+  @Operation(
+      summary = "Import products from CSV",
+      description = "One product per row; a bad row is answered with its row and column.")
   @PostMapping(
       path = "/import",
       consumes = {"text/csv", "text/plain"})
@@ -112,11 +123,16 @@ class CatalogApi {
     return productImport.run(scope.tenantId(), new StringReader(csv));
   }
 
+  @Operation(summary = "Get a product", description = "A product by its SKU.")
   @GetMapping("/{sku}")
   ProductView get(TenantScope scope, @PathVariable String sku) {
     return view(catalog.bySku(scope.tenantId(), sku).orElseThrow(() -> Catalog.unknownSku(sku)));
   }
 
+  @Operation(
+      summary = "Change a product",
+      description =
+          "Replaces what is said of a product (name, GTINs, tracking, shelf life, custom fields).")
   @PutMapping("/{sku}")
   ProductView replace(
       TenantScope scope, @PathVariable String sku, @RequestBody Catalog.ProductSpec spec) {
@@ -128,11 +144,18 @@ class CatalogApi {
     return ProductView.of(p, catalog.fixedBinCode(p));
   }
 
+  @Operation(
+      summary = "List a product's lots",
+      description = "The lots of a product with their expiry and manufacture dates.")
   @GetMapping("/{sku}/lots")
   List<Lot> lots(TenantScope scope, @PathVariable String sku) {
     return catalog.lots(scope.tenantId(), sku);
   }
 
+  @Operation(
+      summary = "Record a lot",
+      description =
+          "A lot of a product with its expiry and manufacture dates, before goods of it arrive.")
   @PostMapping("/{sku}/lots")
   @ResponseStatus(HttpStatus.CREATED)
   Lot createLot(TenantScope scope, @PathVariable String sku, @RequestBody NewLot lot) {

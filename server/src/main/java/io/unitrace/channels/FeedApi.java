@@ -1,5 +1,6 @@
 package io.unitrace.channels;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,10 @@ class FeedApi {
     this.feed = feed;
   }
 
+  @Operation(
+      summary = "Read the sales channel feed",
+      description =
+          "Availability and order changes after a position, for a sales channel to poll; waits up to waitSeconds for something new.")
   @GetMapping("/feed")
   Feed.Page feed(
       TenantScope scope,

@@ -1,5 +1,6 @@
 package io.unitrace.channels;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
@@ -30,6 +31,10 @@ class WebhooksApi {
     this.webhooks = webhooks;
   }
 
+  @Operation(
+      summary = "Subscribe a webhook",
+      description =
+          "A URL that gets the client's changes of the named types, signed with the secret this answer shows once.")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   Webhooks.CreatedWebhook subscribe(TenantScope scope, @RequestBody Webhooks.NewWebhook body) {
@@ -37,11 +42,13 @@ class WebhooksApi {
     return webhooks.subscribe(scope.tenantId(), scope.actor().who(), body);
   }
 
+  @Operation(summary = "List webhooks", description = "The client's webhook subscriptions.")
   @GetMapping
   List<Webhooks.Webhook> list(TenantScope scope) {
     return webhooks.list(scope.tenantId());
   }
 
+  @Operation(summary = "Remove a webhook", description = "No more deliveries to it.")
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void unsubscribe(TenantScope scope, @PathVariable long id) {
@@ -49,6 +56,9 @@ class WebhooksApi {
     webhooks.unsubscribe(scope.tenantId(), id);
   }
 
+  @Operation(
+      summary = "List a webhook's deliveries",
+      description = "Each delivery with its attempts, last status and next try.")
   @GetMapping("/{id}/deliveries")
   CursorPage<Webhooks.Delivery> deliveries(
       TenantScope scope,
@@ -58,6 +68,9 @@ class WebhooksApi {
     return webhooks.deliveries(scope.tenantId(), id, cursor, CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Send a delivery again",
+      description = "Queues a failed or delivered delivery for another attempt.")
   @PostMapping("/deliveries/{id}/redeliver")
   Webhooks.Delivery redeliver(TenantScope scope, @PathVariable long id) {
     scope.requireWrite();

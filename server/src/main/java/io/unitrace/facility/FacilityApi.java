@@ -1,5 +1,6 @@
 package io.unitrace.facility;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Text;
@@ -51,12 +52,14 @@ class FacilityApi {
     this.current = current;
   }
 
+  @Operation(summary = "List warehouses", description = "Every warehouse (building) of the site.")
   @GetMapping("/warehouses")
   List<Facility.Warehouse> warehouses() {
     staff(false);
     return facility.warehouses();
   }
 
+  @Operation(summary = "Create a warehouse", description = "A building with its own locations.")
   @PostMapping("/warehouses")
   @ResponseStatus(HttpStatus.CREATED)
   Facility.Warehouse createWarehouse(@RequestBody NewWarehouse body) {
@@ -64,6 +67,10 @@ class FacilityApi {
     return facility.createWarehouse(body.code(), body.name(), body.gln());
   }
 
+  @Operation(
+      summary = "List locations",
+      description =
+          "Locations of a warehouse (docks, storage bins, quarantine…), a page at a time.")
   @GetMapping("/locations")
   CursorPage<Location> locations(
       @RequestParam(required = false) String warehouse,
@@ -73,6 +80,10 @@ class FacilityApi {
     return facility.locations(warehouse, cursor, CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Create a location",
+      description =
+          "A dock, storage bin, quarantine area or other place, optionally inside a parent location.")
   @PostMapping("/locations")
   @ResponseStatus(HttpStatus.CREATED)
   Location createLocation(@RequestBody NewLocation body) {
@@ -81,6 +92,7 @@ class FacilityApi {
         body.warehouse(), body.parent(), body.code(), body.name(), body.level(), body.type());
   }
 
+  @Operation(summary = "Get a location", description = "A location by its code.")
   @GetMapping("/locations/{code}")
   Location location(@PathVariable String code) {
     staff(false);

@@ -1,5 +1,6 @@
 package io.unitrace.facility;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.Actor;
@@ -62,6 +63,10 @@ class SsccApi {
     this.current = current;
   }
 
+  @Operation(
+      summary = "Take the next SSCCs",
+      description =
+          "Reserves the next serial shipping container codes of the client's numbering, for labels printed ahead.")
   @PostMapping("/sscc")
   @ResponseStatus(HttpStatus.CREATED)
   Allocated allocate(TenantScope scope, @RequestBody(required = false) Block body) {
@@ -70,6 +75,9 @@ class SsccApi {
     return new Allocated(allocator.allocate(scope.tenantId(), count));
   }
 
+  @Operation(
+      summary = "Read a client's SSCC numbering",
+      description = "The client's GS1 Company Prefix, extension digit and the last number used.")
   @GetMapping("/tenants/{code}/sscc")
   NumberingView numbering(@PathVariable String code) {
     Actor actor = current.get();
@@ -81,6 +89,10 @@ class SsccApi {
     return NumberingView.of(tenant.code(), allocator.numbering(tenant.id()));
   }
 
+  @Operation(
+      summary = "Set a client's SSCC numbering",
+      description =
+          "The GS1 Company Prefix and extension digit SSCCs of this client are made from (ADMIN).")
   @PutMapping("/tenants/{code}/sscc")
   NumberingView configure(@PathVariable String code, @RequestBody NumberingBody body) {
     Actor actor = current.get();

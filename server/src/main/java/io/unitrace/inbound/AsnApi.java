@@ -1,5 +1,6 @@
 package io.unitrace.inbound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
@@ -31,6 +32,10 @@ class AsnApi {
     this.asnImport = asnImport;
   }
 
+  @Operation(
+      summary = "Announce a delivery (ASN)",
+      description =
+          "An advance shipping notice: the containers (SSCCs) and serials or lot quantities expected, optionally against a purchase order.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   Asns.AsnView create(TenantScope scope, @RequestBody Asns.NewAsn asn) {
@@ -38,11 +43,17 @@ class AsnApi {
     return asns.create(scope.tenantId(), asn);
   }
 
+  @Operation(
+      summary = "Get an ASN",
+      description = "An ASN with its counts of announced and received items.")
   @GetMapping("/{number}")
   Asns.AsnView get(TenantScope scope, @PathVariable String number) {
     return asns.view(scope.tenantId(), number).orElseThrow(() -> Asns.unknownAsn(number));
   }
 
+  @Operation(
+      summary = "List an ASN's items",
+      description = "The announced serials and lot quantities, optionally of one container.")
   @GetMapping("/{number}/items")
   CursorPage<Asns.ItemView> items(
       TenantScope scope,
@@ -53,6 +64,10 @@ class AsnApi {
     return asns.items(scope.tenantId(), number, sscc, cursor, CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Add items to an ASN from CSV",
+      description =
+          "More announced items, one per row; a bad row is answered with its row and column.")
   @PostMapping(path = "/{number}/items", consumes = "text/csv")
   Asns.Appended appendCsv(TenantScope scope, @PathVariable String number, @RequestBody String csv) {
     scope.requireRole(Role.SUPERVISOR);

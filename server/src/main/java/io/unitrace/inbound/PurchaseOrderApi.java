@@ -1,5 +1,6 @@
 package io.unitrace.inbound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.Role;
@@ -30,6 +31,9 @@ class PurchaseOrderApi {
     this.purchasing = purchasing;
   }
 
+  @Operation(
+      summary = "List purchase orders",
+      description = "The client's purchase orders, a page at a time.")
   @GetMapping
   CursorPage<Purchasing.PurchaseOrderSummary> list(
       TenantScope scope,
@@ -38,6 +42,9 @@ class PurchaseOrderApi {
     return purchasing.list(scope.tenantId(), cursor, CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Create a purchase order",
+      description = "What was ordered from a vendor: SKUs and quantities, received against later.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   Purchasing.PurchaseOrderView create(
@@ -46,6 +53,10 @@ class PurchaseOrderApi {
     return purchasing.create(scope.tenantId(), order);
   }
 
+  @Operation(
+      summary = "Import purchase orders from CSV",
+      description =
+          "Purchase order lines, one per row; a bad row is answered with its row and column.")
   @PostMapping(consumes = "text/csv")
   @ResponseStatus(HttpStatus.CREATED)
   Purchasing.Imported importCsv(TenantScope scope, @RequestBody String csv) {
@@ -53,6 +64,9 @@ class PurchaseOrderApi {
     return purchasing.importCsv(scope.tenantId(), new StringReader(csv));
   }
 
+  @Operation(
+      summary = "Get a purchase order",
+      description = "A purchase order with ordered and received quantities per line.")
   @GetMapping("/{number}")
   Purchasing.PurchaseOrderView get(TenantScope scope, @PathVariable String number) {
     return purchasing

@@ -1,5 +1,6 @@
 package io.unitrace.inbound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.tenancy.TenantScope;
 import java.time.OffsetDateTime;
@@ -51,6 +52,9 @@ class PutawayApi {
     this.putaway = putaway;
   }
 
+  @Operation(
+      summary = "Suggest where to put goods away",
+      description = "Bins for a scanned unit, container or lot quantity on a dock, best first.")
   @PostMapping("/suggestions")
   Putaway.Suggestions suggestions(TenantScope scope, @RequestBody Goods b) {
     return putaway.suggest(
@@ -58,6 +62,10 @@ class PutawayApi {
         Putaway.target(b.scan(), b.gtin(), b.serial(), b.sscc(), b.lot(), b.quantity(), b.from()));
   }
 
+  @Operation(
+      summary = "Put goods away",
+      description =
+          "Moves a scanned unit, container or lot quantity from the dock into a storage location.")
   @PostMapping
   Putaway.Done putAway(
       TenantScope scope,

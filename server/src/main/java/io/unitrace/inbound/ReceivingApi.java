@@ -1,5 +1,6 @@
 package io.unitrace.inbound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
@@ -121,6 +122,9 @@ class ReceivingApi {
     this.rows = rows;
   }
 
+  @Operation(
+      summary = "Open a receipt at a dock",
+      description = "Starts receiving at a dock against an ASN, a purchase order, or blind.")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ReceiptView open(TenantScope scope, @RequestBody OpenBody b) {
@@ -129,6 +133,7 @@ class ReceivingApi {
             scope, new Receiving.Opening(b.dock(), b.purchaseOrder(), b.asn(), b.quarantine())));
   }
 
+  @Operation(summary = "List receipts", description = "Receipts, open or closed, a page at a time.")
   @GetMapping
   CursorPage<ReceiptView> list(
       TenantScope scope,
@@ -138,11 +143,18 @@ class ReceivingApi {
     return receiving.receipts(scope, status, cursor, CursorPage.limit(limit)).map(this::view);
   }
 
+  @Operation(
+      summary = "Get a receipt",
+      description = "A receipt with its live counters: received against expected, and exceptions.")
   @GetMapping("/{id}")
   ReceiptView get(TenantScope scope, @PathVariable long id) {
     return view(receiving.require(scope, id));
   }
 
+  @Operation(
+      summary = "Scan an item into a receipt",
+      description =
+          "One scan (any GS1 form, or fields typed in) answered with its outcome: RECEIVED, UNEXPECTED, DUPLICATE, OVER…; exceptions go to quarantine on hold.")
   @PostMapping("/{id}/scans")
   Receiving.ScanAnswer scan(
       TenantScope scope,
@@ -152,6 +164,9 @@ class ReceivingApi {
     return receiving.scan(scope, id, b == null ? null : b.request(), key);
   }
 
+  @Operation(
+      summary = "List a receipt's scans",
+      description = "Every scan with its outcome, in order.")
   @GetMapping("/{id}/scans")
   CursorPage<ReceiptScan> scans(
       TenantScope scope,
@@ -162,6 +177,10 @@ class ReceivingApi {
     return rows.scans(r.id(), CursorPage.decode(cursor), CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Confirm a receipt in bulk",
+      description =
+          "Receives the listed items (a conveyor's or tunnel's reads) or, with no body, everything the ASN announced.")
   @PostMapping("/{id}/confirm")
   Receiving.ScanAnswer confirm(
       TenantScope scope,
@@ -178,6 +197,9 @@ class ReceivingApi {
   }
 
   /** Builds a container (new SSCC) on the dock from units this receipt took in. */
+  @Operation(
+      summary = "Build a container on the dock",
+      description = "Puts units this receipt took in into a new container with the next SSCC.")
   @PostMapping("/{id}/containers")
   @ResponseStatus(HttpStatus.CREATED)
   Receiving.Built build(
@@ -195,11 +217,18 @@ class ReceivingApi {
         key);
   }
 
+  @Operation(
+      summary = "Close a receipt",
+      description =
+          "Ends receiving and answers the discrepancy report: short, over, unexpected, damaged and suspect items.")
   @PostMapping("/{id}/close")
   Report close(TenantScope scope, @PathVariable long id) {
     return receiving.close(scope, id);
   }
 
+  @Operation(
+      summary = "Get a receipt's discrepancy report",
+      description = "Received against expected, line by line with lots, and every exception.")
   @GetMapping("/{id}/report")
   Report report(TenantScope scope, @PathVariable long id) {
     return receiving.report(scope, id);

@@ -1,5 +1,6 @@
 package io.unitrace.inbound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
@@ -40,6 +41,10 @@ class VendorLotsApi {
     this.inventory = inventory;
   }
 
+  @Operation(
+      summary = "Find goods by supplier lot",
+      description =
+          "Units and quantities received under a supplier's own lot code, with the deliveries they came in.")
   @GetMapping("/{vendorLot}")
   ReceivedView received(
       TenantScope scope,

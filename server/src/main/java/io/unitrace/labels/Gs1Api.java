@@ -1,5 +1,6 @@
 package io.unitrace.labels;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.gs1.Gs1;
 import io.unitrace.gs1.Gs1Json;
 import io.unitrace.gs1.Gs1SyntaxException;
@@ -41,6 +42,10 @@ class Gs1Api {
     this.json = json;
   }
 
+  @Operation(
+      summary = "Read a barcode",
+      description =
+          "Parses a scan (bracketed, raw with FNC1, AIM prefixed or GS1 Digital Link) into its application identifiers, checked against the GS1 syntax dictionary.")
   @PostMapping(path = "/parse", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> parse(@RequestBody ScanBody body) {
     if (body == null || body.scan() == null) {
@@ -53,6 +58,10 @@ class Gs1Api {
    * Scanner text as sent; UTF-8 unless the request names another charset (servlets would assume
    * ISO-8859-1).
    */
+  @Operation(
+      summary = "Read a barcode",
+      description =
+          "Parses a scan (bracketed, raw with FNC1, AIM prefixed or GS1 Digital Link) into its application identifiers, checked against the GS1 syntax dictionary.")
   @PostMapping(path = "/parse", consumes = MediaType.TEXT_PLAIN_VALUE)
   ResponseEntity<byte[]> parse(
       @RequestBody(required = false) byte[] body,

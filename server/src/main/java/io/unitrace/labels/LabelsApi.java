@@ -1,5 +1,6 @@
 package io.unitrace.labels;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.catalog.CatalogInput;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
@@ -47,6 +48,9 @@ class LabelsApi {
     this.receiving = receiving;
   }
 
+  @Operation(
+      summary = "Print a unit label",
+      description = "The unit's GS1 label (DataMatrix or QR with Digital Link) as PNG, SVG or ZPL.")
   @GetMapping("/units/01/{gtin}/21/{serial}")
   ResponseEntity<byte[]> unit(
       TenantScope scope,
@@ -62,6 +66,9 @@ class LabelsApi {
     return respond(labels.unit(scope, ref, s), f, symbolsOnly);
   }
 
+  @Operation(
+      summary = "Print an SSCC label",
+      description = "The container's logistic label as PNG, SVG or ZPL.")
   @GetMapping("/containers/{sscc}")
   ResponseEntity<byte[]> container(
       TenantScope scope,
@@ -78,6 +85,9 @@ class LabelsApi {
    * (one format per unit) streamed as it is read. ZPL only: a printer takes the batch as one job,
    * while images would need an archive nobody asked for.
    */
+  @Operation(
+      summary = "Print the unit labels of a container",
+      description = "One ZPL document with a label per unit inside, nested containers included.")
   @GetMapping("/containers/{sscc}/units")
   void containerUnits(
       TenantScope scope,
@@ -118,6 +128,9 @@ class LabelsApi {
    * Unit labels for the units a receipt took in without a GS1 label of their own (typed or plain
    * serials), as one ZPL document.
    */
+  @Operation(
+      summary = "Print labels for a receipt's unlabelled units",
+      description = "One ZPL document for the units received without a GS1 label of their own.")
   @GetMapping("/receipts/{id}/units")
   void receiptUnits(
       TenantScope scope,
@@ -134,6 +147,9 @@ class LabelsApi {
   }
 
   /** SSCC labels for the containers built on the dock during a receipt, as one ZPL document. */
+  @Operation(
+      summary = "Print labels for a receipt's containers",
+      description = "One ZPL document with the SSCC labels of containers built on the dock.")
   @GetMapping("/receipts/{id}/containers")
   void receiptContainers(TenantScope scope, @PathVariable long id, HttpServletResponse response)
       throws IOException {
@@ -155,6 +171,9 @@ class LabelsApi {
     out.flush();
   }
 
+  @Operation(
+      summary = "Print a location label",
+      description = "The bin label with the location's code as a barcode.")
   @GetMapping("/locations/{code}")
   ResponseEntity<byte[]> location(
       @PathVariable String code,

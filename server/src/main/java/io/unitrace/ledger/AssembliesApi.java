@@ -1,5 +1,6 @@
 package io.unitrace.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.CatalogInput;
 import io.unitrace.catalog.Lot;
@@ -88,6 +89,10 @@ class AssembliesApi {
   /** A unit that contains what was asked about, where it is now. */
   record ContainingUnit(String gtin, String serial, UnitState state) {}
 
+  @Operation(
+      summary = "Build units into a unit",
+      description =
+          "Records components (units or lot quantities) consumed into a parent unit: the genealogy a recall follows.")
   @PostMapping("/assemblies")
   @ResponseStatus(HttpStatus.CREATED)
   EventReceipt assemble(
@@ -112,6 +117,9 @@ class AssembliesApi {
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 
+  @Operation(
+      summary = "Take units out of a unit",
+      description = "Ends the assembly links of components taken back out; they return to stock.")
   @PostMapping("/disassemblies")
   @ResponseStatus(HttpStatus.CREATED)
   EventReceipt disassemble(
@@ -129,6 +137,9 @@ class AssembliesApi {
    * What is built into a unit and what it is built into, with links a disassembly ended (their
    * {@code endedEvent} set).
    */
+  @Operation(
+      summary = "Get a unit's genealogy",
+      description = "What a unit is built from and what it is built into.")
   @GetMapping(UnitsApi.UNIT + "/genealogy")
   GenealogyView genealogy(
       TenantScope scope, @PathVariable String gtin, @PathVariable String serial) {
@@ -151,6 +162,9 @@ class AssembliesApi {
    * Every unit that contains some of a product's lot ({@code lot} left out: any of the product), or
    * the unit {@code gtin} + {@code serial}, through any depth of assemblies.
    */
+  @Operation(
+      summary = "Find units containing a lot or unit",
+      description = "Every unit that contains some of a lot, or a given unit, at any depth.")
   @GetMapping("/genealogy/containing")
   List<ContainingUnit> containing(
       TenantScope scope,

@@ -90,6 +90,13 @@ class CommandCodec {
       if (v.substitute()) {
         m.put("substitute", true);
       }
+    } else if (command instanceof UnitCommand.Dispatch v) {
+      m.put("c", "dispatch");
+      m.put("warehouse", v.warehouse());
+    } else if (command instanceof UnitCommand.Arrive v) {
+      m.put("c", "arrive");
+      m.put("loc", v.location());
+      m.put("type", v.type().name());
     } else if (command instanceof UnitCommand.Ship v) {
       m.put("c", "ship");
       m.put("sale", new TreeMap<>(v.sale()));
@@ -173,6 +180,10 @@ class CommandCodec {
               LocationType.valueOf(n.path("type").asString()),
               n.path("substitute").asBoolean(false));
       case "ship" -> new UnitCommand.Ship(strings(n, "sale"));
+      case "dispatch" -> new UnitCommand.Dispatch(n.path("warehouse").asString());
+      case "arrive" ->
+          new UnitCommand.Arrive(
+              n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
       case "return" ->
           new UnitCommand.Return(
               n.path("loc").asLong(),

@@ -1,5 +1,6 @@
 package io.unitrace.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Text;
@@ -46,6 +47,9 @@ class ContainersApi {
 
   record NestBody(String into, OffsetDateTime eventTime, String device, String scan) {}
 
+  @Operation(
+      summary = "Pack units into a container",
+      description = "Puts units into a container (case, pallet) by SSCC; they move with it.")
   @PostMapping("/units/pack")
   EventReceipt pack(
       TenantScope scope,
@@ -58,6 +62,9 @@ class ContainersApi {
         UnitsApi.meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
+  @Operation(
+      summary = "Take units out of a container",
+      description = "Units leave their container and stay where it is.")
   @PostMapping("/units/unpack")
   EventReceipt unpack(
       TenantScope scope,
@@ -68,6 +75,10 @@ class ContainersApi {
   }
 
   /** Without an {@code sscc} the container gets the next one of the client's numbering. */
+  @Operation(
+      summary = "Create a container",
+      description =
+          "A case or pallet at a location; without an SSCC it gets the next one of the client's numbering.")
   @PostMapping("/containers")
   @ResponseStatus(HttpStatus.CREATED)
   Container createContainer(TenantScope scope, @RequestBody NewContainer b) {
@@ -75,6 +86,9 @@ class ContainersApi {
     return containers.create(scope, given, b.kind(), b.location());
   }
 
+  @Operation(
+      summary = "Get a container",
+      description = "A container with its location, parent and contents.")
   @GetMapping("/containers/{sscc}")
   Container container(TenantScope scope, @PathVariable String sscc) {
     return containers
@@ -86,6 +100,9 @@ class ContainersApi {
                     "client " + scope.tenantCode() + " has no container " + sscc));
   }
 
+  @Operation(
+      summary = "Move a container",
+      description = "Moves a container with everything in it to another location.")
   @PostMapping("/containers/{sscc}/move")
   EventReceipt moveContainer(
       TenantScope scope,
@@ -99,6 +116,9 @@ class ContainersApi {
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 
+  @Operation(
+      summary = "Put a container on another",
+      description = "Puts a case on a pallet (nests containers).")
   @PostMapping("/containers/{sscc}/pack")
   EventReceipt nest(
       TenantScope scope,
@@ -112,6 +132,9 @@ class ContainersApi {
         UnitsApi.meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
+  @Operation(
+      summary = "Take a container off another",
+      description = "Takes a case off its pallet; it stays where it is.")
   @PostMapping("/containers/{sscc}/unpack")
   EventReceipt unnest(
       TenantScope scope,

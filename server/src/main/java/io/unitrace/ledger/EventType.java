@@ -18,6 +18,10 @@ public enum EventType {
   PICKED("picking"),
   STAGED("staging_outbound"),
   SHIPPED("shipping"),
+  /** A transfer left its warehouse for another of the operator's (disposition in_transit). */
+  TRANSFER_SHIPPED("shipping"),
+  /** A transfer arrived at its destination warehouse. */
+  TRANSFER_RECEIVED("receiving"),
   RETURN_RECEIVED("receiving"),
   INSPECTED("inspecting"),
   RESTOCKED("storing"),

@@ -1,5 +1,6 @@
 package io.unitrace.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
@@ -48,16 +49,26 @@ class IntegrityApi {
     this.json = json;
   }
 
+  @Operation(
+      summary = "Verify the ledger",
+      description =
+          "Recomputes every hash chain and checkpoint of the client's ledger and names the first broken link, if any.")
   @PostMapping("/verify")
   Verification.Report verify(TenantScope scope) {
     return verification.verify(scope.tenantId());
   }
 
+  @Operation(
+      summary = "List checkpoints",
+      description = "The signed checkpoints over the client's ledger, newest first.")
   @GetMapping("/checkpoints")
   List<Checkpoints.Checkpoint> checkpoints(TenantScope scope) {
     return checkpoints.list(scope.tenantId());
   }
 
+  @Operation(
+      summary = "Close a checkpoint now",
+      description = "Seals the events since the last checkpoint under a signed digest.")
   @PostMapping("/checkpoints")
   Checkpoints.Checkpoint close(TenantScope scope) {
     scope.requireRole(Role.SUPERVISOR);
@@ -74,6 +85,9 @@ class IntegrityApi {
   /** The public half of the key checkpoints are signed with. */
   record PublicKey(String algorithm, String keyRef, String publicKey, String pem) {}
 
+  @Operation(
+      summary = "Get the checkpoint signing key",
+      description = "The public key that checkpoint signatures are checked with.")
   @GetMapping("/public-key")
   PublicKey publicKey(TenantScope scope) {
     return new PublicKey("Ed25519", signer.ref(), signer.publicKey(), signer.publicKeyPem());
@@ -83,6 +97,10 @@ class IntegrityApi {
    * The tenant's checkpoints of every book as JSON lines, written as they are read: each with its
    * signature and the exact text signed, for an anchor outside the database.
    */
+  @Operation(
+      summary = "Export checkpoints",
+      description =
+          "Every checkpoint with its signature as JSON lines, to anchor outside the database.")
   @GetMapping("/checkpoints.jsonl")
   void export(TenantScope scope, HttpServletResponse response) throws IOException {
     response.setContentType("application/jsonl");
@@ -116,6 +134,10 @@ class IntegrityApi {
     out.flush();
   }
 
+  @Operation(
+      summary = "Re-anchor an older ledger",
+      description =
+          "Signs a ledger recorded before checkpoints were signed, in one recorded event.")
   @PostMapping("/reanchor")
   @ResponseStatus(HttpStatus.CREATED)
   EventReceipt reanchor(

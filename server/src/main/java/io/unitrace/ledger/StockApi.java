@@ -1,5 +1,6 @@
 package io.unitrace.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Text;
@@ -29,6 +30,10 @@ class StockApi {
     this.units = units;
   }
 
+  @Operation(
+      summary = "Get stock",
+      description =
+          "Quantities by product, lot and location, with what is available and what is held.")
   @GetMapping("/stock")
   Units.StockPage stock(
       TenantScope scope,
@@ -45,6 +50,9 @@ class StockApi {
         CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Get stock history",
+      description = "Every change to a lot or untracked product's quantities, in order.")
   @GetMapping("/stock/history")
   CursorPage<Units.StockEntry> stockHistory(
       TenantScope scope,
@@ -70,6 +78,9 @@ class StockApi {
       String scan,
       List<RequestMeta.BizTransaction> bizTransactions) {}
 
+  @Operation(
+      summary = "Move a quantity",
+      description = "Moves a quantity of a lot or untracked product between locations.")
   @PostMapping("/stock/moves")
   EventReceipt moveStock(
       TenantScope scope,
@@ -99,6 +110,10 @@ class StockApi {
     }
   }
 
+  @Operation(
+      summary = "Adjust counted stock",
+      description =
+          "Records stock found or lost at a location, with a reason (how opening stock is entered).")
   @PostMapping("/stock/adjustments")
   EventReceipt adjustStock(
       TenantScope scope,
@@ -143,6 +158,10 @@ class StockApi {
     }
   }
 
+  @Operation(
+      summary = "Hold a quantity",
+      description =
+          "Puts a quantity of a lot at a location on hold (QC, DAMAGED…): it cannot be allocated or shipped.")
   @PostMapping("/stock/holds")
   EventReceipt placeStockHold(
       TenantScope scope,
@@ -152,6 +171,9 @@ class StockApi {
         scope, b.request(), UnitsApi.meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
+  @Operation(
+      summary = "Release a held quantity",
+      description = "Takes a hold off a quantity, with a reason.")
   @PostMapping("/stock/holds/release")
   EventReceipt releaseStockHold(
       TenantScope scope,

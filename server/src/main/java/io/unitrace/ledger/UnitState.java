@@ -12,6 +12,10 @@ public enum UnitState {
   PICKED,
   PACKED,
   SHIPPED,
+  /**
+   * On its way from one of the operator's warehouses to another (a transfer): not in a building.
+   */
+  IN_TRANSIT,
   RETURNED,
   IN_REPAIR,
   MISSING,

@@ -95,6 +95,12 @@ public class Units {
       String field,
       String identifier) {}
 
+  /**
+   * {@code allocated}: not held but reserved for orders (allocated, picked or packed units,
+   * reserved stock). What is neither available, held nor allocated is unavailable because of where
+   * it is: {@code locationType} says (a DOCK: not yet put away; QUARANTINE; REPAIR; STAGING,
+   * PACKING).
+   */
   public record StockLine(
       String location,
       String sku,
@@ -102,7 +108,9 @@ public class Units {
       LocalDate expiry,
       long quantity,
       long available,
-      long held) {}
+      long held,
+      long allocated,
+      String locationType) {}
 
   public record StockFilter(String sku, String lot, String location, LocalDate expiresBefore) {}
 
@@ -121,18 +129,20 @@ public class Units {
    * Everything in the building, one row per serialized unit and one per bucket of lot or untracked
    * stock, with how much of it is available (put away, not held) and how much is held. Counted
    * stock not held is available where its location is a STORAGE one, which the facility knows: it
-   * is summed apart ({@code free_stock}) and counted in once the page's locations are resolved.
-   * Stock reserved for orders (holds bit 65536, {@link Reservations#RESERVED}) is neither.
+   * is summed apart ({@code free_stock}) and counted in once the page's locations are resolved; so
+   * are units. Stock reserved for orders (holds bit 65536, {@link Reservations#RESERVED}) is
+   * neither.
    */
   private static final String IN_THE_BUILDING =
       """
       SELECT tenant_id, location_id, product_id, lot_id, COALESCE(lot_id, 0) AS lot_key, 1 AS quantity,
              CASE WHEN state = 'STORED' AND holds = 0 THEN 1 ELSE 0 END AS available, CASE WHEN holds <> 0 THEN 1 ELSE 0 END AS held,
-             0 AS free_stock
+             0 AS free_stock, CASE WHEN state IN ('ALLOCATED', 'PICKED', 'PACKED') AND holds = 0 THEN 1 ELSE 0 END AS allocated
       FROM unit WHERE state IN ('RECEIVED', 'STORED', 'ALLOCATED', 'PICKED', 'PACKED', 'RETURNED', 'IN_REPAIR')
       UNION ALL
       SELECT s.tenant_id, s.location_id, s.product_id, s.lot_id, s.lot_key, s.quantity, 0,
-             CASE WHEN (s.holds & 65535) <> 0 THEN s.quantity ELSE 0 END, CASE WHEN s.holds = 0 THEN s.quantity ELSE 0 END
+             CASE WHEN (s.holds & 65535) <> 0 THEN s.quantity ELSE 0 END, CASE WHEN s.holds = 0 THEN s.quantity ELSE 0 END,
+             CASE WHEN s.holds <> 0 AND (s.holds & 65535) = 0 THEN s.quantity ELSE 0 END
       FROM stock s WHERE s.quantity > 0""";
 
   private final JdbcClient db;
@@ -412,12 +422,13 @@ public class Units {
         long quantity,
         long available,
         long held,
-        long freeStock) {}
+        long freeStock,
+        long allocated) {}
     List<Group> groups =
         db.sql(
                 """
             SELECT u.location_id, u.product_id, u.lot_key, sum(u.quantity), sum(u.available), sum(u.held),
-                   sum(u.free_stock)
+                   sum(u.free_stock), sum(u.allocated)
             FROM ("""
                     + IN_THE_BUILDING
                     + ") u WHERE "
@@ -436,7 +447,8 @@ public class Units {
                         rs.getLong(4),
                         rs.getLong(5),
                         rs.getLong(6),
-                        rs.getLong(7)))
+                        rs.getLong(7),
+                        rs.getLong(8)))
             .list();
     Map<LocationId, Location> locations =
         facility.locations(groups.stream().map(g -> new LocationId(g.locationId())).toList());
@@ -452,7 +464,9 @@ public class Units {
     for (Group g : groups) {
       Location at = locations.get(new LocationId(g.locationId()));
       Lot lot = lots.get(new LotId(g.lotId()));
-      long free = at.type() == LocationType.STORAGE ? g.freeStock() : 0;
+      // Only goods in a STORAGE location can be allocated (Reservations): a STORED unit moved to
+      // quarantine, staging or packing is not available either.
+      long available = at.type() == LocationType.STORAGE ? g.available() + g.freeStock() : 0;
       found.add(
           new Row(
               g.locationId(),
@@ -464,8 +478,10 @@ public class Units {
                   lot == null ? null : lot.code(),
                   lot == null ? null : lot.expiresOn(),
                   g.quantity(),
-                  g.available() + free,
-                  g.held())));
+                  available,
+                  g.held(),
+                  g.allocated(),
+                  at.type().name())));
     }
     if (found.size() <= limit) {
       return new StockPage(found.stream().map(Row::line).toList(), null);

@@ -1,5 +1,6 @@
 package io.unitrace.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.catalog.CatalogInput;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Text;
@@ -149,6 +150,10 @@ class UnitsApi {
     }
   }
 
+  @Operation(
+      summary = "Register units",
+      description =
+          "Records serialized units at a location (commissioning, opening stock); each gets its own history from here on.")
   @PostMapping("/units")
   @ResponseStatus(HttpStatus.CREATED)
   EventReceipt register(
@@ -175,6 +180,10 @@ class UnitsApi {
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 
+  @Operation(
+      summary = "Find units",
+      description =
+          "Units by product, lot, state, hold, location, container, custom field or further identifier; a page at a time.")
   @GetMapping("/units")
   CursorPage<Units.UnitView> search(
       TenantScope scope,
@@ -196,11 +205,19 @@ class UnitsApi {
         CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Get a unit",
+      description =
+          "A unit by its GTIN and serial (GS1 Digital Link path): where it is, its state and holds.")
   @GetMapping(UNIT)
   Units.UnitView unit(TenantScope scope, @PathVariable String gtin, @PathVariable String serial) {
     return units.require(scope, ref(gtin, serial));
   }
 
+  @Operation(
+      summary = "Get a unit's history",
+      description =
+          "Everything that happened to a unit, oldest first, each event hash-chained to the one before.")
   @GetMapping(UNIT + "/history")
   CursorPage<Units.HistoryEntry> history(
       TenantScope scope,
@@ -212,11 +229,18 @@ class UnitsApi {
   }
 
   /** The unit a scan names (any GS1 form), for scanners that do not build URLs. */
+  @Operation(
+      summary = "Get the unit a scan names",
+      description =
+          "The unit a barcode names, in any GS1 form, for scanners that do not build URLs.")
   @GetMapping("/units/by-scan")
   Units.UnitView unitByScan(TenantScope scope, @RequestParam String scan) {
     return units.require(scope, Scans.unit(scan, "scan"));
   }
 
+  @Operation(
+      summary = "Move the unit a scan names",
+      description = "Moves the scanned unit to a location.")
   @PostMapping("/units/by-scan/move")
   EventReceipt moveByScan(
       TenantScope scope,
@@ -229,6 +253,9 @@ class UnitsApi {
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 
+  @Operation(
+      summary = "Record seeing the unit a scan names",
+      description = "Notes that the scanned unit was seen at a location, without moving it.")
   @PostMapping("/units/by-scan/observations")
   EventReceipt observeByScan(
       TenantScope scope,
@@ -241,6 +268,9 @@ class UnitsApi {
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 
+  @Operation(
+      summary = "Move a unit",
+      description = "Moves a unit to another location in the same warehouse.")
   @PostMapping(UNIT + "/move")
   EventReceipt move(
       TenantScope scope,
@@ -255,6 +285,9 @@ class UnitsApi {
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 
+  @Operation(
+      summary = "Record seeing a unit",
+      description = "Notes that a unit was seen at a location, without moving it.")
   @PostMapping(UNIT + "/observations")
   EventReceipt observe(
       TenantScope scope,
@@ -269,6 +302,10 @@ class UnitsApi {
         new RequestMeta(key, b.eventTime(), b.device(), b.scan(), b.bizTransactions()));
   }
 
+  @Operation(
+      summary = "Hold a unit",
+      description =
+          "Puts a unit on hold (SUSPECT, QC, DAMAGED…) with a reason: it cannot be allocated, picked or shipped.")
   @PostMapping(UNIT + "/holds")
   EventReceipt placeHold(
       TenantScope scope,
@@ -284,6 +321,9 @@ class UnitsApi {
         meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
+  @Operation(
+      summary = "Release a unit's hold",
+      description = "Takes one hold off a unit, with a reason.")
   @PostMapping(UNIT + "/holds/release")
   EventReceipt releaseHold(
       TenantScope scope,
@@ -299,6 +339,9 @@ class UnitsApi {
         meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
+  @Operation(
+      summary = "Report a unit lost or found",
+      description = "A supervisor's correction: the unit is missing, or found again at a location.")
   @PostMapping(UNIT + "/adjustments")
   EventReceipt adjust(
       TenantScope scope,
@@ -316,6 +359,9 @@ class UnitsApi {
   }
 
   /** Stock taken out of the books from the shelf: SCRAPPED or RETURNED_TO_VENDOR, with a reason. */
+  @Operation(
+      summary = "Scrap or return a unit to its vendor",
+      description = "Takes a unit out of stock as SCRAPPED or RETURNED_TO_VENDOR, with a reason.")
   @PostMapping(UNIT + "/disposal")
   EventReceipt dispose(
       TenantScope scope,
@@ -331,6 +377,9 @@ class UnitsApi {
         meta(key, b.eventTime(), b.device(), b.scan()));
   }
 
+  @Operation(
+      summary = "Set a unit's custom fields",
+      description = "Sets custom field values (IMEI, MAC…) of a unit; unique fields are checked.")
   @PostMapping(UNIT + "/fields")
   EventReceipt setFields(
       TenantScope scope,

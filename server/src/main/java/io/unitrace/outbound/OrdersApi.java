@@ -1,5 +1,6 @@
 package io.unitrace.outbound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Text;
@@ -47,6 +48,10 @@ class OrdersApi {
     this.cancellation = cancellation;
   }
 
+  @Operation(
+      summary = "Place an order",
+      description =
+          "A sales order from a channel with its lines; placing the same channel order again answers the first.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Orders.OrderView> place(
       TenantScope scope, @RequestBody OrderImport.OrderForm order) {
@@ -56,6 +61,10 @@ class OrdersApi {
         .body(view(scope, placed.id()));
   }
 
+  @Operation(
+      summary = "Import orders from CSV",
+      description =
+          "Orders as rows, one order line per row (columns as the JSON fields); a bad row is answered with its row and column.")
   @PostMapping(consumes = "text/csv")
   ResponseEntity<Imported> importCsv(TenantScope scope, @RequestBody String csv) {
     scope.requireWrite();
@@ -66,6 +75,7 @@ class OrdersApi {
         .body(new Imported(created, placed.size() - created, placed));
   }
 
+  @Operation(summary = "List orders", description = "Orders by status, a page at a time.")
   @GetMapping
   CursorPage<Orders.OrderSummary> list(
       TenantScope scope,
@@ -76,11 +86,17 @@ class OrdersApi {
     return orders.list(scope, status, channel, cursor, CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Get an order",
+      description = "An order with its lines, what is allocated, picked, packed and shipped.")
   @GetMapping("/{id}")
   Orders.OrderView get(TenantScope scope, @PathVariable long id) {
     return view(scope, id);
   }
 
+  @Operation(
+      summary = "Get an order by its channel number",
+      description = "The order a sales channel knows by its own number.")
   @GetMapping("/by-channel/{channel}/{channelOrderId}")
   Orders.OrderView onChannel(
       TenantScope scope, @PathVariable String channel, @PathVariable String channelOrderId) {
@@ -92,6 +108,9 @@ class OrdersApi {
                     "unknown-order", "no order " + channelOrderId + " on channel " + channel));
   }
 
+  @Operation(
+      summary = "Cancel an order",
+      description = "Cancels what is not shipped yet and frees its allocated units.")
   @PostMapping("/{id}/cancel")
   Orders.OrderView cancel(
       TenantScope scope, @PathVariable long id, @RequestBody CancelRequest request) {
@@ -99,6 +118,9 @@ class OrdersApi {
     return view(scope, id);
   }
 
+  @Operation(
+      summary = "Cancel an order line",
+      description = "Cancels one line of an order and frees its allocated units.")
   @PostMapping("/{id}/lines/{lineNo}/cancel")
   Orders.OrderView cancelLine(
       TenantScope scope,

@@ -1,5 +1,6 @@
 package io.unitrace.outbound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.RequestMeta;
 import io.unitrace.shared.CursorPage;
@@ -103,6 +104,9 @@ class OutboundApi {
     this.shipping = shipping;
   }
 
+  @Operation(
+      summary = "Allocate an order",
+      description = "Reserves units or lot quantities for the order's lines (FEFO or FIFO).")
   @PostMapping("/orders/{id}/allocate")
   Allocation.Outcome allocate(
       TenantScope scope,
@@ -113,6 +117,9 @@ class OutboundApi {
   }
 
   /** Allocates the named orders in one run (one ledger event per warehouse). */
+  @Operation(
+      summary = "Allocate several orders",
+      description = "Allocates the named orders in one run.")
   @PostMapping("/allocation/runs")
   Allocation.Outcome run(
       TenantScope scope,
@@ -136,6 +143,9 @@ class OutboundApi {
     }
   }
 
+  @Operation(
+      summary = "Get availability",
+      description = "What can be sold of each product: on hand, allocated, held and available.")
   @GetMapping("/availability")
   CursorPage<Availability.Figures> availability(
       TenantScope scope,
@@ -145,6 +155,9 @@ class OutboundApi {
     return availability.figures(scope, sku, cursor, limit);
   }
 
+  @Operation(
+      summary = "Make a pick list",
+      description = "A pick list for allocated orders, in walking order.")
   @PostMapping("/pick-lists")
   @ResponseStatus(HttpStatus.CREATED)
   PickLists.PickList newPickList(TenantScope scope, @RequestBody NewPickList b) {
@@ -154,11 +167,17 @@ class OutboundApi {
     return pickLists.create(scope, b.warehouse(), b.orders(), b.destination());
   }
 
+  @Operation(
+      summary = "Get a pick list",
+      description = "Its lines with bins, what is picked and what is left.")
   @GetMapping("/pick-lists/{id}")
   PickLists.PickList pickList(TenantScope scope, @PathVariable long id) {
     return pickLists.list(scope, id);
   }
 
+  @Operation(
+      summary = "Scan a pick",
+      description = "A picked unit or quantity, checked against the pick list.")
   @PostMapping("/pick-lists/{id}/scans")
   Picking.Answer pick(
       TenantScope scope,
@@ -168,6 +187,10 @@ class OutboundApi {
     return picking.scan(scope, id, b.location(), read(b), meta(key, b));
   }
 
+  @Operation(
+      summary = "Report a short pick",
+      description =
+          "Says a bin did not hold what the pick list expected; the rest is allocated again.")
   @PostMapping("/pick-lists/{id}/shorts")
   Picking.Answer shortPick(
       TenantScope scope,
@@ -177,18 +200,27 @@ class OutboundApi {
     return picking.shortPick(scope, id, b.location(), read(b), b.reason(), meta(key, b));
   }
 
+  @Operation(
+      summary = "Open a carton for an order",
+      description = "A shipping carton with a new SSCC to pack the order into.")
   @PostMapping("/orders/{id}/cartons")
   @ResponseStatus(HttpStatus.CREATED)
   Packing.Carton openCarton(TenantScope scope, @PathVariable long id, @RequestBody NewCarton b) {
     return packing.open(scope, id, b == null ? null : b.station());
   }
 
+  @Operation(
+      summary = "Get packing progress",
+      description = "What of the order is packed, in which cartons, and what is left.")
   @GetMapping("/orders/{id}/packing")
   Packing.Progress packingProgress(TenantScope scope, @PathVariable long id) {
     return packing.progress(scope, id);
   }
 
   /** A printable packing slip: each carton's SKUs, lots and serials, and the order's lines. */
+  @Operation(
+      summary = "Print a packing slip",
+      description = "A printable HTML slip: each carton's SKUs, lots and serials.")
   @GetMapping(value = "/orders/{id}/packing-slip", produces = MediaType.TEXT_HTML_VALUE)
   String packingSlip(TenantScope scope, @PathVariable long id) {
     Packing.Slip slip = packing.slip(scope, id);
@@ -199,6 +231,9 @@ class OutboundApi {
     return templates.process("outbound/packing-slip", context);
   }
 
+  @Operation(
+      summary = "Finish packing an order",
+      description = "Closes the order's open cartons once everything is packed.")
   @PostMapping("/orders/{id}/packing/close")
   Packing.Progress finishPacking(
       TenantScope scope, @PathVariable long id, @RequestBody(required = false) Finish b) {
@@ -206,11 +241,15 @@ class OutboundApi {
         scope, id, b != null && Boolean.TRUE.equals(b.shortClose()), b == null ? null : b.reason());
   }
 
+  @Operation(summary = "Get a carton", description = "A carton with what is packed in it.")
   @GetMapping("/cartons/{sscc}")
   Packing.Carton carton(TenantScope scope, @PathVariable String sscc) {
     return packing.carton(scope, sscc(sscc).value());
   }
 
+  @Operation(
+      summary = "Scan into a carton",
+      description = "Packs a picked unit or quantity into a carton, checked against the order.")
   @PostMapping("/cartons/{sscc}/scans")
   Packing.Packed pack(
       TenantScope scope,
@@ -220,11 +259,16 @@ class OutboundApi {
     return packing.scan(scope, sscc(sscc), read(b), meta(key, b));
   }
 
+  @Operation(summary = "Close a carton", description = "Seals a carton: nothing more goes in.")
   @PostMapping("/cartons/{sscc}/close")
   Packing.Carton closeCarton(TenantScope scope, @PathVariable String sscc) {
     return packing.close(scope, sscc(sscc));
   }
 
+  @Operation(
+      summary = "Ship an order",
+      description =
+          "Ships packed cartons: the units leave the building, sold to the order's party.")
   @PostMapping("/orders/{id}/shipments")
   @ResponseStatus(HttpStatus.CREATED)
   Shipping.Shipped ship(
@@ -235,6 +279,9 @@ class OutboundApi {
     return shipping.ship(scope, id, b, RequestMeta.of(key));
   }
 
+  @Operation(
+      summary = "Get a dispatch advice",
+      description = "The shipment's despatch advice: cartons, SSCCs, lots and serials.")
   @GetMapping("/shipments/{id}/dispatch-advice")
   Shipping.DispatchAdvice advice(TenantScope scope, @PathVariable long id) {
     return shipping.advice(scope, id);

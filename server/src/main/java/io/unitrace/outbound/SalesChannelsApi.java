@@ -1,5 +1,6 @@
 package io.unitrace.outbound;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.tenancy.TenantScope;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,23 +26,31 @@ class SalesChannelsApi {
     this.customers = customers;
   }
 
+  @Operation(
+      summary = "Create or change a sales channel",
+      description = "A channel orders come from (shop, marketplace), by code.")
   @PutMapping("/sales-channels/{code}")
   SalesChannels.Channel putChannel(
       TenantScope scope, @PathVariable String code, @RequestBody SalesChannels.ChannelSpec spec) {
     return channels.put(scope, code, spec);
   }
 
+  @Operation(summary = "List sales channels", description = "The client's sales channels.")
   @GetMapping("/sales-channels")
   List<SalesChannels.Channel> channels(TenantScope scope) {
     return channels.list(scope.tenantId());
   }
 
+  @Operation(
+      summary = "Create or change a customer",
+      description = "A customer goods are sold to, by code.")
   @PutMapping("/customers/{code}")
   Customers.Customer putCustomer(
       TenantScope scope, @PathVariable String code, @RequestBody Customers.CustomerSpec spec) {
     return customers.put(scope, code, spec);
   }
 
+  @Operation(summary = "List customers", description = "The client's customers.")
   @GetMapping("/customers")
   List<Customers.Customer> customers(TenantScope scope) {
     return customers.list(scope.tenantId());

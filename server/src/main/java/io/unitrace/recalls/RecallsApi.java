@@ -1,5 +1,6 @@
 package io.unitrace.recalls;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
@@ -63,6 +64,10 @@ class RecallsApi {
     this.recalls = recalls;
   }
 
+  @Operation(
+      summary = "Draft a recall",
+      description =
+          "A recall campaign aimed at lots, serial ranges or units of a product; nothing is held until it is opened.")
   @PostMapping(consumes = "application/json")
   ResponseEntity<Recalls.CampaignView> draft(
       TenantScope scope,
@@ -96,6 +101,9 @@ class RecallsApi {
    * body is required: a request with neither body nor Content-Type would otherwise match both
    * drafts, and Spring would fail on the ambiguity.
    */
+  @Operation(
+      summary = "Draft a recall from a unit list",
+      description = "A recall of exactly the units listed in CSV: GTIN,serial or a scan per line.")
   @PostMapping(consumes = {"text/csv", "text/plain"})
   ResponseEntity<Recalls.CampaignView> draftCsv(
       TenantScope scope,
@@ -111,6 +119,7 @@ class RecallsApi {
             key));
   }
 
+  @Operation(summary = "List recalls", description = "Recall campaigns, a page at a time.")
   @GetMapping
   CursorPage<Recalls.CampaignView> list(
       TenantScope scope,
@@ -120,16 +129,24 @@ class RecallsApi {
     return recalls.list(scope, status, cursor, CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Get a recall",
+      description = "A campaign with its figures: units in stock held, shipped, recovered.")
   @GetMapping("/{id}")
   Recalls.CampaignView get(TenantScope scope, @PathVariable long id) {
     return recalls.view(scope, id);
   }
 
+  @Operation(
+      summary = "Open a recall",
+      description =
+          "Puts every affected unit in stock on RECALL hold and lists the customers who got one.")
   @PostMapping("/{id}/open")
   Recalls.CampaignView open(TenantScope scope, @PathVariable long id) {
     return recalls.open(scope, id);
   }
 
+  @Operation(summary = "Close a recall", description = "Ends the campaign with a reason.")
   @PostMapping("/{id}/close")
   Recalls.CampaignView close(
       TenantScope scope, @PathVariable long id, @RequestBody(required = false) CloseBody b) {
@@ -137,6 +154,9 @@ class RecallsApi {
         scope, id, b == null ? null : b.reason(), b != null && Boolean.TRUE.equals(b.release()));
   }
 
+  @Operation(
+      summary = "List a recall's customers",
+      description = "Who received affected units, with what and when.")
   @GetMapping("/{id}/customers")
   CursorPage<Recalls.CustomerView> customers(
       TenantScope scope,
@@ -146,6 +166,9 @@ class RecallsApi {
     return recalls.customers(scope, id, cursor, CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Export a recall's customers",
+      description = "The customer notification list as CSV.")
   @GetMapping(value = "/{id}/customers.csv")
   void customersCsv(TenantScope scope, @PathVariable long id, HttpServletResponse response)
       throws IOException {
@@ -157,6 +180,9 @@ class RecallsApi {
     recalls.customersCsv(scope, id, response.getWriter());
   }
 
+  @Operation(
+      summary = "Mark a customer contacted",
+      description = "Records that a customer of the recall was notified.")
   @PostMapping("/{id}/customers/{customerId}/contacted")
   Recalls.CustomerView contacted(
       TenantScope scope, @PathVariable long id, @PathVariable long customerId) {

@@ -219,6 +219,7 @@ public class RecallsScreen {
       case ALLOCATED -> "On orders";
       case PICKED -> "Picked";
       case STAGED -> "Packed, not shipped";
+      case IN_TRANSIT -> "Between our warehouses";
       case AT_CUSTOMER -> "At customers";
       case RETURNED -> "Returned";
       case MISSING -> "Missing";

@@ -1,5 +1,6 @@
 package io.unitrace.recalls;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.catalog.Serial;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.UnitRef;
@@ -29,6 +30,10 @@ class TraceApi {
     this.trace = trace;
   }
 
+  @Operation(
+      summary = "Trace a lot forward",
+      description =
+          "Where the units and quantities of a lot went: in stock, shipped to whom, built into what.")
   @GetMapping("/lots")
   Trace.LotTrace forward(
       TenantScope scope,
@@ -39,6 +44,7 @@ class TraceApi {
     return trace.forward(scope, product, lot, cursor, CursorPage.limit(limit));
   }
 
+  @Operation(summary = "Export a lot trace", description = "The forward trace of a lot as CSV.")
   @GetMapping("/lots.csv")
   void forwardCsv(
       TenantScope scope,
@@ -54,6 +60,9 @@ class TraceApi {
     trace.forwardCsv(scope, product, lot, response.getWriter());
   }
 
+  @Operation(
+      summary = "Trace a unit back",
+      description = "Where a unit came from: its receipt, purchase order, vendor and components.")
   @GetMapping("/units/01/{gtin}/21/{serial}")
   Trace.Origin backward(TenantScope scope, @PathVariable String gtin, @PathVariable String serial) {
     UnitRef ref;

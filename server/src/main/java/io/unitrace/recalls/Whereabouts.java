@@ -14,6 +14,8 @@ enum Whereabouts {
   PICKED,
   /** Packed in a carton, not yet shipped: in transit out of the building, stopped by the hold. */
   STAGED,
+  /** On a transfer between two of the operator's warehouses: held, and stopped on arrival. */
+  IN_TRANSIT,
   AT_CUSTOMER,
   RETURNED,
   MISSING,
@@ -29,6 +31,7 @@ enum Whereabouts {
       case PICKED -> PICKED;
       case PACKED -> STAGED;
       case SHIPPED -> AT_CUSTOMER;
+      case IN_TRANSIT -> IN_TRANSIT;
       case RETURNED, IN_REPAIR -> RETURNED;
       case MISSING -> MISSING;
       case CONSUMED -> CONSUMED;
@@ -40,7 +43,7 @@ enum Whereabouts {
   /** True when opening a campaign places a RECALL hold on a unit here. */
   boolean held() {
     return switch (this) {
-      case EXPECTED, IN_STOCK, ALLOCATED, PICKED, STAGED, RETURNED, MISSING -> true;
+      case EXPECTED, IN_STOCK, ALLOCATED, PICKED, STAGED, IN_TRANSIT, RETURNED, MISSING -> true;
       default -> false;
     };
   }

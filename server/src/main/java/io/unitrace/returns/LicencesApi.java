@@ -1,5 +1,6 @@
 package io.unitrace.returns;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.catalog.CatalogInput;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.UnitRef;
@@ -54,6 +55,10 @@ class LicencesApi {
     this.licences = licences;
   }
 
+  @Operation(
+      summary = "Add licence keys",
+      description =
+          "Licence keys for a product's pool, sealed at rest, given out with units shipped.")
   @PostMapping(path = "/licence-pools/{sku}/keys", consumes = "application/json")
   Licences.Imported importJson(
       TenantScope scope, @PathVariable String sku, @RequestBody KeysBody body) {
@@ -67,6 +72,9 @@ class LicencesApi {
     return licences.importKeys(scope, sku, lines);
   }
 
+  @Operation(
+      summary = "Add licence keys from CSV",
+      description = "Licence keys for a product's pool, one per line.")
   @PostMapping(
       path = "/licence-pools/{sku}/keys",
       consumes = {"text/csv", "text/plain"})
@@ -75,17 +83,26 @@ class LicencesApi {
     return licences.importKeys(scope, sku, lines(csv));
   }
 
+  @Operation(
+      summary = "Get a licence pool",
+      description = "How many keys of a product are free, issued and revoked.")
   @GetMapping("/licence-pools/{sku}")
   Licences.Pool pool(TenantScope scope, @PathVariable String sku) {
     return licences.pool(scope, sku);
   }
 
+  @Operation(
+      summary = "Get a unit's licence",
+      description = "The licence issued with a unit (its key masked).")
   @GetMapping(UNIT + "/licence")
   Licences.UnitLicence licence(
       TenantScope scope, @PathVariable String gtin, @PathVariable String serial) {
     return licences.licence(scope, ref(gtin, serial));
   }
 
+  @Operation(
+      summary = "Reveal a unit's licence key",
+      description = "The full key of a unit's licence, with a reason; every reveal is recorded.")
   @PostMapping(UNIT + "/licence/reveal")
   ResponseEntity<Licences.Revealed> reveal(
       TenantScope scope,
@@ -104,6 +121,9 @@ class LicencesApi {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(revealed);
   }
 
+  @Operation(
+      summary = "List licence key reveals",
+      description = "Who revealed which licence key, when and why.")
   @GetMapping("/licence-views")
   CursorPage<Licences.ViewEntry> views(
       TenantScope scope,

@@ -1,5 +1,6 @@
 package io.unitrace.returns;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,10 @@ class PublicRegistrationApi {
     this.registrations = registrations;
   }
 
+  @Operation(
+      summary = "Register a warranty",
+      description =
+          "A buyer registers a unit's warranty with the purchase date; no sign-in, rate limited per caller.")
   @PostMapping("/api/v1/public/{client}/warranty-registrations")
   ResponseEntity<WarrantyRegistrations.Registered> register(
       @PathVariable String client,

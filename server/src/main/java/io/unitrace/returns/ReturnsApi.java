@@ -1,5 +1,6 @@
 package io.unitrace.returns;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Text;
@@ -66,28 +67,40 @@ class ReturnsApi {
     this.clock = clock;
   }
 
+  @Operation(summary = "List return reasons", description = "The client's return reasons.")
   @GetMapping("/return-reasons")
   List<Reasons.Reason> reasons(TenantScope scope) {
     return reasons.list(scope.tenantId());
   }
 
+  @Operation(
+      summary = "Create or change a return reason",
+      description = "A reason customers give for a return, by code.")
   @PutMapping("/return-reasons/{code}")
   Reasons.Reason putReason(
       TenantScope scope, @PathVariable String code, @RequestBody Reasons.ReasonSpec spec) {
     return reasons.put(scope, code, spec);
   }
 
+  @Operation(
+      summary = "Create an RMA",
+      description = "A return authorisation for units of a shipped order.")
   @PostMapping("/rmas")
   ResponseEntity<Rmas.Rma> createRma(TenantScope scope, @RequestBody Rmas.RmaRequest r) {
     return ResponseEntity.status(HttpStatus.CREATED).body(rmas.create(scope, r));
   }
 
+  @Operation(summary = "Get an RMA", description = "An RMA with its units and what came back.")
   @GetMapping("/rmas/{number}")
   Rmas.Rma rma(TenantScope scope, @PathVariable String number) {
     return rmas.require(scope.tenantId(), number, "number");
   }
 
   /** A supervisor closes an open RMA with a reason: nothing more comes back under it. */
+  @Operation(
+      summary = "Close an RMA",
+      description =
+          "A supervisor closes an open RMA with a reason: nothing more comes back under it.")
   @PostMapping("/rmas/{number}/close")
   Rmas.Rma closeRma(
       TenantScope scope,
@@ -96,11 +109,19 @@ class ReturnsApi {
     return rmas.close(scope, number, c);
   }
 
+  @Operation(
+      summary = "Check a return before taking it",
+      description =
+          "Whether a scanned unit may come back: sold by us, in the return window or warranty, not suspect.")
   @PostMapping("/returns/verdict")
   Verdict verdict(TenantScope scope, @RequestBody ReturnDesk.VerdictRequest r) {
     return desk.verdict(scope, r);
   }
 
+  @Operation(
+      summary = "Receive a return",
+      description =
+          "Takes a returned unit in at the desk against its sale or RMA; suspect ones are held.")
   @PostMapping("/returns")
   ResponseEntity<ReturnDesk.Received> receive(
       TenantScope scope,
@@ -111,6 +132,7 @@ class ReturnsApi {
         .body(received);
   }
 
+  @Operation(summary = "List returns", description = "Returns by status, a page at a time.")
   @GetMapping("/returns")
   CursorPage<ReturnViews.ReturnView> list(
       TenantScope scope,
@@ -130,11 +152,15 @@ class ReturnsApi {
         .map(r -> views.view(scope.tenantId(), r));
   }
 
+  @Operation(
+      summary = "Get a return",
+      description = "A return with its checks, inspection and route.")
   @GetMapping("/returns/{id}")
   ReturnViews.ReturnView get(TenantScope scope, @PathVariable long id) {
     return views.require(scope.tenantId(), id);
   }
 
+  @Operation(summary = "Inspect a return", description = "Records the returned unit's condition.")
   @PostMapping("/returns/{id}/inspection")
   Inspection.Inspected inspect(
       TenantScope scope,
@@ -144,6 +170,9 @@ class ReturnsApi {
     return inspection.inspect(scope, id, r, key);
   }
 
+  @Operation(
+      summary = "Route a return",
+      description = "Sends an inspected return to restock, repair, the vendor or scrap.")
   @PostMapping("/returns/{id}/route")
   Inspection.Routed route(
       TenantScope scope,
@@ -153,6 +182,9 @@ class ReturnsApi {
     return inspection.route(scope, id, r, key);
   }
 
+  @Operation(
+      summary = "List suspect return cases",
+      description = "Returns held as suspect (possible fraud or counterfeit) awaiting a decision.")
   @GetMapping("/return-cases")
   CursorPage<ReturnViews.CaseView> cases(
       TenantScope scope,
@@ -162,11 +194,17 @@ class ReturnsApi {
     return cases.list(scope, status, cursor, limit);
   }
 
+  @Operation(
+      summary = "Get a suspect return case",
+      description = "A case with the checks that raised it.")
   @GetMapping("/return-cases/{id}")
   ReturnViews.CaseView getCase(TenantScope scope, @PathVariable long id) {
     return cases.get(scope, id);
   }
 
+  @Operation(
+      summary = "Resolve a suspect return case",
+      description = "A supervisor's decision on a held return, with a reason.")
   @PostMapping("/return-cases/{id}/resolve")
   ReturnViews.ReturnView resolve(
       TenantScope scope,
@@ -176,12 +214,19 @@ class ReturnsApi {
     return cases.resolve(scope, id, r, key);
   }
 
+  @Operation(
+      summary = "Get return routing rules",
+      description = "Where returns go by reason and condition.")
   @GetMapping("/return-routing-rules")
   List<ReturnRows.Rule> rules(TenantScope scope) {
     return rows.rules(scope.tenantId());
   }
 
   /** Replaces the client's routing rules; {@code *} stands for any reason or any condition. */
+  @Operation(
+      summary = "Set return routing rules",
+      description =
+          "Replaces the client's routing rules; * stands for any reason or any condition.")
   @PutMapping("/return-routing-rules")
   List<ReturnRows.Rule> putRules(TenantScope scope, @RequestBody List<RuleSpec> specs) {
     scope.requireRole(Role.SUPERVISOR);

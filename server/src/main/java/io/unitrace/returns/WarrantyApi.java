@@ -1,5 +1,6 @@
 package io.unitrace.returns;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.ledger.Inventory;
 import io.unitrace.ledger.Scans;
 import io.unitrace.ledger.UnitRef;
@@ -42,17 +43,26 @@ class WarrantyApi {
     this.inventory = inventory;
   }
 
+  @Operation(
+      summary = "Get a unit's warranty",
+      description = "Warranty status and end date of a unit, from its sale or registration.")
   @GetMapping(UNIT)
   WarrantyCard warranty(TenantScope scope, @PathVariable String gtin, @PathVariable String serial) {
     return lookup.require(scope, WarrantyInput.unit("", null, gtin, serial));
   }
 
   /** The warranty of the unit a scan names, in any GS1 form (bracketed, raw, AIM, Digital Link). */
+  @Operation(
+      summary = "Get the warranty of a scanned unit",
+      description = "The warranty of the unit a scan names, in any GS1 form.")
   @GetMapping("/warranty")
   WarrantyCard warrantyByScan(TenantScope scope, @RequestParam(required = false) String scan) {
     return lookup.require(scope, Scans.unit(scan, "scan"));
   }
 
+  @Operation(
+      summary = "List a unit's service records",
+      description = "Repairs and services done on a unit.")
   @GetMapping(UNIT + "/service-records")
   List<ServiceRecords.ServiceRecord> serviceRecords(
       TenantScope scope, @PathVariable String gtin, @PathVariable String serial) {
@@ -64,6 +74,9 @@ class WarrantyApi {
     return services.ofUnit(scope.tenantId(), unit.id());
   }
 
+  @Operation(
+      summary = "Open a warranty claim",
+      description = "A claim for a unit's fault; whether it is in warranty is decided now.")
   @PostMapping("/warranty-claims")
   @ResponseStatus(HttpStatus.CREATED)
   WarrantyClaims.Claim open(
@@ -73,6 +86,7 @@ class WarrantyApi {
     return claims.open(scope, body, key);
   }
 
+  @Operation(summary = "List warranty claims", description = "Claims by status, a page at a time.")
   @GetMapping("/warranty-claims")
   CursorPage<WarrantyClaims.Summary> list(
       TenantScope scope,
@@ -82,11 +96,17 @@ class WarrantyApi {
     return claims.list(scope, status, cursor, CursorPage.limit(limit));
   }
 
+  @Operation(
+      summary = "Get a warranty claim",
+      description = "A claim with its service records and replacement.")
   @GetMapping("/warranty-claims/{number}")
   WarrantyClaims.Claim claim(TenantScope scope, @PathVariable String number) {
     return claims.find(scope, number);
   }
 
+  @Operation(
+      summary = "Change a claim's status",
+      description = "Approves, rejects, repairs or closes a claim, with a note.")
   @PostMapping("/warranty-claims/{number}/status")
   WarrantyClaims.Claim status(
       TenantScope scope,
@@ -95,6 +115,10 @@ class WarrantyApi {
     return claims.changeStatus(scope, number, body);
   }
 
+  @Operation(
+      summary = "Replace a unit under a claim",
+      description =
+          "Ships a replacement unit for the claimed one; both histories link to each other.")
   @PostMapping("/warranty-claims/{number}/replacement")
   WarrantyClaims.Claim replacement(
       TenantScope scope,
@@ -104,6 +128,7 @@ class WarrantyApi {
     return claims.replace(scope, number, body, key);
   }
 
+  @Operation(summary = "Record a service", description = "A repair or service done on a unit.")
   @PostMapping("/service-records")
   @ResponseStatus(HttpStatus.CREATED)
   ServiceRecords.ServiceRecord serviceRecord(

@@ -1,9 +1,11 @@
 package io.unitrace.tenancy;
 
 import io.unitrace.shared.Database;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -122,6 +124,79 @@ public class Accounts {
     db.sql("INSERT INTO user_tenant (user_id, tenant_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
         .params(userId, tenantId)
         .update();
+  }
+
+  /**
+   * Gives a person another role and exactly these clients (grants not named are withdrawn). An
+   * ADMIN's decision; an ADMIN does not demote themselves, so that there is always one left who can
+   * undo a mistake.
+   */
+  @Transactional
+  public Account change(Actor by, long userId, Role role, Set<Long> tenants) {
+    requireAdmin(by);
+    Account account = require(userId);
+    if (role == null) {
+      throw Problem.badRequest(
+          "invalid-field", "role", "a user needs a role: ADMIN, SUPERVISOR, OPERATOR or CLIENT");
+    }
+    if (role == Role.CLIENT && tenants.size() != 1) {
+      throw Problem.badRequest(
+          "invalid-field", "tenants", "a CLIENT user belongs to exactly one client");
+    }
+    if (account.id() == by.userId() && role != Role.ADMIN) {
+      throw Problem.conflict(
+              "own-admin-role",
+              "role",
+              "you cannot take away your own ADMIN role; ask another ADMIN")
+          .with("rule", "admin-keeps-own-role");
+    }
+    for (long tenant : tenants) {
+      grant(userId, tenant);
+    }
+    db.sql("DELETE FROM user_tenant WHERE user_id = ?" + notIn(tenants))
+        .params(withUser(userId, tenants))
+        .update();
+    db.sql("UPDATE app_user SET role = ? WHERE id = ?").params(role.name(), userId).update();
+    return require(userId);
+  }
+
+  /**
+   * Disables or enables a person: a disabled person cannot sign in, their open sessions end at the
+   * next request and their API tokens stop working; nothing of theirs is deleted. An ADMIN's
+   * decision, never about themselves.
+   */
+  @Transactional
+  public Account enable(Actor by, long userId, boolean enabled) {
+    requireAdmin(by);
+    require(userId);
+    if (userId == by.userId() && !enabled) {
+      throw Problem.conflict("own-account", "user", "you cannot disable your own account")
+          .with("rule", "admin-keeps-own-account");
+    }
+    db.sql("UPDATE app_user SET enabled = ? WHERE id = ?").params(enabled ? 1 : 0, userId).update();
+    return require(userId);
+  }
+
+  private Account require(long userId) {
+    return byId(userId)
+        .orElseThrow(() -> Problem.notFound("unknown-user", "no user with id " + userId));
+  }
+
+  private static void requireAdmin(Actor by) {
+    if (by.role() != Role.ADMIN || by.tokenId() != null) {
+      throw Problem.forbidden("only an ADMIN, signed in as a person, manages clients and users");
+    }
+  }
+
+  private static String notIn(Set<Long> ids) {
+    return ids.isEmpty() ? "" : " AND tenant_id NOT IN (" + InList.marks(ids.size()) + ")";
+  }
+
+  private static List<Object> withUser(long userId, Set<Long> ids) {
+    List<Object> params = new ArrayList<>();
+    params.add(userId);
+    params.addAll(ids);
+    return params;
   }
 
   public Optional<Account> byId(long id) {

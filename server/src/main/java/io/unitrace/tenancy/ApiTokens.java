@@ -1,6 +1,7 @@
 package io.unitrace.tenancy;
 
 import io.unitrace.shared.Problem;
+import io.unitrace.shared.Rows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -119,6 +120,38 @@ public class ApiTokens {
             actor.tokenTenant() == null ? 0 : 1,
             actor.tokenTenant() == null ? -1L : actor.tokenTenant())
         .query(TokenInfo.class)
+        .list();
+  }
+
+  /** A token of a client's, with the person it acts for. */
+  public record ClientToken(TokenInfo token, String owner) {}
+
+  /**
+   * Every token of one client, whoever owns it, for an ADMIN signed in as a person (who may revoke
+   * any of them): a leaked token is found and revoked even when its owner is away.
+   */
+  public List<ClientToken> ofClient(Actor admin, long tenantId) {
+    if (admin.role() != Role.ADMIN || admin.tokenId() != null) {
+      throw Problem.forbidden("only an ADMIN, signed in as a person, sees every token of a client");
+    }
+    return db.sql(
+            """
+            SELECT t.id, t.name, t.hint, n.code, t.scope, t.created_at, t.revoked_at, u.username
+            FROM api_token t JOIN tenant n ON n.id = t.tenant_id JOIN app_user u ON u.id = t.user_id
+            WHERE t.tenant_id = ? ORDER BY t.id""")
+        .param(tenantId)
+        .query(
+            (rs, n) ->
+                new ClientToken(
+                    new TokenInfo(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        Rows.longOrNull(rs, 7)),
+                    rs.getString(8)))
         .list();
   }
 

@@ -1,9 +1,13 @@
 package io.unitrace.ui;
 
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Product;
 import io.unitrace.ledger.Units;
 import io.unitrace.shared.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,19 +15,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Stock in the building by location, product and lot, filtered by SKU and location (with its
- * sub-locations).
+ * sub-locations). Each line says why what is not available is not ({@link StockReasons}); a line of
+ * counted goods (by lot, or untracked) links to its actions ({@link StockActions}) for those who
+ * may write.
  */
 @Controller
 class StockList {
 
   static final int PAGE = 100;
 
+  /** A line as the page shows it: the figures, why some are not available, and if counted. */
+  record Row(Units.StockLine line, String why, boolean counted) {}
+
   private final ClientChoice clients;
   private final Units units;
+  private final Catalog catalog;
 
-  StockList(ClientChoice clients, Units units) {
+  StockList(ClientChoice clients, Units units, Catalog catalog) {
     this.clients = clients;
     this.units = units;
+    this.catalog = catalog;
   }
 
   @GetMapping("/stock")
@@ -43,14 +54,16 @@ class StockList {
     if (!choice.picked()) {
       return "stock";
     }
+    model.addAttribute("writes", choice.actor().mayWrite(choice.scope().tenantId()));
     try {
-      model.addAttribute(
-          "stock",
+      Units.StockPage page =
           units.stock(
               choice.scope(),
               new Units.StockFilter(skuFilter, null, locationFilter, null),
               blankToNull(cursor),
-              PAGE));
+              PAGE);
+      model.addAttribute("stock", page);
+      model.addAttribute("rows", rows(choice.scope().tenantId(), page.items()));
     } catch (Problem p) {
       if (p.status() != 400 || p.field() == null) {
         throw p;
@@ -61,6 +74,18 @@ class StockList {
       response.setStatus(p.status());
     }
     return "stock";
+  }
+
+  private List<Row> rows(long tenantId, List<Units.StockLine> lines) {
+    Map<String, Product> products =
+        catalog.bySkus(tenantId, lines.stream().map(Units.StockLine::sku).toList());
+    return lines.stream()
+        .map(
+            l -> {
+              Product p = products.get(l.sku());
+              return new Row(l, StockReasons.of(l), p != null && !p.tracking().serialized());
+            })
+        .toList();
   }
 
   private static String blankToNull(String text) {

@@ -1,5 +1,6 @@
 package io.unitrace.ui;
 
+import io.unitrace.tenancy.TenantScope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -51,14 +52,16 @@ class UnitLookup {
       } else if (gtin != null && serial != null) {
         outcome = lookup.unit(choice.scope(), gtin, serial);
       }
-      show(outcome, model);
+      show(outcome, choice.scope(), model);
     }
     return fragment ? "units/lookup :: result" : "units/lookup";
   }
 
-  private static void show(Lookup.Outcome outcome, Model model) {
+  /** The outcome into the model; a unit's card comes with the actions its viewer may take. */
+  static void show(Lookup.Outcome outcome, TenantScope scope, Model model) {
     if (outcome instanceof Lookup.Found f) {
       model.addAttribute("card", f.card());
+      model.addAttribute("acts", UnitActions.allowed(scope, f.card().unit()));
     } else if (outcome instanceof Lookup.Choices c) {
       model.addAttribute("choices", c);
     } else if (outcome instanceof Lookup.NotFound n) {

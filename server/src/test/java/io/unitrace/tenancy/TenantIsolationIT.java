@@ -981,6 +981,28 @@ class TenantIsolationIT extends IntegrationTest {
         "PUT /api/v1/counts/abc/{sku}",
         target(b -> json("/api/v1/counts/abc/" + b.site().sku, map("abcClass", "C"))));
     t.put("GET /api/v1/count-plans", site(b -> get("/api/v1/count-plans")));
+    t.put("GET /api/v1/transfers", site(b -> get("/api/v1/transfers")));
+    t.put(
+        "POST /api/v1/transfers",
+        site(
+            b ->
+                json(
+                    "/api/v1/transfers",
+                    map(
+                        "from",
+                        b.site().warehouse,
+                        "to",
+                        transferTo(b.site()),
+                        "units",
+                        list(b.site().unitKey(b.stored()))))));
+    t.put("GET /api/v1/transfers/{number}", target(b -> get("/api/v1/transfers/" + transfer(b))));
+    t.put(
+        "POST /api/v1/transfers/{number}/receive",
+        target(
+            b ->
+                json(
+                    "/api/v1/transfers/" + transfer(b) + "/receive",
+                    map("dock", transferTo(b.site()) + "-D"))));
     t.put(
         "PUT /api/v1/count-plans/{code}",
         site(
@@ -1591,6 +1613,18 @@ class TenantIsolationIT extends IntegrationTest {
         b.api.put(
             "/api/v1/count-plans/" + countPlan(b), map("warehouse", b.warehouse, "abcClass", "A")));
     ok(b.api.put("/api/v1/counts/abc/" + b.sku, map("abcClass", "A")));
+    // B's transfer of a unit of its own to another building, still on its way
+    ok(admin.post("/api/v1/warehouses", map("code", transferTo(b), "name", "B's other building")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", transferTo(b), "code", transferTo(b) + "-D", "type", "DOCK")));
+    String travelling = unique("SNB");
+    b.register(b.bin1, travelling);
+    ok(
+        b.api.post(
+            "/api/v1/transfers",
+            map("from", b.warehouse, "to", transferTo(b), "units", list(b.unitKey(travelling)))));
     // A warranty claim of B's on the unit it shipped (its product has no warranty: accepted anyway)
     String claim =
         ok(b.api.post(
@@ -1734,6 +1768,7 @@ class TenantIsolationIT extends IntegrationTest {
     s.put("count", ok(api.get("/api/v1/counts/" + b.count())).body());
     s.put("count settings", ok(api.get("/api/v1/counts/settings")).body());
     s.put("count plans", ok(api.get("/api/v1/count-plans")).body());
+    s.put("transfers", ok(api.get("/api/v1/transfers")).body());
     s.put("abc classes", ok(api.get("/api/v1/counts/abc")).body());
     s.put("genealogy", ok(api.get(b.unit(b.stored()) + "/genealogy")).body());
     s.put(
@@ -1799,7 +1834,9 @@ class TenantIsolationIT extends IntegrationTest {
             "count_first_scan",
             "count_product",
             "count_abc_class",
-            "count_plan")) {
+            "count_plan",
+            "transfer",
+            "transfer_unit")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")
@@ -1873,6 +1910,16 @@ class TenantIsolationIT extends IntegrationTest {
   /** The code of B's count plan. */
   private static String countPlan(Site b) {
     return "PLAN-" + b.tenant;
+  }
+
+  /** The building B's transfer goes to (its code does not name B). */
+  private static String transferTo(Site b) {
+    return "TW-" + Integer.toHexString(b.tenant.hashCode()).toUpperCase();
+  }
+
+  /** The number of B's transfer, as B reads it. */
+  private static String transfer(Target b) {
+    return ok(b.site().api.get("/api/v1/transfers")).at("/items/0/number").asString();
   }
 
   private static Endpoint site(Function<Target, Call> call) {

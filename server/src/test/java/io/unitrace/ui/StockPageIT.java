@@ -42,14 +42,28 @@ class StockPageIT extends IntegrationTest {
 
     assertThat(zone.status()).isEqualTo(200);
     assertThat(row(zone.body(), site.bin1))
-        .containsExactly(site.bin1, site.sku, "—", "—", "3", "3", "0");
+        .containsExactly(site.bin1, site.sku, "—", "—", "3", "3", "0", "");
     assertThat(row(zone.body(), site.bin2))
-        .containsExactly(site.bin2, site.sku, "—", "—", "1", "0", "1");
+        .containsExactly(site.bin2, site.sku, "—", "—", "1", "0 1 held", "1", "");
     assertThat(zone.body()).doesNotContain(site.dock);
 
     var all = browser.get("/stock");
     assertThat(row(all.body(), site.dock))
-        .containsExactly(site.dock, site.sku, "—", "—", "1", "0", "0");
+        .containsExactly(
+            site.dock, site.sku, "—", "—", "1", "0 1 on a dock, not yet put away", "0", "");
+  }
+
+  @Test
+  void availableSaysWhyUnitsAreNotAvailable() {
+    site.register(site.bin1, unique("A"), unique("A"));
+    site.register(site.quarantine, unique("Q"));
+    Outbound floor = new Outbound(site);
+    floor.order(1);
+
+    var page = browser.get("/stock");
+
+    assertThat(row(page.body(), site.bin1).get(5)).isEqualTo("1 1 allocated to orders");
+    assertThat(row(page.body(), site.quarantine).get(5)).isEqualTo("0 1 in quarantine");
   }
 
   @Test
@@ -92,7 +106,7 @@ class StockPageIT extends IntegrationTest {
         Matcher td = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(tr.group(1));
         List<String> cells = new ArrayList<>();
         while (td.find()) {
-          cells.add(td.group(1).replaceAll("<[^>]+>", "").strip());
+          cells.add(td.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
         }
         return cells;
       }

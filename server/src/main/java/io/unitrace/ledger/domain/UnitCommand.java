@@ -67,6 +67,15 @@ public sealed interface UnitCommand {
   record Pick(long location, LocationType type, boolean substitute) implements UnitCommand {}
 
   /** Left the building with its shipment; {@code sale} names order, channel, sold-to and date. */
+  /**
+   * A transfer leaves its warehouse for {@code warehouse} (the destination's code): a loose
+   * RECEIVED or STORED unit goes IN_TRANSIT, in no location; its holds travel with it.
+   */
+  record Dispatch(String warehouse) implements UnitCommand {}
+
+  /** A transferred unit arrives at the destination: RECEIVED on a dock, STORED elsewhere. */
+  record Arrive(long location, LocationType type) implements UnitCommand {}
+
   record Ship(Map<String, String> sale) implements UnitCommand {
 
     public Ship {

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * hold is allocated; only an ALLOCATED one is picked (a STORED one as a substitute), never a held
  * one; only a PICKED or PACKED unit on no hold ships, and a released unit goes back to STORED.
  * Assembly: only a RECEIVED or STORED unit, loose and on no hold, is consumed into another; only a
- * CONSUMED one comes back out of it.
+ * CONSUMED one comes back out of it. Transfers: only a loose RECEIVED or STORED unit leaves for
+ * another warehouse (IN_TRANSIT, in no location); only an IN_TRANSIT one arrives.
  */
 public record UnitStatus(
     UnitState state, Long location, Long container, int holds, Map<String, String> fields) {
@@ -177,6 +178,32 @@ public record UnitStatus(
             "unit-not-picked", "only a PICKED or PACKED unit can be shipped; this one is " + state);
       }
       return new UnitStatus(UnitState.SHIPPED, null, container, holds, fields);
+    }
+    if (command instanceof UnitCommand.Dispatch) {
+      if (state != UnitState.RECEIVED && state != UnitState.STORED) {
+        throw new TransitionRefused(
+            "unit-not-transferable",
+            "only a RECEIVED or STORED unit leaves on a transfer; this one is " + state);
+      }
+      if (container != null) {
+        throw new TransitionRefused(
+            "unit-in-container",
+            "the unit is inside a container: transfer the container, or unpack the unit first");
+      }
+      return new UnitStatus(UnitState.IN_TRANSIT, null, null, holds, fields);
+    }
+    if (command instanceof UnitCommand.Arrive a) {
+      if (state != UnitState.IN_TRANSIT) {
+        throw new TransitionRefused(
+            "unit-not-in-transit",
+            "only a unit IN_TRANSIT arrives from a transfer; this one is " + state);
+      }
+      return new UnitStatus(
+          a.type() == LocationType.DOCK ? UnitState.RECEIVED : UnitState.STORED,
+          a.location(),
+          null,
+          holds,
+          fields);
     }
     if (command instanceof UnitCommand.Return r) {
       if (state == UnitState.RETURNED || state == UnitState.IN_REPAIR) {

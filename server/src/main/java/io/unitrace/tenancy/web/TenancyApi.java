@@ -1,5 +1,6 @@
 package io.unitrace.tenancy.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.Accounts;
 import io.unitrace.tenancy.Actor;
@@ -46,17 +47,24 @@ class TenancyApi {
     this.current = current;
   }
 
+  @Operation(
+      summary = "Who am I",
+      description = "The signed-in user or token, its role and the clients it may work in.")
   @GetMapping("/me")
   Me me() {
     Actor actor = current.get();
     return new Me(actor.username(), actor.role(), tenants.visibleTo(actor));
   }
 
+  @Operation(summary = "List clients", description = "The clients (tenants) the caller may see.")
   @GetMapping("/tenants")
   List<Tenants.Tenant> tenants() {
     return tenants.visibleTo(current.get());
   }
 
+  @Operation(
+      summary = "Create a client",
+      description = "A 3PL's client, whose goods are kept apart from every other client's (ADMIN).")
   @PostMapping("/tenants")
   @ResponseStatus(HttpStatus.CREATED)
   Tenants.Tenant createTenant(@RequestBody NewTenant body) {
@@ -64,12 +72,16 @@ class TenancyApi {
     return tenants.create(body.code(), body.name());
   }
 
+  @Operation(summary = "List users", description = "Users and their roles and clients (ADMIN).")
   @GetMapping("/users")
   List<Accounts.Account> users() {
     requireAdmin();
     return accounts.all();
   }
 
+  @Operation(
+      summary = "Create a user",
+      description = "A person who signs in, with a role and the clients they work for (ADMIN).")
   @PostMapping("/users")
   @ResponseStatus(HttpStatus.CREATED)
   Accounts.Account createUser(@RequestBody NewUser body) {
@@ -89,12 +101,19 @@ class TenancyApi {
     return accounts.create(body.username(), body.displayName(), body.password(), body.role(), ids);
   }
 
+  @Operation(
+      summary = "List API tokens",
+      description = "Tokens with their client and scope; never their secret.")
   @GetMapping("/tokens")
   List<ApiTokens.TokenInfo> tokens() {
     return tokens.of(current.get());
   }
 
   /** Issues a token; the secret is in this response and nowhere else, ever. */
+  @Operation(
+      summary = "Issue an API token",
+      description =
+          "A token for a scanner or integration, for one client; the secret is in this answer only.")
   @PostMapping("/tokens")
   @ResponseStatus(HttpStatus.CREATED)
   ApiTokens.Issued issue(@RequestBody NewToken body) {
@@ -111,6 +130,7 @@ class TenancyApi {
     return tokens.issue(actor, tenant, body.name(), body.scope() == null ? "write" : body.scope());
   }
 
+  @Operation(summary = "Revoke an API token", description = "The token stops working at once.")
   @DeleteMapping("/tokens/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(@PathVariable long id) {

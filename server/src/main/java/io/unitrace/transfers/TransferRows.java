@@ -1,0 +1,142 @@
+package io.unitrace.transfers;
+
+import io.unitrace.shared.Rows;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of transfers: the document and the units it carries. */
+@Repository
+class TransferRows {
+
+  record Transfer(
+      long id,
+      String number,
+      String from,
+      String to,
+      String status,
+      long shippedEventId,
+      String shippedBy,
+      long shippedAt,
+      Long receivedAt) {}
+
+  record Unit(String gtin, String serial, Long receivedEventId) {
+
+    String key() {
+      return gtin + "/" + serial;
+    }
+  }
+
+  private static final String TRANSFER =
+      """
+      SELECT id, number, from_warehouse, to_warehouse, status, shipped_event_id, shipped_by,
+             shipped_at, received_at
+      FROM transfer""";
+
+  private final JdbcClient db;
+
+  TransferRows(JdbcClient db) {
+    this.db = db;
+  }
+
+  /** A new transfer, numbered TRF- and its id, with its units; in the dispatch's transaction. */
+  long insert(
+      long tenantId,
+      String from,
+      String to,
+      long eventId,
+      String by,
+      long at,
+      List<String[]> units) {
+    long id =
+        db.sql(
+                """
+                INSERT INTO transfer (tenant_id, from_warehouse, to_warehouse, status, shipped_event_id,
+                                      shipped_by, shipped_at)
+                VALUES (?, ?, ?, 'IN_TRANSIT', ?, ?, ?) RETURNING id""")
+            .params(tenantId, from, to, eventId, by, at)
+            .query(Long.class)
+            .single();
+    db.sql("UPDATE transfer SET number = ? WHERE id = ?")
+        .params(String.format("TRF-%06d", id), id)
+        .update();
+    for (String[] u : units) {
+      db.sql("INSERT INTO transfer_unit (tenant_id, transfer_id, gtin, serial) VALUES (?, ?, ?, ?)")
+          .params(tenantId, id, u[0], u[1])
+          .update();
+    }
+    return id;
+  }
+
+  Optional<Transfer> byShippedEvent(long tenantId, long eventId) {
+    return db.sql(TRANSFER + " WHERE tenant_id = ? AND shipped_event_id = ?")
+        .params(tenantId, eventId)
+        .query((rs, n) -> transfer(rs))
+        .optional();
+  }
+
+  Optional<Transfer> byNumber(long tenantId, String number) {
+    return db.sql(TRANSFER + " WHERE tenant_id = ? AND number = ?")
+        .params(tenantId, number)
+        .query((rs, n) -> transfer(rs))
+        .optional();
+  }
+
+  List<Transfer> list(long tenantId, long afterId, int limit) {
+    return db.sql(TRANSFER + " WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?")
+        .params(tenantId, afterId, limit)
+        .query((rs, n) -> transfer(rs))
+        .list();
+  }
+
+  List<Unit> units(long transferId) {
+    return db.sql(
+            "SELECT gtin, serial, received_event_id FROM transfer_unit WHERE transfer_id = ? ORDER BY id")
+        .param(transferId)
+        .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), Rows.longOrNull(rs, 3)))
+        .list();
+  }
+
+  /**
+   * Marks units arrived in {@code eventId}, only those still on their way: the count of rows
+   * changed tells a concurrent arrival of the same unit.
+   */
+  int arrived(long transferId, List<String[]> units, long eventId, String at) {
+    int changed = 0;
+    for (String[] u : units) {
+      changed +=
+          db.sql(
+                  """
+                  UPDATE transfer_unit SET received_event_id = ?, received_at = ?
+                  WHERE transfer_id = ? AND gtin = ? AND serial = ? AND received_event_id IS NULL""")
+              .params(eventId, at, transferId, u[0], u[1])
+              .update();
+    }
+    return changed;
+  }
+
+  /** RECEIVED once no unit is on its way. */
+  void closeIfArrived(long transferId, long at) {
+    db.sql(
+            """
+            UPDATE transfer SET status = 'RECEIVED', received_at = ?
+            WHERE id = ? AND NOT EXISTS
+              (SELECT 1 FROM transfer_unit WHERE transfer_id = ? AND received_event_id IS NULL)""")
+        .params(at, transferId, transferId)
+        .update();
+  }
+
+  private static Transfer transfer(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Transfer(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getLong(6),
+        rs.getString(7),
+        rs.getLong(8),
+        Rows.longOrNull(rs, 9));
+  }
+}

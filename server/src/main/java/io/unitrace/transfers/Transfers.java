@@ -1,0 +1,249 @@
+package io.unitrace.transfers;
+
+import io.unitrace.facility.Facility;
+import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationType;
+import io.unitrace.ledger.EventReceipt;
+import io.unitrace.ledger.Ledger;
+import io.unitrace.ledger.RequestMeta;
+import io.unitrace.ledger.Transit;
+import io.unitrace.ledger.UnitRef;
+import io.unitrace.shared.CursorPage;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.TenantScope;
+import io.unitrace.transfers.domain.Arrival;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ships goods from one of the operator's warehouses to another and receives them there: the
+ * document here, the units' moves in the ledger ({@link Transit}), each step one event.
+ */
+@Service
+public class Transfers {
+
+  /** The most units one transfer carries. */
+  static final int MAX_UNITS = 10_000;
+
+  private final TransferRows rows;
+  private final Transit transit;
+  private final Ledger ledger;
+  private final Facility facility;
+  private final Clock clock;
+
+  Transfers(TransferRows rows, Transit transit, Ledger ledger, Facility facility, Clock clock) {
+    this.rows = rows;
+    this.transit = transit;
+    this.ledger = ledger;
+    this.facility = facility;
+    this.clock = clock;
+  }
+
+  public record UnitLine(String gtin, String serial, boolean arrived) {}
+
+  public record TransferView(
+      String number,
+      String from,
+      String to,
+      String status,
+      long shippedEventId,
+      String shippedBy,
+      Instant shippedAt,
+      Instant receivedAt,
+      int units,
+      int onTheWay,
+      List<UnitLine> lines) {}
+
+  /**
+   * The units leave {@code from} for {@code to}, in one ledger event; a repeated Idempotency-Key
+   * answers with the transfer the first request made.
+   */
+  /** A transfer shipped now, or the one a repeated Idempotency-Key shipped before. */
+  public record Shipped(TransferView transfer, boolean repeated) {}
+
+  public Shipped ship(TenantScope scope, String from, String to, List<UnitRef> units, String key) {
+    scope.requireWrite();
+    String origin = warehouse(from, "from");
+    String destination = warehouse(to, "to");
+    if (origin.equals(destination)) {
+      throw Problem.unprocessable(
+              "same-warehouse",
+              "to",
+              "a transfer goes to another warehouse; inside " + origin + " goods are moved")
+          .with("rule", "transfer-between-warehouses");
+    }
+    if (units == null || units.isEmpty()) {
+      throw Problem.badRequest("invalid-field", "units", "name the units that leave");
+    }
+    if (units.size() > MAX_UNITS) {
+      throw Problem.badRequest(
+          "invalid-field", "units", "a transfer carries at most " + MAX_UNITS + " units");
+    }
+    Set<UnitRef> seen = new HashSet<>();
+    for (int i = 0; i < units.size(); i++) {
+      if (!seen.add(units.get(i))) {
+        throw Problem.badRequest(
+            "duplicate-in-request", "units[" + i + "]", "unit " + units.get(i) + " is named twice");
+      }
+    }
+    List<String[]> carried = units.stream().map(Transfers::columns).toList();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("from", origin);
+    details.put("to", destination);
+    EventReceipt receipt =
+        transit.dispatch(
+            scope,
+            units,
+            origin,
+            destination,
+            details,
+            meta(key == null ? null : "transfer:" + key),
+            eventId ->
+                rows.insert(
+                    scope.tenantId(),
+                    origin,
+                    destination,
+                    eventId,
+                    scope.actor().who(),
+                    clock.millis(),
+                    carried));
+    TransferView v =
+        view(
+            rows.byShippedEvent(scope.tenantId(), receipt.eventId())
+                .orElseThrow(
+                    () ->
+                        Problem.conflict(
+                            "idempotency-key-reused",
+                            "Idempotency-Key",
+                            "this Idempotency-Key was used for another request")));
+    return new Shipped(v, receipt.repeated());
+  }
+
+  /**
+   * The units named (or every one still on its way) arrive at {@code dockCode}, a dock of the
+   * transfer's destination, in one ledger event.
+   */
+  public TransferView receive(
+      TenantScope scope, String number, String dockCode, List<UnitRef> units, String key) {
+    scope.requireWrite();
+    TransferRows.Transfer t = require(scope, number);
+    Location dock = facility.require(dockCode, "dock");
+    if (!dock.warehouse().equals(t.to())) {
+      throw Problem.conflict(
+              "another-warehouse",
+              "dock",
+              t.number() + " goes to " + t.to() + ": " + dock.code() + " is in " + dock.warehouse())
+          .with("rule", "same-warehouse");
+    }
+    if (dock.type() != LocationType.DOCK) {
+      throw Problem.unprocessable(
+          "not-a-dock", "dock", "a transfer is received on a dock; " + dock.code() + " is not one");
+    }
+    List<TransferRows.Unit> lines = rows.units(t.id());
+    List<Arrival.Line> state = new ArrayList<>();
+    Map<String, TransferRows.Unit> byKey = new LinkedHashMap<>();
+    for (TransferRows.Unit u : lines) {
+      state.add(new Arrival.Line(u.key(), u.receivedEventId() != null));
+      byKey.put(u.key(), u);
+    }
+    String requestKey = key == null ? null : "transfer:" + t.number() + ":" + key;
+    if (ledger.recorded(scope, requestKey)) {
+      // A repeat: the units it took have arrived, so it is answered without asking for them again.
+      return view(t);
+    }
+    List<String> asked =
+        units == null ? List.of() : units.stream().map(u -> String.join("/", columns(u))).toList();
+    List<String> arriving = Arrival.of(state, asked);
+    List<UnitRef> refs = new ArrayList<>();
+    List<String[]> columns = new ArrayList<>();
+    for (String k : arriving) {
+      TransferRows.Unit u = byKey.get(k);
+      refs.add(
+          new UnitRef(
+              io.unitrace.gs1.Gtin.parse(u.gtin()), new io.unitrace.catalog.Serial(u.serial())));
+      columns.add(new String[] {u.gtin(), u.serial()});
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("transfer", t.number());
+    details.put("from", t.from());
+    transit.arrive(
+        scope,
+        refs,
+        dock.code(),
+        details,
+        meta(requestKey),
+        eventId -> {
+          if (rows.arrived(t.id(), columns, eventId, dock.code()) != columns.size()) {
+            throw Problem.conflict(
+                "concurrent-change",
+                "units",
+                "another arrival took some of these units meanwhile: look at the transfer again");
+          }
+          rows.closeIfArrived(t.id(), clock.millis());
+        });
+    return view(require(scope, number));
+  }
+
+  public TransferView get(TenantScope scope, String number) {
+    return view(require(scope, number));
+  }
+
+  public CursorPage<TransferView> list(TenantScope scope, String cursor, int limit) {
+    List<TransferRows.Transfer> found =
+        rows.list(scope.tenantId(), CursorPage.decode(cursor), limit + 1);
+    CursorPage<TransferRows.Transfer> page = CursorPage.of(found, limit, TransferRows.Transfer::id);
+    return new CursorPage<>(page.items().stream().map(this::view).toList(), page.next());
+  }
+
+  private TransferRows.Transfer require(TenantScope scope, String number) {
+    String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
+    return rows.byNumber(scope.tenantId(), n)
+        .orElseThrow(() -> Problem.notFound("unknown-transfer", "no transfer " + number));
+  }
+
+  private TransferView view(TransferRows.Transfer t) {
+    List<UnitLine> lines =
+        rows.units(t.id()).stream()
+            .map(u -> new UnitLine(u.gtin(), u.serial(), u.receivedEventId() != null))
+            .toList();
+    int onTheWay = (int) lines.stream().filter(l -> !l.arrived()).count();
+    return new TransferView(
+        t.number(),
+        t.from(),
+        t.to(),
+        t.status(),
+        t.shippedEventId(),
+        t.shippedBy(),
+        Instant.ofEpochMilli(t.shippedAt()),
+        t.receivedAt() == null ? null : Instant.ofEpochMilli(t.receivedAt()),
+        lines.size(),
+        onTheWay,
+        lines);
+  }
+
+  private String warehouse(String code, String field) {
+    if (code == null || code.isBlank()) {
+      throw Problem.badRequest("invalid-field", field, "name the warehouse");
+    }
+    String c = code.strip();
+    if (facility.warehouses().stream().noneMatch(w -> w.code().equals(c))) {
+      throw Problem.unprocessable("unknown-warehouse", field, "no warehouse with code " + c);
+    }
+    return c;
+  }
+
+  private static RequestMeta meta(String key) {
+    return new RequestMeta(key, null, null, null, List.of());
+  }
+
+  private static String[] columns(UnitRef u) {
+    return new String[] {u.gtin().value(), u.serial().value()};
+  }
+}
