@@ -337,7 +337,9 @@ class ReturnsPage {
         "answer",
         new Answer(
             "outcome-REFUSED",
-            "Refused: " + p.code().replace('-', ' '),
+            p.code().startsWith("gs1-")
+                ? "Barcode not readable"
+                : "Refused: " + p.code().replace('-', ' '),
             WarehouseWords.refusal(p).plain(),
             true));
     model.addAttribute("standard", WarehouseWords.refusal(p).standard());
