@@ -137,6 +137,9 @@
     box.appendChild(title);
     box.appendChild(msg);
     area.appendChild(box);
+    if (window.unitrace && window.unitrace.tone) {
+      window.unitrace.tone('exception');
+    }
   }
 
   // A refused scan comes back with its problem's status and an answer to show: show it in place,

@@ -54,6 +54,40 @@
     }
   });
 
+  // The scan screens' header: the menu and the client picker fold out under it, one at a time; a tap
+  // elsewhere or Escape folds them back. Without JavaScript they are shown open.
+  function fold(except) {
+    document.querySelectorAll('[data-opens]').forEach(function (button) {
+      var panel = document.getElementById(button.getAttribute('data-opens'));
+      if (panel && panel !== except) {
+        panel.classList.remove('open');
+        button.setAttribute('aria-expanded', 'false');
+      }
+    });
+  }
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-opens]');
+    if (button) {
+      var panel = document.getElementById(button.getAttribute('data-opens'));
+      var open = !panel.classList.contains('open');
+      fold(panel);
+      panel.classList.toggle('open', open);
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      if (open && panel.querySelector('select')) {
+        panel.querySelector('select').focus();
+      }
+      return;
+    }
+    if (!(e.target.closest && e.target.closest('.panel-drop'))) {
+      fold(null);
+    }
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') {
+      fold(null);
+    }
+  });
+
   // Picking a client in the switcher is enough; the button is for browsers without JavaScript.
   document.addEventListener('change', function (e) {
     if (e.target.matches && e.target.matches('select[data-autosubmit]')) {

@@ -149,6 +149,7 @@ class CountPage {
     } catch (Problem p) {
       response.setStatus(p.status());
       answer = refused(p);
+      model.addAttribute("standard", WarehouseWords.refusal(p).standard());
     }
     Counts.TaskView task = counts.task(scope, id);
     response.addHeader(ReceivingPage.FRAGMENT_HEADER, "scan-answer");
@@ -193,6 +194,7 @@ class CountPage {
     } catch (Problem p) {
       response.setStatus(p.status());
       answer = refused(p);
+      model.addAttribute("standard", WarehouseWords.refusal(p).standard());
     }
     Counts.TaskView task = counts.task(scope, id);
     return draw(response, model, task, counting(task, next), answer);
@@ -227,6 +229,7 @@ class CountPage {
     } catch (Problem p) {
       response.setStatus(p.status());
       answer = refused(p);
+      model.addAttribute("standard", WarehouseWords.refusal(p).standard());
     }
     Counts.TaskView task = counts.task(scope, id);
     return draw(response, model, task, counting(task, at), answer);
@@ -332,7 +335,8 @@ class CountPage {
   }
 
   private static Answer refused(Problem p) {
-    return new Answer("outcome-REFUSED", title(p), sentence(p.getMessage()), hint(p), true);
+    return new Answer(
+        "outcome-REFUSED", title(p), sentence(WarehouseWords.refusal(p).plain()), hint(p), true);
   }
 
   /** The headline of a refusal in the counter's words; the service's message says the specifics. */

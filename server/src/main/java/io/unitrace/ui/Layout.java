@@ -35,6 +35,7 @@ class Layout {
   @ModelAttribute
   void frame(HttpServletRequest request, Model model) {
     model.addAttribute("path", request.getRequestURI());
+    model.addAttribute("words", WarehouseWords.WORDS);
     if (request.getUserPrincipal() == null) {
       return; // the sign-in page: nobody to show yet
     }

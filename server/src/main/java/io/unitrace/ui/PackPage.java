@@ -105,6 +105,7 @@ class PackPage {
     } catch (Problem p) {
       response.setStatus(p.status());
       model.addAttribute("answer", refused(p));
+      model.addAttribute("standard", WarehouseWords.refusal(p).standard());
       model.addAttribute("station", station);
       Packing.Progress progress = packing.progress(choice.scope(), orderId);
       draw(choice, model, progress, current(progress, null));
@@ -167,6 +168,7 @@ class PackPage {
     } catch (Problem p) {
       response.setStatus(p.status());
       model.addAttribute("answer", refused(p));
+      model.addAttribute("standard", WarehouseWords.refusal(p).standard());
       progress = packing.progress(scope, orderId);
     }
     response.addHeader(ReceivingPage.FRAGMENT_HEADER, "scan-answer");
@@ -213,6 +215,7 @@ class PackPage {
     } catch (Problem p) {
       response.setStatus(p.status());
       model.addAttribute("answer", refused(p));
+      model.addAttribute("standard", WarehouseWords.refusal(p).standard());
       model.addAttribute("reason", reason);
       progress = packing.progress(choice.scope(), orderId);
     }
@@ -263,7 +266,8 @@ class PackPage {
   }
 
   private static Answer refused(Problem p) {
-    return new Answer("outcome-REFUSED", title(p), p.getMessage(), hint(p), true);
+    return new Answer(
+        "outcome-REFUSED", title(p), WarehouseWords.refusal(p).plain(), hint(p), true);
   }
 
   /** The headline of a refusal in the packer's words; the service's message says the specifics. */

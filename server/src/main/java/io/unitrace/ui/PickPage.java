@@ -156,6 +156,7 @@ class PickPage {
       } catch (Problem p) {
         response.setStatus(p.status());
         answer(model, refused(p), at);
+        model.addAttribute("standard", WarehouseWords.refusal(p).standard());
       }
     }
     return draw(response, model, list, at, htmx);
@@ -239,6 +240,7 @@ class PickPage {
     } catch (Problem p) {
       response.setStatus(p.status());
       answer(model, refused(p), at);
+      model.addAttribute("standard", WarehouseWords.refusal(p).standard());
     }
     return draw(response, model, list, at, htmx);
   }
@@ -333,7 +335,7 @@ class PickPage {
   }
 
   private static Answer refused(Problem p) {
-    return refused(title(p), p.getMessage(), hint(p));
+    return refused(title(p), WarehouseWords.refusal(p).plain(), hint(p));
   }
 
   private static Answer refused(String title, String message, String hint) {

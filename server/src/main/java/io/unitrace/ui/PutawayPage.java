@@ -331,12 +331,14 @@ class PutawayPage {
   private static void refuse(
       HttpServletResponse response, Model model, Problem p, String scan, boolean location) {
     response.setStatus(p.status());
+    WarehouseWords.Said said = WarehouseWords.refusal(p);
+    model.addAttribute("standard", said.standard());
     model.addAttribute(
         "answer",
         new Answer(
             "outcome-REFUSED",
             title(p, location),
-            p.getMessage(),
+            said.plain(),
             hint(p, scan, location),
             true,
             false));

@@ -244,10 +244,12 @@ class ReceivingPage {
               : "quantity".equals(p.field())
                   ? "Type the Qty again (or leave it empty for one, or the label's count) and scan again."
                   : null;
+      WarehouseWords.Said said = WarehouseWords.refusal(p);
+      model.addAttribute("standard", said.standard());
       model.addAttribute(
           "answer",
           Answer.refused(
-              "quantity".equals(p.field()) ? "Qty refused" : "Scan refused", p.getMessage(), hint));
+              "quantity".equals(p.field()) ? "Qty refused" : "Scan refused", said.plain(), hint));
     }
     response.addHeader(FRAGMENT_HEADER, "scan-answer");
     // The receipt is read after the scan so that a refusal for an unknown receipt is answered as

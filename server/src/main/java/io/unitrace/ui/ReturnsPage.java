@@ -336,7 +336,13 @@ class ReturnsPage {
     model.addAttribute(
         "answer",
         new Answer(
-            "outcome-REFUSED", "Refused: " + p.code().replace('-', ' '), p.getMessage(), true));
+            "outcome-REFUSED",
+            p.code().startsWith("gs1-")
+                ? "Barcode not readable"
+                : "Refused: " + p.code().replace('-', ' '),
+            WarehouseWords.refusal(p).plain(),
+            true));
+    model.addAttribute("standard", WarehouseWords.refusal(p).standard());
   }
 
   private static String newKey() {

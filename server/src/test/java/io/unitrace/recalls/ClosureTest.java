@@ -75,9 +75,9 @@ class ClosureTest {
   }
 
   @Test
-  void everyUnitStillInTheBuildingIsHeldAndShippedOnesAreNot() {
+  void everyUnitStillInTheBuildingOrBetweenOurWarehousesIsHeldAndShippedOnesAreNot() {
     for (UnitState s : UnitState.values()) {
-      boolean inBuilding =
+      boolean ours =
           switch (s) {
             case EXPECTED,
                 RECEIVED,
@@ -87,11 +87,12 @@ class ClosureTest {
                 PACKED,
                 RETURNED,
                 IN_REPAIR,
-                MISSING ->
+                MISSING,
+                IN_TRANSIT ->
                 true;
             default -> false;
           };
-      assertThat(Whereabouts.of(s).held()).as(s.name()).isEqualTo(inBuilding);
+      assertThat(Whereabouts.of(s).held()).as(s.name()).isEqualTo(ours);
     }
     assertThat(Whereabouts.of(UnitState.SCRAPPED).disposed()).isTrue();
     assertThat(Whereabouts.of(UnitState.SHIPPED)).isEqualTo(Whereabouts.AT_CUSTOMER);

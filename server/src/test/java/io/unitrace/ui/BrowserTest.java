@@ -145,6 +145,32 @@ abstract class BrowserTest extends IntegrationTest {
     assertThat(fits).as(what + " visible without scrolling: " + where).isEqualTo(Boolean.TRUE);
   }
 
+  /**
+   * The tone the page played for the last scan answer ("success", "exception"), or null when none
+   * was played (sound off).
+   */
+  String lastTone() {
+    return (String)
+        driver.executeScript("return window.unitrace ? window.unitrace.lastTone : undefined");
+  }
+
+  /** Forgets the last tone, so that the next answer's tone (or none) is what is read. */
+  void forgetTone() {
+    driver.executeScript("window.unitrace.lastTone = null");
+  }
+
+  /**
+   * The mark beside an answer's title: a tick for an answer that went through, a cross for one that
+   * needs a look, so the two differ by more than their colour.
+   */
+  String mark(org.openqa.selenium.WebElement answer) {
+    return (String)
+        driver.executeScript(
+            "return getComputedStyle(arguments[0].querySelector('.answer-title'), '::before')"
+                + ".content",
+            answer);
+  }
+
   /** The whole page at phone width, kept with the build output for a look at what the test saw. */
   void saveScreenshot(String name) throws IOException {
     Path dir = Files.createDirectories(Path.of("target", "ui-screenshots"));

@@ -57,6 +57,7 @@ class PickBrowserIT extends BrowserTest {
         .containsIgnoringCase("Scan the location first")
         .contains("Go to " + site.bin1);
     assertInView(answer, "the refusal");
+    assertThat(lastTone()).isEqualTo("exception");
     assertThat(activeId()).isEqualTo("scan");
 
     // The location, remembered; then the allocated unit: picked, green, the next task shown.
@@ -74,6 +75,8 @@ class PickBrowserIT extends BrowserTest {
     assertThat(text("[data-test=task-serial]")).isEqualTo(serials.get(1));
     assertThat(step()).as("the next task is here too").isEqualTo("2");
     assertInView(answer, "the pick's answer");
+    assertThat(mark(answer)).isEqualTo("\"\u2713\"");
+    assertThat(lastTone()).isEqualTo("success");
     assertThat(activeId()).isEqualTo("scan");
     saveScreenshot("ui-pick-picked.png");
 

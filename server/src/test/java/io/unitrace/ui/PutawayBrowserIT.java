@@ -57,6 +57,7 @@ class PutawayBrowserIT extends BrowserTest {
     scan("(01)" + site.gtin + "(21)" + first);
     WebElement answer = answer("GOODS", "(01)" + site.gtin + "(21)" + first);
     assertThat(answer.getAttribute("role")).isEqualTo("status");
+    assertInView(answer, "the goods' answer");
     until.until(d -> "2".equals(step()));
     WebElement card = driver.findElement(By.cssSelector("[data-test=goods-card]"));
     assertThat(card.getText()).contains(site.sku, first, site.dock);
@@ -80,6 +81,8 @@ class PutawayBrowserIT extends BrowserTest {
     assertThat(answer.getText())
         .containsIgnoringCase("Put away to " + site.bin2)
         .contains("As suggested.");
+    assertInView(answer, "the putaway's answer");
+    assertThat(lastTone()).isEqualTo("success");
     until.until(d -> "1".equals(step()));
     assertThat(driver.findElements(By.cssSelector("[data-test=goods-card]"))).isEmpty();
     assertThat(activeId()).isEqualTo("scan");
@@ -96,6 +99,9 @@ class PutawayBrowserIT extends BrowserTest {
     assertThat(answer.getText())
         .containsIgnoringCase("Not on a dock")
         .contains("STORED at " + site.bin1);
+    assertInView(answer, "the refusal");
+    assertThat(mark(answer)).isEqualTo("\"\u2715\"");
+    assertThat(lastTone()).isEqualTo("exception");
     assertThat(step()).isEqualTo("1");
     assertThat(activeId()).isEqualTo("scan");
 

@@ -54,12 +54,37 @@ class ReceivingBrowserIT extends BrowserTest {
     assertThat(counter()).isEqualTo("0 / 0");
     assertThat(activeId()).as("the scan field has the focus from the start").isEqualTo("scan");
     assertNoSidewaysScrolling();
+    // The header is one slim row; every link is in its menu, and the client's code opens the
+    // picker.
+    WebElement header = driver.findElement(By.cssSelector("header.top"));
+    assertThat(header.getSize().getHeight()).as("a slim header").isLessThanOrEqualTo(56);
+    assertThat(driver.findElement(By.cssSelector("[data-test=screen-name]")).getText())
+        .isEqualTo("Receiving");
+    WebElement stock = driver.findElement(By.cssSelector("#menu-panel a[href='/stock']"));
+    assertThat(stock.isDisplayed()).isFalse();
+    driver.findElement(By.cssSelector("[data-test=menu-button]")).click();
+    until.until(ExpectedConditions.visibilityOf(stock));
+    saveScreenshot("ui-header-menu.png");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#menu-panel a[href='/swagger-ui.html']"))
+                .isDisplayed())
+        .isTrue();
+    driver.findElement(By.cssSelector("[data-test=client-switch]")).click();
+    until.until(ExpectedConditions.visibilityOfElementLocated(By.id("tenant")));
+    assertThat(stock.isDisplayed()).as("one panel at a time").isFalse();
+    driver.findElement(By.cssSelector("[data-test=client-switch]")).click();
+    until.until(ExpectedConditions.invisibilityOfElementLocated(By.id("tenant")));
+    driver.findElement(By.id("scan")).click();
 
     // A unit, received quietly.
     scan("(01)" + site.gtin + "(21)" + first);
     WebElement answer = answer("RECEIVED", "(01)" + site.gtin + "(21)" + first);
     assertThat(answer.getAttribute("role")).isEqualTo("status");
     assertThat(answer.getAttribute("class")).contains("quiet").doesNotContain("loud");
+    assertInView(answer, "the scan's answer");
+    assertThat(mark(answer)).isEqualTo("\"\u2713\"");
+    assertThat(lastTone()).as("a high beep").isEqualTo("success");
     assertThat(counter()).isEqualTo("1 / 0");
     assertThat(driver.findElement(By.id("scan")).getAttribute("value")).isEmpty();
     assertThat(activeId()).isEqualTo("scan");
@@ -72,6 +97,9 @@ class ReceivingBrowserIT extends BrowserTest {
     assertThat(answer.getText())
         .containsIgnoringCase("Repeat scan")
         .contains("already received on this receipt");
+    assertInView(answer, "the repeat's answer");
+    assertThat(mark(answer)).isEqualTo("\"\u2715\"");
+    assertThat(lastTone()).as("a low double buzz").isEqualTo("exception");
     assertThat(counter()).isEqualTo("1 / 0");
     assertThat(activeId()).isEqualTo("scan");
     saveScreenshot("ui-receiving-repeat.png");
@@ -86,6 +114,20 @@ class ReceivingBrowserIT extends BrowserTest {
         .as("each exception has its own colour")
         .isNotEqualTo(colourOf("REPEAT"));
     assertThat(activeId()).isEqualTo("scan");
+
+    // A code the parser cannot read: said plainly, the parser's own sentence a tap away.
+    String unreadable = unique("SN");
+    scan(unreadable);
+    answer = answer("REFUSED", unreadable);
+    assertThat(answer.findElement(By.cssSelector("[data-test=answer-message]")).getText())
+        .startsWith("This barcode could not be read");
+    assertInView(answer, "the unreadable scan's answer");
+    WebElement detail = answer.findElement(By.cssSelector("[data-test=standard-term] code"));
+    assertThat(detail.isDisplayed()).as("on demand only").isFalse();
+    answer.findElement(By.cssSelector("[data-test=standard-term] summary")).click();
+    assertThat(detail.getText()).contains("expected an AI at position 0");
+    assertThat(activeId()).as("the detail does not take the focus").isEqualTo("scan");
+    saveScreenshot("ui-receiving-unreadable.png");
 
     // The product's GTIN, then a serial typed by hand: a unit of that product.
     scan(site.gtin);
@@ -136,6 +178,27 @@ class ReceivingBrowserIT extends BrowserTest {
     assertNoSidewaysScrolling();
     saveScreenshot("ui-receiving-scans.png");
 
+    // Sound off: kept by the browser across a reload, and no tone for the next answer.
+    WebElement sound = driver.findElement(By.cssSelector("[data-test=sound-toggle]"));
+    assertThat(sound.getAttribute("aria-pressed")).as("on by default").isEqualTo("true");
+    sound.click();
+    assertThat(sound.getAttribute("aria-pressed")).isEqualTo("false");
+    assertThat(activeId()).as("the toggle does not take the focus").isEqualTo("scan");
+    driver.navigate().refresh();
+    until.until(ExpectedConditions.visibilityOfElementLocated(By.id("scan")));
+    assertThat(
+            driver
+                .findElement(By.cssSelector("[data-test=sound-toggle]"))
+                .getAttribute("aria-pressed"))
+        .as("remembered")
+        .isEqualTo("false");
+    String silent = unique("SN");
+    scan("(01)" + site.gtin + "(21)" + silent);
+    answer("RECEIVED", "(01)" + site.gtin + "(21)" + silent);
+    assertThat(lastTone()).as("no tone while sound is off").isNull();
+    driver.findElement(By.cssSelector("[data-test=sound-toggle]")).click();
+    assertThat(lastTone()).as("switched on again, with a sample").isEqualTo("success");
+
     // Closing asks first, then shows the discrepancy report.
     driver.findElement(By.cssSelector("[data-test=close-form] button")).click();
     until.until(ExpectedConditions.alertIsPresent()).accept();
@@ -143,7 +206,7 @@ class ReceivingBrowserIT extends BrowserTest {
         until.until(
             ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=report]")));
     assertThat(report.findElement(By.cssSelector("[data-test=report-tally]")).getText())
-        .isEqualTo("4 / 0");
+        .isEqualTo("5 / 0");
     assertThat(report.findElement(By.cssSelector("[data-section=damaged]")).getText())
         .contains(site.sku, site.gtin, broken);
     assertThat(report.findElement(By.cssSelector("[data-section=unexpected]")).getText())

@@ -106,6 +106,10 @@ class WarrantyBrowserIT extends BrowserTest {
 
     signIn();
     driver.get(url("/returns?tenant=" + site.tenant));
+    // Returns is a scan screen: its links are in the slim header's menu.
+    until
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=menu-button]")))
+        .click();
     WebElement tab =
         until.until(
             ExpectedConditions.elementToBeClickable(
