@@ -93,6 +93,9 @@ class CommandCodec {
     } else if (command instanceof UnitCommand.Dispatch v) {
       m.put("c", "dispatch");
       m.put("warehouse", v.warehouse());
+      if (v.packed()) {
+        m.put("packed", true);
+      }
     } else if (command instanceof UnitCommand.Arrive v) {
       m.put("c", "arrive");
       m.put("loc", v.location());
@@ -180,7 +183,9 @@ class CommandCodec {
               LocationType.valueOf(n.path("type").asString()),
               n.path("substitute").asBoolean(false));
       case "ship" -> new UnitCommand.Ship(strings(n, "sale"));
-      case "dispatch" -> new UnitCommand.Dispatch(n.path("warehouse").asString());
+      case "dispatch" ->
+          new UnitCommand.Dispatch(
+              n.path("warehouse").asString(), n.path("packed").asBoolean(false));
       case "arrive" ->
           new UnitCommand.Arrive(
               n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));

@@ -8,7 +8,8 @@ import java.util.Optional;
  * The known name a mistyped one most likely meant: {@code expiryTracking} → {@code expiryTracked},
  * {@code SKU} → {@code sku}. Used to say what the client probably meant when a JSON property or a
  * CSV column is unknown. A name is offered only when it is close: the same letters ignoring case,
- * or at most a third of the typed name's letters (at least two) different.
+ * one the start of the other ({@code scanned} → {@code scan}), or at most a third of the typed
+ * name's letters (at least two) different.
  */
 public final class Closest {
 
@@ -23,7 +24,13 @@ public final class Closest {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
-      int d = distance(t, k.toLowerCase(Locale.ROOT));
+      String lower = k.toLowerCase(Locale.ROOT);
+      int d = distance(t, lower);
+      boolean prefix =
+          Math.min(t.length(), lower.length()) >= 3 && (t.startsWith(lower) || lower.startsWith(t));
+      if (prefix) {
+        d = Math.min(d, allowed);
+      }
       if (d < bestDistance) {
         best = k;
         bestDistance = d;

@@ -21,10 +21,11 @@ class TransferRows {
       long shippedAt,
       Long receivedAt) {}
 
+  /** A unit the transfer carries loose, or (gtin null, serial the SSCC) a container. */
   record Unit(String gtin, String serial, Long receivedEventId) {
 
     String key() {
-      return gtin + "/" + serial;
+      return gtin == null ? serial : gtin + "/" + serial;
     }
   }
 
@@ -48,7 +49,8 @@ class TransferRows {
       long eventId,
       String by,
       long at,
-      List<String[]> units) {
+      List<String[]> units,
+      List<String> containers) {
     long id =
         db.sql(
                 """
@@ -64,6 +66,11 @@ class TransferRows {
     for (String[] u : units) {
       db.sql("INSERT INTO transfer_unit (tenant_id, transfer_id, gtin, serial) VALUES (?, ?, ?, ?)")
           .params(tenantId, id, u[0], u[1])
+          .update();
+    }
+    for (String sscc : containers) {
+      db.sql("INSERT INTO transfer_container (tenant_id, transfer_id, sscc) VALUES (?, ?, ?)")
+          .params(tenantId, id, sscc)
           .update();
     }
     return id;
@@ -98,6 +105,30 @@ class TransferRows {
         .list();
   }
 
+  /** The containers a transfer carries whole: SSCC and the event each arrived in. */
+  List<Unit> containers(long transferId) {
+    return db.sql(
+            "SELECT '', sscc, received_event_id FROM transfer_container WHERE transfer_id = ? ORDER BY id")
+        .param(transferId)
+        .query((rs, n) -> new Unit(null, rs.getString(2), Rows.longOrNull(rs, 3)))
+        .list();
+  }
+
+  /** Marks containers arrived in {@code eventId}, only those still on their way. */
+  int containersArrived(long transferId, List<String> ssccs, long eventId, String at) {
+    int changed = 0;
+    for (String sscc : ssccs) {
+      changed +=
+          db.sql(
+                  """
+                  UPDATE transfer_container SET received_event_id = ?, received_at = ?
+                  WHERE transfer_id = ? AND sscc = ? AND received_event_id IS NULL""")
+              .params(eventId, at, transferId, sscc)
+              .update();
+    }
+    return changed;
+  }
+
   /**
    * Marks units arrived in {@code eventId}, only those still on their way: the count of rows
    * changed tells a concurrent arrival of the same unit.
@@ -121,9 +152,12 @@ class TransferRows {
     db.sql(
             """
             UPDATE transfer SET status = 'RECEIVED', received_at = ?
-            WHERE id = ? AND NOT EXISTS
-              (SELECT 1 FROM transfer_unit WHERE transfer_id = ? AND received_event_id IS NULL)""")
-        .params(at, transferId, transferId)
+            WHERE id = ?
+              AND NOT EXISTS
+                (SELECT 1 FROM transfer_unit WHERE transfer_id = ? AND received_event_id IS NULL)
+              AND NOT EXISTS
+                (SELECT 1 FROM transfer_container WHERE transfer_id = ? AND received_event_id IS NULL)""")
+        .params(at, transferId, transferId, transferId)
         .update();
   }
 

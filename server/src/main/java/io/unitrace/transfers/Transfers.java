@@ -1,8 +1,11 @@
 package io.unitrace.transfers;
 
+import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationType;
+import io.unitrace.gs1.Gtin;
+import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.EventReceipt;
 import io.unitrace.ledger.Ledger;
 import io.unitrace.ledger.RequestMeta;
@@ -48,6 +51,9 @@ public class Transfers {
 
   public record UnitLine(String gtin, String serial, boolean arrived) {}
 
+  /** A container shipped whole, with everything in it. */
+  public record ContainerLine(String sscc, boolean arrived) {}
+
   public record TransferView(
       String number,
       String from,
@@ -59,7 +65,8 @@ public class Transfers {
       Instant receivedAt,
       int units,
       int onTheWay,
-      List<UnitLine> lines) {}
+      List<UnitLine> lines,
+      List<ContainerLine> containers) {}
 
   /**
    * The units leave {@code from} for {@code to}, in one ledger event; a repeated Idempotency-Key
@@ -68,7 +75,13 @@ public class Transfers {
   /** A transfer shipped now, or the one a repeated Idempotency-Key shipped before. */
   public record Shipped(TransferView transfer, boolean repeated) {}
 
-  public Shipped ship(TenantScope scope, String from, String to, List<UnitRef> units, String key) {
+  public Shipped ship(
+      TenantScope scope,
+      String from,
+      String to,
+      List<UnitRef> units,
+      List<Sscc> containers,
+      String key) {
     scope.requireWrite();
     String origin = warehouse(from, "from");
     String destination = warehouse(to, "to");
@@ -79,10 +92,11 @@ public class Transfers {
               "a transfer goes to another warehouse; inside " + origin + " goods are moved")
           .with("rule", "transfer-between-warehouses");
     }
-    if (units == null || units.isEmpty()) {
-      throw Problem.badRequest("invalid-field", "units", "name the units that leave");
+    if (units.isEmpty() && containers.isEmpty()) {
+      throw Problem.badRequest(
+          "invalid-field", "units", "name the units (or containers) that leave");
     }
-    if (units.size() > MAX_UNITS) {
+    if (units.size() + containers.size() > MAX_UNITS) {
       throw Problem.badRequest(
           "invalid-field", "units", "a transfer carries at most " + MAX_UNITS + " units");
     }
@@ -93,7 +107,17 @@ public class Transfers {
             "duplicate-in-request", "units[" + i + "]", "unit " + units.get(i) + " is named twice");
       }
     }
+    Set<Sscc> shippedWhole = new HashSet<>();
+    for (int i = 0; i < containers.size(); i++) {
+      if (!shippedWhole.add(containers.get(i))) {
+        throw Problem.badRequest(
+            "duplicate-in-request",
+            "containers[" + i + "]",
+            "container " + containers.get(i) + " is named twice");
+      }
+    }
     List<String[]> carried = units.stream().map(Transfers::columns).toList();
+    List<String> ssccs = containers.stream().map(Sscc::value).toList();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("from", origin);
     details.put("to", destination);
@@ -101,6 +125,7 @@ public class Transfers {
         transit.dispatch(
             scope,
             units,
+            containers,
             origin,
             destination,
             details,
@@ -113,7 +138,8 @@ public class Transfers {
                     eventId,
                     scope.actor().who(),
                     clock.millis(),
-                    carried));
+                    carried,
+                    ssccs));
     TransferView v =
         view(
             rows.byShippedEvent(scope.tenantId(), receipt.eventId())
@@ -131,7 +157,12 @@ public class Transfers {
    * transfer's destination, in one ledger event.
    */
   public TransferView receive(
-      TenantScope scope, String number, String dockCode, List<UnitRef> units, String key) {
+      TenantScope scope,
+      String number,
+      String dockCode,
+      List<UnitRef> units,
+      List<Sscc> containers,
+      String key) {
     scope.requireWrite();
     TransferRows.Transfer t = require(scope, number);
     Location dock = facility.require(dockCode, "dock");
@@ -146,7 +177,8 @@ public class Transfers {
       throw Problem.unprocessable(
           "not-a-dock", "dock", "a transfer is received on a dock; " + dock.code() + " is not one");
     }
-    List<TransferRows.Unit> lines = rows.units(t.id());
+    List<TransferRows.Unit> lines = new ArrayList<>(rows.units(t.id()));
+    lines.addAll(rows.containers(t.id()));
     List<Arrival.Line> state = new ArrayList<>();
     Map<String, TransferRows.Unit> byKey = new LinkedHashMap<>();
     for (TransferRows.Unit u : lines) {
@@ -155,20 +187,29 @@ public class Transfers {
     }
     String requestKey = key == null ? null : "transfer:" + t.number() + ":" + key;
     if (ledger.recorded(scope, requestKey)) {
-      // A repeat: the units it took have arrived, so it is answered without asking for them again.
+      // A repeat: what it took has arrived, so it is answered without asking for it again.
       return view(t);
     }
-    List<String> asked =
-        units == null ? List.of() : units.stream().map(u -> String.join("/", columns(u))).toList();
-    List<String> arriving = Arrival.of(state, asked);
+    List<Arrival.Asked> asked = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      asked.add(new Arrival.Asked(String.join("/", columns(units.get(i))), "units[" + i + "]"));
+    }
+    for (int i = 0; i < containers.size(); i++) {
+      asked.add(new Arrival.Asked(containers.get(i).value(), "containers[" + i + "]"));
+    }
     List<UnitRef> refs = new ArrayList<>();
     List<String[]> columns = new ArrayList<>();
-    for (String k : arriving) {
+    List<Sscc> whole = new ArrayList<>();
+    List<String> ssccs = new ArrayList<>();
+    for (String k : Arrival.of(state, asked)) {
       TransferRows.Unit u = byKey.get(k);
-      refs.add(
-          new UnitRef(
-              io.unitrace.gs1.Gtin.parse(u.gtin()), new io.unitrace.catalog.Serial(u.serial())));
-      columns.add(new String[] {u.gtin(), u.serial()});
+      if (u.gtin() == null) {
+        whole.add(new Sscc(u.serial()));
+        ssccs.add(u.serial());
+      } else {
+        refs.add(new UnitRef(Gtin.parse(u.gtin()), new Serial(u.serial())));
+        columns.add(new String[] {u.gtin(), u.serial()});
+      }
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("transfer", t.number());
@@ -176,11 +217,13 @@ public class Transfers {
     transit.arrive(
         scope,
         refs,
+        whole,
         dock.code(),
         details,
         meta(requestKey),
         eventId -> {
-          if (rows.arrived(t.id(), columns, eventId, dock.code()) != columns.size()) {
+          if (rows.arrived(t.id(), columns, eventId, dock.code()) != columns.size()
+              || rows.containersArrived(t.id(), ssccs, eventId, dock.code()) != ssccs.size()) {
             throw Problem.conflict(
                 "concurrent-change",
                 "units",
@@ -213,7 +256,14 @@ public class Transfers {
         rows.units(t.id()).stream()
             .map(u -> new UnitLine(u.gtin(), u.serial(), u.receivedEventId() != null))
             .toList();
-    int onTheWay = (int) lines.stream().filter(l -> !l.arrived()).count();
+    List<ContainerLine> containers =
+        rows.containers(t.id()).stream()
+            .map(c -> new ContainerLine(c.serial(), c.receivedEventId() != null))
+            .toList();
+    int onTheWay =
+        (int)
+            (lines.stream().filter(l -> !l.arrived()).count()
+                + containers.stream().filter(c -> !c.arrived()).count());
     return new TransferView(
         t.number(),
         t.from(),
@@ -225,7 +275,8 @@ public class Transfers {
         t.receivedAt() == null ? null : Instant.ofEpochMilli(t.receivedAt()),
         lines.size(),
         onTheWay,
-        lines);
+        lines,
+        containers);
   }
 
   private String warehouse(String code, String field) {

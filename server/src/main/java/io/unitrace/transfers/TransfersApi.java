@@ -3,6 +3,7 @@ package io.unitrace.transfers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.catalog.CatalogInput;
 import io.unitrace.gs1.Gtin;
+import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
@@ -28,17 +29,19 @@ class TransfersApi {
 
   record UnitKey(String gtin, String serial) {}
 
-  record ShipBody(String from, String to, List<UnitKey> units) {
+  record ShipBody(String from, String to, List<UnitKey> units, List<String> containers) {
 
     ShipBody {
       Text.noNulls("units", units);
+      Text.noNulls("containers", containers);
     }
   }
 
-  record ReceiveBody(String dock, List<UnitKey> units) {
+  record ReceiveBody(String dock, List<UnitKey> units, List<String> containers) {
 
     ReceiveBody {
       Text.noNulls("units", units);
+      Text.noNulls("containers", containers);
     }
   }
 
@@ -51,8 +54,9 @@ class TransfersApi {
   @Operation(
       summary = "Ship a transfer to another warehouse",
       description =
-          "The units leave warehouse from for warehouse to in one ledger event: each must be loose,"
-              + " RECEIVED or STORED in a location of from; they are IN_TRANSIT until received."
+          "The units and containers leave warehouse from for warehouse to in one ledger event: each"
+              + " unit loose, RECEIVED or STORED in a location of from, each container outermost and"
+              + " shipped whole; they are IN_TRANSIT, in no location, until received."
               + " 201 with the transfer; a repeated Idempotency-Key answers 200 with the first.")
   @PostMapping
   ResponseEntity<Transfers.TransferView> ship(
@@ -62,7 +66,8 @@ class TransfersApi {
     if (b == null) {
       throw Problem.badRequest("invalid-field", "from", "name from, to and the units");
     }
-    Transfers.Shipped s = transfers.ship(scope, b.from(), b.to(), refs(b.units()), key);
+    Transfers.Shipped s =
+        transfers.ship(scope, b.from(), b.to(), refs(b.units()), ssccs(b.containers()), key);
     return ResponseEntity.status(s.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(s.transfer());
   }
@@ -70,7 +75,8 @@ class TransfersApi {
   @Operation(
       summary = "Receive a transfer at its destination",
       description =
-          "The units named, or every unit still on its way, arrive on a dock of the transfer's"
+          "The units and containers named, or everything still on its way, arrive on a dock of the"
+              + " transfer's"
               + " destination in one ledger event (RECEIVED, to be put away). A unit not on the"
               + " transfer, or arrived already, is refused by its position.")
   @PostMapping("/{number}/receive")
@@ -82,7 +88,7 @@ class TransfersApi {
     if (b == null) {
       throw Problem.badRequest("invalid-field", "dock", "name the dock the goods arrive on");
     }
-    return transfers.receive(scope, number, b.dock(), refs(b.units()), key);
+    return transfers.receive(scope, number, b.dock(), refs(b.units()), ssccs(b.containers()), key);
   }
 
   @Operation(
@@ -100,6 +106,21 @@ class TransfersApi {
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     return transfers.list(scope, cursor, CursorPage.limit(limit));
+  }
+
+  private static List<Sscc> ssccs(List<String> codes) {
+    List<Sscc> ssccs = new ArrayList<>();
+    if (codes == null) {
+      return ssccs;
+    }
+    for (int i = 0; i < codes.size(); i++) {
+      try {
+        ssccs.add(new Sscc(codes.get(i).strip()));
+      } catch (IllegalArgumentException e) {
+        throw Problem.badRequest("invalid-sscc", "containers[" + i + "]", e.getMessage());
+      }
+    }
+    return ssccs;
   }
 
   private static List<UnitRef> refs(List<UnitKey> keys) {

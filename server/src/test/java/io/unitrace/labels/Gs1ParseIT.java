@@ -88,8 +88,8 @@ class Gs1ParseIT extends IntegrationTest {
     assertThat(misspelt.problemCode()).isEqualTo("unknown-property");
     assertThat(misspelt.at("/field").asString()).isEqualTo("scanned");
     assertThat(misspelt.at("/didYouMean").asString()).isEqualTo("scan");
-    assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.at("/field").asString()).isEqualTo("scan");
+    assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+    assertThat(missing.at("/field").asString()).as(missing.toString()).isEqualTo("scan");
     assertThat(broken.status()).isEqualTo(400);
     assertThat(broken.contentType()).startsWith("application/problem+json");
   }

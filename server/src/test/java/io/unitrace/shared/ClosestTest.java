@@ -16,6 +16,7 @@ class ClosestTest {
     assertThat(Closest.to("nme", PRODUCT)).contains("name");
     assertThat(Closest.to("SKU", PRODUCT)).contains("sku");
     assertThat(Closest.to("gtin", PRODUCT)).contains("gtins");
+    assertThat(Closest.to("scanned", List.of("scan", "gtin"))).contains("scan");
   }
 
   @Test

@@ -1836,7 +1836,8 @@ class TenantIsolationIT extends IntegrationTest {
             "count_abc_class",
             "count_plan",
             "transfer",
-            "transfer_unit")) {
+            "transfer_unit",
+            "transfer_container")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")

@@ -132,6 +132,79 @@ class TransfersIT extends IntegrationTest {
   }
 
   @Test
+  void aPalletTravelsWholeWithItsCasesAndArrivesPacked() {
+    Site s = Site.create(admin);
+    Other b = otherWarehouse();
+    String pallet = sscc();
+    String kase = sscc();
+    ok(s.api.post("/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", s.bin1)));
+    ok(s.api.post("/api/v1/containers", map("sscc", kase, "kind", "CASE", "location", s.bin1)));
+    s.register(s.bin1, "P1", "P2");
+    ok(s.api.post("/api/v1/units/pack", map("units", list(s.unitKey("P1")), "into", kase)));
+    ok(s.api.post("/api/v1/units/pack", map("units", list(s.unitKey("P2")), "into", pallet)));
+    ok(s.api.post("/api/v1/containers/" + kase + "/pack", map("into", pallet)));
+
+    // A case on the pallet travels with it, not alone; a packed unit not alone either.
+    var nested =
+        s.api.post(
+            "/api/v1/transfers",
+            map("from", s.warehouse, "to", b.warehouse(), "containers", list(kase)));
+    assertThat(nested.status()).as(nested.toString()).isEqualTo(409);
+    assertThat(nested.at("/field").asString()).isEqualTo("containers[0]");
+    var packedUnit =
+        s.api.post(
+            "/api/v1/transfers",
+            map("from", s.warehouse, "to", b.warehouse(), "units", list(s.unitKey("P1"))));
+    assertThat(packedUnit.status()).as(packedUnit.toString()).isEqualTo(409);
+
+    var shipped =
+        s.api.post(
+            "/api/v1/transfers",
+            map("from", s.warehouse, "to", b.warehouse(), "containers", list(pallet)));
+    assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+    String number = shipped.at("/number").asString();
+    assertThat(shipped.at("/containers/0/sscc").asString()).isEqualTo(pallet);
+    assertThat(shipped.at("/onTheWay").asInt()).isEqualTo(1);
+    for (String serial : List.of("P1", "P2")) {
+      assertThat(ok(s.api.get(s.unitPath(serial))).at("/state").asString()).isEqualTo("IN_TRANSIT");
+    }
+
+    var notOnIt =
+        s.api.post(
+            "/api/v1/transfers/" + number + "/receive",
+            map("dock", b.dock(), "units", list(s.unitKey("P1"))));
+    assertThat(notOnIt.problemCode()).isEqualTo("not-on-transfer");
+    var arrived =
+        ok(
+            s.api.post(
+                "/api/v1/transfers/" + number + "/receive",
+                map("dock", b.dock(), "containers", list(pallet))));
+    assertThat(arrived.at("/status").asString()).isEqualTo("RECEIVED");
+    for (String serial : List.of("P1", "P2")) {
+      JsonNode u = ok(s.api.get(s.unitPath(serial))).json();
+      assertThat(u.path("state").asString()).isEqualTo("RECEIVED");
+      assertThat(u.path("location").asString()).isEqualTo(b.dock());
+    }
+    // Still packed: the pallet is put away whole at the destination, the case on it.
+    ok(
+        s.api.post(
+            "/api/v1/putaway",
+            map("scan", "(00)" + pallet, "from", b.dock(), "location", b.bin())));
+    assertThat(ok(s.api.get(s.unitPath("P1"))).at("/location").asString()).isEqualTo(b.bin());
+    assertThat(ok(s.api.get("/api/v1/containers/" + kase)).at("/parentId").isNumber()).isTrue();
+    assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
+  }
+
+  private static String sscc() {
+    String body =
+        "0"
+            + String.format(
+                "%016d",
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+    return body + io.unitrace.gs1.CheckDigit.compute(body);
+  }
+
+  @Test
   void everyRefusalNamesItsFieldAndWritesNothing() {
     Site s = Site.create(admin);
     Other b = otherWarehouse();

@@ -66,16 +66,20 @@ public sealed interface UnitCommand {
    */
   record Pick(long location, LocationType type, boolean substitute) implements UnitCommand {}
 
-  /** Left the building with its shipment; {@code sale} names order, channel, sold-to and date. */
   /**
-   * A transfer leaves its warehouse for {@code warehouse} (the destination's code): a loose
-   * RECEIVED or STORED unit goes IN_TRANSIT, in no location; its holds travel with it.
+   * A transfer leaves its warehouse for {@code warehouse} (the destination's code): a RECEIVED or
+   * STORED unit goes IN_TRANSIT, in no location; its holds travel with it. {@code packed}: it
+   * travels in its container (the container is shipped whole); otherwise it must be loose.
    */
-  record Dispatch(String warehouse) implements UnitCommand {}
+  record Dispatch(String warehouse, boolean packed) implements UnitCommand {}
 
-  /** A transferred unit arrives at the destination: RECEIVED on a dock, STORED elsewhere. */
+  /**
+   * A transferred unit arrives at the destination: RECEIVED on a dock, STORED elsewhere, still in
+   * the container it travelled in.
+   */
   record Arrive(long location, LocationType type) implements UnitCommand {}
 
+  /** Left the building with its shipment; {@code sale} names order, channel, sold-to and date. */
   record Ship(Map<String, String> sale) implements UnitCommand {
 
     public Ship {

@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * hold is allocated; only an ALLOCATED one is picked (a STORED one as a substitute), never a held
  * one; only a PICKED or PACKED unit on no hold ships, and a released unit goes back to STORED.
  * Assembly: only a RECEIVED or STORED unit, loose and on no hold, is consumed into another; only a
- * CONSUMED one comes back out of it. Transfers: only a loose RECEIVED or STORED unit leaves for
- * another warehouse (IN_TRANSIT, in no location); only an IN_TRANSIT one arrives.
+ * CONSUMED one comes back out of it. Transfers: only a RECEIVED or STORED unit leaves for another
+ * warehouse (IN_TRANSIT, in no location), loose or in the container shipped whole; only an
+ * IN_TRANSIT one arrives.
  */
 public record UnitStatus(
     UnitState state, Long location, Long container, int holds, Map<String, String> fields) {
@@ -179,18 +180,18 @@ public record UnitStatus(
       }
       return new UnitStatus(UnitState.SHIPPED, null, container, holds, fields);
     }
-    if (command instanceof UnitCommand.Dispatch) {
+    if (command instanceof UnitCommand.Dispatch d) {
       if (state != UnitState.RECEIVED && state != UnitState.STORED) {
         throw new TransitionRefused(
             "unit-not-transferable",
             "only a RECEIVED or STORED unit leaves on a transfer; this one is " + state);
       }
-      if (container != null) {
+      if (container != null && !d.packed()) {
         throw new TransitionRefused(
             "unit-in-container",
             "the unit is inside a container: transfer the container, or unpack the unit first");
       }
-      return new UnitStatus(UnitState.IN_TRANSIT, null, null, holds, fields);
+      return new UnitStatus(UnitState.IN_TRANSIT, null, container, holds, fields);
     }
     if (command instanceof UnitCommand.Arrive a) {
       if (state != UnitState.IN_TRANSIT) {
@@ -201,7 +202,7 @@ public record UnitStatus(
       return new UnitStatus(
           a.type() == LocationType.DOCK ? UnitState.RECEIVED : UnitState.STORED,
           a.location(),
-          null,
+          container,
           holds,
           fields);
     }

@@ -16,10 +16,16 @@ public final class Arrival {
 
   private Arrival() {}
 
-  /** A unit of the transfer: its key ("gtin/serial") and whether it has arrived. */
+  /**
+   * A unit or container of the transfer: its key ("gtin/serial", or the SSCC) and whether it has
+   * arrived.
+   */
   public record Line(String key, boolean arrived) {}
 
-  public static List<String> of(List<Line> lines, List<String> asked) {
+  /** What a clerk names as arriving: its key, and the field it was named in ("units[2]"). */
+  public record Asked(String key, String field) {}
+
+  public static List<String> of(List<Line> lines, List<Asked> asked) {
     List<String> onTheWay = new ArrayList<>();
     Set<String> carried = new LinkedHashSet<>();
     Set<String> arrived = new LinkedHashSet<>();
@@ -39,18 +45,18 @@ public final class Arrival {
       return onTheWay;
     }
     Set<String> taken = new LinkedHashSet<>();
-    for (int i = 0; i < asked.size(); i++) {
-      String k = asked.get(i);
-      String at = "units[" + i + "]";
+    for (Asked a : asked) {
+      String k = a.key();
+      String at = a.field();
       if (!carried.contains(k)) {
         throw Problem.unprocessable(
-            "not-on-transfer", at, "unit " + k + " is not on this transfer: set it aside");
+            "not-on-transfer", at, k + " is not on this transfer: set it aside");
       }
       if (arrived.contains(k)) {
-        throw Problem.conflict("already-arrived", at, "unit " + k + " has arrived already");
+        throw Problem.conflict("already-arrived", at, k + " has arrived already");
       }
       if (!taken.add(k)) {
-        throw Problem.badRequest("duplicate-in-request", at, "unit " + k + " is named twice");
+        throw Problem.badRequest("duplicate-in-request", at, k + " is named twice");
       }
     }
     return new ArrayList<>(taken);

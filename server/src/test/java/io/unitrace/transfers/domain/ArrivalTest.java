@@ -15,30 +15,39 @@ class ArrivalTest {
           new Arrival.Line("G/B", false),
           new Arrival.Line("G/C", false));
 
+  /** What a clerk names, each at its position in the units list. */
+  private static List<Arrival.Asked> asked(String... keys) {
+    List<Arrival.Asked> asked = new java.util.ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      asked.add(new Arrival.Asked(keys[i], "units[" + i + "]"));
+    }
+    return asked;
+  }
+
   @Test
   void namingNoUnitTakesEveryOneStillOnItsWay() {
-    assertThat(Arrival.of(LINES, List.of())).containsExactly("G/B", "G/C");
+    assertThat(Arrival.of(LINES, asked())).containsExactly("G/B", "G/C");
     assertThat(Arrival.of(LINES, null)).containsExactly("G/B", "G/C");
   }
 
   @Test
   void namedUnitsArriveInTheOrderNamed() {
-    assertThat(Arrival.of(LINES, List.of("G/C", "G/B"))).containsExactly("G/C", "G/B");
+    assertThat(Arrival.of(LINES, asked("G/C", "G/B"))).containsExactly("G/C", "G/B");
   }
 
   @Test
   void aUnitNotOnTheTransferArrivedOrNamedTwiceIsRefusedByItsPosition() {
-    assertThatThrownBy(() -> Arrival.of(LINES, List.of("G/B", "G/X")))
+    assertThatThrownBy(() -> Arrival.of(LINES, asked("G/B", "G/X")))
         .isInstanceOfSatisfying(
             Problem.class,
             p -> {
               assertThat(p.code()).isEqualTo("not-on-transfer");
               assertThat(p.field()).isEqualTo("units[1]");
             });
-    assertThatThrownBy(() -> Arrival.of(LINES, List.of("G/A")))
+    assertThatThrownBy(() -> Arrival.of(LINES, asked("G/A")))
         .isInstanceOfSatisfying(
             Problem.class, p -> assertThat(p.code()).isEqualTo("already-arrived"));
-    assertThatThrownBy(() -> Arrival.of(LINES, List.of("G/B", "G/B")))
+    assertThatThrownBy(() -> Arrival.of(LINES, asked("G/B", "G/B")))
         .isInstanceOfSatisfying(
             Problem.class,
             p -> {
@@ -49,7 +58,7 @@ class ArrivalTest {
 
   @Test
   void aTransferWhollyArrivedTakesNothingMore() {
-    assertThatThrownBy(() -> Arrival.of(List.of(new Arrival.Line("G/A", true)), List.of()))
+    assertThatThrownBy(() -> Arrival.of(List.of(new Arrival.Line("G/A", true)), asked()))
         .isInstanceOfSatisfying(
             Problem.class, p -> assertThat(p.code()).isEqualTo("transfer-received"));
   }
