@@ -7,6 +7,7 @@ import io.unitrace.ledger.domain.UnitCommand;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -60,17 +61,19 @@ public class Transit {
         meta,
         new DispatchRequest(refs, values(ssccs), from, to),
         () -> {
+          Map<Long, Location> where = new HashMap<>();
           UnitCommand loose = new UnitCommand.Dispatch(to, false);
           UnitCommand packed = new UnitCommand.Dispatch(to, true);
           List<Recorder.Change> changes = new ArrayList<>();
           for (UnitRows.Loaded u : loaded(scope, refs)) {
-            requireIn(from, u.status().location(), "units", "unit " + ref(u));
+            requireIn(from, u.status().location(), where, "units", "unit " + ref(u));
             changes.add(new Recorder.Change(u, loose, Recorder.apply(ref(u), u.status(), loose)));
           }
           List<Long> trees = new ArrayList<>();
           for (int i = 0; i < ssccs.size(); i++) {
             Container c = outermost(scope, ssccs.get(i), "containers[" + i + "]");
-            requireIn(from, c.locationId(), "containers[" + i + "]", "container " + c.sscc());
+            requireIn(
+                from, c.locationId(), where, "containers[" + i + "]", "container " + c.sscc());
             List<Long> tree = containers.tree(scope.tenantId(), c.id());
             trees.addAll(tree);
             for (UnitRows.Loaded u : rows.inContainers(scope.tenantId(), tree)) {
@@ -181,12 +184,16 @@ public class Transit {
     return c;
   }
 
-  /** Refuses goods that are not in a location of warehouse {@code from}. */
-  private void requireIn(String from, Long locationId, String field, String what) {
+  /**
+   * Refuses goods that are not in a location of warehouse {@code from}; {@code known} keeps the
+   * locations read, so a transfer of many units reads each location once.
+   */
+  private void requireIn(
+      String from, Long locationId, Map<Long, Location> known, String field, String what) {
     if (locationId == null) {
       return; // not in a building: the state machine names why it cannot leave
     }
-    Location where = planning.location(locationId);
+    Location where = known.computeIfAbsent(locationId, planning::location);
     if (!where.warehouse().equals(from)) {
       throw Problem.conflict(
               "another-warehouse",

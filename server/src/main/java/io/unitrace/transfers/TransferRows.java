@@ -1,6 +1,9 @@
 package io.unitrace.transfers;
 
+import io.unitrace.shared.InList;
+import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +24,11 @@ class TransferRows {
       long shippedAt,
       Long receivedAt) {}
 
-  /** A unit the transfer carries loose, or (gtin null, serial the SSCC) a container. */
-  record Unit(String gtin, String serial, Long receivedEventId) {
+  /**
+   * A unit the transfer carries loose, or (gtin null, serial the SSCC) a container; {@code id} its
+   * row in transfer_unit or transfer_container.
+   */
+  record Unit(long id, String gtin, String serial, Long receivedEventId) {
 
     String key() {
       return gtin == null ? serial : gtin + "/" + serial;
@@ -63,16 +69,18 @@ class TransferRows {
     db.sql("UPDATE transfer SET number = ? WHERE id = ?")
         .params(String.format("TRF-%06d", id), id)
         .update();
-    for (String[] u : units) {
-      db.sql("INSERT INTO transfer_unit (tenant_id, transfer_id, gtin, serial) VALUES (?, ?, ?, ?)")
-          .params(tenantId, id, u[0], u[1])
-          .update();
-    }
-    for (String sscc : containers) {
-      db.sql("INSERT INTO transfer_container (tenant_id, transfer_id, sscc) VALUES (?, ?, ?)")
-          .params(tenantId, id, sscc)
-          .update();
-    }
+    MultiRowInsert.insert(
+        db,
+        "transfer_unit",
+        List.of("tenant_id", "transfer_id", "gtin", "serial"),
+        units.stream().map(u -> new Object[] {tenantId, id, u[0], u[1]}).toList(),
+        "");
+    MultiRowInsert.insert(
+        db,
+        "transfer_container",
+        List.of("tenant_id", "transfer_id", "sscc"),
+        containers.stream().map(c -> new Object[] {tenantId, id, c}).toList(),
+        "");
     return id;
   }
 
@@ -99,49 +107,42 @@ class TransferRows {
 
   List<Unit> units(long transferId) {
     return db.sql(
-            "SELECT gtin, serial, received_event_id FROM transfer_unit WHERE transfer_id = ? ORDER BY id")
+            "SELECT id, gtin, serial, received_event_id FROM transfer_unit WHERE transfer_id = ? ORDER BY id")
         .param(transferId)
-        .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2), Rows.longOrNull(rs, 3)))
+        .query(
+            (rs, n) ->
+                new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), Rows.longOrNull(rs, 4)))
         .list();
   }
 
   /** The containers a transfer carries whole: SSCC and the event each arrived in. */
   List<Unit> containers(long transferId) {
     return db.sql(
-            "SELECT '', sscc, received_event_id FROM transfer_container WHERE transfer_id = ? ORDER BY id")
+            "SELECT id, sscc, received_event_id FROM transfer_container WHERE transfer_id = ? ORDER BY id")
         .param(transferId)
-        .query((rs, n) -> new Unit(null, rs.getString(2), Rows.longOrNull(rs, 3)))
+        .query((rs, n) -> new Unit(rs.getLong(1), null, rs.getString(2), Rows.longOrNull(rs, 3)))
         .list();
   }
 
-  /** Marks containers arrived in {@code eventId}, only those still on their way. */
-  int containersArrived(long transferId, List<String> ssccs, long eventId, String at) {
-    int changed = 0;
-    for (String sscc : ssccs) {
-      changed +=
-          db.sql(
-                  """
-                  UPDATE transfer_container SET received_event_id = ?, received_at = ?
-                  WHERE transfer_id = ? AND sscc = ? AND received_event_id IS NULL""")
-              .params(eventId, at, transferId, sscc)
-              .update();
-    }
-    return changed;
-  }
-
   /**
-   * Marks units arrived in {@code eventId}, only those still on their way: the count of rows
-   * changed tells a concurrent arrival of the same unit.
+   * Marks the rows {@code ids} of {@code table} (transfer_unit or transfer_container) arrived in
+   * {@code eventId}, only those still on their way: the count of rows changed tells a concurrent
+   * arrival of the same unit or container.
    */
-  int arrived(long transferId, List<String[]> units, long eventId, String at) {
+  int arrived(String table, long transferId, List<Long> ids, long eventId, String at) {
     int changed = 0;
-    for (String[] u : units) {
+    for (List<Long> chunk : InList.chunks(ids, 500)) {
+      List<Object> params = new ArrayList<>(List.of(eventId, at, transferId));
+      params.addAll(chunk);
       changed +=
           db.sql(
-                  """
-                  UPDATE transfer_unit SET received_event_id = ?, received_at = ?
-                  WHERE transfer_id = ? AND gtin = ? AND serial = ? AND received_event_id IS NULL""")
-              .params(eventId, at, transferId, u[0], u[1])
+                  "UPDATE "
+                      + table
+                      + " SET received_event_id = ?, received_at = ?"
+                      + " WHERE transfer_id = ? AND received_event_id IS NULL AND id IN ("
+                      + InList.marks(chunk.size())
+                      + ")")
+              .params(params)
               .update();
     }
     return changed;

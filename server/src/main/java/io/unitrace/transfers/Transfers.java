@@ -198,17 +198,17 @@ public class Transfers {
       asked.add(new Arrival.Asked(containers.get(i).value(), "containers[" + i + "]"));
     }
     List<UnitRef> refs = new ArrayList<>();
-    List<String[]> columns = new ArrayList<>();
+    List<Long> unitRows = new ArrayList<>();
     List<Sscc> whole = new ArrayList<>();
-    List<String> ssccs = new ArrayList<>();
+    List<Long> containerRows = new ArrayList<>();
     for (String k : Arrival.of(state, asked)) {
       TransferRows.Unit u = byKey.get(k);
       if (u.gtin() == null) {
         whole.add(new Sscc(u.serial()));
-        ssccs.add(u.serial());
+        containerRows.add(u.id());
       } else {
         refs.add(new UnitRef(Gtin.parse(u.gtin()), new Serial(u.serial())));
-        columns.add(new String[] {u.gtin(), u.serial()});
+        unitRows.add(u.id());
       }
     }
     Map<String, Object> details = new LinkedHashMap<>();
@@ -222,8 +222,10 @@ public class Transfers {
         details,
         meta(requestKey),
         eventId -> {
-          if (rows.arrived(t.id(), columns, eventId, dock.code()) != columns.size()
-              || rows.containersArrived(t.id(), ssccs, eventId, dock.code()) != ssccs.size()) {
+          int changed =
+              rows.arrived("transfer_unit", t.id(), unitRows, eventId, dock.code())
+                  + rows.arrived("transfer_container", t.id(), containerRows, eventId, dock.code());
+          if (changed != unitRows.size() + containerRows.size()) {
             throw Problem.conflict(
                 "concurrent-change",
                 "units",

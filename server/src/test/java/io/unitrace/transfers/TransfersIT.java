@@ -47,6 +47,24 @@ class TransfersIT extends IntegrationTest {
     return new Other(wh, dock, bin);
   }
 
+  /** Ships the site's units named, from warehouse {@code from} to {@code to}. */
+  private static Api.Response ship(Site s, String from, String to, String... serials) {
+    return s.api.post("/api/v1/transfers", body(s, from, to, serials));
+  }
+
+  private static Api.Response shipWithKey(
+      Site s, String from, String to, String key, String... serials) {
+    return s.api.post("/api/v1/transfers", body(s, from, to, serials), key);
+  }
+
+  private static Object body(Site s, String from, String to, String... serials) {
+    List<Object> units = new ArrayList<>();
+    for (String serial : serials) {
+      units.add(s.unitKey(serial));
+    }
+    return map("from", from, "to", to, "units", units);
+  }
+
   private long events(Site s) {
     return db.sql(
             "SELECT count(*) FROM ledger_event e JOIN tenant t ON t.id = e.tenant_id WHERE t.code = ?")
@@ -62,17 +80,7 @@ class TransfersIT extends IntegrationTest {
     s.register(s.bin1, "T1", "T2");
     s.register(s.dock, "T3");
 
-    var shipped =
-        s.api.post(
-            "/api/v1/transfers",
-            map(
-                "from",
-                s.warehouse,
-                "to",
-                b.warehouse(),
-                "units",
-                list(s.unitKey("T1"), s.unitKey("T2"), s.unitKey("T3"))),
-            "trf-1");
+    var shipped = shipWithKey(s, s.warehouse, b.warehouse(), "trf-1", "T1", "T2", "T3");
     assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
     String number = shipped.at("/number").asString();
     assertThat(number).startsWith("TRF-");
@@ -84,17 +92,7 @@ class TransfersIT extends IntegrationTest {
 
     // The same request again answers with the same transfer and writes nothing.
     long before = events(s);
-    var again =
-        s.api.post(
-            "/api/v1/transfers",
-            map(
-                "from",
-                s.warehouse,
-                "to",
-                b.warehouse(),
-                "units",
-                list(s.unitKey("T1"), s.unitKey("T2"), s.unitKey("T3"))),
-            "trf-1");
+    var again = shipWithKey(s, s.warehouse, b.warehouse(), "trf-1", "T1", "T2", "T3");
     assertThat(again.status()).as(again.toString()).isEqualTo(200);
     assertThat(again.at("/number").asString()).isEqualTo(number);
     assertThat(events(s)).isEqualTo(before);
@@ -151,10 +149,7 @@ class TransfersIT extends IntegrationTest {
             map("from", s.warehouse, "to", b.warehouse(), "containers", list(kase)));
     assertThat(nested.status()).as(nested.toString()).isEqualTo(409);
     assertThat(nested.at("/field").asString()).isEqualTo("containers[0]");
-    var packedUnit =
-        s.api.post(
-            "/api/v1/transfers",
-            map("from", s.warehouse, "to", b.warehouse(), "units", list(s.unitKey("P1"))));
+    var packedUnit = ship(s, s.warehouse, b.warehouse(), "P1");
     assertThat(packedUnit.status()).as(packedUnit.toString()).isEqualTo(409);
 
     var shipped =
@@ -212,42 +207,19 @@ class TransfersIT extends IntegrationTest {
     s.register(s.bin1, "R1", "R2");
     long before = events(s);
 
-    Api.Response same =
-        s.api.post(
-            "/api/v1/transfers",
-            map("from", s.warehouse, "to", s.warehouse, "units", list(s.unitKey("R1"))));
+    Api.Response same = ship(s, s.warehouse, s.warehouse, "R1");
     assertThat(same.status()).isEqualTo(422);
     assertThat(same.at("/field").asString()).isEqualTo("to");
-    Api.Response unknown =
-        s.api.post(
-            "/api/v1/transfers",
-            map("from", s.warehouse, "to", "NOWHERE", "units", list(s.unitKey("R1"))));
+    Api.Response unknown = ship(s, s.warehouse, "NOWHERE", "R1");
     assertThat(unknown.problemCode()).isEqualTo("unknown-warehouse");
-    Api.Response wrongSide =
-        s.api.post(
-            "/api/v1/transfers",
-            map("from", b.warehouse(), "to", c.warehouse(), "units", list(s.unitKey("R1"))));
+    Api.Response wrongSide = ship(s, b.warehouse(), c.warehouse(), "R1");
     assertThat(wrongSide.status()).as(wrongSide.toString()).isEqualTo(409);
     assertThat(wrongSide.problemCode()).isEqualTo("another-warehouse");
-    Api.Response twice =
-        s.api.post(
-            "/api/v1/transfers",
-            map(
-                "from",
-                s.warehouse,
-                "to",
-                b.warehouse(),
-                "units",
-                list(s.unitKey("R1"), s.unitKey("R1"))));
+    Api.Response twice = ship(s, s.warehouse, b.warehouse(), "R1", "R1");
     assertThat(twice.at("/field").asString()).isEqualTo("units[1]");
     assertThat(events(s)).as("nothing written").isEqualTo(before);
 
-    String number =
-        ok(s.api.post(
-                "/api/v1/transfers",
-                map("from", s.warehouse, "to", b.warehouse(), "units", list(s.unitKey("R1")))))
-            .at("/number")
-            .asString();
+    String number = ok(ship(s, s.warehouse, b.warehouse(), "R1")).at("/number").asString();
     long shipped = events(s);
     Api.Response wrongDock =
         s.api.post("/api/v1/transfers/" + number + "/receive", map("dock", c.dock()));
@@ -273,17 +245,7 @@ class TransfersIT extends IntegrationTest {
     Other b = otherWarehouse();
     s.register(s.bin1, "C1", "C2", "C3");
     String number =
-        ok(s.api.post(
-                "/api/v1/transfers",
-                map(
-                    "from",
-                    s.warehouse,
-                    "to",
-                    b.warehouse(),
-                    "units",
-                    list(s.unitKey("C1"), s.unitKey("C2"), s.unitKey("C3")))))
-            .at("/number")
-            .asString();
+        ok(ship(s, s.warehouse, b.warehouse(), "C1", "C2", "C3")).at("/number").asString();
     long before = events(s);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
