@@ -67,6 +67,7 @@ class CountPlans {
 
   private final PlanRows rows;
   private final Counts counts;
+  private final CountOpening opening;
   private final AbcClasses abc;
   private final Tenants tenants;
   private final TransactionTemplate tx;
@@ -75,12 +76,14 @@ class CountPlans {
   CountPlans(
       PlanRows rows,
       Counts counts,
+      CountOpening opening,
       AbcClasses abc,
       Tenants tenants,
       TransactionTemplate tx,
       Clock clock) {
     this.rows = rows;
     this.counts = counts;
+    this.opening = opening;
     this.abc = abc;
     this.tenants = tenants;
     this.tx = tx;
@@ -107,8 +110,8 @@ class CountPlans {
       throw Problem.badRequest(
           "invalid-field", "everyDays", "a plan runs every 1 to " + MAX_EVERY_DAYS + " days");
     }
-    String warehouse = counts.requireWarehouse(a.warehouse(), "warehouse");
-    String assignee = counts.assignee(scope, a.assignee());
+    String warehouse = opening.requireWarehouse(a.warehouse(), "warehouse");
+    String assignee = opening.assignee(scope, a.assignee());
     long now = clock.millis();
     rows.put(
         scope.tenantId(), c, warehouse, abcClass, every, assignee, now, scope.actor().who(), now);
@@ -180,7 +183,7 @@ class CountPlans {
     }
     List<Long> products = abc.productsIn(p.tenantId(), p.abcClass());
     Optional<Long> opened =
-        counts.openForPlan(
+        opening.openForPlan(
             scope, p.warehouse(), products, p.assignee(), p.code(), p.abcClass().name());
     if (opened.isEmpty()) {
       return Optional.of(

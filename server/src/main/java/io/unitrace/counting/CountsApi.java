@@ -45,6 +45,7 @@ class CountsApi {
   record DecisionBody(String reason) {}
 
   private final Counts counts;
+  private final CountOpening opening;
   private final Counting counting;
   private final CountSettings settings;
   private final CountAccuracy accuracy;
@@ -52,12 +53,14 @@ class CountsApi {
 
   CountsApi(
       Counts counts,
+      CountOpening opening,
       Counting counting,
       CountSettings settings,
       CountAccuracy accuracy,
       AbcClasses abc) {
     this.abc = abc;
     this.counts = counts;
+    this.opening = opening;
     this.counting = counting;
     this.settings = settings;
     this.accuracy = accuracy;
@@ -74,11 +77,11 @@ class CountsApi {
       @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @RequestBody(required = false) OpenBody b) {
     Counts.Opened o =
-        counts.open(
+        opening.open(
             scope,
             b == null
                 ? null
-                : new Counts.Asked(
+                : new CountOpening.Asked(
                     b.warehouse(), b.locations(), b.subtree(), b.assignee(), b.sku(), b.lot()),
             key);
     return ResponseEntity.status(o.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(o.count());

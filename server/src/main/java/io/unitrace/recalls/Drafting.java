@@ -6,15 +6,12 @@ import io.unitrace.catalog.Product;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.ledger.Inventory;
 import io.unitrace.ledger.UnitRef;
+import io.unitrace.shared.IdempotencyKeys;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.RequestKeyLocks;
 import io.unitrace.tenancy.TenantScope;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +70,7 @@ class Drafting {
   Drafted draft(TenantScope scope, Targeting.Asked asked, String idempotencyKey) {
     scope.requireWrite();
     long tenant = scope.tenantId();
-    String requestKey = requestKey(idempotencyKey);
+    String requestKey = IdempotencyKeys.digest(idempotencyKey);
     if (requestKey != null) {
       Optional<Long> first = rows.draftedUnder(tenant, requestKey);
       if (first.isPresent()) {
@@ -153,25 +150,6 @@ class Drafting {
               return new long[] {created, 0};
             });
     return new Drafted(drafted[0], drafted[1] == 1);
-  }
-
-  /** The hex SHA-256 of an Idempotency-Key (null without one); a key is 1 to 200 characters. */
-  private static String requestKey(String idempotencyKey) {
-    if (idempotencyKey == null) {
-      return null;
-    }
-    if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-      throw Problem.badRequest(
-          "invalid-header", "Idempotency-Key", "an Idempotency-Key has 1 to 200 characters");
-    }
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(idempotencyKey.strip().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   private static int lotIndex(Targeting.Asked asked, String code) {
