@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -400,6 +401,30 @@ public class Catalog {
 
   public CursorPage<Product> list(long tenantId, String cursor, int limit) {
     List<Product> rows = load(tenantId, "p.id > ?", List.of(CursorPage.decode(cursor)), limit + 1);
+    return CursorPage.of(rows, limit, Product::id);
+  }
+
+  /**
+   * The products whose SKU or name contains {@code text} (any case), or one of whose GTINs does, a
+   * page at a time in id order: one statement per page.
+   */
+  public CursorPage<Product> search(long tenantId, String text, String cursor, int limit) {
+    String like =
+        "%"
+            + text.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_")
+            + "%";
+    List<Product> rows =
+        load(
+            tenantId,
+            "p.id > ? AND (LOWER(p.sku) LIKE ? ESCAPE '\\' OR LOWER(p.name) LIKE ? ESCAPE '\\'"
+                + " OR EXISTS (SELECT 1 FROM product_gtin g WHERE g.product_id = p.id"
+                + " AND g.gtin LIKE ? ESCAPE '\\'))",
+            List.of(CursorPage.decode(cursor), like, like, like),
+            limit + 1);
     return CursorPage.of(rows, limit, Product::id);
   }
 

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -115,8 +114,6 @@ class ProductsPage {
   private static final int PAGE = 50;
   // A search reads the catalog in its own order, a batch at a time, and stops after this many
   // products: a page of matches, or a cursor to read on from.
-  private static final int SEARCH_BATCH = 200;
-  private static final int SEARCH_SCAN = 2000;
 
   private static final Set<String> INPUTS =
       Set.of(
@@ -169,7 +166,7 @@ class ProductsPage {
     CursorPage<Product> page =
         search == null
             ? catalog.list(scope.tenantId(), SetupForms.blankToNull(cursor), PAGE)
-            : search(scope, search, SetupForms.blankToNull(cursor));
+            : catalog.search(scope.tenantId(), search, SetupForms.blankToNull(cursor), PAGE);
     model.addAttribute(
         "products",
         page.items().stream()
@@ -184,36 +181,6 @@ class ProductsPage {
             .toList());
     model.addAttribute("next", page.next());
     return "setup/products";
-  }
-
-  /**
-   * The products whose SKU or name contains the text (any case), or that carry it as a GTIN, read
-   * through the catalog's pages; {@code next} continues after the last product read.
-   */
-  private CursorPage<Product> search(TenantScope scope, String text, String cursor) {
-    String needle = text.toLowerCase(Locale.ROOT);
-    List<Product> found = new ArrayList<>();
-    String at = cursor;
-    int read = 0;
-    while (true) {
-      CursorPage<Product> batch = catalog.list(scope.tenantId(), at, SEARCH_BATCH);
-      for (Product p : batch.items()) {
-        read++;
-        if (p.sku().toLowerCase(Locale.ROOT).contains(needle)
-            || p.name().toLowerCase(Locale.ROOT).contains(needle)
-            || p.gtins().stream().anyMatch(g -> g.value().contains(text))) {
-          found.add(p);
-        }
-        if (found.size() == PAGE || read == SEARCH_SCAN) {
-          boolean more = batch.next() != null || p != batch.items().get(batch.items().size() - 1);
-          return new CursorPage<>(found, more ? CursorPage.encode(p.id()) : null);
-        }
-      }
-      if (batch.next() == null) {
-        return new CursorPage<>(found, null);
-      }
-      at = batch.next();
-    }
   }
 
   @GetMapping("/setup/products/new")

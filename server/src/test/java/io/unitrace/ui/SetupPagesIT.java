@@ -64,6 +64,11 @@ class SetupPagesIT extends IntegrationTest {
     assertThat(supervisor.get("/setup/products?q=" + gtin).body())
         .contains("data-sku=\"" + sku + "\"")
         .doesNotContain("data-sku=\"" + site.sku + "\"");
+    // By SKU in any case; a LIKE wildcard typed is a character, not "anything".
+    assertThat(supervisor.get("/setup/products?q=" + sku.toLowerCase()).body())
+        .contains("data-sku=\"" + sku + "\"");
+    assertThat(supervisor.get("/setup/products?q=%25").body())
+        .doesNotContain("data-sku=\"" + sku + "\"");
   }
 
   @Test
