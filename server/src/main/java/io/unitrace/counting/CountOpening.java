@@ -8,6 +8,7 @@ import io.unitrace.catalog.ProductId;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
+import io.unitrace.facility.LocationType;
 import io.unitrace.ledger.Inventory;
 import io.unitrace.shared.IdempotencyKeys;
 import io.unitrace.shared.Problem;
@@ -175,6 +176,12 @@ class CountOpening {
       for (int i = 0; i < a.locations().size(); i++) {
         String field = "locations[" + i + "]";
         Location l = facility.require(a.locations().get(i), field);
+        if (l.type() == LocationType.TRANSIT) {
+          throw Problem.unprocessable(
+              "in-transit",
+              field,
+              l.code() + " holds goods on their way, in no building: there is nothing to count");
+        }
         if (!l.warehouse().equals(warehouse)) {
           throw Problem.unprocessable(
               "wrong-warehouse",
@@ -296,7 +303,7 @@ class CountOpening {
                     products.stream().map(p -> new ProductId(p.productId())).toList(),
                     lots))
             .values()) {
-      if (l.warehouse().equals(warehouse)) {
+      if (l.warehouse().equals(warehouse) && l.type() != LocationType.TRANSIT) {
         walk.put(l.code(), l);
       }
     }

@@ -103,11 +103,8 @@ public class Facility {
     if (!LEVELS.contains(lvl)) {
       throw Problem.badRequest("invalid-field", "level", "level is one of " + LEVELS);
     }
-    if (type == null) {
-      throw Problem.badRequest(
-          "invalid-field",
-          "type",
-          "type is one of DOCK, STORAGE, STAGING, PACKING, QUARANTINE, REPAIR");
+    if (type == null || !LocationType.CHOSEN.contains(type)) {
+      throw Problem.badRequest("invalid-field", "type", "type is one of " + LocationType.CHOSEN);
     }
     Long parentId = null;
     if (parentCode != null && !parentCode.isBlank()) {
@@ -185,6 +182,31 @@ public class Facility {
         .orElseThrow(
             () ->
                 Problem.unprocessable("unknown-location", field, "no location with code " + code));
+  }
+
+  /**
+   * Where counted goods on their way to {@code warehouse} by a transfer are kept in the books (ADR
+   * 0023): the warehouse's one TRANSIT location, made the first time it is needed. Its code, {@code
+   * TRANSIT:} and the warehouse's, cannot clash with a user's (a user's code has no colon).
+   */
+  public Location transit(String warehouse) {
+    String code = "TRANSIT:" + warehouse;
+    Optional<Location> known = byCode(code);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    db.sql(
+            """
+            INSERT INTO location (warehouse_id, parent_id, code, name, level, type, created_at)
+            SELECT id, NULL, ?, ?, 'AREA', 'TRANSIT', ? FROM warehouse WHERE code = ?
+            ON CONFLICT (code) DO NOTHING""")
+        .params(code, "On the way to " + warehouse, clock.millis(), warehouse)
+        .update();
+    return byCode(code)
+        .orElseThrow(
+            () ->
+                Problem.unprocessable(
+                    "unknown-warehouse", "to", "no warehouse with code " + warehouse));
   }
 
   public CursorPage<Location> locations(String warehouse, String cursor, int limit) {

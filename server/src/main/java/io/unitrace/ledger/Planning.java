@@ -11,6 +11,7 @@ import io.unitrace.catalog.TrackingRule;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
+import io.unitrace.facility.LocationType;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.shared.Problem;
@@ -48,8 +49,28 @@ class Planning {
     this.containers = containers;
   }
 
+  /**
+   * The location a command names. Never a TRANSIT location: goods on their way are in no building,
+   * and leave it only by arriving through their transfer.
+   */
   Location require(String code, String field) {
-    return facility.require(code, field);
+    Location l = facility.require(code, field);
+    if (l.type() == LocationType.TRANSIT) {
+      throw Problem.conflict(
+              "in-transit",
+              field,
+              l.code()
+                  + " holds goods on their way to "
+                  + l.warehouse()
+                  + ": they arrive by receiving their transfer there")
+          .with("rule", "transit-by-transfer");
+    }
+    return l;
+  }
+
+  /** Where counted goods on their way to {@code warehouse} are kept (ADR 0023). */
+  Location transit(String warehouse) {
+    return facility.transit(warehouse);
   }
 
   Location location(long id) {

@@ -1,22 +1,29 @@
 package io.unitrace.ledger;
 
+import io.unitrace.catalog.LotId;
+import io.unitrace.catalog.ProductId;
 import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Location;
+import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.domain.UnitCommand;
 import io.unitrace.shared.Problem;
 import io.unitrace.tenancy.TenantScope;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Service;
 
 /**
  * Goods between two of the operator's warehouses, as ledger events: a transfer leaves its warehouse
- * (CBV {@code shipping}, disposition {@code in_transit}: the units go IN_TRANSIT, in no location)
- * and arrives at the other (CBV {@code receiving}: RECEIVED on the destination's dock). The only
+ * (CBV {@code shipping}, disposition {@code in_transit}: the units go IN_TRANSIT, in no location;
+ * counted goods go to the destination's TRANSIT location, ADR 0023) and arrives at the other (CBV
+ * {@code receiving}: RECEIVED on the destination's dock, counted goods onto that dock). The only
  * way goods change warehouse (every move stays inside one). Which transfer the goods belong to is
  * the caller's record; here the units' own rules hold, checked again inside the event's
  * transaction, and the caller's {@code inTransaction} runs with the event's id before it commits.
@@ -28,28 +35,53 @@ public class Transit {
   private final Planning planning;
   private final UnitRows rows;
   private final ContainerRows containers;
+  private final Inventory inventory;
 
-  Transit(Recorder recorder, Planning planning, UnitRows rows, ContainerRows containers) {
+  Transit(
+      Recorder recorder,
+      Planning planning,
+      UnitRows rows,
+      ContainerRows containers,
+      Inventory inventory) {
     this.recorder = recorder;
     this.planning = planning;
     this.rows = rows;
     this.containers = containers;
+    this.inventory = inventory;
   }
 
-  record DispatchRequest(List<UnitRef> units, List<String> containers, String from, String to) {}
+  /**
+   * A quantity of counted goods (a lot, or untracked: no lot) leaving location {@code from} of the
+   * origin, from its bucket with {@code holds} (none if not given); the holds travel with it.
+   */
+  public record StockOut(String gtin, String lot, String from, long quantity, Set<Hold> holds) {
 
-  record ArrivalRequest(List<UnitRef> units, List<String> containers, String at) {}
+    public StockOut {
+      holds = holds == null || holds.isEmpty() ? EnumSet.noneOf(Hold.class) : EnumSet.copyOf(holds);
+    }
+  }
+
+  /** A quantity of counted goods arriving: taken from what is on its way to the destination. */
+  public record StockIn(String gtin, String lot, long quantity) {}
+
+  record DispatchRequest(
+      List<UnitRef> units, List<String> containers, List<StockOut> stock, String from, String to) {}
+
+  record ArrivalRequest(
+      List<UnitRef> units, List<String> containers, List<StockIn> stock, String at) {}
 
   /**
    * The units and containers leave warehouse {@code from} for warehouse {@code to}: each unit
    * loose, RECEIVED or STORED, in a location of {@code from}; each container outermost, in {@code
-   * from}, shipped whole with everything in it (no location while on its way). One event; refused
-   * whole, naming the unit or container, otherwise.
+   * from}, shipped whole with everything in it (no location while on its way); each quantity of
+   * counted goods from its location in {@code from} to the TRANSIT location of {@code to}. One
+   * event; refused whole, naming the unit, container or quantity, otherwise.
    */
   public EventReceipt dispatch(
       TenantScope scope,
       List<UnitRef> refs,
       List<Sscc> ssccs,
+      List<StockOut> stock,
       String from,
       String to,
       Map<String, Object> details,
@@ -59,7 +91,7 @@ public class Transit {
     return recorder.record(
         scope,
         meta,
-        new DispatchRequest(refs, values(ssccs), from, to),
+        new DispatchRequest(refs, values(ssccs), stock, from, to),
         () -> {
           Map<Long, Location> where = new HashMap<>();
           UnitCommand loose = new UnitCommand.Dispatch(to, false);
@@ -81,6 +113,23 @@ public class Transit {
                   new Recorder.Change(u, packed, Recorder.apply(ref(u), u.status(), packed)));
             }
           }
+          List<StockRows.StockChange> moved = new ArrayList<>();
+          Location transit = stock.isEmpty() ? null : planning.transit(to);
+          Planning.StockPlanner items = planning.stock(scope);
+          for (int i = 0; i < stock.size(); i++) {
+            StockOut s = stock.get(i);
+            String at = "stock[" + i + "]";
+            Location source = planning.require(s.from(), at + ".from");
+            requireIn(from, source.id(), where, at + ".from", s.from());
+            Planning.StockItem item = items.item(s.gtin(), s.lot(), null, null, false, at + ".");
+            int holds = Planning.holdBits(s.holds());
+            moved.add(
+                new StockRows.StockChange(
+                    item.product(), item.lot(), source, holds, -s.quantity(), at + ".quantity"));
+            moved.add(
+                new StockRows.StockChange(
+                    item.product(), item.lot(), transit, holds, s.quantity(), at + ".quantity"));
+          }
           return new Recorder.Plan(
                   EventType.TRANSFER_SHIPPED,
                   "in_transit",
@@ -90,19 +139,23 @@ public class Transit {
                   List.of(),
                   changes,
                   () -> containers.place(scope.tenantId(), trees, null))
+              .withStock(moved)
               .then(inTransaction);
         });
   }
 
   /**
    * The units and containers arrive at {@code locationCode} (the destination's dock): each unit
-   * IN_TRANSIT and loose, each container on its way (no location) with everything in it. Whether
-   * they belong to the transfer, and the dock to its destination, is the caller's check.
+   * IN_TRANSIT and loose, each container on its way (no location) with everything in it, each
+   * quantity from the dock's warehouse's TRANSIT location, keeping its holds (held buckets first,
+   * so that a recall's hold placed on the way is not lost). Whether they belong to the transfer,
+   * and the dock to its destination, is the caller's check.
    */
   public EventReceipt arrive(
       TenantScope scope,
       List<UnitRef> refs,
       List<Sscc> ssccs,
+      List<StockIn> stock,
       String locationCode,
       Map<String, Object> details,
       RequestMeta meta,
@@ -112,7 +165,7 @@ public class Transit {
     return recorder.record(
         scope,
         meta,
-        new ArrivalRequest(refs, values(ssccs), at.code()),
+        new ArrivalRequest(refs, values(ssccs), stock, at.code()),
         () -> {
           UnitCommand arrive = new UnitCommand.Arrive(at.id(), at.type());
           List<Recorder.Change> changes = new ArrayList<>();
@@ -141,6 +194,52 @@ public class Transit {
                   new Recorder.Change(u, arrive, Recorder.apply(ref(u), u.status(), arrive)));
             }
           }
+          List<StockRows.StockChange> moved = new ArrayList<>();
+          Location transit = stock.isEmpty() ? null : planning.transit(at.warehouse());
+          Planning.StockPlanner items = planning.stock(scope);
+          for (int i = 0; i < stock.size(); i++) {
+            StockIn s = stock.get(i);
+            String field = "stock[" + i + "].quantity";
+            Planning.StockItem item =
+                items.item(s.gtin(), s.lot(), null, null, false, "stock[" + i + "].");
+            long left = s.quantity();
+            List<Inventory.StockBucket> onTheWay =
+                new ArrayList<>(
+                    inventory.stockAt(
+                        scope.tenantId(),
+                        new ProductId(item.product().id()),
+                        item.lot() == null ? null : new LotId(item.lot().id()),
+                        List.of(new LocationId(transit.id()))));
+            onTheWay.sort(Comparator.comparingInt(Inventory.StockBucket::holds).reversed());
+            for (Inventory.StockBucket b : onTheWay) {
+              long q = Math.min(left, b.quantity());
+              if (q == 0) {
+                break;
+              }
+              moved.add(
+                  new StockRows.StockChange(
+                      item.product(), item.lot(), transit, b.holds(), -q, field));
+              moved.add(
+                  new StockRows.StockChange(item.product(), item.lot(), at, b.holds(), q, field));
+              left -= q;
+            }
+            if (left > 0) {
+              throw Problem.conflict(
+                      "insufficient-stock",
+                      field,
+                      "only "
+                          + (s.quantity() - left)
+                          + " of "
+                          + item.product().sku()
+                          + (item.lot() == null ? "" : " lot " + item.lot().code())
+                          + " are on their way to "
+                          + at.warehouse()
+                          + ", "
+                          + s.quantity()
+                          + " asked for")
+                  .with("rule", "insufficient-stock");
+            }
+          }
           return new Recorder.Plan(
                   EventType.TRANSFER_RECEIVED,
                   "in_progress",
@@ -150,6 +249,7 @@ public class Transit {
                   List.of(),
                   changes,
                   () -> containers.place(scope.tenantId(), trees, at.id()))
+              .withStock(moved)
               .knowing(at)
               .then(inTransaction);
         });

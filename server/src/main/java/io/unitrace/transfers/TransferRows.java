@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of transfers: the document and the units it carries. */
+/** The SQL of transfers: the document and the units, containers and counted goods it carries. */
 @Repository
 class TransferRows {
 
@@ -35,6 +35,14 @@ class TransferRows {
     }
   }
 
+  /** Counted goods the transfer carries: a lot (or none) of a GTIN, shipped and arrived. */
+  record Stock(long id, String gtin, String lot, long quantity, long received) {
+
+    String key() {
+      return gtin + (lot == null ? "" : " lot " + lot);
+    }
+  }
+
   private static final String TRANSFER =
       """
       SELECT id, number, from_warehouse, to_warehouse, status, shipped_event_id, shipped_by,
@@ -56,7 +64,8 @@ class TransferRows {
       String by,
       long at,
       List<String[]> units,
-      List<String> containers) {
+      List<String> containers,
+      List<Stock> stock) {
     long id =
         db.sql(
                 """
@@ -80,6 +89,14 @@ class TransferRows {
         "transfer_container",
         List.of("tenant_id", "transfer_id", "sscc"),
         containers.stream().map(c -> new Object[] {tenantId, id, c}).toList(),
+        "");
+    MultiRowInsert.insert(
+        db,
+        "transfer_stock",
+        List.of("tenant_id", "transfer_id", "gtin", "lot", "quantity", "received"),
+        stock.stream()
+            .map(q -> new Object[] {tenantId, id, q.gtin(), q.lot(), q.quantity(), 0L})
+            .toList(),
         "");
     return id;
   }
@@ -124,6 +141,32 @@ class TransferRows {
         .list();
   }
 
+  /** The counted goods a transfer carries, in the order shipped. */
+  List<Stock> stock(long transferId) {
+    return db.sql(
+            "SELECT id, gtin, lot, quantity, received FROM transfer_stock WHERE transfer_id = ? ORDER BY id")
+        .param(transferId)
+        .query(
+            (rs, n) ->
+                new Stock(
+                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
+        .list();
+  }
+
+  /**
+   * Adds {@code quantity} to what has arrived of the line {@code id}, only while that stays within
+   * what was shipped: false tells a concurrent arrival that took some of it.
+   */
+  boolean stockArrived(long id, long quantity, long eventId) {
+    return db.sql(
+                """
+                UPDATE transfer_stock SET received = received + ?, last_received_event_id = ?
+                WHERE id = ? AND received + ? <= quantity""")
+            .params(quantity, eventId, id, quantity)
+            .update()
+        == 1;
+  }
+
   /**
    * Marks the rows {@code ids} of {@code table} (transfer_unit or transfer_container) arrived in
    * {@code eventId}, only those still on their way: the count of rows changed tells a concurrent
@@ -157,8 +200,10 @@ class TransferRows {
               AND NOT EXISTS
                 (SELECT 1 FROM transfer_unit WHERE transfer_id = ? AND received_event_id IS NULL)
               AND NOT EXISTS
-                (SELECT 1 FROM transfer_container WHERE transfer_id = ? AND received_event_id IS NULL)""")
-        .params(at, transferId, transferId, transferId)
+                (SELECT 1 FROM transfer_container WHERE transfer_id = ? AND received_event_id IS NULL)
+              AND NOT EXISTS
+                (SELECT 1 FROM transfer_stock WHERE transfer_id = ? AND received < quantity)""")
+        .params(at, transferId, transferId, transferId, transferId)
         .update();
   }
 

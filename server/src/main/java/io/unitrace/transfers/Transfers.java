@@ -54,6 +54,14 @@ public class Transfers {
   /** A container shipped whole, with everything in it. */
   public record ContainerLine(String sscc, boolean arrived) {}
 
+  /** Counted goods carried: a lot (null for untracked goods) of a GTIN, shipped and arrived. */
+  public record StockLine(String gtin, String lot, long quantity, long arrived) {}
+
+  /**
+   * Counted goods named as arriving: a lot (or none) of a GTIN; quantity null for all on the way.
+   */
+  public record StockAsked(String gtin, String lot, Long quantity) {}
+
   public record TransferView(
       String number,
       String from,
@@ -66,21 +74,24 @@ public class Transfers {
       int units,
       int onTheWay,
       List<UnitLine> lines,
-      List<ContainerLine> containers) {}
+      List<ContainerLine> containers,
+      List<StockLine> stock) {}
 
-  /**
-   * The units leave {@code from} for {@code to}, in one ledger event; a repeated Idempotency-Key
-   * answers with the transfer the first request made.
-   */
   /** A transfer shipped now, or the one a repeated Idempotency-Key shipped before. */
   public record Shipped(TransferView transfer, boolean repeated) {}
 
+  /**
+   * The units, containers and counted goods leave {@code from} for {@code to}, in one ledger event;
+   * a repeated Idempotency-Key answers with the transfer the first request made. Counted goods of
+   * one lot taken from several locations are one line of the transfer.
+   */
   public Shipped ship(
       TenantScope scope,
       String from,
       String to,
       List<UnitRef> units,
       List<Sscc> containers,
+      List<Transit.StockOut> stock,
       String key) {
     scope.requireWrite();
     String origin = warehouse(from, "from");
@@ -92,9 +103,9 @@ public class Transfers {
               "a transfer goes to another warehouse; inside " + origin + " goods are moved")
           .with("rule", "transfer-between-warehouses");
     }
-    if (units.isEmpty() && containers.isEmpty()) {
+    if (units.isEmpty() && containers.isEmpty() && stock.isEmpty()) {
       throw Problem.badRequest(
-          "invalid-field", "units", "name the units (or containers) that leave");
+          "invalid-field", "units", "name the units, containers or counted goods that leave");
     }
     if (units.size() + containers.size() > MAX_UNITS) {
       throw Problem.badRequest(
@@ -116,6 +127,19 @@ public class Transfers {
             "container " + containers.get(i) + " is named twice");
       }
     }
+    Map<String, TransferRows.Stock> quantities = new LinkedHashMap<>();
+    for (int i = 0; i < stock.size(); i++) {
+      Transit.StockOut q = stock.get(i);
+      if (q.quantity() < 1) {
+        throw Problem.badRequest(
+            "invalid-field", "stock[" + i + "].quantity", "ship a quantity of at least 1");
+      }
+      TransferRows.Stock line = new TransferRows.Stock(0, q.gtin(), q.lot(), q.quantity(), 0);
+      quantities.merge(
+          line.key(),
+          line,
+          (a, b) -> new TransferRows.Stock(0, a.gtin(), a.lot(), a.quantity() + b.quantity(), 0));
+    }
     List<String[]> carried = units.stream().map(Transfers::columns).toList();
     List<String> ssccs = containers.stream().map(Sscc::value).toList();
     Map<String, Object> details = new LinkedHashMap<>();
@@ -126,6 +150,7 @@ public class Transfers {
             scope,
             units,
             containers,
+            stock,
             origin,
             destination,
             details,
@@ -139,7 +164,8 @@ public class Transfers {
                     scope.actor().who(),
                     clock.millis(),
                     carried,
-                    ssccs));
+                    ssccs,
+                    List.copyOf(quantities.values())));
     TransferView v =
         view(
             rows.byShippedEvent(scope.tenantId(), receipt.eventId())
@@ -153,8 +179,8 @@ public class Transfers {
   }
 
   /**
-   * The units named (or every one still on its way) arrive at {@code dockCode}, a dock of the
-   * transfer's destination, in one ledger event.
+   * The units, containers and quantities named (or everything still on its way) arrive at {@code
+   * dockCode}, a dock of the transfer's destination, in one ledger event.
    */
   public TransferView receive(
       TenantScope scope,
@@ -162,6 +188,7 @@ public class Transfers {
       String dockCode,
       List<UnitRef> units,
       List<Sscc> containers,
+      List<StockAsked> stock,
       String key) {
     scope.requireWrite();
     TransferRows.Transfer t = require(scope, number);
@@ -182,8 +209,13 @@ public class Transfers {
     List<Arrival.Line> state = new ArrayList<>();
     Map<String, TransferRows.Unit> byKey = new LinkedHashMap<>();
     for (TransferRows.Unit u : lines) {
-      state.add(new Arrival.Line(u.key(), u.receivedEventId() != null));
+      state.add(Arrival.Line.piece(u.key(), u.receivedEventId() != null));
       byKey.put(u.key(), u);
+    }
+    Map<String, TransferRows.Stock> stockByKey = new LinkedHashMap<>();
+    for (TransferRows.Stock q : rows.stock(t.id())) {
+      state.add(new Arrival.Line(q.key(), q.quantity(), q.received()));
+      stockByKey.put(q.key(), q);
     }
     String requestKey = key == null ? null : "transfer:" + t.number() + ":" + key;
     if (ledger.recorded(scope, requestKey)) {
@@ -197,11 +229,25 @@ public class Transfers {
     for (int i = 0; i < containers.size(); i++) {
       asked.add(new Arrival.Asked(containers.get(i).value(), "containers[" + i + "]"));
     }
+    for (int i = 0; i < stock.size(); i++) {
+      StockAsked q = stock.get(i);
+      String k = new TransferRows.Stock(0, q.gtin(), q.lot(), 0, 0).key();
+      asked.add(new Arrival.Asked(k, q.quantity(), "stock[" + i + "]"));
+    }
     List<UnitRef> refs = new ArrayList<>();
     List<Long> unitRows = new ArrayList<>();
     List<Sscc> whole = new ArrayList<>();
     List<Long> containerRows = new ArrayList<>();
-    for (String k : Arrival.of(state, asked)) {
+    List<Transit.StockIn> quantities = new ArrayList<>();
+    Map<Long, Long> stockRows = new LinkedHashMap<>();
+    for (Arrival.Take take : Arrival.of(state, asked)) {
+      String k = take.key();
+      TransferRows.Stock q = stockByKey.get(k);
+      if (q != null) {
+        quantities.add(new Transit.StockIn(q.gtin(), q.lot(), take.quantity()));
+        stockRows.put(q.id(), take.quantity());
+        continue;
+      }
       TransferRows.Unit u = byKey.get(k);
       if (u.gtin() == null) {
         whole.add(new Sscc(u.serial()));
@@ -218,6 +264,7 @@ public class Transfers {
         scope,
         refs,
         whole,
+        quantities,
         dock.code(),
         details,
         meta(requestKey),
@@ -225,7 +272,10 @@ public class Transfers {
           int changed =
               rows.arrived("transfer_unit", t.id(), unitRows, eventId, dock.code())
                   + rows.arrived("transfer_container", t.id(), containerRows, eventId, dock.code());
-          if (changed != unitRows.size() + containerRows.size()) {
+          for (var q : stockRows.entrySet()) {
+            changed += rows.stockArrived(q.getKey(), q.getValue(), eventId) ? 1 : 0;
+          }
+          if (changed != unitRows.size() + containerRows.size() + stockRows.size()) {
             throw Problem.conflict(
                 "concurrent-change",
                 "units",
@@ -262,10 +312,15 @@ public class Transfers {
         rows.containers(t.id()).stream()
             .map(c -> new ContainerLine(c.serial(), c.receivedEventId() != null))
             .toList();
+    List<StockLine> stock =
+        rows.stock(t.id()).stream()
+            .map(q -> new StockLine(q.gtin(), q.lot(), q.quantity(), q.received()))
+            .toList();
     int onTheWay =
         (int)
             (lines.stream().filter(l -> !l.arrived()).count()
-                + containers.stream().filter(c -> !c.arrived()).count());
+                + containers.stream().filter(c -> !c.arrived()).count()
+                + stock.stream().filter(q -> q.arrived() < q.quantity()).count());
     return new TransferView(
         t.number(),
         t.from(),
@@ -278,7 +333,8 @@ public class Transfers {
         lines.size(),
         onTheWay,
         lines,
-        containers);
+        containers,
+        stock);
   }
 
   private String warehouse(String code, String field) {

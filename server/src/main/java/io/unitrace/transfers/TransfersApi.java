@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.unitrace.catalog.CatalogInput;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Hold;
+import io.unitrace.ledger.Transit;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
@@ -11,6 +13,7 @@ import io.unitrace.shared.Text;
 import io.unitrace.tenancy.TenantScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,19 +32,36 @@ class TransfersApi {
 
   record UnitKey(String gtin, String serial) {}
 
-  record ShipBody(String from, String to, List<UnitKey> units, List<String> containers) {
+  /**
+   * Counted goods leaving: {@code quantity} of lot {@code lot} (none for untracked goods) of {@code
+   * gtin} from location {@code from}; {@code holds} names the bucket (none if not given).
+   */
+  record StockOutBody(String gtin, String lot, String from, Long quantity, Set<Hold> holds) {}
+
+  record ShipBody(
+      String from,
+      String to,
+      List<UnitKey> units,
+      List<String> containers,
+      List<StockOutBody> stock) {
 
     ShipBody {
       Text.noNulls("units", units);
       Text.noNulls("containers", containers);
+      Text.noNulls("stock", stock);
     }
   }
 
-  record ReceiveBody(String dock, List<UnitKey> units, List<String> containers) {
+  /** Counted goods arriving: {@code quantity} of them (all still on the way if not given). */
+  record StockInBody(String gtin, String lot, Long quantity) {}
+
+  record ReceiveBody(
+      String dock, List<UnitKey> units, List<String> containers, List<StockInBody> stock) {
 
     ReceiveBody {
       Text.noNulls("units", units);
       Text.noNulls("containers", containers);
+      Text.noNulls("stock", stock);
     }
   }
 
@@ -54,9 +74,12 @@ class TransfersApi {
   @Operation(
       summary = "Ship a transfer to another warehouse",
       description =
-          "The units and containers leave warehouse from for warehouse to in one ledger event: each"
-              + " unit loose, RECEIVED or STORED in a location of from, each container outermost and"
-              + " shipped whole; they are IN_TRANSIT, in no location, until received."
+          "The units, containers and counted goods leave warehouse from for warehouse to in one"
+              + " ledger event: each unit loose, RECEIVED or STORED in a location of from, each"
+              + " container outermost and shipped whole; they are IN_TRANSIT, in no location, until"
+              + " received. Counted goods (stock: a quantity of a lot, or of an untracked product,"
+              + " from a location of from) go to the destination's TRANSIT location, not available,"
+              + " until received; one lot taken from several locations is one line."
               + " 201 with the transfer; a repeated Idempotency-Key answers 200 with the first.")
   @PostMapping
   ResponseEntity<Transfers.TransferView> ship(
@@ -67,7 +90,14 @@ class TransfersApi {
       throw Problem.badRequest("invalid-field", "from", "name from, to and the units");
     }
     Transfers.Shipped s =
-        transfers.ship(scope, b.from(), b.to(), refs(b.units()), ssccs(b.containers()), key);
+        transfers.ship(
+            scope,
+            b.from(),
+            b.to(),
+            refs(b.units()),
+            ssccs(b.containers()),
+            stockOut(b.stock()),
+            key);
     return ResponseEntity.status(s.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(s.transfer());
   }
@@ -75,10 +105,11 @@ class TransfersApi {
   @Operation(
       summary = "Receive a transfer at its destination",
       description =
-          "The units and containers named, or everything still on its way, arrive on a dock of the"
-              + " transfer's"
-              + " destination in one ledger event (RECEIVED, to be put away). A unit not on the"
-              + " transfer, or arrived already, is refused by its position.")
+          "The units, containers and counted goods named, or everything still on its way, arrive"
+              + " on a dock of the transfer's destination in one ledger event (RECEIVED, to be put"
+              + " away). Counted goods arrive in parts: a quantity, or all still on the way if none"
+              + " is given. Something not on the transfer, arrived already, or more than is still on"
+              + " its way is refused by its position.")
   @PostMapping("/{number}/receive")
   Transfers.TransferView receive(
       TenantScope scope,
@@ -88,12 +119,16 @@ class TransfersApi {
     if (b == null) {
       throw Problem.badRequest("invalid-field", "dock", "name the dock the goods arrive on");
     }
-    return transfers.receive(scope, number, b.dock(), refs(b.units()), ssccs(b.containers()), key);
+    return transfers.receive(
+        scope, number, b.dock(), refs(b.units()), ssccs(b.containers()), stockIn(b.stock()), key);
   }
 
   @Operation(
       summary = "Read a transfer",
-      description = "Its warehouses, status, and each unit with whether it has arrived.")
+      description =
+          "Its warehouses, status, each unit and container with whether it has arrived, and each"
+              + " line of counted goods with how many have arrived; onTheWay counts the lines not"
+              + " wholly arrived.")
   @GetMapping("/{number}")
   Transfers.TransferView get(TenantScope scope, @PathVariable String number) {
     return transfers.get(scope, number);
@@ -106,6 +141,47 @@ class TransfersApi {
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     return transfers.list(scope, cursor, CursorPage.limit(limit));
+  }
+
+  private static List<Transit.StockOut> stockOut(List<StockOutBody> lines) {
+    List<Transit.StockOut> out = new ArrayList<>();
+    for (int i = 0; lines != null && i < lines.size(); i++) {
+      StockOutBody l = lines.get(i);
+      String at = "stock[" + i + "]";
+      if (l.quantity() == null) {
+        throw Problem.badRequest("invalid-field", at + ".quantity", "name the quantity");
+      }
+      out.add(
+          new Transit.StockOut(
+              gtin(at, l.gtin()), lot(at, l.lot()), l.from(), l.quantity(), l.holds()));
+    }
+    return out;
+  }
+
+  private static List<Transfers.StockAsked> stockIn(List<StockInBody> lines) {
+    List<Transfers.StockAsked> in = new ArrayList<>();
+    for (int i = 0; lines != null && i < lines.size(); i++) {
+      StockInBody l = lines.get(i);
+      String at = "stock[" + i + "]";
+      in.add(new Transfers.StockAsked(gtin(at, l.gtin()), lot(at, l.lot()), l.quantity()));
+    }
+    return in;
+  }
+
+  private static String gtin(String at, String text) {
+    try {
+      return Gtin.parse(text).value();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw Problem.badRequest(
+          "invalid-gtin", at + ".gtin", "a GTIN of 14 digits with its check digit");
+    }
+  }
+
+  /** The lot's code, or null for untracked goods. */
+  private static String lot(String at, String text) {
+    return text == null || text.isBlank()
+        ? null
+        : CatalogInput.lot(at + ".lot", text.strip()).value();
   }
 
   private static List<Sscc> ssccs(List<String> codes) {
@@ -131,14 +207,9 @@ class TransfersApi {
     for (int i = 0; i < keys.size(); i++) {
       UnitKey k = keys.get(i);
       String at = "units[" + i + "]";
-      Gtin gtin;
-      try {
-        gtin = Gtin.parse(k.gtin());
-      } catch (IllegalArgumentException | NullPointerException e) {
-        throw Problem.badRequest(
-            "invalid-gtin", at + ".gtin", "a GTIN of 14 digits with its check digit");
-      }
-      refs.add(new UnitRef(gtin, CatalogInput.serial(at + ".serial", k.serial())));
+      refs.add(
+          new UnitRef(
+              Gtin.parse(gtin(at, k.gtin())), CatalogInput.serial(at + ".serial", k.serial())));
     }
     return refs;
   }

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -125,7 +124,7 @@ class LocationsPage {
     List<Facility.Warehouse> warehouses = facility.warehouses();
     model.addAttribute("warehouses", warehouses);
     model.addAttribute("levels", List.of("ZONE", "AISLE", "RACK", "BIN", "AREA"));
-    model.addAttribute("types", Arrays.stream(LocationType.values()).map(Enum::name).toList());
+    model.addAttribute("types", LocationType.CHOSEN.stream().map(Enum::name).toList());
     if (warehouse != null) {
       Facility.Warehouse w =
           warehouses.stream()

@@ -36,6 +36,7 @@ final class StockReasons {
       case "REPAIR" -> "at repair";
       case "STAGING" -> "staged for shipping";
       case "PACKING" -> "at packing";
+      case "TRANSIT" -> "on the way here by a transfer";
       default -> "returned or at repair, awaiting a decision";
     };
   }

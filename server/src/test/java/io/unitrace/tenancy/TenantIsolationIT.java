@@ -1837,7 +1837,8 @@ class TenantIsolationIT extends IntegrationTest {
             "count_plan",
             "transfer",
             "transfer_unit",
-            "transfer_container")) {
+            "transfer_container",
+            "transfer_stock")) {
       s.put(
           "rows of " + table,
           db.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")

@@ -10,6 +10,7 @@ import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -274,5 +275,265 @@ class TransfersIT extends IntegrationTest {
     for (String serial : List.of("C1", "C2", "C3")) {
       assertThat(ok(s.api.get(s.unitPath(serial))).at("/location").asString()).isEqualTo(b.dock());
     }
+  }
+
+  private record Counted(String sku, String gtin) {}
+
+  /** A product of the site's client counted by {@code tracking} (LOT or NONE). */
+  private static Counted product(Site s, String prefix, String tracking) {
+    Counted c = new Counted(unique(prefix), Site.randomGtin());
+    ok(
+        s.api.post(
+            "/api/v1/products",
+            map("sku", c.sku(), "name", c.sku(), "gtins", list(c.gtin()), "tracking", tracking)));
+    return c;
+  }
+
+  /** Stock of the product (and lot) found at the location, by a stock adjustment. */
+  private static void found(Site s, Counted c, String lot, String location, int quantity) {
+    ok(
+        s.api.post(
+            "/api/v1/stock/adjustments",
+            map(
+                "gtin",
+                c.gtin(),
+                "lot",
+                lot,
+                "location",
+                location,
+                "kind",
+                "FOUND",
+                "quantity",
+                quantity,
+                "reason",
+                "opening stock")));
+  }
+
+  /** The stock lines of the product at the location: quantity, available, held, location type. */
+  private static List<JsonNode> stock(Site s, Counted c, String location) {
+    List<JsonNode> lines = new ArrayList<>();
+    ok(s.api.get("/api/v1/stock?sku=" + c.sku() + "&location=" + location))
+        .json()
+        .path("items")
+        .forEach(lines::add);
+    return lines;
+  }
+
+  private static long quantity(Site s, Counted c, String location) {
+    return stock(s, c, location).stream().mapToLong(l -> l.path("quantity").asLong()).sum();
+  }
+
+  private static Map<String, Object> out(Counted c, String lot, String from, int quantity) {
+    return map("gtin", c.gtin(), "lot", lot, "from", from, "quantity", quantity);
+  }
+
+  private static Map<String, Object> in(Counted c, String lot, Integer quantity) {
+    return map("gtin", c.gtin(), "lot", lot, "quantity", quantity);
+  }
+
+  @Test
+  void countedGoodsTravelByQuantityOnTheWayInNoBuildingAndArriveInParts() {
+    Site s = Site.create(admin);
+    Other b = otherWarehouse();
+    Counted saline = product(s, "SAL", "LOT");
+    Counted gloves = product(s, "GLV", "NONE");
+    found(s, saline, "L1", s.bin1, 40);
+    found(s, saline, "L1", s.bin2, 30);
+    found(s, gloves, null, s.bin1, 20);
+    s.register(s.bin1, "M1");
+
+    // One lot from two bins is one line; a serialized unit travels on the same transfer.
+    var shipped =
+        s.api.post(
+            "/api/v1/transfers",
+            map(
+                "from", s.warehouse,
+                "to", b.warehouse(),
+                "units", list(s.unitKey("M1")),
+                "stock",
+                    list(
+                        out(saline, "L1", s.bin1, 25),
+                        out(saline, "L1", s.bin2, 30),
+                        out(gloves, null, s.bin1, 20))));
+    assertThat(shipped.status()).as(shipped.toString()).isEqualTo(201);
+    String number = shipped.at("/number").asString();
+    assertThat(shipped.at("/stock").size()).isEqualTo(2);
+    assertThat(shipped.at("/stock/0/lot").asString()).isEqualTo("L1");
+    assertThat(shipped.at("/stock/0/quantity").asLong()).isEqualTo(55);
+    assertThat(shipped.at("/stock/0/arrived").asLong()).isZero();
+    assertThat(shipped.at("/stock/1/quantity").asLong()).isEqualTo(20);
+    assertThat(shipped.at("/onTheWay").asInt()).isEqualTo(3);
+    assertThat(quantity(s, saline, s.bin1)).isEqualTo(15);
+    assertThat(quantity(s, saline, s.bin2)).isZero();
+    assertThat(quantity(s, gloves, s.bin1)).isZero();
+
+    // On the way: in the books at the destination's TRANSIT location, not available, and said so.
+    String transit = "TRANSIT:" + b.warehouse();
+    List<JsonNode> onTheWay = stock(s, saline, transit);
+    assertThat(onTheWay).hasSize(1);
+    assertThat(onTheWay.get(0).path("quantity").asLong()).isEqualTo(55);
+    assertThat(onTheWay.get(0).path("available").asLong()).isZero();
+    assertThat(onTheWay.get(0).path("locationType").asString()).isEqualTo("TRANSIT");
+
+    // Nothing moves, corrects or counts goods on the way; they arrive only by their transfer.
+    long before = events(s);
+    var moved =
+        s.api.post(
+            "/api/v1/stock/moves",
+            map("gtin", saline.gtin(), "lot", "L1", "from", transit, "to", b.bin(), "quantity", 5));
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(409);
+    assertThat(moved.problemCode()).isEqualTo("in-transit");
+    assertThat(moved.at("/field").asString()).isEqualTo("from");
+    var lost =
+        s.api.post(
+            "/api/v1/stock/adjustments",
+            map(
+                "gtin",
+                saline.gtin(),
+                "lot",
+                "L1",
+                "location",
+                transit,
+                "kind",
+                "LOST",
+                "quantity",
+                5,
+                "reason",
+                "fell off"));
+    assertThat(lost.problemCode()).isEqualTo("in-transit");
+    var counted =
+        s.api.post("/api/v1/counts", map("warehouse", b.warehouse(), "sku", saline.sku()));
+    assertThat(counted.problemCode()).as(counted.toString()).isEqualTo("nothing-to-count");
+    var located =
+        s.api.post(
+            "/api/v1/locations",
+            map("warehouse", b.warehouse(), "code", unique("X"), "type", "TRANSIT"));
+    assertThat(located.at("/field").asString()).as(located.toString()).isEqualTo("type");
+
+    // More than is on its way, or a lot not on the transfer, is refused by its position.
+    String receive = "/api/v1/transfers/" + number + "/receive";
+    var tooMany = s.api.post(receive, map("dock", b.dock(), "stock", list(in(saline, "L1", 56))));
+    assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(409);
+    assertThat(tooMany.problemCode()).isEqualTo("more-than-on-the-way");
+    assertThat(tooMany.at("/field").asString()).isEqualTo("stock[0].quantity");
+    var otherLot =
+        s.api.post(
+            receive,
+            map("dock", b.dock(), "stock", list(in(saline, "L1", 1), in(saline, "L9", 1))));
+    assertThat(otherLot.problemCode()).isEqualTo("not-on-transfer");
+    assertThat(otherLot.at("/field").asString()).isEqualTo("stock[1]");
+    assertThat(events(s)).as("nothing written").isEqualTo(before);
+
+    var part = ok(s.api.post(receive, map("dock", b.dock(), "stock", list(in(saline, "L1", 20)))));
+    assertThat(part.at("/stock/0/arrived").asLong()).isEqualTo(20);
+    assertThat(part.at("/status").asString()).isEqualTo("IN_TRANSIT");
+    assertThat(quantity(s, saline, b.dock())).isEqualTo(20);
+    assertThat(quantity(s, saline, transit)).isEqualTo(35);
+
+    var rest = ok(s.api.post(receive, map("dock", b.dock())));
+    assertThat(rest.at("/status").asString()).isEqualTo("RECEIVED");
+    assertThat(rest.at("/onTheWay").asInt()).isZero();
+    assertThat(rest.at("/stock/0/arrived").asLong()).isEqualTo(55);
+    assertThat(quantity(s, saline, b.dock())).isEqualTo(55);
+    assertThat(quantity(s, gloves, b.dock())).isEqualTo(20);
+    assertThat(quantity(s, saline, transit)).isZero();
+    assertThat(ok(s.api.get(s.unitPath("M1"))).at("/location").asString()).isEqualTo(b.dock());
+    // Put away at the destination like any goods received there.
+    ok(
+        s.api.post(
+            "/api/v1/stock/moves",
+            map(
+                "gtin",
+                saline.gtin(),
+                "lot",
+                "L1",
+                "from",
+                b.dock(),
+                "to",
+                b.bin(),
+                "quantity",
+                55)));
+    assertThat(quantity(s, saline, b.bin())).isEqualTo(55);
+
+    List<String> types = new ArrayList<>();
+    ok(s.api.get("/api/v1/stock/history?sku=" + saline.sku() + "&lot=L1"))
+        .json()
+        .path("items")
+        .forEach(e -> types.add(e.path("type").asString()));
+    assertThat(types)
+        .containsSubsequence("TRANSFER_SHIPPED", "TRANSFER_RECEIVED", "TRANSFER_RECEIVED", "MOVED");
+    assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void heldCountedGoodsTravelHeldAndTwoClerksNeverReceiveMoreThanWasShipped() throws Exception {
+    Site s = Site.create(admin);
+    Other b = otherWarehouse();
+    Counted saline = product(s, "SAL", "LOT");
+    found(s, saline, "L1", s.bin1, 50);
+    ok(
+        s.api.post(
+            "/api/v1/stock/holds",
+            map(
+                "gtin",
+                saline.gtin(),
+                "lot",
+                "L1",
+                "location",
+                s.bin1,
+                "quantity",
+                10,
+                "hold",
+                "QC",
+                "reason",
+                "inspect")));
+    Map<String, Object> held = out(saline, "L1", s.bin1, 10);
+    held.put("holds", list("QC"));
+    String number =
+        ok(s.api.post(
+                "/api/v1/transfers",
+                map(
+                    "from",
+                    s.warehouse,
+                    "to",
+                    b.warehouse(),
+                    "stock",
+                    list(out(saline, "L1", s.bin1, 40), held))))
+            .at("/number")
+            .asString();
+    long before = events(s);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    int received = 0;
+    try {
+      List<Future<Api.Response>> answers = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        Callable<Api.Response> receive =
+            () ->
+                s.api.post(
+                    "/api/v1/transfers/" + number + "/receive",
+                    map("dock", b.dock(), "stock", list(in(saline, "L1", 30))));
+        answers.add(pool.submit(receive));
+      }
+      for (Future<Api.Response> f : answers) {
+        Api.Response r = f.get();
+        if (r.status() == 200) {
+          received++;
+        } else {
+          assertThat(r.status()).as(r.toString()).isEqualTo(409);
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(received).isEqualTo(1);
+    assertThat(events(s)).as("one arrival event").isEqualTo(before + 1);
+    JsonNode t = ok(s.api.get("/api/v1/transfers/" + number)).json();
+    assertThat(t.at("/stock/0/arrived").asLong()).isEqualTo(30);
+    // The held ten arrive first, still held: a hold placed before or on the way is never lost.
+    List<JsonNode> dock = stock(s, saline, b.dock());
+    assertThat(dock.stream().mapToLong(l -> l.path("quantity").asLong()).sum()).isEqualTo(30);
+    assertThat(dock.stream().mapToLong(l -> l.path("held").asLong()).sum()).isEqualTo(10);
+    assertThat(quantity(s, saline, "TRANSIT:" + b.warehouse())).isEqualTo(20);
+    assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
   }
 }

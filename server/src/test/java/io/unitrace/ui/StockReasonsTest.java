@@ -20,6 +20,8 @@ class StockReasonsTest {
         .isEqualTo("1 held · 3 on a dock, not yet put away");
     assertThat(StockReasons.of(line(2, 0, 0, 0, "QUARANTINE"))).isEqualTo("2 in quarantine");
     assertThat(StockReasons.of(line(1, 0, 0, 0, "PACKING"))).isEqualTo("1 at packing");
+    assertThat(StockReasons.of(line(7, 0, 2, 0, "TRANSIT")))
+        .isEqualTo("2 held · 5 on the way here by a transfer");
   }
 
   private static Units.StockLine line(

@@ -11,9 +11,10 @@ class ArrivalTest {
 
   private static final List<Arrival.Line> LINES =
       List.of(
-          new Arrival.Line("G/A", true),
-          new Arrival.Line("G/B", false),
-          new Arrival.Line("G/C", false));
+          Arrival.Line.piece("G/A", true),
+          Arrival.Line.piece("G/B", false),
+          Arrival.Line.piece("G/C", false),
+          new Arrival.Line("G lot L1", 50, 20));
 
   /** What a clerk names, each at its position in the units list. */
   private static List<Arrival.Asked> asked(String... keys) {
@@ -26,13 +27,46 @@ class ArrivalTest {
 
   @Test
   void namingNoUnitTakesEveryOneStillOnItsWay() {
-    assertThat(Arrival.of(LINES, asked())).containsExactly("G/B", "G/C");
-    assertThat(Arrival.of(LINES, null)).containsExactly("G/B", "G/C");
+    assertThat(Arrival.of(LINES, asked()))
+        .containsExactly(
+            new Arrival.Take("G/B", 1),
+            new Arrival.Take("G/C", 1),
+            new Arrival.Take("G lot L1", 30));
+    assertThat(Arrival.of(LINES, null)).isEqualTo(Arrival.of(LINES, asked()));
   }
 
   @Test
   void namedUnitsArriveInTheOrderNamed() {
-    assertThat(Arrival.of(LINES, asked("G/C", "G/B"))).containsExactly("G/C", "G/B");
+    assertThat(Arrival.of(LINES, asked("G/C", "G/B")))
+        .containsExactly(new Arrival.Take("G/C", 1), new Arrival.Take("G/B", 1));
+  }
+
+  @Test
+  void countedGoodsArriveInPartsAndNeverMoreThanIsStillOnItsWay() {
+    assertThat(Arrival.of(LINES, List.of(new Arrival.Asked("G lot L1", 12L, "stock[0]"))))
+        .containsExactly(new Arrival.Take("G lot L1", 12));
+    assertThat(Arrival.of(LINES, List.of(new Arrival.Asked("G lot L1", "stock[0]"))))
+        .containsExactly(new Arrival.Take("G lot L1", 30));
+    assertThatThrownBy(
+            () -> Arrival.of(LINES, List.of(new Arrival.Asked("G lot L1", 31L, "stock[0]"))))
+        .isInstanceOfSatisfying(
+            Problem.class,
+            p -> {
+              assertThat(p.code()).isEqualTo("more-than-on-the-way");
+              assertThat(p.field()).isEqualTo("stock[0].quantity");
+              assertThat(p.getMessage()).contains("only 30 of G lot L1");
+            });
+    assertThatThrownBy(
+            () -> Arrival.of(LINES, List.of(new Arrival.Asked("G lot L1", 0L, "stock[0]"))))
+        .isInstanceOfSatisfying(
+            Problem.class, p -> assertThat(p.field()).isEqualTo("stock[0].quantity"));
+    assertThatThrownBy(
+            () ->
+                Arrival.of(
+                    List.of(new Arrival.Line("G lot L1", 50, 50)),
+                    List.of(new Arrival.Asked("G lot L1", 1L, "stock[0]"))))
+        .isInstanceOfSatisfying(
+            Problem.class, p -> assertThat(p.code()).isEqualTo("already-arrived"));
   }
 
   @Test
@@ -58,7 +92,7 @@ class ArrivalTest {
 
   @Test
   void aTransferWhollyArrivedTakesNothingMore() {
-    assertThatThrownBy(() -> Arrival.of(List.of(new Arrival.Line("G/A", true)), asked()))
+    assertThatThrownBy(() -> Arrival.of(List.of(Arrival.Line.piece("G/A", true)), asked()))
         .isInstanceOfSatisfying(
             Problem.class, p -> assertThat(p.code()).isEqualTo("transfer-received"));
   }
