@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Examples of the main requests in the OpenAPI document, by operation ({@code "POST
- * /api/v1/units"}): the README's first walk, receiving, putaway, an order and a count. Kept in one
- * place so a controller stays readable; {@link ApiContract} puts each on its operation's body.
+ * /api/v1/units"}): the README's first walk, receiving, putaway, an order, a count and a transfer.
+ * Kept in one place so a controller stays readable; {@link ApiContract} puts each on its
+ * operation's body.
  */
 final class ApiExamples {
 
@@ -56,6 +57,19 @@ final class ApiExamples {
               "move what a scan names",
               """
               {"scan": "(01)09506000134352(21)SN1", "location": "A-01-01"}"""),
+          json(
+              "POST /api/v1/transfers",
+              "phones and six boxes of a lot to another warehouse",
+              """
+              {"from": "WH1", "to": "WH2",
+               "units": [{"gtin": "09506000134352", "serial": "SN1"}],
+               "stock": [{"gtin": "09506000134468", "lot": "AA1", "from": "C-02", "quantity": 6}]}"""),
+          json(
+              "POST /api/v1/transfers/{number}/receive",
+              "four of the six boxes arrive on the dock",
+              """
+              {"dock": "N-DOCK",
+               "stock": [{"gtin": "09506000134468", "lot": "AA1", "quantity": 4}]}"""),
           json(
               "POST /api/v1/stock/moves",
               "move 10 of a lot",
