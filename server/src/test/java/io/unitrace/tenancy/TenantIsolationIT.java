@@ -154,6 +154,18 @@ class TenantIsolationIT extends IntegrationTest {
                         "OPERATOR",
                         "tenants",
                         list(b.site().tenant)))));
+    // The first user is the installation's admin: only an ADMIN signed in as a person may change
+    // them, and none of the walk's principals is one.
+    t.put(
+        "PUT /api/v1/users/{id}",
+        site(
+            b ->
+                new Call(
+                    "/api/v1/users/1",
+                    map("role", "OPERATOR", "tenants", list(b.site().tenant)),
+                    null)));
+    t.put("POST /api/v1/users/{id}/disable", site(b -> json("/api/v1/users/1/disable", null)));
+    t.put("POST /api/v1/users/{id}/enable", site(b -> json("/api/v1/users/1/enable", null)));
     t.put("GET /api/v1/tokens", site(b -> get("/api/v1/tokens")));
     t.put(
         "POST /api/v1/tokens",

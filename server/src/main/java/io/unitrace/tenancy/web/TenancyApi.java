@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -30,6 +31,8 @@ class TenancyApi {
 
   record NewUser(
       String username, String displayName, String password, Role role, List<String> tenants) {}
+
+  record UserChange(Role role, List<String> tenants) {}
 
   record NewToken(String name, String tenant, String scope) {}
 
@@ -86,19 +89,60 @@ class TenancyApi {
   @ResponseStatus(HttpStatus.CREATED)
   Accounts.Account createUser(@RequestBody NewUser body) {
     requireAdmin();
-    List<String> codes = body.tenants() == null ? List.of() : body.tenants();
+    Set<Long> ids = tenantIds(body.tenants() == null ? List.of() : body.tenants());
+    return accounts.create(body.username(), body.displayName(), body.password(), body.role(), ids);
+  }
+
+  /** The ids of the clients named by code, or a refusal naming the unknown one's position. */
+  private Set<Long> tenantIds(List<String> codes) {
     Set<Long> ids = new HashSet<>();
-    for (String code : codes) {
+    for (int i = 0; i < codes.size(); i++) {
+      String code = codes.get(i);
+      String field = "tenants[" + i + "]";
       ids.add(
           tenants
-              .byCode(code)
+              .byCode(code == null ? "" : code)
               .orElseThrow(
-                  () ->
-                      Problem.badRequest(
-                          "unknown-tenant", "tenants", "no client with code " + code))
+                  () -> Problem.badRequest("unknown-tenant", field, "no client with code " + code))
               .id());
     }
-    return accounts.create(body.username(), body.displayName(), body.password(), body.role(), ids);
+    return ids;
+  }
+
+  @Operation(
+      summary = "Change a user's role and clients",
+      description =
+          "Gives the user this role and exactly these clients: grants not named are withdrawn"
+              + " (ADMIN, signed in as a person). An ADMIN does not demote themselves (409"
+              + " own-admin-role); a CLIENT user belongs to exactly one client.")
+  @PutMapping("/users/{id}")
+  Accounts.Account changeUser(@PathVariable long id, @RequestBody UserChange body) {
+    requireAdmin();
+    return accounts.change(
+        current.get(),
+        id,
+        body.role(),
+        tenantIds(body.tenants() == null ? List.of() : body.tenants()));
+  }
+
+  @Operation(
+      summary = "Disable a user",
+      description =
+          "The user can no longer sign in, their sessions end at their next request and their API"
+              + " tokens stop working; nothing of theirs is deleted (ADMIN; never themselves).")
+  @PostMapping("/users/{id}/disable")
+  Accounts.Account disableUser(@PathVariable long id) {
+    requireAdmin();
+    return accounts.enable(current.get(), id, false);
+  }
+
+  @Operation(
+      summary = "Enable a user",
+      description = "A disabled user may sign in again, and their tokens work again (ADMIN).")
+  @PostMapping("/users/{id}/enable")
+  Accounts.Account enableUser(@PathVariable long id) {
+    requireAdmin();
+    return accounts.enable(current.get(), id, true);
   }
 
   @Operation(
