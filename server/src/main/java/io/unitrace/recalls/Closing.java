@@ -2,7 +2,6 @@ package io.unitrace.recalls;
 
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.ProductId;
-import io.unitrace.facility.LocationId;
 import io.unitrace.ledger.BulkHolds;
 import io.unitrace.ledger.Hold;
 import io.unitrace.ledger.Inventory;
@@ -10,10 +9,14 @@ import io.unitrace.ledger.RequestMeta;
 import io.unitrace.ledger.Reservations;
 import io.unitrace.tenancy.TenantScope;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,7 +52,7 @@ class Closing {
   /**
    * What closing would put back on sale: affected units still in the building whose RECALL hold
    * this campaign placed and no other open campaign needs, and the counted goods of its buckets
-   * still held where it held them.
+   * still held, wherever they lie now (a move or a transfer takes the hold along).
    */
   record Unresolved(long units, long quantity) {
 
@@ -77,12 +80,15 @@ class Closing {
       after = ids.get(ids.size() - 1);
     }
     long quantity = 0;
+    List<CampaignRows.Bucket> mine = new ArrayList<>();
     for (CampaignRows.Bucket b : rows.buckets(c.id())) {
-      if (!b.placedHold() || rows.otherOpenBucket(scope.tenantId(), c.id(), b).isPresent()) {
-        continue;
+      if (b.placedHold() && rows.otherOpenBucket(scope.tenantId(), c.id(), b).isEmpty()) {
+        mine.add(b);
       }
-      long left = b.quantity();
-      for (Inventory.StockBucket s : heldAt(scope, b)) {
+    }
+    for (HeldLot l : heldLots(mine)) {
+      long left = l.quantity();
+      for (Inventory.StockBucket s : held(scope, c.id(), l)) {
         long q = Math.min(left, s.quantity());
         quantity += q;
         left -= q;
@@ -91,18 +97,53 @@ class Closing {
     return new Unresolved(units, quantity);
   }
 
-  /** The unreserved buckets on RECALL hold where the campaign held a bucket. */
-  private List<Inventory.StockBucket> heldAt(TenantScope scope, CampaignRows.Bucket b) {
-    return inventory
-        .stockAt(
+  /** A lot the campaign held: how many, and the locations where it held them. */
+  private record HeldLot(long productId, Long lotId, long quantity, Set<Long> locations) {}
+
+  private static Collection<HeldLot> heldLots(List<CampaignRows.Bucket> buckets) {
+    Map<List<Long>, HeldLot> lots = new LinkedHashMap<>();
+    for (CampaignRows.Bucket b : buckets) {
+      lots.merge(
+          Arrays.asList(b.productId(), b.lotId()),
+          new HeldLot(b.productId(), b.lotId(), b.quantity(), Set.of(b.locationId())),
+          (x, y) -> {
+            Set<Long> at = new HashSet<>(x.locations());
+            at.addAll(y.locations());
+            return new HeldLot(x.productId(), x.lotId(), x.quantity() + y.quantity(), at);
+          });
+    }
+    return lots.values();
+  }
+
+  /**
+   * The lot's unreserved buckets on RECALL hold: first where the campaign held it, then wherever
+   * else it has gone since (moved with its hold, or shipped to another building by a transfer),
+   * except where another open campaign holds that lot.
+   */
+  private List<Inventory.StockBucket> held(TenantScope scope, long campaignId, HeldLot l) {
+    List<Inventory.StockBucket> where = new ArrayList<>();
+    List<Inventory.StockBucket> movedTo = new ArrayList<>();
+    for (Inventory.StockBucket s :
+        inventory.stock(
             scope.tenantId(),
-            new ProductId(b.productId()),
-            b.lotId() == null ? null : new LotId(b.lotId()),
-            List.of(new LocationId(b.locationId())))
-        .stream()
-        .filter(
-            s -> (s.holds() & Hold.RECALL.bit()) != 0 && (s.holds() & Reservations.RESERVED) == 0)
-        .toList();
+            new ProductId(l.productId()),
+            l.lotId() == null ? null : new LotId(l.lotId()))) {
+      if ((s.holds() & Hold.RECALL.bit()) == 0 || (s.holds() & Reservations.RESERVED) != 0) {
+        continue;
+      }
+      long at = s.locationId().value();
+      if (l.locations().contains(at)) {
+        where.add(s);
+      } else if (rows.otherOpenBucket(
+              scope.tenantId(),
+              campaignId,
+              new CampaignRows.Bucket(0, l.productId(), l.lotId(), at, 0, true))
+          .isEmpty()) {
+        movedTo.add(s);
+      }
+    }
+    where.addAll(movedTo);
+    return where;
   }
 
   void liftHolds(TenantScope scope, CampaignRows.Campaign c) {
@@ -152,7 +193,7 @@ class Closing {
   }
 
   private void buckets(TenantScope scope, CampaignRows.Campaign c) {
-    List<BulkHolds.BucketHold> release = new ArrayList<>();
+    List<CampaignRows.Bucket> mine = new ArrayList<>();
     for (CampaignRows.Bucket b : rows.buckets(c.id())) {
       if (!b.placedHold()) {
         continue;
@@ -161,18 +202,22 @@ class Closing {
       if (other.isPresent()) {
         rows.setBucketPlaced(other.get(), true, b.quantity());
       } else {
-        ProductId product = new ProductId(b.productId());
-        LotId lot = b.lotId() == null ? null : new LotId(b.lotId());
-        long left = b.quantity();
-        for (Inventory.StockBucket s : heldAt(scope, b)) {
-          if (left > 0) {
-            long q = Math.min(left, s.quantity());
-            release.add(new BulkHolds.BucketHold(product, lot, s.locationId(), s.holds(), q));
-            left -= q;
-          }
-        }
+        mine.add(b);
       }
       rows.setBucketPlaced(b.id(), false, b.quantity());
+    }
+    List<BulkHolds.BucketHold> release = new ArrayList<>();
+    for (HeldLot l : heldLots(mine)) {
+      ProductId product = new ProductId(l.productId());
+      LotId lot = l.lotId() == null ? null : new LotId(l.lotId());
+      long left = l.quantity();
+      for (Inventory.StockBucket s : held(scope, c.id(), l)) {
+        if (left > 0) {
+          long q = Math.min(left, s.quantity());
+          release.add(new BulkHolds.BucketHold(product, lot, s.locationId(), s.holds(), q));
+          left -= q;
+        }
+      }
     }
     if (!release.isEmpty()) {
       holds.release(

@@ -114,6 +114,82 @@ class CountedRecallIT extends IntegrationTest {
     assertThat(total).isEqualTo(10);
   }
 
+  @Test
+  void heldGoodsThatMovedToAnotherBuildingStillKeepTheCampaignOpenAndAreReleasedWhereTheyAre() {
+    CountedGoods g = CountedGoods.create(admin);
+    String bad = unique("X-");
+    ok(g.found(g.saline(), bad, g.site().bin1, 12));
+    String wh = unique("WR");
+    ok(admin.post("/api/v1/warehouses", map("code", wh, "name", "Returns centre")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", wh, "code", wh + "-D", "type", "DOCK", "level", "AREA")));
+    long id =
+        ok(g.site()
+                .api
+                .post(
+                    "/api/v1/recalls",
+                    map(
+                        "title",
+                        "Saline",
+                        "mode",
+                        "LOTS",
+                        "product",
+                        g.salineSku(),
+                        "lots",
+                        list(bad))))
+            .at("/id")
+            .asLong();
+    ok(g.site().api.post("/api/v1/recalls/" + id + "/open", map()));
+    assertThat(buckets(g, bad)).containsExactly("RECALL:12");
+
+    // The held lot goes to the returns centre, held all the way, and arrives there held.
+    String number =
+        ok(g.site()
+                .api
+                .post(
+                    "/api/v1/transfers",
+                    map(
+                        "from",
+                        g.site().warehouse,
+                        "to",
+                        wh,
+                        "stock",
+                        list(
+                            map(
+                                "gtin",
+                                g.saline(),
+                                "lot",
+                                bad,
+                                "from",
+                                g.site().bin1,
+                                "quantity",
+                                12,
+                                "holds",
+                                list("RECALL"))))))
+            .at("/number")
+            .asString();
+    ok(g.site().api.post("/api/v1/transfers/" + number + "/receive", map("dock", wh + "-D")));
+    assertThat(g.stock(g.salineSku(), wh + "-D")).isEqualTo(12);
+    assertThat(buckets(g, bad)).containsExactly("RECALL:12");
+
+    // Not where the campaign held them, but still held for it: closing is refused.
+    var refused =
+        g.site().api.post("/api/v1/recalls/" + id + "/close", map("reason", "lot cleared by QA"));
+    assertThat(refused.problemCode()).as(refused.toString()).isEqualTo("recall-unresolved");
+    assertThat(refused.json().path("detail").asString()).contains("12 counted goods");
+    JsonNode closed =
+        ok(g.site()
+                .api
+                .post(
+                    "/api/v1/recalls/" + id + "/close",
+                    map("reason", "false alarm: lot cleared by QA", "release", true)))
+            .json();
+    assertThat(closed.at("/figures/releasedQuantity").asLong()).isEqualTo(12);
+    assertThat(buckets(g, bad)).containsExactly(":12");
+  }
+
   /** The lot's buckets as "HOLDS:quantity" ("RESERVED" for goods on an order). */
   private static List<String> buckets(CountedGoods g, String lot) {
     List<String> out = new ArrayList<>();
