@@ -2,6 +2,7 @@ package io.unitrace.ui;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Product;
+import io.unitrace.facility.LocationType;
 import io.unitrace.ledger.Units;
 import io.unitrace.shared.Problem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,10 @@ class StockList {
 
   static final int PAGE = 100;
 
-  /** A line as the page shows it: the figures, why some are not available, and if counted. */
+  /**
+   * A line as the page shows it: the figures, why some are not available, and whether it is counted
+   * goods a person may act on (not goods on their way by a transfer: those only arrive).
+   */
   record Row(Units.StockLine line, String why, boolean counted) {}
 
   private final ClientChoice clients;
@@ -83,7 +87,12 @@ class StockList {
         .map(
             l -> {
               Product p = products.get(l.sku());
-              return new Row(l, StockReasons.of(l), p != null && !p.tracking().serialized());
+              return new Row(
+                  l,
+                  StockReasons.of(l),
+                  p != null
+                      && !p.tracking().serialized()
+                      && !LocationType.TRANSIT.name().equals(l.locationType()));
             })
         .toList();
   }

@@ -3,6 +3,7 @@ package io.unitrace.ui;
 import static io.unitrace.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unitrace.support.CountedGoods;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
 import java.util.ArrayList;
@@ -64,6 +65,51 @@ class StockPageIT extends IntegrationTest {
 
     assertThat(row(page.body(), site.bin1).get(5)).isEqualTo("1 1 allocated to orders");
     assertThat(row(page.body(), site.quarantine).get(5)).isEqualTo("0 1 in quarantine");
+  }
+
+  @Test
+  void countedGoodsOnTheirWayAreSaidToBeAndOfferNoAction() {
+    CountedGoods g = CountedGoods.create(admin);
+    browser.get("/stock?tenant=" + g.site().tenant);
+    String wh = unique("WT");
+    Site.ok(admin.post("/api/v1/warehouses", map("code", wh, "name", "Other building")));
+    String lot = unique("L");
+    Site.ok(g.found(g.saline(), lot, g.site().bin1, 20));
+    Site.ok(
+        g.site()
+            .api
+            .post(
+                "/api/v1/transfers",
+                map(
+                    "from",
+                    g.site().warehouse,
+                    "to",
+                    wh,
+                    "stock",
+                    List.of(
+                        map(
+                            "gtin",
+                            g.saline(),
+                            "lot",
+                            lot,
+                            "from",
+                            g.site().bin1,
+                            "quantity",
+                            5)))));
+
+    var page = browser.get("/stock?sku=" + g.salineSku());
+
+    assertThat(row(page.body(), "TRANSIT:" + wh))
+        .containsExactly(
+            "TRANSIT:" + wh,
+            g.salineSku(),
+            lot,
+            CountedGoods.EXPIRY,
+            "5",
+            "0 5 on the way here by a transfer",
+            "0",
+            "");
+    assertThat(row(page.body(), g.site().bin1).get(7)).isEqualTo("Act");
   }
 
   @Test
