@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.CountedGoods;
 import io.unitrace.support.IntegrationTest;
+import io.unitrace.support.OtherBuilding;
 import io.unitrace.support.Shipped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -119,12 +121,7 @@ class CountedRecallIT extends IntegrationTest {
     CountedGoods g = CountedGoods.create(admin);
     String bad = unique("X-");
     ok(g.found(g.saline(), bad, g.site().bin1, 12));
-    String wh = unique("WR");
-    ok(admin.post("/api/v1/warehouses", map("code", wh, "name", "Returns centre")));
-    ok(
-        admin.post(
-            "/api/v1/locations",
-            map("warehouse", wh, "code", wh + "-D", "type", "DOCK", "level", "AREA")));
+    OtherBuilding returns = OtherBuilding.create(admin);
     long id =
         ok(g.site()
                 .api
@@ -145,6 +142,8 @@ class CountedRecallIT extends IntegrationTest {
     assertThat(buckets(g, bad)).containsExactly("RECALL:12");
 
     // The held lot goes to the returns centre, held all the way, and arrives there held.
+    Map<String, Object> held = OtherBuilding.leaving(g.saline(), bad, g.site().bin1, 12);
+    held.put("holds", list("RECALL"));
     String number =
         ok(g.site()
                 .api
@@ -154,24 +153,13 @@ class CountedRecallIT extends IntegrationTest {
                         "from",
                         g.site().warehouse,
                         "to",
-                        wh,
+                        returns.warehouse(),
                         "stock",
-                        list(
-                            map(
-                                "gtin",
-                                g.saline(),
-                                "lot",
-                                bad,
-                                "from",
-                                g.site().bin1,
-                                "quantity",
-                                12,
-                                "holds",
-                                list("RECALL"))))))
+                        list(held))))
             .at("/number")
             .asString();
-    ok(g.site().api.post("/api/v1/transfers/" + number + "/receive", map("dock", wh + "-D")));
-    assertThat(g.stock(g.salineSku(), wh + "-D")).isEqualTo(12);
+    ok(g.site().api.post("/api/v1/transfers/" + number + "/receive", map("dock", returns.dock())));
+    assertThat(g.stock(g.salineSku(), returns.dock())).isEqualTo(12);
     assertThat(buckets(g, bad)).containsExactly("RECALL:12");
 
     // Not where the campaign held them, but still held for it: closing is refused.

@@ -6,7 +6,9 @@ import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.Api;
+import io.unitrace.support.CountedGoods;
 import io.unitrace.support.IntegrationTest;
+import io.unitrace.support.OtherBuilding;
 import io.unitrace.support.Site;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,25 +30,6 @@ import tools.jackson.databind.JsonNode;
 class TransfersIT extends IntegrationTest {
 
   @Autowired JdbcClient db;
-
-  private record Other(String warehouse, String dock, String bin) {}
-
-  /** A second building of the operator, with a dock and a bin. */
-  private Other otherWarehouse() {
-    String wh = unique("WB");
-    ok(admin.post("/api/v1/warehouses", map("code", wh, "name", "Other building")));
-    String dock = wh + "-D";
-    String bin = wh + "-B1";
-    ok(
-        admin.post(
-            "/api/v1/locations",
-            map("warehouse", wh, "code", dock, "type", "DOCK", "level", "AREA")));
-    ok(
-        admin.post(
-            "/api/v1/locations",
-            map("warehouse", wh, "code", bin, "type", "STORAGE", "level", "BIN")));
-    return new Other(wh, dock, bin);
-  }
 
   /** Ships the site's units named, from warehouse {@code from} to {@code to}. */
   private static Api.Response ship(Site s, String from, String to, String... serials) {
@@ -77,7 +60,7 @@ class TransfersIT extends IntegrationTest {
   @Test
   void aTransferShipsFromOneWarehouseAndIsReceivedAtTheOtherInParts() {
     Site s = Site.create(admin);
-    Other b = otherWarehouse();
+    OtherBuilding b = OtherBuilding.create(admin);
     s.register(s.bin1, "T1", "T2");
     s.register(s.dock, "T3");
 
@@ -133,7 +116,7 @@ class TransfersIT extends IntegrationTest {
   @Test
   void aPalletTravelsWholeWithItsCasesAndArrivesPacked() {
     Site s = Site.create(admin);
-    Other b = otherWarehouse();
+    OtherBuilding b = OtherBuilding.create(admin);
     String pallet = sscc();
     String kase = sscc();
     ok(s.api.post("/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", s.bin1)));
@@ -203,8 +186,8 @@ class TransfersIT extends IntegrationTest {
   @Test
   void everyRefusalNamesItsFieldAndWritesNothing() {
     Site s = Site.create(admin);
-    Other b = otherWarehouse();
-    Other c = otherWarehouse();
+    OtherBuilding b = OtherBuilding.create(admin);
+    OtherBuilding c = OtherBuilding.create(admin);
     s.register(s.bin1, "R1", "R2");
     long before = events(s);
 
@@ -243,7 +226,7 @@ class TransfersIT extends IntegrationTest {
   @Test
   void twoClerksReceivingTheSameTransferAtOnceReceiveEachUnitOnce() throws Exception {
     Site s = Site.create(admin);
-    Other b = otherWarehouse();
+    OtherBuilding b = OtherBuilding.create(admin);
     s.register(s.bin1, "C1", "C2", "C3");
     String number =
         ok(ship(s, s.warehouse, b.warehouse(), "C1", "C2", "C3")).at("/number").asString();
@@ -279,36 +262,6 @@ class TransfersIT extends IntegrationTest {
 
   private record Counted(String sku, String gtin) {}
 
-  /** A product of the site's client counted by {@code tracking} (LOT or NONE). */
-  private static Counted product(Site s, String prefix, String tracking) {
-    Counted c = new Counted(unique(prefix), Site.randomGtin());
-    ok(
-        s.api.post(
-            "/api/v1/products",
-            map("sku", c.sku(), "name", c.sku(), "gtins", list(c.gtin()), "tracking", tracking)));
-    return c;
-  }
-
-  /** Stock of the product (and lot) found at the location, by a stock adjustment. */
-  private static void found(Site s, Counted c, String lot, String location, int quantity) {
-    ok(
-        s.api.post(
-            "/api/v1/stock/adjustments",
-            map(
-                "gtin",
-                c.gtin(),
-                "lot",
-                lot,
-                "location",
-                location,
-                "kind",
-                "FOUND",
-                "quantity",
-                quantity,
-                "reason",
-                "opening stock")));
-  }
-
   /** The stock lines of the product at the location: quantity, available, held, location type. */
   private static List<JsonNode> stock(Site s, Counted c, String location) {
     List<JsonNode> lines = new ArrayList<>();
@@ -324,7 +277,7 @@ class TransfersIT extends IntegrationTest {
   }
 
   private static Map<String, Object> out(Counted c, String lot, String from, int quantity) {
-    return map("gtin", c.gtin(), "lot", lot, "from", from, "quantity", quantity);
+    return OtherBuilding.leaving(c.gtin(), lot, from, quantity);
   }
 
   private static Map<String, Object> in(Counted c, String lot, Integer quantity) {
@@ -333,13 +286,14 @@ class TransfersIT extends IntegrationTest {
 
   @Test
   void countedGoodsTravelByQuantityOnTheWayInNoBuildingAndArriveInParts() {
-    Site s = Site.create(admin);
-    Other b = otherWarehouse();
-    Counted saline = product(s, "SAL", "LOT");
-    Counted gloves = product(s, "GLV", "NONE");
-    found(s, saline, "L1", s.bin1, 40);
-    found(s, saline, "L1", s.bin2, 30);
-    found(s, gloves, null, s.bin1, 20);
+    CountedGoods g = CountedGoods.create(admin);
+    Site s = g.site();
+    OtherBuilding b = OtherBuilding.create(admin);
+    Counted saline = new Counted(g.salineSku(), g.saline());
+    Counted gloves = new Counted(g.glovesSku(), g.gloves());
+    ok(g.found(saline.gtin(), "L1", s.bin1, 40));
+    ok(g.found(saline.gtin(), "L1", s.bin2, 30));
+    ok(g.found(gloves.gtin(), null, s.bin1, 20));
     s.register(s.bin1, "M1");
 
     // One lot from two bins is one line; a serialized unit travels on the same transfer.
@@ -467,10 +421,11 @@ class TransfersIT extends IntegrationTest {
 
   @Test
   void heldCountedGoodsTravelHeldAndTwoClerksNeverReceiveMoreThanWasShipped() throws Exception {
-    Site s = Site.create(admin);
-    Other b = otherWarehouse();
-    Counted saline = product(s, "SAL", "LOT");
-    found(s, saline, "L1", s.bin1, 50);
+    CountedGoods g = CountedGoods.create(admin);
+    Site s = g.site();
+    OtherBuilding b = OtherBuilding.create(admin);
+    Counted saline = new Counted(g.salineSku(), g.saline());
+    ok(g.found(saline.gtin(), "L1", s.bin1, 50));
     ok(
         s.api.post(
             "/api/v1/stock/holds",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unitrace.support.CountedGoods;
 import io.unitrace.support.IntegrationTest;
+import io.unitrace.support.OtherBuilding;
 import io.unitrace.support.Site;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,8 +72,7 @@ class StockPageIT extends IntegrationTest {
   void countedGoodsOnTheirWayAreSaidToBeAndOfferNoAction() {
     CountedGoods g = CountedGoods.create(admin);
     browser.get("/stock?tenant=" + g.site().tenant);
-    String wh = unique("WT");
-    Site.ok(admin.post("/api/v1/warehouses", map("code", wh, "name", "Other building")));
+    String wh = OtherBuilding.create(admin).warehouse();
     String lot = unique("L");
     Site.ok(g.found(g.saline(), lot, g.site().bin1, 20));
     Site.ok(
@@ -86,16 +86,7 @@ class StockPageIT extends IntegrationTest {
                     "to",
                     wh,
                     "stock",
-                    List.of(
-                        map(
-                            "gtin",
-                            g.saline(),
-                            "lot",
-                            lot,
-                            "from",
-                            g.site().bin1,
-                            "quantity",
-                            5)))));
+                    List.of(OtherBuilding.leaving(g.saline(), lot, g.site().bin1, 5)))));
 
     var page = browser.get("/stock?sku=" + g.salineSku());
 

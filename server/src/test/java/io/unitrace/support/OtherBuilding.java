@@ -1,0 +1,29 @@
+package io.unitrace.support;
+
+import static io.unitrace.support.Api.map;
+import static io.unitrace.support.Site.ok;
+
+/** A second warehouse of the operator, with a dock and a storage bin: where transfers go. */
+public record OtherBuilding(String warehouse, String dock, String bin) {
+
+  public static OtherBuilding create(Api admin) {
+    String wh = IntegrationTest.unique("WB");
+    ok(admin.post("/api/v1/warehouses", map("code", wh, "name", "Other building")));
+    OtherBuilding b = new OtherBuilding(wh, wh + "-D", wh + "-B1");
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", wh, "code", b.dock(), "type", "DOCK", "level", "AREA")));
+    ok(
+        admin.post(
+            "/api/v1/locations",
+            map("warehouse", wh, "code", b.bin(), "type", "STORAGE", "level", "BIN")));
+    return b;
+  }
+
+  /** The quantity of counted goods leaving {@code from} on a transfer, as the API takes it. */
+  public static java.util.Map<String, Object> leaving(
+      String gtin, String lot, String from, long quantity) {
+    return map("gtin", gtin, "lot", lot, "from", from, "quantity", quantity);
+  }
+}
