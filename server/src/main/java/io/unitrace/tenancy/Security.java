@@ -24,6 +24,8 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.DeferredSecurityContext;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,6 +37,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -161,6 +166,7 @@ class Security {
     return http.securityMatcher("/actuator/**")
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(c -> c.securityContextRepository(new ScreenSessionForReads()))
         .headers(Security::headers)
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
@@ -184,6 +190,7 @@ class Security {
     return http.securityMatcher("/api/**")
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .securityContext(c -> c.securityContextRepository(new ScreenSessionForReads()))
         .headers(Security::headers)
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
@@ -197,6 +204,64 @@ class Security {
                     .anyRequest()
                     .authenticated())
         .build();
+  }
+
+  /**
+   * Under /api a person signed in on the screens is known by their session for reading only (GET,
+   * HEAD): the screens' links to labels, packing slips and dispatch advice open without a second
+   * sign-in. A write with nothing but the session cookie, which is all a request forged by another
+   * site carries, stays unauthenticated (the API has no CSRF token). No session is ever created or
+   * saved here: the API stays stateless.
+   */
+  static final class ScreenSessionForReads implements SecurityContextRepository {
+
+    private final RequestAttributeSecurityContextRepository request =
+        new RequestAttributeSecurityContextRepository();
+    private final HttpSessionSecurityContextRepository session =
+        new HttpSessionSecurityContextRepository();
+
+    private static boolean reading(HttpServletRequest r) {
+      return "GET".equals(r.getMethod()) || "HEAD".equals(r.getMethod());
+    }
+
+    @Override
+    public DeferredSecurityContext loadDeferredContext(HttpServletRequest r) {
+      DeferredSecurityContext own = request.loadDeferredContext(r);
+      if (!reading(r)) {
+        return own;
+      }
+      DeferredSecurityContext signedIn = session.loadDeferredContext(r);
+      return new DeferredSecurityContext() {
+        @Override
+        public SecurityContext get() {
+          SecurityContext c = own.get();
+          return own.isGenerated() ? signedIn.get() : c;
+        }
+
+        @Override
+        public boolean isGenerated() {
+          return own.isGenerated() && signedIn.isGenerated();
+        }
+      };
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public SecurityContext loadContext(
+        org.springframework.security.web.context.HttpRequestResponseHolder holder) {
+      return loadDeferredContext(holder.getRequest()).get();
+    }
+
+    @Override
+    public void saveContext(
+        SecurityContext context, HttpServletRequest r, HttpServletResponse response) {
+      request.saveContext(context, r, response);
+    }
+
+    @Override
+    public boolean containsContext(HttpServletRequest r) {
+      return request.containsContext(r) || (reading(r) && session.containsContext(r));
+    }
   }
 
   @Bean
