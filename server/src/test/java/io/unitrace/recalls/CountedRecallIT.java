@@ -57,21 +57,7 @@ class CountedRecallIT extends IntegrationTest {
     assertThat(Shipped.settled(g.site(), order)).isEqualTo("ALLOCATED");
     assertThat(buckets(g, bad)).containsExactlyInAnyOrder("RESERVED:4", ":6");
 
-    JsonNode campaign =
-        ok(g.site()
-                .api
-                .post(
-                    "/api/v1/recalls",
-                    map(
-                        "title",
-                        "Contaminated saline",
-                        "mode",
-                        "LOTS",
-                        "product",
-                        g.salineSku(),
-                        "lots",
-                        list(bad))))
-            .json();
+    JsonNode campaign = draft(g, bad);
     assertThat(campaign.at("/stock/free").asLong()).isEqualTo(6);
     assertThat(campaign.at("/stock/onOrders").asLong()).isEqualTo(4);
     long id = campaign.path("id").asLong();
@@ -99,13 +85,7 @@ class CountedRecallIT extends IntegrationTest {
     assertThat(refused.problemCode()).isEqualTo("recall-unresolved");
     assertThat(refused.json().path("detail").asString()).contains("10 counted goods");
     assertThat(buckets(g, bad)).containsExactly("RECALL:10");
-    JsonNode closed =
-        ok(g.site()
-                .api
-                .post(
-                    "/api/v1/recalls/" + id + "/close",
-                    map("reason", "false alarm: lot cleared by QA", "release", true)))
-            .json();
+    JsonNode closed = closeReleasing(g, id);
     assertThat(closed.at("/figures/releasedQuantity").asLong()).isEqualTo(10);
     List<String> after = buckets(g, bad);
     assertThat(after).doesNotContain("RECALL:10");
@@ -122,42 +102,14 @@ class CountedRecallIT extends IntegrationTest {
     String bad = unique("X-");
     ok(g.found(g.saline(), bad, g.site().bin1, 12));
     OtherBuilding returns = OtherBuilding.create(admin);
-    long id =
-        ok(g.site()
-                .api
-                .post(
-                    "/api/v1/recalls",
-                    map(
-                        "title",
-                        "Saline",
-                        "mode",
-                        "LOTS",
-                        "product",
-                        g.salineSku(),
-                        "lots",
-                        list(bad))))
-            .at("/id")
-            .asLong();
+    long id = draft(g, bad).path("id").asLong();
     ok(g.site().api.post("/api/v1/recalls/" + id + "/open", map()));
     assertThat(buckets(g, bad)).containsExactly("RECALL:12");
 
     // The held lot goes to the returns centre, held all the way, and arrives there held.
     Map<String, Object> held = OtherBuilding.leaving(g.saline(), bad, g.site().bin1, 12);
     held.put("holds", list("RECALL"));
-    String number =
-        ok(g.site()
-                .api
-                .post(
-                    "/api/v1/transfers",
-                    map(
-                        "from",
-                        g.site().warehouse,
-                        "to",
-                        returns.warehouse(),
-                        "stock",
-                        list(held))))
-            .at("/number")
-            .asString();
+    String number = returns.sent(g.site(), List.of(held));
     ok(g.site().api.post("/api/v1/transfers/" + number + "/receive", map("dock", returns.dock())));
     assertThat(g.stock(g.salineSku(), returns.dock())).isEqualTo(12);
     assertThat(buckets(g, bad)).containsExactly("RECALL:12");
@@ -167,15 +119,37 @@ class CountedRecallIT extends IntegrationTest {
         g.site().api.post("/api/v1/recalls/" + id + "/close", map("reason", "lot cleared by QA"));
     assertThat(refused.problemCode()).as(refused.toString()).isEqualTo("recall-unresolved");
     assertThat(refused.json().path("detail").asString()).contains("12 counted goods");
-    JsonNode closed =
-        ok(g.site()
-                .api
-                .post(
-                    "/api/v1/recalls/" + id + "/close",
-                    map("reason", "false alarm: lot cleared by QA", "release", true)))
-            .json();
+    JsonNode closed = closeReleasing(g, id);
     assertThat(closed.at("/figures/releasedQuantity").asLong()).isEqualTo(12);
     assertThat(buckets(g, bad)).containsExactly(":12");
+  }
+
+  /** A draft campaign recalling {@code lot} of the saline. */
+  private static JsonNode draft(CountedGoods g, String lot) {
+    return ok(g.site()
+            .api
+            .post(
+                "/api/v1/recalls",
+                map(
+                    "title",
+                    "Saline",
+                    "mode",
+                    "LOTS",
+                    "product",
+                    g.salineSku(),
+                    "lots",
+                    list(lot))))
+        .json();
+  }
+
+  /** Closes the campaign as a false alarm, releasing what it holds. */
+  private static JsonNode closeReleasing(CountedGoods g, long id) {
+    return ok(g.site()
+            .api
+            .post(
+                "/api/v1/recalls/" + id + "/close",
+                map("reason", "false alarm: lot cleared by QA", "release", true)))
+        .json();
   }
 
   /** The lot's buckets as "HOLDS:quantity" ("RESERVED" for goods on an order). */

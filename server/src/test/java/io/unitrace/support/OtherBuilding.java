@@ -3,6 +3,9 @@ package io.unitrace.support;
 import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
 
+import java.util.List;
+import java.util.Map;
+
 /** A second warehouse of the operator, with a dock and a storage bin: where transfers go. */
 public record OtherBuilding(String warehouse, String dock, String bin) {
 
@@ -22,8 +25,15 @@ public record OtherBuilding(String warehouse, String dock, String bin) {
   }
 
   /** The quantity of counted goods leaving {@code from} on a transfer, as the API takes it. */
-  public static java.util.Map<String, Object> leaving(
-      String gtin, String lot, String from, long quantity) {
+  public static Map<String, Object> leaving(String gtin, String lot, String from, long quantity) {
     return map("gtin", gtin, "lot", lot, "from", from, "quantity", quantity);
+  }
+
+  /** Ships counted goods from {@code site}'s warehouse to this building; the transfer's number. */
+  public String sent(Site site, List<Map<String, Object>> stock) {
+    return ok(site.api.post(
+            "/api/v1/transfers", map("from", site.warehouse, "to", warehouse, "stock", stock)))
+        .at("/number")
+        .asString();
   }
 }

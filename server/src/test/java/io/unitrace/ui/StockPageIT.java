@@ -72,21 +72,11 @@ class StockPageIT extends IntegrationTest {
   void countedGoodsOnTheirWayAreSaidToBeAndOfferNoAction() {
     CountedGoods g = CountedGoods.create(admin);
     browser.get("/stock?tenant=" + g.site().tenant);
-    String wh = OtherBuilding.create(admin).warehouse();
+    OtherBuilding other = OtherBuilding.create(admin);
+    String wh = other.warehouse();
     String lot = unique("L");
     Site.ok(g.found(g.saline(), lot, g.site().bin1, 20));
-    Site.ok(
-        g.site()
-            .api
-            .post(
-                "/api/v1/transfers",
-                map(
-                    "from",
-                    g.site().warehouse,
-                    "to",
-                    wh,
-                    "stock",
-                    List.of(OtherBuilding.leaving(g.saline(), lot, g.site().bin1, 5)))));
+    other.sent(g.site(), List.of(OtherBuilding.leaving(g.saline(), lot, g.site().bin1, 5)));
 
     var page = browser.get("/stock?sku=" + g.salineSku());
 
