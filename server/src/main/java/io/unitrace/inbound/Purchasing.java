@@ -8,6 +8,7 @@ import io.unitrace.gs1.Gtin;
 import io.unitrace.shared.CsvInput;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Database;
+import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Problem;
 import io.unitrace.shared.Text;
@@ -71,6 +72,12 @@ public class Purchasing {
       String status,
       Instant createdAt,
       int lines) {}
+
+  /**
+   * A purchase order's progress: units received against its lines (never more than a line orders,
+   * as {@link LineView#received} counts them) and units ordered.
+   */
+  public record Progress(int received, int ordered) {}
 
   public record Imported(int created, List<String> purchaseOrders) {}
 
@@ -417,6 +424,47 @@ public class Purchasing {
               here));
     }
     return views;
+  }
+
+  /**
+   * The progress of the orders numbered, in one statement: per order and product, what its receipts
+   * counted, capped at what its lines order (the sum of {@link LineView#received} over the lines).
+   */
+  public Map<String, Progress> progress(long tenantId, List<String> numbers) {
+    if (numbers.isEmpty()) {
+      return Map.of();
+    }
+    List<Object> params = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      params.addAll(InList.concat(tenantId, numbers));
+    }
+    String orders =
+        "SELECT id FROM purchase_order WHERE tenant_id = ? AND number IN ("
+            + InList.marks(numbers.size())
+            + ")";
+    return db
+        .sql(
+            """
+            SELECT o.number,
+                   SUM(CASE WHEN COALESCE(t.counted, 0) < l.ordered THEN COALESCE(t.counted, 0)
+                            ELSE l.ordered END),
+                   SUM(l.ordered)
+            FROM purchase_order o
+            JOIN (SELECT po_id, product_id, SUM(quantity) AS ordered FROM po_line
+                  WHERE po_id IN (%s) GROUP BY po_id, product_id) l ON l.po_id = o.id
+            LEFT JOIN (SELECT r.po_id, t.product_id, SUM(t.counted) AS counted
+                       FROM receipt_tally t JOIN receipt r ON r.id = t.receipt_id
+                       WHERE r.po_id IN (%s)
+                       GROUP BY r.po_id, t.product_id) t
+              ON t.po_id = l.po_id AND t.product_id = l.product_id
+            WHERE o.id IN (%s)
+            GROUP BY o.number"""
+                .formatted(orders, orders, orders))
+        .params(params)
+        .query((rs, n) -> Map.entry(rs.getString(1), new Progress(rs.getInt(2), rs.getInt(3))))
+        .list()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   public CursorPage<PurchaseOrderSummary> list(long tenantId, String cursor, int limit) {

@@ -258,17 +258,14 @@ class InboundSetupPage {
       Model model, TenantScope scope, String cursor, String asnCursor, PoForm form) {
     CursorPage<Purchasing.PurchaseOrderSummary> page =
         purchasing.list(scope.tenantId(), cursor, PAGE);
+    Map<String, Purchasing.Progress> progress =
+        purchasing.progress(
+            scope.tenantId(),
+            page.items().stream().map(Purchasing.PurchaseOrderSummary::number).toList());
     List<PoRow> rows = new ArrayList<>(page.items().size());
     for (Purchasing.PurchaseOrderSummary s : page.items()) {
-      // A page of 25 orders reads each order's lines with their receipts: the progress the API's
-      // order view gives, summed.
-      List<Purchasing.LineView> lines =
-          purchasing.view(scope.tenantId(), s.number()).map(v -> v.lines()).orElse(List.of());
-      rows.add(
-          new PoRow(
-              s,
-              lines.stream().mapToInt(Purchasing.LineView::received).sum(),
-              lines.stream().mapToInt(Purchasing.LineView::quantity).sum()));
+      Purchasing.Progress p = progress.getOrDefault(s.number(), new Purchasing.Progress(0, 0));
+      rows.add(new PoRow(s, p.received(), p.ordered()));
     }
     model.addAttribute("orders", rows);
     model.addAttribute("next", page.next());

@@ -8,14 +8,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Purchase orders from JSON and CSV: lines name products by SKU or GTIN, and a refusal writes
  * nothing.
  */
 class PurchaseOrdersIT extends IntegrationTest {
+
+  @Autowired Purchasing purchasing;
+  @Autowired JdbcClient db;
 
   private static final String GLN = "9506000000008";
 
@@ -280,6 +286,56 @@ class PurchaseOrdersIT extends IntegrationTest {
                 .at("/lines/0/quantity")
                 .asInt())
         .isEqualTo(9);
+  }
+
+  @Test
+  void thePurchaseOrderListsProgressIsWhatEachOrderViewSumsCappedPerLine() {
+    Site site = Site.create(admin);
+    String split = unique("PO");
+    String idle = unique("PO");
+    ok(
+        site.api.post(
+            "/api/v1/purchase-orders",
+            map(
+                "number",
+                split,
+                "vendor",
+                "Acme",
+                "lines",
+                list(map("sku", site.sku, "quantity", 2), map("sku", site.sku, "quantity", 1)))));
+    ok(site.api.post("/api/v1/purchase-orders", order(idle, site.sku, 5)));
+    long receipt =
+        ok(site.api.post("/api/v1/receipts", map("dock", site.dock, "purchaseOrder", split)))
+            .at("/id")
+            .asLong();
+    for (int i = 0; i < 4; i++) {
+      ok(
+          site.api.post(
+              "/api/v1/receipts/" + receipt + "/scans",
+              map("scan", "(01)" + site.gtin + "(21)" + unique("SN"))));
+    }
+    long tenant =
+        db.sql("SELECT id FROM tenant WHERE code = ?")
+            .params(site.tenant)
+            .query(Long.class)
+            .single();
+
+    Map<String, Purchasing.Progress> progress =
+        purchasing.progress(tenant, List.of(split, idle, "NO-SUCH-PO"));
+
+    assertThat(progress).containsOnlyKeys(split, idle);
+    for (String number : List.of(split, idle)) {
+      var lines = ok(site.api.get("/api/v1/purchase-orders/" + number)).at("/lines");
+      int received = 0;
+      int ordered = 0;
+      for (var l : lines) {
+        received += l.path("received").asInt();
+        ordered += l.path("quantity").asInt();
+      }
+      assertThat(progress.get(number)).isEqualTo(new Purchasing.Progress(received, ordered));
+    }
+    assertThat(progress.get(split)).isEqualTo(new Purchasing.Progress(3, 3));
+    assertThat(progress.get(idle)).isEqualTo(new Purchasing.Progress(0, 5));
   }
 
   private void refused(Site site, Map<String, Object> body, int status, String code, String field) {
