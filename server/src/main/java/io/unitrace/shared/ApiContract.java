@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -113,13 +114,28 @@ class ApiContract {
    */
   private static final Map<String, String> PROBLEMS =
       Map.of(
-          "400", "The request is malformed: the problem's field names the input.",
-          "401", "Not signed in, or the password or API token is wrong.",
-          "403", "Signed in, but not allowed to do this (role, client or token scope).",
-          "404", "Nothing with that identifier in this client.",
-          "409", "In conflict with what is recorded (already exists, already closed…).",
-          "422", "Well-formed, but a business rule refuses it: the problem names the rule.",
-          "413", "The body is over the size limit, or names too many units.");
+          "400",
+          "The request is malformed: the problem's field names the input.",
+          "401",
+          "Not signed in, or the password or API token is wrong.",
+          "403",
+          "Signed in, but not allowed to do this (role, client or token scope).",
+          "404",
+          "Nothing with that identifier in this client.",
+          "409",
+          "In conflict with what is recorded (already exists, already closed…).",
+          "422",
+          "Well-formed, but a business rule refuses it: the problem names the rule.",
+          "413",
+          "The body is over the size limit, or names too many units.",
+          "429",
+          "Too many failed sign-ins for this user name or from this address: the password was not"
+              + " checked. Try again after Retry-After seconds (also the problem's retryAfterSeconds).");
+
+  /** 429 on an operation open without sign-in: its own rate limit, per address. */
+  private static final String OPEN_TOO_MANY =
+      "Too many requests from this address: try again after Retry-After seconds (also the"
+          + " problem's retryAfterSeconds).";
 
   /**
    * Answers that are not JSON, by operation id: labels (PNG, SVG or ZPL by {@code format}), ZPL
@@ -185,7 +201,8 @@ class ApiContract {
             .description(
                 "RFC 9457 problem details. More members may follow, e.g. `rule` (the rule a"
                     + " refused transition broke), `expected` (what a malformed value must be),"
-                    + " `limit`, `max` and `received` (a limit that was passed).")
+                    + " `limit`, `max` and `received` (a limit that was passed), `retryAfterSeconds` (seconds"
+                    + " to wait, with 429).")
             .addProperty(
                 "type",
                 new StringSchema()
@@ -333,24 +350,32 @@ class ApiContract {
                           org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
                           new MediaType().schema(new ObjectSchema()))));
     }
-    for (String status : List.of("400", "401", "403", "404", "409", "422", "413")) {
+    for (String status : List.of("400", "401", "403", "404", "409", "422", "413", "429")) {
       if (status.equals("413") && operation.getRequestBody() == null) {
         continue;
       }
-      if (status.equals("401") && operation.getSecurity() != null) {
+      boolean open = operation.getSecurity() != null;
+      if (status.equals("401") && open) {
         continue;
       }
       if (!responses.containsKey(status)) {
-        responses.addApiResponse(
-            status,
+        ApiResponse problem =
             new ApiResponse()
-                .description(PROBLEMS.get(status))
+                .description(status.equals("429") && open ? OPEN_TOO_MANY : PROBLEMS.get(status))
                 .content(
                     new Content()
                         .addMediaType(
                             PROBLEM_JSON,
                             new MediaType()
-                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        if (status.equals("429")) {
+          problem.addHeaderObject(
+              "Retry-After",
+              new Header()
+                  .description("Seconds to wait before signing in again.")
+                  .schema(new IntegerSchema()));
+        }
+        responses.addApiResponse(status, problem);
       }
     }
   }

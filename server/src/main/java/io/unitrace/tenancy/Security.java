@@ -147,7 +147,7 @@ class Security {
         .write(
             """
         {"type":"/problems/too-many-sign-ins","title":"too many sign ins","status":429,\
-        "code":"too-many-sign-ins","retryAfter":%d,\
+        "code":"too-many-sign-ins","retryAfterSeconds":%d,\
         "detail":"too many failed sign-ins for this user or from this address; try again in %d s"}"""
                 .formatted(e.retryAfterSeconds(), e.retryAfterSeconds()));
   }

@@ -89,7 +89,7 @@ class ApiContractIT extends IntegrationTest {
     assertThat(problem.propertyNames())
         .contains("type", "title", "status", "detail", "code", "field");
     JsonNode move = doc.at("/paths/~1api~1v1~1units~101~1{gtin}~121~1{serial}~1move/post");
-    for (String status : List.of("400", "401", "403", "404", "409", "422", "413")) {
+    for (String status : List.of("400", "401", "403", "404", "409", "422", "413", "429")) {
       assertThat(
               move.at("/responses/" + status + "/content/application~1problem+json/schema/$ref")
                   .asString())
@@ -102,6 +102,12 @@ class ApiContractIT extends IntegrationTest {
     assertThat(publicRegistration.path("security").isArray()).isTrue();
     assertThat(publicRegistration.path("security")).isEmpty();
     assertThat(publicRegistration.at("/responses/401").isMissingNode()).isTrue();
+    // Throttled sign-ins, and the public registration's own rate limit, say when to come back.
+    assertThat(move.at("/responses/429/headers/Retry-After/schema/type").asString())
+        .isEqualTo("integer");
+    assertThat(move.at("/responses/429/description").asString()).contains("failed sign-ins");
+    assertThat(publicRegistration.at("/responses/429/description").asString())
+        .contains("from this address");
   }
 
   @Test

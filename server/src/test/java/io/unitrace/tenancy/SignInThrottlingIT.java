@@ -66,7 +66,8 @@ class SignInThrottlingIT extends TightLimitsTest {
     assertThat(refused.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/problem+json");
     assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
-    assertThat(refused.body()).contains("\"code\":\"too-many-sign-ins\"", "\"retryAfter\":2");
+    assertThat(refused.body())
+        .contains("\"code\":\"too-many-sign-ins\"", "\"retryAfterSeconds\":2");
     // Refused unheard: counted as throttled, and no password was checked.
     assertThat(counter("unitrace_logins_failed_total{reason=\"throttled\"}"))
         .isEqualTo(throttledBefore + 1);
