@@ -100,6 +100,8 @@ class CommandCodec {
       m.put("c", "arrive");
       m.put("loc", v.location());
       m.put("type", v.type().name());
+    } else if (command instanceof UnitCommand.LoseOnTheWay) {
+      m.put("c", "lose-on-the-way");
     } else if (command instanceof UnitCommand.Ship v) {
       m.put("c", "ship");
       m.put("sale", new TreeMap<>(v.sale()));
@@ -189,6 +191,7 @@ class CommandCodec {
       case "arrive" ->
           new UnitCommand.Arrive(
               n.path("loc").asLong(), LocationType.valueOf(n.path("type").asString()));
+      case "lose-on-the-way" -> new UnitCommand.LoseOnTheWay();
       case "return" ->
           new UnitCommand.Return(
               n.path("loc").asLong(),

@@ -8,6 +8,7 @@ import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.domain.UnitCommand;
 import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -203,13 +204,7 @@ public class Transit {
             Planning.StockItem item =
                 items.item(s.gtin(), s.lot(), null, null, false, "stock[" + i + "].");
             long left = s.quantity();
-            List<Inventory.StockBucket> onTheWay =
-                new ArrayList<>(
-                    inventory.stockAt(
-                        scope.tenantId(),
-                        new ProductId(item.product().id()),
-                        item.lot() == null ? null : new LotId(item.lot().id()),
-                        List.of(new LocationId(transit.id()))));
+            List<Inventory.StockBucket> onTheWay = onTheWay(scope, item, transit);
             onTheWay.sort(Comparator.comparingInt(Inventory.StockBucket::holds).reversed());
             for (Inventory.StockBucket b : onTheWay) {
               long q = Math.min(left, b.quantity());
@@ -224,20 +219,7 @@ public class Transit {
               left -= q;
             }
             if (left > 0) {
-              throw Problem.conflict(
-                      "insufficient-stock",
-                      field,
-                      "only "
-                          + (s.quantity() - left)
-                          + " of "
-                          + item.product().sku()
-                          + (item.lot() == null ? "" : " lot " + item.lot().code())
-                          + " are on their way to "
-                          + at.warehouse()
-                          + ", "
-                          + s.quantity()
-                          + " asked for")
-                  .with("rule", "insufficient-stock");
+              throw notOnTheWay(s, left, item, at.warehouse(), field);
             }
           }
           return new Recorder.Plan(
@@ -253,6 +235,117 @@ public class Transit {
               .knowing(at)
               .then(inTransaction);
         });
+  }
+
+  record LossRequest(
+      List<UnitRef> units,
+      List<String> containers,
+      List<StockIn> stock,
+      String to,
+      String reason) {}
+
+  /**
+   * What never arrived of a transfer going to warehouse {@code to}, reported lost on the way (a
+   * supervisor's decision, with a reason): each unit IN_TRANSIT and loose, and each unit in each
+   * container on its way, goes MISSING in no location (found later, wherever it turns up); each
+   * quantity leaves {@code to}'s TRANSIT location, held buckets last. One event, LOST; which goods
+   * belong to the transfer is the caller's check.
+   */
+  public EventReceipt lose(
+      TenantScope scope,
+      List<UnitRef> refs,
+      List<Sscc> ssccs,
+      List<StockIn> stock,
+      String to,
+      String reason,
+      Map<String, Object> details,
+      RequestMeta meta,
+      LongConsumer inTransaction) {
+    scope.requireRole(Role.SUPERVISOR);
+    Planning.requireReason(reason);
+    return recorder.record(
+        scope,
+        meta,
+        new LossRequest(refs, values(ssccs), stock, to, reason.strip()),
+        () -> {
+          UnitCommand lose = new UnitCommand.LoseOnTheWay();
+          List<Recorder.Change> changes = new ArrayList<>();
+          for (UnitRows.Loaded u : loaded(scope, refs)) {
+            changes.add(new Recorder.Change(u, lose, Recorder.apply(ref(u), u.status(), lose)));
+          }
+          for (int i = 0; i < ssccs.size(); i++) {
+            Container c = outermost(scope, ssccs.get(i), "containers[" + i + "]");
+            List<Long> tree = containers.tree(scope.tenantId(), c.id());
+            for (UnitRows.Loaded u : rows.inContainers(scope.tenantId(), tree)) {
+              changes.add(new Recorder.Change(u, lose, Recorder.apply(ref(u), u.status(), lose)));
+            }
+          }
+          List<StockRows.StockChange> gone = new ArrayList<>();
+          Location transit = stock.isEmpty() ? null : planning.transit(to);
+          Planning.StockPlanner items = planning.stock(scope);
+          for (int i = 0; i < stock.size(); i++) {
+            StockIn s = stock.get(i);
+            String field = "stock[" + i + "].quantity";
+            Planning.StockItem item =
+                items.item(s.gtin(), s.lot(), null, null, false, "stock[" + i + "].");
+            long left = s.quantity();
+            List<Inventory.StockBucket> onTheWay = onTheWay(scope, item, transit);
+            onTheWay.sort(Comparator.comparingInt(Inventory.StockBucket::holds));
+            for (Inventory.StockBucket b : onTheWay) {
+              long q = Math.min(left, b.quantity());
+              if (q == 0) {
+                break;
+              }
+              gone.add(
+                  new StockRows.StockChange(
+                      item.product(), item.lot(), transit, b.holds(), -q, field));
+              left -= q;
+            }
+            if (left > 0) {
+              throw notOnTheWay(s, left, item, to, field);
+            }
+          }
+          return new Recorder.Plan(
+                  EventType.LOST,
+                  "unknown",
+                  null,
+                  null,
+                  Planning.reasonDetails(details, reason),
+                  List.of(),
+                  changes,
+                  () -> {})
+              .withStock(gone)
+              .then(inTransaction);
+        });
+  }
+
+  /** The buckets of the item at {@code transit}, a list the caller may sort. */
+  private List<Inventory.StockBucket> onTheWay(
+      TenantScope scope, Planning.StockItem item, Location transit) {
+    return new ArrayList<>(
+        inventory.stockAt(
+            scope.tenantId(),
+            new ProductId(item.product().id()),
+            item.lot() == null ? null : new LotId(item.lot().id()),
+            List.of(new LocationId(transit.id()))));
+  }
+
+  private static Problem notOnTheWay(
+      StockIn s, long left, Planning.StockItem item, String to, String field) {
+    return Problem.conflict(
+            "insufficient-stock",
+            field,
+            "only "
+                + (s.quantity() - left)
+                + " of "
+                + item.product().sku()
+                + (item.lot() == null ? "" : " lot " + item.lot().code())
+                + " are on their way to "
+                + to
+                + ", "
+                + s.quantity()
+                + " asked for")
+        .with("rule", "insufficient-stock");
   }
 
   /** The units, in the order asked, each known to the client. */

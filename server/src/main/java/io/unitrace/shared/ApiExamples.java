@@ -71,6 +71,11 @@ final class ApiExamples {
               {"dock": "N-DOCK",
                "stock": [{"gtin": "09506000134468", "lot": "AA1", "quantity": 4}]}"""),
           json(
+              "POST /api/v1/transfers/{number}/close",
+              "the last two boxes never came: closed short",
+              """
+              {"reason": "two boxes missing from the lorry, carrier claim 4471"}"""),
+          json(
               "POST /api/v1/stock/moves",
               "move 10 of a lot",
               """

@@ -22,7 +22,10 @@ class TransferRows {
       long shippedEventId,
       String shippedBy,
       long shippedAt,
-      Long receivedAt) {}
+      Long receivedAt,
+      String closedBy,
+      Long closedAt,
+      String closedReason) {}
 
   /**
    * A unit the transfer carries loose, or (gtin null, serial the SSCC) a container; {@code id} its
@@ -46,7 +49,7 @@ class TransferRows {
   private static final String TRANSFER =
       """
       SELECT id, number, from_warehouse, to_warehouse, status, shipped_event_id, shipped_by,
-             shipped_at, received_at
+             shipped_at, received_at, closed_by, closed_at, closed_reason
       FROM transfer""";
 
   private final JdbcClient db;
@@ -192,11 +195,26 @@ class TransferRows {
   }
 
   /** RECEIVED once no unit is on its way. */
+  /**
+   * Closes a transfer still on its way as short (CLOSED), in the loss event's transaction; false if
+   * it is no longer IN_TRANSIT (an arrival or another close came first).
+   */
+  boolean closeShort(long transferId, long eventId, String by, long at, String reason) {
+    return db.sql(
+                """
+                UPDATE transfer SET status = 'CLOSED', closed_event_id = ?, closed_by = ?,
+                                    closed_at = ?, closed_reason = ?
+                WHERE id = ? AND status = 'IN_TRANSIT'""")
+            .params(eventId, by, at, reason, transferId)
+            .update()
+        == 1;
+  }
+
   void closeIfArrived(long transferId, long at) {
     db.sql(
             """
             UPDATE transfer SET status = 'RECEIVED', received_at = ?
-            WHERE id = ?
+            WHERE id = ? AND status = 'IN_TRANSIT'
               AND NOT EXISTS
                 (SELECT 1 FROM transfer_unit WHERE transfer_id = ? AND received_event_id IS NULL)
               AND NOT EXISTS
@@ -217,6 +235,9 @@ class TransferRows {
         rs.getLong(6),
         rs.getString(7),
         rs.getLong(8),
-        Rows.longOrNull(rs, 9));
+        Rows.longOrNull(rs, 9),
+        rs.getString(10),
+        Rows.longOrNull(rs, 11),
+        rs.getString(12));
   }
 }

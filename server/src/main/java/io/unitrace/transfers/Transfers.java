@@ -13,6 +13,7 @@ import io.unitrace.ledger.Transit;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.CursorPage;
 import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import io.unitrace.transfers.domain.Arrival;
 import java.time.Clock;
@@ -31,6 +32,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Transfers {
+
+  static final String IN_TRANSIT = "IN_TRANSIT";
+  static final String CLOSED = "CLOSED";
 
   /** The most units one transfer carries. */
   static final int MAX_UNITS = 10_000;
@@ -75,7 +79,11 @@ public class Transfers {
       int onTheWay,
       List<UnitLine> lines,
       List<ContainerLine> containers,
-      List<StockLine> stock) {}
+      List<StockLine> stock,
+      int lost,
+      String closedBy,
+      Instant closedAt,
+      String closedReason) {}
 
   /** A transfer shipped now, or the one a repeated Idempotency-Key shipped before. */
   public record Shipped(TransferView transfer, boolean repeated) {}
@@ -222,6 +230,9 @@ public class Transfers {
       // A repeat: what it took has arrived, so it is answered without asking for it again.
       return view(t);
     }
+    if (CLOSED.equals(t.status())) {
+      requireOnTheWay(t);
+    }
     List<Arrival.Asked> asked = new ArrayList<>();
     for (int i = 0; i < units.size(); i++) {
       asked.add(new Arrival.Asked(String.join("/", columns(units.get(i))), "units[" + i + "]"));
@@ -286,6 +297,78 @@ public class Transfers {
     return view(require(scope, number));
   }
 
+  /**
+   * Closes a transfer short: everything still on its way (units, containers, counted goods) is
+   * reported lost on the way in one ledger event, LOST, a supervisor's decision with a reason; the
+   * units go MISSING until found. A repeated Idempotency-Key answers with the transfer as it is.
+   */
+  public TransferView closeShort(TenantScope scope, String number, String reason, String key) {
+    scope.requireRole(Role.SUPERVISOR);
+    TransferRows.Transfer t = require(scope, number);
+    String requestKey = key == null ? null : "transfer-close:" + t.number() + ":" + key;
+    if (ledger.recorded(scope, requestKey)) {
+      return view(t);
+    }
+    requireOnTheWay(t);
+    List<UnitRef> refs = new ArrayList<>();
+    for (TransferRows.Unit u : rows.units(t.id())) {
+      if (u.receivedEventId() == null) {
+        refs.add(new UnitRef(Gtin.parse(u.gtin()), new Serial(u.serial())));
+      }
+    }
+    List<Sscc> whole = new ArrayList<>();
+    for (TransferRows.Unit c : rows.containers(t.id())) {
+      if (c.receivedEventId() == null) {
+        whole.add(new Sscc(c.serial()));
+      }
+    }
+    List<Transit.StockIn> quantities = new ArrayList<>();
+    for (TransferRows.Stock q : rows.stock(t.id())) {
+      if (q.received() < q.quantity()) {
+        quantities.add(new Transit.StockIn(q.gtin(), q.lot(), q.quantity() - q.received()));
+      }
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("transfer", t.number());
+    details.put("from", t.from());
+    details.put("to", t.to());
+    transit.lose(
+        scope,
+        refs,
+        whole,
+        quantities,
+        t.to(),
+        reason,
+        details,
+        meta(requestKey),
+        eventId -> {
+          if (!rows.closeShort(
+              t.id(), eventId, scope.actor().who(), clock.millis(), reason.strip())) {
+            throw Problem.conflict(
+                "concurrent-change",
+                "number",
+                t.number() + " changed meanwhile (goods arrived, or it was closed): look again");
+          }
+        });
+    return view(require(scope, number));
+  }
+
+  /** Arrivals and a close are for a transfer still on its way. */
+  private static void requireOnTheWay(TransferRows.Transfer t) {
+    if (CLOSED.equals(t.status())) {
+      throw Problem.conflict(
+          "transfer-closed",
+          "number",
+          t.number()
+              + " was closed short: what had not arrived was reported lost; a unit that turns up"
+              + " is recorded found");
+    }
+    if (!IN_TRANSIT.equals(t.status())) {
+      throw Problem.conflict(
+          "transfer-received", "number", "everything on " + t.number() + " has arrived already");
+    }
+  }
+
   public TransferView get(TenantScope scope, String number) {
     return view(require(scope, number));
   }
@@ -316,11 +399,12 @@ public class Transfers {
         rows.stock(t.id()).stream()
             .map(q -> new StockLine(q.gtin(), q.lot(), q.quantity(), q.received()))
             .toList();
-    int onTheWay =
+    int notArrived =
         (int)
             (lines.stream().filter(l -> !l.arrived()).count()
                 + containers.stream().filter(c -> !c.arrived()).count()
                 + stock.stream().filter(q -> q.arrived() < q.quantity()).count());
+    boolean closed = CLOSED.equals(t.status());
     return new TransferView(
         t.number(),
         t.from(),
@@ -331,10 +415,14 @@ public class Transfers {
         Instant.ofEpochMilli(t.shippedAt()),
         t.receivedAt() == null ? null : Instant.ofEpochMilli(t.receivedAt()),
         lines.size(),
-        onTheWay,
+        closed ? 0 : notArrived,
         lines,
         containers,
-        stock);
+        stock,
+        closed ? notArrived : 0,
+        t.closedBy(),
+        t.closedAt() == null ? null : Instant.ofEpochMilli(t.closedAt()),
+        t.closedReason());
   }
 
   private String warehouse(String code, String field) {

@@ -123,6 +123,25 @@ class TransfersApi {
         scope, number, b.dock(), refs(b.units()), ssccs(b.containers()), stockIn(b.stock()), key);
   }
 
+  record CloseBody(String reason) {}
+
+  @Operation(
+      summary = "Close a transfer short: what has not arrived was lost on the way",
+      description =
+          "A SUPERVISOR's decision with a reason: every unit, container and quantity still on its"
+              + " way is reported lost in one ledger event (LOST). The units go MISSING, in no"
+              + " location, until recorded found wherever they turn up; counted goods leave the"
+              + " destination's TRANSIT location. The transfer is CLOSED and receives nothing more;"
+              + " lost counts its lines not wholly arrived. 409 if everything has arrived.")
+  @PostMapping("/{number}/close")
+  Transfers.TransferView close(
+      TenantScope scope,
+      @PathVariable String number,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @RequestBody(required = false) CloseBody b) {
+    return transfers.closeShort(scope, number, b == null ? null : b.reason(), key);
+  }
+
   @Operation(
       summary = "Read a transfer",
       description =

@@ -1016,6 +1016,13 @@ class TenantIsolationIT extends IntegrationTest {
                     "/api/v1/transfers/" + transfer(b) + "/receive",
                     map("dock", transferTo(b.site()) + "-D"))));
     t.put(
+        "POST /api/v1/transfers/{number}/close",
+        target(
+            b ->
+                json(
+                    "/api/v1/transfers/" + transfer(b) + "/close",
+                    map("reason", "lost by the intruder"))));
+    t.put(
         "PUT /api/v1/count-plans/{code}",
         site(
             b ->

@@ -260,6 +260,107 @@ class TransfersIT extends IntegrationTest {
     }
   }
 
+  @Test
+  void aTransferClosedShortReportsWhatNeverArrivedLostInOneEventAndReceivesNothingMore() {
+    CountedGoods g = CountedGoods.create(admin);
+    Site s = g.site();
+    OtherBuilding b = OtherBuilding.create(admin);
+    Counted saline = new Counted(g.salineSku(), g.saline());
+    ok(g.found(saline.gtin(), "L1", s.bin1, 10));
+    s.register(s.bin1, "S1", "S2");
+    String pallet = sscc();
+    ok(s.api.post("/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", s.bin1)));
+    s.register(s.bin1, "S3");
+    ok(s.api.post("/api/v1/units/pack", map("units", list(s.unitKey("S3")), "into", pallet)));
+    String number =
+        ok(s.api.post(
+                "/api/v1/transfers",
+                map(
+                    "from",
+                    s.warehouse,
+                    "to",
+                    b.warehouse(),
+                    "units",
+                    list(s.unitKey("S1"), s.unitKey("S2")),
+                    "containers",
+                    list(pallet),
+                    "stock",
+                    list(out(saline, "L1", s.bin1, 10)))))
+            .at("/number")
+            .asString();
+    ok(
+        s.api.post(
+            "/api/v1/transfers/" + number + "/receive",
+            map(
+                "dock",
+                b.dock(),
+                "units",
+                list(s.unitKey("S1")),
+                "stock",
+                list(in(saline, "L1", 4)))));
+    String close = "/api/v1/transfers/" + number + "/close";
+
+    // A reason is required, and an operator may not decide a loss: neither writes anything.
+    long before = events(s);
+    var noReason = s.api.post(close, map("reason", " "));
+    assertThat(noReason.status()).as(noReason.toString()).isEqualTo(400);
+    assertThat(noReason.at("/field").asString()).isEqualTo("reason");
+    var operator = s.personApi(admin, port, "OPERATOR").post(close, map("reason", "gone"));
+    assertThat(operator.status()).as(operator.toString()).isEqualTo(403);
+    assertThat(events(s)).isEqualTo(before);
+
+    var closed = s.api.post(close, map("reason", "lorry broken into on the A1"), "close-1");
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+    assertThat(closed.at("/status").asString()).isEqualTo("CLOSED");
+    assertThat(closed.at("/onTheWay").asInt()).isZero();
+    assertThat(closed.at("/lost").asInt()).isEqualTo(3); // S2, the pallet, 6 of lot L1
+    assertThat(closed.at("/closedReason").asString()).isEqualTo("lorry broken into on the A1");
+    assertThat(events(s)).isEqualTo(before + 1);
+    for (String serial : List.of("S2", "S3")) {
+      JsonNode u = ok(s.api.get(s.unitPath(serial))).json();
+      assertThat(u.path("state").asString()).as(serial).isEqualTo("MISSING");
+      assertThat(u.path("location").isMissingNode() || u.path("location").isNull()).isTrue();
+    }
+    assertThat(ok(s.api.get(s.unitPath("S1"))).at("/state").asString()).isEqualTo("RECEIVED");
+    assertThat(quantity(s, saline, "TRANSIT:" + b.warehouse())).isZero();
+    assertThat(quantity(s, saline, b.dock())).isEqualTo(4);
+    JsonNode items = ok(s.api.get(s.unitPath("S2") + "/history")).json().path("items");
+    JsonNode last = items.get(items.size() - 1);
+    assertThat(last.path("type").asString()).isEqualTo("LOST");
+    assertThat(last.at("/details/transfer").asString()).isEqualTo(number);
+    assertThat(last.at("/details/reason").asString()).isEqualTo("lorry broken into on the A1");
+
+    // The same request again answers as before; a second close and any arrival are refused.
+    var again = s.api.post(close, map("reason", "lorry broken into on the A1"), "close-1");
+    assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    assertThat(events(s)).isEqualTo(before + 1);
+    var twice = s.api.post(close, map("reason", "again"));
+    assertThat(twice.status()).as(twice.toString()).isEqualTo(409);
+    assertThat(twice.problemCode()).isEqualTo("transfer-closed");
+    var late =
+        s.api.post(
+            "/api/v1/transfers/" + number + "/receive",
+            map("dock", b.dock(), "units", list(s.unitKey("S2"))));
+    assertThat(late.status()).as(late.toString()).isEqualTo(409);
+    assertThat(late.problemCode()).isEqualTo("transfer-closed");
+    assertThat(events(s)).isEqualTo(before + 1);
+
+    // A lost unit that turns up is recorded found where it is.
+    ok(
+        s.api.post(
+            s.unitPath("S2") + "/adjustments",
+            map("kind", "FOUND", "location", b.bin(), "reason", "found in the yard")));
+    assertThat(ok(s.api.get(s.unitPath("S2"))).at("/state").asString()).isEqualTo("STORED");
+    assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
+
+    // A transfer that has wholly arrived is not closed short.
+    s.register(s.bin1, "S4");
+    String whole = ship(s, s.warehouse, b.warehouse(), "S4").at("/number").asString();
+    ok(s.api.post("/api/v1/transfers/" + whole + "/receive", map("dock", b.dock())));
+    var arrived = s.api.post("/api/v1/transfers/" + whole + "/close", map("reason", "why"));
+    assertThat(arrived.problemCode()).as(arrived.toString()).isEqualTo("transfer-received");
+  }
+
   private record Counted(String sku, String gtin) {}
 
   /** The stock lines of the product at the location: quantity, available, held, location type. */

@@ -79,6 +79,12 @@ public sealed interface UnitCommand {
    */
   record Arrive(long location, LocationType type) implements UnitCommand {}
 
+  /**
+   * A transferred unit that never arrived: a unit IN_TRANSIT goes MISSING, out of the container it
+   * travelled in, until it is found.
+   */
+  record LoseOnTheWay() implements UnitCommand {}
+
   /** Left the building with its shipment; {@code sale} names order, channel, sold-to and date. */
   record Ship(Map<String, String> sale) implements UnitCommand {
 

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Assembly: only a RECEIVED or STORED unit, loose and on no hold, is consumed into another; only a
  * CONSUMED one comes back out of it. Transfers: only a RECEIVED or STORED unit leaves for another
  * warehouse (IN_TRANSIT, in no location), loose or in the container shipped whole; only an
- * IN_TRANSIT one arrives.
+ * IN_TRANSIT one arrives, or, when its transfer is closed short, goes MISSING.
  */
 public record UnitStatus(
     UnitState state, Long location, Long container, int holds, Map<String, String> fields) {
@@ -205,6 +205,14 @@ public record UnitStatus(
           container,
           holds,
           fields);
+    }
+    if (command instanceof UnitCommand.LoseOnTheWay) {
+      if (state != UnitState.IN_TRANSIT) {
+        throw new TransitionRefused(
+            "unit-not-in-transit",
+            "only a unit IN_TRANSIT is lost on the way; this one is " + state);
+      }
+      return new UnitStatus(UnitState.MISSING, null, null, holds, fields);
     }
     if (command instanceof UnitCommand.Return r) {
       if (state == UnitState.RETURNED || state == UnitState.IN_REPAIR) {

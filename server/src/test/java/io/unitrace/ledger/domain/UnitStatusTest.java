@@ -442,6 +442,31 @@ class UnitStatusTest {
     }
 
     @Test
+    void aUnitOnItsWayLostByItsTransferIsMissingInNoLocationOutOfItsContainer() {
+      UnitStatus onTheWay =
+          new UnitStatus(
+              UnitState.IN_TRANSIT, null, PALLET, Hold.RECALL.bit(), Map.of("IMEI", "1"));
+
+      UnitStatus lost = onTheWay.apply(new UnitCommand.LoseOnTheWay());
+
+      assertThat(lost.state()).isEqualTo(UnitState.MISSING);
+      assertThat(lost.location()).isNull();
+      assertThat(lost.container()).isNull();
+      assertThat(lost.has(Hold.RECALL)).isTrue();
+      assertThat(lost.fields()).isEqualTo(onTheWay.fields());
+      assertThat(lost.apply(new UnitCommand.Find(BIN, LocationType.STORAGE)).state())
+          .isEqualTo(UnitState.STORED);
+    }
+
+    @Test
+    void onlyAUnitOnItsWayIsLostOnTheWay() {
+      assertThat(ruleBrokenBy(in(UnitState.STORED, BIN), new UnitCommand.LoseOnTheWay()))
+          .isEqualTo("unit-not-in-transit");
+      assertThat(ruleBrokenBy(in(UnitState.MISSING, BIN), new UnitCommand.LoseOnTheWay()))
+          .isEqualTo("unit-not-in-transit");
+    }
+
+    @Test
     void missingUnitCannotBeLostAgain() {
       assertThat(ruleBrokenBy(in(UnitState.MISSING, BIN), new UnitCommand.Lose()))
           .isEqualTo("unit-missing");
