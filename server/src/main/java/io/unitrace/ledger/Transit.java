@@ -197,30 +197,10 @@ public class Transit {
           }
           List<StockRows.StockChange> moved = new ArrayList<>();
           Location transit = stock.isEmpty() ? null : planning.transit(at.warehouse());
-          Planning.StockPlanner items = planning.stock(scope);
-          for (int i = 0; i < stock.size(); i++) {
-            StockIn s = stock.get(i);
-            String field = "stock[" + i + "].quantity";
-            Planning.StockItem item =
-                items.item(s.gtin(), s.lot(), null, null, false, "stock[" + i + "].");
-            long left = s.quantity();
-            List<Inventory.StockBucket> onTheWay = onTheWay(scope, item, transit);
-            onTheWay.sort(Comparator.comparingInt(Inventory.StockBucket::holds).reversed());
-            for (Inventory.StockBucket b : onTheWay) {
-              long q = Math.min(left, b.quantity());
-              if (q == 0) {
-                break;
-              }
-              moved.add(
-                  new StockRows.StockChange(
-                      item.product(), item.lot(), transit, b.holds(), -q, field));
-              moved.add(
-                  new StockRows.StockChange(item.product(), item.lot(), at, b.holds(), q, field));
-              left -= q;
-            }
-            if (left > 0) {
-              throw notOnTheWay(s, left, item, at.warehouse(), field);
-            }
+          // Held buckets first, so that a recall's hold placed on the way is not lost.
+          for (Taken t : takenOnTheWay(scope, stock, transit, HELD_FIRST)) {
+            moved.add(t.change(transit, -t.quantity()));
+            moved.add(t.change(at, t.quantity()));
           }
           return new Recorder.Plan(
                   EventType.TRANSFER_RECEIVED,
@@ -282,28 +262,8 @@ public class Transit {
           }
           List<StockRows.StockChange> gone = new ArrayList<>();
           Location transit = stock.isEmpty() ? null : planning.transit(to);
-          Planning.StockPlanner items = planning.stock(scope);
-          for (int i = 0; i < stock.size(); i++) {
-            StockIn s = stock.get(i);
-            String field = "stock[" + i + "].quantity";
-            Planning.StockItem item =
-                items.item(s.gtin(), s.lot(), null, null, false, "stock[" + i + "].");
-            long left = s.quantity();
-            List<Inventory.StockBucket> onTheWay = onTheWay(scope, item, transit);
-            onTheWay.sort(Comparator.comparingInt(Inventory.StockBucket::holds));
-            for (Inventory.StockBucket b : onTheWay) {
-              long q = Math.min(left, b.quantity());
-              if (q == 0) {
-                break;
-              }
-              gone.add(
-                  new StockRows.StockChange(
-                      item.product(), item.lot(), transit, b.holds(), -q, field));
-              left -= q;
-            }
-            if (left > 0) {
-              throw notOnTheWay(s, left, item, to, field);
-            }
+          for (Taken t : takenOnTheWay(scope, stock, transit, HELD_FIRST.reversed())) {
+            gone.add(t.change(transit, -t.quantity()));
           }
           return new Recorder.Plan(
                   EventType.LOST,
@@ -319,33 +279,68 @@ public class Transit {
         });
   }
 
-  /** The buckets of the item at {@code transit}, a list the caller may sort. */
-  private List<Inventory.StockBucket> onTheWay(
-      TenantScope scope, Planning.StockItem item, Location transit) {
-    return new ArrayList<>(
-        inventory.stockAt(
-            scope.tenantId(),
-            new ProductId(item.product().id()),
-            item.lot() == null ? null : new LotId(item.lot().id()),
-            List.of(new LocationId(transit.id()))));
+  private static final Comparator<Inventory.StockBucket> HELD_FIRST =
+      Comparator.comparingInt(Inventory.StockBucket::holds).reversed();
+
+  /** A quantity of one bucket at the TRANSIT location, taken for a line of {@code stock}. */
+  private record Taken(Planning.StockItem item, int holds, long quantity, String field) {
+
+    StockRows.StockChange change(Location where, long delta) {
+      return new StockRows.StockChange(item.product(), item.lot(), where, holds, delta, field);
+    }
   }
 
-  private static Problem notOnTheWay(
-      StockIn s, long left, Planning.StockItem item, String to, String field) {
-    return Problem.conflict(
-            "insufficient-stock",
-            field,
-            "only "
-                + (s.quantity() - left)
-                + " of "
-                + item.product().sku()
-                + (item.lot() == null ? "" : " lot " + item.lot().code())
-                + " are on their way to "
-                + to
-                + ", "
-                + s.quantity()
-                + " asked for")
-        .with("rule", "insufficient-stock");
+  /**
+   * Each quantity asked, taken from the buckets of its item at {@code transit} in {@code order};
+   * refused, naming the line, if less than that is on its way.
+   */
+  private List<Taken> takenOnTheWay(
+      TenantScope scope,
+      List<StockIn> stock,
+      Location transit,
+      Comparator<Inventory.StockBucket> order) {
+    List<Taken> taken = new ArrayList<>();
+    Planning.StockPlanner items = planning.stock(scope);
+    for (int i = 0; i < stock.size(); i++) {
+      StockIn s = stock.get(i);
+      String field = "stock[" + i + "].quantity";
+      Planning.StockItem item =
+          items.item(s.gtin(), s.lot(), null, null, false, "stock[" + i + "].");
+      List<Inventory.StockBucket> buckets =
+          new ArrayList<>(
+              inventory.stockAt(
+                  scope.tenantId(),
+                  new ProductId(item.product().id()),
+                  item.lot() == null ? null : new LotId(item.lot().id()),
+                  List.of(new LocationId(transit.id()))));
+      buckets.sort(order);
+      long left = s.quantity();
+      for (Inventory.StockBucket b : buckets) {
+        long q = Math.min(left, b.quantity());
+        if (q == 0) {
+          break;
+        }
+        taken.add(new Taken(item, b.holds(), q, field));
+        left -= q;
+      }
+      if (left > 0) {
+        throw Problem.conflict(
+                "insufficient-stock",
+                field,
+                "only "
+                    + (s.quantity() - left)
+                    + " of "
+                    + item.product().sku()
+                    + (item.lot() == null ? "" : " lot " + item.lot().code())
+                    + " are on their way to "
+                    + transit.warehouse()
+                    + ", "
+                    + s.quantity()
+                    + " asked for")
+            .with("rule", "insufficient-stock");
+      }
+    }
+    return taken;
   }
 
   /** The units, in the order asked, each known to the client. */

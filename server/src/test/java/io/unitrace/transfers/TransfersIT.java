@@ -545,18 +545,7 @@ class TransfersIT extends IntegrationTest {
                 "inspect")));
     Map<String, Object> held = out(saline, "L1", s.bin1, 10);
     held.put("holds", list("QC"));
-    String number =
-        ok(s.api.post(
-                "/api/v1/transfers",
-                map(
-                    "from",
-                    s.warehouse,
-                    "to",
-                    b.warehouse(),
-                    "stock",
-                    list(out(saline, "L1", s.bin1, 40), held))))
-            .at("/number")
-            .asString();
+    String number = b.sent(s, List.of(out(saline, "L1", s.bin1, 40), held));
     long before = events(s);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     int received = 0;
