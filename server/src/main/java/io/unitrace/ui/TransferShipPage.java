@@ -1,0 +1,420 @@
+package io.unitrace.ui;
+
+import io.unitrace.catalog.Catalog;
+import io.unitrace.facility.Facility;
+import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Transit;
+import io.unitrace.ledger.UnitRef;
+import io.unitrace.ledger.Units;
+import io.unitrace.shared.Problem;
+import io.unitrace.tenancy.TenantScope;
+import io.unitrace.transfers.TransferInput;
+import io.unitrace.transfers.Transfers;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Shipping a transfer: the warehouse the goods leave and the one they go to, then the load built by
+ * scans (a unit, or an outermost container by its SSCC) and by lines of counted goods (a product by
+ * GTIN or SKU, its lot, a quantity and the location it leaves from); Ship sends it all in one
+ * {@link Transfers#ship} and opens the transfer.
+ *
+ * <p>The load travels with the form as hidden fields, as putaway carries its goods between two
+ * scans: the server keeps nothing between posts, and each post redraws the page with the load as it
+ * now stands. The Idempotency-Key is made when the warehouses are picked and stays with the form,
+ * so Ship tapped twice ships once and the second tap opens the transfer the first one made.
+ */
+@Controller
+class TransferShipPage {
+
+  /** A unit on the load. */
+  record Piece(String gtin, String serial) {}
+
+  /** Counted goods on the load: a lot (null: untracked) of a GTIN, from a location. */
+  record Line(String gtin, String lot, String from, long quantity) {}
+
+  /** What is to leave, as the form carries it. */
+  record Load(List<Piece> units, List<String> containers, List<Line> stock) {
+
+    public int size() {
+      return units.size() + containers.size() + stock.size();
+    }
+
+    public boolean empty() {
+      return size() == 0;
+    }
+  }
+
+  /** The counted-goods fields as typed, kept on the page when refused or prefilled by a label. */
+  record Typed(String product, String lot, String quantity, String location) {}
+
+  private final ClientChoice clients;
+  private final Transfers transfers;
+  private final TransferScan scans;
+  private final Units units;
+  private final Catalog catalog;
+  private final Facility facility;
+
+  TransferShipPage(
+      ClientChoice clients,
+      Transfers transfers,
+      TransferScan scans,
+      Units units,
+      Catalog catalog,
+      Facility facility) {
+    this.clients = clients;
+    this.transfers = transfers;
+    this.scans = scans;
+    this.units = units;
+    this.catalog = catalog;
+    this.facility = facility;
+  }
+
+  /** First the two warehouses; once both are picked (and differ), the scan screen. */
+  @GetMapping("/transfers/new")
+  String start(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    ClientChoice.Choice choice = clients.of(request);
+    if (!choice.picked()) {
+      return "transfers/ship";
+    }
+    choice.scope().requireWrite();
+    String origin = PickPage.strip(from);
+    String destination = PickPage.strip(to);
+    model.addAttribute("warehouses", facility.warehouses());
+    model.addAttribute("from", origin);
+    model.addAttribute("to", destination);
+    if (origin != null || destination != null) {
+      try {
+        route(origin, destination);
+        model.addAttribute("started", true);
+        model.addAttribute("load", new Load(List.of(), List.of(), List.of()));
+        model.addAttribute("typed", new Typed(null, null, null, null));
+        model.addAttribute("key", "ui-" + UUID.randomUUID());
+      } catch (Problem p) {
+        TransferAnswers.refuse(response, model, p);
+      }
+    }
+    return "transfers/ship";
+  }
+
+  @PostMapping("/transfers/new")
+  String post(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) String scan,
+      @RequestParam(required = false) String remove,
+      @RequestParam(required = false) String product,
+      @RequestParam(required = false) String lot,
+      @RequestParam(required = false) String quantity,
+      @RequestParam(required = false) String location,
+      @RequestParam(required = false) String key) {
+    ClientChoice.Choice choice = clients.of(request);
+    if (!choice.picked()) {
+      return "redirect:/transfers/new";
+    }
+    TenantScope scope = choice.scope().requireWrite();
+    String origin = PickPage.strip(from);
+    String destination = PickPage.strip(to);
+    List<Piece> pieces = new ArrayList<>();
+    List<String> containers = new ArrayList<>();
+    List<Line> stock = new ArrayList<>();
+    read(request, pieces, containers, stock);
+    Typed typed = new Typed(product, lot, quantity, location);
+    String formKey = PickPage.strip(key) == null ? "ui-" + UUID.randomUUID() : key.strip();
+    model.addAttribute("scanned", scan == null ? null : Lookup.visible(scan.strip()));
+    try {
+      String act = action == null ? "scan" : action;
+      if (remove != null) {
+        removeFrom(remove, pieces, containers, stock);
+        model.addAttribute("answer", TransferAnswers.done("CANCELLED", "Taken off the load", ""));
+      } else if ("ship".equals(act)) {
+        Transfers.Shipped s =
+            transfers.ship(
+                scope,
+                origin,
+                destination,
+                refs(pieces),
+                ssccs(containers),
+                stockOut(stock),
+                formKey);
+        return "redirect:/transfers/"
+            + s.transfer().number()
+            + "?shipped="
+            + (s.repeated() ? "again" : "new");
+      } else if ("line".equals(act) || (PickPage.strip(scan) == null && typedSomething(typed))) {
+        Line line = line(scope, typed);
+        add(stock, line);
+        typed = new Typed(null, null, null, null);
+        model.addAttribute(
+            "answer",
+            TransferAnswers.done(
+                "GOODS",
+                "On the load: " + line.quantity() + " × " + what(line.gtin(), line.lot()),
+                "Leaving from " + line.from() + "."));
+      } else {
+        typed = scanned(scope, model, scan, pieces, containers, typed);
+      }
+    } catch (Problem p) {
+      TransferAnswers.refuse(response, model, p);
+    }
+    model.addAttribute("warehouses", facility.warehouses());
+    model.addAttribute("from", origin);
+    model.addAttribute("to", destination);
+    model.addAttribute("started", true);
+    model.addAttribute("load", new Load(pieces, containers, stock));
+    model.addAttribute("typed", typed);
+    model.addAttribute("key", formKey);
+    return "transfers/ship";
+  }
+
+  /** One scan: a unit or container onto the load, or a lot label that fills the counted line. */
+  private Typed scanned(
+      TenantScope scope,
+      Model model,
+      String scan,
+      List<Piece> pieces,
+      List<String> containers,
+      Typed typed) {
+    TransferScan.Named named = scans.read(scope, scan);
+    if (named.sscc() != null) {
+      String sscc = named.sscc().value();
+      if (containers.contains(sscc)) {
+        throw Problem.conflict("already-on-load", "scan", "Container " + sscc + " is on the load.");
+      }
+      containers.add(sscc);
+      model.addAttribute(
+          "answer",
+          TransferAnswers.done(
+              "GOODS",
+              "On the load: container " + sscc,
+              "It travels whole, with everything in it."));
+      return typed;
+    }
+    if (named.unit() != null) {
+      UnitRef ref = named.unit();
+      Units.UnitView u =
+          units
+              .find(scope, ref)
+              .orElseThrow(
+                  () ->
+                      Problem.unprocessable(
+                          "unknown-unit",
+                          "scan",
+                          "Client " + scope.tenantCode() + " has no unit " + ref + "."));
+      Piece piece = new Piece(u.gtin(), u.serial());
+      if (pieces.contains(piece)) {
+        throw Problem.conflict(
+            "already-on-load", "scan", "Unit " + u.serial() + " is on the load.");
+      }
+      pieces.add(piece);
+      model.addAttribute(
+          "answer",
+          TransferAnswers.done(
+              "GOODS",
+              "On the load: unit " + u.serial(),
+              (u.sku() == null ? "" : u.sku() + ", ")
+                  + (u.location() == null ? u.state().name() : "at " + u.location())
+                  + "."));
+      return typed;
+    }
+    model.addAttribute(
+        "answer",
+        TransferAnswers.done(
+            "GOODS",
+            "Counted goods: " + what(named.gtin(), named.lot()),
+            "Type the quantity and the location they leave from, then Add line."));
+    return new Typed(
+        named.gtin(),
+        named.lot(),
+        named.count() == null ? null : String.valueOf(named.count()),
+        typed.location());
+  }
+
+  /** A counted line as typed: the product by GTIN or SKU, its lot, a quantity, a location. */
+  private Line line(TenantScope scope, Typed typed) {
+    String product = PickPage.strip(typed.product());
+    if (product == null) {
+      throw Problem.badRequest("invalid-field", "product", "name the product by GTIN or SKU");
+    }
+    String gtin;
+    try {
+      gtin =
+          product.matches("[0-9]{8,14}")
+              ? TransferInput.gtin("product", product)
+              : StockActions.gtin(catalog, scope, product);
+    } catch (Problem p) {
+      throw p.at("product");
+    }
+    String lotCode;
+    try {
+      lotCode = TransferInput.lot("stock", typed.lot());
+    } catch (Problem p) {
+      throw p.at("lot");
+    }
+    String q = PickPage.strip(typed.quantity());
+    long count;
+    try {
+      count = q == null ? 0 : Long.parseLong(q);
+    } catch (NumberFormatException e) {
+      count = 0;
+    }
+    if (count < 1) {
+      throw Problem.badRequest(
+          "invalid-field", "quantity", "a quantity is a whole number of at least 1");
+    }
+    String from = PickPage.strip(typed.location());
+    if (from == null) {
+      throw Problem.badRequest(
+          "invalid-field", "location", "name the location the goods leave from");
+    }
+    return new Line(gtin, lotCode, from, count);
+  }
+
+  /** The same goods from the same location again: one line with both quantities. */
+  private static void add(List<Line> stock, Line line) {
+    for (int i = 0; i < stock.size(); i++) {
+      Line l = stock.get(i);
+      if (l.gtin().equals(line.gtin())
+          && java.util.Objects.equals(l.lot(), line.lot())
+          && l.from().equals(line.from())) {
+        stock.set(i, new Line(l.gtin(), l.lot(), l.from(), l.quantity() + line.quantity()));
+        return;
+      }
+    }
+    stock.add(line);
+  }
+
+  private static boolean typedSomething(Typed t) {
+    return PickPage.strip(t.product()) != null || PickPage.strip(t.quantity()) != null;
+  }
+
+  /** The two warehouses picked, and not the same one. */
+  private void route(String from, String to) {
+    for (String[] w : new String[][] {{"from", from}, {"to", to}}) {
+      if (w[1] == null) {
+        throw Problem.badRequest("invalid-field", w[0], "pick the warehouse");
+      }
+      if (facility.warehouses().stream().noneMatch(x -> x.code().equals(w[1]))) {
+        throw Problem.unprocessable("unknown-warehouse", w[0], "no warehouse with code " + w[1]);
+      }
+    }
+    if (from.equals(to)) {
+      throw Problem.unprocessable(
+          "same-warehouse",
+          "to",
+          "a transfer goes to another warehouse; inside " + from + " goods are moved");
+    }
+  }
+
+  /** The load from the form's hidden fields, each list in the order it was built. */
+  private static void read(
+      HttpServletRequest request, List<Piece> pieces, List<String> containers, List<Line> stock) {
+    for (String u : values(request, "unit")) {
+      int slash = u.indexOf('/');
+      if (slash < 0) {
+        throw Problem.badRequest("invalid-field", "unit", "a unit is carried as GTIN/serial");
+      }
+      pieces.add(new Piece(u.substring(0, slash), u.substring(slash + 1)));
+    }
+    containers.addAll(List.of(values(request, "container")));
+    String[] gtins = values(request, "lineGtin");
+    String[] lots = values(request, "lineLot");
+    String[] froms = values(request, "lineFrom");
+    String[] quantities = values(request, "lineQty");
+    if (lots.length != gtins.length
+        || froms.length != gtins.length
+        || quantities.length != gtins.length) {
+      throw Problem.badRequest("invalid-field", "stock", "the load's lines are incomplete");
+    }
+    for (int i = 0; i < gtins.length; i++) {
+      long q;
+      try {
+        q = Long.parseLong(quantities[i]);
+      } catch (NumberFormatException e) {
+        throw Problem.badRequest("invalid-field", "stock", "the load's lines are incomplete");
+      }
+      stock.add(new Line(gtins[i], lots[i].isBlank() ? null : lots[i], froms[i], q));
+    }
+  }
+
+  private static String[] values(HttpServletRequest request, String name) {
+    String[] v = request.getParameterValues(name);
+    return v == null ? new String[0] : v;
+  }
+
+  private static void removeFrom(
+      String remove, List<Piece> pieces, List<String> containers, List<Line> stock) {
+    String[] kindAndIndex = remove.split(":", 2);
+    int i;
+    try {
+      i = Integer.parseInt(kindAndIndex[kindAndIndex.length - 1]);
+    } catch (NumberFormatException e) {
+      return;
+    }
+    List<?> list =
+        switch (kindAndIndex[0]) {
+          case "unit" -> pieces;
+          case "container" -> containers;
+          default -> stock;
+        };
+    if (i >= 0 && i < list.size()) {
+      list.remove(i);
+    }
+  }
+
+  private static List<UnitRef> refs(List<Piece> pieces) {
+    List<UnitRef> refs = new ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      refs.add(
+          TransferInput.unit("units[" + i + "]", pieces.get(i).gtin(), pieces.get(i).serial()));
+    }
+    return refs;
+  }
+
+  private static List<Sscc> ssccs(List<String> containers) {
+    List<Sscc> ssccs = new ArrayList<>();
+    for (int i = 0; i < containers.size(); i++) {
+      ssccs.add(TransferInput.sscc("containers[" + i + "]", containers.get(i)));
+    }
+    return ssccs;
+  }
+
+  private static List<Transit.StockOut> stockOut(List<Line> stock) {
+    List<Transit.StockOut> out = new ArrayList<>();
+    for (int i = 0; i < stock.size(); i++) {
+      Line l = stock.get(i);
+      String at = "stock[" + i + "]";
+      out.add(
+          new Transit.StockOut(
+              TransferInput.gtin(at, l.gtin()),
+              TransferInput.lot(at, l.lot()),
+              l.from(),
+              l.quantity(),
+              Set.of()));
+    }
+    return out;
+  }
+
+  /** Counted goods in the dock's words: the GTIN, and its lot if it has one. */
+  static String what(String gtin, String lot) {
+    return gtin + (lot == null ? "" : " lot " + lot);
+  }
+}
