@@ -144,7 +144,9 @@ class TransferShipPage {
       String act = action == null ? "scan" : action;
       if (remove != null) {
         removeFrom(remove, pieces, containers, stock);
-        model.addAttribute("answer", TransferAnswers.done("CANCELLED", "Taken off the load", ""));
+        model.addAttribute(
+            "answer",
+            TransferAnswers.done("CANCELLED", "Taken off the load", "The rest of the load stays."));
       } else if ("ship".equals(act)) {
         Transfers.Shipped s =
             transfers.ship(

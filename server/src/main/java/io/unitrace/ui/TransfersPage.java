@@ -8,6 +8,8 @@ import io.unitrace.tenancy.TenantScope;
 import io.unitrace.transfers.Transfers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +33,9 @@ class TransfersPage {
 
   /** Transfers listed on one page; the API pages through all of them. */
   static final int PAGE = 50;
+
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** Docks offered at the destination. */
   private static final int DOCKS = 50;
@@ -230,6 +235,8 @@ class TransfersPage {
 
   private String shown(Model model, TenantScope scope, Transfers.TransferView t, String dock) {
     model.addAttribute("transfer", t);
+    model.addAttribute("shippedAt", MINUTE.format(t.shippedAt()));
+    model.addAttribute("receivedAt", t.receivedAt() == null ? null : MINUTE.format(t.receivedAt()));
     boolean open = !"RECEIVED".equals(t.status());
     boolean writes = writes(scope);
     model.addAttribute("writes", writes);
