@@ -36,6 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TransferShipPage {
 
+  /** The most items of one kind the form carries; the service refuses a load past its own limit. */
+  private static final int MOST_ITEMS = 10_000;
+
   /** A unit on the load. */
   record Piece(String gtin, String serial) {}
 
@@ -326,40 +329,43 @@ class TransferShipPage {
     }
   }
 
-  /** The load from the form's hidden fields, each list in the order it was built. */
+  /**
+   * The load from the form's hidden fields, numbered from 0 in the order it was built ({@code
+   * unit0}, {@code container0}, {@code lineGtin0} …): a name apiece, so no value is ever split or
+   * merged with another.
+   */
   private static void read(
       HttpServletRequest request, List<Piece> pieces, List<String> containers, List<Line> stock) {
-    for (String u : values(request, "unit")) {
+    for (int i = 0; i <= MOST_ITEMS && request.getParameter("unit" + i) != null; i++) {
+      String u = request.getParameter("unit" + i);
       int slash = u.indexOf('/');
       if (slash < 0) {
         throw Problem.badRequest("invalid-field", "unit", "a unit is carried as GTIN/serial");
       }
       pieces.add(new Piece(u.substring(0, slash), u.substring(slash + 1)));
     }
-    containers.addAll(List.of(values(request, "container")));
-    String[] gtins = values(request, "lineGtin");
-    String[] lots = values(request, "lineLot");
-    String[] froms = values(request, "lineFrom");
-    String[] quantities = values(request, "lineQty");
-    if (lots.length != gtins.length
-        || froms.length != gtins.length
-        || quantities.length != gtins.length) {
-      throw Problem.badRequest("invalid-field", "stock", "the load's lines are incomplete");
+    for (int i = 0; i <= MOST_ITEMS && request.getParameter("container" + i) != null; i++) {
+      containers.add(request.getParameter("container" + i));
     }
-    for (int i = 0; i < gtins.length; i++) {
+    for (int i = 0; i <= MOST_ITEMS && request.getParameter("lineGtin" + i) != null; i++) {
+      String lot = request.getParameter("lineLot" + i);
+      String from = request.getParameter("lineFrom" + i);
       long q;
       try {
-        q = Long.parseLong(quantities[i]);
+        q = Long.parseLong(request.getParameter("lineQty" + i));
       } catch (NumberFormatException e) {
         throw Problem.badRequest("invalid-field", "stock", "the load's lines are incomplete");
       }
-      stock.add(new Line(gtins[i], lots[i].isBlank() ? null : lots[i], froms[i], q));
+      if (from == null) {
+        throw Problem.badRequest("invalid-field", "stock", "the load's lines are incomplete");
+      }
+      stock.add(
+          new Line(
+              request.getParameter("lineGtin" + i),
+              lot == null || lot.isBlank() ? null : lot,
+              from,
+              q));
     }
-  }
-
-  private static String[] values(HttpServletRequest request, String name) {
-    String[] v = request.getParameterValues(name);
-    return v == null ? new String[0] : v;
   }
 
   private static void removeFrom(
