@@ -74,7 +74,11 @@ final class TransferAnswers {
       case "already-arrived" -> "Nothing recorded again: it arrived with an earlier scan.";
       case "more-than-on-the-way" ->
           "Type " + p.extras().get("onTheWay") + " or less, or count the goods again.";
-      case "another-warehouse", "not-a-dock" -> "Pick a dock of the warehouse the goods go to.";
+      case "not-a-dock" -> "Pick a dock of the warehouse the goods go to.";
+      case "another-warehouse" ->
+          "dock".equals(p.field())
+              ? "Pick a dock of the warehouse the goods go to."
+              : "Take it off the load: it is not in the warehouse the transfer leaves from.";
       default -> null;
     };
   }

@@ -179,6 +179,7 @@ class TransferShipPage {
       }
     } catch (Problem p) {
       TransferAnswers.refuse(response, model, p);
+      model.addAttribute("refusedUnit", refusedUnit(p, pieces));
     }
     model.addAttribute("warehouses", facility.warehouses());
     model.addAttribute("from", origin);
@@ -291,6 +292,33 @@ class TransferShipPage {
           "invalid-field", "location", "name the location the goods leave from");
     }
     return new Line(gtin, lotCode, from, count);
+  }
+
+  /**
+   * The unit of the load a refusal names: by its position ({@code units[3]}), or, where the ledger
+   * names the units as a whole, the one its message names.
+   */
+  private static Integer refusedUnit(Problem p, List<Piece> pieces) {
+    String field = p.field();
+    if (field == null || !field.startsWith("units")) {
+      return null;
+    }
+    if (field.startsWith("units[")) {
+      try {
+        return Integer.valueOf(field.substring(6, field.indexOf(']')));
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+    String message = p.getMessage() == null ? "" : p.getMessage();
+    for (int i = 0; i < pieces.size(); i++) {
+      Piece u = pieces.get(i);
+      if (message.contains("(01)" + u.gtin() + "(21)" + u.serial() + " ")
+          || message.endsWith("(01)" + u.gtin() + "(21)" + u.serial())) {
+        return i;
+      }
+    }
+    return null;
   }
 
   /** The same goods from the same location again: one line with both quantities. */
