@@ -42,6 +42,26 @@ final class TransferAnswers {
             true));
   }
 
+  /**
+   * The refusal with the transfer's key for what was scanned ({@code "09506000134352/SN1"}) said as
+   * the screen names it ("Unit SN1"); other refusals pass unchanged.
+   */
+  static Problem naming(Problem p, String key, String words) {
+    String m = p.getMessage();
+    if (m == null || key == null || !m.contains(key)) {
+      return p;
+    }
+    String said = m.replace(key, words);
+    Problem named =
+        new Problem(
+            p.status(),
+            p.code(),
+            p.field(),
+            Character.toUpperCase(said.charAt(0)) + said.substring(1));
+    p.extras().forEach(named::with);
+    return named;
+  }
+
   static String title(Problem p) {
     String code = p.code() == null ? "" : p.code();
     if (code.startsWith("gs1-") || "scan-not-a-unit".equals(code)) {

@@ -2,8 +2,6 @@ package io.unitrace.ui;
 
 import io.unitrace.catalog.Catalog;
 import io.unitrace.facility.Facility;
-import io.unitrace.gs1.Sscc;
-import io.unitrace.ledger.Transit;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.ledger.Units;
 import io.unitrace.shared.Problem;
@@ -12,9 +10,6 @@ import io.unitrace.transfers.TransferInput;
 import io.unitrace.transfers.Transfers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,27 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class TransferShipPage {
-
-  /** The most items of one kind the form carries; the service refuses a load past its own limit. */
-  private static final int MOST_ITEMS = 10_000;
-
-  /** A unit on the load. */
-  record Piece(String gtin, String serial) {}
-
-  /** Counted goods on the load: a lot (null: untracked) of a GTIN, from a location. */
-  record Line(String gtin, String lot, String from, long quantity) {}
-
-  /** What is to leave, as the form carries it. */
-  record Load(List<Piece> units, List<String> containers, List<Line> stock) {
-
-    public int size() {
-      return units.size() + containers.size() + stock.size();
-    }
-
-    public boolean empty() {
-      return size() == 0;
-    }
-  }
 
   /** The counted-goods fields as typed, kept on the page when refused or prefilled by a label. */
   record Typed(String product, String lot, String quantity, String location) {}
@@ -104,7 +78,7 @@ class TransferShipPage {
       try {
         route(origin, destination);
         model.addAttribute("started", true);
-        model.addAttribute("load", new Load(List.of(), List.of(), List.of()));
+        model.addAttribute("load", TransferLoad.none());
         model.addAttribute("typed", new Typed(null, null, null, null));
         model.addAttribute("key", "ui-" + UUID.randomUUID());
       } catch (Problem p) {
@@ -136,37 +110,28 @@ class TransferShipPage {
     TenantScope scope = choice.scope().requireWrite();
     String origin = PickPage.strip(from);
     String destination = PickPage.strip(to);
-    List<Piece> pieces = new ArrayList<>();
-    List<String> containers = new ArrayList<>();
-    List<Line> stock = new ArrayList<>();
-    read(request, pieces, containers, stock);
+    TransferLoad load = TransferLoad.of(request);
     Typed typed = new Typed(product, lot, quantity, location);
     String formKey = PickPage.strip(key) == null ? "ui-" + UUID.randomUUID() : key.strip();
     model.addAttribute("scanned", scan == null ? null : Lookup.visible(scan.strip()));
     try {
       String act = action == null ? "scan" : action;
       if (remove != null) {
-        removeFrom(remove, pieces, containers, stock);
+        load.remove(remove);
         model.addAttribute(
             "answer",
             TransferAnswers.done("CANCELLED", "Taken off the load", "The rest of the load stays."));
       } else if ("ship".equals(act)) {
         Transfers.Shipped s =
             transfers.ship(
-                scope,
-                origin,
-                destination,
-                refs(pieces),
-                ssccs(containers),
-                stockOut(stock),
-                formKey);
+                scope, origin, destination, load.refs(), load.ssccs(), load.stockOut(), formKey);
         return "redirect:/transfers/"
             + s.transfer().number()
             + "?shipped="
             + (s.repeated() ? "again" : "new");
       } else if ("line".equals(act) || (PickPage.strip(scan) == null && typedSomething(typed))) {
-        Line line = line(scope, typed);
-        add(stock, line);
+        TransferLoad.Line line = line(scope, typed);
+        load.add(line);
         typed = new Typed(null, null, null, null);
         model.addAttribute(
             "answer",
@@ -175,17 +140,17 @@ class TransferShipPage {
                 "On the load: " + line.quantity() + " × " + what(line.gtin(), line.lot()),
                 "Leaving from " + line.from() + "."));
       } else {
-        typed = scanned(scope, model, scan, pieces, containers, typed);
+        typed = scanned(scope, model, scan, load, typed);
       }
     } catch (Problem p) {
       TransferAnswers.refuse(response, model, p);
-      model.addAttribute("refusedUnit", refusedUnit(p, pieces));
+      model.addAttribute("refusedUnit", load.refusedUnit(p));
     }
     model.addAttribute("warehouses", facility.warehouses());
     model.addAttribute("from", origin);
     model.addAttribute("to", destination);
     model.addAttribute("started", true);
-    model.addAttribute("load", new Load(pieces, containers, stock));
+    model.addAttribute("load", load);
     model.addAttribute("typed", typed);
     model.addAttribute("key", formKey);
     return "transfers/ship";
@@ -193,19 +158,13 @@ class TransferShipPage {
 
   /** One scan: a unit or container onto the load, or a lot label that fills the counted line. */
   private Typed scanned(
-      TenantScope scope,
-      Model model,
-      String scan,
-      List<Piece> pieces,
-      List<String> containers,
-      Typed typed) {
+      TenantScope scope, Model model, String scan, TransferLoad load, Typed typed) {
     TransferScan.Named named = scans.read(scope, scan);
     if (named.sscc() != null) {
       String sscc = named.sscc().value();
-      if (containers.contains(sscc)) {
+      if (!load.add(sscc)) {
         throw Problem.conflict("already-on-load", "scan", "Container " + sscc + " is on the load.");
       }
-      containers.add(sscc);
       model.addAttribute(
           "answer",
           TransferAnswers.done(
@@ -225,12 +184,10 @@ class TransferShipPage {
                           "unknown-unit",
                           "scan",
                           "Client " + scope.tenantCode() + " has no unit " + ref + "."));
-      Piece piece = new Piece(u.gtin(), u.serial());
-      if (pieces.contains(piece)) {
+      if (!load.add(new TransferLoad.Piece(u.gtin(), u.serial()))) {
         throw Problem.conflict(
             "already-on-load", "scan", "Unit " + u.serial() + " is on the load.");
       }
-      pieces.add(piece);
       model.addAttribute(
           "answer",
           TransferAnswers.done(
@@ -255,7 +212,7 @@ class TransferShipPage {
   }
 
   /** A counted line as typed: the product by GTIN or SKU, its lot, a quantity, a location. */
-  private Line line(TenantScope scope, Typed typed) {
+  private TransferLoad.Line line(TenantScope scope, Typed typed) {
     String product = PickPage.strip(typed.product());
     if (product == null) {
       throw Problem.badRequest("invalid-field", "product", "name the product by GTIN or SKU");
@@ -291,48 +248,7 @@ class TransferShipPage {
       throw Problem.badRequest(
           "invalid-field", "location", "name the location the goods leave from");
     }
-    return new Line(gtin, lotCode, from, count);
-  }
-
-  /**
-   * The unit of the load a refusal names: by its position ({@code units[3]}), or, where the ledger
-   * names the units as a whole, the one its message names.
-   */
-  private static Integer refusedUnit(Problem p, List<Piece> pieces) {
-    String field = p.field();
-    if (field == null || !field.startsWith("units")) {
-      return null;
-    }
-    if (field.startsWith("units[")) {
-      try {
-        return Integer.valueOf(field.substring(6, field.indexOf(']')));
-      } catch (RuntimeException e) {
-        return null;
-      }
-    }
-    String message = p.getMessage() == null ? "" : p.getMessage();
-    for (int i = 0; i < pieces.size(); i++) {
-      Piece u = pieces.get(i);
-      if (message.contains("(01)" + u.gtin() + "(21)" + u.serial() + " ")
-          || message.endsWith("(01)" + u.gtin() + "(21)" + u.serial())) {
-        return i;
-      }
-    }
-    return null;
-  }
-
-  /** The same goods from the same location again: one line with both quantities. */
-  private static void add(List<Line> stock, Line line) {
-    for (int i = 0; i < stock.size(); i++) {
-      Line l = stock.get(i);
-      if (l.gtin().equals(line.gtin())
-          && java.util.Objects.equals(l.lot(), line.lot())
-          && l.from().equals(line.from())) {
-        stock.set(i, new Line(l.gtin(), l.lot(), l.from(), l.quantity() + line.quantity()));
-        return;
-      }
-    }
-    stock.add(line);
+    return new TransferLoad.Line(gtin, lotCode, from, count);
   }
 
   private static boolean typedSomething(Typed t) {
@@ -355,98 +271,6 @@ class TransferShipPage {
           "to",
           "a transfer goes to another warehouse; inside " + from + " goods are moved");
     }
-  }
-
-  /**
-   * The load from the form's hidden fields, numbered from 0 in the order it was built ({@code
-   * unit0}, {@code container0}, {@code lineGtin0} …): a name apiece, so no value is ever split or
-   * merged with another.
-   */
-  private static void read(
-      HttpServletRequest request, List<Piece> pieces, List<String> containers, List<Line> stock) {
-    for (int i = 0; i <= MOST_ITEMS && request.getParameter("unit" + i) != null; i++) {
-      String u = request.getParameter("unit" + i);
-      int slash = u.indexOf('/');
-      if (slash < 0) {
-        throw Problem.badRequest("invalid-field", "unit", "a unit is carried as GTIN/serial");
-      }
-      pieces.add(new Piece(u.substring(0, slash), u.substring(slash + 1)));
-    }
-    for (int i = 0; i <= MOST_ITEMS && request.getParameter("container" + i) != null; i++) {
-      containers.add(request.getParameter("container" + i));
-    }
-    for (int i = 0; i <= MOST_ITEMS && request.getParameter("lineGtin" + i) != null; i++) {
-      String lot = request.getParameter("lineLot" + i);
-      String from = request.getParameter("lineFrom" + i);
-      long q;
-      try {
-        q = Long.parseLong(request.getParameter("lineQty" + i));
-      } catch (NumberFormatException e) {
-        throw Problem.badRequest("invalid-field", "stock", "the load's lines are incomplete");
-      }
-      if (from == null) {
-        throw Problem.badRequest("invalid-field", "stock", "the load's lines are incomplete");
-      }
-      stock.add(
-          new Line(
-              request.getParameter("lineGtin" + i),
-              lot == null || lot.isBlank() ? null : lot,
-              from,
-              q));
-    }
-  }
-
-  private static void removeFrom(
-      String remove, List<Piece> pieces, List<String> containers, List<Line> stock) {
-    String[] kindAndIndex = remove.split(":", 2);
-    int i;
-    try {
-      i = Integer.parseInt(kindAndIndex[kindAndIndex.length - 1]);
-    } catch (NumberFormatException e) {
-      return;
-    }
-    List<?> list =
-        switch (kindAndIndex[0]) {
-          case "unit" -> pieces;
-          case "container" -> containers;
-          default -> stock;
-        };
-    if (i >= 0 && i < list.size()) {
-      list.remove(i);
-    }
-  }
-
-  private static List<UnitRef> refs(List<Piece> pieces) {
-    List<UnitRef> refs = new ArrayList<>();
-    for (int i = 0; i < pieces.size(); i++) {
-      refs.add(
-          TransferInput.unit("units[" + i + "]", pieces.get(i).gtin(), pieces.get(i).serial()));
-    }
-    return refs;
-  }
-
-  private static List<Sscc> ssccs(List<String> containers) {
-    List<Sscc> ssccs = new ArrayList<>();
-    for (int i = 0; i < containers.size(); i++) {
-      ssccs.add(TransferInput.sscc("containers[" + i + "]", containers.get(i)));
-    }
-    return ssccs;
-  }
-
-  private static List<Transit.StockOut> stockOut(List<Line> stock) {
-    List<Transit.StockOut> out = new ArrayList<>();
-    for (int i = 0; i < stock.size(); i++) {
-      Line l = stock.get(i);
-      String at = "stock[" + i + "]";
-      out.add(
-          new Transit.StockOut(
-              TransferInput.gtin(at, l.gtin()),
-              TransferInput.lot(at, l.lot()),
-              l.from(),
-              l.quantity(),
-              Set.of()));
-    }
-    return out;
   }
 
   /** Counted goods in the dock's words: the GTIN, and its lot if it has one. */

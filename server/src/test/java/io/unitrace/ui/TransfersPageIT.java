@@ -239,7 +239,7 @@ class TransfersPageIT extends IntegrationTest {
             fields("action", "scan", "scan", unitScan("R3"), "dock", other.dock()));
     assertThat(notOnIt.status()).isEqualTo(422);
     assertThat(notOnIt.body())
-        .contains("Not on this transfer", "is not on this transfer", "Set it aside");
+        .contains("Not on this transfer", "Unit R3 is not on this transfer", "Set it aside");
     var tooMany =
         post(opened, receive, fields("action", "line:0", "qty-0", "11", "dock", other.dock()));
     assertThat(tooMany.status()).isEqualTo(409);
