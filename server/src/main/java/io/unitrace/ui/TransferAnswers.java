@@ -2,7 +2,7 @@ package io.unitrace.ui;
 
 import io.unitrace.shared.Problem;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.ui.Model;
+import java.util.function.BiConsumer;
 
 /**
  * The answers of the transfer screens, in receiving's colours: what went through is quiet, a
@@ -26,13 +26,16 @@ final class TransferAnswers {
     return new Answer(outcome, title, message, null, false);
   }
 
-  /** The refusal into the model and the response's status; nothing was written. */
-  static void refuse(HttpServletResponse response, Model model, Problem p) {
+  /**
+   * The refusal into the page's model ({@code model::addAttribute}) and the response's status;
+   * nothing was written.
+   */
+  static void refuse(HttpServletResponse response, BiConsumer<String, Object> model, Problem p) {
     response.setStatus(p.status());
     WarehouseWords.Said said = WarehouseWords.refusal(p);
-    model.addAttribute("refusal", p);
-    model.addAttribute("standard", said.standard());
-    model.addAttribute(
+    model.accept("refusal", p);
+    model.accept("standard", said.standard());
+    model.accept(
         "answer",
         new Answer(
             "already-arrived".equals(p.code()) ? "REPEAT" : "REFUSED",

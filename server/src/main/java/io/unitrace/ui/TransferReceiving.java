@@ -84,7 +84,7 @@ class TransferReceiving {
         after = receiveScan(model, scope, before, scan, at, requestKey);
       }
     } catch (Problem p) {
-      TransferAnswers.refuse(response, model, p);
+      TransferAnswers.refuse(response, model::addAttribute, p);
       model.addAttribute("refusedLine", line);
     }
     return page.shown(model, scope, after, at);

@@ -82,7 +82,7 @@ class TransferShipPage {
         model.addAttribute("typed", new Typed(null, null, null, null));
         model.addAttribute("key", "ui-" + UUID.randomUUID());
       } catch (Problem p) {
-        TransferAnswers.refuse(response, model, p);
+        TransferAnswers.refuse(response, model::addAttribute, p);
       }
     }
     return "transfers/ship";
@@ -143,7 +143,7 @@ class TransferShipPage {
         typed = scanned(scope, model, scan, load, typed);
       }
     } catch (Problem p) {
-      TransferAnswers.refuse(response, model, p);
+      TransferAnswers.refuse(response, model::addAttribute, p);
       model.addAttribute("refusedUnit", load.refusedUnit(p));
     }
     model.addAttribute("warehouses", facility.warehouses());
