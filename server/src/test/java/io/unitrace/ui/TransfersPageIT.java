@@ -188,6 +188,54 @@ class TransfersPageIT extends IntegrationTest {
   }
 
   @Test
+  void aPalletScannedByItsSsccTravelsWholeAndArrivesByTheSameScan() {
+    String pallet = sscc();
+    ok(
+        site.api.post(
+            "/api/v1/containers",
+            Api.map("sscc", pallet, "kind", "PALLET", "location", site.bin1)));
+    site.register(site.bin1, "P1");
+    ok(
+        site.api.post(
+            "/api/v1/units/pack", Api.map("units", Api.list(site.unitKey("P1")), "into", pallet)));
+
+    var page = handheld.get("/transfers/new?from=" + site.warehouse + "&to=" + other.warehouse());
+    page = scan(page, "(00)" + pallet);
+    assertThat(page.body()).contains("On the load: container " + pallet, "name=\"container0\"");
+    assertThat(scan(page, "(00)" + pallet).body()).contains("On the load already");
+    var shipped = post(page, "/transfers/new", fields("action", "ship"));
+    assertThat(shipped.status()).as(shipped.toString()).isEqualTo(302);
+    Matcher n = NUMBER.matcher(shipped.location());
+    assertThat(n.find()).isTrue();
+    String number = n.group(1);
+    assertThat(transfer(number).at("/containers/0/sscc").asString()).isEqualTo(pallet);
+    assertThat(ok(site.api.get(site.unitPath("P1"))).at("/state").asString())
+        .isEqualTo("IN_TRANSIT");
+
+    var opened = handheld.get("/transfers/" + number);
+    var received =
+        post(
+            opened,
+            "/transfers/" + number + "/receive",
+            fields("action", "scan", "scan", "(00)" + pallet, "dock", other.dock()));
+    assertThat(received.status()).as(received.toString()).isEqualTo(200);
+    assertThat(received.body()).contains("Received: container " + pallet, "everything arrived");
+    assertThat(transfer(number).path("status").asString()).isEqualTo("RECEIVED");
+    assertThat(ok(site.api.get(site.unitPath("P1"))).at("/location").asString())
+        .isEqualTo(other.dock());
+  }
+
+  /** A valid SSCC no other test uses. */
+  private static String sscc() {
+    String body =
+        "0"
+            + String.format(
+                "%016d",
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+    return body + io.unitrace.gs1.CheckDigit.compute(body);
+  }
+
+  @Test
   void refusalsAreShownWhereTheyBelongAndWriteNothing() {
     site.register(site.bin1, "R1", "R3");
     site.register(other.bin(), "R2");
