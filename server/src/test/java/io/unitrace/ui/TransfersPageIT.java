@@ -259,6 +259,11 @@ class TransfersPageIT extends IntegrationTest {
     assertThat(ok(site.api.get("/api/v1/transfers")).at("/items").size()).isZero();
     assertThat(ok(site.api.get(site.unitPath("R1"))).at("/state").asString()).isEqualTo("STORED");
 
+    var removed = post(refused, "/transfers/new", fields("remove", "unit:1"));
+    assertThat(removed.body())
+        .contains("Taken off the load", "name=\"unit0\" value=\"" + site.gtin + "/R1\"")
+        .doesNotContain("name=\"unit1\"");
+
     var unreadable = scan(page, "(01)123");
     assertThat(unreadable.status()).isEqualTo(400);
     assertThat(unreadable.body()).contains("This barcode could not be read", "Technical detail");
