@@ -1,8 +1,6 @@
 package io.unitrace.transfers;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.unitrace.catalog.CatalogInput;
-import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.Hold;
 import io.unitrace.ledger.Transit;
@@ -172,7 +170,11 @@ class TransfersApi {
       }
       out.add(
           new Transit.StockOut(
-              gtin(at, l.gtin()), lot(at, l.lot()), l.from(), l.quantity(), l.holds()));
+              TransferInput.gtin(at, l.gtin()),
+              TransferInput.lot(at, l.lot()),
+              l.from(),
+              l.quantity(),
+              l.holds()));
     }
     return out;
   }
@@ -182,53 +184,25 @@ class TransfersApi {
     for (int i = 0; lines != null && i < lines.size(); i++) {
       StockInBody l = lines.get(i);
       String at = "stock[" + i + "]";
-      in.add(new Transfers.StockAsked(gtin(at, l.gtin()), lot(at, l.lot()), l.quantity()));
+      in.add(
+          new Transfers.StockAsked(
+              TransferInput.gtin(at, l.gtin()), TransferInput.lot(at, l.lot()), l.quantity()));
     }
     return in;
   }
 
-  private static String gtin(String at, String text) {
-    try {
-      return Gtin.parse(text).value();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw Problem.badRequest(
-          "invalid-gtin", at + ".gtin", "a GTIN of 14 digits with its check digit");
-    }
-  }
-
-  /** The lot's code, or null for untracked goods. */
-  private static String lot(String at, String text) {
-    return text == null || text.isBlank()
-        ? null
-        : CatalogInput.lot(at + ".lot", text.strip()).value();
-  }
-
   private static List<Sscc> ssccs(List<String> codes) {
     List<Sscc> ssccs = new ArrayList<>();
-    if (codes == null) {
-      return ssccs;
-    }
-    for (int i = 0; i < codes.size(); i++) {
-      try {
-        ssccs.add(new Sscc(codes.get(i).strip()));
-      } catch (IllegalArgumentException e) {
-        throw Problem.badRequest("invalid-sscc", "containers[" + i + "]", e.getMessage());
-      }
+    for (int i = 0; codes != null && i < codes.size(); i++) {
+      ssccs.add(TransferInput.sscc("containers[" + i + "]", codes.get(i)));
     }
     return ssccs;
   }
 
   private static List<UnitRef> refs(List<UnitKey> keys) {
     List<UnitRef> refs = new ArrayList<>();
-    if (keys == null) {
-      return refs;
-    }
-    for (int i = 0; i < keys.size(); i++) {
-      UnitKey k = keys.get(i);
-      String at = "units[" + i + "]";
-      refs.add(
-          new UnitRef(
-              Gtin.parse(gtin(at, k.gtin())), CatalogInput.serial(at + ".serial", k.serial())));
+    for (int i = 0; keys != null && i < keys.size(); i++) {
+      refs.add(TransferInput.unit("units[" + i + "]", keys.get(i).gtin(), keys.get(i).serial()));
     }
     return refs;
   }

@@ -101,7 +101,7 @@ class StockActions {
     Goods goods = goods(sku, lot, location);
     UnitActions.Answer answer;
     try {
-      String gtin = gtin(scope, goods.sku());
+      String gtin = gtin(catalog, scope, goods.sku());
       RequestMeta meta = RequestMeta.of(UnitActions.key(key));
       String why = PickPage.strip(reason);
       answer =
@@ -200,8 +200,11 @@ class StockActions {
     return new Goods(PickPage.strip(sku), PickPage.strip(lot), PickPage.strip(location));
   }
 
-  /** The GTIN the stock book names the product by; counted goods only. */
-  private String gtin(TenantScope scope, String sku) {
+  /**
+   * The GTIN the stock book names the product by; counted goods only (the transfer screen names
+   * them so too).
+   */
+  static String gtin(Catalog catalog, TenantScope scope, String sku) {
     if (sku == null) {
       throw Problem.badRequest("invalid-field", "sku", "name the product by its SKU");
     }
