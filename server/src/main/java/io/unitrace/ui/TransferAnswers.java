@@ -75,6 +75,7 @@ final class TransferAnswers {
       case "already-arrived" -> "Arrived already";
       case "more-than-on-the-way" -> "More than is on its way";
       case "transfer-received" -> "Everything has arrived";
+      case "transfer-closed" -> "Closed short";
       case "another-warehouse" -> "Another warehouse";
       case "not-a-dock" -> "Not a dock";
       case "same-warehouse" -> "Same warehouse";

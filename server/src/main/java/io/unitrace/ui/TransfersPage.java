@@ -3,6 +3,7 @@ package io.unitrace.ui;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationType;
+import io.unitrace.tenancy.Role;
 import io.unitrace.tenancy.TenantScope;
 import io.unitrace.transfers.Transfers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * everything still on its way in one tap. Each is one {@link Transfers#receive}, the command the
  * API runs, with an Idempotency-Key made when the page was drawn, so a post repeated records once.
  * A plain form: Enter after a scan posts it and the page comes back with the answer at its top; the
- * posts are {@link TransferReceiving}'s.
+ * posts are {@link TransferReceiving}'s. A supervisor closes a transfer short there ({@link
+ * TransferClosing}).
  */
 @Controller
 class TransfersPage {
@@ -92,10 +94,12 @@ class TransfersPage {
     model.addAttribute("transfer", t);
     model.addAttribute("shippedAt", MINUTE.format(t.shippedAt()));
     model.addAttribute("receivedAt", t.receivedAt() == null ? null : MINUTE.format(t.receivedAt()));
-    boolean open = !"RECEIVED".equals(t.status());
+    model.addAttribute("closedAt", t.closedAt() == null ? null : MINUTE.format(t.closedAt()));
+    boolean open = "IN_TRANSIT".equals(t.status());
     boolean writes = writes(scope);
     model.addAttribute("writes", writes);
     model.addAttribute("receivable", open && writes);
+    model.addAttribute("closable", open && writes && scope.actor().role().atLeast(Role.SUPERVISOR));
     if (open && writes) {
       List<String> docks = new ArrayList<>();
       for (Location l : facility.ofType(t.to(), LocationType.DOCK, DOCKS)) {

@@ -314,6 +314,59 @@ class TransfersPageIT extends IntegrationTest {
   }
 
   @Test
+  void aSupervisorClosesATransferShortWithAReasonAndAnOperatorMayNot() {
+    site.register(site.bin1, "L1", "L2");
+    String number =
+        ok(site.api.post(
+                "/api/v1/transfers",
+                Api.map(
+                    "from",
+                    site.warehouse,
+                    "to",
+                    other.warehouse(),
+                    "units",
+                    Api.list(site.unitKey("L1"), site.unitKey("L2")))))
+            .at("/number")
+            .asString();
+    ok(
+        site.api.post(
+            "/api/v1/transfers/" + number + "/receive",
+            Api.map("dock", other.dock(), "units", Api.list(site.unitKey("L1")))));
+
+    // An operator receives, but does not decide a loss: no form, and a post is refused.
+    FormSession operator = new FormSession(port);
+    assertThat(operator.signIn(site.person(admin, "OPERATOR"), Site.PERSON_PASSWORD).status())
+        .isEqualTo(302);
+    assertThat(operator.get("/transfers/" + number).body())
+        .contains("receive-form")
+        .doesNotContain("close-form");
+    var refused =
+        operator.post(
+            "/transfers/" + number + "/close",
+            fields("reason", "gone", "key", FormSession.key()),
+            Map.of());
+    assertThat(refused.status()).isEqualTo(403);
+
+    FormSession.Page page = handheld.get("/transfers/" + number);
+    assertThat(page.body()).contains("data-test=\"close-form\"");
+    var noReason = post(page, "/transfers/" + number + "/close", Map.of("reason", ""));
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body()).contains("data-test=\"reason-error\"");
+    assertThat(transfer(number).path("status").asString()).isEqualTo("IN_TRANSIT");
+
+    var closed =
+        post(noReason, "/transfers/" + number + "/close", Map.of("reason", "pallet wrap cut open"));
+    assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+    assertThat(closed.body())
+        .contains("Closed short: " + number, "1 lost on the way", "pallet wrap cut open")
+        .doesNotContain("receive-form", "close-form");
+    assertThat(transfer(number).path("status").asString()).isEqualTo("CLOSED");
+    assertThat(ok(site.api.get(site.unitPath("L2"))).at("/state").asString()).isEqualTo("MISSING");
+    assertThat(ok(site.api.get(site.unitPath("L1"))).at("/state").asString()).isEqualTo("RECEIVED");
+    assertThat(handheld.get("/transfers").body()).contains("closed short");
+  }
+
+  @Test
   void aClientsPersonReadsTransfersButNeitherShipsNorReceives() {
     site.register(site.bin1, "C1");
     String number =
