@@ -5,13 +5,11 @@ import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unitrace.gs1.CheckDigit;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,9 +70,9 @@ class AsnImportIT extends IntegrationTest {
   @Test
   void anAsnAnnouncesPalletsCasesAndItemsAndReportsTheTree() {
     Inbound in = inbound();
-    String pallet = sscc();
-    String case1 = sscc();
-    String case2 = sscc();
+    String pallet = Site.randomSscc();
+    String case1 = Site.randomSscc();
+    String case2 = Site.randomSscc();
     String number = unique("ASN");
     var r =
         in.site()
@@ -145,7 +143,7 @@ class AsnImportIT extends IntegrationTest {
   void everyBadAsnIsRefusedNamingTheFieldAndWritesNothing() {
     Inbound in = inbound();
     String gtin = in.site().gtin;
-    String pallet = sscc();
+    String pallet = Site.randomSscc();
     String number = unique("ASN");
     refused(
         in,
@@ -169,13 +167,13 @@ class AsnImportIT extends IntegrationTest {
         asn(
             number,
             in.po(),
-            list(map("sscc", pallet), map("sscc", sscc(), "parent", sscc())),
+            list(map("sscc", pallet), map("sscc", Site.randomSscc(), "parent", Site.randomSscc())),
             list()),
         400,
         "undeclared-container",
         "containers[1].parent");
-    String x = sscc();
-    String y = sscc();
+    String x = Site.randomSscc();
+    String y = Site.randomSscc();
     refused(
         in,
         asn(
@@ -198,7 +196,7 @@ class AsnImportIT extends IntegrationTest {
             number,
             in.po(),
             list(map("sscc", pallet)),
-            list(map("gtin", gtin, "serial", "A", "sscc", sscc()))),
+            list(map("gtin", gtin, "serial", "A", "sscc", Site.randomSscc()))),
         400,
         "undeclared-container",
         "items[0].sscc");
@@ -322,9 +320,9 @@ class AsnImportIT extends IntegrationTest {
   void aCsvAppendsItemsAndCreatesCasesAndPalletsOnFirstMention() {
     Inbound in = inbound();
     String number = emptyAsn(in);
-    String pallet = sscc();
-    String case1 = sscc();
-    String case2 = sscc();
+    String pallet = Site.randomSscc();
+    String case1 = Site.randomSscc();
+    String case2 = Site.randomSscc();
     String g = in.site().gtin;
     String csv =
         "gtin,serial,lot,expiry,manufactured,sscc,parent_sscc,quantity\n"
@@ -360,7 +358,7 @@ class AsnImportIT extends IntegrationTest {
     assertThat(vaccine.at("/items/0/manufactured").asString()).isEqualTo("2030-06-30");
 
     // a second file adds to the same pallet; a serial already announced is refused
-    String case3 = sscc();
+    String case3 = Site.randomSscc();
     var more =
         in.site()
             .api
@@ -390,8 +388,8 @@ class AsnImportIT extends IntegrationTest {
     String number = emptyAsn(in);
     String g = in.site().gtin;
     String header = "gtin,serial,lot,expiry,manufactured,sscc,parent_sscc,quantity\n";
-    String pallet = sscc();
-    String kase = sscc();
+    String pallet = Site.randomSscc();
+    String kase = Site.randomSscc();
     String good = g + ",S-1,,,," + kase + "," + pallet + ",\n";
     csvRefused(
         in,
@@ -417,7 +415,7 @@ class AsnImportIT extends IntegrationTest {
     csvRefused(
         in,
         number,
-        header + good + g + ",S-2,,,," + kase + "," + sscc() + ",\n",
+        header + good + g + ",S-2,,,," + kase + "," + Site.randomSscc() + ",\n",
         422,
         "container-conflict",
         "row 3: parent_sscc");
@@ -458,9 +456,9 @@ class AsnImportIT extends IntegrationTest {
     List<String> cases = new ArrayList<>();
     int serial = 0;
     for (int p = 0; p < pallets; p++) {
-      String pallet = sscc();
+      String pallet = Site.randomSscc();
       for (int c = 0; c < casesPerPallet; c++) {
-        String kase = sscc();
+        String kase = Site.randomSscc();
         cases.add(kase);
         for (int i = 0; i < perCase; i++) {
           csv.append(in.site().gtin)
@@ -567,11 +565,5 @@ class AsnImportIT extends IntegrationTest {
     assertThat(r.status()).as(r.toString()).isEqualTo(status);
     assertThat(r.problemCode()).as(r.toString()).isEqualTo(code);
     assertThat(r.at("/field").asString()).as(r.toString()).isEqualTo(field);
-  }
-
-  static String sscc() {
-    String body =
-        "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
-    return body + CheckDigit.compute(body);
   }
 }

@@ -5,11 +5,9 @@ import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unitrace.gs1.CheckDigit;
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,12 +49,6 @@ class WarehouseSeparationIT extends IntegrationTest {
     assertThat(r.at("/field").asString()).isEqualTo(field);
   }
 
-  private static String sscc() {
-    String body =
-        "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
-    return body + CheckDigit.compute(body);
-  }
-
   @Test
   void unitsAndTheirPutawayStayInTheirWarehouse() {
     Site s = Site.create(admin);
@@ -91,8 +83,8 @@ class WarehouseSeparationIT extends IntegrationTest {
   void containersPackingAndNestingStayInTheirWarehouse() {
     Site s = Site.create(admin);
     String elsewhere = otherWarehouseBin();
-    String caseHere = sscc();
-    String palletThere = sscc();
+    String caseHere = Site.randomSscc();
+    String palletThere = Site.randomSscc();
     ok(s.api.post("/api/v1/containers", map("sscc", caseHere, "kind", "CASE", "location", s.bin1)));
     ok(
         s.api.post(

@@ -5,7 +5,6 @@ import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unitrace.gs1.CheckDigit;
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
@@ -85,7 +84,7 @@ class ApiFuzzIT extends IntegrationTest {
   void noGeneratedInputGetsA5xxAndEveryRefusalWritesNothing() {
     Site site = Site.create(admin);
     site.register(site.dock, "F1", "F2", "F3");
-    String sscc = sscc();
+    String sscc = Site.randomSscc();
     ok(
         site.api.post(
             "/api/v1/containers", map("sscc", sscc, "kind", "CASE", "location", site.dock)));
@@ -276,7 +275,7 @@ class ApiFuzzIT extends IntegrationTest {
         new Endpoint(
             "POST",
             "/api/v1/containers",
-            () -> map("sscc", sscc(), "kind", "CASE", "location", site.dock)),
+            () -> map("sscc", Site.randomSscc(), "kind", "CASE", "location", site.dock)),
         new Endpoint("POST", "/api/v1/receipts", () -> map("dock", site.dock)),
         new Endpoint(
             "POST",
@@ -512,10 +511,5 @@ class ApiFuzzIT extends IntegrationTest {
       s = String.valueOf(o);
     }
     return s.length() > 300 ? s.substring(0, 300) + "…(" + s.length() + " chars)" : s;
-  }
-
-  private static String sscc() {
-    String body = "0" + String.format("%016d", new Random().nextLong(10_000_000_000_000_000L));
-    return body + CheckDigit.compute(body);
   }
 }

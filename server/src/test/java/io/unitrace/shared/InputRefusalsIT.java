@@ -5,13 +5,11 @@ import static io.unitrace.support.Api.map;
 import static io.unitrace.support.Site.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unitrace.gs1.CheckDigit;
 import io.unitrace.support.Api;
 import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.Site;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,7 +150,7 @@ class InputRefusalsIT extends IntegrationTest {
   void aNullInsideAListOrAMapIsRefusedByItsPath() {
     Site site = Site.create(admin);
     site.register(site.dock, "P1", "P2");
-    String sscc = sscc();
+    String sscc = Site.randomSscc();
     ok(
         site.api.post(
             "/api/v1/containers", map("sscc", sscc, "kind", "CASE", "location", site.dock)));
@@ -352,11 +350,5 @@ class InputRefusalsIT extends IntegrationTest {
     assertThat(r.contentType()).contains("application/problem+json");
     assertThat(r.problemCode()).as(r.toString()).isEqualTo(code);
     assertThat(r.at("/field").asString()).as(r.toString()).isEqualTo(field);
-  }
-
-  private static String sscc() {
-    String body =
-        "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
-    return body + CheckDigit.compute(body);
   }
 }

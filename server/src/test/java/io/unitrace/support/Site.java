@@ -107,6 +107,13 @@ public final class Site {
     return body + CheckDigit.compute(body);
   }
 
+  /** A valid SSCC that is, with overwhelming likelihood, used by no other test. */
+  public static String randomSscc() {
+    String body =
+        "0" + String.format("%016d", ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+    return body + CheckDigit.compute(body);
+  }
+
   /** Registers units with the given serials at {@code location}; asserts it worked. */
   public Api.Response register(String location, String... serials) {
     List<Object> units = new ArrayList<>();

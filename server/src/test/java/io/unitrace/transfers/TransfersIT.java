@@ -117,8 +117,8 @@ class TransfersIT extends IntegrationTest {
   void aPalletTravelsWholeWithItsCasesAndArrivesPacked() {
     Site s = Site.create(admin);
     OtherBuilding b = OtherBuilding.create(admin);
-    String pallet = sscc();
-    String kase = sscc();
+    String pallet = Site.randomSscc();
+    String kase = Site.randomSscc();
     ok(s.api.post("/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", s.bin1)));
     ok(s.api.post("/api/v1/containers", map("sscc", kase, "kind", "CASE", "location", s.bin1)));
     s.register(s.bin1, "P1", "P2");
@@ -172,15 +172,6 @@ class TransfersIT extends IntegrationTest {
     assertThat(ok(s.api.get(s.unitPath("P1"))).at("/location").asString()).isEqualTo(b.bin());
     assertThat(ok(s.api.get("/api/v1/containers/" + kase)).at("/parentId").isNumber()).isTrue();
     assertThat(ok(s.api.post("/api/v1/ledger/verify", null)).at("/intact").asBoolean()).isTrue();
-  }
-
-  private static String sscc() {
-    String body =
-        "0"
-            + String.format(
-                "%016d",
-                java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
-    return body + io.unitrace.gs1.CheckDigit.compute(body);
   }
 
   @Test
@@ -268,7 +259,7 @@ class TransfersIT extends IntegrationTest {
     Counted saline = new Counted(g.salineSku(), g.saline());
     ok(g.found(saline.gtin(), "L1", s.bin1, 10));
     s.register(s.bin1, "S1", "S2");
-    String pallet = sscc();
+    String pallet = Site.randomSscc();
     ok(s.api.post("/api/v1/containers", map("sscc", pallet, "kind", "PALLET", "location", s.bin1)));
     s.register(s.bin1, "S3");
     ok(s.api.post("/api/v1/units/pack", map("units", list(s.unitKey("S3")), "into", pallet)));

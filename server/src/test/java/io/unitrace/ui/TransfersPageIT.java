@@ -189,7 +189,7 @@ class TransfersPageIT extends IntegrationTest {
 
   @Test
   void aPalletScannedByItsSsccTravelsWholeAndArrivesByTheSameScan() {
-    String pallet = sscc();
+    String pallet = Site.randomSscc();
     ok(
         site.api.post(
             "/api/v1/containers",
@@ -223,16 +223,6 @@ class TransfersPageIT extends IntegrationTest {
     assertThat(transfer(number).path("status").asString()).isEqualTo("RECEIVED");
     assertThat(ok(site.api.get(site.unitPath("P1"))).at("/location").asString())
         .isEqualTo(other.dock());
-  }
-
-  /** A valid SSCC no other test uses. */
-  private static String sscc() {
-    String body =
-        "0"
-            + String.format(
-                "%016d",
-                java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
-    return body + io.unitrace.gs1.CheckDigit.compute(body);
   }
 
   @Test
