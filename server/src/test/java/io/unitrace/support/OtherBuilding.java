@@ -31,8 +31,25 @@ public record OtherBuilding(String warehouse, String dock, String bin) {
 
   /** Ships counted goods from {@code site}'s warehouse to this building; the transfer's number. */
   public String sent(Site site, List<Map<String, Object>> stock) {
+    return sent(site, List.of(), stock);
+  }
+
+  /**
+   * Ships the site's units by serial, and counted goods, from {@code site}'s warehouse to this
+   * building; the transfer's number.
+   */
+  public String sent(Site site, List<String> serials, List<Map<String, Object>> stock) {
     return ok(site.api.post(
-            "/api/v1/transfers", map("from", site.warehouse, "to", warehouse, "stock", stock)))
+            "/api/v1/transfers",
+            map(
+                "from",
+                site.warehouse,
+                "to",
+                warehouse,
+                "units",
+                serials.stream().map(site::unitKey).toList(),
+                "stock",
+                stock)))
         .at("/number")
         .asString();
   }

@@ -10,6 +10,7 @@ import io.unitrace.support.IntegrationTest;
 import io.unitrace.support.OtherBuilding;
 import io.unitrace.support.Site;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -260,19 +261,10 @@ class TransfersPageIT extends IntegrationTest {
 
     // Shipped through the API; received through the screen.
     String number =
-        ok(site.api.post(
-                "/api/v1/transfers",
-                Api.map(
-                    "from",
-                    site.warehouse,
-                    "to",
-                    other.warehouse(),
-                    "units",
-                    Api.list(site.unitKey("R1")),
-                    "stock",
-                    Api.list(OtherBuilding.leaving(goods.saline(), "L1", site.bin1, 10)))))
-            .at("/number")
-            .asString();
+        other.sent(
+            site,
+            List.of("R1"),
+            List.of(OtherBuilding.leaving(goods.saline(), "L1", site.bin1, 10)));
     String receive = "/transfers/" + number + "/receive";
     var opened = handheld.get("/transfers/" + number);
     var notOnIt =
@@ -306,18 +298,7 @@ class TransfersPageIT extends IntegrationTest {
   @Test
   void aSupervisorClosesATransferShortWithAReasonAndAnOperatorMayNot() {
     site.register(site.bin1, "L1", "L2");
-    String number =
-        ok(site.api.post(
-                "/api/v1/transfers",
-                Api.map(
-                    "from",
-                    site.warehouse,
-                    "to",
-                    other.warehouse(),
-                    "units",
-                    Api.list(site.unitKey("L1"), site.unitKey("L2")))))
-            .at("/number")
-            .asString();
+    String number = other.sent(site, List.of("L1", "L2"), List.of());
     ok(
         site.api.post(
             "/api/v1/transfers/" + number + "/receive",
@@ -359,18 +340,7 @@ class TransfersPageIT extends IntegrationTest {
   @Test
   void aClientsPersonReadsTransfersButNeitherShipsNorReceives() {
     site.register(site.bin1, "C1");
-    String number =
-        ok(site.api.post(
-                "/api/v1/transfers",
-                Api.map(
-                    "from",
-                    site.warehouse,
-                    "to",
-                    other.warehouse(),
-                    "units",
-                    Api.list(site.unitKey("C1")))))
-            .at("/number")
-            .asString();
+    String number = other.sent(site, List.of("C1"), List.of());
     assertThat(handheld.get("/stock").body()).contains(">Transfers</a>");
 
     FormSession client = new FormSession(port);
