@@ -25,7 +25,8 @@ class TransferRows {
       Long receivedAt,
       String closedBy,
       Long closedAt,
-      String closedReason) {}
+      String closedReason,
+      long tenantId) {}
 
   /**
    * A unit the transfer carries loose, or (gtin null, serial the SSCC) a container; {@code id} its
@@ -49,7 +50,7 @@ class TransferRows {
   private static final String TRANSFER =
       """
       SELECT id, number, from_warehouse, to_warehouse, status, shipped_event_id, shipped_by,
-             shipped_at, received_at, closed_by, closed_at, closed_reason
+             shipped_at, received_at, closed_by, closed_at, closed_reason, tenant_id
       FROM transfer""";
 
   private final JdbcClient db;
@@ -238,6 +239,7 @@ class TransferRows {
         Rows.longOrNull(rs, 9),
         rs.getString(10),
         Rows.longOrNull(rs, 11),
-        rs.getString(12));
+        rs.getString(12),
+        rs.getLong(13));
   }
 }

@@ -1,5 +1,7 @@
 package io.unitrace.transfers;
 
+import io.unitrace.catalog.Catalog;
+import io.unitrace.catalog.Product;
 import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
@@ -19,11 +21,13 @@ import io.unitrace.transfers.domain.Arrival;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,23 +47,35 @@ public class Transfers {
   private final Transit transit;
   private final Ledger ledger;
   private final Facility facility;
+  private final Catalog catalog;
   private final Clock clock;
 
-  Transfers(TransferRows rows, Transit transit, Ledger ledger, Facility facility, Clock clock) {
+  Transfers(
+      TransferRows rows,
+      Transit transit,
+      Ledger ledger,
+      Facility facility,
+      Catalog catalog,
+      Clock clock) {
     this.rows = rows;
+    this.catalog = catalog;
     this.transit = transit;
     this.ledger = ledger;
     this.facility = facility;
     this.clock = clock;
   }
 
-  public record UnitLine(String gtin, String serial, boolean arrived) {}
+  /** A unit carried loose; {@code sku} its product's, as the screens name it. */
+  public record UnitLine(String gtin, String serial, boolean arrived, String sku) {}
 
   /** A container shipped whole, with everything in it. */
   public record ContainerLine(String sscc, boolean arrived) {}
 
-  /** Counted goods carried: a lot (null for untracked goods) of a GTIN, shipped and arrived. */
-  public record StockLine(String gtin, String lot, long quantity, long arrived) {}
+  /**
+   * Counted goods carried: a lot (null for untracked goods) of a GTIN, shipped and arrived; {@code
+   * sku} the GTIN's product's.
+   */
+  public record StockLine(String gtin, String lot, long quantity, long arrived, String sku) {}
 
   /**
    * Counted goods named as arriving: a lot (or none) of a GTIN; quantity null for all on the way.
@@ -387,9 +403,19 @@ public class Transfers {
   }
 
   private TransferView view(TransferRows.Transfer t) {
+    // A transfer carries few products: each GTIN's SKU read once.
+    Map<String, String> skus = new HashMap<>();
+    Function<String, String> sku =
+        gtin ->
+            skus.computeIfAbsent(
+                gtin,
+                g -> catalog.byGtin(t.tenantId(), Gtin.parse(g)).map(Product::sku).orElse(null));
     List<UnitLine> lines =
         rows.units(t.id()).stream()
-            .map(u -> new UnitLine(u.gtin(), u.serial(), u.receivedEventId() != null))
+            .map(
+                u ->
+                    new UnitLine(
+                        u.gtin(), u.serial(), u.receivedEventId() != null, sku.apply(u.gtin())))
             .toList();
     List<ContainerLine> containers =
         rows.containers(t.id()).stream()
@@ -397,7 +423,10 @@ public class Transfers {
             .toList();
     List<StockLine> stock =
         rows.stock(t.id()).stream()
-            .map(q -> new StockLine(q.gtin(), q.lot(), q.quantity(), q.received()))
+            .map(
+                q ->
+                    new StockLine(
+                        q.gtin(), q.lot(), q.quantity(), q.received(), sku.apply(q.gtin())))
             .toList();
     int notArrived =
         (int)

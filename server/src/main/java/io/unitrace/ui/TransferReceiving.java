@@ -167,7 +167,7 @@ class TransferReceiving {
             "Received "
                 + (now.arrived() - l.arrived())
                 + " × "
-                + TransferShipPage.what(l.gtin(), l.lot()),
+                + TransferShipPage.what(l.sku() != null ? l.sku() : l.gtin(), l.lot()),
             "On "
                 + dock
                 + ": "

@@ -70,6 +70,7 @@ class TransfersIT extends IntegrationTest {
     assertThat(number).startsWith("TRF-");
     assertThat(shipped.at("/status").asString()).isEqualTo("IN_TRANSIT");
     assertThat(shipped.at("/onTheWay").asInt()).isEqualTo(3);
+    assertThat(shipped.at("/lines/0/sku").asString()).isEqualTo(s.sku);
     JsonNode t1 = ok(s.api.get(s.unitPath("T1"))).json();
     assertThat(t1.path("state").asString()).isEqualTo("IN_TRANSIT");
     assertThat(t1.path("location").isMissingNode() || t1.path("location").isNull()).isTrue();
@@ -405,6 +406,7 @@ class TransfersIT extends IntegrationTest {
     String number = shipped.at("/number").asString();
     assertThat(shipped.at("/stock").size()).isEqualTo(2);
     assertThat(shipped.at("/stock/0/lot").asString()).isEqualTo("L1");
+    assertThat(shipped.at("/stock/0/sku").asString()).isEqualTo(saline.sku());
     assertThat(shipped.at("/stock/0/quantity").asLong()).isEqualTo(55);
     assertThat(shipped.at("/stock/0/arrived").asLong()).isZero();
     assertThat(shipped.at("/stock/1/quantity").asLong()).isEqualTo(20);

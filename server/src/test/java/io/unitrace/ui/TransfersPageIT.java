@@ -138,7 +138,10 @@ class TransfersPageIT extends IntegrationTest {
         .isEqualTo("IN_TRANSIT");
 
     var opened = handheld.get(shipped.location().replaceFirst("^https?://[^/]+", ""));
-    assertThat(opened.body()).contains("Shipped: " + number, "data-test=\"receive-form\"");
+    assertThat(opened.body())
+        .contains("Shipped: " + number, "data-test=\"receive-form\"")
+        .as("lines named by SKU")
+        .contains(">" + goods.salineSku() + "</strong>");
     assertThat(opened.body())
         .as("its one dock, picked")
         .contains("value=\"" + other.dock() + "\" selected");
@@ -165,7 +168,8 @@ class TransfersPageIT extends IntegrationTest {
     assertThat(bytQuantity.status()).as(bytQuantity.toString()).isEqualTo(200);
     assertThat(bytQuantity.body())
         .contains(
-            "Received 20 × " + goods.saline() + " lot L1", "20 of 25 arrived, 5 still on its way");
+            "Received 20 × " + goods.salineSku() + " lot L1",
+            "20 of 25 arrived, 5 still on its way");
     t = transfer(number);
     assertThat(t.at("/stock/0/arrived").asLong()).isEqualTo(20);
     assertThat(t.path("onTheWay").asInt()).isEqualTo(2);
