@@ -4,7 +4,6 @@ import io.unitrace.catalog.Catalog;
 import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
-import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Location;
 import io.unitrace.ledger.domain.TransitionRefused;
 import io.unitrace.ledger.domain.UnitCommand;
@@ -227,7 +226,7 @@ public class Assemblies {
           for (Genealogy.Link l : links) {
             if (l.unit()) {
               UnitRows.Loaded u = loaded.get(l.unitId());
-              UnitRef ref = new UnitRef(u.gtin(), new Serial(u.serial()));
+              UnitRef ref = u.ref();
               UnitCommand recover = new UnitCommand.Recover(finished.id(), at.id(), at.type());
               changes.add(
                   new Recorder.Change(u, recover, Recorder.apply(ref, u.status(), recover)));

@@ -5,7 +5,6 @@ import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
-import io.unitrace.catalog.Serial;
 import io.unitrace.facility.LocationId;
 import io.unitrace.ledger.domain.UnitCommand;
 import io.unitrace.tenancy.Role;
@@ -110,7 +109,7 @@ public class BulkHolds {
               release ? new UnitCommand.ReleaseHold(hold) : new UnitCommand.PlaceHold(hold);
           for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), unitIds)) {
             if (u.status().has(hold) == release) {
-              UnitRef ref = new UnitRef(u.gtin(), new Serial(u.serial()));
+              UnitRef ref = u.ref();
               changes.add(
                   new Recorder.Change(u, command, Recorder.apply(ref, u.status(), command)));
               changed.add(u.id());

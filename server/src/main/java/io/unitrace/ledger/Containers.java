@@ -1,6 +1,5 @@
 package io.unitrace.ledger;
 
-import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.SsccAllocator;
 import io.unitrace.gs1.Sscc;
@@ -394,7 +393,7 @@ public class Containers {
     UnitCommand command = new UnitCommand.Carry(to.id(), to.type());
     List<Recorder.Change> changes = new ArrayList<>();
     for (UnitRows.Loaded u : rows.inContainers(scope.tenantId(), tree)) {
-      UnitRef ref = new UnitRef(u.gtin(), new Serial(u.serial()));
+      UnitRef ref = u.ref();
       changes.add(new Recorder.Change(u, command, Recorder.apply(ref, u.status(), command)));
     }
     return changes;

@@ -5,7 +5,6 @@ import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
-import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
 import io.unitrace.ledger.domain.UnitCommand;
@@ -78,7 +77,7 @@ public class Departures {
           List<Recorder.Change> changes = new ArrayList<>();
           UnitCommand pick = new UnitCommand.Pick(to.id(), to.type(), substitute);
           for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), unitIds)) {
-            UnitRef ref = ref(u);
+            UnitRef ref = u.ref();
             // Another picker's scan of the same unit committed first: the same answer as the
             // pick check gives once it sees the unit picked.
             if (u.status().state() == UnitState.PICKED || u.status().state() == UnitState.PACKED) {
@@ -105,14 +104,13 @@ public class Departures {
                         "already-picked",
                         "unit",
                         "unit "
-                            + ref(u)
+                            + u.ref()
                             + ", which this one was to stand in for, is "
                             + u.status().state()
                             + " already")
                     .with("rule", "already-picked");
               }
-              changes.add(
-                  new Recorder.Change(u, release, Recorder.apply(ref(u), u.status(), release)));
+              changes.add(Recorder.change(u, release));
             }
           }
           return new Recorder.Plan(
@@ -146,7 +144,7 @@ public class Departures {
           UnitCommand pick = new UnitCommand.Pick(to.id(), to.type(), false);
           List<Recorder.Change> changes = new ArrayList<>();
           for (UnitRows.Loaded u : rows.inContainers(scope.tenantId(), tree)) {
-            changes.add(new Recorder.Change(u, pick, Recorder.apply(ref(u), u.status(), pick)));
+            changes.add(Recorder.change(u, pick));
           }
           return new Recorder.Plan(
                   EventType.PICKED,
@@ -231,7 +229,7 @@ public class Departures {
           UnitCommand lose = new UnitCommand.Lose();
           List<Recorder.Change> changes = new ArrayList<>();
           for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), unitIds)) {
-            changes.add(new Recorder.Change(u, lose, Recorder.apply(ref(u), u.status(), lose)));
+            changes.add(Recorder.change(u, lose));
           }
           List<StockRows.StockChange> stockChanges = outOfReserved(scope, stock);
           return new Recorder.Plan(
@@ -275,7 +273,7 @@ public class Departures {
           UnitCommand ship = new UnitCommand.Ship(sale);
           List<Recorder.Change> changes = new ArrayList<>();
           for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), unitIds)) {
-            changes.add(new Recorder.Change(u, ship, Recorder.apply(ref(u), u.status(), ship)));
+            changes.add(Recorder.change(u, ship));
           }
           List<StockRows.StockChange> stockChanges = outOfReserved(scope, stock);
           return new Recorder.Plan(
@@ -307,10 +305,6 @@ public class Departures {
               "quantity"));
     }
     return changes;
-  }
-
-  private static UnitRef ref(UnitRows.Loaded u) {
-    return new UnitRef(u.gtin(), new Serial(u.serial()));
   }
 
   private Product product(TenantScope scope, ProductId id) {

@@ -219,6 +219,11 @@ class Recorder {
   /**
    * Applies a command to a unit, turning a refusal into a problem that names the unit and the rule.
    */
+  /** {@code command} applied to the unit as loaded; refused, naming the unit, if illegal. */
+  static Change change(UnitRows.Loaded u, UnitCommand command) {
+    return new Change(u, command, apply(u.ref(), u.status(), command));
+  }
+
   static UnitStatus apply(UnitRef ref, UnitStatus status, UnitCommand command) {
     try {
       return status.apply(command);

@@ -5,7 +5,6 @@ import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
-import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
@@ -141,7 +140,7 @@ public class Reservations {
             Map<Candidates.Key, Candidates> candidates = new HashMap<>();
             for (UnitDemand d : units) {
               for (UnitRows.Loaded u : pickUnits(scope, d, places, taken, candidates)) {
-                UnitRef ref = new UnitRef(u.gtin(), new Serial(u.serial()));
+                UnitRef ref = u.ref();
                 UnitCommand command = new UnitCommand.Allocate();
                 changes.add(
                     new Recorder.Change(u, command, Recorder.apply(ref, u.status(), command)));
@@ -207,7 +206,7 @@ public class Reservations {
           UnitCommand command = new UnitCommand.Deallocate();
           for (UnitRows.Loaded u :
               rows.byIds(scope.tenantId(), units.stream().map(UnitRelease::unitId).toList())) {
-            UnitRef ref = new UnitRef(u.gtin(), new Serial(u.serial()));
+            UnitRef ref = u.ref();
             changes.add(new Recorder.Change(u, command, Recorder.apply(ref, u.status(), command)));
           }
           List<StockRows.StockChange> stockChanges = new ArrayList<>();

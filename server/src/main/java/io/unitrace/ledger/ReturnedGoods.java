@@ -5,7 +5,6 @@ import io.unitrace.catalog.Lot;
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.Product;
 import io.unitrace.catalog.ProductId;
-import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Location;
 import io.unitrace.ledger.domain.UnitCommand;
 import io.unitrace.ledger.domain.UnitStatus;
@@ -319,8 +318,7 @@ public class ReturnedGoods {
           List<Recorder.Change> changes = new ArrayList<>();
           for (UnitRows.Loaded u : rows.byIds(scope.tenantId(), notes.keySet())) {
             UnitCommand command = new UnitCommand.Note(notes.get(u.id()));
-            changes.add(
-                new Recorder.Change(u, command, Recorder.apply(ref(u), u.status(), command)));
+            changes.add(Recorder.change(u, command));
           }
           return new Recorder.Plan(type, null, null, null, details, changes).then(inTransaction);
         });
@@ -332,7 +330,7 @@ public class ReturnedGoods {
       throw Problem.notFound("unknown-unit", "no such unit");
     }
     UnitRows.Loaded u = found.get(0);
-    UnitStatus after = Recorder.apply(ref(u), u.status(), command);
+    UnitStatus after = Recorder.apply(u.ref(), u.status(), command);
     return new Recorder.Change(u, command, after);
   }
 
@@ -340,10 +338,6 @@ public class ReturnedGoods {
     if (quantity < 1) {
       throw Problem.badRequest("invalid-field", "quantity", "the quantity must be at least 1");
     }
-  }
-
-  private static UnitRef ref(UnitRows.Loaded u) {
-    return new UnitRef(u.gtin(), new Serial(u.serial()));
   }
 
   private Product product(TenantScope scope, ProductId id) {

@@ -2,7 +2,6 @@ package io.unitrace.ledger;
 
 import io.unitrace.catalog.LotId;
 import io.unitrace.catalog.ProductId;
-import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationId;
 import io.unitrace.gs1.Sscc;
@@ -99,8 +98,8 @@ public class Transit {
           UnitCommand packed = new UnitCommand.Dispatch(to, true);
           List<Recorder.Change> changes = new ArrayList<>();
           for (UnitRows.Loaded u : loaded(scope, refs)) {
-            requireIn(from, u.status().location(), where, "units", "unit " + ref(u));
-            changes.add(new Recorder.Change(u, loose, Recorder.apply(ref(u), u.status(), loose)));
+            requireIn(from, u.status().location(), where, "units", "unit " + u.ref());
+            changes.add(Recorder.change(u, loose));
           }
           List<Long> trees = new ArrayList<>();
           for (int i = 0; i < ssccs.size(); i++) {
@@ -110,8 +109,7 @@ public class Transit {
             List<Long> tree = containers.tree(scope.tenantId(), c.id());
             trees.addAll(tree);
             for (UnitRows.Loaded u : rows.inContainers(scope.tenantId(), tree)) {
-              changes.add(
-                  new Recorder.Change(u, packed, Recorder.apply(ref(u), u.status(), packed)));
+              changes.add(Recorder.change(u, packed));
             }
           }
           List<StockRows.StockChange> moved = new ArrayList<>();
@@ -175,9 +173,9 @@ public class Transit {
               throw Problem.conflict(
                   "unit-in-container",
                   "units",
-                  "unit " + ref(u) + " travels in a container: receive the container");
+                  "unit " + u.ref() + " travels in a container: receive the container");
             }
-            changes.add(new Recorder.Change(u, arrive, Recorder.apply(ref(u), u.status(), arrive)));
+            changes.add(Recorder.change(u, arrive));
           }
           List<Long> trees = new ArrayList<>();
           for (int i = 0; i < ssccs.size(); i++) {
@@ -191,8 +189,7 @@ public class Transit {
             List<Long> tree = containers.tree(scope.tenantId(), c.id());
             trees.addAll(tree);
             for (UnitRows.Loaded u : rows.inContainers(scope.tenantId(), tree)) {
-              changes.add(
-                  new Recorder.Change(u, arrive, Recorder.apply(ref(u), u.status(), arrive)));
+              changes.add(Recorder.change(u, arrive));
             }
           }
           List<StockRows.StockChange> moved = new ArrayList<>();
@@ -251,13 +248,13 @@ public class Transit {
           UnitCommand lose = new UnitCommand.LoseOnTheWay();
           List<Recorder.Change> changes = new ArrayList<>();
           for (UnitRows.Loaded u : loaded(scope, refs)) {
-            changes.add(new Recorder.Change(u, lose, Recorder.apply(ref(u), u.status(), lose)));
+            changes.add(Recorder.change(u, lose));
           }
           for (int i = 0; i < ssccs.size(); i++) {
             Container c = outermost(scope, ssccs.get(i), "containers[" + i + "]");
             List<Long> tree = containers.tree(scope.tenantId(), c.id());
             for (UnitRows.Loaded u : rows.inContainers(scope.tenantId(), tree)) {
-              changes.add(new Recorder.Change(u, lose, Recorder.apply(ref(u), u.status(), lose)));
+              changes.add(Recorder.change(u, lose));
             }
           }
           List<StockRows.StockChange> gone = new ArrayList<>();
@@ -271,9 +268,7 @@ public class Transit {
                   null,
                   null,
                   Planning.reasonDetails(details, reason),
-                  List.of(),
-                  changes,
-                  () -> {})
+                  changes)
               .withStock(gone)
               .then(inTransaction);
         });
@@ -400,9 +395,5 @@ public class Transit {
 
   private static List<String> values(List<Sscc> ssccs) {
     return ssccs.stream().map(Sscc::value).toList();
-  }
-
-  private static UnitRef ref(UnitRows.Loaded u) {
-    return new UnitRef(u.gtin(), new Serial(u.serial()));
   }
 }

@@ -46,7 +46,12 @@ class UnitRows {
       Long lotId,
       UnitStatus status,
       int version,
-      String lastHash) {}
+      String lastHash) {
+
+    UnitRef ref() {
+      return new UnitRef(gtin, new Serial(serial));
+    }
+  }
 
   /** A unit about to be registered. */
   record Fresh(
@@ -113,7 +118,7 @@ class UnitRows {
                 .params(InList.concat(tenantId, InList.concat(gtin, chunk)))
                 .query(this::loaded)
                 .list()
-                .forEach(u -> found.put(new UnitRef(u.gtin(), new Serial(u.serial())), u));
+                .forEach(u -> found.put(u.ref(), u));
           }
         });
     return found;
