@@ -349,6 +349,26 @@ public class Catalog {
         withGtins(rows.get(0).getKey(), rows.stream().map(Map.Entry::getValue).toList()));
   }
 
+  /**
+   * The SKU of each GTIN of the client's products, in one statement; GTINs unknown are left out.
+   */
+  public Map<String, String> skusByGtin(long tenantId, Collection<String> gtins) {
+    if (gtins.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> skus = new HashMap<>();
+    db.sql(
+            "SELECT g.gtin, p.sku FROM product_gtin g JOIN product p ON p.id = g.product_id"
+                + " WHERE g.tenant_id = ? AND g.gtin IN ("
+                + InList.marks(gtins.size())
+                + ")")
+        .params(InList.concat(tenantId, List.copyOf(gtins)))
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list()
+        .forEach(e -> skus.put(e.getKey(), e.getValue()));
+    return skus;
+  }
+
   private static final String PRODUCT_COLUMNS =
       """
       p.id, p.tenant_id, p.sku, p.name, p.tracking, p.expiry_tracked, p.shelf_life_days, p.warranty_months,

@@ -3,8 +3,11 @@ package io.unitrace.transfers;
 import io.unitrace.catalog.CatalogInput;
 import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
+import io.unitrace.ledger.Hold;
+import io.unitrace.ledger.Transit;
 import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.Problem;
+import java.util.Set;
 
 /**
  * What a transfer's request names, as text from the API's body or a screen's form, read into the
@@ -39,6 +42,15 @@ public final class TransferInput {
       throw Problem.badRequest(
           "invalid-sscc", at, e.getMessage() == null ? "an SSCC of 18 digits" : e.getMessage());
     }
+  }
+
+  /**
+   * Counted goods leaving, as line {@code at} ({@code "stock[2]"}) names them: a GTIN, a lot (none
+   * for untracked goods), the location and quantity, from the bucket with {@code holds}.
+   */
+  public static Transit.StockOut stockOut(
+      String at, String gtin, String lot, String from, long quantity, Set<Hold> holds) {
+    return new Transit.StockOut(gtin(at, gtin), lot(at, lot), from, quantity, holds);
   }
 
   /** A unit by its GTIN and serial. */

@@ -1,11 +1,17 @@
 package io.unitrace.transfers;
 
+import io.unitrace.catalog.Serial;
+import io.unitrace.gs1.Gtin;
+import io.unitrace.ledger.UnitRef;
 import io.unitrace.shared.InList;
 import io.unitrace.shared.MultiRowInsert;
 import io.unitrace.shared.Rows;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +40,11 @@ class TransferRows {
    */
   record Unit(long id, String gtin, String serial, Long receivedEventId) {
 
+    /** The unit it names (not for a container). */
+    UnitRef ref() {
+      return new UnitRef(Gtin.parse(gtin), new Serial(serial));
+    }
+
     String key() {
       return gtin == null ? serial : gtin + "/" + serial;
     }
@@ -43,6 +54,11 @@ class TransferRows {
   record Stock(long id, String gtin, String lot, long quantity, long received) {
 
     String key() {
+      return key(gtin, lot);
+    }
+
+    /** How a line of a GTIN and lot (none for untracked goods) is named and matched. */
+    static String key(String gtin, String lot) {
       return gtin + (lot == null ? "" : " lot " + lot);
     }
   }
@@ -127,34 +143,60 @@ class TransferRows {
   }
 
   List<Unit> units(long transferId) {
-    return db.sql(
-            "SELECT id, gtin, serial, received_event_id FROM transfer_unit WHERE transfer_id = ? ORDER BY id")
-        .param(transferId)
-        .query(
-            (rs, n) ->
-                new Unit(rs.getLong(1), rs.getString(2), rs.getString(3), Rows.longOrNull(rs, 4)))
-        .list();
+    return units(List.of(transferId)).getOrDefault(transferId, List.of());
+  }
+
+  /** The units each transfer carries loose, in the order shipped: one statement for them all. */
+  Map<Long, List<Unit>> units(List<Long> transferIds) {
+    return byTransfer(
+        "SELECT transfer_id, id, gtin, serial, received_event_id FROM transfer_unit",
+        transferIds,
+        (rs, n) ->
+            new Unit(rs.getLong(2), rs.getString(3), rs.getString(4), Rows.longOrNull(rs, 5)));
   }
 
   /** The containers a transfer carries whole: SSCC and the event each arrived in. */
   List<Unit> containers(long transferId) {
-    return db.sql(
-            "SELECT id, sscc, received_event_id FROM transfer_container WHERE transfer_id = ? ORDER BY id")
-        .param(transferId)
-        .query((rs, n) -> new Unit(rs.getLong(1), null, rs.getString(2), Rows.longOrNull(rs, 3)))
-        .list();
+    return containers(List.of(transferId)).getOrDefault(transferId, List.of());
+  }
+
+  Map<Long, List<Unit>> containers(List<Long> transferIds) {
+    return byTransfer(
+        "SELECT transfer_id, id, sscc, received_event_id FROM transfer_container",
+        transferIds,
+        (rs, n) -> new Unit(rs.getLong(2), null, rs.getString(3), Rows.longOrNull(rs, 4)));
   }
 
   /** The counted goods a transfer carries, in the order shipped. */
   List<Stock> stock(long transferId) {
-    return db.sql(
-            "SELECT id, gtin, lot, quantity, received FROM transfer_stock WHERE transfer_id = ? ORDER BY id")
-        .param(transferId)
-        .query(
-            (rs, n) ->
-                new Stock(
-                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
-        .list();
+    return stock(List.of(transferId)).getOrDefault(transferId, List.of());
+  }
+
+  Map<Long, List<Stock>> stock(List<Long> transferIds) {
+    return byTransfer(
+        "SELECT transfer_id, id, gtin, lot, quantity, received FROM transfer_stock",
+        transferIds,
+        (rs, n) ->
+            new Stock(
+                rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6)));
+  }
+
+  /**
+   * The rows of {@code select} (its first column the transfer's id) for the transfers named, per
+   * transfer in the order written.
+   */
+  private <T> Map<Long, List<T>> byTransfer(
+      String select, List<Long> transferIds, RowMapper<T> read) {
+    Map<Long, List<T>> out = new HashMap<>();
+    if (transferIds.isEmpty()) {
+      return out;
+    }
+    db.sql(select + " WHERE transfer_id IN (" + InList.marks(transferIds.size()) + ") ORDER BY id")
+        .params(List.copyOf(transferIds))
+        .query((rs, n) -> Map.entry(rs.getLong(1), read.mapRow(rs, n)))
+        .list()
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return out;
   }
 
   /**

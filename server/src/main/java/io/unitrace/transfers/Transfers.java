@@ -1,12 +1,9 @@
 package io.unitrace.transfers;
 
 import io.unitrace.catalog.Catalog;
-import io.unitrace.catalog.Product;
-import io.unitrace.catalog.Serial;
 import io.unitrace.facility.Facility;
 import io.unitrace.facility.Location;
 import io.unitrace.facility.LocationType;
-import io.unitrace.gs1.Gtin;
 import io.unitrace.gs1.Sscc;
 import io.unitrace.ledger.EventReceipt;
 import io.unitrace.ledger.Ledger;
@@ -21,13 +18,11 @@ import io.unitrace.transfers.domain.Arrival;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
@@ -258,7 +253,7 @@ public class Transfers {
     }
     for (int i = 0; i < stock.size(); i++) {
       StockAsked q = stock.get(i);
-      String k = new TransferRows.Stock(0, q.gtin(), q.lot(), 0, 0).key();
+      String k = TransferRows.Stock.key(q.gtin(), q.lot());
       asked.add(new Arrival.Asked(k, q.quantity(), "stock[" + i + "]"));
     }
     List<UnitRef> refs = new ArrayList<>();
@@ -280,7 +275,7 @@ public class Transfers {
         whole.add(new Sscc(u.serial()));
         containerRows.add(u.id());
       } else {
-        refs.add(new UnitRef(Gtin.parse(u.gtin()), new Serial(u.serial())));
+        refs.add(u.ref());
         unitRows.add(u.id());
       }
     }
@@ -329,7 +324,7 @@ public class Transfers {
     List<UnitRef> refs = new ArrayList<>();
     for (TransferRows.Unit u : rows.units(t.id())) {
       if (u.receivedEventId() == null) {
-        refs.add(new UnitRef(Gtin.parse(u.gtin()), new Serial(u.serial())));
+        refs.add(u.ref());
       }
     }
     List<Sscc> whole = new ArrayList<>();
@@ -393,7 +388,7 @@ public class Transfers {
     List<TransferRows.Transfer> found =
         rows.list(scope.tenantId(), CursorPage.decode(cursor), limit + 1);
     CursorPage<TransferRows.Transfer> page = CursorPage.of(found, limit, TransferRows.Transfer::id);
-    return new CursorPage<>(page.items().stream().map(this::view).toList(), page.next());
+    return new CursorPage<>(views(page.items()), page.next());
   }
 
   private TransferRows.Transfer require(TenantScope scope, String number) {
@@ -403,31 +398,57 @@ public class Transfers {
   }
 
   private TransferView view(TransferRows.Transfer t) {
-    // A transfer carries few products: each GTIN's SKU read once.
-    Map<String, String> skus = new HashMap<>();
-    Function<String, String> sku =
-        gtin ->
-            skus.computeIfAbsent(
-                gtin,
-                g -> catalog.byGtin(t.tenantId(), Gtin.parse(g)).map(Product::sku).orElse(null));
-    List<UnitLine> lines =
-        rows.units(t.id()).stream()
-            .map(
-                u ->
-                    new UnitLine(
-                        u.gtin(), u.serial(), u.receivedEventId() != null, sku.apply(u.gtin())))
-            .toList();
-    List<ContainerLine> containers =
-        rows.containers(t.id()).stream()
-            .map(c -> new ContainerLine(c.serial(), c.receivedEventId() != null))
-            .toList();
-    List<StockLine> stock =
-        rows.stock(t.id()).stream()
-            .map(
-                q ->
-                    new StockLine(
-                        q.gtin(), q.lot(), q.quantity(), q.received(), sku.apply(q.gtin())))
-            .toList();
+    return views(List.of(t)).get(0);
+  }
+
+  /**
+   * The transfers with their lines, read set-based: one statement each for their units, containers
+   * and counted goods, and one for the SKUs of the GTINs they carry.
+   */
+  private List<TransferView> views(List<TransferRows.Transfer> transfers) {
+    if (transfers.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = transfers.stream().map(TransferRows.Transfer::id).toList();
+    Map<Long, List<TransferRows.Unit>> units = rows.units(ids);
+    Map<Long, List<TransferRows.Unit>> containers = rows.containers(ids);
+    Map<Long, List<TransferRows.Stock>> stock = rows.stock(ids);
+    Set<String> gtins = new HashSet<>();
+    units.values().forEach(l -> l.forEach(u -> gtins.add(u.gtin())));
+    stock.values().forEach(l -> l.forEach(q -> gtins.add(q.gtin())));
+    Map<String, String> skus = catalog.skusByGtin(transfers.get(0).tenantId(), gtins);
+    List<TransferView> views = new ArrayList<>(transfers.size());
+    for (TransferRows.Transfer t : transfers) {
+      views.add(
+          view(
+              t,
+              units.getOrDefault(t.id(), List.of()).stream()
+                  .map(
+                      u ->
+                          new UnitLine(
+                              u.gtin(),
+                              u.serial(),
+                              u.receivedEventId() != null,
+                              skus.get(u.gtin())))
+                  .toList(),
+              containers.getOrDefault(t.id(), List.of()).stream()
+                  .map(c -> new ContainerLine(c.serial(), c.receivedEventId() != null))
+                  .toList(),
+              stock.getOrDefault(t.id(), List.of()).stream()
+                  .map(
+                      q ->
+                          new StockLine(
+                              q.gtin(), q.lot(), q.quantity(), q.received(), skus.get(q.gtin())))
+                  .toList()));
+    }
+    return views;
+  }
+
+  private static TransferView view(
+      TransferRows.Transfer t,
+      List<UnitLine> lines,
+      List<ContainerLine> containers,
+      List<StockLine> stock) {
     int notArrived =
         (int)
             (lines.stream().filter(l -> !l.arrived()).count()

@@ -168,13 +168,7 @@ class TransfersApi {
       if (l.quantity() == null) {
         throw Problem.badRequest("invalid-field", at + ".quantity", "name the quantity");
       }
-      out.add(
-          new Transit.StockOut(
-              TransferInput.gtin(at, l.gtin()),
-              TransferInput.lot(at, l.lot()),
-              l.from(),
-              l.quantity(),
-              l.holds()));
+      out.add(TransferInput.stockOut(at, l.gtin(), l.lot(), l.from(), l.quantity(), l.holds()));
     }
     return out;
   }

@@ -165,13 +165,7 @@ final class TransferLoad {
     for (int i = 0; i < stock.size(); i++) {
       Line l = stock.get(i);
       String at = "stock[" + i + "]";
-      out.add(
-          new Transit.StockOut(
-              TransferInput.gtin(at, l.gtin()),
-              TransferInput.lot(at, l.lot()),
-              l.from(),
-              l.quantity(),
-              Set.of()));
+      out.add(TransferInput.stockOut(at, l.gtin(), l.lot(), l.from(), l.quantity(), Set.of()));
     }
     return out;
   }
