@@ -73,12 +73,7 @@ class Lookup {
     if (!matches.items().isEmpty()) {
       return oneOrChoice(scope, matches, "Units with serial or identifier “" + text + "”");
     }
-    String notFound =
-        "No unit of client "
-            + scope.tenantCode()
-            + " has the serial or identifier “"
-            + visible(text)
-            + "”.";
+    String notFound = noSuchIdentifier(scope, text);
     if (!startsLikeAnElementString(text)) {
       return new NotFound(notFound, null);
     }
@@ -118,13 +113,7 @@ class Lookup {
       String text = data.plainText().orElse("").strip();
       CursorPage<Units.UnitView> matches = byIdentifier(scope, text);
       return matches.items().isEmpty()
-          ? new NotFound(
-              "No unit of client "
-                  + scope.tenantCode()
-                  + " has the serial or identifier “"
-                  + visible(text)
-                  + "”.",
-              null)
+          ? new NotFound(noSuchIdentifier(scope, text), null)
           : oneOrChoice(scope, matches, "Units with serial or identifier “" + text + "”");
     }
     Optional<Gtin> gtin = data.gtin();
@@ -229,8 +218,17 @@ class Lookup {
         || lower.contains("\\x1d");
   }
 
+  /** What is said when no unit of the client has {@code text} as serial or identifier. */
+  static String noSuchIdentifier(TenantScope scope, String text) {
+    return "No unit of client "
+        + scope.tenantCode()
+        + " has the serial or identifier “"
+        + visible(text)
+        + "”.";
+  }
+
   /** Raw element strings start with a numeric AI: two digits at least. */
-  private static boolean startsLikeAnElementString(String text) {
+  static boolean startsLikeAnElementString(String text) {
     return text.length() > 2
         && Character.isDigit(text.charAt(0))
         && Character.isDigit(text.charAt(1));

@@ -50,17 +50,8 @@ class TransferScan {
       if (byIdentifier.isPresent()) {
         return byIdentifier.get();
       }
-      if (!(text.length() > 2
-          && Character.isDigit(text.charAt(0))
-          && Character.isDigit(text.charAt(1)))) {
-        throw Problem.unprocessable(
-            "unknown-unit",
-            "scan",
-            "No unit of client "
-                + scope.tenantCode()
-                + " has the serial or identifier “"
-                + Lookup.visible(text)
-                + "”.");
+      if (!Lookup.startsLikeAnElementString(text)) {
+        throw Problem.unprocessable("unknown-unit", "scan", Lookup.noSuchIdentifier(scope, text));
       }
     }
     Gs1Data data = Scans.parse(text, "scan");
@@ -70,13 +61,7 @@ class TransferScan {
           .orElseThrow(
               () ->
                   Problem.unprocessable(
-                      "unknown-unit",
-                      "scan",
-                      "No unit of client "
-                          + scope.tenantCode()
-                          + " has the serial or identifier “"
-                          + Lookup.visible(plain)
-                          + "”."));
+                      "unknown-unit", "scan", Lookup.noSuchIdentifier(scope, plain)));
     }
     if (data.sscc().isPresent()) {
       return new Named(null, data.sscc().get(), null, null, null);
