@@ -59,18 +59,18 @@ public class AsnImport {
     int rows = 0;
     try (CSVParser parser = CsvInput.open(csv, COLUMNS, REQUIRED)) {
       for (CSVRecord r : parser) {
-        String at = "row " + Purchasing.Csv.row(r) + ": ";
-        String sscc = Purchasing.Csv.get(r, "sscc");
-        contents.mention(sscc, Purchasing.Csv.get(r, "parent_sscc"), f -> at + f);
+        String at = "row " + InboundCsv.row(r) + ": ";
+        String sscc = InboundCsv.get(r, "sscc");
+        contents.mention(sscc, InboundCsv.get(r, "parent_sscc"), f -> at + f);
         contents.item(
-            Purchasing.Csv.get(r, "gtin"),
-            Purchasing.Csv.get(r, "serial"),
-            Purchasing.Csv.get(r, "lot"),
-            Purchasing.Csv.date(r, "expiry"),
-            Purchasing.Csv.date(r, "manufactured"),
+            InboundCsv.get(r, "gtin"),
+            InboundCsv.get(r, "serial"),
+            InboundCsv.get(r, "lot"),
+            InboundCsv.date(r, "expiry"),
+            InboundCsv.date(r, "manufactured"),
             sscc,
-            Purchasing.Csv.integer(r, "quantity"),
-            Purchasing.Csv.get(r, "vendor_lot"),
+            InboundCsv.integer(r, "quantity"),
+            InboundCsv.get(r, "vendor_lot"),
             f -> at + (f.equals("vendorLot") ? "vendor_lot" : f));
         rows++;
       }

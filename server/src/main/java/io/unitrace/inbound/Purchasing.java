@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -132,10 +131,12 @@ public class Purchasing {
             "missing-column", "header", "a column 'sku' (or 'gtin') is required");
       }
       for (CSVRecord r : parser) {
-        String number = Csv.get(r, "number");
+        String number = InboundCsv.get(r, "number");
         if (number == null) {
           throw Problem.badRequest(
-              "invalid-field", Csv.at(r, "number"), "every row names its purchase order number");
+              "invalid-field",
+              InboundCsv.at(r, "number"),
+              "every row names its purchase order number");
         }
         byNumber.computeIfAbsent(number, k -> new ArrayList<>()).add(r);
       }
@@ -155,19 +156,19 @@ public class Purchasing {
       CSVRecord first = rows.get(0);
       for (CSVRecord r : rows) {
         for (String column : List.of("vendor", "vendor_gln", "expected_on")) {
-          String v = Csv.get(r, column);
-          if (v != null && !v.equals(Csv.get(first, column))) {
+          String v = InboundCsv.get(r, column);
+          if (v != null && !v.equals(InboundCsv.get(first, column))) {
             throw Problem.badRequest(
                 "inconsistent-purchase-order",
-                Csv.at(r, column),
+                InboundCsv.at(r, column),
                 "purchase order "
-                    + Csv.get(first, "number")
+                    + InboundCsv.get(first, "number")
                     + " has "
                     + column
                     + " '"
-                    + Csv.get(first, column)
+                    + InboundCsv.get(first, column)
                     + "' in row "
-                    + Csv.row(first)
+                    + InboundCsv.row(first)
                     + ", '"
                     + v
                     + "' here");
@@ -177,23 +178,27 @@ public class Purchasing {
       Where where =
           new Where() {
             public String header(String field) {
-              return Csv.at(first, column(field));
+              return InboundCsv.at(first, column(field));
             }
 
             public String line(int index, String field) {
-              return Csv.at(rows.get(index), field);
+              return InboundCsv.at(rows.get(index), field);
             }
           };
       List<NewLine> lines = new ArrayList<>(rows.size());
       for (CSVRecord r : rows) {
-        lines.add(new NewLine(Csv.get(r, "sku"), Csv.get(r, "gtin"), Csv.integer(r, "quantity")));
+        lines.add(
+            new NewLine(
+                InboundCsv.get(r, "sku"),
+                InboundCsv.get(r, "gtin"),
+                InboundCsv.integer(r, "quantity")));
       }
       NewPurchaseOrder order =
           new NewPurchaseOrder(
-              Csv.get(first, "number"),
-              Csv.get(first, "vendor"),
-              Csv.get(first, "vendor_gln"),
-              Csv.date(first, "expected_on"),
+              InboundCsv.get(first, "number"),
+              InboundCsv.get(first, "vendor"),
+              InboundCsv.get(first, "vendor_gln"),
+              InboundCsv.date(first, "expected_on"),
               lines);
       orders.add(validate(tenantId, order, where, products));
       wheres.add(where);
@@ -489,52 +494,5 @@ public class Purchasing {
                             rs.getInt(8))))
             .list();
     return CursorPage.of(rows, limit, Map.Entry::getKey).map(Map.Entry::getValue);
-  }
-
-  /**
-   * CSV cells as the imports read them: trimmed, blank as absent, refusals naming row and column.
-   */
-  static final class Csv {
-
-    private Csv() {}
-
-    static String get(CSVRecord r, String column) {
-      return CsvInput.cell(r, column);
-    }
-
-    /** The row as a spreadsheet numbers it: the header is row 1. */
-    static long row(CSVRecord r) {
-      return r.getRecordNumber() + 1;
-    }
-
-    static String at(CSVRecord r, String column) {
-      return "row " + row(r) + ": " + column;
-    }
-
-    static Integer integer(CSVRecord r, String column) {
-      String v = get(r, column);
-      if (v == null) {
-        return null;
-      }
-      try {
-        return Integer.valueOf(v.strip());
-      } catch (NumberFormatException e) {
-        throw Problem.badRequest(
-            "invalid-field", at(r, column), "'" + v + "' is not a whole number");
-      }
-    }
-
-    static LocalDate date(CSVRecord r, String column) {
-      String v = get(r, column);
-      if (v == null) {
-        return null;
-      }
-      try {
-        return LocalDate.parse(v.strip());
-      } catch (DateTimeParseException e) {
-        throw Problem.badRequest(
-            "invalid-field", at(r, column), "'" + v + "' is not a date (yyyy-MM-dd)");
-      }
-    }
   }
 }
